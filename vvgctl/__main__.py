@@ -1,0 +1,3 @@
+from vvgctl.cli.app import main
+
+main()

@@ -1,0 +1,81 @@
+"""``vvgctl check``: validate meeting files and the repository's data files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from vvgctl.cli.output import OutputFormat
+
+HELP = """\
+Validate minutes against the schema and the repository's rules.
+
+Every finding names the file, line and column of the YAML node at fault, says what was
+expected and how to fix it. Exit code 0 when clean, 1 when there are errors (or warnings with
+--strict), 2 for a wrong call.
+
+Examples:
+
+    vvgctl check minutes
+    vvgctl check minutes/vvg/2025/2025-10-22.md
+    vvgctl check minutes --format github     # annotations in a pull request
+    vvgctl check minutes --format json | jq '.summary'
+"""
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check", help=HELP)(check)
+
+
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Meeting files or folders (default: minutes).", show_default=False)] = None,
+    format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="text for people, json for scripts, github for Actions.")]
+        = OutputFormat.text,
+    strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-read every file.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
+                                      help="Worker processes (0: one per core).")] = 0,
+) -> None:
+    from vvgctl.check import run_check
+    from vvgctl.cli import output, reporters
+    from vvgctl.diagnostics import Severity
+
+    targets = paths or [Path("minutes")]
+    err = output.stderr()
+    progress_bar = None
+    progress_cb = None
+    if format is OutputFormat.text and err.is_terminal:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        progress_bar = Progress(TextColumn("Kontrollerar"), BarColumn(), MofNCompleteColumn(),
+                                console=err, transient=True)
+        task = progress_bar.add_task("check", total=None)
+
+        def progress_cb(done: int, total: int) -> None:
+            assert progress_bar is not None
+            progress_bar.update(task, completed=done, total=total)
+
+        progress_bar.start()
+    try:
+        report = run_check(targets, use_cache=not no_cache, jobs=jobs, progress=progress_cb)
+    finally:
+        if progress_bar is not None:
+            progress_bar.stop()
+    errors = report.count(Severity.ERROR)
+    warnings = report.count(Severity.WARNING)
+    summary = {"files": report.files, "meetings": len(report.meetings), "errors": errors,
+               "warnings": warnings, "cached": report.cached}
+    if format is OutputFormat.json:
+        reporters.as_json(report.diagnostics, summary)
+    elif format is OutputFormat.github:
+        reporters.github(report.diagnostics)
+    else:
+        reporters.text(report.diagnostics, err)
+        verdict = "[green]inga fel[/]" if not errors else f"[red]{errors} fel[/]"
+        err.print(f"{report.files} filer, {len(report.meetings)} möten kontrollerade: {verdict}, "
+                  f"{warnings} varningar")
+    raise typer.Exit(report.exit_code(strict))

@@ -1,0 +1,41 @@
+"""``vvgctl schema``: write the JSON Schema of every file kind into schemas/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+HELP = """\
+Write the JSON Schema exported from the pydantic models into a folder (default: schemas/).
+
+Editors (VS Code with the YAML extension) use it to complete and explain fields in Swedish.
+--check exits 1 without writing when the files on disk are stale (for CI).
+
+Examples:
+
+    vvgctl schema
+    vvgctl schema --check
+"""
+
+
+def register(app: typer.Typer) -> None:
+    app.command("schema", help=HELP)(schema)
+
+
+def schema(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")]
+        = Path("schemas"),
+    check: Annotated[bool, typer.Option("--check", help="Only report stale files.")] = False,
+) -> None:
+    from vvgctl.cli import output
+    from vvgctl.schema_export import stale_files, write_schemas
+
+    if check:
+        stale = stale_files(out)
+        for name in stale:
+            output.stderr().print(f"{out / name}: stale; run `vvgctl schema`")
+        raise typer.Exit(1 if stale else 0)
+    for path in write_schemas(out):
+        output.stderr().print(f"wrote {path}")

@@ -1,0 +1,50 @@
+"""``vvgctl show``: one validated meeting, as JSON for scripts or as a short text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+HELP = """\
+Show one meeting as validated data.
+
+--format json prints the stable export other tools rely on: organ, date (ISO), time.start and
+time.end ("HH:MM"), place, status, attendance.absent/remote (people as {name, ...}), items[]
+with number, title, kind, presenters and decisions[] with text.
+
+Examples:
+
+    vvgctl show minutes/vvg/2025/2025-10-22.md
+    vvgctl show minutes/vvg/2025/2025-10-22.md --format json | jq '.items[].title'
+"""
+
+
+def register(app: typer.Typer) -> None:
+    app.command("show", help=HELP)(show)
+
+
+def show(
+    path: Annotated[Path, typer.Argument(help="A meeting file.", exists=True, dir_okay=False)],
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    from vvgctl.cli import output, reporters
+    from vvgctl.diagnostics import display_path
+    from vvgctl.errors import UsageError
+    from vvgctl.export import meeting_to_json
+    from vvgctl.loading import load_meeting
+
+    if format not in ("text", "json"):
+        raise UsageError(f"unknown format {format!r}; use text or json")
+    loaded = load_meeting(path, display_path(path))
+    if loaded.model is None:
+        reporters.text(loaded.diagnostics, output.stderr())
+        output.stderr().print("The file is not valid; fix the errors above (vvgctl check).")
+        raise typer.Exit(1)
+    if format == "json":
+        output.print_json(meeting_to_json(loaded.model))
+        return
+    from vvgctl.summary import describe_meeting
+
+    output.stdout().print(describe_meeting(loaded.model), markup=False)

@@ -1,0 +1,38 @@
+"""Which files of a repository are meetings, and which are data files of other kinds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from vvgctl.errors import UsageError
+
+SKIPPED_NAMES = frozenset({"README.md", "readme.md", "CHANGELOG.md"})
+
+
+def is_meeting_file(path: Path) -> bool:
+    return (path.suffix == ".md" and path.name not in SKIPPED_NAMES
+            and not path.name.startswith(("_", ".")))
+
+
+def _visible(path: Path, base: Path) -> bool:
+    try:
+        parts = path.relative_to(base).parts
+    except ValueError:
+        parts = path.parts
+    return not any(p.startswith(".") for p in parts[:-1])
+
+
+def meeting_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The meeting files named or found below the given paths, sorted, each once."""
+    seen: set[Path] = set()
+    for given in paths:
+        if not given.exists():
+            raise UsageError(f"{given}: no such file or folder",
+                             hint="give the minutes folder, e.g. `vvgctl check minutes`")
+        candidates = ([given] if given.is_file()
+                      else sorted(p for p in given.rglob("*.md") if _visible(p, given)))
+        for path in candidates:
+            if (given.is_file() or is_meeting_file(path)) and path not in seen:
+                seen.add(path)
+                yield path

@@ -1,0 +1,115 @@
+"""A meeting file: bytes -> text -> front matter + Markdown body, with line offsets kept."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class SourceProblem(Exception):
+    message: str
+    line: int
+    column: int
+    code: str
+    hint: str | None = None
+
+
+@dataclass
+class Section:
+    """A level-2 heading of the body and the text under it."""
+
+    heading: str
+    line: int
+    number: str | None
+    title: str
+    text: str = ""
+
+
+@dataclass
+class SplitDocument:
+    front_matter: str
+    front_matter_line: int  # the file line on which the front matter's first line stands
+    body: str
+    body_line: int
+    sections: list[Section] = field(default_factory=list)
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 with or without a BOM; CRLF and CR become LF. Invalid UTF-8 is an error."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise SourceProblem(
+            f"the file is {len(raw) // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB",
+            1, 1, "file-too-large",
+        )
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise SourceProblem("the file contains a NUL byte: it is binary, not text", line, 1,
+                            "encoding", "save the file as UTF-8 text")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise SourceProblem(
+            f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})", line, column, "encoding",
+            "save the file as UTF-8 (in Word or Notepad: 'Spara som' > UTF-8)",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_END = re.compile(r"^(---|\.\.\.)[ \t]*$")
+_H2 = re.compile(r"^##(?!#)[ \t]+(.*?)[ \t#]*$")
+_ITEM_HEADING = re.compile(r"^(\d+)\s*([a-z])?[.):]?\s+(.*)$")
+
+
+def split(text: str) -> SplitDocument:
+    """Split ``---``-fenced YAML front matter from the Markdown body."""
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        raise SourceProblem(
+            "the file does not start with front matter", 1, 1, "front-matter",
+            "begin the file with a line '---', the YAML fields, and a closing '---'",
+        )
+    for index in range(1, len(lines)):
+        if _END.match(lines[index]):
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1:])
+            doc = SplitDocument(front, 2, body, index + 2)
+            doc.sections = sections(body, index + 2)
+            return doc
+    raise SourceProblem(
+        "the front matter is not closed", len(lines), 1, "front-matter",
+        "add a line '---' after the last YAML field",
+    )
+
+
+def sections(body: str, first_line: int) -> list[Section]:
+    """The level-2 sections of a Markdown body (fenced code blocks are skipped)."""
+    found: list[Section] = []
+    in_fence = False
+    buffer: list[str] = []
+    for offset, line in enumerate(body.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        match = None if in_fence else _H2.match(line)
+        if match:
+            if found:
+                found[-1].text = "\n".join(buffer).strip("\n")
+            buffer = []
+            heading = match.group(1)
+            item = _ITEM_HEADING.match(heading)
+            number = (item.group(1) + (item.group(2) or "")) if item else None
+            title = item.group(3) if item else heading
+            found.append(Section(heading, first_line + offset, number, title))
+        elif found:
+            buffer.append(line)
+    if found:
+        found[-1].text = "\n".join(buffer).strip("\n")
+    return found

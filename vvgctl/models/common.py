@@ -1,0 +1,139 @@
+"""Small value types shared by the models: times, people, links, identifiers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
+
+
+class Model(BaseModel):
+    """Base of every model: unknown keys are errors, values are validated on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False,
+                              str_strip_whitespace=True)
+
+
+_TIME = re.compile(r"^(\d{1,2})[.:](\d{2})$")
+
+
+def parse_time(value: Any) -> Any:
+    """'09:05', '9:05', '9.05' and '09.05' all mean five past nine."""
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str):
+        match = _TIME.match(value.strip())
+        if not match:
+            raise ValueError(f"{value!r} is not a time of day; write it as 09:05 or 9.05")
+        hour, minute = int(match.group(1)), int(match.group(2))
+        if hour > 23 or minute > 59:
+            raise ValueError(f"{value!r} is not a time of day (hours 0-23, minutes 0-59)")
+        return dt.time(hour, minute)
+    raise ValueError("a time of day is written as text, 09:05 or 9.05")
+
+
+TimeOfDay = Annotated[
+    dt.time,
+    BeforeValidator(parse_time),
+    PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}[.:]\d{2}$",
+                    "title": "Klockslag", "description": "Klockslag, t.ex. 09:05 eller 9.05"}),
+]
+
+Identifier = Annotated[
+    str,
+    Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60,
+          description="Kort id med gemener, siffror och bindestreck, t.ex. 'vvg' eller 'fyrbodal'"),
+]
+
+ItemNumber = Annotated[
+    str,
+    BeforeValidator(lambda v: str(v).strip() if isinstance(v, int) else v),
+    Field(pattern=r"^[1-9][0-9]{0,2}$", title="Punktnummer",
+          description="Ärendets nummer på dagordningen, som text: \"4\""),
+]
+
+SubItemLetter = Annotated[
+    str, Field(pattern=r"^[a-z]$", title="Underpunkt", description="Underpunktens bokstav: \"a\"")
+]
+
+CaseId = Annotated[
+    str,
+    Field(pattern=r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö._/-]*$", max_length=60,
+          title="Ärende-id",
+          description="Ärendets id, alltid som text så att inledande nollor behålls: \"0755\""),
+]
+
+MeetingTarget = Annotated[
+    str,
+    Field(pattern=r"^(next|after-next|\d{4}-\d{2}(-\d{2})?)$", title="Möte",
+          description="Vilket möte: 'next' (nästa), 'after-next' (nästkommande), "
+                      "en månad '2025-12' eller ett datum '2025-12-10'"),
+]
+
+_LINK = re.compile(r"^(https?://[^\s]+|mailto:[^\s]+|(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^\s#][^\s]*)$")
+
+
+def check_link(value: str) -> str:
+    if not _LINK.match(value) or value.startswith("//"):
+        raise ValueError(
+            f"{value!r} is not an allowed link: use http(s)://…, mailto:… or a relative path"
+        )
+    return value
+
+
+Link = Annotated[
+    str,
+    BeforeValidator(lambda v: check_link(v.strip()) if isinstance(v, str) else v),
+    Field(title="Länk", description="http(s)-adress, mailto: eller relativ sökväg i förrådet"),
+]
+
+
+class PersonRef(Model):
+    """A person as the minutes name them; the name is looked up in the registry."""
+
+    name: str = Field(min_length=2, title="Namn", description="För- och efternamn")
+    organisation: str | None = Field(None, title="Organisation",
+                                     description="Organisation eller funktion, t.ex. 'VGR'")
+    note: str | None = Field(None, title="Anmärkning")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"name": value} if isinstance(value, str) else value
+
+
+def _person_from_text(value: Any) -> Any:
+    return {"name": value} if isinstance(value, str) else value
+
+
+PersonField = Annotated[
+    PersonRef,
+    BeforeValidator(_person_from_text, json_schema_input_type=str | PersonRef),
+    Field(title="Person", description="Ett namn, eller {name, organisation}"),
+]
+
+
+class TimeRange(Model):
+    """A start and an end time on one day."""
+
+    start: TimeOfDay = Field(title="Start")
+    end: TimeOfDay = Field(title="Slut")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TimeRange:
+        if self.end <= self.start:
+            raise ValueError(
+                f"the end {self.end:%H:%M} is not after the start {self.start:%H:%M}"
+            )
+        return self

@@ -1,0 +1,45 @@
+"""What the rules see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vvgctl.loading import LoadedMeeting
+from vvgctl.models import Meeting
+from vvgctl.registry import RegistryIndex
+
+
+@dataclass
+class FileContext:
+    loaded: LoadedMeeting
+    meeting: Meeting
+    registry: RegistryIndex
+    root: Path | None
+    file: Path | None = None
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    """What the repository rules need of one valid meeting (kept in the check cache)."""
+
+    path: str
+    organ: str
+    date: dt.date
+    status: str
+    previous_date: dt.date | None = None
+    previous_line: int = 0
+    previous_column: int = 0
+    date_line: int = 0
+
+
+@dataclass
+class RepositoryContext:
+    facts: list[MeetingFacts]
+    registry: RegistryIndex
+    by_organ: dict[str, list[MeetingFacts]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for fact in sorted(self.facts, key=lambda f: (f.organ, f.date, f.path)):
+            self.by_organ.setdefault(fact.organ, []).append(fact)

@@ -1,0 +1,75 @@
+"""JSON Schema exported from the models: one file per kind of file in the repository."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema_models() -> dict[str, type[BaseModel]]:
+    """File name -> the model whose schema it holds."""
+    import importlib
+
+    from vvgctl.datafiles import KINDS, PROVIDERS
+    from vvgctl.models import Meeting
+    from vvgctl.registry import OrgansFile, PeopleFile
+
+    for module in PROVIDERS:
+        importlib.import_module(module)
+    models: dict[str, type[BaseModel]] = {
+        "meeting.schema.json": Meeting,
+        "organs.schema.json": OrgansFile,
+        "people.schema.json": PeopleFile,
+    }
+    for kind in KINDS:
+        models[f"{kind.name}.schema.json"] = kind.model
+    return models
+
+
+def render(model: type[BaseModel]) -> str:
+    schema: dict[str, Any] = {"$schema": SCHEMA_URL}
+    schema.update(model.model_json_schema())
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def write_schemas(out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, model in schema_models().items():
+        target = out / name
+        atomic_write(target, render(model))
+        written.append(target)
+    return written
+
+
+def stale_files(out: Path) -> list[str]:
+    stale = []
+    for name, model in schema_models().items():
+        target = out / name
+        try:
+            current = target.read_text(encoding="utf-8")
+        except OSError:
+            current = None
+        if current != render(model):
+            stale.append(name)
+    return stale
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
