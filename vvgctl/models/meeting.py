@@ -318,6 +318,15 @@ class ScheduledMeeting(Model):
     note: str | None = Field(None, title="Ändring")
 
 
+class LocalPerson(Model):
+    """A person named by this record who is not (yet) in the registry."""
+
+    name: str = Field(min_length=2, title="Namn")
+    organisation: str | None = Field(None, title="Organisation")
+    probable_match: str | None = Field(None, title="Troligen samma som",
+                                       description="Ett namn i registret som liknar detta")
+
+
 class Meeting(Model):
     """A meeting record: kallelse (agenda) or mötesanteckning (minutes)."""
 
@@ -340,6 +349,10 @@ class Meeting(Model):
     items: list[Item] = Field(default_factory=list, title="Ärenden")
     interludes: list[Interlude] = Field(default_factory=list, title="Övriga inslag")
     schedule: list[ScheduledMeeting] = Field(default_factory=list, title="Mötestider")
+    people: list[LocalPerson] = Field(
+        default_factory=list, title="Personer utanför registret",
+        description="Namn som ännu inte finns i registret (t.ex. från en import); "
+                    "flytta dem till registry/people.yaml vid granskningen")
 
     @model_validator(mode="after")
     def _approval_fits_status(self) -> Meeting:
@@ -347,7 +360,7 @@ class Meeting(Model):
             raise ValueError("'approval' is set but the status is not 'approved'")
         return self
 
-    def people(self) -> list[tuple[tuple[str | int, ...], str]]:
+    def named_people(self) -> list[tuple[tuple[str | int, ...], str]]:
         """Every person the record names, with the field path where it stands."""
         found: list[tuple[tuple[str | int, ...], str]] = []
         if self.chair:

@@ -54,9 +54,15 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
                 yield ctx.loaded.error(CODE, f"unknown organ '{follow.organ}'",
                                        "items", i, "follow_ups", f, "organ",
                                        hint=_organ_hint(ctx, follow.organ))
-    for path, name in meeting.people():
+    local = {p.name for p in meeting.people}
+    for path, name in meeting.named_people():
         lookup = ctx.registry.person(name)
-        if lookup.person is None:
+        if lookup.person is None and name in local:
+            yield ctx.loaded.error(
+                CODE, f"'{name}' is listed in the file's own 'people', not in the registry",
+                *path, severity=Severity.INFO,
+                hint="move the person to registry/people.yaml when the draft is reviewed")
+        elif lookup.person is None:
             hint = (f"did you mean '{lookup.suggestions[0]}'?" if lookup.suggestions
                     else "add the person to registry/people.yaml")
             yield ctx.loaded.error(CODE, f"unknown person '{name}'", *path, hint=hint)
