@@ -132,13 +132,18 @@ def run_check(paths: list[Path], *, use_cache: bool = True, jobs: int = 0,
     from vvgctl.cache import ResultCache, code_fingerprint
     from vvgctl.datafiles import check_data_files
 
+    for given in paths:
+        if not given.exists():
+            raise UsageError(f"{given}: no such file or folder",
+                             hint="give the minutes folder, e.g. `vvgctl check minutes`")
     root = resolve_root(paths)
     registry = load_registry(root)
     report = CheckReport(diagnostics=list(registry.diagnostics))
     data_count, data_diagnostics = check_data_files(root, registry)
     report.diagnostics += data_diagnostics
-    files = list(meeting_files(paths))
-    whole = list(meeting_files([root])) if any(p.resolve() != root for p in paths) else files
+    files = [p.resolve() for p in meeting_files(paths)]
+    whole = files if all(p.resolve() == root for p in paths) else sorted(
+        set(files) | set(meeting_files([root])))
     report.files = len(files) + data_count + 2
     cache = ResultCache("check", root, f"{code_fingerprint()}:{registry.fingerprint}") \
         if use_cache else None

@@ -104,7 +104,8 @@ def parse_meeting(raw: bytes, shown: str) -> LoadedMeeting:
         return result
     result.line_offset = result.document.front_matter_line - 1
     try:
-        result.data, result.positions = load(result.document.front_matter)
+        result.data, result.positions = load(result.document.front_matter,
+                                             result.document.front_matter_line)
     except YamlProblem as exc:
         result.diagnostics.append(_problem(shown, exc, result.line_offset))
         return result

@@ -111,7 +111,7 @@ def load_registry(root: Path) -> RegistryIndex:
             digest.update(path.read_bytes())
         except OSError:
             digest.update(b"missing")
-        loaded: Loaded[Model] = load_yaml_file(path, model, display_path(path))  # type: ignore[arg-type]
+        loaded: Loaded[Model] = load_yaml_file(path, model, display_path(path))
         diagnostics += loaded.diagnostics
         if isinstance(loaded.model, OrgansFile):
             organs = loaded.model.organs

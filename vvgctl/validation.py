@@ -18,10 +18,9 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> Path_:
     path: list[str | int] = []
     current = data
     for step in loc:
-        if isinstance(step, int) and isinstance(current, list) and 0 <= step < len(current):
-            path.append(step)
-            current = current[step]
-        elif isinstance(step, str) and isinstance(current, dict) and step in current:
+        in_list = isinstance(step, int) and isinstance(current, list) and 0 <= step < len(current)
+        in_dict = isinstance(step, str) and isinstance(current, dict) and step in current
+        if in_list or in_dict:
             path.append(step)
             current = current[step]
         elif isinstance(step, str) and isinstance(current, dict):
@@ -97,7 +96,9 @@ def diagnostics_from(exc: ValidationError, data: Any, positions: Positions, path
                     else "allowed here: " + ", ".join(allowed) if allowed else None)
         else:
             where = positions.of_value(data_path)
-            if kind == "value_error":
+            if kind in _TYPE_MESSAGES:
+                message, hint = _TYPE_MESSAGES[kind]
+            elif kind == "value_error":
                 message = message.removeprefix("Value error, ")
             if kind == "enum" and isinstance(error.get("input"), str):
                 expected = str(error.get("ctx", {}).get("expected", ""))
@@ -118,6 +119,24 @@ def diagnostics_from(exc: ValidationError, data: Any, positions: Positions, path
             code="schema", message=message, hint=hint, field=format_field(data_path) or None,
         ))
     return found
+
+
+_TYPE_MESSAGES: dict[str, tuple[str, str | None]] = {
+    "list_type": ("expected a list", "write one entry per line, each starting with '- '"),
+    "dict_type": ("expected a mapping of fields", "write 'key: value' lines, indented"),
+    "model_type": ("expected a mapping of fields", "write 'key: value' lines, indented"),
+    "model_attributes_type": ("expected a mapping of fields",
+                              "write 'key: value' lines, indented"),
+    "string_type": ("expected text", "write the value as text (quote it if needed)"),
+    "int_parsing": ("expected a whole number", None),
+    "int_type": ("expected a whole number", None),
+    "bool_parsing": ("expected true or false", None),
+    "bool_type": ("expected true or false", None),
+    "string_too_short": ("the text is empty or too short", None),
+    "too_short": ("the list is empty", "add at least one entry"),
+    "greater_than_equal": ("the number is too small", None),
+    "less_than_equal": ("the number is too large", None),
+}
 
 
 def _field_description(model: type[BaseModel], path: Path_) -> str | None:

@@ -23,7 +23,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 try:  # the C extension; the pure-Python composer is the fallback
     from ruamel.yaml.cyaml import CBaseLoader as _Loader
 except ImportError:  # pragma: no cover - clib is a declared dependency
-    from ruamel.yaml.loader import BaseLoader as _Loader
+    from ruamel.yaml.loader import BaseLoader as _Loader  # type: ignore[assignment]
 
 Path_ = tuple[str | int, ...]
 
@@ -68,7 +68,7 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def to_data(node: Node | None, positions: Positions) -> Any:
+def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any:
     """Turn a composed node graph into dicts, lists and strings, recording positions."""
     if node is None:
         return None
@@ -96,7 +96,7 @@ def to_data(node: Node | None, positions: Positions) -> Any:
         if isinstance(n, ScalarNode):
             value: str = n.value
             # an unquoted empty scalar or ~/null means "no value"
-            if n.style is None and value in ("", "~", "null", "Null", "NULL"):
+            if not n.style and value in ("", "~", "null", "Null", "NULL"):
                 return None
             return value
         if isinstance(n, SequenceNode):
@@ -111,7 +111,8 @@ def to_data(node: Node | None, positions: Positions) -> Any:
                 if key in out:
                     first = positions.keys.get((*path, key), (kline, kcol))
                     raise YamlProblem(
-                        f"duplicate key {key!r} (first given on line {first[0]})",
+                        f"duplicate key {key!r} (first given on line "
+                        f"{first[0] + first_line - 1})",
                         kline, kcol, code="yaml-duplicate-key",
                         hint="keep one of the two; YAML would silently drop the first",
                         path=(*path, key),
@@ -124,8 +125,12 @@ def to_data(node: Node | None, positions: Positions) -> Any:
     return walk(node, (), 0)
 
 
-def load(text: str) -> tuple[Any, Positions]:
-    """Parse one YAML document into plain data and node positions; raise :class:`YamlProblem`."""
+def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
+    """Parse one YAML document into plain data and node positions; raise :class:`YamlProblem`.
+
+    Positions are relative to ``text``; ``first_line`` is the file line where it starts, used
+    only for line numbers quoted inside messages.
+    """
     for number, raw in enumerate(text.split("\n"), start=1):
         if raw.startswith("%"):
             raise YamlProblem(
@@ -141,14 +146,18 @@ def load(text: str) -> tuple[Any, Positions]:
         line = mark.line + 1 if mark is not None else 1
         column = mark.column + 1 if mark is not None else 1
         problem = exc.problem or str(exc)
-        if exc.context:
-            problem = f"{exc.context}: {problem}" if "found" in problem else problem
-        raise YamlProblem(f"YAML syntax error: {problem}", line, column) from None
+        hint = None
+        context_mark = exc.context_mark
+        if exc.context and context_mark is not None:
+            hint = f"{exc.context} that starts on line {context_mark.line + first_line}"
+            if mark is not None and context_mark.line != mark.line:
+                hint += "; check the brackets, quotes and indentation from there"
+        raise YamlProblem(f"YAML syntax error: {problem}", line, column, hint=hint) from None
     except YAMLError as exc:
         raise YamlProblem(f"YAML error: {exc}", 1, 1) from None
     finally:
         loader.dispose()
-    return to_data(node, positions), positions
+    return to_data(node, positions, first_line), positions
 
 
 def round_trip() -> YAML:

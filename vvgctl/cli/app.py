@@ -11,6 +11,7 @@ import os
 import sys
 
 import typer
+import typer.core
 
 from vvgctl import __version__
 from vvgctl.cli import check, rules, schema, show, summary
@@ -22,8 +23,40 @@ A toolkit over a repository of minutes kept as Markdown files with YAML front ma
 Start with `vvgctl check minutes`; every command has --help with examples.
 """
 
+class _Group(typer.core.TyperGroup):
+    """The one place where errors become exit codes (also under typer's test runner)."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        from vvgctl.errors import EXIT_BUG, EXIT_INTERRUPTED, VvgError
+
+        try:
+            return super().invoke(ctx)
+        except VvgError as exc:
+            typer.echo(f"vvgctl: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("vvgctl: interrupted", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except Exception as exc:
+            if os.environ.get("VVGCTL_TRACEBACK") or _is_usage_error(exc):
+                raise
+            typer.echo(
+                f"vvgctl: internal error ({type(exc).__name__}: {exc}).\n"
+                "This is a bug in vvgctl, not in your files. Rerun with --traceback and "
+                "report it.", err=True)
+            raise typer.Exit(EXIT_BUG) from None
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """Typer's own parse errors (bad option values) carry an exit code: let them through."""
+    return hasattr(exc, "exit_code") and hasattr(exc, "show")
+
+
 app = typer.Typer(help=HELP, no_args_is_help=True, pretty_exceptions_enable=False,
-                  rich_markup_mode="markdown", context_settings={"help_option_names": ["-h", "--help"]})
+                  rich_markup_mode="markdown", cls=_Group,
+                  context_settings={"help_option_names": ["-h", "--help"]})
 
 for module in (check, show, summary, schema, rules):
     module.register(app)
@@ -47,22 +80,8 @@ def _root(
 
 
 def main() -> None:
-    from vvgctl.errors import EXIT_BUG, EXIT_INTERRUPTED, VvgError
-
     try:
         app()
-    except VvgError as exc:
-        sys.stderr.write(f"vvgctl: {exc}\n")
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # during start-up, before a command runs
         sys.stderr.write("vvgctl: interrupted\n")
-        sys.exit(EXIT_INTERRUPTED)
-    except Exception:
-        if os.environ.get("VVGCTL_TRACEBACK"):
-            raise
-        kind, value, _ = sys.exc_info()
-        sys.stderr.write(
-            f"vvgctl: internal error ({kind.__name__ if kind else '?'}: {value}).\n"
-            "This is a bug in vvgctl, not in your files. Rerun with --traceback and report it.\n"
-        )
-        sys.exit(EXIT_BUG)
+        sys.exit(130)

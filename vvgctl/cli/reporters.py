@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.console import Console
 from rich.markup import escape
@@ -49,6 +49,6 @@ def github(diagnostics: Sequence[Diagnostic]) -> None:
         sys.stdout.write(f"::{level} {','.join(props)}::{_gh_escape(message)}\n")
 
 
-def as_json(diagnostics: Sequence[Diagnostic], summary: dict[str, object]) -> None:
+def as_json(diagnostics: Sequence[Diagnostic], summary: Mapping[str, object]) -> None:
     out = {"diagnostics": [d.as_dict() for d in diagnostics], "summary": summary}
     sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")

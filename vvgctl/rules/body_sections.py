@@ -27,14 +27,14 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
             yield _at(ctx, section.line, f"section '## {section.heading}' matches no item",
                       "add the item to the front matter's 'items', or remove the section")
     for number, (index, item) in items.items():
-        section = by_number.get(number)
-        if section is None:
+        found = by_number.get(number)
+        if found is None:
             yield ctx.loaded.error(
                 CODE, f"item {number} has no section in the body", "items", index, "number",
                 hint=f"add a heading '## {number}. {item.title}' to the body")
-        elif fold(section.title).rstrip(" .") != fold(item.title).rstrip(" ."):
-            yield _at(ctx, section.line,
-                      f"section '## {section.heading}' has another title than item {number} "
+        elif fold(found.title).rstrip(" .") != fold(item.title).rstrip(" ."):
+            yield _at(ctx, found.line,
+                      f"section '## {found.heading}' has another title than item {number} "
                       f"({item.title!r})", "use the same title in both places", Severity.WARNING)
     order = [s.number for s in numbered if s.number in items]
     expected = [n for n in items if n in order]

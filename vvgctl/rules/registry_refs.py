@@ -41,7 +41,7 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
                     CODE, f"unknown delegation '{group.delegation}' for {organ.id}",
                     "roster", r, "delegation",
                     hint=f"did you mean '{close[0]}'?" if close else
-                    f"add it under the organ's 'delegations' in registry/organs.yaml")
+                    "add it under the organ's 'delegations' in registry/organs.yaml")
     for i, item in enumerate(meeting.items):
         for d, decision in enumerate(item.decisions):
             if decision.confirm_by and ctx.registry.organ(decision.confirm_by) is None:

@@ -1,0 +1,63 @@
+"""The check cache: a warm run reuses results; a changed file or registry is re-checked."""
+
+from __future__ import annotations
+
+import os
+
+from tests.conftest import MEETING_MD, RepoFactory
+from vvgctl.check import run_check
+
+
+def test_warm_run_uses_the_cache_and_edits_invalidate(make_repo: RepoFactory) -> None:
+    root = make_repo()
+    first = run_check([root])
+    assert (first.cached, len(first.meetings)) == (0, 1)
+    second = run_check([root])
+    assert second.cached == 1 and second.diagnostics == first.diagnostics
+    path = root / "vvg/2025/2025-10-22.md"
+    path.write_text(MEETING_MD.replace("place: Teams", "place: Göteborg\nplace: x"),
+                    encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    third = run_check([root])
+    assert third.cached == 0
+    assert [d.code for d in third.diagnostics] == ["yaml-duplicate-key"]
+
+
+def test_registry_change_invalidates(make_repo: RepoFactory) -> None:
+    root = make_repo()
+    run_check([root])
+    people = root / "registry/people.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace("Åsa Jackson", "Åsa Jacksson"),
+                      encoding="utf-8")
+    report = run_check([root])
+    assert report.cached == 0
+    assert any("unknown person 'Åsa Jackson'" in d.message for d in report.diagnostics)
+
+
+def test_corrupt_cache_is_ignored(make_repo: RepoFactory) -> None:
+    from vvgctl.cache import cache_dir
+
+    root = make_repo()
+    run_check([root])
+    for file in cache_dir().glob("check-*.pickle"):
+        file.write_bytes(b"not a pickle")
+    assert run_check([root]).cached == 0
+
+
+def test_parallel_and_serial_agree(make_repo: RepoFactory) -> None:
+    import vvgctl.check as check
+
+    files = {f"vvg/2025/2025-{m:02d}-{d:02d}.md": MEETING_MD.replace(
+        "date: 2025-10-22", f"date: 2025-{m:02d}-{d:02d}") for m in range(1, 13)
+        for d in range(1, 29)}
+    root = make_repo(files)
+    old = check.PARALLEL_THRESHOLD
+    check.PARALLEL_THRESHOLD = 10
+    try:
+        parallel = run_check([root], use_cache=False, jobs=2)
+    finally:
+        check.PARALLEL_THRESHOLD = old
+    serial = run_check([root], use_cache=False, jobs=1)
+    assert len(parallel.meetings) == len(set(files) | {"vvg/2025/2025-10-22.md"})
+    assert parallel.diagnostics == serial.diagnostics

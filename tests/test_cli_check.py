@@ -1,0 +1,147 @@
+"""`vvgctl check`, `show`, `schema` and the error handler, through typer's runner."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tests.conftest import MEETING_MD, RepoFactory
+from vvgctl.cli.app import app
+
+runner = CliRunner()
+
+
+def test_clean_repository_exits_0(make_repo: RepoFactory) -> None:
+    root = make_repo()
+    result = runner.invoke(app, ["check", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "inga fel" in result.output
+
+
+def test_findings_exit_1_with_file_line_and_code(make_repo: RepoFactory) -> None:
+    root = make_repo({"vvg/2025/2025-10-22.md": MEETING_MD.replace("place: Teams", "plats: x")})
+    result = runner.invoke(app, ["check", str(root)])
+    assert result.exit_code == 1
+    assert "2025-10-22.md:6:1: error unknown field 'plats' [schema]" in result.output
+    assert "missing required field 'place'" in result.output
+
+
+def test_usage_error_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2
+    result = runner.invoke(app, ["check", "--format", "xml"])
+    assert result.exit_code == 2
+
+
+def test_folder_without_registry_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(MEETING_MD, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "vvgctl", "check", str(tmp_path)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    assert "registry" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_json_format_is_machine_readable(make_repo: RepoFactory) -> None:
+    root = make_repo({"vvg/2025/2025-11-05.md": MEETING_MD.replace(
+        "date: 2025-10-22", "date: 2025-11-05").replace("kind: procedural", "kind: proc")})
+    result = runner.invoke(app, ["check", str(root), "--format", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["summary"]["errors"] == 1
+    [diagnostic] = data["diagnostics"]
+    assert diagnostic["path"].endswith("2025-11-05.md")
+    assert (diagnostic["line"], diagnostic["code"]) == (22, "schema")
+    assert diagnostic["field"] == "items[0].kind"
+
+
+def test_github_format_prints_annotations(make_repo: RepoFactory) -> None:
+    root = make_repo({"vvg/2025/2025-10-22.md": MEETING_MD.replace("Åsa Jackson", "Asa Jackson")})
+    result = runner.invoke(app, ["check", str(root), "--format", "github"])
+    assert result.exit_code == 1
+    line = result.stdout.strip().splitlines()[0]
+    assert line.startswith("::error file=")
+    assert ",line=29,col=9,title=vvgctl registry-refs::unknown person 'Asa Jackson'" in line
+    assert "did you mean 'Åsa Jackson'?" in line
+
+
+def test_warnings_fail_only_with_strict(make_repo: RepoFactory) -> None:
+    root = make_repo({"vvg/2025/2025-10-22.md": MEETING_MD.replace(
+        "      - {name: Tanja Mattsson", "      - {name: Lotta Hjoberg").replace(
+        "absent: [Tanja Mattsson]", "absent: []")})
+    assert runner.invoke(app, ["check", str(root)]).exit_code == 0
+    strict = runner.invoke(app, ["check", str(root), "--strict"])
+    assert strict.exit_code == 1
+    assert "old spelling of 'Lotta Hjöberg'" in strict.output
+
+
+def test_cross_file_rules(make_repo: RepoFactory) -> None:
+    second = MEETING_MD.replace("chair: Kristina Lännergren",
+                                "chair: Kristina Lännergren\nprevious: {date: 2025-09-01}")
+    root = make_repo({"vvg/2025/copy.md": MEETING_MD, "vvg/2025/2025-12-10.md": second.replace(
+        "date: 2025-10-22", "date: 2025-12-10")})
+    result = runner.invoke(app, ["check", str(root)])
+    assert "a second meeting of vvg on 2025-10-22" in result.output
+    assert "no meeting of vvg on 2025-09-01" in result.output
+    assert "did you mean 2025-10-22" in result.output
+
+
+def test_previous_link_resolves(make_repo: RepoFactory) -> None:
+    later = MEETING_MD.replace("date: 2025-10-22", "date: 2025-12-10").replace(
+        "chair: Kristina Lännergren", "chair: Kristina Lännergren\nprevious: {date: 2025-10-22}")
+    root = make_repo({"vvg/2025/2025-12-10.md": later})
+    assert runner.invoke(app, ["check", str(root)]).exit_code == 0
+
+
+def test_show_json_has_the_stable_names(make_repo: RepoFactory) -> None:
+    root = make_repo()
+    result = runner.invoke(app, ["show", str(root / "vvg/2025/2025-10-22.md"), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["organ"], data["date"], data["place"], data["status"]) == (
+        "vvg", "2025-10-22", "Teams", "approved")
+    assert data["time"] == {"start": "09:00", "end": "11:00"}
+    assert data["attendance"]["absent"][0]["name"] == "Tanja Mattsson"
+    item = data["items"][1]
+    assert (item["number"], item["title"], item["kind"], item["case"]) == (
+        "2", "Egenvård", "information_and_decision", "0755")
+    assert item["presenters"][0] == {"name": "Åsa Jackson", "organisation": "VGR", "note": None}
+    assert item["decisions"][0]["text"].endswith("noterar informationen.")
+
+
+def test_show_invalid_file_exits_1(make_repo: RepoFactory) -> None:
+    root = make_repo({"vvg/2025/2025-10-22.md": "---\norgan: [\n---\n"})
+    result = runner.invoke(app, ["show", str(root / "vvg/2025/2025-10-22.md")])
+    assert result.exit_code == 1
+    assert "yaml-syntax" in result.output
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    import typer.main
+
+    group = typer.main.get_group(app)
+    assert group.commands
+    for name, command in group.commands.items():
+        assert command.help and "vvgctl " + name in command.help, name
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, name
+
+
+def test_internal_errors_say_bug_and_exit_3(make_repo: RepoFactory,
+                                            monkeypatch: object) -> None:
+    root = make_repo()
+    code = (
+        "import sys, vvgctl.check as c\n"
+        "def boom(*a, **k): raise RuntimeError('boom')\n"
+        "c.run_check = boom\n"
+        "from vvgctl.cli.app import main\n"
+        f"sys.argv = ['vvgctl', 'check', {str(root)!r}]\n"
+        "main()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 3
+    assert "bug in vvgctl" in proc.stderr and "Traceback" not in proc.stderr

@@ -1,0 +1,32 @@
+"""The JSON Schema in schemas/ is derived from the models and kept fresh."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from vvgctl.schema_export import render, schema_models, stale_files, write_schemas
+
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+
+
+def test_committed_schemas_are_fresh() -> None:
+    assert stale_files(SCHEMAS) == [], "run `vvgctl schema` and commit schemas/"
+
+
+def test_schema_has_swedish_titles_and_english_keys() -> None:
+    from vvgctl.models import Meeting
+
+    schema = json.loads(render(Meeting))
+    assert schema["properties"]["place"]["title"] == "Plats"
+    assert "Ärenden" == schema["properties"]["items"]["title"]
+    assert "number" in schema["$defs"]["Item"]["properties"]
+    assert schema["$defs"]["Item"]["additionalProperties"] is False
+
+
+def test_stale_schema_is_detected(tmp_path: Path) -> None:
+    write_schemas(tmp_path)
+    assert stale_files(tmp_path) == []
+    first = next(iter(schema_models()))
+    (tmp_path / first).write_text("{}", encoding="utf-8")
+    assert stale_files(tmp_path) == [first]
