@@ -136,13 +136,14 @@ def run_check(paths: list[Path], *, use_cache: bool = True, jobs: int = 0,
         if not given.exists():
             raise UsageError(f"{given}: no such file or folder",
                              hint="give the minutes folder, e.g. `vvgctl check minutes`")
+    paths = [p.resolve() for p in paths]
     root = resolve_root(paths)
     registry = load_registry(root)
     report = CheckReport(diagnostics=list(registry.diagnostics))
     data_count, data_diagnostics = check_data_files(root, registry)
     report.diagnostics += data_diagnostics
-    files = [p.resolve() for p in meeting_files(paths)]
-    whole = files if all(p.resolve() == root for p in paths) else sorted(
+    files = list(meeting_files(paths))
+    whole = files if all(p == root for p in paths) else sorted(
         set(files) | set(meeting_files([root])))
     report.files = len(files) + data_count + 2
     cache = ResultCache("check", root, f"{code_fingerprint()}:{registry.fingerprint}") \

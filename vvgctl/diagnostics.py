@@ -58,11 +58,15 @@ class Diagnostic:
 
 def display_path(path: Path | str) -> str:
     """A path as the user should see it: relative to the working directory where possible."""
-    p = Path(path)
-    try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(p)
+    import os
+
+    text = os.fspath(path)
+    if not os.path.isabs(text):
+        return text
+    cwd = os.getcwd()
+    if text.startswith(cwd + os.sep):
+        return text[len(cwd) + 1:]
+    return text
 
 
 def format_field(loc: tuple[str | int, ...]) -> str:

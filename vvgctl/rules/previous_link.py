@@ -10,15 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vvgctl.diagnostics import Diagnostic, Severity
-from vvgctl.rules.base import RepositoryContext
+from vvgctl.rules.base import MeetingFacts, RepositoryContext
 
 CODE = "previous-link"
 
 
 def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
-    for organ, facts in ctx.by_organ.items():
-        dates = {f.date: f for f in facts}
-        for fact in facts:
+    for organ, facts in ctx.by_organ.items():  # each list is sorted by date
+        dates = {f.date for f in facts}
+        latest_before: MeetingFacts | None = None
+        for index, fact in enumerate(facts):
+            if index and facts[index - 1].date < fact.date:
+                latest_before = facts[index - 1]
             if fact.previous_date is None:
                 continue
             where = (fact.path, fact.previous_line, fact.previous_column)
@@ -26,11 +29,9 @@ def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
                 yield Diagnostic(*where, Severity.ERROR, CODE,
                                  f"the previous minutes ({fact.previous_date}) are not before "
                                  f"this meeting ({fact.date})", None, "previous.date")
-                continue
-            earlier = [f for f in facts if f.date < fact.date]
-            if fact.previous_date in dates or not earlier:
-                continue
-            latest = earlier[-1]
-            yield Diagnostic(*where, Severity.ERROR, CODE,
-                             f"no meeting of {organ} on {fact.previous_date} in the repository",
-                             f"did you mean {latest.date} ({latest.path})?", "previous.date")
+            elif fact.previous_date not in dates and latest_before is not None:
+                yield Diagnostic(
+                    *where, Severity.ERROR, CODE,
+                    f"no meeting of {organ} on {fact.previous_date} in the repository",
+                    f"did you mean {latest_before.date} ({latest_before.path})?",
+                    "previous.date")
