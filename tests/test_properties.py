@@ -72,9 +72,9 @@ def test_mutated_front_matter_gives_only_our_diagnostics(tmp_path: Path,
                  | st.dictionaries(st.text(max_size=5), kids, max_size=3), max_leaves=8),
     max_size=8))
 def test_arbitrary_structures(tmp_path: Path, fields: dict[str, object]) -> None:
-    from vvgctl.yaml import round_trip
-
     import io
+
+    from vvgctl.yaml import round_trip
 
     stream = io.StringIO()
     round_trip().dump(fields or {"organ": "vvg"}, stream)

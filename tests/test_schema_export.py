@@ -19,7 +19,7 @@ def test_schema_has_swedish_titles_and_english_keys() -> None:
 
     schema = json.loads(render(Meeting))
     assert schema["properties"]["place"]["title"] == "Plats"
-    assert "Ärenden" == schema["properties"]["items"]["title"]
+    assert schema["properties"]["items"]["title"] == "Ärenden"
     assert "number" in schema["$defs"]["Item"]["properties"]
     assert schema["$defs"]["Item"]["additionalProperties"] is False
 

@@ -55,4 +55,50 @@ def test_billion_laughs_is_refused_quickly() -> None:
 def test_deep_nesting_is_refused_not_a_recursion_error() -> None:
     with pytest.raises(YamlProblem) as info:
         load("a: " + "[" * 500 + "]" * 500 + "\n")
-    assert "nested too deeply" in info.value.message
+    assert "nested more than 64 levels" in info.value.message
+
+
+def test_nesting_that_crashed_the_c_composer_is_refused() -> None:
+    # 200,000 nested brackets made ruamel's C composer overflow the C stack (a segfault)
+    with pytest.raises(YamlProblem) as info:
+        load("a: " + "[" * 200_000 + "]" * 200_000 + "\n")
+    assert info.value.code == "yaml-depth"
+    assert (info.value.line, info.value.column) == (1, 67)
+
+
+def test_deep_block_nesting_is_refused() -> None:
+    text = "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 300))
+    with pytest.raises(YamlProblem) as info:
+        load(text)
+    assert info.value.code == "yaml-depth"
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    return 0
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_texts = st.text(alphabet=st.sampled_from(list("ab '\"#[]{}:,-\\\nå")), max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(_texts, lambda kids: st.lists(kids, max_size=3)
+                    | st.dictionaries(st.text("abc", min_size=1, max_size=3), kids, max_size=3),
+                    max_leaves=30),
+       st.sampled_from([None, True, False]))
+def test_nesting_bound_never_underestimates(value: object, flow: bool | None) -> None:
+    import io
+
+    from vvgctl.yaml import nesting_bound, round_trip
+
+    yaml = round_trip()
+    yaml.default_flow_style = flow
+    stream = io.StringIO()
+    yaml.dump({"root": value}, stream)
+    assert nesting_bound(stream.getvalue()) >= _depth({"root": value})

@@ -13,6 +13,7 @@ quoting for edits in place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,7 +78,8 @@ def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any
     def walk(n: Node, path: Path_, depth: int) -> Any:
         line, col = _mark(n)
         if depth > MAX_DEPTH:
-            raise YamlProblem("the YAML is nested too deeply", line, col, path=path)
+            raise YamlProblem(f"the YAML is nested more than {MAX_DEPTH} levels deep", line, col,
+                              code="yaml-depth", path=path)
         if id(n) in seen or getattr(n, "anchor", None):
             raise YamlProblem(
                 "anchors and aliases (& and *) are not allowed",
@@ -125,6 +127,49 @@ def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any
     return walk(node, (), 0)
 
 
+_INDENT = re.compile(r"^[ \t?:-]+", re.MULTILINE)
+
+#: ruamel's C composer recurses on the C stack: it composed 10,000 nested levels here and
+#: crashed the interpreter (SIGSEGV) at 30,000. Below this bound it is called directly.
+COMPOSER_SAFE_DEPTH = 2_000
+
+
+def nesting_bound(text: str) -> int:
+    """An upper bound on the node depth of ``text``, found without parsing it.
+
+    A level of flow nesting needs an opening bracket; a level of block nesting needs
+    indentation or a ``- ``/``? ``/``: `` indicator before a line's content. Every bracket is
+    counted, wherever it stands, so the bound is never below the real depth.
+    """
+    openers = text.count("[") + text.count("{")
+    indent = max((len(m.group(0)) for m in _INDENT.finditer(text)), default=0)
+    return openers + indent + 1
+
+
+def _depth_exceeds(text: str, limit: int) -> tuple[int, int] | None:
+    """The position where the real node depth first exceeds ``limit`` (the C event parser keeps
+    its own stack, so unlike the composer it cannot overflow the C stack)."""
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > limit:
+                    mark = event.start_mark
+                    return mark.line + 1, mark.column + 1
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except YAMLError:
+        return None  # the composer reports the syntax error with its position
+    finally:
+        loader.dispose()
+    return None
+
+
 def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
     """Parse one YAML document into plain data and node positions; raise :class:`YamlProblem`.
 
@@ -137,6 +182,11 @@ def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
                 "YAML directives (%YAML, %TAG) are not allowed", number, 1,
                 code="yaml-directive", hint="remove the line; files are read as YAML 1.2",
             )
+    if nesting_bound(text) > COMPOSER_SAFE_DEPTH:
+        deep = _depth_exceeds(text, MAX_DEPTH)
+        if deep is not None:
+            raise YamlProblem(f"the YAML is nested more than {MAX_DEPTH} levels deep", *deep,
+                              code="yaml-depth")
     positions = Positions()
     loader = _Loader(text)
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import typer
 import typer.core
@@ -26,7 +27,7 @@ Start with `vvgctl check minutes`; every command has --help with examples.
 class _Group(typer.core.TyperGroup):
     """The one place where errors become exit codes (also under typer's test runner)."""
 
-    def invoke(self, ctx: typer.Context) -> object:
+    def invoke(self, ctx: Any) -> Any:  # click.Context, vendored privately by typer
         from vvgctl.errors import EXIT_BUG, EXIT_INTERRUPTED, VvgError
 
         try:
