@@ -140,6 +140,10 @@ class Decision(Model):
     governing_documents: list[Identifier] = Field(
         default_factory=list, title="Styrdokument",
         description="Id:n i registret över länsgemensamma styrdokument")
+    in_body: bool = Field(
+        False, title="Står i brödtexten",
+        description="Ställningstagandet står ordagrant i brödtexten (t.ex. i styrgruppens "
+                    "inspel) och ska inte upprepas när anteckningen återges")
 
 
 class Action(Model):
@@ -153,6 +157,10 @@ class Action(Model):
     owner_group: str | None = Field(None, title="Ansvarig grupp", description="T.ex. 'Beredningen'")
     due: dt.date | None = Field(None, title="Senast")
     due_meeting: MeetingTarget | None = Field(None, title="Till möte")
+    in_body: bool = Field(
+        False, title="Står i brödtexten",
+        description="Åtgärden står ordagrant i brödtexten och ska inte upprepas när "
+                    "anteckningen återges")
 
 
 class FollowUp(Model):
@@ -219,6 +227,10 @@ class _ItemContent(Model):
     case: CaseId | None = Field(None, title="Ärende")
     question: str | None = Field(None, title="Frågeställning",
                                  description="'Frågeställning:' eller 'Fråga till styrgruppen:'")
+    question_label: str | None = Field(
+        None, title="Rubrik för frågeställningen",
+        description="Rubriken som handlingen använder, t.ex. 'Fråga till styrgruppen'; "
+                    "utelämnad betyder 'Frågeställning'")
     decisions: list[Decision] = Field(default_factory=list, title="Ställningstaganden")
     actions: list[Action] = Field(default_factory=list, title="Åtgärder")
     follow_ups: list[FollowUp] = Field(default_factory=list, title="Uppföljning")
