@@ -30,3 +30,23 @@ def test_stale_schema_is_detected(tmp_path: Path) -> None:
     first = next(iter(schema_models()))
     (tmp_path / first).write_text("{}", encoding="utf-8")
     assert stale_files(tmp_path) == [first]
+
+
+def test_atomic_write_keeps_the_mode(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from vvgctl.schema_export import atomic_write
+
+    new = tmp_path / "new.txt"
+    atomic_write(new, "a")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~umask
+    existing = tmp_path / "existing.txt"
+    existing.write_text("x", encoding="utf-8")
+    existing.chmod(0o640)
+    atomic_write(existing, "y")
+    assert stat.S_IMODE(existing.stat().st_mode) == 0o640
+    assert existing.read_text(encoding="utf-8") == "y"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

@@ -21,8 +21,31 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ruamel.yaml.tag import Tag
+
+_STR = Tag(suffix="tag:yaml.org,2002:str")
+_SEQ = Tag(suffix="tag:yaml.org,2002:seq")
+_MAP = Tag(suffix="tag:yaml.org,2002:map")
+
 try:  # the C extension; the pure-Python composer is the fallback
-    from ruamel.yaml.cyaml import CBaseLoader as _Loader
+    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+    class _Loader(CParser):  # type: ignore[misc]
+        """The C composer with a resolver that types nothing: every scalar is a string.
+
+        It hands out one prebuilt tag per node kind, so no regular expression runs and no tag
+        object is made per node (25% of the composing time on a real meeting).
+        """
+
+        def resolve(self, kind: type, value: str, implicit: object) -> Tag:
+            return _STR if kind is ScalarNode else _SEQ if kind is SequenceNode else _MAP
+
+        def descend_resolver(self, parent: object, index: object) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
 except ImportError:  # pragma: no cover - clib is a declared dependency
     from ruamel.yaml.loader import BaseLoader as _Loader  # type: ignore[assignment]
 
@@ -88,9 +111,10 @@ def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any
                 path=path,
             )
         seen.add(id(n))
-        if n.tag not in _PLAIN_TAGS:
+        tag = n.ctag
+        if tag is not _STR and tag is not _MAP and tag is not _SEQ and str(tag) not in _PLAIN_TAGS:
             raise YamlProblem(
-                f"explicit YAML tags are not allowed (found {n.tag!r})",
+                f"explicit YAML tags are not allowed (found {str(tag)!r})",
                 line, col, code="yaml-tag", hint="remove the tag; the schema decides the type",
                 path=path,
             )
@@ -107,7 +131,8 @@ def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any
             out: dict[str, Any] = {}
             for key_node, value_node in n.value:
                 kline, kcol = _mark(key_node)
-                if not isinstance(key_node, ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+                if not isinstance(key_node, ScalarNode) or (
+                        key_node.ctag is not _STR and str(key_node.ctag) not in _PLAIN_TAGS):
                     raise YamlProblem("a key must be a plain word", kline, kcol, path=path)
                 key = key_node.value
                 if key in out:
