@@ -20,7 +20,6 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
 from ruamel.yaml.tag import Tag
 
 _STR = Tag(suffix="tag:yaml.org,2002:str")
