@@ -1,0 +1,169 @@
+"""``vvgctl arshjul``: an organ's årshjul as a table, Markdown, a wheel, a PDF or a calendar."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from vvgctl.arshjul.model import Arshjul
+
+HELP = """\
+Show an organ's årshjul: the year's meetings and the topics planned for each.
+
+Merges the schedule (`<organ>/<year>/schedule.yaml`), the plan (`<organ>/<year>/plan.yaml`:
+topics by meeting or month, and recurring topics such as "every year at the April meeting")
+and the follow-ups set in earlier minutes. A meeting whose minutes exist marks each topic
+"behandlat" (an agenda item took it up) or "ej behandlat". Without a plan for the year the
+recurring topics of the latest earlier plan are used.
+
+Formats: table (the terminal; Markdown when piped), md (the table for the minutes as written
+information), svg (a wheel for an A4 page), pdf (through the rendering pipeline; needs -o),
+ics (the dated meetings as iCalendar events to subscribe to).
+
+Examples:
+
+    vvgctl arshjul --organ vvg --year 2026
+    vvgctl arshjul --organ vvg --year 2026 --format md > arshjul.md
+    vvgctl arshjul --organ vvg --year 2026 --format svg -o arshjul-2026.svg
+    vvgctl arshjul --organ vvg --year 2026 --format pdf -o arshjul-2026.pdf
+    vvgctl arshjul --organ styrgrupp-hos --year 2026 --format ics -o styrgrupp.ics
+"""
+
+
+class ArshjulFormat(str, enum.Enum):
+    table = "table"
+    md = "md"
+    svg = "svg"
+    pdf = "pdf"
+    ics = "ics"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("arshjul", help=HELP)(arshjul)
+
+
+def arshjul(
+    organ: Annotated[str, typer.Option("--organ", help="The organ's id, e.g. vvg.")],
+    year: Annotated[int | None, typer.Option(
+        "--year", min=2000, max=2100, help="The year (default: this year).",
+        show_default=False)] = None,
+    format: Annotated[ArshjulFormat, typer.Option("--format", "-f", help="Output format.")]
+        = ArshjulFormat.table,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file instead of standard output.",
+        show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file.")] = False,
+    root: Annotated[Path, typer.Option(
+        "--root", "--repo", help="The minutes folder (the one with registry/).")]
+        = Path("minutes"),
+) -> None:
+    import datetime as dt
+
+    from vvgctl.arshjul.build import build
+    from vvgctl.cli import output as out
+    from vvgctl.errors import UsageError
+    from vvgctl.registry import find_root, load_registry
+
+    found = find_root(root) if root.exists() else None
+    if found is None:
+        found = find_root(Path.cwd())
+    if found is None:
+        raise UsageError("no minutes repository found (a folder with registry/organs.yaml)",
+                         hint="run vvgctl inside the minutes folder or give --root")
+    registry = load_registry(found)
+    if registry.organ(organ) is None:
+        raise UsageError(f"unknown organ {organ!r}",
+                         hint="known organs: " + ", ".join(registry.organ_ids()))
+    if output is not None and output.exists() and not force:
+        raise UsageError(f"{output} exists", hint="give --force to overwrite it")
+    if format is ArshjulFormat.pdf and output is None:
+        raise UsageError("--format pdf needs an output file", hint="add -o arshjul.pdf")
+    result = build(found, organ, year or dt.date.today().year)
+    err = out.stderr()
+    for note in result.notes:
+        err.print(f"[yellow]obs:[/] {note}")
+    if format is ArshjulFormat.table and output is None and out.is_tty():
+        out.stdout().print(_rich_table(result))
+        return
+    data = _render(result, format, output)
+    if data is None:
+        return
+    if output is None:
+        import sys
+
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        from vvgctl.schema_export import atomic_write
+
+        atomic_write(output, data.decode("utf-8"))
+        err.print(f"skrev {output}")
+
+
+def _render(result: Arshjul, format: ArshjulFormat, output: Path | None) -> bytes | None:
+    if format in (ArshjulFormat.table, ArshjulFormat.md):
+        from vvgctl.arshjul.text import to_markdown
+
+        return to_markdown(result).encode("utf-8")
+    if format is ArshjulFormat.svg:
+        from vvgctl.arshjul.svg import to_svg
+
+        return to_svg(result).encode("utf-8")
+    if format is ArshjulFormat.ics:
+        from vvgctl.arshjul.ics import to_ics
+        from vvgctl.cli import output as out
+
+        data, skipped = to_ics(result)
+        if skipped:
+            out.stderr().print(f"[yellow]obs:[/] {skipped} möten saknar datum (bara månad) och "
+                               "har ingen händelse i kalendern")
+        return data
+    from vvgctl.arshjul.text import to_markdown
+    from vvgctl.render.pipeline import markdown_to_pdf
+
+    assert output is not None
+    markdown_to_pdf(to_markdown(result), output, title=f"{result.title} – {result.organ_name}")
+    from vvgctl.cli import output as out
+
+    out.stderr().print(f"skrev {output}")
+    return None
+
+
+def _rich_table(result: Arshjul) -> object:
+    from rich.table import Table
+    from rich.text import Text
+
+    from vvgctl.arshjul.model import TopicStatus
+    from vvgctl.arshjul.text import column_heading
+
+    table = Table(title=f"{result.title} – {result.organ_name}", show_lines=True,
+                  title_style="bold")
+    table.add_column("")
+    for column in result.columns:
+        heading = column_heading(column)
+        if column.entry is not None and column.entry.change:
+            heading += f"\n{column.entry.change}"
+        table.add_column(heading, overflow="fold")
+    marks = {TopicStatus.HELD: ("✓ ", "green"), TopicStatus.SLIPPED: ("✗ ", "red"),
+             TopicStatus.PLANNED: ("• ", "")}
+    for row in result.rows:
+        cells: list[Text | str] = [Text(row.name, style=f"bold {row.colour}")]
+        for column in result.columns:
+            cell = Text()
+            for topic in result.cell(column, row.id):
+                mark, style = marks[topic.status]
+                if cell:
+                    cell.append("\n")
+                cell.append(mark, style=style)
+                cell.append(topic.title, style="italic" if topic.from_follow_up_only else "")
+                if topic.follow_ups and not topic.from_follow_up_only:
+                    cell.append(" ↺", style="dim")
+            cells.append(cell)
+        table.add_row(*cells)
+    table.caption = ("✓ behandlat  ✗ ej behandlat  • planerat  ↺ även uppföljning ur "
+                     "mötesanteckning  kursiv: bara från mötesanteckning")
+    return table
