@@ -1,0 +1,207 @@
+"""`vvgctl decisions`, `cases`, `case`, `actions`, `documents` and the case-flow rules, on an
+inline repository and on the real minutes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import MINUTES, RepoFactory
+from tests.query_repo import DOCUMENTS, FILES
+from vvgctl.check import run_check
+from vvgctl.cli.app import app
+
+runner = CliRunner()
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def cli_json(*args: str) -> object:
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def repo(make_repo: RepoFactory) -> Path:
+    return make_repo(FILES, meeting=False)
+
+
+def test_text_filter_finds_the_position_with_organ_date_item_and_line(repo: Path) -> None:
+    rows = cli_json("decisions", str(repo), "--text", "enkät")
+    assert isinstance(rows, list) and len(rows) == 1
+    row = rows[0]
+    file = repo / "vvg/2025/2025-10-22.md"
+    assert (row["organ"], row["date"], row["item"], row["type"]) == (
+        "vvg", "2025-10-22", "4", "endorsed")
+    assert Path(row["file"]).resolve() == file.resolve()
+    assert row["line"] == line_of(file, "forms-enkät")
+    assert {"organ", "date", "item", "title", "type", "text", "file", "line"} <= set(row)
+
+
+def test_text_filter_folds_case_and_normalises_but_keeps_diacritics(repo: Path) -> None:
+    assert len(cli_json("decisions", str(repo), "--text", "FORMS-ENKÄT")) == 1  # type: ignore[arg-type]
+    decomposed = "enka\u0308t"  # ä as a + combining diaeresis (NFD, as macOS may type it)
+    assert len(cli_json("decisions", str(repo), "--text", decomposed)) == 1  # type: ignore[arg-type]
+    assert cli_json("decisions", str(repo), "--text", "enkat") == []
+
+
+def test_date_type_organ_case_and_person_filters(repo: Path) -> None:
+    assert cli_json("decisions", str(repo), "--from", "2026-01-01") == []
+    endorsed = cli_json("decisions", str(repo), "--organ", "vvg", "--year", "2025", "--type",
+                        "endorsed")
+    assert [(r["date"], r["item"]) for r in endorsed] == [  # type: ignore[union-attr]
+        ("2025-10-22", "4"), ("2025-10-22", "5"), ("2025-12-10", "2")]
+    autumn = cli_json("decisions", str(repo), "--from", "2025-10", "--to", "2025-11")
+    assert {r["date"] for r in autumn} == {"2025-10-22", "2025-11-20"}  # type: ignore[union-attr]
+    case = cli_json("decisions", str(repo), "--case", "0755")
+    assert [r["type"] for r in case] == ["noted", "endorsed", "approved"]  # type: ignore[union-attr]
+    # the registry spells her Hjöberg; the minutes say Hjoberg (an alias)
+    by_person = cli_json("decisions", str(repo), "--person", "Lotta Hjöberg")
+    assert [(r["date"], r["item"]) for r in by_person] == [  # type: ignore[union-attr]
+        ("2025-10-22", "5")]
+
+
+def test_paths_limit_the_answer(repo: Path) -> None:
+    rows = cli_json("decisions", str(repo / "sro"))
+    assert [r["organ"] for r in rows] == ["sro"]  # type: ignore[union-attr]
+
+
+def test_piped_csv_and_markdown_output(repo: Path) -> None:
+    plain = runner.invoke(app, ["decisions", str(repo), "--text", "enkät"])
+    assert plain.exit_code == 0
+    line = line_of(repo / "vvg/2025/2025-10-22.md", "forms-enkät")
+    assert plain.stdout.startswith(f"{repo / 'vvg/2025/2025-10-22.md'}:{line}: vvg 2025-10-22 "
+                                   "punkt 4 [endorsed]")
+    table = runner.invoke(app, ["decisions", str(repo), "--case", "0755", "--format", "csv"])
+    records = list(csv.DictReader(io.StringIO(table.stdout)))
+    assert [r["organ"] for r in records] == ["vvg", "vvg", "sro"]
+    assert records[0]["line"].isdigit()
+    md = runner.invoke(app, ["decisions", str(repo), "--format", "md", "--organ", "sro"])
+    assert md.stdout.splitlines()[0].startswith("| Organ | Datum | Punkt |")
+    assert "| sro | 2025-11-20 | 3 |" in md.stdout
+
+
+def test_wrong_values_are_usage_errors(repo: Path) -> None:
+    result = runner.invoke(app, ["decisions", str(repo), "--type", "beslut"])
+    assert result.exit_code == 2 and "noted, endorsed" in result.output
+    result = runner.invoke(app, ["decisions", str(repo), "--from", "22 oktober"])
+    assert result.exit_code == 2 and "not a date" in result.output
+
+
+def test_case_timeline_and_status_follow_the_flow(repo: Path) -> None:
+    data = cli_json("case", "0755", str(repo))
+    assert isinstance(data, dict)
+    assert [(t["organ"], t["stage"]) for t in data["timeline"]] == [
+        ("vvg", "information"), ("vardsamverkan-fyrbodal", "anchoring"), ("vvg", "position"),
+        ("sro", "confirmation")]
+    assert data["status"] == "decided"
+    (repo / "sro/2025/2025-11-20.md").unlink()
+    data = cli_json("case", "0755", str(repo))
+    assert isinstance(data, dict)
+    assert data["status"] == "awaiting_confirmation" and data["awaiting"] == ["sro"]
+
+
+def test_cases_list_and_unknown_case(repo: Path) -> None:
+    rows = cli_json("cases", str(repo))
+    assert {r["case"]: r["status"] for r in rows} == {  # type: ignore[union-attr]
+        "0755": "decided", "0900": "decided"}
+    assert cli_json("cases", str(repo), "--status", "open") == []
+    result = runner.invoke(app, ["case", "0756", str(repo)])
+    assert result.exit_code == 2 and "did you mean 0755" in result.output
+
+
+def test_actions_closed_by_a_later_reference_and_overdue(repo: Path) -> None:
+    rows = cli_json("actions", str(repo), "--today", "2025-12-01")
+    assert isinstance(rows, list)
+    by_text = {r["text"].split()[0]: r for r in rows}
+    trach, names = by_text["Inkomma"], by_text["Skicka"]
+    assert trach["status"] == "closed"
+    assert (trach["closed_by"]["date"], trach["closed_by"]["item"]) == ("2025-10-22", "5")
+    assert trach["due"] == "nästa möte (2025-10-22)"
+    assert names["status"] == "open" and names["overdue"] is True
+    open_rows = cli_json("actions", str(repo), "--open")
+    assert [r["owner_group"] for r in open_rows] == ["Beredningen"]  # type: ignore[union-attr]
+    mine = cli_json("actions", str(repo), "--owner", "maria")
+    assert [r["owner"] for r in mine] == ["Maria Taranger"]  # type: ignore[union-attr]
+
+
+def test_documents_with_latest_position_and_overdue_review(repo: Path) -> None:
+    rows = cli_json("documents", str(repo), "--today", "2025-12-01")
+    assert isinstance(rows, list)
+    egenvard, samtycke = rows
+    assert egenvard["latest_position"]["organ"] == "sro"
+    assert egenvard["latest_position"]["date"] == "2025-11-20"
+    assert egenvard["overdue"] is True and samtycke["overdue"] is False
+    assert samtycke["latest_position"] is None
+    overdue = cli_json("documents", str(repo), "--overdue", "--today", "2025-12-01")
+    assert [r["id"] for r in overdue] == ["riktlinje-egenvard"]  # type: ignore[union-attr]
+    plain = runner.invoke(app, ["documents", str(repo), "--today", "2025-12-01"])
+    assert "2025-06-30 FÖRSENAD" in plain.stdout
+
+
+def test_check_warns_about_a_position_at_first_appearance(repo: Path) -> None:
+    report = run_check([repo])
+    flow = [d for d in report.diagnostics if d.code == "case-flow"]
+    assert [(Path(d.path).name, d.line) for d in flow] == [
+        ("2025-12-10.md", line_of(repo / "vvg/2025/2025-12-10.md", 'case: "0900"'))]
+    assert "0900" in flow[0].message
+
+
+def test_case_flow_is_configurable_per_organ(repo: Path) -> None:
+    organs = (repo / "registry/organs.yaml").read_text(encoding="utf-8")
+    (repo / "registry/organs.yaml").write_text(organs.replace(
+        "name: Vårdsamverkan Västra Götaland\n",
+        "name: Vårdsamverkan Västra Götaland\n    information_before_position: false\n"),
+        encoding="utf-8")
+    assert not [d for d in run_check([repo]).diagnostics if d.code == "case-flow"]
+
+
+def test_check_validates_governing_document_references(repo: Path) -> None:
+    assert not [d for d in run_check([repo]).diagnostics
+                if d.code in ("governing-document-ref", "schema")]
+    october = repo / "vvg/2025/2025-10-22.md"
+    october.write_text(october.read_text(encoding="utf-8").replace(
+        "[riktlinje-egenvard]", "[riktlinje-egenvardd]"), encoding="utf-8")
+    refs = [d for d in run_check([repo]).diagnostics if d.code == "governing-document-ref"]
+    assert len(refs) == 1 and refs[0].line == line_of(october, "riktlinje-egenvardd")
+    assert refs[0].hint == "did you mean riktlinje-egenvard?"
+    (repo / "registry/documents.yaml").write_text(DOCUMENTS + "  - id: x\n", encoding="utf-8")
+    codes = {d.code for d in run_check([repo]).diagnostics}
+    assert "schema" in codes  # the broken register is reported, the references are not
+    assert "governing-document-ref" not in codes
+
+
+# --- the real minutes ---------------------------------------------------------------------
+
+REAL = MINUTES / "vvg/2025/2025-10-22.md"
+needs_real = pytest.mark.skipif(not REAL.exists(), reason="the real minutes are not there yet")
+
+
+@needs_real
+def test_real_forms_enkat_position_is_found_by_text_not_by_date() -> None:
+    rows = cli_json("decisions", str(MINUTES), "--text", "enkät")
+    assert isinstance(rows, list)
+    hits = [r for r in rows if r["date"] == "2025-10-22" and r["item"] == "4"]
+    assert hits and "forms-enkät" in hits[0]["text"]
+    text = REAL.read_text(encoding="utf-8").split("\n")
+    assert "forms-enkät" in text[hits[0]["line"] - 1]
+    later = cli_json("decisions", str(MINUTES), "--text", "enkät", "--from", "2026-01-01")
+    assert not [r for r in later if r["date"] == "2025-10-22"]  # type: ignore[union-attr]
+
+
+@needs_real
+def test_real_minutes_check_clean_of_query_rules() -> None:
+    report = run_check([MINUTES])
+    assert not [d for d in report.diagnostics
+                if d.code in ("case-flow", "governing-document-ref")]

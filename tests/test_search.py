@@ -1,0 +1,124 @@
+"""Swedish stemming, the SQLite index (incremental, rebuilt when damaged) and `vvgctl search`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import MINUTES, RepoFactory
+from tests.query_repo import FILES
+from tests.test_query import line_of
+from vvgctl.cli.app import app
+from vvgctl.discovery import meeting_files
+from vvgctl.index import open_index
+from vvgctl.index.store import index_file, scan
+from vvgctl.query.search import search
+from vvgctl.stemming import normalise, stems
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def repo(make_repo: RepoFactory) -> Path:
+    return make_repo(FILES, meeting=False)
+
+
+def test_stems_are_swedish_and_keep_the_letters_a_ring_and_dieresis() -> None:
+    assert stems("enkäten enkäter Enkät") == ["enkät"] * 3
+    assert stems("forms-enkät") == ["form", "enkät"]
+    assert normalise("ÅR  och\u00a0Ar") == "år och ar"
+    assert stems("år") != stems("ar")
+
+
+def test_scan_finds_the_same_files_as_discovery(repo: Path) -> None:
+    (repo / "vvg" / "README.md").write_text("# om mappen\n", encoding="utf-8")
+    (repo / ".hidden").mkdir()
+    (repo / ".hidden" / "x.md").write_text("---\n---\n", encoding="utf-8")
+    assert sorted(scan(repo)) == sorted(str(p.resolve()) for p in meeting_files([repo]))
+
+
+def test_search_matches_by_stem_with_snippet_and_line(repo: Path) -> None:
+    hits = search(open_index([repo]), "enkäter")
+    october = repo / "vvg/2025/2025-10-22.md"
+    found = {(h["kind"], h["item"], h["line"]) for h in hits}
+    assert ("decision", "4", line_of(october, "forms-enkät")) in found
+    assert ("body", "4", line_of(october, "skickar ut en enkät")) in found
+    body = next(h for h in hits if h["kind"] == "body")
+    assert "«enkät»" in body["snippet"]
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+
+
+def test_hit_line_is_the_line_of_the_word_inside_a_paragraph(repo: Path) -> None:
+    september = repo / "vvg/2025/2025-09-11.md"
+    (hit,) = search(open_index([repo]), "korttidsvistelse")
+    assert hit["line"] == line_of(september, "korttidsvistelse")
+    assert hit["line"] == line_of(september, "Många frågor") + 1
+
+
+def test_diacritics_are_letters_in_search(repo: Path) -> None:
+    assert search(open_index([repo]), "årets")
+    assert search(open_index([repo]), "arets") == []
+
+
+def test_every_word_must_occur_and_filters_apply(repo: Path) -> None:
+    index = open_index([repo])
+    both = search(index, "riktlinjen egenvård")
+    assert both and all(h["organ"] in ("vvg", "sro") for h in both)
+    assert search(index, "egenvård kvasar") == []
+    assert {h["organ"] for h in search(index, "egenvård", organ="sro")} == {"sro"}
+    assert all(h["date"] >= "2025-10-01" for h in search(index, "egenvård",
+                                                           date_from="2025-10-01"))
+
+
+def test_index_is_updated_incrementally(repo: Path) -> None:
+    index = open_index([repo])
+    assert index.stats.read == 5 and index.stats.rebuilt
+    again = open_index([repo])
+    assert again.stats.read == 0 and not again.stats.rebuilt
+    september = repo / "vvg/2025/2025-09-11.md"
+    september.write_text(september.read_text(encoding="utf-8")
+                         + "\nEn kvasar nämndes i förbigående.\n", encoding="utf-8")
+    changed = open_index([repo])
+    assert changed.stats.read == 1
+    assert [h["date"] for h in search(changed, "kvasar")] == ["2025-09-11"]
+    september.unlink()
+    gone = open_index([repo])
+    assert gone.stats.removed == 1 and search(gone, "kvasar") == []
+
+
+def test_a_damaged_index_is_rebuilt_without_a_traceback(repo: Path) -> None:
+    open_index([repo]).connection.close()
+    path = index_file(repo)
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    path.write_bytes(b"this is not a database" * 100)
+    result = runner.invoke(app, ["search", "enkät", str(repo), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)
+
+
+def test_rebuild_option_and_invalid_files(repo: Path) -> None:
+    (repo / "vvg/2025/2025-12-11.md").write_text("---\norgan: vvg\n", encoding="utf-8")
+    result = runner.invoke(app, ["search", "egenvård", str(repo), "--rebuild"])
+    assert result.exit_code == 0
+    assert "1 filer är inte giltiga" in result.stderr
+
+
+def test_search_cli_outputs(repo: Path) -> None:
+    plain = runner.invoke(app, ["search", "enkät", str(repo), "--limit", "1"])
+    assert plain.exit_code == 0
+    assert plain.stdout.count("\n") == 1 and "«" in plain.stdout and ".md:" in plain.stdout
+    data = json.loads(runner.invoke(app, ["search", "enkät", str(repo), "-f", "json"]).stdout)
+    assert {"organ", "date", "item", "snippet", "score", "file", "line"} <= set(data[0])
+    empty = runner.invoke(app, ["search", "!!", str(repo)])
+    assert empty.exit_code == 2
+
+
+@pytest.mark.skipif(not (MINUTES / "vvg/2025/2025-10-22.md").exists(),
+                    reason="the real minutes are not there yet")
+def test_real_minutes_search_egenvard() -> None:
+    hits = search(open_index([MINUTES]), "egenvården")
+    assert any(h["date"] == "2025-10-22" and h["item"] == "5" for h in hits)

@@ -1,0 +1,75 @@
+"""``vvgctl decisions``: positions taken, filtered; each cites organ, date, item, file:line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from vvgctl.cli.querying import PATHS_HELP, REBUILD_HELP
+from vvgctl.cli.tabular import TableFormat
+
+HELP = """\
+List the positions (ställningstaganden) the organs took, oldest first.
+
+Every row cites organ, date, item number and file:line. --text matches case-insensitively in
+the item title and the whole position; å, ä and ö are letters of their own (år is not ar).
+Dates: a day 2025-10-22, a month 2025-10 or a year 2025. A table on a terminal, one line per
+position when piped; --format json|csv|md for scripts and documents.
+
+Examples:
+
+    vvgctl decisions minutes --text egenvård
+    vvgctl decisions --organ vvg --year 2025 --type endorsed
+    vvgctl decisions --from 2025-09 --to 2025-12 --person "Åsa Jackson"
+    vvgctl decisions --case 0755 --format json | jq '.[].text'
+    vvgctl decisions minutes/vvg/2025 --format md > beslut-2025.md
+"""
+
+TYPES_HELP = ("noted, endorsed, approved, recommended, assigned, referred, postponed, "
+              "rejected or other.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("decisions", help=HELP)(decisions)
+
+
+def decisions(
+    paths: Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, show_default=False)]
+        = None,
+    organ: Annotated[str | None, typer.Option(help="Only this organ (its id, e.g. vvg).")]
+        = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="From this date on.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Up to this date.")] = None,
+    year: Annotated[int | None, typer.Option(help="Only this year.", min=1900, max=2999)]
+        = None,
+    type: Annotated[str | None, typer.Option("--type", help=TYPES_HELP)] = None,
+    case: Annotated[str | None, typer.Option(help="Only this case (ärende-id).")] = None,
+    person: Annotated[str | None, typer.Option(help="Presented by this person (any spelling "
+                                               "the registry knows).")] = None,
+    text: Annotated[str | None, typer.Option(help="Text in the title or the position.")]
+        = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json, csv or "
+                                                "md.")] = TableFormat.table,
+    rebuild: Annotated[bool, typer.Option(help=REBUILD_HELP)] = False,
+) -> None:
+    from vvgctl.cli.querying import open_index_cli
+    from vvgctl.cli.tabular import Column, emit, where
+    from vvgctl.query import parse_day
+    from vvgctl.query.decisions import DecisionFilter, find_decisions
+
+    flt = DecisionFilter(
+        organ=organ, year=year, type=type, case=case, person=person, text=text,
+        date_from=parse_day(date_from, "--from") if date_from else None,
+        date_to=parse_day(date_to, "--to", end=True) if date_to else None)
+    rows = find_decisions(open_index_cli(paths, rebuild), flt)
+    columns = [
+        Column("organ", "Organ"), Column("date", "Datum"), Column("item", "Punkt"),
+        Column("title", "Ärende", wrap=True), Column("type", "Typ"),
+        Column("text", "Ställningstagande", wrap=True),
+        Column("where", "Fil", value=where),
+    ]
+    emit(rows, columns, format, title="Ställningstaganden",
+         plain=lambda r: f"{where(r)}: {r['organ']} {r['date']} punkt {r['item']} "
+                         f"[{r['type']}] {' '.join(r['text'].split())}")

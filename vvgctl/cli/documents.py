@@ -1,0 +1,72 @@
+"""``vvgctl documents``: the register of county-wide governing documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from vvgctl.cli.querying import PATHS_HELP, REBUILD_HELP
+from vvgctl.cli.tabular import TableFormat
+
+HELP = """\
+List the county-wide governing documents (riktlinjer, rutiner, överenskommelser).
+
+The register is registry/documents.yaml. Each document is listed with its latest position (a
+position names documents in `governing_documents`) and FÖRSENAD when its review is overdue.
+
+Examples:
+
+    vvgctl documents minutes
+    vvgctl documents --overdue
+    vvgctl documents --format md > styrdokument.md
+"""
+
+
+def register(app: typer.Typer) -> None:
+    app.command("documents", help=HELP)(documents)
+
+
+def _latest(row: dict[str, Any]) -> str:
+    latest = row["latest_position"]
+    if not latest:
+        return ""
+    return f"{latest['organ']} {latest['date']} punkt {latest['item']} ({latest['type']})"
+
+
+def _review(row: dict[str, Any]) -> str:
+    due = row["review_due"] or ""
+    return f"{due} FÖRSENAD" if row["overdue"] else due
+
+
+def documents(
+    paths: Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, show_default=False)]
+        = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only documents whose review is "
+                                          "overdue.")] = False,
+    today: Annotated[str | None, typer.Option(help="The day to judge 'overdue' by "
+                                              "(default: today).")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json, csv or "
+                                                "md.")] = TableFormat.table,
+    rebuild: Annotated[bool, typer.Option(help=REBUILD_HELP)] = False,
+) -> None:
+    from vvgctl.cli.querying import open_index_cli
+    from vvgctl.cli.tabular import Column, emit
+    from vvgctl.governing_documents import list_documents
+    from vvgctl.query import parse_day
+
+    day = dt.date.fromisoformat(parse_day(today, "--today")) if today else None
+    rows = list_documents(open_index_cli(paths, rebuild), today=day, overdue_only=overdue)
+    columns = [
+        Column("id", "Id"), Column("title", "Titel", wrap=True), Column("type_label", "Typ"),
+        Column("status_label", "Status"), Column("adopted", "Antagen"),
+        Column("review_due", "Revideras senast", value=_review),
+        Column("latest_position", "Senaste ställningstagande", value=_latest),
+    ]
+    emit(rows, columns, format, title="Länsgemensamma styrdokument", empty="Inga styrdokument.",
+         plain=lambda r: f"{r['file']}:{r['line']}: {r['id']} [{r['status']}] {r['title']}"
+                         + (f" (antagen {r['adopted']})" if r["adopted"] else "")
+                         + (f" revideras senast {_review(r)}" if r["review_due"] else "")
+                         + (f"; senast {_latest(r)}" if r["latest_position"] else ""))

@@ -1,0 +1,47 @@
+"""Opening the query index from a command: a progress bar while files are read on a terminal,
+and a note on stderr when some files could not be read (they are left out of every answer).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vvgctl.index import Index
+
+PATHS_HELP = "Folders or meeting files to ask about (default: minutes)."
+REBUILD_HELP = "Rebuild the query index from scratch (it is a cache outside the repository)."
+
+
+def open_index_cli(paths: list[Path] | None, rebuild: bool = False) -> Index:
+    from vvgctl.cli import output
+    from vvgctl.index import open_index
+
+    err = output.stderr()
+    progress_bar = None
+    progress_cb = None
+    if err.is_terminal:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        progress_bar = Progress(TextColumn("Läser in"), BarColumn(), MofNCompleteColumn(),
+                                console=err, transient=True)
+        task = progress_bar.add_task("index", total=None)
+
+        def progress_cb(done: int, total: int) -> None:
+            assert progress_bar is not None
+            if total >= 50:
+                if not progress_bar.live.is_started:
+                    progress_bar.start()
+                progress_bar.update(task, completed=done, total=total)
+
+    try:
+        index = open_index(paths or [Path("minutes")], rebuild=rebuild, progress=progress_cb)
+    finally:
+        if progress_bar is not None:
+            progress_bar.stop()
+    if index.stats.invalid:
+        err.print(f"{index.stats.invalid} filer är inte giltiga och ingår inte i svaret; "
+                  "kör `vvgctl check` för detaljer.", markup=False)
+    return index
+

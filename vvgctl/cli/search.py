@@ -1,0 +1,59 @@
+"""``vvgctl search TEXT``: ranked full-text search with Swedish stemming."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from vvgctl.cli.querying import PATHS_HELP, REBUILD_HELP
+from vvgctl.cli.tabular import TableFormat
+
+HELP = """\
+Search item titles, positions and the text of the minutes, best hits first (bm25).
+
+Words are matched by their Swedish stem, so "enkäter" finds "enkäten" and "forms-enkät";
+every word must occur. Each hit shows a snippet with the matched words «marked» and the
+file:line where it stands.
+
+Examples:
+
+    vvgctl search egenvård
+    vvgctl search "riktlinje samtycke" --organ vvg --limit 5
+    vvgctl search enkät --from 2025-01 --format json | jq '.[0]'
+"""
+
+
+def register(app: typer.Typer) -> None:
+    app.command("search", help=HELP)(search)
+
+
+def search(
+    text: Annotated[str, typer.Argument(help="Words to search for.")],
+    paths: Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, show_default=False)]
+        = None,
+    organ: Annotated[str | None, typer.Option(help="Only this organ.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="From this date on.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Up to this date.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help="At most this many hits.")] = 20,
+    format: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json, csv or "
+                                                "md.")] = TableFormat.table,
+    rebuild: Annotated[bool, typer.Option(help=REBUILD_HELP)] = False,
+) -> None:
+    from vvgctl.cli.querying import open_index_cli
+    from vvgctl.cli.tabular import Column, emit, where
+    from vvgctl.query import parse_day
+    from vvgctl.query.search import search as run_search
+
+    rows = run_search(open_index_cli(paths, rebuild), text, organ=organ, limit=limit,
+                      date_from=parse_day(date_from, "--from") if date_from else None,
+                      date_to=parse_day(date_to, "--to", end=True) if date_to else None)
+    columns = [
+        Column("organ", "Organ"), Column("date", "Datum"), Column("item", "Punkt"),
+        Column("title", "Ärende", wrap=True), Column("snippet", "Utdrag", wrap=True),
+        Column("where", "Fil", value=where),
+    ]
+    emit(rows, columns, format, title=f"Sökning: {text}",
+         plain=lambda r: f"{where(r)}: {r['organ']} {r['date']}"
+                         + (f" punkt {r['item']}" if r["item"] else "") + f": {r['snippet']}")

@@ -1,0 +1,111 @@
+"""Rows out in four formats: a rich table on a terminal (plain, stable lines when piped), JSON,
+CSV and Markdown. Shared by the query commands (decisions, cases, actions, documents, search).
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+Row = dict[str, Any]
+
+
+class TableFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str  # Swedish, for people
+    value: Callable[[Row], str] | None = None
+    wrap: bool = False
+
+    def text(self, row: Row) -> str:
+        if self.value is not None:
+            return self.value(row)
+        value = row.get(self.key)
+        return "" if value is None else str(value)
+
+
+def where(row: Row) -> str:
+    return f"{row['file']}:{row['line']}"
+
+
+def _csv(rows: Sequence[Row], columns: Sequence[Column]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    columns = [part for c in columns for part in (
+        (Column("file", "Fil"), Column("line", "Rad")) if c.key == "where" else (c,))]
+    writer.writerow([c.key for c in columns])
+    for row in rows:
+        writer.writerow([c.text(row) for c in columns])
+
+
+def _md_cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def _markdown(rows: Sequence[Row], columns: Sequence[Column]) -> None:
+    out = ["| " + " | ".join(c.header for c in columns) + " |",
+           "|" + "|".join("---" for _ in columns) + "|"]
+    out += ["| " + " | ".join(_md_cell(c.text(row)) for c in columns) + " |" for row in rows]
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+def _rich(rows: Sequence[Row], columns: Sequence[Column], title: str | None) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from vvgctl.cli import output
+
+    def cell(value: str) -> Text:
+        text = Text(value)  # never parsed as markup: minutes may hold [brackets]
+        text.highlight_regex(r"«[^»]*»", "bold")
+        return text
+
+    table = Table(title=title, show_lines=True)
+    for column in columns:
+        table.add_column(column.header, overflow="fold",
+                         ratio=3 if column.wrap else None, no_wrap=not column.wrap)
+    for row in rows:
+        table.add_row(*(cell(column.text(row)) for column in columns))
+    output.stdout().print(table)
+
+
+def print_rows_json(rows: Sequence[Row]) -> None:
+    """A JSON list with one object per line: fast (the C encoder) and easy to diff or grep."""
+    import json
+
+    encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    out = sys.stdout
+    out.write("[\n")
+    for n, row in enumerate(rows):
+        out.write(("  " if n == 0 else ",\n  ") + encode(row))
+    out.write("\n]\n" if rows else "]\n")
+
+
+def emit(rows: Sequence[Row], columns: Sequence[Column], fmt: TableFormat, *,
+         plain: Callable[[Row], str], title: str | None = None,
+         json_rows: Sequence[Row] | None = None, empty: str = "Inga träffar.") -> None:
+    """Print ``rows``: ``plain`` gives the line of one row when a table goes to a pipe."""
+    from vvgctl.cli import output
+
+    if fmt is TableFormat.json:
+        print_rows_json(json_rows if json_rows is not None else rows)
+    elif fmt is TableFormat.csv:
+        _csv(rows, columns)
+    elif fmt is TableFormat.md:
+        _markdown(rows, columns)
+    elif not rows:
+        output.stderr().print(empty, markup=False)
+    elif output.is_tty():
+        _rich(rows, columns, title)
+    else:
+        sys.stdout.write("".join(plain(row) + "\n" for row in rows))

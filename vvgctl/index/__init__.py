@@ -1,0 +1,89 @@
+"""The query index over a minutes repository (see :mod:`vvgctl.index.store`).
+
+``decisions``, ``cases``, ``actions``, ``documents`` and ``search`` all query it::
+
+    index = open_index([Path("minutes")])
+    rows = index.connection.execute("SELECT organ, date, item FROM decisions").fetchall()
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vvgctl.errors import UsageError
+from vvgctl.index.store import IndexStats, Progress, busy, connect, is_locked, refresh
+
+
+@dataclass
+class Index:
+    root: Path
+    connection: sqlite3.Connection
+    stats: IndexStats
+    #: absolute folders or files the caller asked about; empty means the whole repository
+    scope: list[str] = field(default_factory=list)
+    _shown: dict[str, str] = field(default_factory=dict)
+
+    def in_scope(self, path: str) -> bool:
+        return not self.scope or any(path == s or path.startswith(s + os.sep)
+                                     for s in self.scope)
+
+    def shown(self, path: str) -> str:
+        """The path as the user sees it: relative to the working directory where possible."""
+        found = self._shown.get(path)
+        if found is None:
+            cwd = self._shown.setdefault("", os.path.realpath(os.getcwd()))
+            found = path[len(cwd) + 1:] if path.startswith(cwd + os.sep) else path
+            self._shown[path] = found
+        return found
+
+
+def find_root(start: Path) -> Path | None:
+    """As :func:`vvgctl.registry.find_root`, without importing the models (fast start-up)."""
+    current = start.resolve()
+    if current.is_file():
+        current = current.parent
+    for folder in (current, *current.parents):
+        if (folder / "registry").is_dir():
+            return folder
+    return None
+
+
+def resolve_root(paths: list[Path]) -> Path:
+    for given in paths:
+        if not given.exists():
+            raise UsageError(f"{given}: no such file or folder",
+                             hint="give the minutes folder, e.g. `vvgctl decisions minutes`")
+    roots = {find_root(p) for p in paths}
+    if None in roots:
+        raise UsageError("no minutes repository found (a folder with registry/organs.yaml)",
+                         hint="run vvgctl inside the minutes folder or give its path")
+    if len(roots) > 1:
+        raise UsageError("the paths belong to different repositories; ask one at a time")
+    root = roots.pop()
+    assert root is not None
+    return root
+
+
+def open_index(paths: list[Path], *, rebuild: bool = False,
+               progress: Progress | None = None) -> Index:
+    """The index of the repository ``paths`` belong to, brought up to date."""
+    root = resolve_root(paths)
+    stats = IndexStats()
+    for attempt in range(2):
+        connection, created = connect(root, rebuild=rebuild or attempt > 0)
+        stats.rebuilt = created
+        try:
+            refresh(connection, root, stats, progress)
+            break
+        except sqlite3.DatabaseError as exc:
+            connection.close()
+            if isinstance(exc, sqlite3.OperationalError) and is_locked(exc):
+                raise busy() from None
+            if attempt:
+                raise UsageError("the query index cannot be written",
+                                 hint="check the cache folder, or set VVGCTL_CACHE_DIR") from None
+    scope = [str(p.resolve()) for p in paths if p.resolve() != root]
+    return Index(root, connection, stats, scope)

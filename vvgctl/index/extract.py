@@ -1,0 +1,185 @@
+"""One meeting file -> the rows the query index keeps (plain tuples, cheap to pickle).
+
+Everything a query answers is taken here, once per file version: items and their cases,
+positions (with their parts), actions, references that close actions, follow-ups, and the
+passages of text that full-text search ranks (item titles, positions and the paragraphs of the
+Markdown body), each with the file line it stands on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vvgctl.document import SplitDocument
+from vvgctl.loading import LoadedMeeting, load_meeting
+from vvgctl.models.meeting import Decision, Item, Meeting, SubItem
+from vvgctl.rules.case_flow import settles
+from vvgctl.stemming import normalise, stems
+
+
+@dataclass
+class MeetingRecord:
+    """The index rows of one file. ``valid`` is False when the file does not validate."""
+
+    path: str
+    organ: str = ""
+    date: str = ""
+    status: str = ""
+    valid: bool = False
+    # (item, title, kind, case, presenters, line, has_position)
+    items: list[tuple[str, str, str, str | None, str, int, bool]] = field(default_factory=list)
+    # (item, title, type, label, text, parts_json, after_dialog, confirm_by, deadline,
+    #  documents_json, case, presenters, line, norm)
+    decisions: list[tuple[str, str, str, str, str, str, bool, str | None, str | None, str,
+                          str | None, str, int, str]] = field(default_factory=list)
+    # (item, action_id, text, label, owner, owner_group, due, due_meeting, case, line)
+    actions: list[tuple[str, str | None, str, str | None, str | None, str | None, str | None,
+                        str | None, str | None, int]] = field(default_factory=list)
+    # (item, action_id, line)
+    closes: list[tuple[str, str, int]] = field(default_factory=list)
+    # (item, text, meeting, organ, case, line)
+    follow_ups: list[tuple[str, str, str, str | None, str | None, int]] = field(
+        default_factory=list)
+    # (kind, item, title, line, end_line, text or None for body paragraphs, stems)
+    passages: list[tuple[str, str | None, str | None, int, int, str | None, str]] = field(
+        default_factory=list)
+
+
+_BLOCK_INDICATOR = re.compile(r"(^|:|-)\s*[|>][-+0-9]*\s*(#.*)?$")
+
+
+_LINES: list[Any] = [None, []]
+
+
+def text_line(loaded: LoadedMeeting, *path: str | int) -> int:
+    """The file line where a text value starts: below ``text: >-`` for a block scalar."""
+    line = loaded.at(*path)[0]
+    document = loaded.document
+    if document is not None:
+        if _LINES[0] is not document:  # split each front matter once, not once per value
+            _LINES[:] = [document, document.front_matter.split("\n")]
+        lines = _LINES[1]
+        offset = line - document.front_matter_line
+        if 0 <= offset < len(lines) - 1 and _BLOCK_INDICATOR.search(lines[offset]):
+            return line + 1
+    return line
+
+
+def full_text(decision: Decision) -> str:
+    """A position as one text: the text, then its numbered parts and their sub-positions."""
+    lines = [decision.text]
+    for number, part in enumerate(decision.parts, 1):
+        lines.append(f"{number}. {part.text}")
+        lines += [f"   {chr(ord('a') + i)}) {sub}" for i, sub in enumerate(part.parts)]
+    return "\n".join(lines)
+
+
+def _contents(item: Item, index: int) -> list[tuple[str, tuple[str | int, ...], SubItem | Item]]:
+    found: list[tuple[str, tuple[str | int, ...], SubItem | Item]] = [
+        (item.number, ("items", index), item)]
+    for s, sub in enumerate(item.subitems):
+        found.append((f"{item.number}{sub.number}", ("items", index, "subitems", s), sub))
+    return found
+
+
+def _add_items(record: MeetingRecord, loaded: LoadedMeeting, meeting: Meeting) -> None:
+    for index, item in enumerate(meeting.items):
+        for number, base, content in _contents(item, index):
+            case = content.case or (item.case if content is not item else None)
+            presenters = content.presenters or (item.presenters if content is not item else [])
+            names = "; ".join(p.name for p in presenters)
+            line = loaded.at(*base, "title")[0]
+            record.items.append((number, content.title, content.kind.value if content.kind
+                                 else "", case, names, line,
+                                 any(settles(d) for d in content.decisions)))
+            record.passages.append(("title", number, content.title, line, line, content.title,
+                                    " ".join(stems(content.title))))
+            for d, decision in enumerate(content.decisions):
+                text = full_text(decision)
+                parts = json.dumps([p.model_dump(mode="json") for p in decision.parts],
+                                   ensure_ascii=False)
+                d_line = text_line(loaded, *base, "decisions", d, "text")
+                record.decisions.append((
+                    number, content.title, decision.type.value, decision.label, text, parts,
+                    decision.after_dialog, decision.confirm_by,
+                    decision.deadline.isoformat() if decision.deadline else None,
+                    json.dumps(decision.governing_documents), case, names, d_line,
+                    normalise(f"{content.title}\n{text}")))
+                record.passages.append(("decision", number, content.title, d_line, d_line, text,
+                                        " ".join(stems(text))))
+            for a, action in enumerate(content.actions):
+                record.actions.append((
+                    number, action.id, action.text, action.label,
+                    action.owner.name if action.owner else None, action.owner_group,
+                    action.due.isoformat() if action.due else None, action.due_meeting, case,
+                    text_line(loaded, *base, "actions", a, "text")))
+            for c, closed in enumerate(content.closes_actions):
+                record.closes.append((number, closed, loaded.at(*base, "closes_actions", c)[0]))
+            for f, follow in enumerate(content.follow_ups):
+                record.follow_ups.append((number, follow.text, follow.meeting, follow.organ,
+                                          follow.case or case,
+                                          text_line(loaded, *base, "follow_ups", f, "text")))
+
+
+def paragraphs(document: SplitDocument) -> list[tuple[str | None, int, int, str]]:
+    """The body's paragraphs: (item number of the ``##`` section, first line, last line, text).
+
+    ``##`` headings end a paragraph and are not part of one (item titles are indexed from the
+    front matter); fenced code blocks are kept whole.
+    """
+    headings = {s.line: s.number for s in document.sections}
+    found: list[tuple[str | None, int, int, str]] = []
+    current: str | None = None
+    buffer: list[str] = []
+    start = 0
+    in_fence = False
+
+    def flush(end: int) -> None:
+        if buffer and any(line.strip() for line in buffer):
+            found.append((current, start, end, "\n".join(buffer)))
+        buffer.clear()
+
+    for offset, line in enumerate(document.body.split("\n")):
+        number = document.body_line + offset
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if not in_fence and number in headings:
+            flush(number - 1)
+            current = headings[number]
+            continue
+        if not in_fence and not line.strip():
+            flush(number - 1)
+            continue
+        if not buffer:
+            start = number
+        buffer.append(line)
+    flush(document.body_line + document.body.count("\n"))
+    return found
+
+
+def extract(loaded: LoadedMeeting) -> MeetingRecord:
+    """The index rows of one loaded meeting."""
+    record = MeetingRecord(loaded.path)
+    meeting = loaded.model
+    if meeting is None:
+        return record
+    record.organ, record.date = meeting.organ, meeting.date.isoformat()
+    record.status, record.valid = meeting.status.value, True
+    _add_items(record, loaded, meeting)
+    titles = {number: title for number, title, *_ in record.items}
+    if loaded.document is not None:
+        for number, first, last, text in paragraphs(loaded.document):
+            record.passages.append((
+                "body", number, titles.get(number or ""), first, last, None,
+                " ".join(stems(unicodedata.normalize("NFC", text)))))
+    return record
+
+
+def extract_file(path: str) -> MeetingRecord:
+    """Read, validate and extract one file (the unit of work of a parallel build)."""
+    return extract(load_meeting(Path(path), path))

@@ -1,0 +1,290 @@
+"""The query index: one SQLite database per repository, outside the repository.
+
+Kept in ``$VVGCTL_CACHE_DIR`` (or ``~/.cache/vvgctl``) as ``index-<hash>.sqlite3``: a cache
+that can always be rebuilt from the files. Before every query :func:`open_index` brings it up
+to date incrementally: a file whose (mtime_ns, size) changed is read again, a deleted file's
+rows go, everything else stays. A new vvgctl version, ``--rebuild`` or a damaged database file
+rebuild it from scratch. A first build over many files is spread over the machine's cores.
+
+Search uses SQLite's FTS5 over the Swedish *stems* of each passage (see
+:mod:`vvgctl.stemming`), with the ``unicode61`` tokenizer told to keep diacritics, and ranks
+with ``bm25``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from vvgctl.discovery import SKIPPED_NAMES
+from vvgctl.errors import UsageError
+
+SCHEMA_VERSION = "1"
+PARALLEL_THRESHOLD = 300
+Progress = Callable[[int, int], None]
+
+SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL, organ TEXT, date TEXT, status TEXT, valid INTEGER NOT NULL);
+CREATE TABLE items(file_id INTEGER NOT NULL, organ TEXT, date TEXT, seq INTEGER, item TEXT,
+    title TEXT, kind TEXT, case_id TEXT, presenters TEXT, line INTEGER, has_position INTEGER);
+CREATE TABLE decisions(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, organ TEXT, date TEXT,
+    seq INTEGER, item TEXT, title TEXT, type TEXT, label TEXT, text TEXT, parts TEXT,
+    after_dialog INTEGER, confirm_by TEXT, deadline TEXT, documents TEXT, case_id TEXT,
+    presenters TEXT, line INTEGER, norm TEXT);
+CREATE TABLE actions(file_id INTEGER NOT NULL, organ TEXT, date TEXT, seq INTEGER, item TEXT,
+    action_id TEXT, text TEXT, label TEXT, owner TEXT, owner_group TEXT, due TEXT,
+    due_meeting TEXT, case_id TEXT, line INTEGER);
+CREATE TABLE closes(file_id INTEGER NOT NULL, organ TEXT, date TEXT, item TEXT,
+    action_id TEXT, line INTEGER);
+CREATE TABLE follow_ups(file_id INTEGER NOT NULL, organ TEXT, date TEXT, item TEXT, text TEXT,
+    meeting TEXT, target_organ TEXT, case_id TEXT, line INTEGER);
+CREATE TABLE passages(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, organ TEXT, date TEXT,
+    kind TEXT, item TEXT, title TEXT, line INTEGER, end_line INTEGER, text TEXT);
+CREATE VIRTUAL TABLE fts USING fts5(stems, tokenize = 'unicode61 remove_diacritics 0');
+CREATE INDEX items_file ON items(file_id);
+CREATE INDEX items_case ON items(case_id);
+CREATE INDEX decisions_file ON decisions(file_id);
+CREATE INDEX decisions_date ON decisions(date);
+CREATE INDEX actions_file ON actions(file_id);
+CREATE INDEX closes_file ON closes(file_id);
+CREATE INDEX follow_ups_file ON follow_ups(file_id);
+CREATE INDEX passages_file ON passages(file_id);
+"""
+
+_PER_FILE = ("items", "decisions", "actions", "closes", "follow_ups", "passages")
+
+
+@dataclass
+class IndexStats:
+    """What the last refresh did."""
+
+    files: int = 0
+    read: int = 0
+    removed: int = 0
+    invalid: int = 0
+    rebuilt: bool = False
+
+
+def index_file(root: Path) -> Path:
+    from vvgctl.cache import cache_dir
+
+    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    return cache_dir() / f"index-{key}.sqlite3"
+
+
+#: the modules whose code decides what the index holds (relative to the package)
+EXTRACTION_CODE = ("index/*.py", "models/*.py", "stemming.py", "loading.py", "document.py",
+                   "yaml.py", "validation.py", "rules/case_flow.py")
+
+
+def fingerprint() -> str:
+    """Changes with the schema, the vvgctl version and the code that fills the index.
+
+    Only the extraction's own modules count (stat'ed, not read), so that an edit elsewhere in
+    vvgctl does not throw away a 10,000-meeting index.
+    """
+    import vvgctl
+
+    package = Path(vvgctl.__file__).parent
+    digest = hashlib.sha256(f"{SCHEMA_VERSION}:{vvgctl.__version__}".encode())
+    for pattern in EXTRACTION_CODE:
+        for path in sorted(package.glob(pattern)):
+            stat = path.stat()
+            digest.update(f"{path.name}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+    return digest.hexdigest()[:16]
+
+
+def scan(root: Path) -> dict[str, tuple[int, int]]:
+    """``{absolute path: (mtime_ns, size)}`` of every meeting file below ``root``.
+
+    The same files as :func:`vvgctl.discovery.meeting_files` (hidden folders skipped, README and
+    files starting with ``_`` or ``.`` are not meetings), found with ``os.scandir`` for speed.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    stack = [str(root.resolve())]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if not name.startswith("."):
+                    stack.append(entry.path)
+            elif (name.endswith(".md") and name not in SKIPPED_NAMES
+                  and not name.startswith(("_", "."))):
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    continue
+                found[entry.path] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+    connection.execute("PRAGMA synchronous=NORMAL")
+    connection.execute("PRAGMA cache_size=-65536")
+    return connection
+
+
+def _usable(connection: sqlite3.Connection, wanted: str) -> bool:
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key='fingerprint'").fetchone()
+    except sqlite3.OperationalError as exc:
+        if is_locked(exc):
+            raise busy() from None
+        return False
+    except sqlite3.DatabaseError:
+        return False
+    return row is not None and row[0] == wanted
+
+
+def is_locked(exc: sqlite3.Error) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def busy() -> UsageError:
+    return UsageError("another vvgctl is updating the query index right now",
+                      hint="wait until it is done and try again")
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            Path(str(path) + suffix).unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise UsageError(f"{path}: cannot remove the damaged index ({exc.strerror})",
+                             hint="remove the file by hand, or set VVGCTL_CACHE_DIR") from None
+
+
+def _create(path: Path, wanted: str) -> sqlite3.Connection:
+    _remove(path)
+    connection = _connect(path)
+    connection.executescript(SCHEMA)
+    connection.execute("INSERT INTO meta VALUES('fingerprint', ?)", (wanted,))
+    return connection
+
+
+def connect(root: Path, rebuild: bool = False) -> tuple[sqlite3.Connection, bool]:
+    """An open, current-schema index for ``root``; True when it was (re)created empty."""
+    path = index_file(root)
+    wanted = fingerprint()
+    if not rebuild and path.exists():
+        try:
+            connection = _connect(path)
+            if _usable(connection, wanted):
+                return connection, False
+            connection.close()
+        except sqlite3.DatabaseError:
+            pass  # not a database, or a damaged one: rebuilt below
+    try:
+        return _create(path, wanted), True
+    except sqlite3.DatabaseError as exc:
+        raise UsageError(f"{path}: cannot create the index ({exc})",
+                         hint="check the cache folder, or set VVGCTL_CACHE_DIR") from None
+
+
+def _extract_many(paths: list[str], progress: Progress | None) -> Iterable[object]:
+    from vvgctl.index.extract import extract_file
+
+    jobs = min(os.cpu_count() or 1, 8)
+    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
+        for done, path in enumerate(paths, 1):
+            yield extract_file(path)
+            if progress:
+                progress(done, len(paths))
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        for done, record in enumerate(pool.map(extract_file, paths, chunksize=32), 1):
+            yield record
+            if progress:
+                progress(done, len(paths))
+
+
+def _delete(connection: sqlite3.Connection, file_ids: list[int]) -> None:
+    for start in range(0, len(file_ids), 500):
+        chunk = file_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        connection.execute(f"DELETE FROM fts WHERE rowid IN (SELECT id FROM passages "
+                           f"WHERE file_id IN ({marks}))", chunk)
+        for table in _PER_FILE:
+            connection.execute(f"DELETE FROM {table} WHERE file_id IN ({marks})", chunk)
+        connection.execute(f"DELETE FROM files WHERE id IN ({marks})", chunk)
+
+
+def _insert(connection: sqlite3.Connection, record: object, stat: tuple[int, int]) -> bool:
+    from vvgctl.index.extract import MeetingRecord
+
+    assert isinstance(record, MeetingRecord)
+    cursor = connection.execute(
+        "INSERT INTO files(path, mtime_ns, size, organ, date, status, valid) "
+        "VALUES(?,?,?,?,?,?,?)",
+        (record.path, stat[0], stat[1], record.organ, record.date, record.status,
+         int(record.valid)))
+    fid = cursor.lastrowid
+    head = (fid, record.organ, record.date)
+    connection.executemany("INSERT INTO items VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                           [(*head, seq, *row) for seq, row in enumerate(record.items)])
+    connection.executemany(
+        "INSERT INTO decisions(file_id, organ, date, seq, item, title, type, label, text, parts, "
+        "after_dialog, confirm_by, deadline, documents, case_id, presenters, line, norm) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(*head, seq, *row) for seq, row in enumerate(record.decisions)])
+    connection.executemany("INSERT INTO actions VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                           [(*head, seq, *row) for seq, row in enumerate(record.actions)])
+    connection.executemany("INSERT INTO closes VALUES(?,?,?,?,?,?)",
+                           [(*head, *row) for row in record.closes])
+    connection.executemany("INSERT INTO follow_ups VALUES(?,?,?,?,?,?,?,?,?)",
+                           [(*head, *row) for row in record.follow_ups])
+    if record.passages:
+        last = connection.execute("SELECT max(id) FROM passages").fetchone()[0] or 0
+        ids = range(last + 1, last + 1 + len(record.passages))
+        connection.executemany(
+            "INSERT INTO passages(id, file_id, organ, date, kind, item, title, line, end_line, "
+            "text) VALUES(?,?,?,?,?,?,?,?,?,?)",
+            [(pid, *head, *passage[:6]) for pid, passage in zip(ids, record.passages,
+                                                                 strict=True)])
+        connection.executemany("INSERT INTO fts(rowid, stems) VALUES(?,?)",
+                               [(pid, passage[6]) for pid, passage in zip(ids, record.passages,
+                                                                          strict=True)])
+    return record.valid
+
+
+def refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
+            progress: Progress | None = None) -> None:
+    """Bring the index up to date with the files below ``root``."""
+    current = scan(root)
+    stats.files = len(current)
+    known = {path: (fid, mtime, size) for fid, path, mtime, size in
+             connection.execute("SELECT id, path, mtime_ns, size FROM files")}
+    gone = [fid for path, (fid, _, _) in known.items() if path not in current]
+    stale = sorted(path for path, stat in current.items()
+                   if path not in known or known[path][1:] != stat)
+    if gone or stale:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            _delete(connection, gone + [known[p][0] for p in stale if p in known])
+            for path, record in zip(stale, _extract_many(stale, progress), strict=True):
+                _insert(connection, record, current[path])
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    stats.read, stats.removed = len(stale), len(gone)
+    stats.invalid = connection.execute("SELECT count(*) FROM files WHERE valid=0").fetchone()[0]

@@ -1,0 +1,95 @@
+"""Positions (ställningstaganden) taken by the organs, filtered.
+
+``text`` matches case-insensitively after Unicode normalisation (NFC) of both sides; diacritics
+count, since å, ä and ö are letters of their own. The match is a substring of the item title
+and the full position (with its numbered parts).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from vvgctl.errors import UsageError
+from vvgctl.index import Index
+from vvgctl.stemming import normalise
+
+DECISION_TYPES = ("noted", "endorsed", "approved", "recommended", "assigned", "referred",
+                  "postponed", "rejected", "other")
+
+
+@dataclass
+class DecisionFilter:
+    organ: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    year: int | None = None
+    type: str | None = None
+    case: str | None = None
+    person: str | None = None
+    text: str | None = None
+
+
+def _person_names(index: Index, person: str) -> list[str]:
+    """The name asked for, and every spelling the registry knows for that person."""
+    from vvgctl.registry import load_registry
+
+    names = [normalise(person)]
+    found = load_registry(index.root).person(person).person
+    if found is not None:
+        names += [normalise(n) for n in (found.name, *found.aliases)]
+    return list(dict.fromkeys(names))
+
+
+def find_decisions(index: Index, flt: DecisionFilter) -> list[dict[str, Any]]:
+    """The positions matching ``flt``, oldest first."""
+    where = ["1=1"]
+    params: list[object] = []
+    if flt.organ:
+        where.append("d.organ = ?")
+        params.append(flt.organ)
+    if flt.date_from:
+        where.append("d.date >= ?")
+        params.append(flt.date_from)
+    if flt.date_to:
+        where.append("d.date <= ?")
+        params.append(flt.date_to)
+    if flt.year is not None:
+        where.append("substr(d.date, 1, 4) = ?")
+        params.append(f"{flt.year:04d}")
+    if flt.type:
+        if flt.type not in DECISION_TYPES:
+            raise UsageError(f"--type {flt.type!r} is not a type of position",
+                             hint="use one of " + ", ".join(DECISION_TYPES))
+        where.append("d.type = ?")
+        params.append(flt.type)
+    if flt.case:
+        where.append("d.case_id = ?")
+        params.append(flt.case)
+    if flt.text and normalise(flt.text):
+        where.append("instr(d.norm, ?) > 0")
+        params.append(normalise(flt.text))
+    sql = ("SELECT f.path, d.organ, d.date, d.item, d.title, d.type, d.label, d.text, d.parts, "
+           "d.after_dialog, d.confirm_by, d.deadline, d.documents, d.case_id, d.presenters, "
+           "d.line FROM decisions d JOIN files f ON f.id = d.file_id WHERE "
+           + " AND ".join(where) + " ORDER BY d.date, d.organ, f.path, d.seq")
+    people = _person_names(index, flt.person) if flt.person else []
+    rows: list[dict[str, Any]] = []
+    scoped = bool(index.scope)
+    for (path, organ, date, item, title, type_, label, text, parts, after_dialog, confirm_by,
+         deadline, documents, case, presenters, line) in index.connection.execute(sql, params):
+        if scoped and not index.in_scope(path):
+            continue
+        if people and not any(name in normalise(presenters) for name in people):
+            continue
+        rows.append({
+            "organ": organ, "date": date, "item": item, "title": title, "type": type_,
+            "label": label, "text": text, "parts": [] if parts == "[]" else json.loads(parts),
+            "after_dialog": bool(after_dialog), "confirm_by": confirm_by, "deadline": deadline,
+            "governing_documents": [] if documents == "[]" else json.loads(documents),
+            "case": case,
+            "presenters": [p for p in presenters.split("; ") if p],
+            "file": index.shown(path), "line": line,
+        })
+    return rows
