@@ -1,0 +1,157 @@
+"""`vvgctl status`, `approve` and `attend`: in-place edits that touch only their lines."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tests.conftest import MEETING_MD, RepoFactory
+from vvgctl.cli.app import app
+from vvgctl.loading import load_meeting
+
+runner = CliRunner()
+
+# a draft written by hand: comments, unusual spacing and quoting that a re-dump would change
+DRAFT = MEETING_MD.replace("status: approved", "status: draft   # utkast, ej granskat").replace(
+    "place: Teams", "place:   'Teams'   # länk i kallelsen").replace(
+    "date: 2025-10-22", "date: 2025-11-05").replace(
+    "roster:\n", "# kallade enligt registret\nroster:\n").replace(
+    "items:\n", "items:   # dagordningen\n")
+LATER = DRAFT.replace("date: 2025-11-05", "date: 2025-12-10").replace(
+    "status: draft   # utkast, ej granskat", "status: agenda")
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    """The lines that differ, as unified-diff lines without the headers."""
+    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+    return [line for line in diff
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def draft_repo(make_repo: RepoFactory, text: str = DRAFT) -> Path:
+    root = make_repo({"vvg/2025/2025-11-05.md": text})
+    return root / "vvg" / "2025" / "2025-11-05.md"
+
+
+def test_status_changes_only_its_line(make_repo: RepoFactory) -> None:
+    path = draft_repo(make_repo)
+    result = runner.invoke(app, ["status", str(path), "review"])
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8")
+    # the comment stays in its column
+    assert changed_lines(DRAFT, after) == [
+        "-status: draft   # utkast, ej granskat", "+status: review  # utkast, ej granskat"]
+
+
+def test_crlf_and_bom_are_kept(make_repo: RepoFactory) -> None:
+    text = DRAFT.replace("status: draft   # utkast, ej granskat", "status: draft")
+    raw = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")
+    path = draft_repo(make_repo, "")
+    path.write_bytes(raw)
+    assert runner.invoke(app, ["status", str(path), "review"]).exit_code == 0
+    after = path.read_bytes()
+    assert after.startswith(b"\xef\xbb\xbf---\r\n")
+    assert after.count(b"\r\n") == raw.count(b"\r\n")
+    assert b"\n" not in after.replace(b"\r\n", b"")
+    assert after.replace(b"status: review", b"status: draft") == raw
+
+
+def test_approved_records_are_frozen(make_repo: RepoFactory) -> None:
+    root = make_repo()
+    path = root / "vvg" / "2025" / "2025-10-22.md"
+    before = path.read_bytes()
+    result = runner.invoke(app, ["status", str(path), "draft"])
+    assert result.exit_code == 1
+    assert "frozen" in result.output
+    assert path.read_bytes() == before
+    assert runner.invoke(app, ["status", str(path), "approved"]).exit_code == 2
+
+
+def test_approve_records_meeting_and_correction_in_both_files(make_repo: RepoFactory) -> None:
+    root = make_repo({"vvg/2025/2025-11-05.md": DRAFT, "vvg/2025/2025-12-10.md": LATER.replace(
+        "roster:", "previous:\n  date: 2025-11-05\n  link: 2025-11-05.md\n  approved: false\n"
+        "roster:", 1)})
+    path = root / "vvg" / "2025" / "2025-11-05.md"
+    later = root / "vvg" / "2025" / "2025-12-10.md"
+    later_before = later.read_text(encoding="utf-8")
+    result = runner.invoke(app, [
+        "approve", str(path), "--at", "2025-12-10", "--correction", "Rättelse i punkt 2",
+        "--item", "2", "--quote", "Bakgrund.", "--replacement", "Bakgrund och syfte."])
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(DRAFT, after) == [
+        "-status: draft   # utkast, ej granskat", "+status: approved # utkast, ej granskat",
+        "+approval:", "+  meeting: 2025-12-10", "+  corrections:",
+        "+    - text: Rättelse i punkt 2", "+      quote: Bakgrund.",
+        "+      replacement: Bakgrund och syfte.", '+      item: "2"']
+    meeting = load_meeting(path).model
+    assert meeting is not None and meeting.approval is not None
+    assert str(meeting.approval.meeting) == "2025-12-10"
+    approving = load_meeting(later).model
+    assert approving is not None and approving.previous is not None
+    assert approving.previous.approved
+    assert [c.replacement for c in approving.previous.corrections] == ["Bakgrund och syfte."]
+    assert all(line.startswith(("-  approved", "+  approved", "+  corrections", "+    ",
+                                "+      "))
+               for line in changed_lines(later_before, later.read_text(encoding="utf-8")))
+    assert runner.invoke(app, ["check", str(root)]).exit_code == 0
+
+
+def test_approve_refuses_an_earlier_meeting_and_a_second_approval(
+        make_repo: RepoFactory) -> None:
+    path = draft_repo(make_repo)
+    assert runner.invoke(app, ["approve", str(path), "--at", "2025-11-01"]).exit_code == 2
+    assert runner.invoke(app, ["approve", str(path), "--at", "2025-12-10"]).exit_code == 0
+    before = path.read_bytes()
+    result = runner.invoke(app, ["approve", str(path), "--at", "2026-02-11"])
+    assert result.exit_code == 1
+    assert "already approved" in result.output
+    assert path.read_bytes() == before
+
+
+def test_attend_marks_absent_and_remote(make_repo: RepoFactory) -> None:
+    path = draft_repo(make_repo)
+    result = runner.invoke(app, ["attend", str(path), "--remote", "Tanja Mattsson",
+                                 "--absent", "Kristina Lännergren"])
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(DRAFT, after) == [
+        "-  absent: [Tanja Mattsson]", "+  absent: [Kristina Lännergren]",
+        "+  remote: [Tanja Mattsson]"]
+    meeting = load_meeting(path).model
+    assert meeting is not None
+    assert [p.name for p in meeting.attendance.remote] == ["Tanja Mattsson"]
+
+
+def test_attend_suggests_the_registry_spelling(make_repo: RepoFactory) -> None:
+    path = draft_repo(make_repo)
+    before = path.read_bytes()
+    result = runner.invoke(app, ["attend", str(path), "--absent", "Kristina Lannergren"])
+    assert result.exit_code == 2
+    assert "did you mean 'Kristina Lännergren'" in result.output
+    assert path.read_bytes() == before
+
+
+def test_a_new_block_is_placed_where_the_schema_lists_it(make_repo: RepoFactory) -> None:
+    text = DRAFT.replace("attendance:\n  absent: [Tanja Mattsson]\n", "")
+    path = draft_repo(make_repo, text)
+    assert runner.invoke(app, ["attend", str(path), "--absent", "Tanja Mattsson"]).exit_code == 0
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(text, after) == ["+attendance:", "+  absent: [Tanja Mattsson]"]
+    assert after.index("attendance:") < after.index("items:")
+
+
+def test_an_unusual_layout_falls_back_to_a_whole_dump_but_keeps_the_data(
+        make_repo: RepoFactory) -> None:
+    # a flow mapping continued at column 0 cannot be cut into top-level blocks safely
+    text = DRAFT.replace('time: {start: "9.00", end: "11.00"}',
+                         'time: {start: "9.00",\nend: "11.00"}')
+    path = draft_repo(make_repo, text)
+    assert runner.invoke(app, ["status", str(path), "review"]).exit_code == 0
+    meeting = load_meeting(path).model
+    assert meeting is not None and meeting.time is not None
+    assert (f"{meeting.time.end:%H:%M}", meeting.status.value) == ("11:00", "review")
+    assert path.read_text(encoding="utf-8").split("\n---\n", 1)[1] == text.split(
+        "\n---\n", 1)[1]  # the body is untouched

@@ -1,0 +1,147 @@
+"""``vvgctl status``, ``vvgctl approve`` and ``vvgctl attend``: a record's lifecycle, edited in
+place (comments, order and every untouched line kept)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from vvgctl.lifecycle import Outcome
+
+STATUS_HELP = """\
+Move a meeting record along: agenda (kallelse sent), draft (minutes written), review.
+
+Only the `status:` line changes. Approved records are frozen; use `vvgctl approve`.
+
+Examples:
+
+    vvgctl status minutes/vvg/2026/2026-02-11.md agenda
+    vvgctl status minutes/vvg/2026/2026-02-11.md review
+"""
+
+APPROVE_HELP = """\
+Record that minutes were approved at a later meeting ("Föregående mötesanteckningar
+godkänns"), with any correction.
+
+Sets `status: approved` and `approval: {meeting, corrections}` in the record. When the
+approving meeting's file exists (and is not approved itself), its `previous` is marked
+approved with the same corrections. Give --quote, --replacement and --item with a single
+--correction to say which sentence changed.
+
+Examples:
+
+    vvgctl approve minutes/vvg/2025/2025-10-22.md --at 2025-12-10
+    vvgctl approve minutes/vvg/2025/2025-10-22.md --at 2025-12-10 \\
+        --correction "Rättelse i punkt 5: fel datum" --item 5 \\
+        --quote "den 10 juni 2024" --replacement "den 11 juni 2024"
+"""
+
+ATTEND_HELP = """\
+Note attendance: who is absent (förhindrad) and who takes part remotely (via Teams).
+
+Names are checked against the registry (with a "did you mean"). Marking someone remote takes
+them off the absent list and the other way round; --present takes them off both.
+
+Examples:
+
+    vvgctl attend minutes/vvg/2026/2026-02-11.md --absent "Jörgen Thorn" --absent "Maria Taranger"
+    vvgctl attend minutes/vvg/2026/2026-02-11.md --remote "Ebba Gierow" --present "Jörgen Thorn"
+"""
+
+Record = Annotated[Path, typer.Argument(help="A meeting file.", exists=True, dir_okay=False)]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("status", help=STATUS_HELP)(status)
+    app.command("approve", help=APPROVE_HELP)(approve)
+    app.command("attend", help=ATTEND_HELP)(attend)
+
+
+def _report(outcome: Outcome) -> None:
+    from vvgctl.cli import output
+    from vvgctl.diagnostics import display_path
+
+    err = output.stderr()
+    for path in outcome.changed:
+        err.print(f"Ändrade {display_path(path)}", markup=False)
+    if not outcome.changed:
+        err.print("Inget att ändra.", markup=False)
+    for note in outcome.notes:
+        err.print(f"obs: {note}", markup=False)
+
+
+def status(
+    path: Record,
+    value: Annotated[str, typer.Argument(metavar="agenda|draft|review|planned",
+                                         help="The new status.")],
+) -> None:
+    from vvgctl.errors import UsageError
+    from vvgctl.lifecycle import EDITABLE, set_status
+    from vvgctl.models.meeting import Status
+
+    allowed = [s.value for s in EDITABLE]
+    if value not in allowed:
+        hint = "approval is recorded with `vvgctl approve`" if value == "approved" else None
+        raise UsageError(f"status {value!r}: use one of {', '.join(allowed)}", hint=hint)
+    _report(set_status(path, Status(value)))
+
+
+def approve(
+    path: Record,
+    at: Annotated[str, typer.Option("--at", help="The approving meeting: its date "
+                                    "(YYYY-MM-DD) or its file.", show_default=False)],
+    correction: Annotated[list[str] | None, typer.Option(
+        "--correction", help="A correction made at approval (repeatable).",
+        show_default=False)] = None,
+    quote: Annotated[str | None, typer.Option(help="The sentence as it stood.")] = None,
+    replacement: Annotated[str | None, typer.Option(help="The sentence as corrected.")]
+        = None,
+    item: Annotated[str | None, typer.Option(help="The item the correction concerns.")]
+        = None,
+) -> None:
+    import datetime as dt
+
+    from pydantic import ValidationError
+
+    from vvgctl.errors import UsageError
+    from vvgctl.lifecycle import approve as do_approve
+    from vvgctl.models.meeting import Correction
+
+    texts = correction or []
+    if (quote or replacement or item) and len(texts) != 1:
+        raise UsageError("--quote, --replacement and --item go with exactly one --correction")
+    try:
+        day = dt.date.fromisoformat(Path(at).stem if at.endswith(".md") else at)
+    except ValueError:
+        raise UsageError(f"--at {at!r}: give the meeting's date (2025-12-10) or its file "
+                         "(…/2025-12-10.md)") from None
+    try:
+        corrections = [Correction(text=t, quote=quote, replacement=replacement, item=item)
+                       for t in texts]
+    except ValidationError as exc:
+        raise UsageError(f"a correction is not valid: {exc.errors()[0]['msg']}") from None
+    _report(do_approve(path, day, corrections))
+
+
+def attend(
+    path: Record,
+    absent: Annotated[list[str] | None, typer.Option(
+        "--absent", help="Absent (förhindrad); repeatable.", show_default=False)] = None,
+    remote: Annotated[list[str] | None, typer.Option(
+        "--remote", help="Takes part remotely; repeatable.", show_default=False)] = None,
+    present: Annotated[list[str] | None, typer.Option(
+        "--present", help="Present after all: off both lists; repeatable.",
+        show_default=False)] = None,
+) -> None:
+    from vvgctl.errors import UsageError
+    from vvgctl.lifecycle import attend as do_attend
+
+    if not (absent or remote or present):
+        raise UsageError("give at least one --absent, --remote or --present NAME")
+    both = set(absent or []) & set(remote or [])
+    if both:
+        raise UsageError(f"{', '.join(sorted(both))}: both absent and remote")
+    _report(do_attend(path, absent or [], remote or [], present or []))
