@@ -1,0 +1,83 @@
+-- vvgctl: the minutes are untrusted input. Two passes, in this order:
+--  1. sanitize: nothing raw, no attributes, no images, no math, only safe links;
+--  2. layout: the few classes our own Markdown template uses become the output's layout.
+-- The reader already runs with raw_html, raw_attribute, raw_tex, math, citations,
+-- attributes and metadata blocks switched off; this filter is the second line of defence.
+
+local LAYOUT = {
+  ["vvg-header"] = true, ["vvg-roster"] = true, ["vvg-delegation"] = true,
+  ["vvg-meta"] = true, ["vvg-position"] = true, ["vvg-signature"] = true,
+  ["vvg-interlude"] = true, ["vvg-table"] = true, ["vvg-column"] = true,
+}
+
+-- Typst wrappers: most blocks become `#name[ ... ]`; the roster is a grid whose columns are
+-- the arguments `#vvg-roster([ ... ], [ ... ])`.
+local OPEN = { ["vvg-roster"] = "#vvg-roster(", ["vvg-column"] = "[" }
+local CLOSE = { ["vvg-roster"] = ")", ["vvg-column"] = "]," }
+
+local function safe_target(target)
+  if target:match("^https?://[^%s]+$") or target:match("^mailto:[^%s]+$") then
+    return true
+  end
+  if target == "" or target:sub(1, 1) == "#" or target:sub(1, 2) == "//" then
+    return false
+  end
+  -- a relative path: no scheme before the first slash
+  return not target:match("^[%a][%w+.-]*:")
+end
+
+local function plain(text)
+  return pandoc.Str(text)
+end
+
+local sanitize = {
+  RawBlock = function(_) return {} end,
+  RawInline = function(_) return {} end,
+  Math = function(el) return plain(el.text) end,
+  Code = function(el) return plain(el.text) end,
+  CodeBlock = function(el) return pandoc.Para({ plain(el.text) }) end,
+  Image = function(el) return el.caption end,
+  Cite = function(el) return el.content end,
+  Span = function(el) return el.content end,
+  Link = function(el)
+    if safe_target(el.target) then
+      return pandoc.Link(el.content, el.target, el.title)
+    end
+    return el.content
+  end,
+  Header = function(el)
+    return pandoc.Header(el.level, el.content, pandoc.Attr(el.identifier))
+  end,
+  Div = function(el)
+    local kept = {}
+    for _, class in ipairs(el.classes) do
+      if LAYOUT[class] then table.insert(kept, class) end
+    end
+    if #kept == 0 then return el.content end
+    return pandoc.Div(el.content, pandoc.Attr("", { kept[1] }))
+  end,
+  Table = function(el)
+    el.attr = pandoc.Attr()
+    return el
+  end,
+  Figure = function(el) return el.content end,
+}
+
+local layout = {
+  Div = function(el)
+    local class = el.classes[1]
+    if FORMAT == "typst" and class and LAYOUT[class] then
+      local blocks = { pandoc.RawBlock("typst", OPEN[class] or ("#" .. class .. "[")) }
+      for _, block in ipairs(el.content) do table.insert(blocks, block) end
+      table.insert(blocks, pandoc.RawBlock("typst", CLOSE[class] or "]"))
+      return blocks
+    end
+    if FORMAT == "docx" and class then
+      el.attr = pandoc.Attr("", {}, { ["custom-style"] = class })
+      return el
+    end
+    return el
+  end,
+}
+
+return { sanitize, layout }

@@ -1,0 +1,89 @@
+"""``vvgctl render``: minutes and agendas as accessible PDF, HTML or DOCX."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+HELP = """\
+Render minutes (or with --agenda the kallelse) as PDF, HTML or DOCX.
+
+The route: a Jinja template turns the validated meeting into Markdown, pandoc (sandboxed, raw
+markup off) turns it into Typst, and Typst writes a tagged PDF/UA-1 + PDF/A-2a with title and
+language (sv-SE). No TeX. Inputs whose content is unchanged since the last run are skipped;
+files in the output folder that vvgctl did not write are only replaced with --force.
+
+Examples:
+
+    vvgctl render minutes -o build                      # every meeting, PDF
+    vvgctl render minutes/vvg/2025/2025-10-22.md -o build --format html
+    vvgctl render minutes/vvg/2025/2025-10-22.md --format docx   # for editing in Word
+    vvgctl render minutes/vvg/2026/2026-02-12.md --agenda       # the kallelse
+    vvgctl render minutes -o build --jobs 2
+"""
+
+
+class RenderFormat(str, enum.Enum):
+    pdf = "pdf"
+    html = "html"
+    docx = "docx"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("render", help=HELP)(render)
+
+
+def render(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Meeting files or folders (default: minutes).", show_default=False)] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
+    format: Annotated[RenderFormat, typer.Option(
+        "--format", "-f", help="pdf (accessible, archival), html (standalone) or docx.")]
+        = RenderFormat.pdf,
+    agenda: Annotated[bool, typer.Option(
+        "--agenda", help="Render the kallelse (agenda) instead of the minutes.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
+                                      help="Worker processes (0: one per core).")] = 0,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Render even unchanged inputs and replace files vvgctl did not "
+        "write.")] = False,
+) -> None:
+    from vvgctl.cli import output
+    from vvgctl.discovery import meeting_files
+    from vvgctl.render.pipeline import render_many
+
+    files = list(meeting_files(paths or [Path("minutes")]))
+    err = output.stderr()
+    bar = None
+    progress_cb = None
+    if err.is_terminal and len(files) > 1:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        bar = Progress(TextColumn("Renderar"), BarColumn(), MofNCompleteColumn(),
+                       console=err, transient=True)
+        task = bar.add_task("render", total=None)
+
+        def progress_cb(done: int, total: int) -> None:
+            assert bar is not None
+            bar.update(task, completed=done, total=total)
+
+        bar.start()
+    try:
+        outcomes = render_many(files, out, format.value, agenda=agenda, jobs=jobs, force=force,
+                               progress=progress_cb)
+    finally:
+        if bar is not None:
+            bar.stop()
+    failed = [o for o in outcomes if o.error]
+    written = [o for o in outcomes if o.output and not o.skipped and not o.error]
+    for outcome in written:
+        typer.echo(str(outcome.output))
+    for outcome in failed:
+        err.print(f"[red]fel[/] {outcome.error}", markup=True, highlight=False)
+    skipped = sum(1 for o in outcomes if o.skipped)
+    err.print(f"{len(written)} renderade, {skipped} oförändrade, {len(failed)} fel "
+              f"({out})")
+    raise typer.Exit(1 if failed else 0)

@@ -1,0 +1,270 @@
+"""A validated meeting -> the Markdown of its minutes or its agenda (kallelse).
+
+The templates (``templates/minutes.md.j2``, ``templates/agenda.md.j2``) hold the layout; this
+module prepares the values: Swedish labels and dates, names joined, the body prose of each
+item taken from the meeting file's ``## N. Title`` sections. Every string from the YAML is
+escaped by the template's ``md`` filter; the body prose stays Markdown (see
+:func:`vvgctl.render.escape.prose`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from vvgctl.document import Section
+from vvgctl.models import Item, Meeting, Organ, PersonRef, SubItem
+from vvgctl.models.meeting import (
+    ITEM_KIND_LABELS,
+    MODE_LABELS,
+    ItemKind,
+    Status,
+)
+from vvgctl.render import escape, swedish
+from vvgctl.render.tables import grid_table
+
+AGENDA_STATUSES = frozenset({Status.PLANNED, Status.AGENDA})
+_SUBHEADING = re.compile(r"^###(?!#)[ \t]+([a-z])[.):]?[ \t]+.*$", re.MULTILINE)
+
+
+@dataclass
+class Part:
+    """A lettered sub-item, or the item itself: what is shown under one heading."""
+
+    number: str
+    title: str
+    kind: str | None
+    timebox: str | None
+    presenters: str | None
+    documents: list[tuple[str, str | None]]
+    question: tuple[str, str] | None
+    positions_before: list[dict[str, object]]
+    positions_after: list[dict[str, object]]
+    actions: list[dict[str, str]]
+    tables: list[tuple[str | None, str]]
+    prose: str = ""
+    previous: tuple[str, str | None] | None = None
+
+
+@dataclass
+class ItemView(Part):
+    subitems: list[Part] = field(default_factory=list)
+    interludes: list[str] = field(default_factory=list)
+
+
+def person(ref: PersonRef) -> str:
+    return f"{ref.name}, {ref.organisation}" if ref.organisation else ref.name
+
+
+def _kind(content: Item | SubItem) -> str | None:
+    """The kind's label, unless it is procedural or merely repeats the title."""
+    if content.kind is None or content.kind is ItemKind.PROCEDURAL:
+        return None
+    label = ITEM_KIND_LABELS[content.kind]
+    return None if label.casefold() == content.title.casefold() else label
+
+
+def _timebox(content: Item | SubItem) -> str | None:
+    box = content.timebox
+    if box is None:
+        return None
+    minutes = box.minutes
+    if minutes is None and box.start and box.end:
+        minutes = (box.end.hour * 60 + box.end.minute) - (box.start.hour * 60 + box.start.minute)
+    parts = [f"{minutes} minuter"] if minutes else []
+    if box.start and box.end:
+        parts.append(f"kl. {box.start:%H.%M} – {box.end:%H.%M}")
+    return ", ".join(parts)
+
+
+def _positions(content: Item | SubItem, organs: dict[str, Organ], *,
+               after: bool) -> list[dict[str, object]]:
+    shown: list[dict[str, object]] = []
+    for decision in content.decisions:
+        if decision.in_body or decision.after_dialog is not after:
+            continue
+        confirm = None
+        if decision.confirm_by:
+            organ = organs.get(decision.confirm_by)
+            name = (organ.short_name or organ.name) if organ else decision.confirm_by
+            confirm = f"Slutgiltigt ställningstagande tas av {name}."
+        shown.append({"label": decision.label, "text": decision.text,
+                      "parts": [(p.text, p.parts) for p in decision.parts],
+                      "confirm": confirm})
+    return shown
+
+
+def _actions(content: Item | SubItem) -> list[dict[str, str]]:
+    shown = []
+    for action in content.actions:
+        if action.in_body:
+            continue
+        who = action.owner_group or (person(action.owner) if action.owner else "")
+        when = ""
+        if action.due:
+            when = f"senast {swedish.long_date(action.due)}"
+        elif action.due_meeting:
+            when = f"till {swedish.meeting_target(action.due_meeting)}"
+        shown.append({"label": action.label or "Åtgärd", "text": action.text,
+                      "who": who, "when": when})
+    return shown
+
+
+def _part(content: Item | SubItem, number: str, organs: dict[str, Organ],
+          *, agenda: bool) -> Part:
+    return Part(
+        number=number,
+        title=content.title,
+        kind=_kind(content),
+        timebox=_timebox(content),
+        presenters=swedish.join_names([person(p) for p in content.presenters]) or None,
+        documents=[(d.title, d.link) for d in content.documents],
+        question=((content.question_label or "Frågeställning", content.question)
+                  if content.question else None),
+        positions_before=[] if agenda else _positions(content, organs, after=False),
+        positions_after=[] if agenda else _positions(content, organs, after=True),
+        actions=[] if agenda else _actions(content),
+        tables=[(t.title, grid_table(t)) for t in content.tables],
+    )
+
+
+def split_subsections(text: str) -> tuple[str, dict[str, str]]:
+    """An item's prose -> (text before the first sub-item, {letter: text under '### a)'})."""
+    matches = list(_SUBHEADING.finditer(text))
+    if not matches:
+        return text, {}
+    intro = text[: matches[0].start()]
+    parts = {}
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        parts[match.group(1)] = text[match.end():end].strip("\n")
+    return intro.strip("\n"), parts
+
+
+def two_columns(groups: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Delegations in order, split where the two columns' line counts are most even."""
+    if not groups:
+        return []
+    sizes = [1 + len(g["members"]) for g in groups]
+    total = sum(sizes)
+    best, best_cut, running = total, len(groups), 0
+    for cut in range(1, len(groups) + 1):
+        running += sizes[cut - 1]
+        height = max(running, total - running)
+        if height < best:
+            best, best_cut = height, cut
+    return [groups[:best_cut], groups[best_cut:]] if best_cut < len(groups) else [groups]
+
+
+def _is_previous_item(item: Item) -> bool:
+    title = item.title.casefold()
+    return "föregående" in title and ("anteckning" in title or "protokoll" in title)
+
+
+def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section],
+                  organs: dict[str, Organ], *, agenda: bool = False) -> dict[str, object]:
+    """The values ``templates/minutes.md.j2`` and ``agenda.md.j2`` lay out."""
+    prose_by_number = {s.number: s.text for s in sections if s.number}
+    show_prose = not agenda or meeting.status in AGENDA_STATUSES
+    absent = {p.name for p in meeting.attendance.absent}
+    delegations = {d.id: d.name for d in organ.delegations} if organ else {}
+
+    roster: list[dict[str, Any]] = []
+    for group in meeting.roster:
+        members = []
+        for member in group.members:
+            line = f"{member.name}, {member.affiliation}" if member.affiliation else member.name
+            notes = [swedish.ROLE_LABELS[member.role]] if member.role in swedish.ROLE_LABELS \
+                else []
+            if member.name in absent and not agenda:
+                notes.append("förhindrad")
+            substitute = None
+            if member.substitutes_for:
+                who = member.substitutes_for
+                substitute = " ".join(x for x in ("ersätter", who.note, who.name) if x)
+                if member.substitute_note:
+                    substitute += f" {member.substitute_note}"
+            members.append({"line": line, "notes": notes, "substitute": substitute})
+        roster.append({"name": delegations.get(group.delegation, group.delegation),
+                       "members": members})
+
+    items = []
+    by_after: dict[str, list[str]] = {}
+    for interlude in meeting.interludes:
+        text = interlude.text
+        if interlude.time:
+            text = f"{text} {swedish.time_range(interlude.time)}"
+        by_after.setdefault(interlude.after, []).append(text)
+    for item in meeting.items:
+        base = _part(item, item.number, organs, agenda=agenda)
+        view = ItemView(**vars(base))
+        prose = escape.prose(prose_by_number.get(item.number, "")) if show_prose else ""
+        intro, sub_prose = split_subsections(prose)
+        view.prose = intro
+        view.subitems = [_part(sub, f"{item.number}{sub.number}", organs, agenda=agenda)
+                         for sub in item.subitems]
+        for sub, part in zip(item.subitems, view.subitems, strict=True):
+            part.number = sub.number
+            part.prose = sub_prose.get(sub.number, "")
+        if meeting.previous and _is_previous_item(item):
+            prev = meeting.previous
+            view.previous = (prev.title or f"{prev.date.isoformat()} Mötesanteckning", prev.link)
+        view.interludes = by_after.get(item.number, [])
+        items.append(view)
+
+    organ_name = organ.name if organ else meeting.organ
+    if organ and organ.short_name:
+        organ_name = f"{organ.name} ({organ.short_name})"
+    guests = [
+        (f"{g.name}, {g.organisation}" if g.organisation else g.name)
+        + (f" (punkt {', '.join(g.items)})" if g.items else "")
+        for g in meeting.invited
+    ]
+    schedule = []
+    for slot in meeting.schedule:
+        parts = [swedish.long_date(slot.date)]
+        if slot.time:
+            parts.append(swedish.time_range(slot.time))
+        if slot.place:
+            parts.append(slot.place)
+        schedule.append({"text": ", ".join(parts), "note": slot.note})
+    return {
+        "doctype": "Kallelse" if agenda else (meeting.title or "Mötesanteckning"),
+        "organ_name": organ_name,
+        "date": swedish.long_date(meeting.date),
+        "time": swedish.time_range(meeting.time) if meeting.time else None,
+        "place": meeting.place,
+        "mode": MODE_LABELS[meeting.mode],
+        "invited_note": meeting.invited_note,
+        "guests": guests,
+        "roster_note": meeting.roster_note,
+        "roster": two_columns(roster),
+        "absent": [person(p) for p in meeting.attendance.absent],
+        "remote": [person(p) for p in meeting.attendance.remote],
+        "new_members": [person(p) for p in meeting.attendance.new_members],
+        "others": [person(p) for p in meeting.attendance.others],
+        "items": items,
+        "schedule": schedule,
+        "chair": person(meeting.chair) if meeting.chair else None,
+        "secretary": person(meeting.secretary) if meeting.secretary else None,
+        "approved": (swedish.long_date(meeting.approval.meeting)
+                     if meeting.approval else None),
+        "draft": meeting.status not in (Status.APPROVED, *AGENDA_STATUSES),
+        "status": meeting.status.value,
+    }
+
+
+def render_markdown(meeting: Meeting, organ: Organ | None, sections: list[Section],
+                    organs: dict[str, Organ], *, agenda: bool = False) -> str:
+    """The Markdown of the minutes (or with ``agenda`` the kallelse) of ``meeting``."""
+    from vvgctl.templating import render
+
+    context = build_context(meeting, organ, sections, organs, agenda=agenda)
+    name = "agenda.md.j2" if agenda else "minutes.md.j2"
+    return tidy(render(name, ctx=context))
+
+
+def tidy(markdown: str) -> str:
+    """Runs of blank lines (left by the template's conditionals) become one."""
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip("\n") + "\n"

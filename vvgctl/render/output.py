@@ -1,0 +1,66 @@
+"""Writing rendered files: atomically, and never over a file vvgctl render did not make.
+
+A manifest in the output folder (``.vvgctl-render.json``) records, for each file it wrote, the
+content hash of everything the file was made from. An output whose hash is unchanged is
+skipped; a file in the folder that the manifest does not know is the user's, and is only
+replaced with ``--force``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from vvgctl.errors import VvgError
+
+MANIFEST = ".vvgctl-render.json"
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    umask = os.umask(0)
+    os.umask(umask)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class Manifest:
+    """What this output folder holds and what each file was made from."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / MANIFEST
+        try:
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            loaded = {}
+        self.entries: dict[str, str] = {str(k): str(v) for k, v in loaded.items()} \
+            if isinstance(loaded, dict) else {}
+
+    def key(self, output: Path) -> str:
+        return output.relative_to(self.folder).as_posix()
+
+    def is_current(self, output: Path, digest: str) -> bool:
+        return output.exists() and self.entries.get(self.key(output)) == digest
+
+    def check_writable(self, output: Path, *, force: bool) -> None:
+        if output.exists() and self.key(output) not in self.entries and not force:
+            raise VvgError(f"{output}: the file exists and was not made by `vvgctl render`",
+                           hint="choose another folder with -o, or pass --force to replace it")
+
+    def record(self, output: Path, digest: str) -> None:
+        self.entries[self.key(output)] = digest
+
+    def save(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(dict(sorted(self.entries.items())), indent=1, ensure_ascii=False)
+        atomic_write_bytes(self.path, (data + "\n").encode("utf-8"))

@@ -1,0 +1,293 @@
+"""Orchestration: meeting file -> Markdown -> pandoc -> Typst -> PDF (or HTML, DOCX).
+
+Each document is made in its own clean temporary folder, which is pandoc's working folder and
+Typst's root. A batch skips outputs whose content hash is unchanged and spreads the rest over
+worker processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from vvgctl.errors import UsageError, VvgError
+from vvgctl.models import Meeting, Organ
+from vvgctl.render import pandoc
+from vvgctl.render import typst as typst_engine
+from vvgctl.templating import TEMPLATES_DIR
+
+OutputKind = Literal["pdf", "html", "docx"]
+LOGO_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg"})
+_LANG = re.compile(r"^[a-z]{2,3}-[A-Z]{2}$")
+_RENDER_SOURCES = ("minutes.md.j2", "agenda.md.j2", "render", "typst", "html", "pandoc")
+
+
+class MeetingInvalid(VvgError):
+    """The meeting file does not validate: `vvgctl check` says why."""
+
+
+@dataclass
+class Prepared:
+    """A meeting's Markdown and what the page furniture needs."""
+
+    markdown: str
+    title: str
+    doctype: str
+    header: str
+    date: dt.date
+    logo: Path | None
+
+
+@dataclass
+class Outcome:
+    """What happened to one input of a batch."""
+
+    path: Path
+    output: Path | None
+    skipped: bool = False
+    error: str | None = None
+
+
+def _check_lang(lang: str) -> str:
+    if not _LANG.match(lang):
+        raise UsageError(f"{lang!r} is not a language tag like 'sv-SE'",
+                         hint="the PDF needs language and region, e.g. sv-SE")
+    return lang
+
+
+def _workdir() -> tempfile.TemporaryDirectory[str]:
+    return tempfile.TemporaryDirectory(prefix="vvgctl-render-")
+
+
+def _typst_inputs(title: str, doctype: str, header: str, date: dt.date,
+                  logo: str) -> dict[str, str]:
+    from vvgctl.render import swedish
+
+    return {"title": title, "doctype": doctype, "header": header,
+            "date": swedish.long_date(date), "logo": logo}
+
+
+def _to_pdf(markdown: str, folder: Path, *, title: str, doctype: str, header: str,
+            date: dt.date, logo: Path | None, label: str) -> bytes:
+    source = pandoc.convert(markdown, "typst", folder, title=title, label=label)
+    (folder / "document.typ").write_bytes(source)
+    logo_name = ""
+    if logo is not None:
+        logo_name = f"logo{logo.suffix.lower()}"
+        shutil.copyfile(logo, folder / logo_name)
+    return typst_engine.compile_pdf(folder / "document.typ",
+                                    inputs=_typst_inputs(title, doctype, header, date, logo_name),
+                                    date=date, label=label)
+
+
+def markdown_to_pdf(markdown: str, out: Path, *, title: str, lang: str = "sv-SE",
+                    doctype: str = "", header: str = "Vårdsamverkan Västra Götaland",
+                    date: dt.date | None = None) -> Path:
+    """Markdown (that the caller generated and escaped) -> an accessible PDF at ``out``.
+
+    The same route as the minutes: sandboxed pandoc with our Typst template, then Typst with
+    PDF/UA-1 and PDF/A-2a. ``lang`` must be language and region (``sv-SE``).
+    """
+    from vvgctl.render.output import atomic_write_bytes
+
+    if _check_lang(lang) != "sv-SE":
+        raise UsageError(f"{lang}: only sv-SE is supported by the Typst template")
+    with _workdir() as tmp:
+        pdf = _to_pdf(markdown, Path(tmp), title=title, doctype=doctype or title,
+                      header=header, date=date or dt.date.today(), logo=None, label=str(out))
+    atomic_write_bytes(out, pdf)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _organs(root: Path | None) -> dict[str, Organ]:
+    if root is None:
+        return {}
+    from vvgctl.registry import load_registry
+
+    return {o.id: o for o in load_registry(root).registry.organs}
+
+
+def _logo(organ: Organ | None, root: Path | None) -> Path | None:
+    """The organ's logo file, when it is an image inside the repository."""
+    if organ is None or not organ.logo or root is None:
+        return None
+    candidate = (root / organ.logo).resolve()
+    if candidate.suffix.lower() not in LOGO_SUFFIXES or not candidate.is_file():
+        return None
+    if not candidate.is_relative_to(root.resolve()):
+        return None
+    return candidate
+
+
+def prepare(path: Path, *, agenda: bool = False) -> Prepared:
+    """Read, validate and lay out one meeting file as Markdown."""
+    from vvgctl.loading import load_meeting
+    from vvgctl.registry import find_root
+    from vvgctl.render.markdown import render_markdown
+
+    loaded = load_meeting(path)
+    if loaded.model is None or loaded.document is None:
+        first = loaded.diagnostics[0] if loaded.diagnostics else None
+        where = f"{first.path}:{first.line}:{first.column}: {first.message}" if first else ""
+        raise MeetingInvalid(f"{path}: the meeting does not validate ({where})",
+                             hint=f"run `vvgctl check {path}` and fix what it reports")
+    meeting: Meeting = loaded.model
+    root = find_root(path)
+    organs = _organs(root)
+    organ = organs.get(meeting.organ)
+    markdown = render_markdown(meeting, organ, loaded.document.sections, organs, agenda=agenda)
+    organ_label = (organ.short_name or organ.name) if organ else meeting.organ
+    doctype = "Kallelse" if agenda else (meeting.title or "Mötesanteckning")
+    from vvgctl.render.swedish import long_date
+
+    return Prepared(
+        markdown=markdown,
+        title=f"{doctype} {organ_label} {long_date(meeting.date)}",
+        doctype=doctype,
+        header=(organ.header or organ.name) if organ else meeting.organ,
+        date=meeting.date,
+        logo=_logo(organ, root),
+    )
+
+
+def output_name(path: Path, fmt: OutputKind, *, agenda: bool) -> str:
+    """``minutes/vvg/2025/2025-10-22.md`` -> ``vvg-2025-10-22.pdf`` (``-kallelse`` for agendas)."""
+    organ = path.parent.parent.name if path.parent.parent.name else "moete"
+    return f"{organ}-{path.stem}{'-kallelse' if agenda else ''}.{fmt}"
+
+
+def render_bytes(prepared: Prepared, fmt: OutputKind, *, label: str) -> bytes:
+    with _workdir() as tmp:
+        folder = Path(tmp)
+        if fmt == "pdf":
+            return _to_pdf(prepared.markdown, folder, title=prepared.title,
+                           doctype=prepared.doctype, header=prepared.header,
+                           date=prepared.date, logo=prepared.logo, label=label)
+        return pandoc.convert(prepared.markdown, fmt, folder, title=prepared.title, label=label)
+
+
+def _sources_digest() -> str:
+    digest = hashlib.sha256()
+    for name in _RENDER_SOURCES:
+        base = TEMPLATES_DIR / name
+        files = sorted(base.rglob("*")) if base.is_dir() else [base]
+        for file in files:
+            if file.is_file():
+                digest.update(file.name.encode() + file.read_bytes())
+    for file in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _engine_digest() -> str:
+    from vvgctl import __version__
+
+    return hashlib.sha256(
+        f"{__version__}|{pandoc.identity()}|{typst_engine.identity()}|{_sources_digest()}"
+        .encode()).hexdigest()
+
+
+def content_hash(path: Path, fmt: OutputKind, *, agenda: bool) -> str:
+    """Everything an output is made from: the file, the registry, templates, engines."""
+    from vvgctl.registry import REGISTRY_DIR, find_root
+
+    digest = hashlib.sha256(f"{_engine_digest()}|{fmt}|{agenda}".encode())
+    digest.update(path.read_bytes())
+    root = find_root(path)
+    if root is not None:
+        for file in sorted((root / REGISTRY_DIR).glob("*.yaml")):
+            digest.update(file.name.encode() + file.read_bytes())
+    return digest.hexdigest()
+
+
+def _render_one(path: Path, output: Path, fmt: OutputKind, agenda: bool) -> None:
+    from vvgctl.render.output import atomic_write_bytes
+
+    data = render_bytes(prepare(path, agenda=agenda), fmt, label=str(path))
+    atomic_write_bytes(output, data)
+
+
+def render_meeting(path: Path, out_dir: Path, fmt: OutputKind = "pdf", *,
+                   agenda: bool = False, force: bool = False) -> Path:
+    """Render one meeting file into ``out_dir``; return the output's path."""
+    outcome = render_many([path], out_dir, fmt, agenda=agenda, jobs=1, force=force)[0]
+    if outcome.error is not None:
+        raise VvgError(outcome.error)
+    assert outcome.output is not None
+    return outcome.output
+
+
+def render_many(paths: Iterable[Path], out_dir: Path, fmt: OutputKind = "pdf", *,
+                agenda: bool = False, jobs: int = 1, force: bool = False,
+                progress: Callable[[int, int], None] | None = None) -> list[Outcome]:
+    """Render every meeting in ``paths``; unchanged ones (content hash) are skipped."""
+    import os
+
+    from vvgctl.render.output import Manifest
+
+    manifest = Manifest(out_dir)
+    outcomes: list[Outcome] = []
+    todo: list[tuple[Outcome, str]] = []
+    for path in paths:
+        output = out_dir / output_name(path, fmt, agenda=agenda)
+        digest = content_hash(path, fmt, agenda=agenda)
+        outcome = Outcome(path, output)
+        outcomes.append(outcome)
+        if manifest.is_current(output, digest) and not force:
+            outcome.skipped = True
+            continue
+        try:
+            manifest.check_writable(output, force=force)
+        except VvgError as exc:
+            outcome.error, outcome.output = str(exc), None
+            continue
+        todo.append((outcome, digest))
+    total, done = len(todo), 0
+    if progress:
+        progress(0, total)
+    workers = min(jobs or os.cpu_count() or 1, max(total, 1))
+
+    def finish(outcome: Outcome, digest: str, error: BaseException | None) -> None:
+        nonlocal done
+        done += 1
+        if error is None:
+            assert outcome.output is not None
+            manifest.record(outcome.output, digest)
+        elif isinstance(error, VvgError):
+            outcome.error, outcome.output = f"{error}" + (
+                f" ({error.hint})" if error.hint else ""), None
+        else:
+            raise error
+        if progress:
+            progress(done, total)
+
+    try:
+        if workers <= 1:
+            for outcome, digest in todo:
+                assert outcome.output is not None
+                try:
+                    _render_one(outcome.path, outcome.output, fmt, agenda)
+                    finish(outcome, digest, None)
+                except VvgError as exc:
+                    finish(outcome, digest, exc)
+        else:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = [(o, d, pool.submit(_render_one, o.path, Path(str(o.output)), fmt,
+                                              agenda)) for o, d in todo]
+                for outcome, digest, future in futures:
+                    finish(outcome, digest, future.exception())
+    finally:
+        manifest.save()
+    return outcomes
