@@ -1,0 +1,132 @@
+"""Accuracy of `vvgctl import` on the seed minutes, per field, against hand-labelled expectations.
+
+    .venv/bin/python benchmarks/import_accuracy.py
+
+Each seed in tests/data/seeds with a file tests/data/import_expected/<nnn>.yaml is imported
+with the small registry of tests/data/import_repo (the organ guessed from the header) and every
+labelled field is compared: a field scores 1 when the importer's value equals the label; sets
+(absent people, follow-ups) score their Jaccard overlap. The table shows, per field, the sum
+of scores / the number of labels.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ruamel.yaml import YAML  # noqa: E402
+
+from vvgctl.importer.minutes import import_text  # noqa: E402
+from vvgctl.loading import parse_meeting  # noqa: E402
+from vvgctl.models import Meeting  # noqa: E402
+from vvgctl.registry import load_registry  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+
+
+def _set_score(got: list[str], want: list[str]) -> float:
+    a, b = set(got), set(want)
+    return 1.0 if not a and not b else len(a & b) / len(a | b)
+
+
+def _timebox(item: Any) -> list[Any] | None:
+    box = item.timebox
+    if box is None:
+        return None
+    return [box.minutes, box.start.strftime("%H:%M") if box.start else None,
+            box.end.strftime("%H:%M") if box.end else None]
+
+
+def score_seed(expected: dict[str, Any]) -> dict[str, list[float]]:
+    text = (DATA / "seeds" / expected["seed"]).read_text(encoding="utf-8")
+    root = DATA / "import_repo"
+    result = import_text(text, organ=None, registry=load_registry(root), root=root,
+                         source=expected["seed"])
+    meeting = parse_meeting(result.text.encode(), "draft").model
+    assert isinstance(meeting, Meeting)
+    scores: dict[str, list[float]] = defaultdict(list)
+
+    def same(field: str, got: Any, want: Any) -> None:
+        scores[field].append(1.0 if got == want else 0.0)
+
+    same("organ", meeting.organ, expected["organ"])
+    same("date", meeting.date.isoformat(), expected["date"])
+    time = [meeting.time.start.strftime("%H:%M"), meeting.time.end.strftime("%H:%M")] \
+        if meeting.time else None
+    same("time", time, expected["time"])
+    same("place", meeting.place, expected["place"])
+    same("mode", meeting.mode.value, expected["mode"])
+    same("chair", meeting.chair.name if meeting.chair else None, expected["chair"])
+    same("secretary", meeting.secretary.name if meeting.secretary else None,
+         expected["secretary"])
+    same("previous", meeting.previous.date.isoformat() if meeting.previous else None,
+         expected["previous"])
+    same("invited", len(meeting.invited), expected["invited"])
+    same("roster members", sum(len(g.members) for g in meeting.roster),
+         expected["roster_members"])
+    if "others" in expected:
+        same("other participants", len(meeting.attendance.others), expected["others"])
+    scores["absent"].append(_set_score([p.name for p in meeting.attendance.absent],
+                                       expected["absent"]))
+    same("schedule", len(meeting.schedule), expected["schedule"])
+    same("item count", len(meeting.items), len(expected["items"]))
+    by_number = {item.number: item for item in meeting.items}
+    for want in expected["items"]:
+        item = by_number.get(want["number"])
+        if item is None:
+            for field in ("item title", "item kind", "timebox", "presenters", "documents",
+                          "decisions", "subitems", "question", "follow-ups", "actions"):
+                scores[field].append(0.0)
+            continue
+        same("item title", item.title, want["title"])
+        same("item kind", item.kind.value if item.kind else None, want.get("kind"))
+        same("timebox", _timebox(item), want.get("timebox"))
+        same("presenters", len(item.presenters), want.get("presenters", 0))
+        same("documents", len(item.documents), want.get("documents", 0))
+        same("decisions", [d.type.value for d in item.decisions], want.get("decisions", []))
+        same("subitems", len(item.subitems), want.get("subitems", 0))
+        same("question", item.question is not None
+             or any(s.question for s in item.subitems), want.get("question", False))
+        same("actions", len(item.actions), want.get("actions", 0))
+        scores["follow-ups"].append(_set_score([f.meeting for f in item.follow_ups],
+                                               want.get("follow_ups", [])))
+        if "tables" in want:
+            table = item.tables[0] if item.tables else None
+            same("table", [len(table.columns), len(table.rows)] if table else None,
+                 want["tables"])
+    return scores
+
+
+def all_scores() -> dict[str, dict[str, list[float]]]:
+    yaml = YAML(typ="safe", pure=True)
+    out = {}
+    for path in sorted((DATA / "import_expected").glob("*.yaml")):
+        out[path.stem] = score_seed(yaml.load(path.read_text(encoding="utf-8")))
+    return out
+
+
+def main() -> None:
+    results = all_scores()
+    fields: dict[str, list[float]] = defaultdict(list)
+    print(f"{'field':<20}" + "".join(f"{seed:>12}" for seed in results) + f"{'all':>12}")
+    for scores in results.values():
+        for field, values in scores.items():
+            fields[field] += values
+    for field, values in fields.items():
+        cells = []
+        for scores in results.values():
+            got = scores.get(field, [])
+            cells.append(f"{sum(got):.1f}/{len(got)}" if got else "-")
+        print(f"{field:<20}" + "".join(f"{c:>12}" for c in cells)
+              + f"{sum(values) / len(values):>12.0%}")
+    total = [v for values in fields.values() for v in values]
+    print(f"{'overall':<20}" + " " * 12 * len(results) + f"{sum(total) / len(total):>12.0%}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""``vvgctl import``: turn a legacy minutes document into a draft meeting file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+HELP = """\
+Import legacy minutes (.docx, .odt, .html, .md, .txt) as a draft for review.
+
+Reads the header (date, time, place, roster and attendance), the items (number, sub-items,
+title, kind, timebox, presenters, documents, positions, actions, follow-ups), the schedule and
+an årshjul table. The prose stays in each item's body section; what cannot be placed goes
+verbatim to a section '## Att granska (import)', and a field that does not hold every word of
+its source line gets that line as a YAML comment. Nothing of the input is lost.
+
+The draft has status 'draft' and is checked with vvgctl's own rules before it is written.
+People not in the registry go to the draft's own 'people' list; near misses (Hjoberg/Hjöberg)
+are reported as probable matches. Everything the importer was unsure of is printed with the
+draft's line numbers.
+
+Where it goes: with -o FILE to that file, with -o - to standard output; without -o into the
+repository (found from the current folder or its 'minutes/' folder) at
+<organ>/<year>/<date>.md, or to standard output when there is no repository. An existing file
+is only replaced with --force.
+
+Examples:
+
+    vvgctl import gamla/VVG-2019-03-14.docx
+    vvgctl import export.txt --organ vvg -o minutes/vvg/2019/2019-03-14.md
+    vvgctl import styrgrupp.md --organ styrgrupp-hos -o -
+"""
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import", help=HELP)(import_)
+
+
+def import_(
+    file: Annotated[Path, typer.Argument(help="The document to import.", show_default=False)],
+    organ: Annotated[str | None, typer.Option(
+        "--organ", help="The organ's id in the registry (default: guessed from the header).")]
+        = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", help="Where to write the draft; '-' for standard output.")] = None,
+    date: Annotated[str | None, typer.Option(
+        "--date", help="The meeting date (YYYY-MM-DD) when the document does not give it.")]
+        = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    import re
+
+    from vvgctl.diagnostics import display_path
+    from vvgctl.errors import UsageError, VvgError
+    from vvgctl.importer.convert import read_source
+    from vvgctl.importer.minutes import import_text
+    from vvgctl.registry import find_root, load_registry
+    from vvgctl.schema_export import atomic_write
+
+    if not file.is_file():
+        raise UsageError(f"no such file: {file}")
+    if organ is not None and not re.match(r"^[a-z0-9][a-z0-9-]*$", organ):
+        raise UsageError(f"--organ {organ!r} is not an organ id", hint="e.g. --organ vvg")
+    day = None
+    if date is not None:
+        try:
+            day = dt.date.fromisoformat(date)
+        except ValueError:
+            raise UsageError(f"--date {date!r} is not a date", hint="write it as 2019-03-14") \
+                from None
+    to_stdout = output == "-"
+    target = Path(output) if output and not to_stdout else None
+    start = target.resolve().parent if target is not None else Path.cwd()
+    while not start.exists() and start != start.parent:
+        start = start.parent
+    root = find_root(start)
+    if root is None and target is None and (Path.cwd() / "minutes").is_dir():
+        root = find_root(Path.cwd() / "minutes")
+    registry = load_registry(root) if root is not None else None
+    if registry is not None and not registry.ok:
+        raise VvgError(f"the registry in {display_path(root or Path())} has errors",
+                       hint="run `vvgctl check` and fix the registry first")
+    if registry is not None and organ is not None and registry.organ(organ) is None:
+        raise UsageError(f"unknown organ {organ!r}",
+                         hint="known: " + ", ".join(registry.organ_ids()))
+    text, read_notes = read_source(file)
+    result = import_text(text, organ=organ, registry=registry, root=root, date=day,
+                         source=display_path(file), target=target,
+                         into_root=output is None)
+    err = typer.echo
+    destination = result.target
+    if destination is not None and destination.exists() and not force:
+        raise UsageError(f"{display_path(destination)} already exists",
+                         hint="pass --force to replace it, or -o to write elsewhere")
+    if destination is None:
+        typer.echo(result.text, nl=False)
+        shown = "<stdout>"
+    else:
+        atomic_write(destination, result.text)
+        shown = display_path(destination)
+    for note in read_notes:
+        err(f"{display_path(file)}: {note}", err=True)
+    for item in result.uncertain:
+        err(f"{shown}:{item.line}: unsure: {item.message}", err=True)
+    for problem in result.problems:
+        err(f"{shown}:{problem.line}:{problem.column}: error {problem.message} [{problem.code}]",
+            err=True)
+    where = "written to standard output" if destination is None else f"written to {shown}"
+    err(f"Utkast {where}: {result.items} punkter, {result.review_pieces} stycken att granska, "
+        f"{len(result.local_people)} personer utanför registret "
+        f"({len(result.probable_matches)} troliga matchningar), "
+        f"{len(result.uncertain)} osäkra ställen.", err=True)
+    raise typer.Exit(1 if result.problems else 0)

@@ -1,0 +1,191 @@
+"""Read an input file as text: .txt and .md as they are, .docx/.odt/.html through pandoc.
+
+pandoc (the binary of the ``pypandoc-binary`` wheel, run with ``--sandbox``) turns the document
+into its JSON tree, which is written out here as plain text in the shape of the PDF exports:
+one paragraph a line, lists as '- ' / '1.' / 'a)', headings as '#', bold as '**', and a table
+row as cells separated by tabs (a cell with several lines gives several rows).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from vvgctl.errors import UsageError, VvgError
+
+PANDOC_FORMATS = {".docx": "docx", ".odt": "odt", ".html": "html", ".htm": "html"}
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+SUFFIXES = (*PANDOC_FORMATS, *TEXT_SUFFIXES)
+
+
+def pandoc_path() -> str:
+    import pypandoc
+
+    return str(pypandoc.get_pandoc_path())
+
+
+def read_source(path: Path) -> tuple[str, list[str]]:
+    """The text of ``path`` and notes on how it was read."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UsageError(f"cannot import {path.name}: the importer reads "
+                         f"{', '.join(SUFFIXES)}", hint="save the document as .docx or .txt")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    if suffix in PANDOC_FORMATS:
+        return tree_text(run_pandoc(path, PANDOC_FORMATS[suffix])), []
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), [
+            "the file is not UTF-8; it was read as Windows-1252 (check å, ä, ö)"]
+
+
+def run_pandoc(path: Path, fmt: str) -> dict[str, Any]:
+    try:
+        proc = subprocess.run([pandoc_path(), "--sandbox", "-f", fmt, "-t", "json", str(path)],
+                              capture_output=True, timeout=300, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise VvgError(f"pandoc could not be run on {path}: {exc}") from None
+    if proc.returncode != 0:
+        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise VvgError(f"pandoc could not read {path}: {message[0] if message else 'error'}",
+                       hint=f"is it really a {fmt} file? Open and save it again, or export it "
+                            "as text", path=str(path))
+    data: dict[str, Any] = json.loads(proc.stdout)
+    return data
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def tree_text(tree: dict[str, Any]) -> str:
+    return "\n".join(_blocks(tree.get("blocks", []))).strip("\n") + "\n"
+
+
+def _inlines(inlines: Any) -> str:
+    out: list[str] = []
+    for node in inlines:
+        kind, content = node.get("t"), node.get("c", [])
+        if kind == "Str":
+            out.append(content)
+        elif kind in ("Space", "SoftBreak"):
+            out.append(" ")
+        elif kind == "LineBreak":
+            out.append("\n")
+        elif kind in ("Emph", "Strong"):
+            inner = _inlines(content)
+            mark = "*" if kind == "Emph" else "**"
+            out.append(f"{mark}{inner}{mark}" if inner.strip() and "\n" not in inner else inner)
+        elif kind in ("Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps"):
+            out.append(_inlines(content))
+        elif kind == "Quoted":
+            out.append(f"”{_inlines(content[1])}”")
+        elif kind == "Cite":
+            out.append(_inlines(content[1]))
+        elif kind in ("Code", "Math"):
+            out.append(content[1])
+        elif kind == "RawInline":
+            out.append(_TAG.sub("", content[1]))
+        elif kind == "Link":
+            text, url = _inlines(content[1]), content[2][0]
+            out.append(f"[{text}]({url})" if url and not url.startswith("#") else text)
+        elif kind == "Image" or kind == "Span":
+            out.append(_inlines(content[1]))
+        elif kind == "Note":
+            out.append(" (" + " ".join(_blocks(content)).strip() + ")")
+    return "".join(out)
+
+
+def _marker(style: str, delim: str, number: int) -> str:
+    if style in ("LowerAlpha", "UpperAlpha"):
+        label = chr(ord("a") + (number - 1) % 26)
+        label = label.upper() if style == "UpperAlpha" else label
+    elif style in ("LowerRoman", "UpperRoman"):
+        label = str(number)
+    else:
+        label = str(number)
+    if delim == "OneParen":
+        return f"{label})"
+    if delim == "TwoParens":
+        return f"({label})"
+    return f"{label}."
+
+
+def _item(marker: str, blocks: list[dict[str, Any]]) -> list[str]:
+    lines = [line for line in _blocks(blocks) if line.strip()]
+    if not lines:
+        return [marker]
+    return [f"{marker} {lines[0]}", *("    " + line for line in lines[1:])]
+
+
+def _cell_lines(cell: list[Any]) -> list[str]:
+    return [line for line in _blocks(cell[4]) if line.strip()]
+
+
+def _rows(rows: list[Any]) -> list[str]:
+    out: list[str] = []
+    for row in rows:
+        cells: list[list[str]] = []
+        for cell in row[1]:
+            cells.append(_cell_lines(cell))
+            cells.extend([] for _ in range(max(int(cell[3]) - 1, 0)))
+        height = max((len(c) for c in cells), default=0)
+        for index in range(height):
+            out.append("\t".join(c[index] if index < len(c) else "" for c in cells).rstrip())
+    return out
+
+
+def _table(content: list[Any]) -> list[str]:
+    _, caption, _, head, bodies, foot = content
+    lines = [line for line in _blocks(caption[1]) if line.strip()] if caption[1] else []
+    lines += _rows(head[1])
+    for body in bodies:
+        lines += _rows(body[2]) + _rows(body[3])
+    lines += _rows(foot[1])
+    return [*lines, ""]
+
+
+def _blocks(blocks: Any) -> list[str]:
+    out: list[str] = []
+    for node in blocks:
+        kind, content = node.get("t"), node.get("c", [])
+        if kind in ("Para", "Plain"):
+            out += [*_inlines(content).split("\n"), ""]
+        elif kind == "Header":
+            out += ["#" * int(content[0]) + " " + _inlines(content[2]).replace("\n", " "), ""]
+        elif kind == "BulletList":
+            for item in content:
+                out += _item("-", item)
+            out.append("")
+        elif kind == "OrderedList":
+            start, style, delim = content[0][0], content[0][1]["t"], content[0][2]["t"]
+            for offset, item in enumerate(content[1]):
+                out += _item(_marker(style, delim, start + offset), item)
+            out.append("")
+        elif kind == "Table":
+            out += _table(content)
+        elif kind in ("BlockQuote",):
+            out += _blocks(content)
+        elif kind in ("Div", "Figure"):
+            out += _blocks(content[-1])
+        elif kind == "LineBlock":
+            out += [*(_inlines(line) for line in content), ""]
+        elif kind == "CodeBlock":
+            out += [*content[1].split("\n"), ""]
+        elif kind == "RawBlock":
+            out += [*_TAG.sub("", content[1]).split("\n"), ""]
+        elif kind == "DefinitionList":
+            for term, definitions in content:
+                out.append(_inlines(term))
+                for definition in definitions:
+                    out += _blocks(definition)
+            out.append("")
+        elif kind == "HorizontalRule":
+            out.append("")
+    return out

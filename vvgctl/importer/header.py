@@ -1,0 +1,251 @@
+"""The header of a minutes document: title, organ, date, time, place, invited and the roster."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vvgctl.importer.dates import find_date, find_time_range
+from vvgctl.importer.draft import Draft
+from vvgctl.importer.people import parse_names, parse_person, strip_markup
+from vvgctl.importer.text import Line
+from vvgctl.models import Organ
+from vvgctl.registry import RegistryIndex, fold
+
+TITLE = re.compile(r"^(mötesanteckning(ar)?|minnesanteckning(ar)?|protokoll|anteckningar|"
+                   r"kallelse|dagordning|mötesprotokoll)\b", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^(datum och tid|datum|tid och plats|tid|tidpunkt|klockan|plats|lokal|mötesform|"
+    r"möteslokal|inbjudna|inbjuden|kallade|närvarande|deltagare|ledamöter|närvarolista)"
+    r"\s*(?::|\t)\s*(.*)$", re.IGNORECASE)
+_ROSTER_LABELS = {"kallade", "närvarande", "deltagare", "ledamöter", "närvarolista"}
+_OTHERS = re.compile(r"^(övriga( deltagare| närvarande)?|adjungerade|adjungerad|gäster|"
+                     r"inbjudna)$", re.IGNORECASE)
+_SEE = re.compile(r"^se (nedan|lista|bilaga|närvarolista)\b", re.IGNORECASE)
+_DIGITAL = re.compile(r"teams|zoom|skype|webex|digital|distans|videolänk|länk", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"^\s*\*\s+(.*)$")
+ABBREVIATION = re.compile(r"\(([A-ZÅÄÖ]{2,10})\)")
+
+
+@dataclass
+class Header:
+    organ_line: Line | None = None
+    organ_text: str | None = None
+    is_minutes: bool = False
+    roster_groups: list[tuple[str | None, Line | None, list[tuple[Line, str]]]] = field(
+        default_factory=list)
+
+
+def guess_organ(text: str, registry: RegistryIndex | None) -> str | None:
+    """'Vårdsamverkan Västra Götaland (VVG)' -> 'vvg' by the registry's names and short names."""
+    wanted = fold(ABBREVIATION.sub("", text)).strip(" .")
+    abbreviations = {fold(a) for a in ABBREVIATION.findall(text)}
+    if registry is not None:
+        for organ in registry.registry.organs:
+            names = {fold(organ.name)} | ({fold(organ.header)} if organ.header else set())
+            shorts = {organ.id} | ({fold(organ.short_name)} if organ.short_name else set())
+            if wanted in names or abbreviations & shorts or wanted in shorts:
+                return organ.id
+        for organ in registry.registry.organs:
+            if len(fold(organ.name)) > 8 and (fold(organ.name) in wanted
+                                               or wanted in fold(organ.name)):
+                return organ.id
+        return None
+    if abbreviations:
+        return sorted(abbreviations)[0]
+    return slug(text) or None
+
+
+def slug(text: str) -> str:
+    folded = fold(ABBREVIATION.sub("", text))
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:60].strip("-")
+
+
+def resolve_delegation(heading: str, organ: Organ | None) -> str | None:
+    if organ is None:
+        return None
+    import difflib
+
+    abbreviations = {fold(a) for a in ABBREVIATION.findall(heading)}
+    wanted = fold(ABBREVIATION.sub("", heading)).strip(" .,")
+    for delegation in organ.delegations:
+        name = fold(delegation.name)
+        if name == wanted or delegation.id in abbreviations or delegation.id == slug(heading):
+            return delegation.id
+    for delegation in organ.delegations:
+        name = fold(delegation.name)
+        if re.search(rf"\b{re.escape(name)}\b", wanted) or \
+                (len(wanted) > 3 and re.search(rf"\b{re.escape(wanted)}\b", name)):
+            return delegation.id
+    names = {fold(d.name): d.id for d in organ.delegations}
+    close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.85)
+    return names[close[0]] if close else None
+
+
+def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None,
+                 organ: str | None = None) -> Header:
+    """Fill the draft's header fields from the lines before the first item."""
+    header = Header()
+    data = draft.data
+    roster_from: int | None = None
+    roster_line: Line | None = None
+    leftovers: list[Line] = []
+    for index, line in enumerate(lines):
+        if line.blank:
+            continue
+        clean = strip_markup(line.text.lstrip("#").strip())
+        if roster_from is not None:
+            continue
+        if "title" not in data and TITLE.match(clean):
+            data["title"] = clean
+            draft.credit(("title",), line)
+            header.is_minutes = True
+            found = find_date(clean)
+            if found and "date" not in data:
+                data["date"] = found.isoformat()
+            continue
+        label = _LABEL.match(clean)
+        if not label:
+            if TITLE.match(clean) and clean == data.get("title"):
+                draft.credit(("title",), line)
+                continue
+            if header.organ_line is None and len(clean) < 150 and (
+                    organ is not None or guess_organ(clean, registry) is not None):
+                header.organ_line, header.organ_text = line, clean
+                continue
+            leftovers.append(line)
+            continue
+        key, value = label.group(1).lower(), label.group(2).strip()
+        if key.startswith("datum") or key in ("tid", "tidpunkt", "klockan", "tid och plats"):
+            header.is_minutes = header.is_minutes or key.startswith("datum")
+            found = find_date(value)
+            times = find_time_range(value)
+            if found and "date" not in data:
+                data["date"] = found.isoformat()
+                draft.credit(("date",), line)
+            if times and "time" not in data:
+                data["time"] = {"start": times[0], "end": times[1]}
+                draft.credit(("time",), line)
+            if key == "tid och plats" and "," in value:
+                data.setdefault("place", value.rsplit(",", 1)[1].strip())
+            if not found and not times:
+                leftovers.append(line)
+                draft.note(f"input line {line.no}: no date or time understood in {clean!r}")
+        elif key in ("plats", "lokal", "mötesform", "möteslokal"):
+            if value and "place" not in data:
+                data["place"] = value
+                draft.credit(("place",), line)
+            elif value:
+                draft.credit(("place",), line)
+            else:
+                leftovers.append(line)
+        elif key.startswith("inbjud") and value:
+            _invited(value, line, draft, registry)
+        elif key.startswith("inbjud"):
+            leftovers.append(line)
+        elif key in _ROSTER_LABELS:
+            roster_from = index
+            roster_line = line if not value else None
+            if value and _SEE.match(value):
+                data["roster_note"] = value
+                draft.credit(("roster_note",), line)
+            elif value:
+                _inline_roster(value, line, draft, registry)
+    if organ is None and header.organ_text:
+        guessed = guess_organ(header.organ_text, registry)
+        if guessed:
+            data["organ"] = guessed
+            draft.note(f"organ '{guessed}' guessed from {header.organ_text!r}", ("organ",))
+    if roster_from is not None:
+        _roster_columns(lines[roster_from + 1:], header, draft, registry)
+        if roster_line is not None:
+            if "roster" in data:
+                draft.credit(("roster",), roster_line)
+            else:
+                leftovers.append(roster_line)
+    draft.preface = leftovers
+    return header
+
+
+def _invited(value: str, line: Line, draft: Draft, registry: RegistryIndex | None) -> None:
+    people = parse_names(value, registry) if value else None
+    if people:
+        guests = draft.data.setdefault("invited", [])
+        for person in people:
+            guest = {"name": person.name}
+            if person.organisation:
+                guest["organisation"] = person.organisation
+            guests.append(guest)
+            draft.remember_org(person.name, person.organisation)
+        draft.credit(("invited",), line)
+    elif value:
+        draft.data["invited_note"] = value
+        draft.credit(("invited_note",), line)
+
+
+def _inline_roster(value: str, line: Line, draft: Draft, registry: RegistryIndex | None) -> None:
+    """Names on the 'Kallade:' line itself: guests when 'Inbjudna: Se nedan' points here."""
+    note = str(draft.data.get("invited_note") or "")
+    people = parse_names(value, registry)
+    if people and _SEE.match(note):
+        _invited(value, line, draft, registry)
+        draft.note("the names on the 'Kallade:' line were taken as the invited guests "
+                   "('Inbjudna: Se nedan')", ("invited",))
+    else:
+        draft.data["roster_note"] = value
+        draft.credit(("roster_note",), line)
+        if people:
+            draft.note("names on the 'Kallade:' line were kept as text (roster_note)",
+                       ("roster_note",))
+
+
+def _roster_columns(lines: list[Line], header: Header, draft: Draft,
+                    registry: RegistryIndex | None) -> None:
+    columns: dict[int, list[tuple[Line, str]]] = {}
+    footnotes: list[Line] = []
+    for line in lines:
+        if line.blank:
+            continue
+        if _FOOTNOTE.match(line.text) and "\t" not in line.text:
+            footnotes.append(line)
+            continue
+        for col, cell in enumerate(line.text.split("\t")):
+            if cell.strip():
+                columns.setdefault(col, []).append((line, cell.strip()))
+    groups: list[tuple[str | None, Line | None, list[tuple[Line, str]]]] = []
+    for col in sorted(columns):
+        current: tuple[str | None, Line | None, list[tuple[Line, str]]] | None = None
+        for line, cell in columns[col]:
+            person = parse_person(cell, registry)
+            if person is None or _OTHERS.match(strip_markup(cell)):
+                current = (strip_markup(cell), Line(line.no, cell), [])
+                groups.append(current)
+            else:
+                if current is None:
+                    current = (None, None, [])
+                    groups.append(current)
+                current[2].append((line, cell))
+    header.roster_groups = groups
+    _place_groups(groups, footnotes, draft, registry)
+
+
+def _place_groups(groups: list[tuple[str | None, Line | None, list[tuple[Line, str]]]],
+                  footnotes: list[Line], draft: Draft, registry: RegistryIndex | None) -> None:
+    from vvgctl.importer.roster import place_groups
+
+    place_groups(groups, footnotes, draft, registry)
+
+
+def finish_mode(draft: Draft) -> None:
+    """Mode from the place and the remote attendees: remote, hybrid or in person."""
+    data = draft.data
+    place = str(data.get("place") or "")
+    remote = bool(data.get("attendance", {}).get("remote"))
+    if "hybrid" in place.lower():
+        data["mode"] = "hybrid"
+    elif _DIGITAL.search(place):
+        physical = _DIGITAL.sub("", re.sub(r"\b(via|och|samt|digitalt?|möte|mötet)\b", "",
+                                           place, flags=re.IGNORECASE))
+        data["mode"] = "hybrid" if re.search(r"\w{3,}", physical) else "remote"
+    else:
+        data["mode"] = "hybrid" if remote else "in_person"

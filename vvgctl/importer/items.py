@@ -1,0 +1,392 @@
+"""Agenda items: headings, sub-items and the labelled parts of each item.
+
+An item's structured parts (kind, timebox, presenters, documents, positions, actions, the
+question, attendance, a table) go to the front matter; every other line stays verbatim in the
+item's body section. Follow-ups and the schedule are read from the text without taking it away.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from vvgctl.importer import labels as L
+from vvgctl.importer.dates import find_date, find_minutes, find_time_range
+from vvgctl.importer.draft import Draft, ItemText, Path_
+from vvgctl.importer.people import parse_names, strip_markup
+from vvgctl.importer.positions import collect_position, decision_from, follow_ups
+from vvgctl.importer.tables import table_from
+from vvgctl.importer.text import Line
+from vvgctl.models.common import check_link
+from vvgctl.models.meeting import Timebox
+from vvgctl.registry import RegistryIndex
+
+ITEM = re.compile(r"^\s*(#{1,6}\s*)?(?:\*\*)?(§\s*)?(\d{1,3})\s*([.)])?\s+(?:\*\*)?(\S.*?)\s*$")
+SUB = re.compile(r"^\s*(?:[-*]\s+)?(#{1,6}\s*)?(?:\*\*)?([a-z])\s*[.)]\s+(\S.*?)\s*$")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
+
+
+@dataclass
+class Context:
+    registry: RegistryIndex | None
+    date: dt.date
+    organ: str
+    previous_ok: Callable[[dt.date], bool]
+
+
+def find_items(lines: list[Line]) -> list[tuple[int, str, str]]:
+    """(line index, number, title) of each item heading, numbered 1, 2, 3 … in order."""
+    found: list[tuple[int, str, str]] = []
+    expected = 1
+    previous_numbered: str | None = None
+    for index, line in enumerate(lines):
+        match = ITEM.match(line.text)
+        if line.blank:
+            continue
+        if not match or not (match.group(1) or match.group(2) or match.group(4)):
+            previous_numbered = None
+            continue
+        number = int(match.group(3))
+        title = strip_markup(match.group(5)).strip()
+        is_list = previous_numbered is not None and not match.group(1)
+        if number == expected and title and len(title) <= 200 and not is_list \
+                and re.search(r"[^\W\d_]", title):
+            found.append((index, str(number), title))
+            expected += 1
+            previous_numbered = None
+        else:
+            previous_numbered = match.group(3)
+    return found
+
+
+def _clean(line: Line) -> str:
+    return strip_markup(line.text.strip().lstrip("#").strip().lstrip("-•").strip())
+
+
+def timebox_of(text: str) -> dict[str, Any] | None:
+    minutes = find_minutes(text)
+    times = find_time_range(text)
+    if minutes is None and times is None:
+        return None
+    box: dict[str, Any] = {}
+    if minutes is not None:
+        box["minutes"] = minutes
+    if times:
+        box["start"], box["end"] = times
+    try:
+        Timebox.model_validate(box)
+    except ValidationError:
+        box.pop("minutes", None)
+        try:
+            Timebox.model_validate(box)
+        except ValidationError:
+            return None
+    return box
+
+
+def _is_timebox_line(clean: str) -> bool:
+    rest = re.sub(r"\d|minuter|minutes|min\b|klockan|kl|ca|cirka|[().,:;–—\-\s]", "",
+                  clean.lower())
+    return not rest and timebox_of(clean) is not None
+
+
+class ItemParser:
+    """Reads one item's lines into the item's data and its body text."""
+
+    def __init__(self, draft: Draft, ctx: Context, index: int, number: str, title: str) -> None:
+        self.draft, self.ctx, self.index = draft, ctx, index
+        self.item: dict[str, Any] = {"number": number, "title": title}
+        self.text = ItemText(number, title)
+        self.target: dict[str, Any] = self.item
+        self.base: Path_ = ("items", index)
+        self.meta = True
+        self.saw_dialog = False
+        self.prose: list[str] = []
+        self.explicit_kind: set[Path_] = set()
+        self.listed = False
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _put(self, key: str, value: Any) -> Path_:
+        if isinstance(self.target.get(key), list):
+            self.target[key].append(value)
+            return (*self.base, key, len(self.target[key]) - 1)
+        if key in ("documents", "decisions", "actions", "tables", "presenters"):
+            self.target[key] = [value]
+            return (*self.base, key, 0)
+        self.target[key] = value
+        return (*self.base, key)
+
+    def _body(self, line: Line) -> None:
+        self.text.lines.append(line)
+        if not line.blank:
+            self.meta = False
+            self.prose.append(_clean(line))
+
+    # -- the walk --------------------------------------------------------------------------
+    def parse(self, lines: list[Line]) -> dict[str, Any]:
+        kind = L.kind_from_title(self.item["title"])
+        if kind:
+            self.item["kind"] = kind
+        expected_letter = "a"
+        j = 0
+        while j < len(lines):
+            line = lines[j]
+            if line.blank:
+                self.text.lines.append(line)
+                j += 1
+                continue
+            clean = _clean(line)
+            sub = SUB.match(line.text)
+            if sub and sub.group(2) == expected_letter and len(sub.group(3)) <= 150:
+                j = self._subitem(lines, j, sub.group(2), strip_markup(sub.group(3)))
+                expected_letter = chr(ord(expected_letter) + 1)
+                continue
+            j = self._line(lines, j, line, clean)
+        if "subitems" in self.item and not self.item["subitems"]:
+            del self.item["subitems"]
+        self._derived()
+        return self.item
+
+    def _subitem(self, lines: list[Line], j: int, letter: str, title: str) -> int:
+        sub: dict[str, Any] = {"number": letter, "title": title}
+        subs = self.item.setdefault("subitems", [])
+        subs.append(sub)
+        self.text.lines.append(lines[j])
+        kind = L.kind_from_title(title)
+        if kind and kind != "procedural":
+            sub["kind"] = kind
+        following = next((x for x in lines[j + 1:] if not x.blank), None)
+        if len(subs) == 1:
+            self.listed = following is not None and bool(SUB.match(following.text))
+        owns = following is not None and not SUB.match(following.text) and not self.listed
+        if owns:
+            self.target, self.base = sub, ("items", self.index, "subitems", len(subs) - 1)
+        else:
+            self.target, self.base = self.item, ("items", self.index)
+        self.meta = True
+        return j + 1
+
+    def _line(self, lines: list[Line], j: int, line: Line, clean: str) -> int:
+        draft = self.draft
+        if self.meta and self.base not in self.explicit_kind:
+            kind = L.KIND_LINE.match(clean)
+            if kind and not clean.endswith(":"):
+                path = self._put("kind", L.kind_of_label(kind.group(1)))
+                self.explicit_kind.add(self.base)
+                draft.credit(path, line, kind.group(1))
+                if kind.group(2):
+                    box = timebox_of(kind.group(2))
+                    if box:
+                        draft.credit(self._put("timebox", box), line, kind.group(2))
+                    else:
+                        self.text.lines.append(Line(line.no, kind.group(2)))
+                return j + 1
+        if self.meta and "timebox" not in self.target and _is_timebox_line(clean):
+            box = timebox_of(clean)
+            if box:
+                draft.credit(self._put("timebox", box), line)
+                return j + 1
+        presenters = L.PRESENTERS.match(clean)
+        if presenters:
+            people = parse_names(presenters.group(2), self.ctx.registry)
+            if people:
+                self._presenters(people, line, presenters.group(1))
+                return j + 1
+        if self.meta and "presenters" not in self.target and ":" not in clean \
+                and not clean.endswith(".") and len(clean) < 160:
+            people = parse_names(clean, self.ctx.registry)
+            if people:
+                self._presenters(people, line, None)
+                draft.note(f"input line {line.no}: the names under the title were taken as "
+                           "presenters", (*self.base, "presenters"))
+                return j + 1
+        link = L.LINK_BULLET.match(line.text) or L.FILE_BULLET.match(line.text)
+        if link:
+            self._document(line, link)
+            return j + 1
+        position = L.POSITION.match(clean)
+        if position:
+            block, end = collect_position(lines, j)
+            decision = decision_from(position.group(1), block, self.saw_dialog, self.ctx)
+            if decision is not None:
+                path = self._put("decisions", decision)
+                for piece in block:
+                    draft.credit(path, piece)
+                return end
+        for pattern, handler in ((L.ACTION, self._action), (L.QUESTION, self._question),
+                                 (L.ABSENT, self._attendance), (L.REMOTE, self._attendance),
+                                 (L.NEW_MEMBERS, self._attendance),
+                                 (L.SECRETARY, self._secretary), (L.CHAIR, self._chair)):
+            match = pattern.match(clean)
+            if match:
+                handled = handler(lines, j, match)
+                if handled is not None:
+                    return handled
+        if L.PAUSE.match(clean) and len(clean) < 80:
+            self._pause(line, clean)
+            return j + 1
+        if "\t" in line.text:
+            table_end = self._table(lines, j)
+            if table_end is not None:
+                return table_end
+        if L.DIALOG.match(clean):
+            self.saw_dialog = True
+        self._body(line)
+        return j + 1
+
+    # -- the parts -------------------------------------------------------------------------
+    def _presenters(self, people: list[Any], line: Line, label: str | None) -> None:
+        presenters = self.target.setdefault("presenters", [])
+        for person in people:
+            entry: Any = person.name
+            if person.organisation:
+                entry = {"name": person.name, "organisation": person.organisation}
+            presenters.append(entry)
+            self.draft.remember_org(person.name, person.organisation)
+        self.draft.credit((*self.base, "presenters"), line)
+
+    def _document(self, line: Line, match: re.Match[str]) -> None:
+        title = strip_markup(match.group(1)).strip()
+        link = match.group(2).strip() if match.re is L.LINK_BULLET else None
+        if link:
+            try:
+                check_link(link)
+            except ValueError:
+                link = None
+        if L.PREVIOUS_TITLE.search(self.item["title"]) and "previous" not in self.draft.data:
+            found = find_date(title, self.ctx.date.year)
+            if found and found < self.ctx.date and self.ctx.previous_ok(found):
+                previous: dict[str, Any] = {"date": found.isoformat(), "title": title}
+                if link:
+                    previous["link"] = link
+                self.draft.data["previous"] = previous
+                self.draft.credit(("previous",), line)
+                return
+            if found:
+                self.draft.note(f"input line {line.no}: the previous minutes ({found}) are "
+                                "not in the repository; kept as a document")
+        doc: dict[str, Any] = {"title": title}
+        if link:
+            doc["link"] = link
+        self.draft.credit(self._put("documents", doc), line)
+
+    def _action(self, lines: list[Line], j: int, match: re.Match[str]) -> int | None:
+        label, text = match.group(1), match.group(2).strip(" *")
+        if not text:
+            return None
+        action: dict[str, Any] = {"text": text, "label": label[0].upper() + label[1:]}
+        if "nästa möte" in label.lower():
+            action["due_meeting"] = "next"
+        self.draft.credit(self._put("actions", action), lines[j])
+        return j + 1
+
+    def _question(self, lines: list[Line], j: int, match: re.Match[str]) -> int | None:
+        text, end = match.group(2).strip(), j + 1
+        if not text:
+            nxt = next((k for k in range(j + 1, len(lines)) if not lines[k].blank), None)
+            if nxt is None:
+                return None
+            text, end = _clean(lines[nxt]), nxt + 1
+            self.draft.credit((*self.base, "question"), lines[nxt])
+        if "question" in self.target:
+            return None
+        self.target["question"] = text
+        self.draft.credit((*self.base, "question"), lines[j])
+        return end
+
+    def _attendance(self, lines: list[Line], j: int, match: re.Match[str]) -> int | None:
+        people = parse_names(match.group(2), self.ctx.registry)
+        if not people:
+            return None
+        label = match.group(1).lower()
+        key = "remote" if match.re is L.REMOTE else (
+            "new_members" if match.re is L.NEW_MEMBERS else "absent")
+        del label
+        attendance = self.draft.data.setdefault("attendance", {})
+        names = attendance.setdefault(key, [])
+        for person in people:
+            if person.name not in names:
+                names.append(person.name)
+            self.draft.remember_org(person.name, person.organisation)
+        self.draft.credit(("attendance", key), lines[j])
+        return j + 1
+
+    def _secretary(self, lines: list[Line], j: int, match: re.Match[str]) -> int | None:
+        return self._signature(lines, j, match, "secretary")
+
+    def _chair(self, lines: list[Line], j: int, match: re.Match[str]) -> int | None:
+        return self._signature(lines, j, match, "chair")
+
+    def _signature(self, lines: list[Line], j: int, match: re.Match[str], key: str) -> int | None:
+        text, used = match.group(2).strip(), [lines[j]]
+        if not text:
+            nxt = next((k for k in range(j + 1, len(lines)) if not lines[k].blank), None)
+            if nxt is None:
+                return None
+            text = _clean(lines[nxt])
+            used.append(lines[nxt])
+        people = parse_names(text, self.ctx.registry)
+        if not people or len(people) != 1:
+            return None
+        if key == "chair" and self.draft.data.get("chair") not in (None, people[0].name):
+            return None
+        self.draft.data[key] = people[0].name
+        self.draft.remember_org(people[0].name, people[0].organisation)
+        for piece in used:
+            self.draft.credit((key,), piece)
+        return lines.index(used[-1], j) + 1
+
+    def _pause(self, line: Line, clean: str) -> None:
+        interlude: dict[str, Any] = {"after": self.item["number"], "kind": "pause",
+                                     "text": clean}
+        times = find_time_range(clean)
+        if times:
+            interlude["time"] = {"start": times[0], "end": times[1]}
+        interludes = self.draft.data.setdefault("interludes", [])
+        interludes.append(interlude)
+        self.draft.credit(("interludes", len(interludes) - 1), line)
+
+    def _table(self, lines: list[Line], j: int) -> int | None:
+        end = j
+        while end < len(lines) and not lines[end].blank and "\t" in lines[end].text:
+            end += 1
+        block = lines[j:end]
+        title_line = self._table_title()
+        table = table_from(block, title_line.text if title_line else None)
+        if table is None:
+            return None
+        if title_line is not None:
+            self.text.lines.remove(title_line)
+        path = self._put("tables", table)
+        if title_line is not None:
+            self.draft.credit(path, title_line)
+        for piece in block:
+            self.draft.credit(path, piece)
+        self.draft.note("the table was read from columns; check the rows and cells", path)
+        return end
+
+    def _table_title(self) -> Line | None:
+        last = next((x for x in reversed(self.text.lines) if not x.blank), None)
+        if last is None or len(last.text) > 80 or last.text.rstrip().endswith((".", ":")):
+            return None
+        return last
+
+    # -- read from the text ----------------------------------------------------------------
+    def _derived(self) -> None:
+        texts = [d["text"] for d in self.item.get("decisions", [])] + self.prose
+        found = follow_ups(texts, self.ctx)
+        if found:
+            self.item["follow_ups"] = found
+        from vvgctl.importer.schedule import schedule_lines
+
+        titles = [self.item["title"]] + [s["title"] for s in self.item.get("subitems", [])]
+        if any(L.SCHEDULE_TITLE.search(t) for t in titles):
+            candidates = [s["title"] for s in self.item.get("subitems", [])
+                          if L.SCHEDULE_TITLE.search(s["title"])] + self.prose
+            self.draft.data.setdefault("schedule", []).extend(
+                schedule_lines(candidates, self.ctx.date))

@@ -1,0 +1,222 @@
+"""Import one legacy document into a draft meeting file: the whole pipeline.
+
+text -> normalised lines -> header and items -> draft data -> front matter with provenance
+comments + body -> validated by vvgctl's own loader and file rules before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.errors import UsageError, VvgError
+from vvgctl.importer import emit
+from vvgctl.importer.draft import Draft
+from vvgctl.importer.header import finish_mode, parse_header
+from vvgctl.importer.items import Context, ItemParser, find_items
+from vvgctl.importer.people import match_person
+from vvgctl.importer.text import normalise
+from vvgctl.registry import RegistryIndex
+
+UNKNOWN_PLACE = "Ej angiven (import)"
+
+
+class NotMinutes(VvgError):
+    """The document has no date and no minutes title: it is not minutes."""
+
+
+@dataclass
+class Uncertainty:
+    line: int
+    message: str
+
+
+@dataclass
+class ImportResult:
+    text: str
+    organ: str
+    date: dt.date
+    uncertain: list[Uncertainty] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    items: int = 0
+    review_pieces: int = 0
+    probable_matches: list[tuple[str, str]] = field(default_factory=list)
+    local_people: list[str] = field(default_factory=list)
+    target: Path | None = None
+
+
+def _previous_checker(root: Path | None, organ: str) -> Any:
+    """The repository's rule: a previous-minutes date must be a meeting it holds, unless it
+    holds no earlier meeting of the organ at all."""
+    dates: set[dt.date] = set()
+    if root is not None:
+        for path in (root / organ).glob("*/*.md"):
+            try:
+                dates.add(dt.date.fromisoformat(path.stem))
+            except ValueError:
+                continue
+
+    def ok(day: dt.date) -> bool:
+        return day in dates or not any(d < day for d in dates) or not dates
+
+    return ok
+
+
+def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
+                root: Path | None, date: dt.date | None = None, source: str = "input"
+                ) -> Draft:
+    lines = normalise(text)
+    headings = find_items(lines)
+    first = headings[0][0] if headings else len(lines)
+    draft = Draft()
+    if organ:
+        draft.data["organ"] = organ
+    header = parse_header(lines[:first], draft, registry, organ)
+    if header.organ_line is not None:
+        draft.credit(("organ",), header.organ_line)
+    if date is not None:
+        draft.data["date"] = date.isoformat()
+    if "date" not in draft.data:
+        raise NotMinutes(
+            f"{source} does not look like minutes: no meeting date was found "
+            + ("(no title such as Mötesanteckning either)" if not header.is_minutes
+               else "(no 'Datum:' line)"),
+            hint="if it is minutes, pass --date YYYY-MM-DD; the text the importer cannot place "
+                 "then goes to the review section")
+    if "organ" not in draft.data:
+        known = ", ".join(registry.organ_ids()) if registry else ""
+        raise UsageError(f"cannot tell which organ's minutes {source} are"
+                         + (f" from {header.organ_text!r}" if header.organ_text else ""),
+                         hint="pass --organ ORG" + (f" (one of: {known})" if known else ""))
+    if not header.is_minutes:
+        draft.note("no title such as 'Mötesanteckning' or 'Protokoll': everything was kept for "
+                   "review; this may not be minutes at all")
+        draft.to_review(lines)
+        draft.preface = []
+        headings = []
+    meeting_date = dt.date.fromisoformat(draft.data["date"])
+    ctx = Context(registry, meeting_date, draft.data["organ"],
+                  _previous_checker(root, draft.data["organ"]))
+    bounds = [h[0] for h in headings] + [len(lines)]
+    for index, (start, number, title) in enumerate(headings):
+        parser = ItemParser(draft, ctx, index, number, title)
+        draft.data.setdefault("items", []).append(parser.parse(lines[start + 1:bounds[index + 1]]))
+        draft.items.append(parser.text)
+        if "kind" not in parser.item:
+            draft.note(f"item {number} has no kind ('Information', 'Dialog', …)",
+                       ("items", index, "title"))
+    if draft.preface:
+        draft.to_review(draft.preface, "header text that was not understood")
+    _finish(draft)
+    return draft
+
+
+def _finish(draft: Draft) -> None:
+    data = draft.data
+    data["status"] = "draft"
+    if not data.get("place"):
+        data["place"] = UNKNOWN_PLACE
+        draft.note("no place ('Plats:' or 'Mötesform:') was found", ("place",))
+    finish_mode(draft)
+    if not data.get("time"):
+        draft.note("no meeting time ('Tid:') was found", ("date",))
+    presenters: dict[str, list[str]] = {}
+    for item in data.get("items", []):
+        for content in [item, *item.get("subitems", [])]:
+            for person in content.get("presenters", []):
+                name = person if isinstance(person, str) else person["name"]
+                presenters.setdefault(name, []).append(item["number"])
+    for guest in data.get("invited", []):
+        numbers = presenters.get(guest["name"])
+        if numbers:
+            guest["items"] = list(dict.fromkeys(numbers))
+    attendance = data.get("attendance", {})
+    for key in list(attendance):
+        if not attendance[key]:
+            del attendance[key]
+    if not attendance:
+        data.pop("attendance", None)
+
+
+def _people(draft: Draft, registry: RegistryIndex | None, result: ImportResult) -> None:
+    """Names not in the registry go to the draft's own list; near misses are reported."""
+    from vvgctl.models import Meeting
+
+    meeting = Meeting.model_validate(emit.front_matter_data(draft))
+    local: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for path, name in meeting.named_people():
+        if name in seen:
+            continue
+        seen.add(name)
+        match = match_person(name, registry)
+        if match.known:
+            continue
+        entry: dict[str, Any] = {"name": name}
+        if draft.organisations.get(name):
+            entry["organisation"] = draft.organisations[name]
+        if match.probable:
+            entry["probable_match"] = match.probable
+            result.probable_matches.append((name, match.probable))
+            draft.note(f"'{name}' is not in the registry; probably '{match.probable}'", path)
+        result.local_people.append(name)
+        local.append(entry)
+    if local:
+        draft.data["people"] = local
+
+
+def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
+                root: Path | None, date: dt.date | None = None, source: str = "input",
+                target: Path | None = None, into_root: bool = False) -> ImportResult:
+    """Import ``text`` into a draft; the draft is validated and checked but not written.
+
+    ``target`` is where it will be written (None: standard output); with ``into_root`` and a
+    repository root, the target is the repository's place for it, ``<organ>/<year>/<date>.md``.
+    """
+    from vvgctl.loading import parse_meeting
+
+    draft = build_draft(text, organ=organ, registry=registry, root=root, date=date,
+                        source=source)
+    result = ImportResult("", draft.data["organ"], dt.date.fromisoformat(draft.data["date"]))
+    if target is None and into_root and root is not None:
+        target = root / result.organ / f"{result.date.year:04d}" / f"{result.date}.md"
+    result.target = target
+    _people(draft, registry, result)
+    data = emit.front_matter_data(draft)
+    front = emit.with_comments(emit.dump(data), data, draft.credits)
+    body, where = emit.body(draft)
+    head = ["---", *front.rstrip("\n").split("\n"), "---", ""]
+    document = "\n".join(head + body).rstrip("\n") + "\n"
+    shown = str(target) if target else "<stdout>"
+    loaded = parse_meeting(document.encode("utf-8"), shown)
+    if loaded.model is None:
+        details = "; ".join(f"line {d.line}: {d.message}" for d in loaded.diagnostics[:5])
+        raise VvgError(f"the draft made from {source} does not validate ({details})",
+                       hint="this is a bug in the importer: please report it with the file")
+    result.text = document
+    result.items = len(draft.items)
+    result.review_pieces = len(draft.review)
+    offset = len(head)
+    for note in draft.notes:
+        if note.path is not None:
+            line = loaded.at(*note.path)[0]
+        elif note.body is not None and note.body in where:
+            line = offset + where[note.body]
+        else:
+            line = 1
+        result.uncertain.append(Uncertainty(line, note.message))
+    for index, _piece in enumerate(draft.review):
+        if not any(n.body == ("review", index) for n in draft.notes):
+            result.uncertain.append(Uncertainty(offset + where[("review", index)],
+                                                "text kept for review"))
+    result.uncertain.sort(key=lambda u: u.line)
+    if registry is not None:
+        from vvgctl.check import check_loaded
+
+        checked = check_loaded(loaded, registry, root, target)
+        result.problems = [d for d in checked.diagnostics if d.severity is Severity.ERROR]
+    return result
+

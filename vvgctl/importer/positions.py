@@ -1,0 +1,164 @@
+"""Positions (ställningstagande, older minutes: beslut) and the follow-ups the text sets."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from vvgctl.importer import labels as L
+from vvgctl.importer.dates import MONTHS, find_date, month_target
+from vvgctl.importer.people import strip_markup
+from vvgctl.importer.text import Line
+
+if TYPE_CHECKING:
+    from vvgctl.importer.items import Context
+
+_STOPS = (L.POSITION, L.PRESENTERS, L.ACTION, L.QUESTION, L.DIALOG, L.ABSENT, L.SECRETARY,
+          L.DOCUMENTS, L.REMOTE)
+_PART = re.compile(r"^\s*(\d{1,2})[.)]\s+(.*)$")
+_SUBPART = re.compile(r"^\s*(?:[-*•]\s+)?[a-z][.)]\s+(.*)$|^\s+[-*•]\s+(.*)$")
+_BULLET = re.compile(r"^\s*[-*•]\s+")
+
+
+def _clean(text: str) -> str:
+    return strip_markup(text.strip().lstrip("#").strip())
+
+
+def _stops(line: Line, have_parts: bool) -> bool:
+    text = line.text
+    clean = _clean(text.lstrip(" -*•"))
+    if text.lstrip().startswith("#") or "\t" in text or L.LINK_BULLET.match(text):
+        return True
+    if any(p.match(clean) for p in _STOPS):
+        return True
+    return bool(not have_parts and re.match(r"^\s*(?:[-*]\s+)?[a-z][.)]\s", text))
+
+
+def collect_position(lines: list[Line], j: int) -> tuple[list[Line], int]:
+    """The lines of the position whose label stands on line ``j``, and where it ends."""
+    label = L.POSITION.match(_clean(lines[j].text))
+    block = [lines[j]]
+    k = j + 1
+    if label and label.group(2).strip():
+        while k < len(lines) and not lines[k].blank and not _stops(lines[k], False) \
+                and not _BULLET.match(lines[k].text):
+            block.append(lines[k])
+            k += 1
+        return block, k
+    have_parts = False
+    have_prose = False
+    last_was_list = False
+    last = j
+    while k < len(lines):
+        line = lines[k]
+        if line.blank:
+            k += 1
+            continue
+        if _stops(line, have_parts):
+            break
+        is_list = bool(_PART.match(line.text) or _BULLET.match(line.text)
+                       or (have_parts and _SUBPART.match(line.text)))
+        if is_list and have_prose and not last_was_list and not _PART.match(line.text):
+            break
+        have_parts = have_parts or bool(_PART.match(line.text))
+        have_prose = have_prose or not is_list
+        last_was_list = is_list
+        block.extend(lines[last + 1:k + 1])
+        last = k
+        k += 1
+    return block, last + 1
+
+
+def decision_from(label: str, block: list[Line], after_dialog: bool, ctx: Context
+                  ) -> dict[str, Any] | None:
+    first = L.POSITION.match(_clean(block[0].text))
+    texts = [first.group(2).strip() if first else ""] + [line.text for line in block[1:]]
+    paragraphs: list[list[str]] = [[]]
+    parts: list[dict[str, Any]] = []
+    for raw in texts:
+        if not raw.strip():
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        part = _PART.match(raw)
+        sub = _SUBPART.match(raw) if parts else None
+        if part:
+            parts.append({"text": _clean(part.group(2)) or part.group(1), "parts": []})
+        elif sub:
+            parts[-1]["parts"].append(_clean(sub.group(1) or sub.group(2) or raw))
+        elif parts and not paragraphs[-1] and len(paragraphs) == 1:
+            parts[-1]["text"] += " " + _clean(raw)
+        else:
+            paragraphs[-1].append(_clean(raw))
+    intro = "\n\n".join("\n".join(p) for p in paragraphs if p).strip()
+    every = "\n".join(_clean(t) for t in texts if t.strip()).strip()
+    text = intro or every
+    if not text:
+        return None
+    decision: dict[str, Any] = {"type": L.decision_type(text), "text": text}
+    if parts:
+        decision["parts"] = [{"text": p["text"], **({"parts": p["parts"]} if p["parts"] else {})}
+                             for p in parts]
+    if label.lower() == "beslut":
+        decision["label"] = "Beslut"
+    if after_dialog:
+        decision["after_dialog"] = True
+    deadline = re.search(r"\bsenast\s+(?:den\s+)?(.{6,30})", every)
+    if deadline:
+        found = find_date(deadline.group(1))
+        if found:
+            decision["deadline"] = found.isoformat()
+    confirm = _confirm_by(every, ctx)
+    if confirm:
+        decision["confirm_by"] = confirm
+    return decision
+
+
+def _confirm_by(text: str, ctx: Context) -> str | None:
+    if ctx.registry is None:
+        return None
+    for organ in ctx.registry.registry.organs:
+        if organ.id == ctx.organ:
+            continue
+        for name in filter(None, {organ.id.upper(), organ.short_name}):
+            if re.search(rf"\b(?:tas|fattas|beslutas|fastställs|bekräftas)\b[^.]*?\b(?:av|i)\s+"
+                         rf"{re.escape(name)}\b", text):
+                return organ.id
+    return None
+
+
+_FULL_MONTHS = "|".join(m for m in MONTHS if len(m) > 4 or m in ("mars", "maj", "juni", "juli"))
+_MONTH_MEETING = re.compile(
+    rf"\b(?:[\wåäö]+-)?(?:mötet|möte|sammanträdet|mötena)\s+(?:den\s+\d{{1,2}}\s+)?i\s+"
+    rf"({_FULL_MONTHS})(?:\s+(\d{{4}}))?|\b(?:VVG|SRO|styrgruppen)\s+i\s+({_FULL_MONTHS})"
+    rf"(?:\s+(\d{{4}}))?", re.IGNORECASE)
+_NEXT = re.compile(r"\b(nästa|nästkommande)(?:\s+eller\s+nästkommande)?\s+(?:[\wåäö]+-)?möte",
+                   re.IGNORECASE)
+
+
+def follow_ups(texts: list[str], ctx: Context) -> list[dict[str, Any]]:
+    """Sentences that aim something at a named later meeting ('… vid mötet i december')."""
+    found: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for text in texts:
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+            sentence = strip_markup(sentence).strip(" -•")
+            if not sentence or sentence in seen or re.search(r"föregående|tidigare möte",
+                                                             sentence, re.IGNORECASE):
+                continue
+            if find_date(sentence, ctx.date.year) and not _MONTH_MEETING.search(sentence):
+                continue  # a dated line is the schedule, not a follow-up
+            month = _MONTH_MEETING.search(sentence)
+            meeting: str | None = None
+            if month:
+                name = (month.group(1) or month.group(3)).lower()
+                year = month.group(2) or month.group(4)
+                meeting = month_target(MONTHS[name], int(year) if year else None, ctx.date)
+            else:
+                nxt = _NEXT.search(sentence)
+                if nxt:
+                    meeting = "after-next" if nxt.group(1).lower() == "nästkommande" else "next"
+            if meeting:
+                seen.add(sentence)
+                found.append({"text": sentence[:1000], "meeting": meeting})
+    return found
