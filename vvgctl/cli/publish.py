@@ -1,0 +1,100 @@
+"""``vvgctl publish``: the static site of approved minutes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+HELP = """\
+Publish the approved minutes as a static site: an index by organ and year, a page and a PDF
+per meeting, the register of positions, a page per case, the årshjul with the schedules as
+.ics, an Atom feed and a sitemap. Only minutes with `status: approved` are published; planned,
+draft and in-review records never reach the output folder.
+
+The build is incremental: a manifest in the output folder records what each file was made
+from, and a rebuild writes only what changed. Links are relative, so the folder works from any
+static host and straight from the disk (file://).
+
+Examples:
+
+    vvgctl publish --out build/site
+    vvgctl publish minutes --out build/site --base-url https://example.org/protokoll/
+    python -m http.server -d build/site     # look at it on http://127.0.0.1:8000
+"""
+
+
+def register(app: typer.Typer) -> None:
+    app.command("publish", help=HELP)(publish)
+
+
+def publish(
+    path: Annotated[Path, typer.Argument(help="The minutes repository (default: minutes).",
+                                         show_default=False)] = Path("minutes"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="The site's folder.")]
+        = Path("build/site"),
+    base_url: Annotated[str, typer.Option(
+        "--base-url", help="The site's public address, for the sitemap and the feed.")] = "",
+    force: Annotated[bool, typer.Option(
+        "--force", help="Publish into a folder that holds other files (they are kept).")]
+        = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
+                                      help="Worker processes (0: one per core).")] = 0,
+) -> None:
+    from vvgctl.cli import output
+    from vvgctl.errors import UsageError
+    from vvgctl.publish.site import publish as run_publish
+    from vvgctl.registry import find_root
+
+    if not path.exists():
+        raise UsageError(f"{path}: no such folder", hint="give the minutes folder, e.g. "
+                         "`vvgctl publish minutes --out build/site`")
+    root = find_root(path)
+    if root is None:
+        raise UsageError(f"{path}: no minutes repository here (a folder with registry/)",
+                         hint="give the minutes folder, e.g. `vvgctl publish minutes`")
+    if base_url and not base_url.endswith("/"):
+        base_url += "/"
+    err = output.stderr()
+    bar = None
+    callback = None
+    if err.is_terminal:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        bar = Progress(SpinnerColumn(), TextColumn("[bold]{task.description:<14}"), BarColumn(),
+                       MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+                       TextColumn("[dim]{task.fields[current]}"), console=err, transient=True)
+        tasks: dict[str, object] = {}
+
+        def callback(phase: str, done: int, total: int, current: str) -> None:
+            assert bar is not None
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(phase, total=total or None, current="")
+            bar.update(tasks[phase], completed=done, total=total or None,  # type: ignore[arg-type]
+                       current=current)
+
+        bar.start()
+    try:
+        report = run_publish(root, out, base_url=base_url, force=force, jobs=jobs,
+                             progress=callback)
+    finally:
+        if bar is not None:
+            bar.stop()
+    from vvgctl.cli import reporters
+
+    reporters.text(report.problems, err)
+    for warning in report.warnings:
+        err.print(f"[yellow]obs:[/] {warning}")
+    err.print(f"{report.published} godkända möten publicerade i {out} "
+              f"({report.unpublished} opublicerade hoppades över): {len(report.written)} "
+              f"filer skrivna, {len(report.removed)} borttagna")
+    raise typer.Exit(report.exit_code)

@@ -1,0 +1,78 @@
+"""The pages made from all published meetings: index, register, cases, årshjul, calendars,
+feed and sitemap, plus the static assets. Each is rewritten only when the data it shows (its
+manifest key) changed.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from vvgctl.models import Registry
+from vvgctl.publish.collect import Summary
+from vvgctl.publish.manifest import Manifest, data_key, digest
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from vvgctl.publish.site import Progress, PublishReport
+
+
+def _static(manifest: Manifest) -> None:
+    from vvgctl.templating import TEMPLATES_DIR
+
+    folder = TEMPLATES_DIR / "site" / "static"
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            content = path.read_bytes()
+            manifest.put(f"static/{path.name}", digest(content), content)
+
+
+def write_aggregates(manifest: Manifest, published: list[Summary], registry: Registry,
+                     root: Path, base_url: str, report: PublishReport,
+                     progress: Progress | None) -> None:
+    from vvgctl.publish import cases as case_pages
+    from vvgctl.publish import pages, planning
+    from vvgctl.publish.feed import feed_data, render_feed
+    from vvgctl.publish.sitemap import render_sitemap
+
+    fp = manifest.fingerprint
+    labels = {o.id: o.short_name or o.name for o in registry.organs}
+    names = {o.id: o.name for o in registry.organs}
+    steps = 7
+
+    def step(done: int, what: str) -> None:
+        if progress:
+            progress("Sammanställer", done, steps, what)
+
+    step(0, "statiska filer")
+    _static(manifest)
+    step(1, "index.html")
+    data: dict[str, Any] = pages.index_data(published, names, labels)
+    manifest.put("index.html", data_key(fp, data), partial(pages.render_index, data))
+    step(2, pages.REGISTER_PATH)
+    data = pages.register_data(published, labels)
+    manifest.put(pages.REGISTER_PATH, data_key(fp, data), partial(pages.render_register, data))
+    step(3, "ärenden")
+    kinds = {o.id: o.kind for o in registry.organs}
+    cases = case_pages.build_cases(published, kinds)
+    data = case_pages.cases_index_data(cases, labels)
+    manifest.put(pages.CASES_PATH, data_key(fp, data),
+                 partial(case_pages.render_cases_index, data))
+    for case in cases.values():
+        data = case_pages.case_data(case, labels)
+        manifest.put(pages.case_file(case.id), data_key(fp, data),
+                     partial(case_pages.render_case, data))
+    step(4, "årshjul och kalender")
+    planning.write_planning(manifest, published, registry, root, report)
+    step(5, "feed.xml")
+    data = feed_data(published, labels)
+    manifest.put("feed.xml", data_key(fp, base_url, data), partial(render_feed, data, base_url))
+    step(6, "sitemap.xml")
+    html_pages = sorted(p for p in manifest.produced if p.endswith(".html"))
+    manifest.put("sitemap.xml", data_key(fp, base_url, html_pages),
+                 partial(render_sitemap, html_pages, base_url))
+    if not base_url:
+        report.warnings.append("sitemap.xml och feed.xml har relativa adresser: ange "
+                               "--base-url med webbplatsens adress när den ska publiceras.")
+    step(7, "klart")

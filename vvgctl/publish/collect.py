@@ -1,0 +1,91 @@
+"""What the aggregate pages need from one approved meeting, as plain JSON-able data.
+
+A summary is made once per version of a file and kept in the manifest; the index, the
+register of positions, the case pages, the feed, the sitemap and the calendars are all made
+from summaries, so a rebuild after one changed file parses only that file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vvgctl.index.extract import full_text
+from vvgctl.models.meeting import (
+    DECISION_TYPE_LABELS,
+    ITEM_KIND_LABELS,
+    Item,
+    Meeting,
+    SubItem,
+)
+from vvgctl.publish.dates import long_date, time_range
+
+Summary = dict[str, Any]
+
+
+def slug_of(source: str) -> str:
+    """The site path of a meeting (without suffix): its repository path less ``.md``."""
+    return source[:-3] if source.endswith(".md") else source
+
+
+def item_contents(meeting: Meeting) -> list[tuple[str, Item | SubItem, Item]]:
+    """Every item and sub-item with its shown number ('4', '1a') and its parent item."""
+    found: list[tuple[str, Item | SubItem, Item]] = []
+    for item in meeting.items:
+        found.append((item.number, item, item))
+        found += [(f"{item.number}{sub.number}", sub, item) for sub in item.subitems]
+    return found
+
+
+def anchor(number: str) -> str:
+    return f"punkt-{number}"
+
+
+def summarize(meeting: Meeting, source: str, source_hash: str,
+              lines: dict[tuple[str, int], int]) -> Summary:
+    """The summary of an approved meeting. ``lines``: (item number, decision index) -> line."""
+    decisions: list[dict[str, Any]] = []
+    appearances: list[dict[str, Any]] = []
+    follow_ups: list[dict[str, Any]] = []
+    for number, content, parent in item_contents(meeting):
+        case = content.case or (parent.case if content is not parent else None)
+        kind = content.kind.value if content.kind else ""
+        item_decisions = []
+        for d, decision in enumerate(content.decisions):
+            entry = {
+                "item": number, "anchor": anchor(number), "title": content.title,
+                "type": decision.type.value,
+                "type_label": DECISION_TYPE_LABELS[decision.type],
+                "label": decision.label, "text": full_text(decision), "case": case,
+                "confirm_by": decision.confirm_by, "line": lines.get((number, d), 0),
+            }
+            decisions.append(entry)
+            item_decisions.append({"type": entry["type"], "text": entry["text"],
+                                   "confirm_by": decision.confirm_by, "line": entry["line"]})
+        if case:
+            appearances.append({
+                "case": case, "item": number, "anchor": anchor(number), "title": content.title,
+                "kind": kind, "kind_label": ITEM_KIND_LABELS[content.kind] if content.kind
+                else "", "decisions": item_decisions})
+        for follow in content.follow_ups:
+            if follow.case or case:
+                follow_ups.append({"case": follow.case or case, "item": number,
+                                   "text": follow.text, "meeting": follow.meeting,
+                                   "organ": follow.organ})
+    return {
+        "source": source, "hash": source_hash, "slug": slug_of(source),
+        "organ": meeting.organ, "date": meeting.date.isoformat(),
+        "year": f"{meeting.date.year:04d}", "long_date": long_date(meeting.date),
+        "title": meeting.title or "Mötesanteckning",
+        "time": time_range(meeting.time) if meeting.time else "",
+        "place": meeting.place,
+        "approved": meeting.approval.meeting.isoformat() if meeting.approval else None,
+        "items": [{"number": n, "title": c.title, "anchor": anchor(n)}
+                  for n, c, p in item_contents(meeting) if c is p],
+        "decisions": decisions, "appearances": appearances, "follow_ups": follow_ups,
+        "arshjul": [t.model_dump(mode="json") for _, c, _ in item_contents(meeting)
+                    for t in c.tables if (t.title or "").casefold().startswith("årshjul")],
+        "schedule": [{"date": s.date.isoformat(),
+                      "start": s.time.start.strftime("%H:%M") if s.time else None,
+                      "end": s.time.end.strftime("%H:%M") if s.time else None,
+                      "place": s.place, "note": s.note} for s in meeting.schedule],
+    }

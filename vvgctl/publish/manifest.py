@@ -1,0 +1,135 @@
+"""The incremental state of a published site: ``.vvgctl-manifest.json`` in the output folder.
+
+For every output file the manifest keeps the hash of everything it was made from (its *key*:
+the source bytes, the templates, the data the page shows). A rebuild computes each key again
+and writes only the files whose key changed or which are missing; files the manifest lists but
+this build no longer makes (a deleted meeting, a case that left the site) are removed. Only
+files the manifest lists are ever removed, so a user's own files in the folder are safe.
+
+The manifest also keeps, per approved source file, the summary the aggregate pages need, so a
+rebuild parses only the files that changed. Files that are not published are remembered by
+the hash of their bytes alone: nothing of an unpublished record is written to the folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MANIFEST_NAME = ".vvgctl-manifest.json"
+FORMAT = 1
+#: a page's bytes or text, or a function that makes them (called only when the page is stale)
+Content = bytes | str | Callable[[], bytes | str]
+
+
+def digest(*parts: str | bytes) -> str:
+    """A short, stable hash of the parts (strings are UTF-8)."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
+def data_key(*values: Any) -> str:
+    """The key of a page made from JSON-able data."""
+    return digest(json.dumps(values, ensure_ascii=False, sort_keys=True, default=str))
+
+
+def write_bytes(path: Path, content: bytes) -> None:
+    """Write through a temporary file and a rename (the mode a plain ``open`` would give)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class Manifest:
+    """What the last build wrote, and what this build has written or kept so far."""
+
+    folder: Path
+    fingerprint: str = ""
+    outputs: dict[str, str] = field(default_factory=dict)        # path -> key (last build)
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)  # source -> summary
+    unpublished: set[str] = field(default_factory=set)           # byte hashes of other files
+    produced: dict[str, str] = field(default_factory=dict)       # path -> key (this build)
+    written: list[str] = field(default_factory=list)
+
+    @property
+    def file(self) -> Path:
+        return self.folder / MANIFEST_NAME
+
+    @classmethod
+    def load(cls, folder: Path, fingerprint: str) -> Manifest:
+        """The manifest of ``folder``; an empty one when missing, damaged or of other code."""
+        manifest = cls(folder, fingerprint)
+        try:
+            stored = json.loads(manifest.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return manifest
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT:
+            return manifest
+        outputs = stored.get("outputs")
+        if isinstance(outputs, dict):
+            manifest.outputs = {str(k): str(v) for k, v in outputs.items()}
+        if stored.get("fingerprint") == fingerprint:
+            sources = stored.get("sources")
+            if isinstance(sources, dict):
+                manifest.sources = sources
+            manifest.unpublished = set(stored.get("unpublished") or [])
+        return manifest
+
+    def fresh(self, path: str, key: str) -> bool:
+        """True when ``path`` exists and was made from ``key``; marks it produced either way."""
+        self.produced[path] = key
+        return self.outputs.get(path) == key and (self.folder / path).is_file()
+
+    def put(self, path: str, key: str, content: Content) -> bool:
+        """Write ``content`` (or what it makes) to ``path`` unless fresh. True when written."""
+        if self.fresh(path, key):
+            return False
+        made = content() if callable(content) else content
+        write_bytes(self.folder / path, made.encode("utf-8") if isinstance(made, str) else made)
+        self.written.append(path)
+        return True
+
+    def record(self, path: str, key: str) -> None:
+        """Note an output that was written by someone else (a worker process)."""
+        self.produced[path] = key
+        self.written.append(path)
+
+    def remove_stale(self) -> list[str]:
+        """Delete the outputs of the last build that this build did not make."""
+        removed = []
+        for path in sorted(set(self.outputs) - set(self.produced)):
+            target = self.folder / path
+            if target.is_file():
+                target.unlink()
+                removed.append(path)
+            parent = target.parent
+            while parent != self.folder and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+        return removed
+
+    def save(self) -> None:
+        data = {"format": FORMAT, "fingerprint": self.fingerprint,
+                "outputs": dict(sorted(self.produced.items())),
+                "sources": dict(sorted(self.sources.items())),
+                "unpublished": sorted(self.unpublished)}
+        write_bytes(self.file, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))

@@ -1,0 +1,108 @@
+"""One meeting file -> its summary, its HTML page and its PDF (the unit of a parallel build).
+
+Runs in a worker process: it gets the file's bytes and what to make, writes the page and the
+PDF atomically into the output folder, and returns plain data. A record that is not approved
+returns no summary and writes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vvgctl.diagnostics import Diagnostic
+from vvgctl.loading import parse_meeting
+from vvgctl.models.meeting import Status
+from vvgctl.publish.collect import Summary, summarize
+from vvgctl.publish.manifest import write_bytes
+
+
+@dataclass
+class MeetingJob:
+    root: str
+    out: str
+    source: str            # path relative to the repository root
+    raw: bytes
+    source_hash: str
+    page_key: str
+    pdf_key: str
+    organ_label: str
+    want_page: bool
+    want_pdf: bool
+    renderer: bool         # the PDF renderer is installed
+
+
+@dataclass
+class MeetingResult:
+    source: str
+    source_hash: str
+    summary: Summary | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    written: list[tuple[str, str]] = field(default_factory=list)   # (output path, key)
+    pdf_problem: str | None = None
+
+
+def _decision_lines(loaded: Any) -> dict[tuple[str, int], int]:
+    from vvgctl.index.extract import text_line
+
+    meeting = loaded.model
+    lines: dict[tuple[str, int], int] = {}
+    for i, item in enumerate(meeting.items):
+        bases: list[tuple[str, tuple[str | int, ...], Any]] = [(item.number, ("items", i), item)]
+        bases += [(f"{item.number}{s.number}", ("items", i, "subitems", n), s)
+                  for n, s in enumerate(item.subitems)]
+        for number, base, content in bases:
+            for d in range(len(content.decisions)):
+                lines[(number, d)] = text_line(loaded, *base, "decisions", d, "text")
+    return lines
+
+
+def render_pdf(source: Path, target: Path) -> str | None:
+    """Render ``source`` to the PDF ``target`` with the render pipeline; a problem as text."""
+    try:
+        from vvgctl.render.pipeline import render_meeting  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return "the PDF renderer (vvgctl.render) is not installed in this version"
+    from vvgctl.errors import VvgError
+
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".pdf-") as tmp:
+        try:
+            produced = Path(render_meeting(source, Path(tmp), "pdf"))
+        except VvgError as exc:
+            return str(exc)
+        os.replace(produced, target)
+    return None
+
+
+def run(job: MeetingJob) -> MeetingResult:
+    from vvgctl.publish.pages import meeting_page
+
+    result = MeetingResult(job.source, job.source_hash)
+    loaded = parse_meeting(job.raw, job.source)
+    result.diagnostics = loaded.diagnostics
+    meeting = loaded.model
+    if meeting is None or meeting.status is not Status.APPROVED:
+        return result
+    summary = summarize(meeting, job.source, job.source_hash, _decision_lines(loaded))
+    result.summary = summary
+    out = Path(job.out)
+    slug = summary["slug"]
+    pdf_name = Path(slug).name + ".pdf"
+    if job.want_pdf and job.renderer:
+        target = out / (slug + ".pdf")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        result.pdf_problem = render_pdf(Path(job.root) / job.source, target)
+        if result.pdf_problem is None:
+            result.written.append((slug + ".pdf", job.pdf_key))
+    summary["pdf"] = (out / (slug + ".pdf")).is_file() and result.pdf_problem is None
+    if job.want_page:
+        html = meeting_page(loaded, summary, job.organ_label,
+                            pdf_name if summary["pdf"] else None)
+        write_bytes(out / (slug + ".html"), html.encode("utf-8"))
+        # a page without its PDF is made again next time, when the PDF may render
+        failed = job.renderer and not summary["pdf"]
+        result.written.append((slug + ".html", "no-pdf" if failed else job.page_key))
+    return result

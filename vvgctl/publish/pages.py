@@ -1,0 +1,195 @@
+"""The site's HTML pages: what each shows (plain data) and its template under ``templates/site/``.
+
+Every page is rendered through the project's one sandboxed Jinja environment, overlaid with
+autoescaping: the minutes are untrusted input, and only Markdown turned into HTML by
+:mod:`vvgctl.publish.markup` (raw HTML disabled) is marked safe. Links are relative, so the
+site works from any static host and from ``file://``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from typing import Any
+from urllib.parse import quote
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from vvgctl.loading import LoadedMeeting
+from vvgctl.models.meeting import (
+    ITEM_KIND_LABELS,
+    MODE_LABELS,
+    Decision,
+    Item,
+    Meeting,
+    SubItem,
+)
+from vvgctl.publish.collect import Summary, anchor
+from vvgctl.publish.dates import clock, long_date
+from vvgctl.publish.markup import to_html
+
+SITE_TEMPLATES = "site"
+SITE_NAME = "Vårdsamverkan Västra Götaland – publicerade mötesanteckningar"
+FEED_PATH = "feed.xml"
+REGISTER_PATH = "stallningstaganden.html"
+CASES_PATH = "arenden/index.html"
+ARSHJUL_PATH = "arshjul.html"
+
+
+@lru_cache(maxsize=1)
+def site_environment() -> SandboxedEnvironment:
+    from vvgctl.templating import environment
+
+    env = environment().overlay(autoescape=True)
+    assert isinstance(env, SandboxedEnvironment)
+    return env
+
+
+def render(name: str, **context: Any) -> str:
+    return site_environment().get_template(f"{SITE_TEMPLATES}/{name}").render(
+        site_name=SITE_NAME, register_path=REGISTER_PATH, cases_path=CASES_PATH,
+        arshjul_path=ARSHJUL_PATH, feed_path=FEED_PATH, **context)
+
+
+def href(path: str) -> str:
+    """A site path as a link target (percent-encoded, '/' kept)."""
+    return quote(path, safe="/#")
+
+
+def up(path: str) -> str:
+    """The relative way from the page at ``path`` back to the site's root."""
+    return "../" * path.count("/")
+
+
+def meeting_heading(summary_or_meeting: Summary | Meeting, organ_label: str) -> str:
+    if isinstance(summary_or_meeting, Meeting):
+        title = summary_or_meeting.title or "Mötesanteckning"
+        day = long_date(summary_or_meeting.date)
+    else:
+        title, day = summary_or_meeting["title"], summary_or_meeting["long_date"]
+    return f"{title} {organ_label} {day}"
+
+
+def case_file(case_id: str) -> str:
+    """The case page's path: a case id may hold '/', which no other character maps to."""
+    return f"arenden/{case_id.replace('/', '_')}.html"
+
+
+# -- the meeting page ------------------------------------------------------------------------
+
+def _link(target: str | None) -> str | None:
+    if target and target.startswith(("http://", "https://", "mailto:")):
+        return target
+    return None
+
+
+def _decision(decision: Decision) -> dict[str, Any]:
+    return {"label": decision.label, "html": to_html(decision.text),
+            "parts": [{"html": to_html(p.text), "parts": p.parts} for p in decision.parts]}
+
+
+def _timebox(content: Item | SubItem) -> str | None:
+    box = content.timebox
+    if box is None:
+        return None
+    parts = [f"{box.minutes} minuter"] if box.minutes else []
+    if box.start and box.end:
+        parts.append(f"kl. {clock(box.start)}–{clock(box.end)}")
+    return ", ".join(parts)
+
+
+def _has_content(entry: dict[str, Any]) -> bool:
+    return any(entry[k] for k in ("before", "after", "actions", "documents", "presenters",
+                                  "tables", "question"))
+
+
+def _content(number: str, content: Item | SubItem, text: str) -> dict[str, Any]:
+    shown = [d for d in content.decisions if not d.in_body]
+    return {
+        "number": number, "anchor": anchor(number), "title": content.title,
+        "kind": ITEM_KIND_LABELS[content.kind] if content.kind else None,
+        "timebox": _timebox(content),
+        "presenters": [p.name + (f", {p.organisation}" if p.organisation else "")
+                       for p in content.presenters],
+        "documents": [{"title": d.title, "href": _link(d.link)} for d in content.documents],
+        "question": content.question, "question_label": content.question_label
+        or "Frågeställning",
+        "before": [_decision(d) for d in shown if not d.after_dialog],
+        "after": [_decision(d) for d in shown if d.after_dialog],
+        "actions": [{"label": a.label or "Åtgärd", "text": a.text} for a in content.actions
+                    if not a.in_body],
+        "tables": [t.model_dump(mode="json") for t in content.tables],
+        "body": to_html(text),
+        "case": content.case,
+        "case_href": case_file(content.case) if content.case else None,
+    }
+
+
+def meeting_page(loaded: LoadedMeeting, summary: Summary, organ_label: str,
+                 pdf_name: str | None) -> str:
+    meeting = loaded.model
+    assert meeting is not None and loaded.document is not None
+    document = loaded.document
+    sections = {s.number: s.text for s in document.sections if s.number}
+    first = document.sections[0].line if document.sections else None
+    body_lines = document.body.split("\n")
+    intro = "\n".join(body_lines[:first - document.body_line] if first else body_lines)
+    items = []
+    for item in meeting.items:
+        entry = _content(item.number, item, sections.pop(item.number, ""))
+        subitems = [_content(f"{item.number}{sub.number}", sub, "") for sub in item.subitems]
+        entry["subitems"] = [sub for sub in subitems if _has_content(sub)]
+        items.append(entry)
+    leftover = [to_html(f"## {s.heading}\n\n{s.text}", lowest_heading=2)
+                for s in document.sections if s.number in sections]
+    attendance = meeting.attendance
+    path = summary["slug"] + ".html"
+    return render(
+        "meeting.html.j2", root=up(path), heading=meeting_heading(meeting, organ_label),
+        organ=organ_label, summary=summary, pdf=pdf_name,
+        mode=MODE_LABELS[meeting.mode],
+        chair=meeting.chair.name if meeting.chair else None,
+        secretary=meeting.secretary.name if meeting.secretary else None,
+        approved=long_date(meeting.approval.meeting) if meeting.approval else None,
+        absent=[p.name for p in attendance.absent],
+        remote=[p.name for p in attendance.remote],
+        intro=to_html(intro), items=items, leftover=leftover)
+
+
+# -- aggregate pages: their data (the manifest hashes it) and their rendering ---------------
+
+def index_data(summaries: list[Summary], organs: dict[str, str],
+               labels: dict[str, str]) -> dict[str, Any]:
+    grouped: dict[str, dict[str, list[dict[str, str]]]] = defaultdict(lambda: defaultdict(list))
+    for s in sorted(summaries, key=lambda s: (s["date"], s["slug"]), reverse=True):
+        grouped[s["organ"]][s["year"]].append(
+            {"href": href(s["slug"] + ".html"), "date": s["date"], "long_date": s["long_date"],
+             "heading": meeting_heading(s, labels.get(s["organ"]) or s["organ"])})
+    order = sorted(grouped, key=lambda o: (list(organs).index(o) if o in organs else 999, o))
+    return {"organs": [{"id": o, "name": organs.get(o, o),
+                        "years": [{"year": y, "meetings": grouped[o][y]}
+                                  for y in sorted(grouped[o], reverse=True)]}
+                       for o in order]}
+
+
+def register_data(summaries: list[Summary], organs: dict[str, str]) -> dict[str, Any]:
+    rows = []
+    for s in sorted(summaries, key=lambda s: (s["date"], s["slug"]), reverse=True):
+        for d in s["decisions"]:
+            rows.append({"date": s["date"], "organ": organs.get(s["organ"], s["organ"]),
+                         "item": d["item"], "title": d["title"], "type": d["type_label"],
+                         "text": d["text"], "href": href(s["slug"] + ".html") + "#" + d["anchor"],
+                         "case": d["case"],
+                         "case_href": href(case_file(d["case"])) if d["case"] else None})
+    return {"rows": rows,
+            "organs": sorted({r["organ"] for r in rows}),
+            "types": sorted({r["type"] for r in rows}),
+            "years": sorted({r["date"][:4] for r in rows}, reverse=True)}
+
+
+def render_index(data: dict[str, Any]) -> str:
+    return render("index.html.j2", root="", **data)
+
+
+def render_register(data: dict[str, Any]) -> str:
+    return render("register.html.j2", root="", **data)

@@ -1,0 +1,186 @@
+"""``vvgctl publish``: the static site of approved minutes, built incrementally.
+
+The site (all links relative, so any static host and ``file://`` serve it)::
+
+    index.html                       meetings by organ and year
+    <organ>/<year>/<date>.html|.pdf  one page per approved meeting, and its PDF
+    stallningstaganden.html          the register of positions (filter and sort with JS)
+    arenden/index.html, arenden/<case>.html
+    arshjul.html, arshjul-<organ>.svg, kalender/<organ>.ics
+    feed.xml, sitemap.xml, static/…
+
+Only records with ``status: approved`` are read past their status: nothing of a planned,
+draft or in-review record reaches the output folder, not even its path.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import vvgctl
+from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.errors import UsageError, VvgError
+from vvgctl.publish.manifest import MANIFEST_NAME, Manifest, digest
+from vvgctl.publish.meeting_job import MeetingJob, MeetingResult, run
+
+#: (phase, done, total, current) -> None
+Progress = Callable[[str, int, int, str], None]
+PARALLEL_THRESHOLD = 8
+PACKAGE = Path(vvgctl.__file__).resolve().parent
+
+
+@dataclass
+class PublishReport:
+    out: Path
+    published: int = 0
+    unpublished: int = 0
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if any(p.severity is Severity.ERROR for p in self.problems) else 0
+
+
+def _tree_hash(*folders: Path, skip: tuple[str, ...] = ()) -> str:
+    parts: list[str | bytes] = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and not any(
+                    str(path).startswith(str(s)) for s in skip):
+                parts += [str(path.relative_to(folder)), path.read_bytes()]
+    return digest(*parts)
+
+
+def _renderer_present() -> bool:
+    try:
+        return importlib.util.find_spec("vvgctl.render.pipeline") is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def _check_out(out: Path, root: Path, force: bool) -> None:
+    where, minutes = out.resolve(), root.resolve()
+    if where == minutes or minutes in where.parents:
+        raise UsageError(f"{out}: the output folder must not hold the minutes",
+                         hint="publish to a folder of its own, e.g. --out build/site")
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out}: exists and is not a folder", hint="choose another --out")
+    if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST_NAME).exists() and not force:
+        raise UsageError(f"{out}: the folder has files that vvgctl did not publish",
+                         hint="choose an empty folder, or add --force to publish into it "
+                              "(files vvgctl did not write are left as they are)")
+
+
+def publish(root: Path, out: Path, *, base_url: str = "", force: bool = False, jobs: int = 0,
+            progress: Progress | None = None) -> PublishReport:
+    """Publish the approved minutes of the repository at ``root`` into ``out``."""
+    from vvgctl.diagnostics import display_path
+    from vvgctl.discovery import meeting_files
+    from vvgctl.registry import load_registry
+    from vvgctl.templating import TEMPLATES_DIR
+
+    _check_out(out, root, force)
+    registry = load_registry(root)
+    if not registry.ok:
+        first = next(d for d in registry.diagnostics if d.severity is Severity.ERROR)
+        raise VvgError(first.message, path=first.path, line=first.line,
+                       hint="fix the registry first (`vvgctl check`)")
+    organs = registry.registry.organs
+    labels = {o.id: o.short_name or o.name for o in organs}
+    renderer = _renderer_present()
+    site_fp = digest(vvgctl.__version__, registry.fingerprint,
+                     _tree_hash(TEMPLATES_DIR / "site", PACKAGE / "publish"))
+    pdf_fp = digest(vvgctl.__version__, registry.fingerprint, _tree_hash(
+        PACKAGE / "render", TEMPLATES_DIR, skip=(str(TEMPLATES_DIR / "site"),))
+        if renderer else "none")
+    out.mkdir(parents=True, exist_ok=True)
+    manifest = Manifest.load(out, site_fp)
+    report = PublishReport(out)
+    if not renderer:
+        report.warnings.append("PDF-filer skapas inte: renderingen (vvgctl.render) saknas i "
+                               "den här versionen; mötessidorna publiceras utan PDF-länk.")
+
+    summaries: dict[str, dict[str, object]] = {}
+    work: list[MeetingJob] = []
+    files = list(meeting_files([root]))
+    for path in files:
+        source = path.relative_to(root).as_posix()
+        if source.startswith("registry/"):
+            continue
+        raw = path.read_bytes()
+        source_hash = digest(raw)
+        if source_hash in manifest.unpublished:
+            report.unpublished += 1
+            manifest.unpublished.add(source_hash)
+            continue
+        slug = source[:-3] if source.endswith(".md") else source
+        organ = source.split("/", 1)[0]
+        pdf_key = digest(pdf_fp, source_hash)
+        page_key = digest(site_fp, source_hash, labels.get(organ, organ),
+                          pdf_key if renderer else "no-renderer")
+        cached = manifest.sources.get(source)
+        page_fresh = manifest.fresh(slug + ".html", page_key)
+        pdf_fresh = not renderer or manifest.fresh(slug + ".pdf", pdf_key)
+        if cached and cached.get("hash") == source_hash and page_fresh and pdf_fresh:
+            summaries[source] = cached
+            continue
+        manifest.produced.pop(slug + ".html", None)
+        manifest.produced.pop(slug + ".pdf", None)
+        work.append(MeetingJob(str(root), str(out), source, raw, source_hash, page_key, pdf_key,
+                               labels.get(organ, organ), want_page=True,
+                               want_pdf=not pdf_fresh, renderer=renderer))
+
+    def collect(result: MeetingResult) -> None:
+        report.problems += result.diagnostics
+        if result.summary is None:
+            if not any(d.severity is Severity.ERROR for d in result.diagnostics):
+                manifest.unpublished.add(result.source_hash)
+            report.unpublished += 1
+            return
+        summaries[result.source] = result.summary
+        for path, key in result.written:
+            manifest.record(path, key)
+        slug = str(result.summary["slug"])
+        if not any(p == slug + ".pdf" for p, _ in result.written) and \
+                (out / (slug + ".pdf")).is_file() and result.pdf_problem is None:
+            manifest.produced[slug + ".pdf"] = manifest.outputs.get(slug + ".pdf", "")
+        if result.pdf_problem:
+            report.problems.append(Diagnostic(display_path(root / result.source), 1, 1,
+                                              Severity.ERROR, "publish-pdf",
+                                              f"the PDF could not be made: {result.pdf_problem}",
+                                              "run `vvgctl render` on the file to see why"))
+
+    total = len(work)
+    if progress:
+        progress("Möten", 0, total, "")
+    workers = jobs or os.cpu_count() or 1
+    if total >= PARALLEL_THRESHOLD and workers > 1:
+        with ProcessPoolExecutor(max_workers=min(workers, total)) as pool:
+            for done, result in enumerate(pool.map(run, work, chunksize=4), 1):
+                collect(result)
+                if progress:
+                    progress("Möten", done, total, result.source)
+    else:
+        for done, job in enumerate(work, 1):
+            collect(run(job))
+            if progress:
+                progress("Möten", done, total, job.source)
+
+    published = [summaries[k] for k in sorted(summaries)]
+    report.published = len(published)
+    manifest.sources = {str(s["source"]): s for s in published}
+    from vvgctl.publish.aggregate import write_aggregates
+
+    write_aggregates(manifest, published, registry.registry, root, base_url, report, progress)
+    report.removed = manifest.remove_stale()
+    manifest.save()
+    report.written = list(manifest.written)
+    return report
