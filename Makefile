@@ -14,9 +14,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# the whole job on the bundled minutes/: check, summary, the decisions table, the årshjul,
+# PDFs (minutes and årshjul) in build/ and the static site in build/site/
 run: install
 	$(BIN)/vvgctl check minutes
 	$(BIN)/vvgctl summary minutes
+	$(BIN)/vvgctl decisions minutes --format md
+	$(BIN)/vvgctl actions minutes --open
+	$(BIN)/vvgctl arshjul --organ vvg --year 2026 --root minutes --format md
+	$(BIN)/vvgctl render minutes -o build
+	$(BIN)/vvgctl arshjul --organ vvg --year 2026 --root minutes --format pdf -o build/arshjul-vvg-2026.pdf --force
+	$(BIN)/vvgctl arshjul --organ vvg --year 2026 --root minutes --format svg -o build/arshjul-vvg-2026.svg --force
+	$(BIN)/vvgctl publish minutes --out build/site
 
 test: install
 	$(BIN)/ruff check vvgctl tests benchmarks
@@ -28,6 +37,12 @@ schema: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_query.py --keep
+	$(BIN)/python benchmarks/bench_render.py
+	$(BIN)/python benchmarks/bench_publish.py
+	$(BIN)/python benchmarks/bench_arshjul.py
+	$(BIN)/python benchmarks/bench_lifecycle.py
+	$(BIN)/python benchmarks/import_accuracy.py
 
 clean:
 	rm -rf $(VENV) build .vvgctl-cache

@@ -7,6 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI must not turn red on a run of luck: by default the property tests draw the same
+# examples every run. `HYPOTHESIS_PROFILE=explore make test` searches fresh ones.
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("explore", max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 MINUTES = REPO_ROOT / "minutes"

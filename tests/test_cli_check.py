@@ -126,8 +126,11 @@ def test_every_command_has_help_with_an_example() -> None:
     assert group.commands
     for name, command in group.commands.items():
         assert command.help and "vvgctl " + name in command.help, name
-        result = runner.invoke(app, [name, "--help"])
+        result = runner.invoke(app, [name, "--help"], env={"COLUMNS": "200"})
         assert result.exit_code == 0, name
+        # each example keeps a line of its own (typer's markdown mode can fold them into one)
+        for line in result.output.splitlines():
+            assert line.count(f"vvgctl {name} ") + line.count(f"vvgctl {name}\n") <= 1, line
 
 
 def test_internal_errors_say_bug_and_exit_3(make_repo: RepoFactory,
@@ -145,3 +148,24 @@ def test_internal_errors_say_bug_and_exit_3(make_repo: RepoFactory,
                           check=False)
     assert proc.returncode == 3
     assert "bug in vvgctl" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_rules_lists_data_file_codes_and_frozen_records() -> None:
+    from vvgctl.datafiles import registered_kinds
+
+    result = runner.invoke(app, ["rules"])
+    assert result.exit_code == 0
+    codes = [code for kind in registered_kinds() for code, _ in kind.codes]
+    assert {"schedule-date", "plan-unknown-category", "registry-ref"} <= set(codes)
+    for code in [*codes, "frozen-record", "case-flow", "item-order"]:
+        assert f"\n{code}" in "\n" + result.output, code
+
+
+def test_named_data_files_are_checked_as_data_not_as_meetings(make_repo: RepoFactory) -> None:
+    root = make_repo()
+    clean = runner.invoke(app, ["check", str(root / "registry" / "people.yaml")])
+    assert clean.exit_code == 0, clean.output
+    (root / "registry" / "people.yaml").write_text("people:\n  - nme: X\n", encoding="utf-8")
+    broken = runner.invoke(app, ["check", str(root / "registry" / "people.yaml")])
+    assert broken.exit_code == 1
+    assert "people.yaml:2:" in broken.output and "front matter" not in broken.output

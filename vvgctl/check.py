@@ -18,7 +18,7 @@ from vvgctl.discovery import meeting_files
 from vvgctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from vvgctl.loading import LoadedMeeting, load_meeting
 from vvgctl.registry import RegistryIndex, find_root, load_registry
-from vvgctl.rules import FILE_RULES, REPOSITORY_RULES
+from vvgctl.rules import FILE_RULES, REPOSITORY_RULES, case_flow, document_refs
 from vvgctl.rules.base import FileContext, MeetingFacts, RepositoryContext
 
 Progress = Callable[[int, int], None]
@@ -57,6 +57,7 @@ def facts_of(loaded: LoadedMeeting) -> MeetingFacts | None:
         previous_date=meeting.previous.date if meeting.previous else None,
         previous_line=previous_line, previous_column=previous_column,
         date_line=loaded.at("date")[0],
+        cases=case_flow.facts(loaded), documents=document_refs.facts(loaded),
     )
 
 
@@ -180,7 +181,7 @@ def run_check(paths: list[Path], *, use_cache: bool = True, jobs: int = 0,
         if path in results:
             report.diagnostics += results[path].diagnostics
     shown = {r.path for p, r in results.items() if p in wanted}
-    ctx = RepositoryContext(facts, registry)
+    ctx = RepositoryContext(facts, registry, root=root)
     for rule in REPOSITORY_RULES:
         report.diagnostics += [d for d in rule.check(ctx) if d.path in shown]
     report.diagnostics.sort()

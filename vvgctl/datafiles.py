@@ -27,12 +27,21 @@ class DataFileKind:
     pattern: str  # a glob relative to the repository root, e.g. "*/*/schedule.yaml"
     model: type[BaseModel]
     cross_check: CrossCheck | None = None
+    #: the codes its cross-check reports, each with what it means (listed by `vvgctl rules`)
+    codes: tuple[tuple[str, str], ...] = ()
 
 
 KINDS: list[DataFileKind] = []
 
 #: modules that register data file kinds (imported lazily by :func:`check_data_files`)
-PROVIDERS: list[str] = []
+PROVIDERS: list[str] = ["vvgctl.governing_documents", "vvgctl.schedule", "vvgctl.plan"]
+
+
+def registered_kinds() -> list[DataFileKind]:
+    """Every data file kind, with the provider modules imported."""
+    for module in PROVIDERS:
+        importlib.import_module(module)
+    return list(KINDS)
 
 
 def register(kind: DataFileKind) -> None:
@@ -42,8 +51,7 @@ def register(kind: DataFileKind) -> None:
 
 def check_data_files(root: Path, registry: RegistryIndex) -> tuple[int, list[Diagnostic]]:
     """Validate every known data file below ``root``; warn about unknown YAML files."""
-    for module in PROVIDERS:
-        importlib.import_module(module)
+    registered_kinds()
     diagnostics: list[Diagnostic] = []
     known: set[Path] = set()
     count = 0

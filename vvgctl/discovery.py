@@ -23,6 +23,11 @@ def _visible(path: Path, base: Path) -> bool:
     return not any(p.startswith(".") for p in parts[:-1])
 
 
+#: named files with these suffixes are data files, never meetings (the pre-commit hook names
+#: every changed file under minutes/)
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
 def meeting_files(paths: Iterable[Path]) -> Iterator[Path]:
     """The meeting files named or found below the given paths, sorted, each once."""
     seen: set[Path] = set()
@@ -30,6 +35,8 @@ def meeting_files(paths: Iterable[Path]) -> Iterator[Path]:
         if not given.exists():
             raise UsageError(f"{given}: no such file or folder",
                              hint="give the minutes folder, e.g. `vvgctl check minutes`")
+        if given.is_file() and given.suffix.lower() in DATA_SUFFIXES:
+            continue  # a schedule, plan or register: checked with the repository's data files
         candidates = ([given] if given.is_file()
                       else sorted(p for p in given.rglob("*.md") if _visible(p, given)))
         for path in candidates:

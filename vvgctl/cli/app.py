@@ -15,7 +15,24 @@ import typer
 import typer.core
 
 from vvgctl import __version__
-from vvgctl.cli import check, rules, schema, show, summary
+from vvgctl.cli import (
+    actions,
+    arshjul,
+    cases,
+    check,
+    decisions,
+    documents,
+    import_,
+    lifecycle,
+    new_meeting,
+    publish,
+    render,
+    rules,
+    schema,
+    search,
+    show,
+    summary,
+)
 
 HELP = """\
 Verktyg för VVG:s mötesanteckningar i git: kontrollera, fråga, planera och rendera.
@@ -59,7 +76,9 @@ app = typer.Typer(help=HELP, no_args_is_help=True, pretty_exceptions_enable=Fals
                   rich_markup_mode="markdown", cls=_Group,
                   context_settings={"help_option_names": ["-h", "--help"]})
 
-for module in (check, show, summary, schema, rules):
+for module in (check, show, summary, schema, rules, new_meeting, lifecycle,
+               decisions, cases, actions, documents, search, import_, publish, render,
+               arshjul):
     module.register(app)
 
 

@@ -22,6 +22,7 @@ Examples:
     vvgctl check minutes/vvg/2025/2025-10-22.md
     vvgctl check minutes --format github     # annotations in a pull request
     vvgctl check minutes --format json | jq '.summary'
+    vvgctl check minutes --base origin/main  # approved minutes stay as approved
 """
 
 
@@ -39,6 +40,9 @@ def check(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-read every file.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
                                       help="Worker processes (0: one per core).")] = 0,
+    base: Annotated[str | None, typer.Option(
+        "--base", help="A git revision: report changes to minutes already approved there "
+        "that no approved correction records (frozen-record).", show_default=False)] = None,
 ) -> None:
     from vvgctl.check import run_check
     from vvgctl.cli import output, reporters
@@ -65,6 +69,10 @@ def check(
     finally:
         if progress_bar is not None:
             progress_bar.stop()
+    if base is not None:
+        from vvgctl.frozen import check_frozen
+
+        report.diagnostics = sorted(report.diagnostics + check_frozen(targets, base))
     errors = report.count(Severity.ERROR)
     warnings = report.count(Severity.WARNING)
     summary = {"files": report.files, "meetings": len(report.meetings), "errors": errors,

@@ -7,6 +7,9 @@ import typer
 HELP = """\
 List the rules `vvgctl check` applies, with their codes and documentation.
 
+The code in brackets after each finding of `vvgctl check` (for instance `[item-order]`) is
+the rule's code; this list says what each rule checks and why.
+
 Example:
 
     vvgctl rules
@@ -20,7 +23,9 @@ def register(app: typer.Typer) -> None:
 def rules() -> None:
     import inspect
 
+    from vvgctl import frozen
     from vvgctl.cli import output
+    from vvgctl.datafiles import registered_kinds
     from vvgctl.rules import ALL_RULES
 
     console = output.stdout()
@@ -28,3 +33,12 @@ def rules() -> None:
         doc = inspect.getdoc(rule) or ""
         console.print(f"[bold]{rule.CODE}[/]", highlight=False)
         console.print("    " + doc.replace("\n", "\n    ") + "\n", markup=False)
+    console.print("[bold]Data files[/] (schema-checked like meetings)", highlight=False)
+    for kind in registered_kinds():
+        console.print(f"  {kind.pattern}", markup=False, highlight=False)
+        for code, meaning in kind.codes:
+            console.print(f"[bold]{code}[/]", highlight=False)
+            console.print(f"    {meaning}\n", markup=False)
+    console.print(f"[bold]{frozen.CODE}[/] (only with `vvgctl check --base REV`)", highlight=False)
+    console.print("    " + (inspect.getdoc(frozen) or "").replace("\n", "\n    ") + "\n",
+                  markup=False)

@@ -10,6 +10,9 @@ import typer
 HELP = """\
 Print a summary of the meetings in a repository: organ, date, status, items and positions.
 
+One row per meeting, by organ and date; a file that fails validation is listed as invalid (run
+`vvgctl check` for those). `--format json` gives the same rows for scripts.
+
 Examples:
 
     vvgctl summary minutes

@@ -12,6 +12,8 @@ from types import ModuleType
 from vvgctl.rules import (
     attendance,
     body_sections,
+    case_flow,
+    document_refs,
     file_location,
     item_order,
     position_required,
@@ -26,5 +28,5 @@ FILE_RULES: list[ModuleType] = [
     item_order, timebox, body_sections, position_required, registry_refs, references,
     attendance, file_location,
 ]
-REPOSITORY_RULES: list[ModuleType] = [unique_meeting, previous_link]
+REPOSITORY_RULES: list[ModuleType] = [unique_meeting, previous_link, case_flow, document_refs]
 ALL_RULES = FILE_RULES + REPOSITORY_RULES

@@ -32,6 +32,10 @@ class MeetingFacts:
     previous_line: int = 0
     previous_column: int = 0
     date_line: int = 0
+    #: (case id, item number, has a settling position, line) per item or sub-item with a case
+    cases: tuple[tuple[str, str, bool, int], ...] = ()
+    #: (governing document id, line, column) per id a position names
+    documents: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass
@@ -39,6 +43,7 @@ class RepositoryContext:
     facts: list[MeetingFacts]
     registry: RegistryIndex
     by_organ: dict[str, list[MeetingFacts]] = field(default_factory=dict)
+    root: Path | None = None
 
     def __post_init__(self) -> None:
         for fact in sorted(self.facts, key=lambda f: (f.organ, f.date, f.path)):
