@@ -36,7 +36,7 @@ def test_atomic_write_keeps_the_mode(tmp_path: Path) -> None:
     import os
     import stat
 
-    from vvgctl.schema_export import atomic_write
+    from vvgctl.fileio import atomic_write
 
     new = tmp_path / "new.txt"
     atomic_write(new, "a")

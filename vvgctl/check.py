@@ -8,16 +8,16 @@ the repository rules over each meeting's facts. Results per file are cached (see
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
-from vvgctl.discovery import meeting_files
-from vvgctl.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from vvgctl.discovery import meeting_files, resolve_root
+from vvgctl.errors import EXIT_FINDINGS, EXIT_OK
 from vvgctl.loading import LoadedMeeting, load_meeting
-from vvgctl.registry import RegistryIndex, find_root, load_registry
+from vvgctl.registry import RegistryIndex, load_registry
 from vvgctl.rules import FILE_RULES, REPOSITORY_RULES, case_flow, document_refs
 from vvgctl.rules.base import FileContext, MeetingFacts, RepositoryContext
 
@@ -115,30 +115,14 @@ def _check_many(paths: list[Path], registry: RegistryIndex, root: Path, jobs: in
     return results
 
 
-def resolve_root(paths: Iterable[Path]) -> Path:
-    roots = {find_root(p) for p in paths}
-    if None in roots:
-        raise UsageError("no minutes repository found (a folder with registry/organs.yaml)",
-                         hint="run vvgctl inside the minutes folder or give its path")
-    if len(roots) > 1:
-        raise UsageError("the paths belong to different repositories; check one at a time")
-    root = roots.pop()
-    assert root is not None
-    return root
-
-
 def run_check(paths: list[Path], *, use_cache: bool = True, jobs: int = 0,
               progress: Progress | None = None) -> CheckReport:
     """Check the meetings at ``paths`` (files or folders) and the repository they belong to."""
     from vvgctl.cache import ResultCache, code_fingerprint
     from vvgctl.datafiles import check_data_files
 
-    for given in paths:
-        if not given.exists():
-            raise UsageError(f"{given}: no such file or folder",
-                             hint="give the minutes folder, e.g. `vvgctl check minutes`")
-    paths = [p.resolve() for p in paths]
     root = resolve_root(paths)
+    paths = [p.resolve() for p in paths]
     registry = load_registry(root)
     report = CheckReport(diagnostics=list(registry.diagnostics))
     data_count, data_diagnostics = check_data_files(root, registry)

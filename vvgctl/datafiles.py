@@ -15,8 +15,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
+from vvgctl.discovery import REGISTRY_DIR
 from vvgctl.loading import Loaded, load_yaml_file
-from vvgctl.registry import REGISTRY_DIR, RegistryIndex
+from vvgctl.registry import RegistryIndex
 
 CrossCheck = Callable[[Loaded[BaseModel], Path, RegistryIndex], list[Diagnostic]]
 

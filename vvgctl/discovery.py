@@ -7,7 +7,38 @@ from pathlib import Path
 
 from vvgctl.errors import UsageError
 
+#: the folder that marks a repository's root: it holds organs.yaml and people.yaml
+REGISTRY_DIR = "registry"
+
 SKIPPED_NAMES = frozenset({"README.md", "readme.md", "CHANGELOG.md"})
+
+
+def find_root(start: Path) -> Path | None:
+    """The repository root: the nearest folder, from ``start`` upwards, with ``registry/``."""
+    current = start.resolve()
+    if current.is_file():
+        current = current.parent
+    for folder in (current, *current.parents):
+        if (folder / REGISTRY_DIR).is_dir():
+            return folder
+    return None
+
+
+def resolve_root(paths: Iterable[Path], command: str = "check") -> Path:
+    """The one repository all ``paths`` belong to (they must exist)."""
+    for given in paths:
+        if not given.exists():
+            raise UsageError(f"{given}: no such file or folder",
+                             hint=f"give the minutes folder, e.g. `vvgctl {command} minutes`")
+    roots = {find_root(p) for p in paths}
+    if None in roots:
+        raise UsageError("no minutes repository found (a folder with registry/organs.yaml)",
+                         hint="run vvgctl inside the minutes folder or give its path")
+    if len(roots) > 1:
+        raise UsageError("the paths belong to different repositories; give one at a time")
+    root = roots.pop()
+    assert root is not None
+    return root
 
 
 def is_meeting_file(path: Path) -> bool:

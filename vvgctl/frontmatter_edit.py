@@ -159,7 +159,7 @@ def validate(path: Path, text: str) -> None:
 
 def write(source: Source, text: str) -> None:
     """Replace the file atomically, keeping its permissions."""
-    from vvgctl.schema_export import atomic_write
+    from vvgctl.fileio import atomic_write
 
     atomic_write(source.path, text)
     os.chmod(source.path, source.mode)

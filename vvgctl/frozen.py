@@ -196,7 +196,7 @@ def _finding(shown: str, line: int, old: Meeting, rev: str, count: int) -> Diagn
 
 def check_frozen(paths: list[Path], rev: str) -> list[Diagnostic]:
     """``frozen-record`` findings for the approved meetings under ``paths`` changed since rev."""
-    from vvgctl.check import resolve_root
+    from vvgctl.discovery import resolve_root
 
     root = resolve_root(paths).resolve()
     top = git.toplevel(root).resolve()

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from vvgctl.datafiles import DataFileKind, register
 from vvgctl.diagnostics import Diagnostic
+from vvgctl.discovery import REGISTRY_DIR
 from vvgctl.loading import Loaded, load_yaml_file
 from vvgctl.models.documents import (
     DOCUMENT_STATUS_LABELS,
@@ -22,7 +23,7 @@ from vvgctl.models.documents import (
     DocumentsFile,
     DocumentStatus,
 )
-from vvgctl.registry import REGISTRY_DIR, RegistryIndex
+from vvgctl.registry import RegistryIndex
 
 DOCUMENTS_FILE = "documents.yaml"
 

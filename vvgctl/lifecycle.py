@@ -211,7 +211,8 @@ def attend(path: Path, absent: list[str], remote: list[str], present: list[str])
 
 
 def _check_names(path: Path, names: list[str]) -> None:
-    from vvgctl.registry import find_root, load_registry
+    from vvgctl.discovery import find_root
+    from vvgctl.registry import load_registry
 
     root = find_root(path)
     if root is None:

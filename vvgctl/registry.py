@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vvgctl.diagnostics import Diagnostic
+from vvgctl.discovery import REGISTRY_DIR
 from vvgctl.loading import Loaded, load_yaml_file
 from vvgctl.models import Organ, Person, Registry
 from vvgctl.models.common import Model
 
-REGISTRY_DIR = "registry"
 ORGANS_FILE = "organs.yaml"
 PEOPLE_FILE = "people.yaml"
 
@@ -82,17 +82,6 @@ class RegistryIndex:
             return Lookup(None, suggestions=[self._folded[folded]])
         close = difflib.get_close_matches(folded, list(self._folded), n=3, cutoff=0.75)
         return Lookup(None, suggestions=list(dict.fromkeys(self._folded[c] for c in close)))
-
-
-def find_root(start: Path) -> Path | None:
-    """The repository root: the nearest folder, from ``start`` upwards, with ``registry/``."""
-    current = start.resolve()
-    if current.is_file():
-        current = current.parent
-    for folder in (current, *current.parents):
-        if (folder / REGISTRY_DIR).is_dir():
-            return folder
-    return None
 
 
 def load_registry(root: Path) -> RegistryIndex:

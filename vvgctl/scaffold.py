@@ -204,7 +204,7 @@ def render(inputs: Inputs) -> str:
 
 def write_new(path: Path, text: str, force: bool = False) -> None:
     """Write atomically; without ``force`` an existing file is never replaced (exit 1)."""
-    from vvgctl.schema_export import atomic_write
+    from vvgctl.fileio import atomic_write
 
     if force:
         atomic_write(path, text)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from vvgctl.cli.querying import PATHS_HELP, REBUILD_HELP
+from vvgctl.cli.querying import (
+    FormatOption,
+    PathsArgument,
+    RebuildOption,
+    TodayOption,
+)
 from vvgctl.cli.tabular import TableFormat
 
 HELP = """\
@@ -42,18 +46,15 @@ def _status(row: dict[str, Any]) -> str:
 
 
 def actions(
-    paths: Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, show_default=False)]
-        = None,
+    paths: PathsArgument = None,
     open_only: Annotated[bool, typer.Option("--open", help="Only actions not yet closed.")]
         = False,
     owner: Annotated[str | None, typer.Option(help="Only this owner (person or group, any "
                                               "part of the name).")] = None,
     organ: Annotated[str | None, typer.Option(help="Only actions set by this organ.")] = None,
-    today: Annotated[str | None, typer.Option(help="The day to judge 'overdue' by "
-                                              "(default: today).")] = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json, csv or "
-                                                "md.")] = TableFormat.table,
-    rebuild: Annotated[bool, typer.Option(help=REBUILD_HELP)] = False,
+    today: TodayOption = None,
+    format: FormatOption = TableFormat.table,
+    rebuild: RebuildOption = False,
 ) -> None:
     from vvgctl.cli.querying import open_index_cli
     from vvgctl.cli.tabular import Column, emit, where

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from vvgctl.cli.querying import PATHS_HELP, REBUILD_HELP
+from vvgctl.cli.querying import (
+    FormatOption,
+    PathsArgument,
+    RebuildOption,
+)
 from vvgctl.cli.tabular import TableFormat
 
 CASES_HELP = """\
@@ -43,14 +46,12 @@ def register(app: typer.Typer) -> None:
 
 
 def cases(
-    paths: Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, show_default=False)]
-        = None,
+    paths: PathsArgument = None,
     status: Annotated[str | None, typer.Option(
         help="open, decided or awaiting_confirmation.")] = None,
     organ: Annotated[str | None, typer.Option(help="Cases that were at this organ.")] = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json, csv or "
-                                                "md.")] = TableFormat.table,
-    rebuild: Annotated[bool, typer.Option(help=REBUILD_HELP)] = False,
+    format: FormatOption = TableFormat.table,
+    rebuild: RebuildOption = False,
 ) -> None:
     from vvgctl.cli.querying import open_index_cli
     from vvgctl.cli.tabular import Column, emit, where
@@ -76,11 +77,9 @@ def _decision_text(row: dict[str, Any]) -> str:
 
 def case(
     case_id: Annotated[str, typer.Argument(metavar="ID", help="The case id, e.g. 0755.")],
-    paths: Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, show_default=False)]
-        = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json, csv or "
-                                                "md.")] = TableFormat.table,
-    rebuild: Annotated[bool, typer.Option(help=REBUILD_HELP)] = False,
+    paths: PathsArgument = None,
+    format: FormatOption = TableFormat.table,
+    rebuild: RebuildOption = False,
 ) -> None:
     from vvgctl.cli import output
     from vvgctl.cli.querying import open_index_cli

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from vvgctl.cli.querying import PATHS_HELP, REBUILD_HELP
+from vvgctl.cli.querying import (
+    FormatOption,
+    PathsArgument,
+    RebuildOption,
+)
 from vvgctl.cli.tabular import TableFormat
 
 HELP = """\
@@ -36,8 +39,7 @@ def register(app: typer.Typer) -> None:
 
 
 def decisions(
-    paths: Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, show_default=False)]
-        = None,
+    paths: PathsArgument = None,
     organ: Annotated[str | None, typer.Option(help="Only this organ (its id, e.g. vvg).")]
         = None,
     date_from: Annotated[str | None, typer.Option("--from", help="From this date on.")] = None,
@@ -50,9 +52,8 @@ def decisions(
                                                "the registry knows).")] = None,
     text: Annotated[str | None, typer.Option(help="Text in the title or the position.")]
         = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json, csv or "
-                                                "md.")] = TableFormat.table,
-    rebuild: Annotated[bool, typer.Option(help=REBUILD_HELP)] = False,
+    format: FormatOption = TableFormat.table,
+    rebuild: RebuildOption = False,
 ) -> None:
     from vvgctl.cli.querying import open_index_cli
     from vvgctl.cli.tabular import Column, emit, where

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from vvgctl.cli.querying import PATHS_HELP, REBUILD_HELP
+from vvgctl.cli.querying import (
+    FormatOption,
+    PathsArgument,
+    RebuildOption,
+    TodayOption,
+)
 from vvgctl.cli.tabular import TableFormat
 
 HELP = """\
@@ -42,15 +46,12 @@ def _review(row: dict[str, Any]) -> str:
 
 
 def documents(
-    paths: Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, show_default=False)]
-        = None,
+    paths: PathsArgument = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only documents whose review is "
                                           "overdue.")] = False,
-    today: Annotated[str | None, typer.Option(help="The day to judge 'overdue' by "
-                                              "(default: today).")] = None,
-    format: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json, csv or "
-                                                "md.")] = TableFormat.table,
-    rebuild: Annotated[bool, typer.Option(help=REBUILD_HELP)] = False,
+    today: TodayOption = None,
+    format: FormatOption = TableFormat.table,
+    rebuild: RebuildOption = False,
 ) -> None:
     from vvgctl.cli.querying import open_index_cli
     from vvgctl.cli.tabular import Column, emit

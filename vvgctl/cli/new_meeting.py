@@ -109,9 +109,10 @@ def new_meeting(
     from vvgctl import scaffold, scaffold_inputs
     from vvgctl.cli import output
     from vvgctl.diagnostics import display_path
+    from vvgctl.discovery import find_root
     from vvgctl.errors import UsageError, VvgError
     from vvgctl.models.meeting import MeetingMode
-    from vvgctl.registry import find_root, load_registry
+    from vvgctl.registry import load_registry
 
     root = find_root(repo)
     if root is None:

@@ -5,13 +5,25 @@ and a note on stderr when some files could not be read (they are left out of eve
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from vvgctl.cli.tabular import TableFormat
 
 if TYPE_CHECKING:
     from vvgctl.index import Index
 
 PATHS_HELP = "Folders or meeting files to ask about (default: minutes)."
 REBUILD_HELP = "Rebuild the query index from scratch (it is a cache outside the repository)."
+
+#: the options every query command shares
+PathsArgument = Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, show_default=False)]
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f",
+                                                   help="table, json, csv or md.")]
+RebuildOption = Annotated[bool, typer.Option(help=REBUILD_HELP)]
+TodayOption = Annotated[str | None, typer.Option(
+    help="The day to judge 'overdue' by (default: today).", show_default=False)]
 
 
 def open_index_cli(paths: list[Path] | None, rebuild: bool = False) -> Index:

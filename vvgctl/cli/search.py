@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from vvgctl.cli.querying import PATHS_HELP, REBUILD_HELP
+from vvgctl.cli.querying import (
+    FormatOption,
+    PathsArgument,
+    RebuildOption,
+)
 from vvgctl.cli.tabular import TableFormat
 
 HELP = """\
@@ -31,15 +34,13 @@ def register(app: typer.Typer) -> None:
 
 def search(
     text: Annotated[str, typer.Argument(help="Words to search for.")],
-    paths: Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, show_default=False)]
-        = None,
+    paths: PathsArgument = None,
     organ: Annotated[str | None, typer.Option(help="Only this organ.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="From this date on.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Up to this date.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=1000, help="At most this many hits.")] = 20,
-    format: Annotated[TableFormat, typer.Option("--format", "-f", help="table, json, csv or "
-                                                "md.")] = TableFormat.table,
-    rebuild: Annotated[bool, typer.Option(help=REBUILD_HELP)] = False,
+    format: FormatOption = TableFormat.table,
+    rebuild: RebuildOption = False,
 ) -> None:
     from vvgctl.cli.querying import open_index_cli
     from vvgctl.cli.tabular import Column, emit, where

@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vvgctl.discovery import resolve_root
 from vvgctl.errors import UsageError
 from vvgctl.index.store import IndexStats, Progress, busy, connect, is_locked, refresh
 
@@ -42,37 +43,10 @@ class Index:
         return found
 
 
-def find_root(start: Path) -> Path | None:
-    """As :func:`vvgctl.registry.find_root`, without importing the models (fast start-up)."""
-    current = start.resolve()
-    if current.is_file():
-        current = current.parent
-    for folder in (current, *current.parents):
-        if (folder / "registry").is_dir():
-            return folder
-    return None
-
-
-def resolve_root(paths: list[Path]) -> Path:
-    for given in paths:
-        if not given.exists():
-            raise UsageError(f"{given}: no such file or folder",
-                             hint="give the minutes folder, e.g. `vvgctl decisions minutes`")
-    roots = {find_root(p) for p in paths}
-    if None in roots:
-        raise UsageError("no minutes repository found (a folder with registry/organs.yaml)",
-                         hint="run vvgctl inside the minutes folder or give its path")
-    if len(roots) > 1:
-        raise UsageError("the paths belong to different repositories; ask one at a time")
-    root = roots.pop()
-    assert root is not None
-    return root
-
-
 def open_index(paths: list[Path], *, rebuild: bool = False,
                progress: Progress | None = None) -> Index:
     """The index of the repository ``paths`` belong to, brought up to date."""
-    root = resolve_root(paths)
+    root = resolve_root(paths, "decisions")
     stats = IndexStats()
     for attempt in range(2):
         connection, created = connect(root, rebuild=rebuild or attempt > 0)

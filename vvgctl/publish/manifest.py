@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from vvgctl.fileio import atomic_write_bytes
 
 MANIFEST_NAME = ".vvgctl-manifest.json"
 FORMAT = 1
@@ -40,22 +40,6 @@ def digest(*parts: str | bytes) -> str:
 def data_key(*values: Any) -> str:
     """The key of a page made from JSON-able data."""
     return digest(json.dumps(values, ensure_ascii=False, sort_keys=True, default=str))
-
-
-def write_bytes(path: Path, content: bytes) -> None:
-    """Write through a temporary file and a rename (the mode a plain ``open`` would give)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass
@@ -104,7 +88,8 @@ class Manifest:
         if self.fresh(path, key):
             return False
         made = content() if callable(content) else content
-        write_bytes(self.folder / path, made.encode("utf-8") if isinstance(made, str) else made)
+        data = made.encode("utf-8") if isinstance(made, str) else made
+        atomic_write_bytes(self.folder / path, data)
         self.written.append(path)
         return True
 
@@ -132,4 +117,5 @@ class Manifest:
                 "outputs": dict(sorted(self.produced.items())),
                 "sources": dict(sorted(self.sources.items())),
                 "unpublished": sorted(self.unpublished)}
-        write_bytes(self.file, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        text = json.dumps(data, ensure_ascii=False, indent=1)
+        atomic_write_bytes(self.file, text.encode("utf-8"))

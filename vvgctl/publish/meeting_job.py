@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from vvgctl.diagnostics import Diagnostic
+from vvgctl.fileio import atomic_write_bytes
 from vvgctl.loading import parse_meeting
 from vvgctl.models.meeting import Status
 from vvgctl.publish.collect import Summary, summarize
-from vvgctl.publish.manifest import write_bytes
 
 
 @dataclass
@@ -101,7 +101,7 @@ def run(job: MeetingJob) -> MeetingResult:
     if job.want_page:
         html = meeting_page(loaded, summary, job.organ_label,
                             pdf_name if summary["pdf"] else None)
-        write_bytes(out / (slug + ".html"), html.encode("utf-8"))
+        atomic_write_bytes(out / (slug + ".html"), html.encode("utf-8"))
         # a page without its PDF is made again next time, when the PDF may render
         failed = job.renderer and not summary["pdf"]
         result.written.append((slug + ".html", "no-pdf" if failed else job.page_key))

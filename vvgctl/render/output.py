@@ -9,28 +9,12 @@ replaced with ``--force``.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from vvgctl.errors import VvgError
+from vvgctl.fileio import atomic_write_bytes
 
 MANIFEST = ".vvgctl-render.json"
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    umask = os.umask(0)
-    os.umask(umask)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class Manifest:

@@ -96,7 +96,7 @@ def markdown_to_pdf(markdown: str, out: Path, *, title: str, lang: str = "sv-SE"
     The same route as the minutes: sandboxed pandoc with our Typst template, then Typst with
     PDF/UA-1 and PDF/A-2a. ``lang`` must be language and region (``sv-SE``).
     """
-    from vvgctl.render.output import atomic_write_bytes
+    from vvgctl.fileio import atomic_write_bytes
 
     if _check_lang(lang) != "sv-SE":
         raise UsageError(f"{lang}: only sv-SE is supported by the Typst template")
@@ -130,8 +130,8 @@ def _logo(organ: Organ | None, root: Path | None) -> Path | None:
 
 def prepare(path: Path, *, agenda: bool = False) -> Prepared:
     """Read, validate and lay out one meeting file as Markdown."""
+    from vvgctl.discovery import find_root
     from vvgctl.loading import load_meeting
-    from vvgctl.registry import find_root
     from vvgctl.render.markdown import render_markdown
 
     loaded = load_meeting(path)
@@ -199,7 +199,7 @@ def _engine_digest() -> str:
 
 def content_hash(path: Path, fmt: OutputKind, *, agenda: bool) -> str:
     """Everything an output is made from: the file, the registry, templates, engines."""
-    from vvgctl.registry import REGISTRY_DIR, find_root
+    from vvgctl.discovery import REGISTRY_DIR, find_root
 
     digest = hashlib.sha256(f"{_engine_digest()}|{fmt}|{agenda}".encode())
     digest.update(path.read_bytes())
@@ -211,7 +211,7 @@ def content_hash(path: Path, fmt: OutputKind, *, agenda: bool) -> str:
 
 
 def _render_one(path: Path, output: Path, fmt: OutputKind, agenda: bool) -> None:
-    from vvgctl.render.output import atomic_write_bytes
+    from vvgctl.fileio import atomic_write_bytes
 
     data = render_bytes(prepare(path, agenda=agenda), fmt, label=str(path))
     atomic_write_bytes(output, data)
