@@ -261,3 +261,11 @@ def test_pdf_through_the_rendering_pipeline(tmp_path: Path) -> None:
     assert code == 0, out
     data = target.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 1000
+    from pypdf import PdfReader
+
+    page = PdfReader(target).pages[0]
+    # a wide table: the A4 page is turned, and no topic is cut off at a cell's edge
+    assert page.mediabox.width > page.mediabox.height
+    text = " ".join(page.extract_text().split())
+    assert "Uppföljning" in text and "December 2025" in text
+    assert "Avvikelser" in text

@@ -48,18 +48,26 @@ def change_lines(arshjul: Arshjul) -> list[str]:
             if c.entry is not None and c.entry.change]
 
 
-def to_markdown(arshjul: Arshjul) -> str:
-    """The årshjul as a Markdown pipe table with its notes."""
+def to_markdown(arshjul: Arshjul, *, for_print: bool = False) -> str:
+    """The årshjul as a Markdown pipe table with its notes.
+
+    ``for_print`` marks the table for the rendering pipeline's compact table layout (small
+    type, hyphenation), for the PDF; the plain form goes into minutes as written information.
+    """
     out = [f"**{arshjul.title}** – {arshjul.organ_name}", ""]
     if not arshjul.columns:
         out.append("Inga möten är planerade för perioden.")
         return "\n".join(out) + "\n"
+    if for_print:
+        out += ["::: vvg-table", ""]
     out.append("| | " + " | ".join(_cell(column_heading(c)) for c in arshjul.columns) + " |")
     out.append("|---|" + "---|" * len(arshjul.columns))
     for row in arshjul.rows:
         cells = ["; ".join(topic_text(t) for t in arshjul.cell(c, row.id))
                  for c in arshjul.columns]
         out.append(f"| **{_cell(row.name)}** | " + " | ".join(_cell(c) for c in cells) + " |")
+    if for_print:
+        out += ["", ":::"]
     follow_ups = follow_up_lines(arshjul)
     if follow_ups:
         out += ["", "Uppföljningar beslutade i tidigare mötesanteckningar:", ""]

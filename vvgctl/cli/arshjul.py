@@ -127,7 +127,8 @@ def _render(result: Arshjul, format: ArshjulFormat, output: Path | None) -> byte
     from vvgctl.render.pipeline import markdown_to_pdf
 
     assert output is not None
-    markdown_to_pdf(to_markdown(result), output, title=f"{result.title} – {result.organ_name}")
+    markdown_to_pdf(to_markdown(result, for_print=True), output,
+                    title=f"{result.title} – {result.organ_name}", landscape=True)
     from vvgctl.cli import output as out
 
     out.stderr().print(f"skrev {output}")

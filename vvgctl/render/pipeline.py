@@ -68,15 +68,16 @@ def _workdir() -> tempfile.TemporaryDirectory[str]:
 
 
 def _typst_inputs(title: str, doctype: str, header: str, date: dt.date,
-                  logo: str) -> dict[str, str]:
+                  logo: str, landscape: bool = False) -> dict[str, str]:
     from vvgctl.render import swedish
 
     return {"title": title, "doctype": doctype, "header": header,
-            "date": swedish.long_date(date), "logo": logo}
+            "date": swedish.long_date(date), "logo": logo,
+            "orientation": "landscape" if landscape else "portrait"}
 
 
 def _to_pdf(markdown: str, folder: Path, *, title: str, doctype: str, header: str,
-            date: dt.date, logo: Path | None, label: str) -> bytes:
+            date: dt.date, logo: Path | None, label: str, landscape: bool = False) -> bytes:
     source = pandoc.convert(markdown, "typst", folder, title=title, label=label)
     (folder / "document.typ").write_bytes(source)
     logo_name = ""
@@ -84,17 +85,19 @@ def _to_pdf(markdown: str, folder: Path, *, title: str, doctype: str, header: st
         logo_name = f"logo{logo.suffix.lower()}"
         shutil.copyfile(logo, folder / logo_name)
     return typst_engine.compile_pdf(folder / "document.typ",
-                                    inputs=_typst_inputs(title, doctype, header, date, logo_name),
+                                    inputs=_typst_inputs(title, doctype, header, date, logo_name,
+                                                         landscape),
                                     date=date, label=label)
 
 
 def markdown_to_pdf(markdown: str, out: Path, *, title: str, lang: str = "sv-SE",
                     doctype: str = "", header: str = "Vårdsamverkan Västra Götaland",
-                    date: dt.date | None = None) -> Path:
+                    date: dt.date | None = None, landscape: bool = False) -> Path:
     """Markdown (that the caller generated and escaped) -> an accessible PDF at ``out``.
 
     The same route as the minutes: sandboxed pandoc with our Typst template, then Typst with
-    PDF/UA-1 and PDF/A-2a. ``lang`` must be language and region (``sv-SE``).
+    PDF/UA-1 and PDF/A-2a. ``lang`` must be language and region (``sv-SE``); ``landscape``
+    turns the A4 page (a wide table such as the årshjul).
     """
     from vvgctl.fileio import atomic_write_bytes
 
@@ -102,7 +105,8 @@ def markdown_to_pdf(markdown: str, out: Path, *, title: str, lang: str = "sv-SE"
         raise UsageError(f"{lang}: only sv-SE is supported by the Typst template")
     with _workdir() as tmp:
         pdf = _to_pdf(markdown, Path(tmp), title=title, doctype=doctype or title,
-                      header=header, date=date or dt.date.today(), logo=None, label=str(out))
+                      header=header, date=date or dt.date.today(), logo=None, label=str(out),
+                      landscape=landscape)
     atomic_write_bytes(out, pdf)
     return out
 
