@@ -269,3 +269,22 @@ def test_pdf_through_the_rendering_pipeline(tmp_path: Path) -> None:
     text = " ".join(page.extract_text().split())
     assert "Uppföljning" in text and "December 2025" in text
     assert "Avvikelser" in text
+
+
+def test_an_edited_meeting_is_read_anew_after_the_cache(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    root = tmp_path / "minutes"
+    shutil.copytree(MINUTES, root)
+    old = "Förslag på enkät för uppföljning av länsgemensam riktlinje för egenvård presenteras."
+    code, first = _run(root, "--year", "2026", "--format", "md")
+    assert code == 0 and old in first
+    meeting = root / "vvg" / "2025" / "2025-10-22.md"
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text.replace(old, "Enkätförslaget om egenvård visas."), encoding="utf-8")
+    stat = meeting.stat()  # the size changes too, but make the mtime differ for certain
+    os.utime(meeting, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    code, second = _run(root, "--year", "2026", "--format", "md")
+    assert code == 0
+    assert old not in second and "Enkätförslaget om egenvård visas." in second
