@@ -122,3 +122,42 @@ def test_search_cli_outputs(repo: Path) -> None:
 def test_real_minutes_search_egenvard() -> None:
     hits = search(open_index([MINUTES]), "egenvården")
     assert any(h["date"] == "2025-10-22" and h["item"] == "5" for h in hits)
+
+
+def _answers(root: Path) -> list[str]:
+    outputs = []
+    for args in (["decisions", str(root), "--format", "json"],
+                 ["search", "enkät", str(root), "--format", "json"],
+                 ["cases", str(root), "--format", "json"],
+                 ["actions", str(root), "--format", "json"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+    return outputs
+
+
+def test_the_parallel_build_gives_the_same_answers_as_the_serial_one(
+        repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import vvgctl.index.store as store
+
+    serial = _answers(repo)
+    # many files go to workers that fill shard databases; two files a shard, so several
+    # shards are merged and their file and passage ids must move past each other's
+    monkeypatch.setattr(store, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(store, "SHARD_SIZE", 2)
+    monkeypatch.setattr(store.os, "cpu_count", lambda: 2)
+    monkeypatch.setenv("VVGCTL_CACHE_DIR", str(tmp_path / "parallel"))
+    assert _answers(repo) == serial
+    index = open_index([repo])
+    files = index.connection.execute("SELECT count(*), count(DISTINCT path) FROM files")
+    assert files.fetchone() == (len(scan(repo)),) * 2
+    orphans = index.connection.execute(
+        "SELECT count(*) FROM passages p LEFT JOIN files f ON f.id = p.file_id "
+        "WHERE f.id IS NULL").fetchone()[0]
+    assert orphans == 0
+    # and an edit afterwards is read incrementally, as with the serial build
+    october = repo / "vvg/2025/2025-10-22.md"
+    october.write_text(october.read_text(encoding="utf-8").replace(
+        "forms-enkät", "forms-enkät om mandelträd", 1), encoding="utf-8")
+    hits = search(open_index([repo]), "mandelträd")
+    assert [h["date"] for h in hits] == ["2025-10-22"]

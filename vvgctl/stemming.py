@@ -17,13 +17,12 @@ from collections.abc import Iterator
 from typing import Any
 
 _WORD = re.compile(r"[^\W_]+")
-_SPACE = re.compile(r"\s+")
 _STEMMER: list[Any] = []
 
 
 def normalise(text: str) -> str:
     """NFC, case folded, white space collapsed; diacritics kept."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def words(text: str) -> Iterator[re.Match[str]]:

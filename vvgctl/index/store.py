@@ -4,7 +4,9 @@ Kept in ``$VVGCTL_CACHE_DIR`` (or ``~/.cache/vvgctl``) as ``index-<hash>.sqlite3
 that can always be rebuilt from the files. Before every query :func:`open_index` brings it up
 to date incrementally: a file whose (mtime_ns, size) changed is read again, a deleted file's
 rows go, everything else stays. A new vvgctl version, ``--rebuild`` or a damaged database file
-rebuild it from scratch. A first build over many files is spread over the machine's cores.
+rebuild it from scratch. A first build over many files is spread over the machine's cores:
+each worker writes a shard database of its own, and the shards are copied in with SQL, so no
+row crosses a pipe and the main process only merges.
 
 Search uses SQLite's FTS5 over the Swedish *stems* of each passage (see
 :mod:`vvgctl.stemming`), with the ``unicode61`` tokenizer told to keep diacritics, and ranks
@@ -16,7 +18,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -197,24 +200,13 @@ def connect(root: Path, rebuild: bool = False) -> tuple[sqlite3.Connection, bool
 
 
 def _extract_many(paths: list[str], progress: Progress | None) -> Iterable[object]:
+    """A few files, read in this process (many go to :func:`_build_parallel`)."""
     from vvgctl.index.extract import extract_file
 
-    jobs = min(os.cpu_count() or 1, 8)
-    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        for done, path in enumerate(paths, 1):
-            yield extract_file(path)
-            if progress:
-                progress(done, len(paths))
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        for done, record in enumerate(pool.map(extract_file, paths, chunksize=32), 1):
-            yield record
-            if progress:
-                progress(done, len(paths))
+    for done, path in enumerate(paths, 1):
+        yield extract_file(path)
+        if progress:
+            progress(done, len(paths))
 
 
 def _delete(connection: sqlite3.Connection, file_ids: list[int]) -> None:
@@ -266,9 +258,130 @@ def _insert(connection: sqlite3.Connection, record: object, stat: tuple[int, int
     return record.valid
 
 
+#: a shard is the schema without its search index and secondary indexes: a worker fills one
+#: with plain tables, and the main process copies it in with SQL (no rows cross a pipe)
+SHARD_SCHEMA = "\n".join(
+    "CREATE TABLE fts(rowid INTEGER PRIMARY KEY, stems TEXT);" if line.startswith(
+        "CREATE VIRTUAL TABLE fts") else line
+    for line in SCHEMA.splitlines() if not line.startswith("CREATE INDEX"))
+SHARD_SIZE = 250
+
+
+def _fill_shard(task: tuple[str, list[tuple[str, int, int]]]) -> tuple[str, int]:
+    """In a worker: read, extract and write a batch of files into a new shard database."""
+    from vvgctl.index.extract import extract_file
+
+    shard_path, files = task
+    shard = sqlite3.connect(shard_path, isolation_level=None)
+    try:
+        shard.execute("PRAGMA journal_mode=OFF")
+        shard.execute("PRAGMA synchronous=OFF")
+        shard.executescript(SHARD_SCHEMA)
+        shard.execute("BEGIN")
+        for path, mtime_ns, size in files:
+            _insert(shard, extract_file(path), (mtime_ns, size))
+        shard.execute("COMMIT")
+    finally:
+        shard.close()
+    return shard_path, len(files)
+
+
+def _columns(connection: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in connection.execute(f"PRAGMA main.table_info({table})")]
+
+
+def _merge_shard(connection: sqlite3.Connection, shard_path: str) -> None:
+    """Copy a shard's rows into the index in one transaction (ATTACH and DETACH must stand
+    outside it), moving the shard's file and passage ids past the index's own."""
+    connection.execute("ATTACH DATABASE ? AS shard", (shard_path,))
+    try:
+        _transaction(connection, lambda: _copy_shard(connection))
+    finally:
+        connection.execute("DETACH DATABASE shard")
+
+
+def _copy_shard(connection: sqlite3.Connection) -> None:
+    files = connection.execute("SELECT coalesce(max(id), 0) FROM main.files").fetchone()[0]
+    passages = connection.execute("SELECT coalesce(max(id), 0) FROM main.passages").fetchone()[0]
+    for table in ("files", *_PER_FILE):
+        columns = [c for c in _columns(connection, table)
+                   if not (table == "decisions" and c == "id")]  # new ids: nothing refers
+        chosen = [f"id + {files}" if table == "files" and c == "id"
+                  else f"file_id + {files}" if c == "file_id"
+                  else f"id + {passages}" if table == "passages" and c == "id"
+                  else c for c in columns]
+        connection.execute(f"INSERT INTO main.{table}({', '.join(columns)}) "
+                           f"SELECT {', '.join(chosen)} FROM shard.{table} ORDER BY rowid")
+    connection.execute(f"INSERT INTO main.fts(rowid, stems) "
+                       f"SELECT rowid + {passages}, stems FROM shard.fts")
+
+
+def _build_parallel(connection: sqlite3.Connection, stale: list[str],
+                    current: dict[str, tuple[int, int]], jobs: int,
+                    progress: Progress | None) -> None:
+    """Many files: workers fill shard databases side by side; the shards are merged in."""
+    import multiprocessing
+    import tempfile
+    from concurrent.futures import ProcessPoolExecutor
+
+    from vvgctl.cache import cache_dir
+
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=folder, prefix="index-shards-") as tmp:
+        tasks = [(os.path.join(tmp, f"shard-{n}.sqlite3"),
+                  [(path, *current[path]) for path in stale[start:start + SHARD_SIZE]])
+                 for n, start in enumerate(range(0, len(stale), SHARD_SIZE))]
+        context = multiprocessing.get_context("fork")
+        done = 0
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            for shard_path, count in pool.map(_fill_shard, tasks):
+                _merge_shard(connection, shard_path)
+                os.unlink(shard_path)
+                done += count
+                if progress:
+                    progress(done, len(stale))
+
+
 def refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
             progress: Progress | None = None) -> None:
-    """Bring the index up to date with the files below ``root``."""
+    """Bring the index up to date with the files below ``root``.
+
+    One refresh at a time (a lock file beside the index): a second vvgctl waits, then finds
+    the index current. A file's rows always go in with the file in one transaction, so an
+    interrupted build keeps what it finished and the next refresh reads only the rest.
+    """
+    with _refresh_lock(connection):
+        _refresh(connection, root, stats, progress)
+    stats.invalid = connection.execute("SELECT count(*) FROM files WHERE valid=0").fetchone()[0]
+
+
+@contextmanager
+def _refresh_lock(connection: sqlite3.Connection) -> Iterator[None]:
+    import fcntl
+
+    database = connection.execute("PRAGMA database_list").fetchone()[2]
+    with open(database + ".lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _transaction(connection: sqlite3.Connection, work: Callable[[], None]) -> None:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        work()
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
+             progress: Progress | None) -> None:
     current = scan(root)
     stats.files = len(current)
     known = {path: (fid, mtime, size) for fid, path, mtime, size in
@@ -276,15 +389,19 @@ def refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
     gone = [fid for path, (fid, _, _) in known.items() if path not in current]
     stale = sorted(path for path, stat in current.items()
                    if path not in known or known[path][1:] != stat)
-    if gone or stale:
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            _delete(connection, gone + [known[p][0] for p in stale if p in known])
-            for path, record in zip(stale, _extract_many(stale, progress), strict=True):
-                _insert(connection, record, current[path])
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
     stats.read, stats.removed = len(stale), len(gone)
-    stats.invalid = connection.execute("SELECT count(*) FROM files WHERE valid=0").fetchone()[0]
+    if not (gone or stale):
+        return
+    jobs = min(os.cpu_count() or 1, 8)
+    if jobs > 1 and len(stale) >= PARALLEL_THRESHOLD:
+        _transaction(connection, lambda: _delete(
+            connection, gone + [known[p][0] for p in stale if p in known]))
+        _build_parallel(connection, stale, current, jobs, progress)
+        return
+
+    def serial() -> None:
+        _delete(connection, gone + [known[p][0] for p in stale if p in known])
+        for path, record in zip(stale, _extract_many(stale, progress), strict=True):
+            _insert(connection, record, current[path])
+
+    _transaction(connection, serial)
