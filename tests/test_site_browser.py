@@ -7,7 +7,6 @@ missing; under CI (``CI`` set) a missing browser is a failure (``.ci/run`` insta
 from __future__ import annotations
 
 import functools
-import importlib.util
 import os
 import shutil
 import threading
@@ -110,8 +109,6 @@ def test_the_decisions_filter_narrows_the_list(site: str, browser: object) -> No
     page.close()
 
 
-@pytest.mark.skipif(importlib.util.find_spec("vvgctl.render") is None,
-                    reason="the PDF renderer (vvgctl.render) is not in this version")
 def test_a_meeting_page_links_a_pdf_that_downloads(site: str, browser: object) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]
     page.goto(site + "vvg/2025/2025-10-22.html")
