@@ -205,3 +205,40 @@ def test_real_minutes_check_clean_of_query_rules() -> None:
     report = run_check([MINUTES])
     assert not [d for d in report.diagnostics
                 if d.code in ("case-flow", "governing-document-ref")]
+
+
+@pytest.mark.parametrize("where", ["root", "elsewhere"])
+def test_sqlite_json_equals_the_python_rows(repo: Path, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    """`decisions --format json` is encoded by SQLite; it must say exactly what the rows say."""
+    from vvgctl.index import open_index
+    from vvgctl.query.decisions import DecisionFilter, decisions_json, find_decisions
+
+    october = repo / "vvg/2025/2025-10-22.md"
+    september = repo / "vvg/2025/2025-09-11.md"
+    # a presenter whose name needs escaping in JSON
+    september.write_text(september.read_text(encoding="utf-8").replace(
+        "presenters: [Åsa Jackson]", 'presenters: [Åsa Jackson, "Per \\"Pelle\\" Back\\\\slash"]',
+        1), encoding="utf-8")
+    september.write_text(september.read_text(encoding="utf-8").replace(
+        "        text: Vårdsamverkan Västra Götaland noterar informationen.\n",
+        "        text: Vårdsamverkan Västra Götaland noterar informationen.\n"
+        "        after_dialog: true\n        parts:\n          - text: Första delen\n"
+        "            parts: [a-del, b-del]\n", 1), encoding="utf-8")
+    assert 'Pelle' in september.read_text(encoding="utf-8")
+    monkeypatch.chdir(repo.parent if where == "root" else tmp_path)
+    filters = [DecisionFilter(), DecisionFilter(organ="vvg"), DecisionFilter(text="enkät"),
+               DecisionFilter(year=2025), DecisionFilter(text="ÅR"),
+               DecisionFilter(case="0755"), DecisionFilter(type="noted")]
+    for scope in ([repo], [repo / "vvg" / "2025"], [october]):
+        index = open_index(scope)
+        for flt in filters:
+            expected = [json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+                        for row in find_decisions(index, flt)]
+            assert decisions_json(index, flt) == expected, (scope, flt)
+    everything = decisions_json(open_index([repo]), DecisionFilter())
+    assert everything and any('Per \\"Pelle\\" Back\\\\slash' in row for row in everything)
+    assert any('"governing_documents":["riktlinje-egenvard"]' in row for row in everything)
+    assert any('"parts":[{"text":"Första delen","parts":["a-del","b-del"]}],"after_dialog":true'
+               in row for row in everything)
+    assert decisions_json(open_index([repo]), DecisionFilter(person="Åsa Jackson")) is None

@@ -56,15 +56,21 @@ def decisions(
     rebuild: RebuildOption = False,
 ) -> None:
     from vvgctl.cli.querying import open_index_cli
-    from vvgctl.cli.tabular import Column, emit, where
+    from vvgctl.cli.tabular import Column, emit, print_json_lines, where
     from vvgctl.query import parse_day
-    from vvgctl.query.decisions import DecisionFilter, find_decisions
+    from vvgctl.query.decisions import DecisionFilter, decisions_json, find_decisions
 
     flt = DecisionFilter(
         organ=organ, year=year, type=type, case=case, person=person, text=text,
         date_from=parse_day(date_from, "--from") if date_from else None,
         date_to=parse_day(date_to, "--to", end=True) if date_to else None)
-    rows = find_decisions(open_index_cli(paths, rebuild), flt)
+    index = open_index_cli(paths, rebuild)
+    if format is TableFormat.json:
+        encoded = decisions_json(index, flt)  # SQLite writes the JSON: no Python row objects
+        if encoded is not None:
+            print_json_lines(encoded)
+            return
+    rows = find_decisions(index, flt)
     columns = [
         Column("organ", "Organ"), Column("date", "Datum"), Column("item", "Punkt"),
         Column("title", "Ärende", wrap=True), Column("type", "Typ"),

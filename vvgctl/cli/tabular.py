@@ -83,12 +83,14 @@ def print_rows_json(rows: Sequence[Row]) -> None:
     """A JSON list with one object per line: fast (the C encoder) and easy to diff or grep."""
     import json
 
-    encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
-    out = sys.stdout
-    out.write("[\n")
-    for n, row in enumerate(rows):
-        out.write(("  " if n == 0 else ",\n  ") + encode(row))
-    out.write("\n]\n" if rows else "]\n")
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+    print_json_lines([encode(row) for row in rows])
+
+
+def print_json_lines(objects: Sequence[str]) -> None:
+    """Encoded JSON objects as one list, an object a line (the form of every ``--format json``
+    of the query commands)."""
+    sys.stdout.write("[\n  " + ",\n  ".join(objects) + "\n]\n" if objects else "[]\n")
 
 
 def emit(rows: Sequence[Row], columns: Sequence[Column], fmt: TableFormat, *,

