@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -169,3 +170,17 @@ def test_named_data_files_are_checked_as_data_not_as_meetings(make_repo: RepoFac
     broken = runner.invoke(app, ["check", str(root / "registry" / "people.yaml")])
     assert broken.exit_code == 1
     assert "people.yaml:2:" in broken.output and "front matter" not in broken.output
+
+
+def test_summary_lists_every_meeting_plainly_when_piped(make_repo: RepoFactory) -> None:
+    root = make_repo({"vvg/2025/2025-11-05.md": MEETING_MD.replace("2025-10-22", "2025-11-05")
+                      .replace("kind: information", "kind: infomation", 1)})
+    result = runner.invoke(app, ["summary", str(root)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and "…" not in result.stdout  # no table cut to 80 columns
+    # an invalid file is listed (first: its organ and date are unknown), not dropped
+    assert lines[0].endswith("2025-11-05.md: ? ? invalid, 0 punkter, 0 ställningstaganden")
+    assert re.search(r"2025-10-22\.md: vvg 2025-10-22 approved, [1-9]\d* punkter", lines[1])
+    rows = json.loads(runner.invoke(app, ["summary", str(root), "-f", "json"]).stdout)
+    assert [(r["organ"], r["status"]) for r in rows] == [("?", "invalid"), ("vvg", "approved")]

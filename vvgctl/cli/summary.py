@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from vvgctl.cli.tabular import TableFormat
+
 HELP = """\
 Print a summary of the meetings in a repository: organ, date, status, items and positions.
 
@@ -25,25 +27,18 @@ def register(app: typer.Typer) -> None:
 
 
 def summary(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Folders or files.")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Folders or meeting files (default: minutes).", show_default=False)] = None,
+    format: Annotated[TableFormat, typer.Option(
+        "--format", "-f", help="table, json, csv or md.")] = TableFormat.table,
 ) -> None:
-    from vvgctl.cli import output
-    from vvgctl.errors import UsageError
+    from vvgctl.cli.tabular import Column, emit
     from vvgctl.summary import summarise
 
-    if format not in ("table", "json"):
-        raise UsageError(f"unknown format {format!r}; use table or json")
     rows = summarise(paths or [Path("minutes")])
-    if format == "json":
-        output.print_json(rows)
-        return
-    from rich.table import Table
-
-    table = Table(title="Möten", show_lines=False)
-    for column in ("Organ", "Datum", "Status", "Ärenden", "Ställningstaganden", "Fil"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(str(row["organ"]), str(row["date"]), str(row["status"]), str(row["items"]),
-                      str(row["decisions"]), str(row["file"]))
-    output.stdout().print(table)
+    columns = [Column("organ", "Organ"), Column("date", "Datum"), Column("status", "Status"),
+               Column("items", "Punkter"), Column("decisions", "Ställningstaganden"),
+               Column("file", "Fil")]
+    emit(rows, columns, format, title="Möten", empty="Inga möten.",
+         plain=lambda r: f"{r['file']}: {r['organ']} {r['date']} {r['status']}, "
+                         f"{r['items']} punkter, {r['decisions']} ställningstaganden")
