@@ -184,3 +184,11 @@ def test_summary_lists_every_meeting_plainly_when_piped(make_repo: RepoFactory) 
     assert re.search(r"2025-10-22\.md: vvg 2025-10-22 approved, [1-9]\d* punkter", lines[1])
     rows = json.loads(runner.invoke(app, ["summary", str(root), "-f", "json"]).stdout)
     assert [(r["organ"], r["status"]) for r in rows] == [("?", "invalid"), ("vvg", "approved")]
+
+
+def test_a_path_the_system_refuses_is_a_usage_error_not_a_bug(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["schema", "--out", str(blocker / "schemas")])
+    assert result.exit_code == 2, result.output
+    assert "internal error" not in result.output and str(blocker) in result.output

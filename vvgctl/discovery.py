@@ -24,12 +24,13 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def resolve_root(paths: Iterable[Path], command: str = "check") -> Path:
+def resolve_root(paths: Iterable[Path]) -> Path:
     """The one repository all ``paths`` belong to (they must exist)."""
     for given in paths:
         if not given.exists():
             raise UsageError(f"{given}: no such file or folder",
-                             hint=f"give the minutes folder, e.g. `vvgctl {command} minutes`")
+                             hint="give the minutes folder (the one with registry/) or meeting "
+                                  "files in it")
     roots = {find_root(p) for p in paths}
     if None in roots:
         raise UsageError("no minutes repository found (a folder with registry/organs.yaml)",
@@ -65,7 +66,8 @@ def meeting_files(paths: Iterable[Path]) -> Iterator[Path]:
     for given in paths:
         if not given.exists():
             raise UsageError(f"{given}: no such file or folder",
-                             hint="give the minutes folder, e.g. `vvgctl check minutes`")
+                             hint="give the minutes folder (the one with registry/) or meeting "
+                                  "files in it")
         if given.is_file() and given.suffix.lower() in DATA_SUFFIXES:
             continue  # a schedule, plan or register: checked with the repository's data files
         candidates = ([given] if given.is_file()

@@ -45,13 +45,23 @@ class _Group(typer.core.TyperGroup):
     """The one place where errors become exit codes (also under typer's test runner)."""
 
     def invoke(self, ctx: Any) -> Any:  # click.Context, vendored privately by typer
-        from vvgctl.errors import EXIT_BUG, EXIT_INTERRUPTED, VvgError
+        from vvgctl.errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_USAGE, VvgError
 
         try:
             return super().invoke(ctx)
         except VvgError as exc:
             typer.echo(f"vvgctl: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except OSError as exc:
+            if os.environ.get("VVGCTL_TRACEBACK") or isinstance(exc, BrokenPipeError):
+                raise
+            # the system refused a path we were given (permissions, no such folder, disk
+            # full): the user's to fix, so a message and exit 2, not "a bug in vvgctl"
+            where = f"{exc.filename}: " if exc.filename else ""
+            typer.echo(f"vvgctl: {where}{exc.strerror or exc}\n"
+                       "  hint: check the path, that its folder exists and that you may write "
+                       "there", err=True)
+            raise typer.Exit(EXIT_USAGE) from None
         except KeyboardInterrupt:
             typer.echo("vvgctl: interrupted", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None

@@ -46,7 +46,7 @@ class Index:
 def open_index(paths: list[Path], *, rebuild: bool = False,
                progress: Progress | None = None) -> Index:
     """The index of the repository ``paths`` belong to, brought up to date."""
-    root = resolve_root(paths, "decisions")
+    root = resolve_root(paths)
     stats = IndexStats()
     for attempt in range(2):
         connection, created = connect(root, rebuild=rebuild or attempt > 0)
