@@ -12,7 +12,8 @@ from pathlib import Path
 from jinja2 import BytecodeCache, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+#: the project's templates/ (vvgctl/templates links to it, so a wheel carries it as package data)
+TEMPLATES_DIR = (Path(__file__).resolve().parent / "templates").resolve()
 
 
 def _bytecode_cache() -> BytecodeCache | None:

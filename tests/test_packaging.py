@@ -1,0 +1,36 @@
+"""The wheel carries what vvgctl needs at run time: a non-editable install renders minutes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import MINUTES, REPO_ROOT
+
+
+def test_a_wheel_install_finds_its_templates(tmp_path: Path) -> None:
+    # build from a clean copy: setuptools reuses a build/ folder it finds in the source
+    source = tmp_path / "source"
+    shutil.copytree(REPO_ROOT, source, symlinks=True, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "out", "*.egg-info", "__pycache__", ".*_cache"))
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                    "--no-build-isolation", str(source), "-w", str(wheels)], check=True,
+                   capture_output=True)
+    (wheel,) = wheels.glob("vvgctl-*.whl")
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                    "--target", str(target), str(wheel)], check=True, capture_output=True)
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    where = subprocess.run([sys.executable, "-c", "import vvgctl; print(vvgctl.__file__)"],
+                           env=env, capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert where.stdout.startswith(str(target))  # the installed copy, not this checkout
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "vvgctl", "render", str(MINUTES), "-o", str(out)],
+                          env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.glob("*.pdf")) == [
+        "styrgrupp-hos-2026-05-13.pdf", "vvg-2025-10-22.pdf"]
