@@ -288,3 +288,29 @@ def test_an_edited_meeting_is_read_anew_after_the_cache(tmp_path: Path) -> None:
     code, second = _run(root, "--year", "2026", "--format", "md")
     assert code == 0
     assert old not in second and "Enkätförslaget om egenvård visas." in second
+
+
+def test_json_for_scripts_has_every_meeting_topic_and_origin() -> None:
+    import json
+
+    code, out = _run(MINUTES, "--year", "2026", "--format", "json")
+    assert code == 0, out
+    data = json.loads(out)
+    assert data["format"] == "vvgctl.arshjul/1" and data["organ"] == "vvg"
+    assert [m["month"] for m in data["meetings"]] == [
+        "2025-12", "2026-02", "2026-04", "2026-06", "2026-09"]
+    december = data["meetings"][0]
+    assert december["date"] is None and december["tentative"] is True
+    titles = {t["title"]: t for t in december["topics"]}
+    survey = titles["Länsgemensam riktlinje egenvård - enkätförslag"]
+    assert survey["category"] == "uppfoljning" and survey["status"] == "planned"
+    follow_up = next(o for o in survey["origins"] if o["source"] == "follow_up")
+    assert follow_up["file"].endswith("vvg/2025/2025-10-22.md")
+    assert follow_up["meeting"] == "2025-10-22" and follow_up["item"] == "5"
+    assert follow_up["line"] == _line_of(MINUTES / "vvg/2025/2025-10-22.md",
+                                         "Förslag på enkät för uppföljning")
+
+
+def _line_of(path: Path, text: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if text in line)

@@ -22,12 +22,14 @@ recurring topics of the latest earlier plan are used.
 
 Formats: table (the terminal; Markdown when piped), md (the table for the minutes as written
 information), svg (a wheel for an A4 page), pdf (through the rendering pipeline; needs -o),
-ics (the dated meetings as iCalendar events to subscribe to).
+ics (the dated meetings as iCalendar events to subscribe to), json (for scripts: each
+meeting's topics with their status and where they came from).
 
 Examples:
 
     vvgctl arshjul --organ vvg --year 2026
     vvgctl arshjul --organ vvg --year 2026 --format md > arshjul.md
+    vvgctl arshjul --organ vvg --year 2026 --format json | jq '.meetings[].label'
     vvgctl arshjul --organ vvg --year 2026 --format svg -o arshjul-2026.svg
     vvgctl arshjul --organ vvg --year 2026 --format pdf -o arshjul-2026.pdf
     vvgctl arshjul --organ styrgrupp-hos --year 2026 --format ics -o styrgrupp.ics
@@ -40,6 +42,7 @@ class ArshjulFormat(str, enum.Enum):
     svg = "svg"
     pdf = "pdf"
     ics = "ics"
+    json = "json"
 
 
 def register(app: typer.Typer) -> None:
@@ -110,6 +113,12 @@ def _render(result: Arshjul, format: ArshjulFormat, output: Path | None) -> byte
         from vvgctl.arshjul.text import to_markdown
 
         return to_markdown(result).encode("utf-8")
+    if format is ArshjulFormat.json:
+        import json
+
+        from vvgctl.arshjul.export import to_json
+
+        return (json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     if format is ArshjulFormat.svg:
         from vvgctl.arshjul.svg import to_svg
 
