@@ -72,10 +72,12 @@ def load_plans(root: Path, organ: str, *, strict: bool = False) -> list[Loaded[P
 def planned_topics(root: Path, organ: str, on: dt.date) -> list[PlannedTopic]:
     """What the merged årshjul plans for the organ's meeting on ``on`` (empty if nothing)."""
     from vvgctl.arshjul.build import build
+    from vvgctl.arshjul.minutes import read_minutes
 
+    minutes = read_minutes(root)
     fallback: list[PlannedTopic] | None = None
     for year in (on.year, on.year + 1):  # the plan of the next year may begin in December
-        arshjul = build(root, organ, year, extra_dates=[on])
+        arshjul = build(root, organ, year, extra_dates=[on], minutes=minutes)
         names = {r.id: r.name for r in arshjul.rows}
         column = next((c for c in arshjul.columns if c.date == on), None)
         if column is None:

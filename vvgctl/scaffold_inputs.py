@@ -15,6 +15,7 @@ from pathlib import Path
 from vvgctl.models import Organ
 from vvgctl.models.common import TimeRange
 from vvgctl.models.meeting import MeetingMode
+from vvgctl.models.schedule import ScheduleEntry
 
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
 
@@ -107,55 +108,28 @@ def previous_meeting(root: Path, organ: str, day: dt.date) -> Previous | None:
     return Previous(date, path, title)
 
 
-def _slot(entry: object) -> Slot:
-    """A schedule entry (``vvgctl.schedule.ScheduleEntry``) as a :class:`Slot`."""
-    mode = getattr(entry, "mode", None)
-    if isinstance(mode, str) and not isinstance(mode, MeetingMode):
-        mode = MeetingMode(mode)
-    day = getattr(entry, "date")  # noqa: B009 - the entry type belongs to another module
-    return Slot(day, getattr(entry, "time", None), getattr(entry, "place", None), mode,
-                getattr(entry, "change", None))
+def _slot(entry: ScheduleEntry) -> Slot:
+    """A schedule entry as a :class:`Slot`."""
+    return Slot(entry.date, entry.time, entry.place, entry.mode, entry.change)
 
 
-def _module(name: str) -> object | None:
-    """A sibling module that may not be installed yet (schedule, plan, actions)."""
-    import importlib
+def schedule(root: Path, organ: str) -> list[Slot]:
+    """The organ's scheduled meetings, in date order."""
+    from vvgctl.schedule import load_schedule
 
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise
-        return None
-
-
-def schedule_supported() -> bool:
-    return _module("vvgctl.schedule") is not None
-
-
-def schedule(root: Path, organ: str) -> list[Slot] | None:
-    """The organ's scheduled meetings, or None when vvgctl has no schedule support."""
-    module = _module("vvgctl.schedule")
-    if module is None:
-        return None
-    entries = getattr(module, "load_schedule")(root, organ)  # noqa: B009
-    return sorted((_slot(e) for e in entries), key=lambda s: s.date)
+    return sorted((_slot(e) for e in load_schedule(root, organ)), key=lambda s: s.date)
 
 
 def next_slot(root: Path, organ: str, after: dt.date) -> Slot | None:
     """The organ's first scheduled meeting on or after ``after``."""
-    slots = schedule(root, organ) or []
-    return next((s for s in slots if s.date >= after), None)
+    return next((s for s in schedule(root, organ) if s.date >= after), None)
 
 
-def topics(root: Path, organ: str, day: dt.date) -> list[Topic] | None:
-    """What the årshjul plans for the meeting, or None without plan support."""
-    module = _module("vvgctl.plan")
-    if module is None:
-        return None
-    found = getattr(module, "planned_topics")(root, organ, day)  # noqa: B009
-    return [Topic(str(t.title), getattr(t, "category", None), getattr(t, "case", None))
-            for t in found]
+def topics(root: Path, organ: str, day: dt.date) -> list[Topic]:
+    """What the årshjul plans for the meeting."""
+    from vvgctl.plan import planned_topics
+
+    return [Topic(t.title, t.category, t.case) for t in planned_topics(root, organ, day)]
 
 
 def open_actions(root: Path, organ: str, day: dt.date) -> list[OpenAction]:
@@ -187,16 +161,8 @@ def open_actions(root: Path, organ: str, day: dt.date) -> list[OpenAction]:
 def gather(root: Path, organ: Organ, day: dt.date, slot: Slot) -> Inputs:
     """Collect the inputs for the organ's meeting on ``day`` held at ``slot``."""
     inputs = Inputs(root, organ, slot, previous_meeting(root, organ.id, day))
-    slots = schedule(root, organ.id)
-    if slots is None:
-        inputs.notes.append("vvgctl cannot read schedules yet: 'Mötestider' is left empty")
-    else:
-        inputs.coming = [s for s in slots
-                         if day < s.date <= day + dt.timedelta(days=366)]
-    planned = topics(root, organ.id, day)
-    if planned is None:
-        inputs.notes.append("vvgctl cannot read the årshjul yet: no planned topics")
-    else:
-        inputs.topics = planned
+    inputs.coming = [s for s in schedule(root, organ.id)
+                     if day < s.date <= day + dt.timedelta(days=366)]
+    inputs.topics = topics(root, organ.id, day)
     inputs.actions = open_actions(root, organ.id, day)
     return inputs

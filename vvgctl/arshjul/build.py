@@ -284,9 +284,12 @@ def _mark(column: Column, facts: MinutesFacts) -> None:
             topic.status, topic.held_item = TopicStatus.HELD, item.number
 
 
-def build(root: Path, organ: str, year: int, *,
-          extra_dates: Iterable[dt.date] = ()) -> Arshjul:
-    """Read the repository at ``root`` and merge the årshjul of ``organ`` for ``year``."""
+def build(root: Path, organ: str, year: int, *, extra_dates: Iterable[dt.date] = (),
+          minutes: list[MinutesFacts] | None = None) -> Arshjul:
+    """Read the repository at ``root`` and merge the årshjul of ``organ`` for ``year``.
+
+    ``minutes`` (from :func:`read_minutes`) saves reading them again when the caller builds
+    more than one year."""
     from vvgctl.plan import load_plans
     from vvgctl.registry import load_registry
     from vvgctl.schedule import load_schedule
@@ -297,5 +300,6 @@ def build(root: Path, organ: str, year: int, *,
     if found is not None:
         name = f"{found.name} ({found.short_name})" if found.short_name else found.name
     return merge(organ, year, plans=load_plans(root, organ, strict=True),
-                 schedule=load_schedule(root, organ, strict=True), minutes=read_minutes(root),
+                 schedule=load_schedule(root, organ, strict=True),
+                 minutes=read_minutes(root) if minutes is None else minutes,
                  organ_name=name, extra_dates=extra_dates)

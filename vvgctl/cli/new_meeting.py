@@ -61,20 +61,13 @@ def _parse_time(text: str) -> TimeRange:
                          hint=str(exc).splitlines()[-1]) from None
 
 
-def _schedule_note() -> str:
-    from vvgctl.scaffold_inputs import schedule_supported
-
-    return "" if schedule_supported() else " (this vvgctl cannot read schedules yet)"
-
-
 def _ask_date(organ: str) -> dt.date:
     from vvgctl.errors import UsageError
 
     if not interactive():
         raise UsageError(f"the schedule of {organ} gives no coming meeting, so the date is "
                          "unknown", hint="give --date YYYY-MM-DD, or add the meeting to "
-                                         f"{organ}/<year>/schedule.yaml"
-                                         + _schedule_note())
+                                         f"{organ}/<year>/schedule.yaml")
     answer: str = typer.prompt("Mötesdatum (ÅÅÅÅ-MM-DD)")
     try:
         return dt.date.fromisoformat(answer.strip())
@@ -128,7 +121,7 @@ def new_meeting(
             day = dt.date.fromisoformat(date)
         except ValueError:
             raise UsageError(f"--date {date!r} is not a date; write it as 2026-02-11") from None
-        slot = next((s for s in scaffold_inputs.schedule(root, organ) or [] if s.date == day),
+        slot = next((s for s in scaffold_inputs.schedule(root, organ) if s.date == day),
                     None)
     else:
         slot = scaffold_inputs.next_slot(root, organ, dt.date.today())
