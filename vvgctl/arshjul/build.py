@@ -18,6 +18,7 @@ title that shares most of its words) or slipped.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -55,40 +56,56 @@ def _months(start: YearMonth, end: YearMonth) -> list[YearMonth]:
 
 
 class Timeline:
-    """The organ's known meetings, dated or by month, in order."""
+    """The organ's known meetings, dated or by month, in order.
+
+    Kept sorted, with the dated meetings and the months indexed: a repository of years of
+    minutes puts thousands of meetings on it, and every follow-up looks one up.
+    """
 
     def __init__(self) -> None:
         self.columns: list[Column] = []
+        self._by_date: dict[dt.date, Column] = {}
+        self._by_month: dict[YearMonth, list[Column]] = {}
 
-    def sort(self) -> None:
-        self.columns.sort(key=lambda c: c.key)
+    def _insert(self, column: Column) -> None:
+        bisect.insort(self.columns, column, key=_key)
+        if column.date is not None:
+            self._by_date[column.date] = column
+        month = self._by_month.setdefault((column.year, column.month), [])
+        bisect.insort(month, column, key=_key)
 
     def dated(self, day: dt.date) -> Column:
-        for column in self.columns:
-            if column.date == day:
-                return column
-        undated = next((c for c in self.columns if c.date is None
-                        and (c.year, c.month) == (day.year, day.month)), None)
+        found = self._by_date.get(day)
+        if found is not None:
+            return found
+        undated = next((c for c in self._by_month.get((day.year, day.month), [])
+                        if c.date is None), None)
         if undated is not None:  # a month of the plan now has its date
+            self.columns.remove(undated)
+            self._by_month[(day.year, day.month)].remove(undated)
             undated.date = day
-            self.sort()
+            self._insert(undated)
             return undated
         column = Column(day.year, day.month, day)
-        self.columns.append(column)
-        self.sort()
+        self._insert(column)
         return column
 
     def in_month(self, year: int, month: int, create: bool = True) -> list[Column]:
-        found = [c for c in self.columns if (c.year, c.month) == (year, month)]
+        found = list(self._by_month.get((year, month), []))
         if not found and create:
             column = Column(year, month)
-            self.columns.append(column)
-            self.sort()
+            self._insert(column)
             found = [column]
         return found
 
     def after(self, day: dt.date) -> list[Column]:
-        return [c for c in self.columns if c.after(day)]
+        """The meetings after ``day`` (a month without a date counts from the next month)."""
+        return self.columns[bisect.bisect_right(self.columns, (day.year, day.month, day.day),
+                                                key=_key):]
+
+
+def _key(column: Column) -> tuple[int, int, int]:
+    return column.key
 
 
 def _tokens(text: str) -> set[str]:
