@@ -413,6 +413,18 @@ def test_cli_render(make_repo: RepoFactory, tmp_path: Path) -> None:
     assert bad.exit_code == 1
     assert "2025-12-10.md" in bad.output and "vvgctl check" in bad.output
     assert "Traceback" not in bad.output
+    # piped: plain lines, no rich markup and no colour codes
+    assert any(line.startswith("fel ") and "2025-12-10.md" in line
+               for line in bad.stderr.splitlines())
+    assert "0 renderade, 0 oförändrade, 1 fel" in bad.stderr and "\x1b[" not in bad.stderr
+
+
+def test_notes_on_a_pipe_are_plain_text_never_markup(capsys: pytest.CaptureFixture[str]) -> None:
+    from vvgctl.cli import output
+
+    output.note("[red]minutes/[b]x.md[/] failed", label="fel", style="red")
+    output.note("klart")
+    assert capsys.readouterr().err == "fel [red]minutes/[b]x.md[/] failed\nklart\n"
 
 
 # --- every meeting in minutes/ ------------------------------------------------------------

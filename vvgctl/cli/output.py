@@ -33,5 +33,21 @@ def is_tty() -> bool:
     return sys.stdout.isatty()
 
 
+def note(message: str, *, label: str = "", style: str = "") -> None:
+    """One line on stderr: ``label`` styled through rich on a terminal, plain text when piped
+    (rich's import is a tenth of a one-file render, so a pipe does not pay for it)."""
+    if not sys.stderr.isatty():
+        sys.stderr.write(f"{label} {message}\n" if label else f"{message}\n")
+        return
+    from rich.text import Text
+
+    line = Text()
+    if label:
+        line.append(label, style=style)
+        line.append(" ")
+    line.append(message)
+    stderr().print(line)
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -56,14 +57,13 @@ def render(
     from vvgctl.render.pipeline import render_many
 
     files = list(meeting_files(paths or [Path("minutes")]))
-    err = output.stderr()
     bar = None
     progress_cb = None
-    if err.is_terminal and len(files) > 1:
+    if sys.stderr.isatty() and len(files) > 1:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         bar = Progress(TextColumn("Renderar"), BarColumn(), MofNCompleteColumn(),
-                       console=err, transient=True)
+                       console=output.stderr(), transient=True)
         task = bar.add_task("render", total=None)
 
         def progress_cb(done: int, total: int) -> None:
@@ -82,8 +82,7 @@ def render(
     for outcome in written:
         typer.echo(str(outcome.output))
     for outcome in failed:
-        err.print(f"[red]fel[/] {outcome.error}", markup=True, highlight=False)
+        output.note(str(outcome.error), label="fel", style="red")
     skipped = sum(1 for o in outcomes if o.skipped)
-    err.print(f"{len(written)} renderade, {skipped} oförändrade, {len(failed)} fel "
-              f"({out})")
+    output.note(f"{len(written)} renderade, {skipped} oförändrade, {len(failed)} fel ({out})")
     raise typer.Exit(1 if failed else 0)
