@@ -21,7 +21,7 @@ class Model(BaseModel):
     """Base of every model: unknown keys are errors, values are validated on assignment."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False,
-                              str_strip_whitespace=True)
+                              str_strip_whitespace=True, defer_build=True)
 
 
 _TIME = re.compile(r"^(\d{1,2})[.:](\d{2})$")
