@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from vvgctl.discovery import meeting_files
 from vvgctl.index import open_index
 from vvgctl.index.store import index_file, scan
 from vvgctl.query.search import search
-from vvgctl.stemming import normalise, stems
+from vvgctl.stemming import normalise, stems, words
 
 runner = CliRunner()
 
@@ -161,3 +162,80 @@ def test_the_parallel_build_gives_the_same_answers_as_the_serial_one(
         "forms-enkät", "forms-enkät om mandelträd", 1), encoding="utf-8")
     hits = search(open_index([repo]), "mandelträd")
     assert [h["date"] for h in hits] == ["2025-10-22"]
+
+
+def _vocab(root: Path) -> dict[str, str]:
+    index = open_index([root])
+    return dict(index.connection.execute("SELECT term, stem FROM vocab"))
+
+
+def test_the_index_cuts_words_as_stemming_does(repo: Path) -> None:
+    # FTS5 cuts the text into words; the vocabulary holds exactly those, with their stems
+    index = open_index([repo])
+    texts = [t for (t,) in index.connection.execute("SELECT text FROM passages")]
+    expected = {w.group(0) for t in texts for w in words(normalise(t))}
+    vocab = _vocab(repo)
+    assert set(vocab) == expected
+    assert vocab["enkät"] == "enkät"
+    assert {"forms", "enkät"} <= set(vocab)  # the hyphen separates, as in stemming.words
+
+
+def test_an_incremental_refresh_adds_new_forms_to_the_vocabulary(repo: Path) -> None:
+    assert search(open_index([repo]), "kvasarerna") == []
+    september = repo / "vvg/2025/2025-09-11.md"
+    september.write_text(september.read_text(encoding="utf-8")
+                         + "\nKvasarernas ljus och Straße 12_b nämndes.\n", encoding="utf-8")
+    index = open_index([repo])
+    assert index.stats.read == 1
+    assert "kvasarernas" in _vocab(repo)
+    # another form of the word finds it, through the stem shared in the vocabulary
+    (hit,) = search(index, "kvasarerna")
+    assert hit["date"] == "2025-09-11" and "«Kvasarernas»" in hit["snippet"]
+    # case folding as in the query: ß is ss; the underscore separates like a space
+    assert search(index, "STRASSE") and search(index, "straße")
+    assert search(index, "12 b")
+    september.unlink()
+    gone = open_index([repo])
+    assert search(gone, "kvasarerna") == [] and search(gone, "straße") == []
+
+
+def test_a_full_build_keeps_only_the_words_the_index_holds(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vvgctl.index.store as store
+
+    september = repo / "vvg/2025/2025-09-11.md"
+    september.write_text(september.read_text(encoding="utf-8") + "\nEn kvasar.\n",
+                         encoding="utf-8")
+    assert "kvasar" in _vocab(repo)
+    september.unlink()
+    assert "kvasar" in _vocab(repo)  # a stale word is harmless: it matches no passage
+    assert search(open_index([repo]), "kvasar") == []
+    # a parallel refresh (many files changed) takes the vocabulary from the index as a whole
+    monkeypatch.setattr(store, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(store.os, "cpu_count", lambda: 2)
+    for path in meeting_files([repo]):
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1000))
+    index = open_index([repo])
+    assert index.stats.read == 4 and not index.stats.rebuilt
+    assert "kvasar" not in dict(index.connection.execute("SELECT term, stem FROM vocab"))
+
+
+def test_an_interrupted_parallel_build_completes_the_vocabulary_later(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vvgctl.index.store as store
+
+    complete = _vocab(repo)
+    monkeypatch.setattr(store, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(store, "SHARD_SIZE", 2)
+    monkeypatch.setattr(store.os, "cpu_count", lambda: 2)
+
+    def interrupted(connection: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "_sync_vocab", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        open_index([repo], rebuild=True)
+    monkeypatch.undo()
+    # the shards were merged, the vocabulary was not: the next refresh (serial) fills it in
+    assert _vocab(repo) == complete
+    assert search(open_index([repo]), "enkäter")

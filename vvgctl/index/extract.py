@@ -19,7 +19,7 @@ from vvgctl.document import SplitDocument
 from vvgctl.loading import LoadedMeeting, load_meeting
 from vvgctl.models.meeting import Decision, Item, Meeting, SubItem
 from vvgctl.rules.case_flow import settles
-from vvgctl.stemming import normalise, stems
+from vvgctl.stemming import normalise
 
 
 @dataclass
@@ -45,11 +45,13 @@ class MeetingRecord:
     # (item, text, meeting, organ, case, line)
     follow_ups: list[tuple[str, str, str, str | None, str | None, int]] = field(
         default_factory=list)
-    # (kind, item, title, line, end_line, text or None for body paragraphs, stems)
-    passages: list[tuple[str, str | None, str | None, int, int, str | None, str]] = field(
+    # (kind, item, title, line, end_line, text in NFC): SQLite's own tokenizer cuts the text
+    # into words for the search index (see vvgctl.index.store); nothing is stemmed here
+    passages: list[tuple[str, str | None, str | None, int, int, str]] = field(
         default_factory=list)
 
 
+_nfc = unicodedata.normalize
 _BLOCK_INDICATOR = re.compile(r"(^|:|-)\s*[|>][-+0-9]*\s*(#.*)?$")
 
 
@@ -97,8 +99,8 @@ def _add_items(record: MeetingRecord, loaded: LoadedMeeting, meeting: Meeting) -
             record.items.append((number, content.title, content.kind.value if content.kind
                                  else "", case, names, line,
                                  any(settles(d) for d in content.decisions)))
-            record.passages.append(("title", number, content.title, line, line, content.title,
-                                    " ".join(stems(content.title))))
+            record.passages.append(("title", number, content.title, line, line,
+                                    _nfc("NFC", content.title)))
             for d, decision in enumerate(content.decisions):
                 text = full_text(decision)
                 parts = json.dumps([p.model_dump(mode="json") for p in decision.parts],
@@ -110,8 +112,8 @@ def _add_items(record: MeetingRecord, loaded: LoadedMeeting, meeting: Meeting) -
                     decision.deadline.isoformat() if decision.deadline else None,
                     json.dumps(decision.governing_documents), case, names, d_line,
                     normalise(f"{content.title}\n{text}")))
-                record.passages.append(("decision", number, content.title, d_line, d_line, text,
-                                        " ".join(stems(text))))
+                record.passages.append(("decision", number, content.title, d_line, d_line,
+                                        _nfc("NFC", text)))
             for a, action in enumerate(content.actions):
                 record.actions.append((
                     number, action.id, action.text, action.label,
@@ -174,9 +176,8 @@ def extract(loaded: LoadedMeeting) -> MeetingRecord:
     titles = {number: title for number, title, *_ in record.items}
     if loaded.document is not None:
         for number, first, last, text in paragraphs(loaded.document):
-            record.passages.append((
-                "body", number, titles.get(number or ""), first, last, None,
-                " ".join(stems(unicodedata.normalize("NFC", text)))))
+            record.passages.append(("body", number, titles.get(number or ""), first, last,
+                                    _nfc("NFC", text)))
     return record
 
 

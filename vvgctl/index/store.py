@@ -8,9 +8,13 @@ rebuild it from scratch. A first build over many files is spread over the machin
 each worker writes a shard database of its own, and the shards are copied in with SQL, so no
 row crosses a pipe and the main process only merges.
 
-Search uses SQLite's FTS5 over the Swedish *stems* of each passage (see
-:mod:`vvgctl.stemming`), with the ``unicode61`` tokenizer told to keep diacritics, and ranks
-with ``bm25``.
+Search uses SQLite's FTS5 over the text of each passage, cut into words by FTS5's own
+``unicode61`` tokenizer (letters and digits, case folded, diacritics kept), and ranks with
+``bm25``. Stemming happens on the vocabulary, not on the text: the ``vocab`` table holds each
+distinct indexed word with its Swedish stem (see :mod:`vvgctl.stemming`), and a query word
+stands for every indexed word that shares its stem (:mod:`vvgctl.query.search`). A repository
+of 10,000 meetings has millions of words but only thousands of distinct ones, so this stems
+thousands of words in Python instead of millions.
 """
 
 from __future__ import annotations
@@ -26,11 +30,12 @@ from pathlib import Path
 from vvgctl.discovery import SKIPPED_NAMES
 from vvgctl.errors import UsageError
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 PARALLEL_THRESHOLD = 300
 Progress = Callable[[int, int], None]
 
-SCHEMA = """
+#: the tables a worker's shard database holds too (see :func:`_build_parallel`)
+TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, mtime_ns INTEGER NOT NULL,
     size INTEGER NOT NULL, organ TEXT, date TEXT, status TEXT, valid INTEGER NOT NULL);
@@ -48,8 +53,23 @@ CREATE TABLE closes(file_id INTEGER NOT NULL, organ TEXT, date TEXT, item TEXT,
 CREATE TABLE follow_ups(file_id INTEGER NOT NULL, organ TEXT, date TEXT, item TEXT, text TEXT,
     meeting TEXT, target_organ TEXT, case_id TEXT, line INTEGER);
 CREATE TABLE passages(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, organ TEXT, date TEXT,
-    kind TEXT, item TEXT, title TEXT, line INTEGER, end_line INTEGER, text TEXT);
-CREATE VIRTUAL TABLE fts USING fts5(stems, tokenize = 'unicode61 remove_diacritics 0');
+    kind TEXT, item TEXT, title TEXT, line INTEGER, end_line INTEGER, text TEXT NOT NULL);
+"""
+
+#: FTS5's word split, the same as :func:`vvgctl.stemming.words` on text in NFC: letters and
+#: digits (``categories``), everything else separates; case folded; å, ä and ö kept
+TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* N*'"
+
+#: the search index over ``passages.text`` (external content: the text is stored once), the
+#: distinct words it holds (``fts_terms``, read by SQLite from the index) and their stems
+SEARCH = f"""
+CREATE VIRTUAL TABLE fts USING fts5(text, content='passages', content_rowid='id',
+    tokenize = "{TOKENIZE}");
+CREATE VIRTUAL TABLE fts_terms USING fts5vocab(fts, row);
+CREATE TABLE vocab(term TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
+"""
+
+INDEXES = """
 CREATE INDEX items_file ON items(file_id);
 CREATE INDEX items_case ON items(case_id);
 CREATE INDEX decisions_file ON decisions(file_id);
@@ -58,7 +78,10 @@ CREATE INDEX actions_file ON actions(file_id);
 CREATE INDEX closes_file ON closes(file_id);
 CREATE INDEX follow_ups_file ON follow_ups(file_id);
 CREATE INDEX passages_file ON passages(file_id);
+CREATE INDEX vocab_stem ON vocab(stem);
 """
+
+SCHEMA = TABLES + SEARCH + INDEXES
 
 _PER_FILE = ("items", "decisions", "actions", "closes", "follow_ups", "passages")
 
@@ -180,6 +203,7 @@ def _create(path: Path, wanted: str) -> sqlite3.Connection:
     connection = _connect(path)
     connection.executescript(SCHEMA)
     connection.execute("INSERT INTO meta VALUES('fingerprint', ?)", (wanted,))
+    connection.execute("INSERT INTO meta VALUES('vocab', 'complete')")  # of an empty index
     return connection
 
 
@@ -216,14 +240,18 @@ def _delete(connection: sqlite3.Connection, file_ids: list[int]) -> None:
     for start in range(0, len(file_ids), 500):
         chunk = file_ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        connection.execute(f"DELETE FROM fts WHERE rowid IN (SELECT id FROM passages "
-                           f"WHERE file_id IN ({marks}))", chunk)
+        # an external-content index forgets a row by being told the text it indexed
+        connection.execute(f"INSERT INTO fts(fts, rowid, text) SELECT 'delete', id, text "
+                           f"FROM passages WHERE file_id IN ({marks})", chunk)
         for table in _PER_FILE:
             connection.execute(f"DELETE FROM {table} WHERE file_id IN ({marks})", chunk)
         connection.execute(f"DELETE FROM files WHERE id IN ({marks})", chunk)
 
 
-def _insert(connection: sqlite3.Connection, record: object, stat: tuple[int, int]) -> bool:
+def _insert(connection: sqlite3.Connection, record: object, stat: tuple[int, int],
+            search: bool = True) -> bool:
+    """One file's rows; ``search`` also puts its passages into the search index (a shard has
+    none: the merge indexes them)."""
     from vvgctl.index.extract import MeetingRecord
 
     assert isinstance(record, MeetingRecord)
@@ -253,20 +281,17 @@ def _insert(connection: sqlite3.Connection, record: object, stat: tuple[int, int
         connection.executemany(
             "INSERT INTO passages(id, file_id, organ, date, kind, item, title, line, end_line, "
             "text) VALUES(?,?,?,?,?,?,?,?,?,?)",
-            [(pid, *head, *passage[:6]) for pid, passage in zip(ids, record.passages,
-                                                                 strict=True)])
-        connection.executemany("INSERT INTO fts(rowid, stems) VALUES(?,?)",
-                               [(pid, passage[6]) for pid, passage in zip(ids, record.passages,
-                                                                          strict=True)])
+            [(pid, *head, *passage) for pid, passage in zip(ids, record.passages,
+                                                             strict=True)])
+        if search:
+            connection.execute("INSERT INTO fts(rowid, text) SELECT id, text FROM passages "
+                               "WHERE id >= ?", (last + 1,))
     return record.valid
 
 
 #: a shard is the schema without its search index and secondary indexes: a worker fills one
 #: with plain tables, and the main process copies it in with SQL (no rows cross a pipe)
-SHARD_SCHEMA = "\n".join(
-    "CREATE TABLE fts(rowid INTEGER PRIMARY KEY, stems TEXT);" if line.startswith(
-        "CREATE VIRTUAL TABLE fts") else line
-    for line in SCHEMA.splitlines() if not line.startswith("CREATE INDEX"))
+SHARD_SCHEMA = TABLES
 SHARD_SIZE = 250
 
 
@@ -282,7 +307,7 @@ def _fill_shard(task: tuple[str, list[tuple[str, int, int]]]) -> tuple[str, int]
         shard.executescript(SHARD_SCHEMA)
         shard.execute("BEGIN")
         for path, mtime_ns, size in files:
-            _insert(shard, extract_file(path), (mtime_ns, size))
+            _insert(shard, extract_file(path), (mtime_ns, size), search=False)
         shard.execute("COMMIT")
     finally:
         shard.close()
@@ -315,8 +340,8 @@ def _copy_shard(connection: sqlite3.Connection) -> None:
                   else c for c in columns]
         connection.execute(f"INSERT INTO main.{table}({', '.join(columns)}) "
                            f"SELECT {', '.join(chosen)} FROM shard.{table} ORDER BY rowid")
-    connection.execute(f"INSERT INTO main.fts(rowid, stems) "
-                       f"SELECT rowid + {passages}, stems FROM shard.fts")
+    connection.execute(f"INSERT INTO main.fts(rowid, text) "
+                       f"SELECT id + {passages}, text FROM shard.passages")
 
 
 def _build_parallel(connection: sqlite3.Connection, stale: list[str],
@@ -405,19 +430,78 @@ def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
     stats.read, stats.removed = len(stale), len(gone)
     jobs = min(os.cpu_count() or 1, 8)
     if jobs > 1 and len(stale) >= PARALLEL_THRESHOLD:
-        _transaction(connection, lambda: _delete(
-            connection, gone + [known[p][0] for p in stale if p in known]))
+        def start() -> None:
+            _delete(connection, gone + [known[p][0] for p in stale if p in known])
+            # until the end, the vocabulary lags behind the merged shards
+            connection.execute("DELETE FROM meta WHERE key='vocab'")
+
+        def finish() -> None:
+            _sync_vocab(connection)
+            _remember_scan(connection, digest)
+
+        _transaction(connection, start)
         _build_parallel(connection, stale, current, jobs, progress)
-        _transaction(connection, lambda: _remember_scan(connection, digest))
+        _transaction(connection, finish)
         return
 
     def serial() -> None:
         _delete(connection, gone + [known[p][0] for p in stale if p in known])
+        first = _next_passage(connection)
         for path, record in zip(stale, _extract_many(stale, progress), strict=True):
             _insert(connection, record, current[path])
+        if connection.execute("SELECT 1 FROM meta WHERE key='vocab'").fetchone() is None:
+            _sync_vocab(connection)  # an interrupted parallel build left it behind
+        else:
+            _add_terms(connection, first)
         _remember_scan(connection, digest)
 
     _transaction(connection, serial)
+
+
+def _next_passage(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0])
+
+
+def _stemmed(terms: Iterable[str]) -> list[tuple[str, str]]:
+    from vvgctl.stemming import stem
+
+    # a query word is case folded (casefold: ß is ss) before it is stemmed; FTS5 folds with
+    # simple case folding, so the term is folded the same way before its stem is taken
+    return [(term, stem(term.casefold())) for term in terms]
+
+
+def _sync_vocab(connection: sqlite3.Connection) -> None:
+    """Make ``vocab`` hold exactly the words of the search index (read from FTS5 itself):
+    new words get their stem, words no passage holds any more go."""
+    indexed = {term for (term,) in connection.execute("SELECT term FROM fts_terms")}
+    known = {term for (term,) in connection.execute("SELECT term FROM vocab")}
+    connection.executemany("DELETE FROM vocab WHERE term = ?", [(t,) for t in known - indexed])
+    connection.executemany("INSERT INTO vocab VALUES(?, ?)", _stemmed(sorted(indexed - known)))
+    connection.execute("INSERT OR REPLACE INTO meta VALUES('vocab', 'complete')")
+
+
+def _add_terms(connection: sqlite3.Connection, first: int) -> None:
+    """Add the words of the passages from id ``first`` on that ``vocab`` lacks.
+
+    FTS5 cuts the new passages into words in a temporary index (so the words are exactly the
+    index's own), and only words new to the vocabulary are stemmed. Words of removed passages
+    stay until the next full build: a word that no passage holds matches nothing.
+    """
+    if connection.execute("SELECT 1 FROM passages WHERE id >= ?", (first,)).fetchone() is None:
+        return
+    connection.execute(f"CREATE VIRTUAL TABLE temp.new_text USING fts5(text, content='', "
+                       f"tokenize = \"{TOKENIZE}\")")
+    try:
+        connection.execute("CREATE VIRTUAL TABLE temp.new_terms "
+                           "USING fts5vocab('temp', 'new_text', 'row')")
+        connection.execute("INSERT INTO temp.new_text(rowid, text) "
+                           "SELECT id, text FROM main.passages WHERE id >= ?", (first,))
+        new = [term for (term,) in connection.execute(
+            "SELECT term FROM temp.new_terms WHERE term NOT IN (SELECT term FROM main.vocab)")]
+        connection.executemany("INSERT INTO main.vocab VALUES(?, ?)", _stemmed(new))
+    finally:
+        connection.execute("DROP TABLE IF EXISTS temp.new_terms")
+        connection.execute("DROP TABLE temp.new_text")
 
 
 def _remember_scan(connection: sqlite3.Connection, digest: str) -> None:

@@ -1,9 +1,11 @@
 """Ranked full-text search over item titles, positions and the paragraphs of the minutes.
 
-The query is cut into words and stemmed like the index (Swedish Snowball stems), so
-``enkäter`` finds ``enkäten`` and ``forms-enkät``. Every word must occur in a hit; hits are
-ranked with FTS5's ``bm25`` (newer meetings first on a tie). The snippet shows the passage's own
-words around the first match, and the line is the file line of that match.
+The query is cut into words and each word is stemmed (Swedish Snowball stems); a word stands
+for every word of the index that has the same stem (the index keeps its vocabulary with the
+stems, see :mod:`vvgctl.index.store`), so ``enkäter`` finds ``enkäten`` and ``forms-enkät``.
+Every query word must occur in a hit, in one of its forms; hits are ranked with FTS5's ``bm25``
+(newer meetings first on a tie). The snippet shows the passage's own words around the first
+match, and the line is the file line of that match.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from vvgctl.errors import UsageError
@@ -59,13 +60,17 @@ def snippet(text: str, wanted: set[str], first_line: int,
     return ("…" if lo else "") + excerpt + ("…" if hi < len(found) else ""), line
 
 
-def _file_lines(path: str, cache: dict[str, list[str]]) -> list[str]:
-    if path not in cache:
-        try:
-            cache[path] = Path(path).read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError):
-            cache[path] = []
-    return cache[path]
+def match_expression(index: Index, wanted: list[str]) -> str | None:
+    """The FTS5 query for the stems ``wanted``: each stem as any indexed word that has it
+    (``("enkät" OR "enkäten" OR "enkäter") AND (...)``); None when a stem has no word."""
+    marks = ",".join("?" * len(wanted))
+    forms: dict[str, list[str]] = {}
+    for found, term in index.connection.execute(
+            f"SELECT stem, term FROM vocab WHERE stem IN ({marks}) ORDER BY term", wanted):
+        forms.setdefault(found, []).append('"' + term.replace('"', '""') + '"')
+    if len(forms) < len(wanted):
+        return None
+    return " AND ".join("(" + " OR ".join(forms[s]) + ")" for s in wanted)
 
 
 def search(index: Index, text: str, *, organ: str | None = None, date_from: str | None = None,
@@ -75,29 +80,29 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
     wanted = query_stems(text)
     if not wanted:
         raise UsageError("give at least one word to search for", hint='vvgctl search "egenvård"')
+    expression = match_expression(index, wanted)
+    if expression is None:
+        return []  # a word that no passage holds in any form
     where = ["fts MATCH ?"]
-    params: list[object] = [" ".join(f'"{s}"' for s in wanted)]
+    params: list[object] = [expression]
     for clause, value in (("p.organ = ?", organ), ("p.date >= ?", date_from),
                           ("p.date <= ?", date_to)):
         if value:
             where.append(clause)
             params.append(value)
     scoped = bool(index.scope)
-    sql = ("SELECT f.path, p.organ, p.date, p.kind, p.item, p.title, p.line, p.end_line, "
-           "p.text, bm25(fts) AS rank FROM fts JOIN passages p ON p.id = fts.rowid "
+    sql = ("SELECT f.path, p.organ, p.date, p.kind, p.item, p.title, p.line, p.text, "
+           "bm25(fts) AS rank FROM fts JOIN passages p ON p.id = fts.rowid "
            "JOIN files f ON f.id = p.file_id WHERE " + " AND ".join(where)
            + " ORDER BY rank, p.date DESC" + ("" if scoped else " LIMIT ?"))
     if not scoped:
         params.append(limit)
-    files: dict[str, list[str]] = {}
     rows: list[dict[str, Any]] = []
     stems = set(wanted)
-    for path, p_organ, date, kind, item, title, line, end_line, body, rank in \
+    for path, p_organ, date, kind, item, title, line, body, rank in \
             index.connection.execute(sql, params):
         if scoped and not index.in_scope(path):
             continue
-        if body is None:
-            body = "\n".join(_file_lines(path, files)[line - 1:end_line])
         excerpt, hit_line = snippet(body, stems, line, mark)
         if kind != "body":  # a YAML scalar: its lines need not be the text's lines
             hit_line = line
