@@ -80,6 +80,9 @@ _WORKER: dict[str, object] = {}
 
 
 def _worker_init(root: str) -> None:
+    from vvgctl.workers import start_worker
+
+    start_worker()
     _WORKER["root"] = Path(root)
     _WORKER["registry"] = load_registry(Path(root))
 

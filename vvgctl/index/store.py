@@ -353,6 +353,7 @@ def _build_parallel(connection: sqlite3.Connection, stale: list[str],
     from concurrent.futures import ProcessPoolExecutor
 
     from vvgctl.cache import cache_dir
+    from vvgctl.workers import start_worker
 
     folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -362,7 +363,7 @@ def _build_parallel(connection: sqlite3.Connection, stale: list[str],
                  for n, start in enumerate(range(0, len(stale), SHARD_SIZE))]
         context = multiprocessing.get_context("fork")
         done = 0
-        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=start_worker) as pool:
             for shard_path, count in pool.map(_fill_shard, tasks):
                 _merge_shard(connection, shard_path)
                 os.unlink(shard_path)
