@@ -295,6 +295,17 @@ SHARD_SCHEMA = TABLES
 SHARD_SIZE = 250
 
 
+def _batches(paths: list[str], jobs: int) -> Iterator[list[str]]:
+    """``paths`` cut into shards of at most SHARD_SIZE files, smaller towards the end (down to
+    a fifth), so that the workers run out of work at about the same time: a last shard of 250
+    files kept one core busy alone for ~0.6 s of a 10,000-meeting build."""
+    start = 0
+    while start < len(paths):
+        size = min(SHARD_SIZE, max(SHARD_SIZE // 5, (len(paths) - start) // (2 * jobs), 1))
+        yield paths[start:start + size]
+        start += size
+
+
 def _fill_shard(task: tuple[str, list[tuple[str, int, int]]]) -> tuple[str, int]:
     """In a worker: read, extract and write a batch of files into a new shard database."""
     from vvgctl.index.extract import extract_file
@@ -352,6 +363,7 @@ def _build_parallel(connection: sqlite3.Connection, stale: list[str],
     import tempfile
     from concurrent.futures import ProcessPoolExecutor
 
+    import vvgctl.index.extract  # noqa: F401  (imported once here, not in every worker)
     from vvgctl.cache import cache_dir
     from vvgctl.workers import start_worker
 
@@ -359,8 +371,8 @@ def _build_parallel(connection: sqlite3.Connection, stale: list[str],
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=folder, prefix="index-shards-") as tmp:
         tasks = [(os.path.join(tmp, f"shard-{n}.sqlite3"),
-                  [(path, *current[path]) for path in stale[start:start + SHARD_SIZE]])
-                 for n, start in enumerate(range(0, len(stale), SHARD_SIZE))]
+                  [(path, *current[path]) for path in batch])
+                 for n, batch in enumerate(_batches(stale, jobs))]
         context = multiprocessing.get_context("fork")
         done = 0
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=start_worker) as pool:
