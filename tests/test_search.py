@@ -243,3 +243,19 @@ def test_an_interrupted_parallel_build_completes_the_vocabulary_later(
     # the shards were merged, the vocabulary was not: the next refresh (serial) fills it in
     assert _vocab(repo) == complete
     assert search(open_index([repo]), "enkäter")
+
+
+def test_a_word_the_index_holds_takes_its_stem_from_the_vocabulary(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vvgctl.stemming
+
+    index = open_index([repo])
+
+    def refuse(word: str) -> str:
+        raise AssertionError(f"stemmed {word!r}")
+
+    monkeypatch.setattr(vvgctl.stemming, "stem", refuse)
+    hits = search(index, "Enkät forms")  # both are indexed words: no stemmer needed
+    assert hits and "«enkät»" in hits[0]["snippet"]
+    with pytest.raises(AssertionError, match="enkäter"):
+        search(index, "enkäter")  # a form no passage has: the stemmer finds its stem
