@@ -96,6 +96,16 @@ def test_generated_file_validates_and_is_prefilled(repo: Path) -> None:
         assert f"\n## {item.number}. {item.title}\n" in text
 
 
+def test_kallelse_lists_the_previous_minutes_once(repo: Path) -> None:
+    from vvgctl.render.pipeline import prepare
+
+    assert new(repo, *WHERE)[0] == 0
+    markdown = prepare(target(repo), agenda=True).markdown
+    section = markdown[markdown.index("Föregående mötesanteckning"):]
+    section = section[:section.index("\n#")]
+    assert section.count("](") == 1 and "2025/2025-10-22.md" in section
+
+
 def test_second_call_refuses_and_leaves_the_file_byte_identical(repo: Path) -> None:
     assert new(repo, *WHERE)[0] == 0
     before = target(repo).read_bytes()

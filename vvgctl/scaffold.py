@@ -63,10 +63,10 @@ def items_of(inputs: Inputs) -> list[PlannedItem]:
         PlannedItem("2", "Godkännande av dagens agenda", ItemKind.PROCEDURAL),
         PlannedItem("3", "Föregående mötesanteckning", ItemKind.PROCEDURAL),
     ]
-    if inputs.previous is not None:
-        items[-1].lines.append(f"- [{_previous_title(inputs)}]({_previous_link(inputs)})")
-    else:
+    if inputs.previous is None:
         items[-1].note = "Organet har inga tidigare mötesanteckningar i förrådet."
+    # otherwise the front matter's ``previous`` names and links them, and the rendered item
+    # lists them from there: a copy in the body would be listed a second time
     for topic in inputs.topics:
         items.append(PlannedItem(
             str(len(items) + 1), _one_line(topic.title), case=topic.case,

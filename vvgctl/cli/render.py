@@ -22,7 +22,7 @@ Examples:
     vvgctl render minutes -o build                      # every meeting, PDF
     vvgctl render minutes/vvg/2025/2025-10-22.md -o build --format html
     vvgctl render minutes/vvg/2025/2025-10-22.md --format docx   # for editing in Word
-    vvgctl render minutes/vvg/2026/2026-02-12.md --agenda       # the kallelse
+    vvgctl render minutes/vvg/2025/2025-12-10.md --agenda   # kallelse of a planned meeting
     vvgctl render minutes -o build --jobs 2
 """
 
