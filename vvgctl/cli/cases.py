@@ -35,8 +35,8 @@ organ, follow-up, and the meetings the årshjul plans it for.
 
 Examples:
 
-    vvgctl case 0755
-    vvgctl case 0755 minutes --format json
+    vvgctl case riktlinje-patientsakerhet
+    vvgctl case shvo-forvaltningsplan-2026 minutes --format json
 """
 
 
@@ -76,7 +76,8 @@ def _decision_text(row: dict[str, Any]) -> str:
 
 
 def case(
-    case_id: Annotated[str, typer.Argument(metavar="ID", help="The case id, e.g. 0755.")],
+    case_id: Annotated[str, typer.Argument(
+        metavar="ID", help="The case id, e.g. riktlinje-patientsakerhet.")],
     paths: PathsArgument = None,
     format: FormatOption = TableFormat.table,
     rebuild: RebuildOption = False,

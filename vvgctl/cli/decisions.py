@@ -26,7 +26,7 @@ Examples:
     vvgctl decisions minutes --text egenvård
     vvgctl decisions --organ vvg --year 2025 --type endorsed
     vvgctl decisions --from 2025-09 --to 2025-12 --person "Åsa Jackson"
-    vvgctl decisions --case 0755 --format json | jq '.[].text'
+    vvgctl decisions --case shvo-forvaltningsplan-2026 --format json | jq '.[].text'
     vvgctl decisions minutes/vvg/2025 --format md > beslut-2025.md
 """
 

@@ -18,8 +18,8 @@ Only the `status:` line changes. Approved records are frozen; use `vvgctl approv
 
 Examples:
 
-    vvgctl status minutes/vvg/2026/2026-02-11.md agenda
-    vvgctl status minutes/vvg/2026/2026-02-11.md review
+    vvgctl status minutes/vvg/2025/2025-12-10.md agenda
+    vvgctl status minutes/vvg/2025/2025-12-10.md review
 """
 
 APPROVE_HELP = """\
@@ -47,8 +47,8 @@ them off the absent list and the other way round; --present takes them off both.
 
 Examples:
 
-    vvgctl attend minutes/vvg/2026/2026-02-11.md --absent "Jörgen Thorn" --absent "Maria Taranger"
-    vvgctl attend minutes/vvg/2026/2026-02-11.md --remote "Ebba Gierow" --present "Jörgen Thorn"
+    vvgctl attend minutes/vvg/2025/2025-12-10.md --absent "Jörgen Thorn" --absent "Maria Taranger"
+    vvgctl attend minutes/vvg/2025/2025-12-10.md --remote "Ebba Gierow" --present "Jörgen Thorn"
 """
 
 Record = Annotated[Path, typer.Argument(help="A meeting file.", exists=True, dir_okay=False)]

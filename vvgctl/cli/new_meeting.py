@@ -32,7 +32,7 @@ for input and says which option is missing. An existing file is never replaced (
 Examples:
 
     vvgctl new-meeting --organ vvg
-    vvgctl new-meeting --organ vvg --date 2026-02-11 --dry-run
+    vvgctl new-meeting --organ vvg --date 2025-12-10 --place Teams --mode remote --dry-run
     vvgctl new-meeting --organ styrgrupp-hos --date 2026-06-10 --place Teams --mode remote
     vvgctl new-meeting --organ vvg --branch      # git switch -c meeting/vvg-<date> + commit
 """
