@@ -45,9 +45,9 @@ class MeetingRecord:
     # (item, text, meeting, organ, case, line)
     follow_ups: list[tuple[str, str, str, str | None, str | None, int]] = field(
         default_factory=list)
-    # (kind, item, title, line, end_line, text in NFC): SQLite's own tokenizer cuts the text
+    # (kind, item, title, line, text in NFC): SQLite's own tokenizer cuts the text
     # into words for the search index (see vvgctl.index.store); nothing is stemmed here
-    passages: list[tuple[str, str | None, str | None, int, int, str]] = field(
+    passages: list[tuple[str, str | None, str | None, int, str]] = field(
         default_factory=list)
 
 
@@ -99,7 +99,7 @@ def _add_items(record: MeetingRecord, loaded: LoadedMeeting, meeting: Meeting) -
             record.items.append((number, content.title, content.kind.value if content.kind
                                  else "", case, names, line,
                                  any(settles(d) for d in content.decisions)))
-            record.passages.append(("title", number, content.title, line, line,
+            record.passages.append(("title", number, content.title, line,
                                     _nfc("NFC", content.title)))
             for d, decision in enumerate(content.decisions):
                 text = full_text(decision)
@@ -112,7 +112,7 @@ def _add_items(record: MeetingRecord, loaded: LoadedMeeting, meeting: Meeting) -
                     decision.deadline.isoformat() if decision.deadline else None,
                     json.dumps(decision.governing_documents), case, names, d_line,
                     normalise(f"{content.title}\n{text}")))
-                record.passages.append(("decision", number, content.title, d_line, d_line,
+                record.passages.append(("decision", number, content.title, d_line,
                                         _nfc("NFC", text)))
             for a, action in enumerate(content.actions):
                 record.actions.append((
@@ -128,22 +128,22 @@ def _add_items(record: MeetingRecord, loaded: LoadedMeeting, meeting: Meeting) -
                                           text_line(loaded, *base, "follow_ups", f, "text")))
 
 
-def paragraphs(document: SplitDocument) -> list[tuple[str | None, int, int, str]]:
-    """The body's paragraphs: (item number of the ``##`` section, first line, last line, text).
+def paragraphs(document: SplitDocument) -> list[tuple[str | None, int, str]]:
+    """The body's paragraphs: (item number of the ``##`` section, first line, text).
 
     ``##`` headings end a paragraph and are not part of one (item titles are indexed from the
     front matter); fenced code blocks are kept whole.
     """
     headings = {s.line: s.number for s in document.sections}
-    found: list[tuple[str | None, int, int, str]] = []
+    found: list[tuple[str | None, int, str]] = []
     current: str | None = None
     buffer: list[str] = []
     start = 0
     in_fence = False
 
-    def flush(end: int) -> None:
+    def flush() -> None:
         if buffer and any(line.strip() for line in buffer):
-            found.append((current, start, end, "\n".join(buffer)))
+            found.append((current, start, "\n".join(buffer)))
         buffer.clear()
 
     for offset, line in enumerate(document.body.split("\n")):
@@ -151,16 +151,16 @@ def paragraphs(document: SplitDocument) -> list[tuple[str | None, int, int, str]
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
         if not in_fence and number in headings:
-            flush(number - 1)
+            flush()
             current = headings[number]
             continue
         if not in_fence and not line.strip():
-            flush(number - 1)
+            flush()
             continue
         if not buffer:
             start = number
         buffer.append(line)
-    flush(document.body_line + document.body.count("\n"))
+    flush()
     return found
 
 
@@ -175,8 +175,8 @@ def extract(loaded: LoadedMeeting) -> MeetingRecord:
     _add_items(record, loaded, meeting)
     titles = {number: title for number, title, *_ in record.items}
     if loaded.document is not None:
-        for number, first, last, text in paragraphs(loaded.document):
-            record.passages.append(("body", number, titles.get(number or ""), first, last,
+        for number, first, text in paragraphs(loaded.document):
+            record.passages.append(("body", number, titles.get(number or ""), first,
                                     _nfc("NFC", text)))
     return record
 

@@ -53,7 +53,7 @@ CREATE TABLE closes(file_id INTEGER NOT NULL, organ TEXT, date TEXT, item TEXT,
 CREATE TABLE follow_ups(file_id INTEGER NOT NULL, organ TEXT, date TEXT, item TEXT, text TEXT,
     meeting TEXT, target_organ TEXT, case_id TEXT, line INTEGER);
 CREATE TABLE passages(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, organ TEXT, date TEXT,
-    kind TEXT, item TEXT, title TEXT, line INTEGER, end_line INTEGER, text TEXT NOT NULL);
+    kind TEXT, item TEXT, title TEXT, line INTEGER, text TEXT NOT NULL);
 """
 
 #: FTS5's word split, the same as :func:`vvgctl.stemming.words` on text in NFC: letters and
@@ -279,8 +279,8 @@ def _insert(connection: sqlite3.Connection, record: object, stat: tuple[int, int
         last = connection.execute("SELECT max(id) FROM passages").fetchone()[0] or 0
         ids = range(last + 1, last + 1 + len(record.passages))
         connection.executemany(
-            "INSERT INTO passages(id, file_id, organ, date, kind, item, title, line, end_line, "
-            "text) VALUES(?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO passages(id, file_id, organ, date, kind, item, title, line, text) "
+            "VALUES(?,?,?,?,?,?,?,?,?)",
             [(pid, *head, *passage) for pid, passage in zip(ids, record.passages,
                                                              strict=True)])
         if search:
