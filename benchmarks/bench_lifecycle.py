@@ -25,7 +25,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.grow import grow  # noqa: E402
-from vvgctl.discovery import meeting_files  # noqa: E402
+from vvgctl.repository.discovery import meeting_files  # noqa: E402
 
 VVGCTL = [sys.executable, "-m", "vvgctl"]
 GIT_ENV = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
@@ -75,7 +75,7 @@ def main() -> None:
             path.write_text(path.read_text(encoding="utf-8") + "\nTillagt i efterhand.\n",
                             encoding="utf-8")
 
-        from vvgctl.frozen import check_frozen
+        from vvgctl.cycle.frozen import check_frozen
 
         found = check_frozen([minutes], "HEAD")
         frozen_s = median_of(args.repeat, lambda: check_frozen([minutes], "HEAD"))

@@ -26,7 +26,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.grow import grow  # noqa: E402
-from vvgctl.discovery import meeting_files  # noqa: E402
+from vvgctl.repository.discovery import meeting_files  # noqa: E402
 
 VVGCTL = [sys.executable, "-m", "vvgctl"]
 

@@ -66,7 +66,7 @@ def xelatex(meeting: Path, repeat: int) -> float | None:
 
 def batch(meeting: Path, count: int, jobs: int, repeat: int) -> float:
     """Seconds per document for ``count`` copies of ``meeting`` in a fresh repository."""
-    from vvgctl.discovery import find_root
+    from vvgctl.repository.discovery import find_root
 
     source_root = find_root(meeting)
     assert source_root is not None

@@ -14,9 +14,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from vvgctl.discovery import meeting_files
-from vvgctl.document import decode, split
-from vvgctl.yaml import load
+from vvgctl.repository.discovery import meeting_files
+from vvgctl.source.document import decode, split
+from vvgctl.source.yaml import load
 
 
 def _replace_at(lines: list[str], line: int, column: int, old: str, new: str) -> None:

@@ -22,9 +22,9 @@ sys.path.insert(0, str(ROOT))
 from ruamel.yaml import YAML  # noqa: E402
 
 from vvgctl.importer.minutes import import_text  # noqa: E402
-from vvgctl.loading import parse_meeting  # noqa: E402
 from vvgctl.models import Meeting  # noqa: E402
-from vvgctl.registry import load_registry  # noqa: E402
+from vvgctl.repository.registry import load_registry  # noqa: E402
+from vvgctl.source.loading import parse_meeting  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 

@@ -13,10 +13,10 @@ from typer.testing import CliRunner
 from tests.conftest import MEETING_MD, MINUTES, RepoFactory
 from vvgctl.arshjul.build import build
 from vvgctl.arshjul.model import FOLLOW_UP_ROW, Source, TopicStatus
-from vvgctl.check import run_check
+from vvgctl.checking.check import run_check
 from vvgctl.cli.app import app
-from vvgctl.loading import load_meeting
-from vvgctl.plan import planned_topics
+from vvgctl.planning.plan import planned_topics
+from vvgctl.source.loading import load_meeting
 
 runner = CliRunner()
 

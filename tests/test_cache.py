@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from tests.conftest import MEETING_MD, RepoFactory
-from vvgctl.check import run_check
+from vvgctl.checking.check import run_check
 
 
 def test_warm_run_uses_the_cache_and_edits_invalidate(make_repo: RepoFactory) -> None:
@@ -36,7 +36,7 @@ def test_registry_change_invalidates(make_repo: RepoFactory) -> None:
 
 
 def test_corrupt_cache_is_ignored(make_repo: RepoFactory) -> None:
-    from vvgctl.cache import cache_dir
+    from vvgctl.runtime.cache import cache_dir
 
     root = make_repo()
     run_check([root])
@@ -46,7 +46,7 @@ def test_corrupt_cache_is_ignored(make_repo: RepoFactory) -> None:
 
 
 def test_parallel_and_serial_agree(make_repo: RepoFactory) -> None:
-    import vvgctl.check as check
+    import vvgctl.checking.check as check
 
     files = {f"vvg/2025/2025-{m:02d}-{d:02d}.md": MEETING_MD.replace(
         "date: 2025-10-22", f"date: 2025-{m:02d}-{d:02d}") for m in range(1, 13)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO_ROOT, RepoFactory
-from vvgctl.yaml import load
+from vvgctl.source.yaml import load
 
 WORKFLOW = REPO_ROOT / ".github" / "workflows" / "minutes.yml"
 GITLAB = REPO_ROOT / ".gitlab-ci.yml"

@@ -138,7 +138,7 @@ def test_internal_errors_say_bug_and_exit_3(make_repo: RepoFactory,
                                             monkeypatch: object) -> None:
     root = make_repo()
     code = (
-        "import sys, vvgctl.check as c\n"
+        "import sys, vvgctl.checking.check as c\n"
         "def boom(*a, **k): raise RuntimeError('boom')\n"
         "c.run_check = boom\n"
         "from vvgctl.cli.app import main\n"
@@ -152,7 +152,7 @@ def test_internal_errors_say_bug_and_exit_3(make_repo: RepoFactory,
 
 
 def test_rules_lists_data_file_codes_and_frozen_records() -> None:
-    from vvgctl.datafiles import registered_kinds
+    from vvgctl.repository.datafiles import registered_kinds
 
     result = runner.invoke(app, ["rules"])
     assert result.exit_code == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vvgctl.document import SourceProblem, decode, sections, split
+from vvgctl.source.document import SourceProblem, decode, sections, split
 
 
 def test_bom_and_crlf_are_accepted() -> None:

@@ -16,8 +16,8 @@ from vvgctl.cli.app import app
 from vvgctl.importer.convert import pandoc_path
 from vvgctl.importer.minutes import NotMinutes, import_text
 from vvgctl.importer.text import normalise, words
-from vvgctl.loading import parse_meeting
-from vvgctl.registry import load_registry
+from vvgctl.repository.registry import load_registry
+from vvgctl.source.loading import parse_meeting
 
 DATA = Path(__file__).parent / "data"
 SEEDS = DATA / "seeds"

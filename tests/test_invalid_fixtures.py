@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from vvgctl.check import check_file
-from vvgctl.registry import load_registry
+from vvgctl.checking.check import check_file
+from vvgctl.repository.registry import load_registry
 
 FOLDER = Path(__file__).parent / "fixtures" / "invalid"
 

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import MEETING_MD, RepoFactory
 from vvgctl.cli.app import app
-from vvgctl.loading import load_meeting
+from vvgctl.source.loading import load_meeting
 
 runner = CliRunner()
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINUTES
-from vvgctl.check import run_check
+from vvgctl.checking.check import run_check
 from vvgctl.diagnostics import Severity
-from vvgctl.loading import LoadedMeeting, load_meeting
 from vvgctl.models import Meeting
 from vvgctl.models.meeting import DecisionType, ItemKind
-from vvgctl.registry import load_registry
+from vvgctl.repository.registry import load_registry
+from vvgctl.source.loading import LoadedMeeting, load_meeting
 
 VVG = MINUTES / "vvg" / "2025" / "2025-10-22.md"
 STYRGRUPP = MINUTES / "styrgrupp-hos" / "2026" / "2026-05-13.md"

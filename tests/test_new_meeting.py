@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from tests.conftest import MEETING_MD, PEOPLE_YAML
 from tests.gitrepo import git, init_repo, use_git_env
 from vvgctl.cli.app import app
-from vvgctl.loading import load_meeting
+from vvgctl.source.loading import load_meeting
 
 runner = CliRunner()
 

@@ -8,10 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import MEETING_MD, ORGANS_YAML, PEOPLE_YAML, write_tree
-from vvgctl.check import check_loaded
+from vvgctl.checking.check import check_loaded
 from vvgctl.diagnostics import Diagnostic
-from vvgctl.loading import parse_meeting
-from vvgctl.registry import RegistryIndex, load_registry
+from vvgctl.repository.registry import RegistryIndex, load_registry
+from vvgctl.source.loading import parse_meeting
 
 _REGISTRY: list[RegistryIndex] = []
 
@@ -74,7 +74,7 @@ def test_mutated_front_matter_gives_only_our_diagnostics(tmp_path: Path,
 def test_arbitrary_structures(tmp_path: Path, fields: dict[str, object]) -> None:
     import io
 
-    from vvgctl.yaml import round_trip
+    from vvgctl.source.yaml import round_trip
 
     stream = io.StringIO()
     round_trip().dump(fields or {"organ": "vvg"}, stream)

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import MINUTES, RepoFactory
 from tests.query_repo import DOCUMENTS, FILES
-from vvgctl.check import run_check
+from vvgctl.checking.check import run_check
 from vvgctl.cli.app import app
 
 runner = CliRunner()

@@ -435,7 +435,7 @@ REAL = sorted(p for p in MINUTES.rglob("*.md") if p.name != "README.md"
 
 @pytest.mark.parametrize("path", REAL, ids=[p.stem for p in REAL])
 def test_every_meeting_in_minutes_renders(path: Path, tmp_path: Path) -> None:
-    from vvgctl.loading import load_meeting
+    from vvgctl.source.loading import load_meeting
 
     meeting = load_meeting(path).model
     assert meeting is not None, f"{path} does not validate"

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from tests.conftest import MINUTES, RepoFactory
-from vvgctl.check import run_check
-from vvgctl.schedule import load_schedule, next_meeting
+from vvgctl.checking.check import run_check
+from vvgctl.planning.schedule import load_schedule, next_meeting
 
 SCHEDULE_2025 = """\
 organ: vvg

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from vvgctl.schema_export import render, schema_models, stale_files, write_schemas
+from vvgctl.checking.schema_export import render, schema_models, stale_files, write_schemas
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -36,7 +36,7 @@ def test_atomic_write_keeps_the_mode(tmp_path: Path) -> None:
     import os
     import stat
 
-    from vvgctl.fileio import atomic_write
+    from vvgctl.source.fileio import atomic_write
 
     new = tmp_path / "new.txt"
     atomic_write(new, "a")

@@ -13,11 +13,11 @@ from tests.conftest import MINUTES, RepoFactory
 from tests.query_repo import FILES
 from tests.test_query import line_of
 from vvgctl.cli.app import app
-from vvgctl.discovery import meeting_files
 from vvgctl.index import open_index
 from vvgctl.index.store import index_file, scan
 from vvgctl.query.search import search
-from vvgctl.stemming import normalise, stems, words
+from vvgctl.repository.discovery import meeting_files
+from vvgctl.swedish.stemming import normalise, stems, words
 
 runner = CliRunner()
 
@@ -247,14 +247,14 @@ def test_an_interrupted_parallel_build_completes_the_vocabulary_later(
 
 def test_a_word_the_index_holds_takes_its_stem_from_the_vocabulary(
         repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import vvgctl.stemming
+    import vvgctl.swedish.stemming
 
     index = open_index([repo])
 
     def refuse(word: str) -> str:
         raise AssertionError(f"stemmed {word!r}")
 
-    monkeypatch.setattr(vvgctl.stemming, "stem", refuse)
+    monkeypatch.setattr(vvgctl.swedish.stemming, "stem", refuse)
     hits = search(index, "Enkät forms")  # both are indexed words: no stemmer needed
     assert hits and "«enkät»" in hits[0]["snippet"]
     with pytest.raises(AssertionError, match="enkäter"):

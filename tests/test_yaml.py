@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vvgctl.yaml import YamlProblem, load
+from vvgctl.source.yaml import YamlProblem, load
 
 
 def test_scalars_stay_text_so_the_schema_decides() -> None:
@@ -95,7 +95,7 @@ _texts = st.text(alphabet=st.sampled_from(list("ab '\"#[]{}:,-\\\nå")), max_siz
 def test_nesting_bound_never_underestimates(value: object, flow: bool | None) -> None:
     import io
 
-    from vvgctl.yaml import nesting_bound, round_trip
+    from vvgctl.source.yaml import nesting_bound, round_trip
 
     yaml = round_trip()
     yaml.default_flow_style = flow

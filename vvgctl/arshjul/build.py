@@ -36,9 +36,9 @@ from vvgctl.arshjul.model import (
     Topic,
     TopicStatus,
 )
-from vvgctl.loading import Loaded
 from vvgctl.models.plan import Occurrence, PlanFile
 from vvgctl.models.schedule import ScheduleEntry
+from vvgctl.source.loading import Loaded
 
 #: category colours: dark enough for white text and for lines on white paper (contrast >= 4.5)
 PALETTE = ("#1f5c99", "#9c4a00", "#2e7d32", "#7b3294", "#b3123a", "#00696b", "#5d4037",
@@ -307,9 +307,9 @@ def build(root: Path, organ: str, year: int, *, extra_dates: Iterable[dt.date] =
 
     ``minutes`` (from :func:`read_minutes`) saves reading them again when the caller builds
     more than one year."""
-    from vvgctl.plan import load_plans
-    from vvgctl.registry import load_registry
-    from vvgctl.schedule import load_schedule
+    from vvgctl.planning.plan import load_plans
+    from vvgctl.planning.schedule import load_schedule
+    from vvgctl.repository.registry import load_registry
 
     registry = load_registry(root)
     found = registry.organ(organ)

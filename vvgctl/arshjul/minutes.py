@@ -7,9 +7,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from vvgctl.diagnostics import display_path
-from vvgctl.discovery import meeting_files
-from vvgctl.loading import load_meeting
 from vvgctl.models.meeting import ItemKind
+from vvgctl.repository.discovery import meeting_files
+from vvgctl.source.loading import load_meeting
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def read_minutes(root: Path) -> list[MinutesFacts]:
     """
     import os
 
-    from vvgctl.cache import ResultCache, code_fingerprint
+    from vvgctl.runtime.cache import ResultCache, code_fingerprint
 
     cache = ResultCache("arshjul-minutes", root, code_fingerprint())
     found: list[MinutesFacts] = []

@@ -68,9 +68,9 @@ def arshjul(
 
     from vvgctl.arshjul.build import build
     from vvgctl.cli import output as out
-    from vvgctl.discovery import find_root
     from vvgctl.errors import UsageError
-    from vvgctl.registry import load_registry
+    from vvgctl.repository.discovery import find_root
+    from vvgctl.repository.registry import load_registry
 
     found = find_root(root) if root.exists() else None
     if found is None:
@@ -102,7 +102,7 @@ def arshjul(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        from vvgctl.fileio import atomic_write
+        from vvgctl.source.fileio import atomic_write
 
         atomic_write(output, data.decode("utf-8"))
         err.print(f"skrev {output}")

@@ -44,7 +44,7 @@ def check(
         "--base", help="A git revision: report changes to minutes already approved there "
         "that no approved correction records (frozen-record).", show_default=False)] = None,
 ) -> None:
-    from vvgctl.check import run_check
+    from vvgctl.checking.check import run_check
     from vvgctl.cli import output, reporters
     from vvgctl.diagnostics import Severity
 
@@ -70,7 +70,7 @@ def check(
         if progress_bar is not None:
             progress_bar.stop()
     if base is not None:
-        from vvgctl.frozen import check_frozen
+        from vvgctl.cycle.frozen import check_frozen
 
         report.diagnostics = sorted(report.diagnostics + check_frozen(targets, base))
     errors = report.count(Severity.ERROR)

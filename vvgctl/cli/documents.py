@@ -55,8 +55,8 @@ def documents(
 ) -> None:
     from vvgctl.cli.querying import open_index_cli
     from vvgctl.cli.tabular import Column, emit
-    from vvgctl.governing_documents import list_documents
     from vvgctl.query import parse_day
+    from vvgctl.repository.governing_documents import list_documents
 
     day = dt.date.fromisoformat(parse_day(today, "--today")) if today else None
     rows = list_documents(open_index_cli(paths, rebuild), today=day, overdue_only=overdue)

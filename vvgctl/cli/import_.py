@@ -54,12 +54,12 @@ def import_(
     import re
 
     from vvgctl.diagnostics import display_path
-    from vvgctl.discovery import find_root
     from vvgctl.errors import UsageError, VvgError
-    from vvgctl.fileio import atomic_write
     from vvgctl.importer.convert import read_source
     from vvgctl.importer.minutes import import_text
-    from vvgctl.registry import load_registry
+    from vvgctl.repository.discovery import find_root
+    from vvgctl.repository.registry import load_registry
+    from vvgctl.source.fileio import atomic_write
 
     if not file.is_file():
         raise UsageError(f"no such file: {file}")

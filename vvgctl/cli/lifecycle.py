@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from vvgctl.lifecycle import Outcome
+    from vvgctl.cycle.lifecycle import Outcome
 
 STATUS_HELP = """\
 Move a meeting record along: agenda (kallelse sent), draft (minutes written), review.
@@ -78,8 +78,8 @@ def status(
     value: Annotated[str, typer.Argument(metavar="agenda|draft|review|planned",
                                          help="The new status.")],
 ) -> None:
+    from vvgctl.cycle.lifecycle import EDITABLE, set_status
     from vvgctl.errors import UsageError
-    from vvgctl.lifecycle import EDITABLE, set_status
     from vvgctl.models.meeting import Status
 
     allowed = [s.value for s in EDITABLE]
@@ -106,8 +106,8 @@ def approve(
 
     from pydantic import ValidationError
 
+    from vvgctl.cycle.lifecycle import approve as do_approve
     from vvgctl.errors import UsageError
-    from vvgctl.lifecycle import approve as do_approve
     from vvgctl.models.meeting import Correction
 
     texts = correction or []
@@ -136,8 +136,8 @@ def attend(
         "--present", help="Present after all: off both lists; repeatable.",
         show_default=False)] = None,
 ) -> None:
+    from vvgctl.cycle.lifecycle import attend as do_attend
     from vvgctl.errors import UsageError
-    from vvgctl.lifecycle import attend as do_attend
 
     if not (absent or remote or present):
         raise UsageError("give at least one --absent, --remote or --present NAME")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from vvgctl import scaffold_inputs
+    from vvgctl.cycle import scaffold_inputs
     from vvgctl.models.common import TimeRange
     from vvgctl.models.meeting import MeetingMode
 
@@ -99,13 +99,13 @@ def new_meeting(
         "--branch", help="Create the git branch meeting/<organ>-<date> and commit the file.")]
         = False,
 ) -> None:
-    from vvgctl import scaffold, scaffold_inputs
     from vvgctl.cli import output
+    from vvgctl.cycle import scaffold, scaffold_inputs
     from vvgctl.diagnostics import display_path
-    from vvgctl.discovery import find_root
     from vvgctl.errors import UsageError, VvgError
     from vvgctl.models.meeting import MeetingMode
-    from vvgctl.registry import load_registry
+    from vvgctl.repository.discovery import find_root
+    from vvgctl.repository.registry import load_registry
 
     root = find_root(repo)
     if root is None:
@@ -151,7 +151,7 @@ def new_meeting(
     scaffold.write_new(target, text, force=force)
     err.print(f"Skrev {display_path(target)}", markup=False)
     if top is not None:
-        from vvgctl import git
+        from vvgctl.repository import git
 
         name = f"meeting/{organ}-{day.isoformat()}"
         git.commit_on_new_branch(top, name, [target.resolve()],
@@ -161,8 +161,8 @@ def new_meeting(
 
 def _branch_preflight(root: Path, organ: str, day: dt.date) -> Path:
     """The git top level, once it is sure a branch can be made there cleanly."""
-    from vvgctl import git
     from vvgctl.errors import VvgError
+    from vvgctl.repository import git
 
     top = git.toplevel(root)
     changes = git.dirty(top)
@@ -178,9 +178,9 @@ def _branch_preflight(root: Path, organ: str, day: dt.date) -> Path:
 
 def _complete(slot: scaffold_inputs.Slot, organ: str) -> scaffold_inputs.Slot:
     """Ask for place and mode on a terminal; without one, say which option is missing."""
+    from vvgctl.cycle.scaffold_inputs import Slot
     from vvgctl.errors import UsageError
     from vvgctl.models.meeting import MeetingMode
-    from vvgctl.scaffold_inputs import Slot
 
     missing = [name for name, value in (("--place", slot.place), ("--mode", slot.mode))
                if not value]

@@ -43,9 +43,9 @@ def publish(
                                       help="Worker processes (0: one per core).")] = 0,
 ) -> None:
     from vvgctl.cli import output
-    from vvgctl.discovery import find_root
     from vvgctl.errors import UsageError
     from vvgctl.publish.site import publish as run_publish
+    from vvgctl.repository.discovery import find_root
 
     if not path.exists():
         raise UsageError(f"{path}: no such folder", hint="give the minutes folder, e.g. "

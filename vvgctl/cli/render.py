@@ -53,8 +53,8 @@ def render(
         "write.")] = False,
 ) -> None:
     from vvgctl.cli import output
-    from vvgctl.discovery import meeting_files
     from vvgctl.render.pipeline import render_many
+    from vvgctl.repository.discovery import meeting_files
 
     files = list(meeting_files(paths or [Path("minutes")]))
     bar = None

@@ -23,10 +23,10 @@ def register(app: typer.Typer) -> None:
 def rules() -> None:
     import inspect
 
-    from vvgctl import frozen
+    from vvgctl.checking.rules import ALL_RULES
     from vvgctl.cli import output
-    from vvgctl.datafiles import registered_kinds
-    from vvgctl.rules import ALL_RULES
+    from vvgctl.cycle import frozen
+    from vvgctl.repository.datafiles import registered_kinds
 
     console = output.stdout()
     for rule in ALL_RULES:

@@ -29,8 +29,8 @@ def schema(
         = Path("schemas"),
     check: Annotated[bool, typer.Option("--check", help="Only report stale files.")] = False,
 ) -> None:
+    from vvgctl.checking.schema_export import stale_files, write_schemas
     from vvgctl.cli import output
-    from vvgctl.schema_export import stale_files, write_schemas
 
     if check:
         stale = stale_files(out)

@@ -32,8 +32,8 @@ def show(
     from vvgctl.cli import output, reporters
     from vvgctl.diagnostics import display_path
     from vvgctl.errors import UsageError
-    from vvgctl.export import meeting_to_json
-    from vvgctl.loading import load_meeting
+    from vvgctl.models.export import meeting_to_json
+    from vvgctl.source.loading import load_meeting
 
     if format not in ("text", "json"):
         raise UsageError(f"unknown format {format!r}; use text or json")
@@ -45,6 +45,6 @@ def show(
     if format == "json":
         output.print_json(meeting_to_json(loaded.model))
         return
-    from vvgctl.summary import describe_meeting
+    from vvgctl.query.summary import describe_meeting
 
     output.stdout().print(describe_meeting(loaded.model), markup=False)

@@ -33,7 +33,7 @@ def summary(
         "--format", "-f", help="table, json, csv or md.")] = TableFormat.table,
 ) -> None:
     from vvgctl.cli.tabular import Column, emit
-    from vvgctl.summary import summarise
+    from vvgctl.query.summary import summarise
 
     rows = summarise(paths or [Path("minutes")])
     columns = [Column("organ", "Organ"), Column("date", "Datum"), Column("status", "Status"),

@@ -16,7 +16,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarStri
 
 from vvgctl.importer.draft import Draft, Path_
 from vvgctl.importer.text import Line, words
-from vvgctl.yaml import load, round_trip
+from vvgctl.source.yaml import load, round_trip
 
 REVIEW_HEADING = "Att granska (import)"
 REVIEW_INTRO = ("Texten nedan kunde inte placeras av importen och står här ordagrant. "

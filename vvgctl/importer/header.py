@@ -10,7 +10,7 @@ from vvgctl.importer.draft import Draft
 from vvgctl.importer.people import parse_names, parse_person, strip_markup
 from vvgctl.importer.text import Line
 from vvgctl.models import Organ
-from vvgctl.registry import RegistryIndex, fold
+from vvgctl.repository.registry import RegistryIndex, fold
 
 TITLE = re.compile(r"^(mötesanteckning(ar)?|minnesanteckning(ar)?|protokoll|anteckningar|"
                    r"kallelse|dagordning|mötesprotokoll)\b", re.IGNORECASE)

@@ -24,7 +24,7 @@ from vvgctl.importer.tables import table_from
 from vvgctl.importer.text import Line
 from vvgctl.models.common import check_link
 from vvgctl.models.meeting import Timebox
-from vvgctl.registry import RegistryIndex
+from vvgctl.repository.registry import RegistryIndex
 
 ITEM = re.compile(r"^\s*(#{1,6}\s*)?(?:\*\*)?(§\s*)?(\d{1,3})\s*([.)])?\s+(?:\*\*)?(\S.*?)\s*$")
 SUB = re.compile(r"^\s*(?:[-*]\s+)?(#{1,6}\s*)?(?:\*\*)?([a-z])\s*[.)]\s+(\S.*?)\s*$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vvgctl.registry import fold
+from vvgctl.repository.registry import fold
 
 #: item-kind labels, longest first, and the kind they mean
 KINDS: list[tuple[str, str]] = [

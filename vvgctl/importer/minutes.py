@@ -19,7 +19,7 @@ from vvgctl.importer.header import finish_mode, parse_header
 from vvgctl.importer.items import Context, ItemParser, find_items
 from vvgctl.importer.people import match_person
 from vvgctl.importer.text import normalise
-from vvgctl.registry import RegistryIndex
+from vvgctl.repository.registry import RegistryIndex
 
 UNKNOWN_PLACE = "Ej angiven (import)"
 
@@ -176,7 +176,7 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
     ``target`` is where it will be written (None: standard output); with ``into_root`` and a
     repository root, the target is the repository's place for it, ``<organ>/<year>/<date>.md``.
     """
-    from vvgctl.loading import parse_meeting
+    from vvgctl.source.loading import parse_meeting
 
     draft = build_draft(text, organ=organ, registry=registry, root=root, date=date,
                         source=source)
@@ -214,7 +214,7 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
                                                 "text kept for review"))
     result.uncertain.sort(key=lambda u: u.line)
     if registry is not None:
-        from vvgctl.check import check_loaded
+        from vvgctl.checking.check import check_loaded
 
         checked = check_loaded(loaded, registry, root, target)
         result.problems = [d for d in checked.diagnostics if d.severity is Severity.ERROR]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vvgctl.registry import RegistryIndex, fold
+from vvgctl.repository.registry import RegistryIndex, fold
 
 #: words that make a capitalised phrase an organisation or a heading rather than a person
 _ORG_TEXT = """

@@ -9,7 +9,7 @@ from vvgctl.importer.draft import Draft
 from vvgctl.importer.header import _OTHERS, resolve_delegation, slug
 from vvgctl.importer.people import NamedPerson, looks_like_name, parse_person, strip_markup
 from vvgctl.importer.text import Line
-from vvgctl.registry import RegistryIndex
+from vvgctl.repository.registry import RegistryIndex
 
 _ABSENT = re.compile(r"förhind|frånvar|ej närvarande|anmält förhinder", re.IGNORECASE)
 _REMOTE = re.compile(r"via teams|digitalt|på distans|distans|via länk|via zoom", re.IGNORECASE)
@@ -22,7 +22,7 @@ def heading_id(heading: str) -> str | None:
     """An id for a delegation heading when there is no registry: its abbreviation or a slug."""
     from vvgctl.importer.header import ABBREVIATION
     from vvgctl.importer.people import ORG_WORDS
-    from vvgctl.registry import fold
+    from vvgctl.repository.registry import fold
 
     for abbreviation in ABBREVIATION.findall(heading):
         if fold(abbreviation) not in ORG_WORDS:

@@ -13,9 +13,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vvgctl.discovery import resolve_root
 from vvgctl.errors import UsageError
 from vvgctl.index.store import IndexStats, Progress, busy, connect, is_locked, refresh
+from vvgctl.repository.discovery import resolve_root
 
 
 @dataclass

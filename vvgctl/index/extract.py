@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vvgctl.document import SplitDocument
-from vvgctl.loading import LoadedMeeting, load_meeting
+from vvgctl.checking.rules.case_flow import settles
 from vvgctl.models.meeting import Decision, Item, Meeting, SubItem
-from vvgctl.rules.case_flow import settles
-from vvgctl.stemming import normalise
+from vvgctl.source.document import SplitDocument
+from vvgctl.source.loading import LoadedMeeting, load_meeting
+from vvgctl.swedish.stemming import normalise
 
 
 @dataclass

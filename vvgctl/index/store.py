@@ -11,7 +11,7 @@ row crosses a pipe and the main process only merges.
 Search uses SQLite's FTS5 over the text of each passage, cut into words by FTS5's own
 ``unicode61`` tokenizer (letters and digits, case folded, diacritics kept), and ranks with
 ``bm25``. Stemming happens on the vocabulary, not on the text: the ``vocab`` table holds each
-distinct indexed word with its Swedish stem (see :mod:`vvgctl.stemming`), and a query word
+distinct indexed word with its Swedish stem (see :mod:`vvgctl.swedish.stemming`), and a query word
 stands for every indexed word that shares its stem (:mod:`vvgctl.query.search`). A repository
 of 10,000 meetings has millions of words but only thousands of distinct ones, so this stems
 thousands of words in Python instead of millions.
@@ -27,8 +27,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from vvgctl.discovery import SKIPPED_NAMES
 from vvgctl.errors import UsageError
+from vvgctl.repository.discovery import SKIPPED_NAMES
 
 SCHEMA_VERSION = "2"
 PARALLEL_THRESHOLD = 300
@@ -56,7 +56,7 @@ CREATE TABLE passages(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, organ TE
     kind TEXT, item TEXT, title TEXT, line INTEGER, text TEXT NOT NULL);
 """
 
-#: FTS5's word split, the same as :func:`vvgctl.stemming.words` on text in NFC: letters and
+#: FTS5's word split, the same as :func:`vvgctl.swedish.stemming.words` on text in NFC: letters and
 #: digits (``categories``), everything else separates; case folded; å, ä and ö kept
 TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* N*'"
 
@@ -98,7 +98,7 @@ class IndexStats:
 
 
 def index_file(root: Path) -> Path:
-    from vvgctl.cache import cache_dir
+    from vvgctl.runtime.cache import cache_dir
 
     key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
     return cache_dir() / f"index-{key}.sqlite3"
@@ -129,8 +129,9 @@ def fingerprint() -> str:
 def scan(root: Path) -> dict[str, tuple[int, int]]:
     """``{absolute path: (mtime_ns, size)}`` of every meeting file below ``root``.
 
-    The same files as :func:`vvgctl.discovery.meeting_files` (hidden folders skipped, README and
-    files starting with ``_`` or ``.`` are not meetings), found with ``os.scandir`` for speed.
+    The same files as :func:`vvgctl.repository.discovery.meeting_files` (hidden folders
+    skipped, README and files starting with ``_`` or ``.`` are not meetings), found with
+    ``os.scandir`` for speed.
     """
     found: dict[str, tuple[int, int]] = {}
     stack = [str(root.resolve())]
@@ -364,8 +365,8 @@ def _build_parallel(connection: sqlite3.Connection, stale: list[str],
     from concurrent.futures import ProcessPoolExecutor
 
     import vvgctl.index.extract  # noqa: F401  (imported once here, not in every worker)
-    from vvgctl.cache import cache_dir
-    from vvgctl.workers import start_worker
+    from vvgctl.runtime.cache import cache_dir
+    from vvgctl.runtime.workers import start_worker
 
     folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -476,7 +477,7 @@ def _next_passage(connection: sqlite3.Connection) -> int:
 
 
 def _stemmed(terms: Iterable[str]) -> list[tuple[str, str]]:
-    from vvgctl.stemming import stem
+    from vvgctl.swedish.stemming import stem
 
     # a query word is case folded (casefold: ß is ss) before it is stemmed; FTS5 folds with
     # simple case folding, so the term is folded the same way before its stem is taken

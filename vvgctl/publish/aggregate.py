@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def _static(manifest: Manifest) -> None:
-    from vvgctl.templating import TEMPLATES_DIR
+    from vvgctl.render.templating import TEMPLATES_DIR
 
     folder = TEMPLATES_DIR / "site" / "static"
     for path in sorted(folder.iterdir()):

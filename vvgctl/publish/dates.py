@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from vvgctl.cycle.scaffold import swedish_date
 from vvgctl.models.common import TimeRange
-from vvgctl.scaffold import swedish_date
 
 
 def long_date(day: dt.date) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vvgctl.fileio import atomic_write_bytes
+from vvgctl.source.fileio import atomic_write_bytes
 
 MANIFEST_NAME = ".vvgctl-manifest.json"
 FORMAT = 1

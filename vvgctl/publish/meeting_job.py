@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from vvgctl.diagnostics import Diagnostic
-from vvgctl.fileio import atomic_write_bytes
-from vvgctl.loading import parse_meeting
 from vvgctl.models.meeting import Status
 from vvgctl.publish.collect import Summary, summarize
+from vvgctl.source.fileio import atomic_write_bytes
+from vvgctl.source.loading import parse_meeting
 
 
 @dataclass

@@ -15,7 +15,6 @@ from urllib.parse import quote
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from vvgctl.loading import LoadedMeeting
 from vvgctl.models.meeting import (
     ITEM_KIND_LABELS,
     MODE_LABELS,
@@ -27,6 +26,7 @@ from vvgctl.models.meeting import (
 from vvgctl.publish.collect import Summary, anchor
 from vvgctl.publish.dates import clock, long_date
 from vvgctl.publish.markup import to_html
+from vvgctl.source.loading import LoadedMeeting
 
 SITE_TEMPLATES = "site"
 SITE_NAME = "Vårdsamverkan Västra Götaland – publicerade mötesanteckningar"
@@ -38,7 +38,7 @@ ARSHJUL_PATH = "arshjul.html"
 
 @lru_cache(maxsize=1)
 def site_environment() -> SandboxedEnvironment:
-    from vvgctl.templating import environment
+    from vvgctl.render.templating import environment
 
     env = environment().overlay(autoescape=True)
     assert isinstance(env, SandboxedEnvironment)

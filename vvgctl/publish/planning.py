@@ -14,11 +14,11 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
+from vvgctl.cycle.scaffold import MONTHS
 from vvgctl.models import Registry
 from vvgctl.publish.calendar import schedule_ics
 from vvgctl.publish.collect import Summary
 from vvgctl.publish.manifest import Manifest, data_key
-from vvgctl.scaffold import MONTHS
 
 if TYPE_CHECKING:
     from pathlib import Path

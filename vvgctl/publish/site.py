@@ -83,9 +83,9 @@ def publish(root: Path, out: Path, *, base_url: str = "", force: bool = False, j
             progress: Progress | None = None) -> PublishReport:
     """Publish the approved minutes of the repository at ``root`` into ``out``."""
     from vvgctl.diagnostics import display_path
-    from vvgctl.discovery import meeting_files
-    from vvgctl.registry import load_registry
-    from vvgctl.templating import TEMPLATES_DIR
+    from vvgctl.render.templating import TEMPLATES_DIR
+    from vvgctl.repository.discovery import meeting_files
+    from vvgctl.repository.registry import load_registry
 
     _check_out(out, root, force)
     registry = load_registry(root)

@@ -16,7 +16,7 @@ import datetime as dt
 from typing import Any
 
 from vvgctl.index import Index
-from vvgctl.stemming import normalise
+from vvgctl.swedish.stemming import normalise
 
 
 def _meeting_dates(index: Index) -> dict[str, list[str]]:

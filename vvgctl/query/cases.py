@@ -8,7 +8,7 @@ follow-up. The stage of each appearance is derived, in this order:
 - ``anchoring``: the case is at a delregional organ (``kind: delregional`` in the registry);
 - ``referred`` / ``postponed``: sent back to the beredning, or tabled;
 - ``position``: a position that settles something (anything but 'noterar informationen' or a
-  task given, see :data:`vvgctl.rules.case_flow.NOT_SETTLING`);
+  task given, see :data:`vvgctl.checking.rules.case_flow.NOT_SETTLING`);
 - ``follow_up``: the case comes back after its organ took a position;
 - ``information``: otherwise.
 
@@ -82,14 +82,14 @@ class Case:
 
 
 def _organ_kinds(index: Index) -> dict[str, str]:
-    from vvgctl.registry import load_registry
+    from vvgctl.repository.registry import load_registry
 
     return {o.id: o.kind for o in load_registry(index.root).registry.organs}
 
 
 def derive(case: Case, organ_kinds: dict[str, str]) -> None:
     """Set each appearance's stage and the case's status (appearances in date order)."""
-    from vvgctl.rules.case_flow import NOT_SETTLING
+    from vvgctl.checking.rules.case_flow import NOT_SETTLING
 
     not_settling = {t.value for t in NOT_SETTLING}
     pending: set[str] = set()

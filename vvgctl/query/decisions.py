@@ -13,7 +13,7 @@ from typing import Any
 
 from vvgctl.errors import UsageError
 from vvgctl.index import Index
-from vvgctl.stemming import normalise
+from vvgctl.swedish.stemming import normalise
 
 DECISION_TYPES = ("noted", "endorsed", "approved", "recommended", "assigned", "referred",
                   "postponed", "rejected", "other")
@@ -33,7 +33,7 @@ class DecisionFilter:
 
 def _person_names(index: Index, person: str) -> list[str]:
     """The name asked for, and every spelling the registry knows for that person."""
-    from vvgctl.registry import load_registry
+    from vvgctl.repository.registry import load_registry
 
     names = [normalise(person)]
     found = load_registry(index.root).person(person).person

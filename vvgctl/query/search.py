@@ -21,7 +21,7 @@ from typing import Any
 
 from vvgctl.errors import UsageError
 from vvgctl.index import Index
-from vvgctl.stemming import words
+from vvgctl.swedish.stemming import words
 
 KIND_LABELS = {"title": "Rubrik", "decision": "Ställningstagande", "body": "Text"}
 _MARKUP = re.compile(r"\*\*|\*|__|`|^#+\s*|\[([^\]]*)\]\([^)]*\)", re.MULTILINE)
@@ -47,7 +47,7 @@ def query_stems(index: Index, wanted: list[str]) -> list[str]:
     known = dict(index.connection.execute(
         f"SELECT term, stem FROM vocab WHERE term IN ({marks})", wanted))
     if len(known) < len(wanted):
-        from vvgctl.stemming import stem
+        from vvgctl.swedish.stemming import stem
 
         known.update((word, stem(word)) for word in wanted if word not in known)
     return list(dict.fromkeys(known[word] for word in wanted))

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from vvgctl.document import Section
 from vvgctl.models import Item, Meeting, Organ, PersonRef, SubItem
 from vvgctl.models.meeting import (
     ITEM_KIND_LABELS,
@@ -23,6 +22,7 @@ from vvgctl.models.meeting import (
 )
 from vvgctl.render import escape, swedish
 from vvgctl.render.tables import grid_table
+from vvgctl.source.document import Section
 
 AGENDA_STATUSES = frozenset({Status.PLANNED, Status.AGENDA})
 _SUBHEADING = re.compile(r"^###(?!#)[ \t]+([a-z])[.):]?[ \t]+.*$", re.MULTILINE)
@@ -258,7 +258,7 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
 def render_markdown(meeting: Meeting, organ: Organ | None, sections: list[Section],
                     organs: dict[str, Organ], *, agenda: bool = False) -> str:
     """The Markdown of the minutes (or with ``agenda`` the kallelse) of ``meeting``."""
-    from vvgctl.templating import render
+    from vvgctl.render.templating import render
 
     context = build_context(meeting, organ, sections, organs, agenda=agenda)
     name = "agenda.md.j2" if agenda else "minutes.md.j2"

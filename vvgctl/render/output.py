@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from vvgctl.errors import VvgError
-from vvgctl.fileio import atomic_write_bytes
+from vvgctl.source.fileio import atomic_write_bytes
 
 MANIFEST = ".vvgctl-render.json"
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from vvgctl.errors import EXIT_BUG, VvgError
-from vvgctl.templating import TEMPLATES_DIR
+from vvgctl.render.templating import TEMPLATES_DIR
 
 Format = Literal["typst", "html", "docx"]
 

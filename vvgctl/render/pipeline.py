@@ -22,7 +22,7 @@ from vvgctl.errors import UsageError, VvgError
 from vvgctl.models import Meeting, Organ
 from vvgctl.render import pandoc
 from vvgctl.render import typst as typst_engine
-from vvgctl.templating import TEMPLATES_DIR
+from vvgctl.render.templating import TEMPLATES_DIR
 
 OutputKind = Literal["pdf", "html", "docx"]
 LOGO_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg"})
@@ -99,7 +99,7 @@ def markdown_to_pdf(markdown: str, out: Path, *, title: str, lang: str = "sv-SE"
     PDF/UA-1 and PDF/A-2a. ``lang`` must be language and region (``sv-SE``); ``landscape``
     turns the A4 page (a wide table such as the årshjul).
     """
-    from vvgctl.fileio import atomic_write_bytes
+    from vvgctl.source.fileio import atomic_write_bytes
 
     if _check_lang(lang) != "sv-SE":
         raise UsageError(f"{lang}: only sv-SE is supported by the Typst template")
@@ -115,7 +115,7 @@ def markdown_to_pdf(markdown: str, out: Path, *, title: str, lang: str = "sv-SE"
 def _organs(root: Path | None) -> dict[str, Organ]:
     if root is None:
         return {}
-    from vvgctl.registry import load_registry
+    from vvgctl.repository.registry import load_registry
 
     return {o.id: o for o in load_registry(root).registry.organs}
 
@@ -134,9 +134,9 @@ def _logo(organ: Organ | None, root: Path | None) -> Path | None:
 
 def prepare(path: Path, *, agenda: bool = False) -> Prepared:
     """Read, validate and lay out one meeting file as Markdown."""
-    from vvgctl.discovery import find_root
-    from vvgctl.loading import load_meeting
     from vvgctl.render.markdown import render_markdown
+    from vvgctl.repository.discovery import find_root
+    from vvgctl.source.loading import load_meeting
 
     loaded = load_meeting(path)
     if loaded.model is None or loaded.document is None:
@@ -203,7 +203,7 @@ def _engine_digest() -> str:
 
 def content_hash(path: Path, fmt: OutputKind, *, agenda: bool) -> str:
     """Everything an output is made from: the file, the registry, templates, engines."""
-    from vvgctl.discovery import REGISTRY_DIR, find_root
+    from vvgctl.repository.discovery import REGISTRY_DIR, find_root
 
     digest = hashlib.sha256(f"{_engine_digest()}|{fmt}|{agenda}".encode())
     digest.update(path.read_bytes())
@@ -215,7 +215,7 @@ def content_hash(path: Path, fmt: OutputKind, *, agenda: bool) -> str:
 
 
 def _render_one(path: Path, output: Path, fmt: OutputKind, agenda: bool) -> None:
-    from vvgctl.fileio import atomic_write_bytes
+    from vvgctl.source.fileio import atomic_write_bytes
 
     data = render_bytes(prepare(path, agenda=agenda), fmt, label=str(path))
     atomic_write_bytes(output, data)

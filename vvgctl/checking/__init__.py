@@ -1,0 +1,1 @@
+"""``vvgctl check``: the rules and the engine that runs them."""

@@ -1,0 +1,73 @@
+"""case-flow: a case is brought as information before it gets a position.
+
+Seed 002 describes how a case moves: a proposal is first brought as information, anchored in
+the delregional areas, and comes back to a later meeting for a position. A case (``case:`` on
+an item) whose *first* appearance in the repository already carries a settling position
+(anything but 'noterar informationen', a task given, a referral or a postponement) gets a
+warning. When that first appearance is at the organ's earliest meeting in the repository, its
+history starts there and the earlier information cannot be seen: no warning.
+
+Per organ: ``information_before_position: false`` in ``registry/organs.yaml`` turns the rule off
+for that organ (e.g. a political body that only confirms).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vvgctl.checking.rules.base import RepositoryContext
+from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.models.meeting import Decision, DecisionType, Item, SubItem
+from vvgctl.source.loading import LoadedMeeting
+
+CODE = "case-flow"
+#: position types that settle nothing: information noted, a task given, sent back, tabled
+NOT_SETTLING = frozenset({DecisionType.NOTED, DecisionType.ASSIGNED, DecisionType.REFERRED,
+                          DecisionType.POSTPONED})
+
+
+def settles(decision: Decision) -> bool:
+    """True when a position settles the case (it endorses, approves, recommends, rejects…)."""
+    return decision.type not in NOT_SETTLING
+
+
+def facts(loaded: LoadedMeeting) -> tuple[tuple[str, str, bool, int], ...]:
+    """(case, item number, has a settling position, line) per item or sub-item with a case."""
+    meeting = loaded.model
+    if meeting is None:
+        return ()
+    found: list[tuple[str, str, bool, int]] = []
+    for i, item in enumerate(meeting.items):
+        contents: list[tuple[str, tuple[str | int, ...], Item | SubItem, str | None]] = [
+            (item.number, ("items", i), item, item.case)]
+        contents += [(f"{item.number}{sub.number}", ("items", i, "subitems", s), sub,
+                      sub.case or item.case) for s, sub in enumerate(item.subitems)]
+        for number, base, content, case in contents:
+            if case is None:
+                continue
+            settling = any(settles(d) for d in content.decisions)
+            where = (*base, "case") if content.case else (*base, "title")
+            found.append((case, number, settling, loaded.at(*where)[0]))
+    return tuple(found)
+
+
+def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
+    first: dict[str, tuple[str, str, str, str, bool, int]] = {}
+    for fact in sorted(ctx.facts, key=lambda f: (f.date, f.organ, f.path)):
+        for case, number, settles, line in fact.cases:
+            if case not in first:
+                first[case] = (fact.path, fact.organ, fact.date.isoformat(), number, settles,
+                               line)
+    for case, (path, organ_id, date, number, settling, line) in sorted(first.items()):
+        organ = ctx.registry.organ(organ_id)
+        if not settling or (organ is not None and not organ.information_before_position):
+            continue
+        history = ctx.by_organ.get(organ_id, [])
+        if history and history[0].date.isoformat() == date:
+            continue  # the organ's history in the repository starts with this meeting
+        yield Diagnostic(
+            path, line, 1, Severity.WARNING, CODE,
+            f"case {case} gets a position at its first appearance ({organ_id} {date}, "
+            f"item {number}); the case flow brings it as information first",
+            f"bring the case as information at an earlier meeting, or set "
+            f"'information_before_position: false' for {organ_id} in registry/organs.yaml")

@@ -1,0 +1,33 @@
+"""file-location: a meeting file lives at ``<organ>/<year>/<date>.md`` in the repository.
+
+The layout lets people (and the tools) find a meeting from its organ and date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from vvgctl.checking.rules.base import FileContext
+from vvgctl.diagnostics import Diagnostic, Severity
+
+CODE = "file-location"
+
+
+def expected_path(organ: str, date: str) -> Path:
+    return Path(organ) / date[:4] / f"{date}.md"
+
+
+def check(ctx: FileContext) -> Iterator[Diagnostic]:
+    if ctx.root is None or ctx.file is None:
+        return
+    try:
+        relative = ctx.file.resolve().relative_to(ctx.root.resolve())
+    except ValueError:
+        return
+    expected = expected_path(ctx.meeting.organ, ctx.meeting.date.isoformat())
+    if relative != expected:
+        yield ctx.loaded.error(CODE, f"the file stands at {relative}; a meeting of "
+                               f"{ctx.meeting.organ} on {ctx.meeting.date} belongs at {expected}",
+                               "date", severity=Severity.WARNING,
+                               hint=f"git mv {relative} {expected}")

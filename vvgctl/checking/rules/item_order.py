@@ -1,0 +1,30 @@
+"""item-order: agenda items are numbered 1, 2, 3 … in order, and sub-items a, b, c … in order.
+
+A gap or a repeat usually means an item was deleted or copied without renumbering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vvgctl.checking.rules.base import FileContext
+from vvgctl.diagnostics import Diagnostic
+
+CODE = "item-order"
+
+
+def check(ctx: FileContext) -> Iterator[Diagnostic]:
+    for index, item in enumerate(ctx.meeting.items):
+        expected = str(index + 1)
+        if item.number != expected:
+            yield ctx.loaded.error(
+                CODE, f"item number {item.number} stands where {expected} is expected",
+                "items", index, "number",
+                hint="number the items 1, 2, 3 … in the order they were handled")
+        for s, sub in enumerate(item.subitems):
+            letter = chr(ord("a") + s)
+            if sub.number != letter:
+                yield ctx.loaded.error(
+                    CODE, f"sub-item {item.number} {sub.number} stands where {letter} is expected",
+                    "items", index, "subitems", s, "number",
+                    hint="letter the sub-items a, b, c … in order")

@@ -1,0 +1,33 @@
+"""references: references inside a meeting resolve: a guest's items, the item an interlude
+follows, a correction's item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vvgctl.checking.rules.base import FileContext
+from vvgctl.diagnostics import Diagnostic
+
+CODE = "references"
+
+
+def check(ctx: FileContext) -> Iterator[Diagnostic]:
+    meeting = ctx.meeting
+    numbers = {item.number for item in meeting.items}
+    for g, guest in enumerate(meeting.invited):
+        for n, number in enumerate(guest.items):
+            if number not in numbers:
+                yield ctx.loaded.error(CODE, f"{guest.name} is invited to item {number}, "
+                                       "which the meeting does not have",
+                                       "invited", g, "items", n)
+    for i, interlude in enumerate(meeting.interludes):
+        if interlude.after not in numbers:
+            yield ctx.loaded.error(CODE, f"the interlude follows item {interlude.after}, "
+                                   "which the meeting does not have", "interludes", i, "after")
+    if meeting.previous:
+        for c, correction in enumerate(meeting.previous.corrections):
+            if correction.item is not None and not correction.quote:
+                yield ctx.loaded.error(CODE, "a correction should quote the changed sentence",
+                                       "previous", "corrections", c,
+                                       hint="add 'quote:' with the sentence as it stood")

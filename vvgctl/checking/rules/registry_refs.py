@@ -1,0 +1,72 @@
+"""registry-refs: every organ, delegation and person a meeting names is in the registry.
+
+Unknown names get a "did you mean" from the registry, which also catches spellings with and
+without diacritics (Hjoberg/Hjöberg). A name listed as an alias (an old spelling) is accepted
+with a warning that gives the registry's spelling.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vvgctl.checking.rules.base import FileContext
+from vvgctl.diagnostics import Diagnostic, Severity
+
+CODE = "registry-refs"
+
+
+def _organ_hint(ctx: FileContext, organ: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(organ, ctx.registry.organ_ids(), n=1, cutoff=0.5)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "add the organ to registry/organs.yaml; known: " + ", ".join(ctx.registry.organ_ids())
+
+
+def check(ctx: FileContext) -> Iterator[Diagnostic]:
+    meeting = ctx.meeting
+    organ = ctx.registry.organ(meeting.organ)
+    if organ is None:
+        yield ctx.loaded.error(CODE, f"unknown organ '{meeting.organ}'", "organ",
+                               hint=_organ_hint(ctx, meeting.organ))
+    else:
+        known = {d.id for d in organ.delegations}
+        for r, group in enumerate(meeting.roster):
+            if group.delegation not in known:
+                import difflib
+
+                close = difflib.get_close_matches(group.delegation, sorted(known), n=1)
+                yield ctx.loaded.error(
+                    CODE, f"unknown delegation '{group.delegation}' for {organ.id}",
+                    "roster", r, "delegation",
+                    hint=f"did you mean '{close[0]}'?" if close else
+                    "add it under the organ's 'delegations' in registry/organs.yaml")
+    for i, item in enumerate(meeting.items):
+        for d, decision in enumerate(item.decisions):
+            if decision.confirm_by and ctx.registry.organ(decision.confirm_by) is None:
+                yield ctx.loaded.error(
+                    CODE, f"unknown organ '{decision.confirm_by}'",
+                    "items", i, "decisions", d, "confirm_by",
+                    hint=_organ_hint(ctx, decision.confirm_by))
+        for f, follow in enumerate(item.follow_ups):
+            if follow.organ and ctx.registry.organ(follow.organ) is None:
+                yield ctx.loaded.error(CODE, f"unknown organ '{follow.organ}'",
+                                       "items", i, "follow_ups", f, "organ",
+                                       hint=_organ_hint(ctx, follow.organ))
+    local = {p.name for p in meeting.people}
+    for path, name in meeting.named_people():
+        lookup = ctx.registry.person(name)
+        if lookup.person is None and name in local:
+            yield ctx.loaded.error(
+                CODE, f"'{name}' is listed in the file's own 'people', not in the registry",
+                *path, severity=Severity.INFO,
+                hint="move the person to registry/people.yaml when the draft is reviewed")
+        elif lookup.person is None:
+            hint = (f"did you mean '{lookup.suggestions[0]}'?" if lookup.suggestions
+                    else "add the person to registry/people.yaml")
+            yield ctx.loaded.error(CODE, f"unknown person '{name}'", *path, hint=hint)
+        elif lookup.via_alias:
+            yield ctx.loaded.error(
+                CODE, f"'{name}' is an old spelling of '{lookup.person.name}'", *path,
+                hint=f"write '{lookup.person.name}'", severity=Severity.WARNING)

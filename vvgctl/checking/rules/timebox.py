@@ -1,0 +1,40 @@
+"""timebox: every item's timebox falls inside the meeting's time, and starts do not go back.
+
+"kl. 09.05 – 09.35" outside a meeting held 9.00 – 11.00 is a typing error in one of the two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vvgctl.checking.rules.base import FileContext
+from vvgctl.diagnostics import Diagnostic, Severity
+
+CODE = "timebox"
+
+
+def check(ctx: FileContext) -> Iterator[Diagnostic]:
+    meeting = ctx.meeting
+    previous_start = None
+    for index, item in enumerate(meeting.items):
+        box = item.timebox
+        if box is None:
+            continue
+        if meeting.time is not None:
+            for name in ("start", "end"):
+                value = getattr(box, name)
+                if value is not None and not (meeting.time.start <= value <= meeting.time.end):
+                    yield ctx.loaded.error(
+                        CODE,
+                        f"item {item.number}: {name} {value:%H:%M} is outside the meeting's time "
+                        f"{meeting.time.start:%H:%M}–{meeting.time.end:%H:%M}",
+                        "items", index, "timebox", name,
+                        hint="correct the timebox or the meeting's 'time'")
+        if box.start is not None:
+            if previous_start is not None and box.start < previous_start:
+                yield ctx.loaded.error(
+                    CODE, f"item {item.number} starts at {box.start:%H:%M}, before the item "
+                    f"ahead of it ({previous_start:%H:%M})", "items", index, "timebox", "start",
+                    severity=Severity.WARNING,
+                    hint="if the items were reordered, record it as an interlude (kind: reordered)")
+            previous_start = box.start

@@ -1,0 +1,62 @@
+"""JSON Schema exported from the models: one file per kind of file in the repository."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from vvgctl.source.fileio import atomic_write
+
+SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema_models() -> dict[str, type[BaseModel]]:
+    """File name -> the model whose schema it holds."""
+    import importlib
+
+    from vvgctl.models import Meeting
+    from vvgctl.repository.datafiles import KINDS, PROVIDERS
+    from vvgctl.repository.registry import OrgansFile, PeopleFile
+
+    for module in PROVIDERS:
+        importlib.import_module(module)
+    models: dict[str, type[BaseModel]] = {
+        "meeting.schema.json": Meeting,
+        "organs.schema.json": OrgansFile,
+        "people.schema.json": PeopleFile,
+    }
+    for kind in KINDS:
+        models[f"{kind.name}.schema.json"] = kind.model
+    return models
+
+
+def render(model: type[BaseModel]) -> str:
+    schema: dict[str, Any] = {"$schema": SCHEMA_URL}
+    schema.update(model.model_json_schema())
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def write_schemas(out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, model in schema_models().items():
+        target = out / name
+        atomic_write(target, render(model))
+        written.append(target)
+    return written
+
+
+def stale_files(out: Path) -> list[str]:
+    stale = []
+    for name, model in schema_models().items():
+        target = out / name
+        try:
+            current = target.read_text(encoding="utf-8")
+        except OSError:
+            current = None
+        if current != render(model):
+            stale.append(name)
+    return stale

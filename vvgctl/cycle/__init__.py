@@ -1,0 +1,1 @@
+"""The meeting cycle: scaffold, lifecycle, front-matter edits, frozen records."""

@@ -1,0 +1,226 @@
+"""A record's way from kallelse to approved minutes: status, approval and attendance, edited in
+place (see :mod:`vvgctl.source.frontmatter_edit`: only the changed lines change).
+
+An approved record is frozen: its status is not changed back and it is not approved twice.
+Approving minutes at a meeting also marks them approved (with any correction) under the
+approving meeting's ``previous``, when that meeting's file exists and is not itself approved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from vvgctl.errors import UsageError, VvgError
+from vvgctl.models import Meeting
+from vvgctl.models.meeting import Correction, Status
+from vvgctl.source import frontmatter_edit
+
+EDITABLE = (Status.PLANNED, Status.AGENDA, Status.DRAFT, Status.REVIEW)
+
+
+@dataclass
+class Outcome:
+    """What an edit did, for the command to report."""
+
+    changed: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def load_valid(path: Path) -> Meeting:
+    """The meeting at ``path``; a :class:`VvgError` naming the first problem when invalid."""
+    from vvgctl.source.loading import load_meeting
+
+    loaded = load_meeting(path)
+    if loaded.model is None:
+        first = loaded.diagnostics[0] if loaded.diagnostics else None
+        raise VvgError(f"the file is not a valid meeting: {first.message if first else '?'}",
+                       path=str(path), line=first.line if first else None,
+                       hint="fix it first (vvgctl check)")
+    return loaded.model
+
+
+def _insert_before(data: CommentedMap, key: str, value: Any, before: tuple[str, ...]) -> None:
+    """Set ``key``, placing a new key before the first of ``before`` that the data has."""
+    if key in data:
+        data[key] = value
+        return
+    keys = list(data.keys())
+    index = next((keys.index(b) for b in before if b in keys), len(keys))
+    data.insert(index, key, value)
+
+
+def set_status(path: Path, status: Status) -> Outcome:
+    """Move a record to ``status`` (planned, agenda, draft or review)."""
+    if status not in EDITABLE:
+        raise UsageError(f"status {status.value!r} is set with `vvgctl approve`")
+    meeting = load_valid(path)
+    if meeting.status is Status.APPROVED:
+        raise VvgError("the record is approved and frozen; its status stays 'approved'",
+                       path=str(path), hint="a change to approved minutes is made as a "
+                       "correction approved by a later meeting (see vvgctl check --base)")
+
+    def change(data: Any) -> set[str]:
+        data["status"] = status.value
+        return {"status"}
+
+    return Outcome([path] if frontmatter_edit.edit(path, change) else [])
+
+
+def _correction_map(correction: Correction) -> CommentedMap:
+    entry = CommentedMap([("text", correction.text)])
+    if correction.quote:
+        entry["quote"] = correction.quote
+    if correction.replacement:
+        entry["replacement"] = correction.replacement
+    if correction.item:
+        entry["item"] = DoubleQuotedScalarString(correction.item)
+    return entry
+
+
+def approving_file(record: Path, meeting: Meeting, at: dt.date) -> Path:
+    """The file of the organ's meeting on ``at``, beside the organ's other years."""
+    organ_dir = record.resolve().parent.parent
+    return organ_dir / f"{at.year:04d}" / f"{at.isoformat()}.md"
+
+
+def approve(path: Path, at: dt.date, corrections: list[Correction]) -> Outcome:
+    """Record that the minutes at ``path`` were approved at the meeting on ``at``."""
+    meeting = load_valid(path)
+    if at <= meeting.date:
+        raise UsageError(f"minutes of {meeting.date} are approved at a later meeting, "
+                         f"not on {at}")
+    if meeting.status is Status.APPROVED:
+        when = meeting.approval.meeting if meeting.approval else "an earlier meeting"
+        raise VvgError(f"the record is already approved (at {when}) and frozen",
+                       path=str(path), hint="a later correction is recorded by the meeting "
+                       "that approves it, under its 'previous.corrections'")
+    other = approving_file(path, meeting, at)
+    outcome = Outcome()
+
+    def record(data: Any) -> set[str]:
+        data["status"] = Status.APPROVED.value
+        approval = CommentedMap([("meeting", at)])
+        if corrections:
+            approval["corrections"] = CommentedSeq(_correction_map(c) for c in corrections)
+        _insert_before(data, "approval", approval,
+                       ("items", "interludes", "schedule", "people"))
+        return {"status", "approval"}
+
+    source = frontmatter_edit.read(path)
+    text = frontmatter_edit.apply(source, record)
+    frontmatter_edit.validate(path, text)
+    follow: tuple[frontmatter_edit.Source, str] | None = None
+    if other.exists():
+        follow = _previous_edit(other, path, meeting, corrections, outcome)
+    frontmatter_edit.write(source, text)
+    outcome.changed.append(path)
+    if follow is not None:
+        frontmatter_edit.write(*follow)
+        outcome.changed.append(other)
+    else:
+        outcome.notes.append(f"no meeting file {other} was changed: record the approval "
+                             "under its 'previous' when it is written")
+    return outcome
+
+
+def _previous_edit(other: Path, record: Path, meeting: Meeting, corrections: list[Correction],
+                   outcome: Outcome) -> tuple[frontmatter_edit.Source, str] | None:
+    """The approving meeting's ``previous`` marked approved, or None (with a note) if not."""
+    import os
+
+    later = load_valid(other)
+    if later.status is Status.APPROVED:
+        outcome.notes.append(f"{other} is approved itself; its 'previous' is left as it is")
+        return None
+    if later.previous is not None and later.previous.date != meeting.date:
+        outcome.notes.append(f"{other} names {later.previous.date} as its previous minutes, "
+                             f"not {meeting.date}; its 'previous' is left as it is")
+        return None
+
+    def change(data: Any) -> set[str]:
+        previous = data.get("previous")
+        if previous is None:
+            previous = CommentedMap([
+                ("date", meeting.date),
+                ("link", os.path.relpath(record.resolve(), other.resolve().parent)
+                 .replace(os.sep, "/"))])
+            _insert_before(data, "previous", previous,
+                           ("approval", "items", "interludes", "schedule", "people"))
+        previous["approved"] = True
+        if corrections:
+            seq = previous.get("corrections")
+            if seq is None:
+                seq = CommentedSeq()
+                previous["corrections"] = seq
+            seq.extend(_correction_map(c) for c in corrections)
+        return {"previous"}
+
+    source = frontmatter_edit.read(other)
+    text = frontmatter_edit.apply(source, change)
+    frontmatter_edit.validate(other, text)
+    return source, text
+
+
+def attend(path: Path, absent: list[str], remote: list[str], present: list[str]) -> Outcome:
+    """Mark people absent, remote or (back to) present; names are checked against the registry."""
+    meeting = load_valid(path)
+    if meeting.status is Status.APPROVED:
+        raise VvgError("the record is approved and frozen", path=str(path))
+    _check_names(path, [*absent, *remote, *present])
+    called = {m.name for g in meeting.roster for m in g.members} | {
+        g.name for g in meeting.invited}
+    outcome = Outcome()
+    for name in [*absent, *remote]:
+        if called and name not in called:
+            outcome.notes.append(f"{name} is not on the roster of {meeting.date}")
+
+    def names(seq: Any) -> list[str]:
+        return [p["name"] if isinstance(p, dict) else str(p) for p in seq]
+
+    def change(data: Any) -> set[str]:
+        block = data.get("attendance")
+        if block is None:
+            block = CommentedMap()
+            _insert_before(data, "attendance", block,
+                           ("previous", "approval", "items", "interludes", "schedule", "people"))
+        for key, wanted in (("absent", absent), ("remote", remote)):
+            others = set(present) | set(remote if key == "absent" else absent)
+            seq = block.get(key)
+            if seq is not None:
+                for index in reversed(range(len(seq))):
+                    if names([seq[index]])[0] in others:
+                        del seq[index]
+            new = [n for n in wanted if seq is None or n not in names(seq)]
+            if new and seq is None:
+                seq = CommentedSeq()
+                seq.fa.set_flow_style()
+                block[key] = seq
+            if seq is not None:
+                seq.extend(new)
+        return {"attendance"}
+
+    if frontmatter_edit.edit(path, change):
+        outcome.changed.append(path)
+    return outcome
+
+
+def _check_names(path: Path, names: list[str]) -> None:
+    from vvgctl.repository.discovery import find_root
+    from vvgctl.repository.registry import load_registry
+
+    root = find_root(path)
+    if root is None:
+        return
+    registry = load_registry(root)
+    for name in names:
+        lookup = registry.person(name)
+        if lookup.person is None:
+            hint = (f"did you mean '{lookup.suggestions[0]}'?" if lookup.suggestions
+                    else "add the person to registry/people.yaml")
+            raise UsageError(f"unknown person {name!r}", hint=hint)

@@ -1,0 +1,234 @@
+"""A new meeting file, pre-filled: the front matter built as YAML data, the body from a template.
+
+The front matter is emitted by ruamel's dumper, so every value is quoted as YAML needs it; the
+template ``templates/new-meeting.md.j2`` only lays out the body. The result is a planned meeting
+that passes ``vvgctl check`` as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from vvgctl.cycle.scaffold_inputs import Inputs, Slot
+from vvgctl.errors import VvgError
+from vvgctl.models import Membership
+from vvgctl.models.common import TimeRange
+from vvgctl.models.meeting import ItemKind, MeetingMode, Status
+
+TEMPLATE = "new-meeting.md.j2"
+
+
+@dataclass
+class PlannedItem:
+    """One agenda item of the new meeting, as the body template sees it."""
+
+    number: str
+    title: str
+    kind: ItemKind | None = None
+    case: str | None = None
+    subitems: list[tuple[str, str]] = field(default_factory=list)  # (letter, title)
+    note: str | None = None  # a hint for the writer, rendered as an HTML comment
+    lines: list[str] = field(default_factory=list)  # Markdown lines under the heading
+
+
+def _flow(**values: Any) -> CommentedMap:
+    mapping = CommentedMap((k, v) for k, v in values.items() if v is not None)
+    mapping.fa.set_flow_style()
+    return mapping
+
+
+def _time(value: TimeRange) -> CommentedMap:
+    return _flow(start=DoubleQuotedScalarString(f"{value.start:%H:%M}"),
+                 end=DoubleQuotedScalarString(f"{value.end:%H:%M}"))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def items_of(inputs: Inputs) -> list[PlannedItem]:
+    """The agenda: the opening items, the planned topics, open actions, the closing items."""
+    items = [
+        PlannedItem("1", "Mötets öppnande", ItemKind.PROCEDURAL,
+                    subitems=[("a", "Närvaro/upprop"), ("b", "Övriga frågor")]),
+        PlannedItem("2", "Godkännande av dagens agenda", ItemKind.PROCEDURAL),
+        PlannedItem("3", "Föregående mötesanteckning", ItemKind.PROCEDURAL),
+    ]
+    if inputs.previous is None:
+        items[-1].note = "Organet har inga tidigare mötesanteckningar i förrådet."
+    # otherwise the front matter's ``previous`` names and links them, and the rendered item
+    # lists them from there: a copy in the body would be listed a second time
+    for topic in inputs.topics:
+        items.append(PlannedItem(
+            str(len(items) + 1), _one_line(topic.title), case=topic.case,
+            note=f"Ur årshjulet: {_one_line(topic.category)}." if topic.category else None))
+    if inputs.actions:
+        item = PlannedItem(str(len(items) + 1), "Uppföljning av åtgärder från tidigare möten",
+                           ItemKind.INFORMATION)
+        for action in inputs.actions:
+            owner = f" (ansvarig: {_one_line(action.owner)})" if action.owner else ""
+            origin = f" – från {_one_line(action.origin)}" if action.origin else ""
+            item.lines.append(f"- {_one_line(action.text)}{owner}{origin}")
+        items.append(item)
+    if inputs.coming:
+        item = PlannedItem(str(len(items) + 1), "Mötestider", ItemKind.WRITTEN_INFORMATION)
+        item.lines = [f"- {_slot_line(s)}" for s in inputs.coming]
+        items.append(item)
+    items.append(PlannedItem(str(len(items) + 1), "Övriga frågor", ItemKind.OTHER_QUESTION))
+    items.append(PlannedItem(str(len(items) + 1), "Mötets avslutande", ItemKind.PROCEDURAL))
+    return items
+
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+          "september", "oktober", "november", "december")
+
+
+def swedish_date(day: dt.date) -> str:
+    """'22 oktober 2025'."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _slot_line(slot: Slot) -> str:
+    parts = [swedish_date(slot.date)]
+    if slot.time is not None:
+        parts.append(f"kl. {slot.time.start:%H.%M} – {slot.time.end:%H.%M}")
+    if slot.place:
+        parts.append(_one_line(slot.place))
+    line = ", ".join(parts)
+    return f"{line} ({_one_line(slot.note)})" if slot.note else line
+
+
+def _previous_title(inputs: Inputs) -> str:
+    assert inputs.previous is not None
+    return (f"{inputs.previous.date.isoformat()} {inputs.previous.title or 'Mötesanteckning'} "
+            f"{inputs.organ.name}")
+
+
+def _previous_link(inputs: Inputs) -> str:
+    assert inputs.previous is not None
+    here = inputs.root / inputs.organ.id / f"{inputs.slot.date.year:04d}"
+    return Path(os.path.relpath(inputs.previous.path, here)).as_posix()
+
+
+def _roster(inputs: Inputs, members: list[Membership]) -> CommentedSeq:
+    groups = CommentedSeq()
+    order = [d.id for d in inputs.organ.delegations]
+    for delegation in order:
+        seated = [m for m in members if m.delegation == delegation]
+        if not seated:
+            continue
+        names = CommentedSeq()
+        for member in seated:
+            names.append(_flow(name=member.name, affiliation=member.affiliation,
+                               role=None if member.role == "member" else member.role))
+        groups.append(CommentedMap([("delegation", delegation), ("members", names)]))
+    return groups
+
+
+def front_matter(inputs: Inputs, items: list[PlannedItem]) -> CommentedMap:
+    """The new meeting's front matter as round-trip YAML data."""
+    slot = inputs.slot
+    members = inputs.organ.members_on(slot.date)
+    loose = [m.name for m in members if m.delegation is None]
+    if loose:
+        inputs.notes.append("no delegation in the registry, left off the roster: "
+                            + ", ".join(loose))
+    data = CommentedMap()
+    data["organ"] = inputs.organ.id
+    data["date"] = slot.date
+    if slot.time is not None:
+        data["time"] = _time(slot.time)
+    data["place"] = slot.place
+    data["mode"] = slot.mode.value if slot.mode else None
+    data["status"] = Status.PLANNED.value
+    chair = next((m.name for m in members if m.role == "chair"), None)
+    secretary = next((m.name for m in members if m.role == "secretary"), None)
+    if chair:
+        data["chair"] = chair
+    if secretary:
+        data["secretary"] = secretary
+    roster = _roster(inputs, members)
+    if roster:
+        data["roster"] = roster
+    if inputs.previous is not None:
+        data["previous"] = CommentedMap([
+            ("date", inputs.previous.date), ("title", _previous_title(inputs)),
+            ("link", _previous_link(inputs)), ("approved", False)])
+    seq = CommentedSeq()
+    for item in items:
+        entry = CommentedMap([("number", DoubleQuotedScalarString(item.number)),
+                              ("title", item.title)])
+        if item.kind is not None:
+            entry["kind"] = item.kind.value
+        if item.case:
+            entry["case"] = DoubleQuotedScalarString(item.case)
+        if item.subitems:
+            entry["subitems"] = CommentedSeq(
+                _flow(number=letter, title=title, kind=ItemKind.PROCEDURAL.value)
+                for letter, title in item.subitems)
+        seq.append(entry)
+    data["items"] = seq
+    if inputs.coming:
+        data["schedule"] = CommentedSeq(
+            _flow(date=s.date, time=_time(s.time) if s.time else None, place=s.place,
+                  note=s.note) for s in inputs.coming)
+    return data
+
+
+def render(inputs: Inputs) -> str:
+    """The complete text of the new meeting file."""
+    from vvgctl.render import templating
+    from vvgctl.source.yaml import round_trip
+
+    if not inputs.slot.place:
+        raise VvgError("the meeting has no place", hint="give --place (e.g. --place Teams)")
+    if inputs.slot.mode is None:
+        raise VvgError("the meeting has no mode",
+                       hint="give --mode remote, --mode in_person or --mode hybrid")
+    items = items_of(inputs)
+    buffer = io.StringIO()
+    round_trip().dump(front_matter(inputs, items), buffer)
+    text = templating.render(TEMPLATE, front_matter=buffer.getvalue(), items=items,
+                             organ=inputs.organ, slot=inputs.slot, coming=inputs.coming)
+    return text.rstrip("\n") + "\n"
+
+
+def write_new(path: Path, text: str, force: bool = False) -> None:
+    """Write atomically; without ``force`` an existing file is never replaced (exit 1)."""
+    from vvgctl.source.fileio import atomic_write
+
+    if force:
+        atomic_write(path, text)
+        os.chmod(path, 0o644)
+        return
+    if path.exists():
+        raise VvgError(f"{path} already exists; nothing was written",
+                       hint="edit the file, or give --force to replace it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)
+        os.link(tmp, path)  # fails if the file appeared meanwhile: never clobbers
+    except FileExistsError:
+        raise VvgError(f"{path} already exists; nothing was written",
+                       hint="edit the file, or give --force to replace it") from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def slot_with(slot: Slot | None, day: dt.date, time: TimeRange | None, place: str | None,
+              mode: MeetingMode | None) -> Slot:
+    """The scheduled slot with the caller's values taking precedence."""
+    base = slot or Slot(day)
+    return Slot(day, time or base.time, place or base.place, mode or base.mode, base.note)

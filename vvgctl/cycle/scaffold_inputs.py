@@ -1,0 +1,168 @@
+"""What a new meeting is built from: the schedule, the årshjul, open actions, earlier meetings.
+
+Each source is read through one function here, so that :mod:`vvgctl.cycle.scaffold` works on plain
+values. A source the repository does not have (no schedule for the year, no plan) gives nothing
+and :class:`Inputs.notes` says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vvgctl.models import Organ
+from vvgctl.models.common import TimeRange
+from vvgctl.models.meeting import MeetingMode
+from vvgctl.models.schedule import ScheduleEntry
+
+_DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """When and where a meeting is held."""
+
+    date: dt.date
+    time: TimeRange | None = None
+    place: str | None = None
+    mode: MeetingMode | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic the årshjul plans for the meeting."""
+
+    title: str
+    category: str | None = None
+    case: str | None = None
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    """An action of an earlier meeting that is still open and due at this one."""
+
+    text: str
+    owner: str | None = None
+    origin: str | None = None  # where it was set, e.g. "2025-10-22, punkt 4"
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The organ's latest meeting before this one."""
+
+    date: dt.date
+    path: Path
+    title: str | None = None
+
+
+@dataclass
+class Inputs:
+    """Everything :func:`vvgctl.cycle.scaffold.build` needs to write one meeting file."""
+
+    root: Path
+    organ: Organ
+    slot: Slot
+    previous: Previous | None = None
+    topics: list[Topic] = field(default_factory=list)
+    actions: list[OpenAction] = field(default_factory=list)
+    coming: list[Slot] = field(default_factory=list)  # the meetings after this one (Mötestider)
+    notes: list[str] = field(default_factory=list)
+
+
+def meeting_path(root: Path, organ: str, day: dt.date) -> Path:
+    """Where the organ's meeting on ``day`` lives: ``<root>/<organ>/<year>/<date>.md``."""
+    return root / organ / f"{day.year:04d}" / f"{day.isoformat()}.md"
+
+
+def meeting_dates(root: Path, organ: str) -> list[tuple[dt.date, Path]]:
+    """The organ's meeting files by the date in their name, oldest first."""
+    found: list[tuple[dt.date, Path]] = []
+    folder = root / organ
+    if not folder.is_dir():
+        return found
+    for path in folder.glob("*/*.md"):
+        match = _DATED.match(path.name)
+        if not match:
+            continue
+        try:
+            found.append((dt.date.fromisoformat(match.group(1)), path))
+        except ValueError:
+            continue
+    return sorted(found)
+
+
+def previous_meeting(root: Path, organ: str, day: dt.date) -> Previous | None:
+    """The organ's latest meeting file dated before ``day`` (its title read when valid)."""
+    from vvgctl.source.loading import load_meeting
+
+    earlier = [(d, p) for d, p in meeting_dates(root, organ) if d < day]
+    if not earlier:
+        return None
+    date, path = earlier[-1]
+    loaded = load_meeting(path)
+    title = loaded.model.title if loaded.model is not None else None
+    return Previous(date, path, title)
+
+
+def _slot(entry: ScheduleEntry) -> Slot:
+    """A schedule entry as a :class:`Slot`."""
+    return Slot(entry.date, entry.time, entry.place, entry.mode, entry.change)
+
+
+def schedule(root: Path, organ: str) -> list[Slot]:
+    """The organ's scheduled meetings, in date order."""
+    from vvgctl.planning.schedule import load_schedule
+
+    return sorted((_slot(e) for e in load_schedule(root, organ)), key=lambda s: s.date)
+
+
+def next_slot(root: Path, organ: str, after: dt.date) -> Slot | None:
+    """The organ's first scheduled meeting on or after ``after``."""
+    return next((s for s in schedule(root, organ) if s.date >= after), None)
+
+
+def topics(root: Path, organ: str, day: dt.date) -> list[Topic]:
+    """What the årshjul plans for the meeting."""
+    from vvgctl.planning.plan import planned_topics
+
+    return [Topic(t.title, t.category, t.case) for t in planned_topics(root, organ, day)]
+
+
+def open_actions(root: Path, organ: str, day: dt.date) -> list[OpenAction]:
+    """The organ's open actions that are due by ``day``, or due at its next meeting.
+
+    ``due_meeting: next`` of the latest meeting is due at this one: the query index cannot
+    resolve it to a date before this meeting's file exists, and says "nästa möte".
+    """
+    from vvgctl.index import open_index
+    from vvgctl.query.actions import find_actions
+
+    index = open_index([root])
+    try:
+        rows = find_actions(index, open_only=True, organ=organ, today=day)
+    finally:
+        index.connection.close()
+    found = []
+    for row in rows:
+        due_date, due = row.get("due_date"), row.get("due")
+        if row["date"] >= day.isoformat():
+            continue
+        if (due_date and due_date <= day.isoformat()) or (not due_date and due == "nästa möte"):
+            owner = row.get("owner") or row.get("owner_group")
+            origin = f"mötet {row['date']}" + (f", punkt {row['item']}" if row.get("item") else "")
+            found.append(OpenAction(str(row["text"]), owner, origin, row.get("id")))
+    return found
+
+
+def gather(root: Path, organ: Organ, day: dt.date, slot: Slot) -> Inputs:
+    """Collect the inputs for the organ's meeting on ``day`` held at ``slot``."""
+    inputs = Inputs(root, organ, slot, previous_meeting(root, organ.id, day))
+    inputs.coming = [s for s in schedule(root, organ.id)
+                     if day < s.date <= day + dt.timedelta(days=366)]
+    inputs.topics = topics(root, organ.id, day)
+    inputs.actions = open_actions(root, organ.id, day)
+    return inputs

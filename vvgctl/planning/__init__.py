@@ -1,0 +1,1 @@
+"""Schedules and plans (årshjul) of the organs."""

@@ -1,0 +1,128 @@
+"""Organs' meeting schedules: ``<organ>/<year>/schedule.yaml`` read, checked and queried.
+
+``vvgctl check`` validates every schedule (the kind is registered here) and checks that the file
+stands where its organ and year say. :func:`load_schedule` gives an organ's meetings over all
+years; :func:`next_meeting` the first one on or after a day (used by ``vvgctl new-meeting``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from vvgctl.diagnostics import Diagnostic, display_path
+from vvgctl.models.schedule import ScheduleEntry, ScheduleFile
+from vvgctl.repository.datafiles import DataFileKind, register
+from vvgctl.repository.registry import RegistryIndex
+from vvgctl.source.loading import Loaded, load_yaml_file
+
+SCHEDULE_FILE = "schedule.yaml"
+
+#: the file does not stand at ``<organ>/<year>/schedule.yaml`` of its own organ and year
+CODE_LOCATION = "schedule-location"
+#: the organ is not in the registry
+CODE_ORGAN = "schedule-organ"
+#: a meeting dated outside the file's year, or listed twice
+CODE_DATE = "schedule-date"
+
+
+def schedule_path(root: Path, organ: str, year: int) -> Path:
+    return root / organ / f"{year:04d}" / SCHEDULE_FILE
+
+
+def location_problems(loaded: Loaded[BaseModel], root: Path, registry: RegistryIndex,
+                      organ: str, year: int, name: str) -> list[Diagnostic]:
+    """The organ must be known, and the file must stand in its organ's folder for its year.
+
+    Shared by the schedule and the plan (``plan.yaml``), whose codes differ by prefix.
+    """
+    found = []
+    prefix = name.split(".")[0]
+    organs = registry.organ_ids()
+    if organs and organ not in organs:
+        found.append(loaded.error(f"{prefix}-organ", f"unknown organ {organ!r}", "organ",
+                                  hint="known organs: " + ", ".join(organs)))
+    path = Path(loaded.path)
+    expected = Path(organ) / f"{year:04d}" / name
+    if path.parts[-3:] != expected.parts:
+        found.append(loaded.error(
+            f"{prefix}-location", f"this file says organ {organ!r} and year {year}, but it "
+            f"stands at {'/'.join(path.parts[-3:])}", "organ",
+            hint=f"move it to {expected.as_posix()} below the repository root, "
+                 "or correct 'organ' and 'year'"))
+    return found
+
+
+def _cross_check(loaded: Loaded[BaseModel], root: Path,
+                 registry: RegistryIndex) -> list[Diagnostic]:
+    schedule = loaded.model
+    assert isinstance(schedule, ScheduleFile)
+    found = location_problems(loaded, root, registry, schedule.organ, schedule.year,
+                              SCHEDULE_FILE)
+    seen: set[dt.date] = set()
+    for index, entry in enumerate(schedule.meetings):
+        if entry.date.year != schedule.year:
+            found.append(loaded.error(
+                CODE_DATE, f"the meeting {entry.date} is not in the year {schedule.year}",
+                "meetings", index, "date",
+                hint=f"move it to {schedule.organ}/{entry.date.year}/{SCHEDULE_FILE}"))
+        elif entry.date in seen:
+            found.append(loaded.error(CODE_DATE, f"the meeting {entry.date} is listed twice",
+                                      "meetings", index, "date",
+                                      hint="keep one entry per meeting; a change goes in 'change'"))
+        seen.add(entry.date)
+    return found
+
+
+register(DataFileKind("schedule", f"*/*/{SCHEDULE_FILE}", ScheduleFile, _cross_check, codes=(
+    (CODE_LOCATION, "a schedule stands at <organ>/<year>/schedule.yaml of its own organ and year"),
+    (CODE_ORGAN, "the schedule's organ is in the registry"),
+    (CODE_DATE, "every meeting is dated inside the file's year, and listed once"),
+)))
+
+
+def schedule_files(root: Path, organ: str) -> list[Path]:
+    folder = root / organ
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"*/{SCHEDULE_FILE}"))
+
+
+def load_schedule_file(path: Path) -> Loaded[ScheduleFile]:
+    return load_yaml_file(path, ScheduleFile, display_path(path))
+
+
+def load_schedule(root: Path, organ: str, *, strict: bool = False) -> list[ScheduleEntry]:
+    """The organ's scheduled meetings over all years, sorted by date.
+
+    A schedule that does not validate is skipped (``vvgctl check`` reports it), unless
+    ``strict``, which raises :class:`~vvgctl.errors.VvgError` naming the file and line.
+    Cancelled meetings are left out.
+    """
+    entries: list[ScheduleEntry] = []
+    for path in schedule_files(root, organ):
+        loaded = load_schedule_file(path)
+        if loaded.model is None:
+            if strict:
+                raise invalid_file_error(loaded, "schedule")
+            continue
+        entries += [e for e in loaded.model.meetings if not e.cancelled]
+    return sorted(entries, key=lambda e: e.date)
+
+
+def next_meeting(root: Path, organ: str, after: dt.date) -> ScheduleEntry | None:
+    """The organ's first scheduled meeting on or after ``after``."""
+    return next((e for e in load_schedule(root, organ) if e.date >= after), None)
+
+
+def invalid_file_error(loaded: Loaded[Any], what: str) -> Exception:
+    """The error for a data file that does not validate, at its first problem."""
+    from vvgctl.errors import VvgError
+
+    first = loaded.diagnostics[0] if loaded.diagnostics else None
+    return VvgError(f"the {what} is not valid" + (f": {first.message}" if first else ""),
+                    path=loaded.path, line=first.line if first else None,
+                    hint="run `vvgctl check` for every problem")

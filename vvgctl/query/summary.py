@@ -1,0 +1,47 @@
+"""Short descriptions of meetings, for `vvgctl summary` and `vvgctl show`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from vvgctl.diagnostics import display_path
+from vvgctl.models import Meeting
+from vvgctl.models.meeting import ITEM_KIND_LABELS, STATUS_LABELS
+from vvgctl.repository.discovery import meeting_files
+from vvgctl.source.loading import load_meeting
+
+
+def summarise(paths: list[Path]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for path in meeting_files(paths):
+        loaded = load_meeting(path, display_path(path))
+        meeting = loaded.model
+        if meeting is None:
+            rows.append({"organ": "?", "date": "?", "status": "invalid", "items": 0,
+                         "decisions": 0, "file": loaded.path})
+            continue
+        rows.append({
+            "organ": meeting.organ, "date": meeting.date.isoformat(),
+            "status": meeting.status.value, "items": len(meeting.items),
+            "decisions": sum(len(i.decisions) + sum(len(s.decisions) for s in i.subitems)
+                             for i in meeting.items),
+            "file": loaded.path,
+        })
+    rows.sort(key=lambda r: (r["organ"], r["date"]))
+    return rows
+
+
+def describe_meeting(meeting: Meeting) -> str:
+    lines = [f"{meeting.organ} {meeting.date.isoformat()} ({STATUS_LABELS[meeting.status]})"]
+    if meeting.time:
+        lines.append(f"Tid: {meeting.time.start:%H:%M}–{meeting.time.end:%H:%M}")
+    lines.append(f"Plats: {meeting.place}")
+    if meeting.attendance.absent:
+        lines.append("Frånvarande: " + ", ".join(p.name for p in meeting.attendance.absent))
+    for item in meeting.items:
+        kind = f" ({ITEM_KIND_LABELS[item.kind]})" if item.kind else ""
+        lines.append(f"{item.number}. {item.title}{kind}")
+        for decision in item.decisions:
+            lines.append(f"   {decision.label}: {decision.text}")
+    return "\n".join(lines)

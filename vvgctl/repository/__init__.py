@@ -1,0 +1,1 @@
+"""A minutes repository: its layout, registry, data files and meetings."""

@@ -1,0 +1,77 @@
+"""Data files other than meetings (schedules, plans, registers): each kind is a pattern, a
+model and an optional cross-check, so that ``vvgctl check`` validates them all the same way.
+
+A module that adds a kind calls :func:`register` at import; :mod:`vvgctl.checking.check` imports the
+modules listed in :data:`PROVIDERS` before it checks.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from vvgctl.diagnostics import Diagnostic, Severity, display_path
+from vvgctl.repository.discovery import REGISTRY_DIR
+from vvgctl.repository.registry import RegistryIndex
+from vvgctl.source.loading import Loaded, load_yaml_file
+
+CrossCheck = Callable[[Loaded[BaseModel], Path, RegistryIndex], list[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class DataFileKind:
+    name: str
+    pattern: str  # a glob relative to the repository root, e.g. "*/*/schedule.yaml"
+    model: type[BaseModel]
+    cross_check: CrossCheck | None = None
+    #: the codes its cross-check reports, each with what it means (listed by `vvgctl rules`)
+    codes: tuple[tuple[str, str], ...] = ()
+
+
+KINDS: list[DataFileKind] = []
+
+#: modules that register data file kinds (imported lazily by :func:`check_data_files`)
+PROVIDERS: list[str] = ["vvgctl.repository.governing_documents", "vvgctl.planning.schedule",
+                        "vvgctl.planning.plan"]
+
+
+def registered_kinds() -> list[DataFileKind]:
+    """Every data file kind, with the provider modules imported."""
+    for module in PROVIDERS:
+        importlib.import_module(module)
+    return list(KINDS)
+
+
+def register(kind: DataFileKind) -> None:
+    if all(k.name != kind.name for k in KINDS):
+        KINDS.append(kind)
+
+
+def check_data_files(root: Path, registry: RegistryIndex) -> tuple[int, list[Diagnostic]]:
+    """Validate every known data file below ``root``; warn about unknown YAML files."""
+    registered_kinds()
+    diagnostics: list[Diagnostic] = []
+    known: set[Path] = set()
+    count = 0
+    for kind in KINDS:
+        for path in sorted(root.glob(kind.pattern)):
+            known.add(path)
+            count += 1
+            loaded = load_yaml_file(path, kind.model, display_path(path))
+            diagnostics += loaded.diagnostics
+            if loaded.model is not None and kind.cross_check is not None:
+                diagnostics += kind.cross_check(loaded, root, registry)
+    for path in sorted(root.rglob("*.y*ml")):
+        relative = path.relative_to(root)
+        if path in known or relative.parts[0] == REGISTRY_DIR or any(
+                p.startswith(".") for p in relative.parts):
+            continue
+        diagnostics.append(Diagnostic(
+            display_path(path), 0, 0, Severity.WARNING, "unknown-file",
+            "vvgctl does not know this kind of file, so it is not checked",
+            "known: " + ", ".join(k.pattern for k in KINDS) if KINDS else None))
+    return count, diagnostics

@@ -1,0 +1,106 @@
+"""The governing-documents register as a data file kind, and its listing.
+
+``vvgctl check`` validates ``registry/documents.yaml`` (registered here, named in
+:data:`vvgctl.repository.datafiles.PROVIDERS`) and cross-checks it: ``adopted_by`` must be an
+organ of the registry. The rule ``governing-document-ref``
+checks that positions name known documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from vvgctl.diagnostics import Diagnostic
+from vvgctl.models.documents import (
+    DOCUMENT_STATUS_LABELS,
+    DOCUMENT_TYPE_LABELS,
+    DocumentsFile,
+    DocumentStatus,
+)
+from vvgctl.repository.datafiles import DataFileKind, register
+from vvgctl.repository.discovery import REGISTRY_DIR
+from vvgctl.repository.registry import RegistryIndex
+from vvgctl.source.loading import Loaded, load_yaml_file
+
+DOCUMENTS_FILE = "documents.yaml"
+
+
+def register_path(root: Path) -> Path:
+    return root / REGISTRY_DIR / DOCUMENTS_FILE
+
+
+def _cross_check(loaded: Loaded[BaseModel], root: Path,
+                 registry: RegistryIndex) -> list[Diagnostic]:
+    assert isinstance(loaded.model, DocumentsFile)
+    found = []
+    organs = registry.organ_ids()
+    for index, document in enumerate(loaded.model.documents):
+        if document.adopted_by and document.adopted_by not in organs:
+            found.append(loaded.error(
+                "registry-ref", f"{document.id}: unknown organ {document.adopted_by!r}",
+                "documents", index, "adopted_by", hint="known organs: " + ", ".join(organs)))
+    return found
+
+
+register(DataFileKind("documents", f"{REGISTRY_DIR}/{DOCUMENTS_FILE}", DocumentsFile,
+                      _cross_check, codes=(
+                          ("registry-ref", "a document's adopted_by names a known organ"),)))
+
+
+def load_register(root: Path) -> Loaded[DocumentsFile] | None:
+    """The register, or None when the repository has none."""
+    from vvgctl.diagnostics import display_path
+
+    path = register_path(root)
+    if not path.exists():
+        return None
+    return load_yaml_file(path, DocumentsFile, display_path(path))
+
+
+def list_documents(index: Any, *, today: dt.date | None = None,
+                   overdue_only: bool = False) -> list[dict[str, Any]]:
+    """The register's documents, each with its latest position and whether review is overdue."""
+    import json
+
+    from vvgctl.errors import VvgError
+
+    loaded = load_register(index.root)
+    if loaded is None:
+        raise VvgError(f"{register_path(index.root)}: there is no register of governing documents",
+                       hint="create it with a list 'documents:' (see `vvgctl schema`)")
+    if loaded.model is None:
+        first = loaded.diagnostics[0] if loaded.diagnostics else None
+        raise VvgError("the register of governing documents is not valid"
+                       + (f": {first.message}" if first else ""),
+                       path=loaded.path, line=first.line if first else None,
+                       hint="run `vvgctl check` for every problem")
+    latest: dict[str, dict[str, Any]] = {}
+    for path, organ, date, item, type_, text, documents, line in index.connection.execute(
+            "SELECT f.path, d.organ, d.date, d.item, d.type, d.text, d.documents, d.line "
+            "FROM decisions d JOIN files f ON f.id = d.file_id WHERE d.documents != '[]' "
+            "ORDER BY d.date, d.seq"):
+        for doc_id in json.loads(documents):
+            latest[doc_id] = {"organ": organ, "date": date, "item": item, "type": type_,
+                              "text": text, "file": index.shown(path), "line": line}
+    day = (today or dt.date.today())
+    rows = []
+    for position, document in enumerate(loaded.model.documents):
+        overdue = bool(document.review_due and document.review_due < day
+                       and document.status is not DocumentStatus.RETIRED)
+        if overdue_only and not overdue:
+            continue
+        rows.append({
+            "id": document.id, "title": document.title, "type": document.type.value,
+            "type_label": DOCUMENT_TYPE_LABELS[document.type], "status": document.status.value,
+            "status_label": DOCUMENT_STATUS_LABELS[document.status],
+            "adopted": document.adopted.isoformat() if document.adopted else None,
+            "adopted_by": document.adopted_by,
+            "review_due": document.review_due.isoformat() if document.review_due else None,
+            "overdue": overdue, "latest_position": latest.get(document.id),
+            "file": loaded.path, "line": loaded.at("documents", position, "id")[0],
+        })
+    return rows

@@ -1,0 +1,1 @@
+"""What every command runs on: the result cache, worker processes, progress."""

@@ -1,0 +1,125 @@
+"""Read repository files into validated models, collecting diagnostics instead of raising."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.models import Meeting
+from vvgctl.source.document import SourceProblem, SplitDocument, decode, split
+from vvgctl.source.yaml import Positions, YamlProblem, load
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Loaded(Generic[M]):
+    """The result of reading one file: the model (when valid) and what was found wrong."""
+
+    path: str
+    model: M | None
+    data: Any = None
+    positions: Positions = field(default_factory=Positions)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    line_offset: int = 0  # add to a position to get the file line
+
+    def at(self, *path: str | int) -> tuple[int, int]:
+        """File line and column of the node at ``path`` (nearest ancestor if absent)."""
+        line, column = self.positions.of_value(tuple(path)) or (1, 1)
+        return line + self.line_offset, column
+
+    def error(self, code: str, message: str, *path: str | int, hint: str | None = None,
+              severity: Severity = Severity.ERROR) -> Diagnostic:
+        from vvgctl.diagnostics import format_field
+
+        line, column = self.at(*path)
+        return Diagnostic(self.path, line, column, severity, code, message, hint,
+                          format_field(tuple(path)) or None)
+
+
+@dataclass
+class LoadedMeeting(Loaded[Meeting]):
+    document: SplitDocument | None = None
+
+
+def _problem(path: str, exc: SourceProblem | YamlProblem, offset: int = 0) -> Diagnostic:
+    from vvgctl.diagnostics import format_field
+
+    return Diagnostic(path, exc.line + offset, exc.column, Severity.ERROR, exc.code, exc.message,
+                      exc.hint, format_field(exc.path) if isinstance(exc, YamlProblem)
+                      and exc.path else None)
+
+
+def read_text(path: Path) -> str:
+    """Read and decode a file; OSError and SourceProblem pass to the caller."""
+    return decode(path.read_bytes())
+
+
+def validate(result: Loaded[M], model: type[M]) -> None:
+    """Validate ``result.data`` against ``model``, filling ``result.model`` or its diagnostics."""
+    from vvgctl.source.validation import diagnostics_from
+
+    if not isinstance(result.data, dict):
+        line = result.line_offset + 1
+        result.diagnostics.append(Diagnostic(
+            result.path, line, 1, Severity.ERROR, "schema",
+            "expected a mapping of fields (key: value)", "see `vvgctl schema` for the fields",
+        ))
+        return
+    try:
+        result.model = model.model_validate(result.data)
+    except ValidationError as exc:
+        result.diagnostics += diagnostics_from(exc, result.data, result.positions, result.path,
+                                               model, result.line_offset)
+
+
+def load_yaml_file(path: Path, model: type[M], shown: str | None = None) -> Loaded[M]:
+    """A plain YAML file (registry, schedule, plan) validated against ``model``."""
+    result: Loaded[M] = Loaded(shown or str(path), None)
+    try:
+        text = read_text(path)
+        result.data, result.positions = load(text)
+    except OSError as exc:
+        result.diagnostics.append(Diagnostic(result.path, 0, 0, Severity.ERROR, "io",
+                                             f"cannot read the file: {exc.strerror}"))
+        return result
+    except (SourceProblem, YamlProblem) as exc:
+        result.diagnostics.append(_problem(result.path, exc))
+        return result
+    validate(result, model)
+    return result
+
+
+def parse_meeting(raw: bytes, shown: str) -> LoadedMeeting:
+    """Bytes of a meeting file -> a validated meeting, or the diagnostics that say why not."""
+    result = LoadedMeeting(shown, None)
+    try:
+        result.document = split(decode(raw))
+    except SourceProblem as exc:
+        result.diagnostics.append(_problem(shown, exc))
+        return result
+    result.line_offset = result.document.front_matter_line - 1
+    try:
+        result.data, result.positions = load(result.document.front_matter,
+                                             result.document.front_matter_line)
+    except YamlProblem as exc:
+        result.diagnostics.append(_problem(shown, exc, result.line_offset))
+        return result
+    validate(result, Meeting)
+    return result
+
+
+def load_meeting(path: Path, shown: str | None = None) -> LoadedMeeting:
+    shown = shown or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        result = LoadedMeeting(shown, None)
+        result.diagnostics.append(Diagnostic(shown, 0, 0, Severity.ERROR, "io",
+                                             f"cannot read the file: {exc.strerror}"))
+        return result
+    return parse_meeting(raw, shown)

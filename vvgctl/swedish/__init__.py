@@ -1,0 +1,1 @@
+"""Swedish as readers and searchers of minutes expect it."""
