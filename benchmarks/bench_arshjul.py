@@ -14,6 +14,7 @@ from vvgctl.arshjul.build import build
 from vvgctl.arshjul.ics import to_ics
 from vvgctl.arshjul.svg import to_svg
 from vvgctl.arshjul.text import to_markdown
+from vvgctl.repository.repo import Repository
 
 MINUTES = Path(__file__).resolve().parent.parent / "minutes"
 
@@ -28,9 +29,9 @@ def median_ms(work: Callable[[], object], runs: int = 30) -> float:
 
 
 def main() -> None:
-    arshjul = build(MINUTES, "vvg", 2026)
+    arshjul = build(Repository(MINUTES), "vvg", 2026)
     print(f"build (read schedule, plan, minutes; merge): "
-          f"{median_ms(lambda: build(MINUTES, 'vvg', 2026)):.1f} ms")
+          f"{median_ms(lambda: build(Repository(MINUTES), 'vvg', 2026)):.1f} ms")
     print(f"markdown: {median_ms(lambda: to_markdown(arshjul)):.2f} ms")
     print(f"svg:      {median_ms(lambda: to_svg(arshjul)):.2f} ms")
     print(f"ics:      {median_ms(lambda: to_ics(arshjul)):.2f} ms")

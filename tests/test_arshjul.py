@@ -12,10 +12,11 @@ from typer.testing import CliRunner
 
 from tests.conftest import MEETING_MD, MINUTES, RepoFactory
 from vvgctl.arshjul.build import build
+from vvgctl.arshjul.checks import planned_topics
 from vvgctl.arshjul.model import FOLLOW_UP_ROW, Source, TopicStatus
 from vvgctl.checking.check import run_check
 from vvgctl.cli.app import app
-from vvgctl.planning.plan import planned_topics
+from vvgctl.repository.repo import Repository
 from vvgctl.source.loading import load_meeting
 
 runner = CliRunner()
@@ -80,7 +81,7 @@ def test_real_plan_reproduces_the_arshjul_table_of_the_minutes() -> None:
     assert minutes is not None
     table = next(t for i in minutes.items for t in i.tables
                  if (t.title or "").startswith("Årshjul"))
-    arshjul = build(MINUTES, "vvg", 2026)
+    arshjul = build(Repository(MINUTES), "vvg", 2026)
     assert arshjul.title == table.title
     assert [c.label() for c in arshjul.columns] == table.columns
     names = {r.name: r.id for r in arshjul.rows}
@@ -92,7 +93,7 @@ def test_real_plan_reproduces_the_arshjul_table_of_the_minutes() -> None:
 
 
 def test_real_follow_ups_of_the_minutes_join_the_arshjul() -> None:
-    arshjul = build(MINUTES, "vvg", 2026)
+    arshjul = build(Repository(MINUTES), "vvg", 2026)
     found = {(c.label(), o.item) for c in arshjul.columns for t in c.topics
              for o in t.follow_ups}
     assert {("December 2025", "4"), ("December 2025", "5"), ("Februari 2026", "5"),
@@ -103,7 +104,7 @@ def test_real_follow_ups_of_the_minutes_join_the_arshjul() -> None:
 
 
 def test_real_recurring_rules_carry_into_the_next_year() -> None:
-    arshjul = build(MINUTES, "vvg", 2027)
+    arshjul = build(Repository(MINUTES), "vvg", 2027)
     assert any("2026" in note for note in arshjul.notes)
     april = _titles(arshjul, "April 2027")
     assert "Årsredovisning 2026" in april
@@ -114,17 +115,17 @@ def test_real_recurring_rules_carry_into_the_next_year() -> None:
 
 def test_recurring_rule_across_the_year_boundary(make_repo: RepoFactory) -> None:
     root = _repo(make_repo)
-    arshjul = build(root, "vvg", 2026)
+    arshjul = build(Repository(root), "vvg", 2026)
     assert "Beredning av förvaltningsplan för 2026" in _titles(arshjul, "10 december 2025")
     assert "Behov för 2026" in _titles(arshjul, "Februari 2026")  # first meeting of Q1
     assert "Årsredovisning 2025" in _titles(arshjul, "April 2026")  # a month of its own
-    later = build(root, "vvg", 2027)  # no plan for 2027: the rules of 2026 hold
+    later = build(Repository(root), "vvg", 2027)  # no plan for 2027: the rules of 2026 hold
     assert "Beredning av förvaltningsplan för 2028" in _titles(later, "December 2027")
     assert "Behov för 2027" in _titles(later, "Januari 2027")
 
 
 def test_follow_ups_aim_at_next_and_after_next(make_repo: RepoFactory) -> None:
-    arshjul = build(_repo(make_repo), "vvg", 2026)
+    arshjul = build(Repository(_repo(make_repo)), "vvg", 2026)
     december = next(c for c in arshjul.columns if c.label() == "10 december 2025")
     assert december.entry is not None and december.entry.change
     joined = [t for t in december.topics if t.case == "0755"]
@@ -136,7 +137,7 @@ def test_follow_ups_aim_at_next_and_after_next(make_repo: RepoFactory) -> None:
 
 
 def test_held_and_slipped_are_marked_from_the_minutes(make_repo: RepoFactory) -> None:
-    arshjul = build(_repo(make_repo), "vvg", 2026)
+    arshjul = build(Repository(_repo(make_repo)), "vvg", 2026)
     october = next(c for c in arshjul.columns if c.date == dt.date(2025, 10, 22))
     status = {t.title: (t.status, t.held_item) for t in october.topics}
     assert status["Egenvård"] == (TopicStatus.HELD, "2")
@@ -147,10 +148,11 @@ def test_held_and_slipped_are_marked_from_the_minutes(make_repo: RepoFactory) ->
 
 def test_planned_topics_for_a_new_meeting(make_repo: RepoFactory) -> None:
     root = _repo(make_repo)
-    found = planned_topics(root, "vvg", dt.date(2025, 12, 10))
+    found = planned_topics(Repository(root), "vvg", dt.date(2025, 12, 10))
     assert ("Förvaltningsplan SHVO", "Beredning av förvaltningsplan för 2026") in {
         (t.category, t.title) for t in found}
-    feb = planned_topics(root, "vvg", dt.date(2026, 2, 4))  # a date inside a planned month
+    # a date inside a planned month
+    feb = planned_topics(Repository(root), "vvg", dt.date(2026, 2, 4))
     assert "Information om planen" in {t.title for t in feb}
 
 

@@ -46,7 +46,7 @@ def test_corrupt_cache_is_ignored(make_repo: RepoFactory) -> None:
 
 
 def test_parallel_and_serial_agree(make_repo: RepoFactory) -> None:
-    import vvgctl.checking.check as check
+    import vvgctl.repository.repo as check
 
     files = {f"vvg/2025/2025-{m:02d}-{d:02d}.md": MEETING_MD.replace(
         "date: 2025-10-22", f"date: 2025-{m:02d}-{d:02d}") for m in range(1, 13)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from vvgctl.checking.check import check_file
-from vvgctl.repository.registry import load_registry
+from vvgctl.repository.repo import Repository
 
 FOLDER = Path(__file__).parent / "fixtures" / "invalid"
 
@@ -35,9 +35,9 @@ def test_every_fixture_has_an_expectation() -> None:
                          ids=[row[0] for row in EXPECTATIONS])
 def test_bad_file_is_reported_at_its_place(name: str, line: int, column: int, code: str,
                                            message: str, hint: str) -> None:
-    registry = load_registry(FOLDER)
-    assert registry.ok
-    result = check_file(FOLDER / name, registry, FOLDER)
+    repository = Repository(FOLDER)
+    assert repository.registry.ok
+    result = check_file(repository, FOLDER / name)
     found = [(d.line, d.column, d.code, d.message, d.hint or "") for d in result.diagnostics]
     match = [f for f in found if f[2] == code and message in f[3]]
     assert match, f"no {code} diagnostic with {message!r}; got {found}"

@@ -8,6 +8,7 @@ from pathlib import Path
 from tests.conftest import MINUTES, RepoFactory
 from vvgctl.checking.check import run_check
 from vvgctl.planning.schedule import load_schedule, next_meeting
+from vvgctl.repository.repo import Repository
 
 SCHEDULE_2025 = """\
 organ: vvg
@@ -37,25 +38,25 @@ meetings:
 def test_load_schedule_joins_years_sorted_without_cancelled(make_repo: RepoFactory) -> None:
     root = make_repo({"vvg/2025/schedule.yaml": SCHEDULE_2025,
                       "vvg/2026/schedule.yaml": SCHEDULE_2026})
-    entries = load_schedule(root, "vvg")
+    entries = load_schedule(Repository(root), "vvg")
     assert [e.date.isoformat() for e in entries] == ["2025-10-22", "2025-12-10", "2026-02-11"]
     assert entries[1].change == "ändras till 9.00–12.00, lokal i GR-huset"
     assert entries[1].time is not None and entries[1].time.start == dt.time(9, 0)
-    assert load_schedule(root, "sro") == []
+    assert load_schedule(Repository(root), "sro") == []
 
 
 def test_next_meeting_crosses_the_year(make_repo: RepoFactory) -> None:
     root = make_repo({"vvg/2025/schedule.yaml": SCHEDULE_2025,
                       "vvg/2026/schedule.yaml": SCHEDULE_2026})
-    found = next_meeting(root, "vvg", dt.date(2025, 12, 11))
+    found = next_meeting(Repository(root), "vvg", dt.date(2025, 12, 11))
     assert found is not None and found.date == dt.date(2026, 2, 11)
-    same_day = next_meeting(root, "vvg", dt.date(2025, 12, 10))
+    same_day = next_meeting(Repository(root), "vvg", dt.date(2025, 12, 10))
     assert same_day is not None and same_day.date == dt.date(2025, 12, 10)
-    assert next_meeting(root, "vvg", dt.date(2026, 2, 12)) is None
+    assert next_meeting(Repository(root), "vvg", dt.date(2026, 2, 12)) is None
 
 
 def test_real_steering_group_schedule_has_the_june_meeting() -> None:
-    found = next_meeting(MINUTES, "styrgrupp-hos", dt.date(2026, 5, 14))
+    found = next_meeting(Repository(MINUTES), "styrgrupp-hos", dt.date(2026, 5, 14))
     assert found is not None
     assert found.date == dt.date(2026, 6, 25)
     assert found.time is not None

@@ -22,9 +22,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
-from vvgctl.arshjul.minutes import MinutesFacts, SetFollowUp, read_minutes
 from vvgctl.arshjul.model import (
     FOLLOW_UP_ROW,
     FOLLOW_UP_ROW_NAME,
@@ -38,6 +36,10 @@ from vvgctl.arshjul.model import (
 )
 from vvgctl.models.plan import Occurrence, PlanFile
 from vvgctl.models.schedule import ScheduleEntry
+from vvgctl.planning.plan import load_plans
+from vvgctl.planning.schedule import load_schedule
+from vvgctl.repository.records import MeetingRecord, SetFollowUp
+from vvgctl.repository.repo import Repository
 from vvgctl.source.loading import Loaded
 
 #: category colours: dark enough for white text and for lines on white paper (contrast >= 4.5)
@@ -172,7 +174,7 @@ def _plan_for(plans: Sequence[Loaded[PlanFile]], year: int) -> Loaded[PlanFile] 
 
 
 def merge(organ: str, year: int, *, plans: Sequence[Loaded[PlanFile]],
-          schedule: Iterable[ScheduleEntry], minutes: Sequence[MinutesFacts],
+          schedule: Iterable[ScheduleEntry], minutes: Sequence[MeetingRecord],
           organ_name: str | None = None, extra_dates: Iterable[dt.date] = ()) -> Arshjul:
     """The årshjul of ``organ`` for ``year`` from values already read (see :func:`build`)."""
     loaded = _plan_for(plans, year)
@@ -292,7 +294,7 @@ def _category_of_case(timeline: Timeline, case: str | None) -> str | None:
     return None
 
 
-def _mark(column: Column, facts: MinutesFacts) -> None:
+def _mark(column: Column, facts: MeetingRecord) -> None:
     for topic in column.topics:
         item = next((i for i in facts.items if matches(topic, i.title, i.case)), None)
         if item is None:
@@ -301,22 +303,16 @@ def _mark(column: Column, facts: MinutesFacts) -> None:
             topic.status, topic.held_item = TopicStatus.HELD, item.number
 
 
-def build(root: Path, organ: str, year: int, *, extra_dates: Iterable[dt.date] = (),
-          minutes: list[MinutesFacts] | None = None) -> Arshjul:
-    """Read the repository at ``root`` and merge the årshjul of ``organ`` for ``year``.
+def build(repository: Repository, organ: str, year: int, *,
+          extra_dates: Iterable[dt.date] = ()) -> Arshjul:
+    """Merge the årshjul of ``organ`` for ``year`` from what the repository holds.
 
-    ``minutes`` (from :func:`read_minutes`) saves reading them again when the caller builds
-    more than one year."""
-    from vvgctl.planning.plan import load_plans
-    from vvgctl.planning.schedule import load_schedule
-    from vvgctl.repository.registry import load_registry
-
-    registry = load_registry(root)
-    found = registry.organ(organ)
+    The minutes' records are read once per repository (and cached between runs), so building
+    several years or organs costs one reading of the minutes."""
+    found = repository.registry.organ(organ)
     name = organ
     if found is not None:
         name = f"{found.name} ({found.short_name})" if found.short_name else found.name
-    return merge(organ, year, plans=load_plans(root, organ, strict=True),
-                 schedule=load_schedule(root, organ, strict=True),
-                 minutes=read_minutes(root) if minutes is None else minutes,
-                 organ_name=name, extra_dates=extra_dates)
+    return merge(organ, year, plans=load_plans(repository, organ, strict=True),
+                 schedule=load_schedule(repository, organ, strict=True),
+                 minutes=repository.records(), organ_name=name, extra_dates=extra_dates)

@@ -69,16 +69,10 @@ def arshjul(
     from vvgctl.arshjul.build import build
     from vvgctl.cli import output as out
     from vvgctl.errors import UsageError
-    from vvgctl.repository.discovery import find_root
-    from vvgctl.repository.registry import load_registry
+    from vvgctl.repository.repo import Repository
 
-    found = find_root(root) if root.exists() else None
-    if found is None:
-        found = find_root(Path.cwd())
-    if found is None:
-        raise UsageError("no minutes repository found (a folder with registry/organs.yaml)",
-                         hint="run vvgctl inside the minutes folder or give --root")
-    registry = load_registry(found)
+    repository = Repository.locate(root)
+    registry = repository.registry
     if registry.organ(organ) is None:
         raise UsageError(f"unknown organ {organ!r}",
                          hint="known organs: " + ", ".join(registry.organ_ids()))
@@ -86,7 +80,7 @@ def arshjul(
         raise UsageError(f"{output} exists", hint="give --force to overwrite it")
     if format is ArshjulFormat.pdf and output is None:
         raise UsageError("--format pdf needs an output file", hint="add -o arshjul.pdf")
-    result = build(found, organ, year or dt.date.today().year)
+    result = build(repository, organ, year or dt.date.today().year)
     err = out.stderr()
     for note in result.notes:
         err.print(f"[yellow]obs:[/] {note}")

@@ -105,13 +105,14 @@ def new_meeting(
     from vvgctl.errors import UsageError, VvgError
     from vvgctl.models.meeting import MeetingMode
     from vvgctl.repository.discovery import find_root
-    from vvgctl.repository.registry import load_registry
+    from vvgctl.repository.repo import Repository
 
-    root = find_root(repo)
-    if root is None:
+    found_root = find_root(repo)
+    if found_root is None:
         raise UsageError(f"{repo}: no minutes repository here (a folder with registry/)",
                          hint="run it where the minutes folder is, or give --repo PATH")
-    registry = load_registry(root)
+    repository = Repository(found_root)
+    root, registry = repository.root, repository.registry
     found = registry.organ(organ)
     if found is None:
         raise UsageError(f"unknown organ {organ!r}",
@@ -121,12 +122,12 @@ def new_meeting(
             day = dt.date.fromisoformat(date)
         except ValueError:
             raise UsageError(f"--date {date!r} is not a date; write it as 2026-02-11") from None
-        slot = next((s for s in scaffold_inputs.schedule(root, organ) if s.date == day),
+        slot = next((s for s in scaffold_inputs.schedule(repository, organ) if s.date == day),
                     None)
     else:
-        slot = scaffold_inputs.next_slot(root, organ, dt.date.today())
+        slot = scaffold_inputs.next_slot(repository, organ, dt.date.today())
         day = slot.date if slot is not None else _ask_date(organ)
-    target = scaffold_inputs.meeting_path(root, organ, day)
+    target = repository.meeting_path(organ, day)
     if not dry_run and target.exists() and not force:
         raise VvgError(f"{display_path(target)} already exists; nothing was written",
                        hint="edit the file, or give --force to replace it")
@@ -140,7 +141,7 @@ def new_meeting(
     full = scaffold.slot_with(slot, day, _parse_time(time) if time else None, place,
                               chosen_mode)
     full = _complete(full, organ)
-    inputs = scaffold_inputs.gather(root, found, day, full)
+    inputs = scaffold_inputs.gather(repository, found, day, full)
     text = scaffold.render(inputs)
     err = output.stderr()
     for note in inputs.notes:

@@ -12,10 +12,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vvgctl.arshjul.checks import planned_topics
 from vvgctl.models import Organ
 from vvgctl.models.common import TimeRange
 from vvgctl.models.meeting import MeetingMode
 from vvgctl.models.schedule import ScheduleEntry
+from vvgctl.planning.schedule import load_schedule
+from vvgctl.repository.repo import Repository
 
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
 
@@ -73,11 +76,6 @@ class Inputs:
     notes: list[str] = field(default_factory=list)
 
 
-def meeting_path(root: Path, organ: str, day: dt.date) -> Path:
-    """Where the organ's meeting on ``day`` lives: ``<root>/<organ>/<year>/<date>.md``."""
-    return root / organ / f"{day.year:04d}" / f"{day.isoformat()}.md"
-
-
 def meeting_dates(root: Path, organ: str) -> list[tuple[dt.date, Path]]:
     """The organ's meeting files by the date in their name, oldest first."""
     found: list[tuple[dt.date, Path]] = []
@@ -113,23 +111,20 @@ def _slot(entry: ScheduleEntry) -> Slot:
     return Slot(entry.date, entry.time, entry.place, entry.mode, entry.change)
 
 
-def schedule(root: Path, organ: str) -> list[Slot]:
+def schedule(repository: Repository, organ: str) -> list[Slot]:
     """The organ's scheduled meetings, in date order."""
-    from vvgctl.planning.schedule import load_schedule
-
-    return sorted((_slot(e) for e in load_schedule(root, organ)), key=lambda s: s.date)
+    return sorted((_slot(e) for e in load_schedule(repository, organ)), key=lambda s: s.date)
 
 
-def next_slot(root: Path, organ: str, after: dt.date) -> Slot | None:
+def next_slot(repository: Repository, organ: str, after: dt.date) -> Slot | None:
     """The organ's first scheduled meeting on or after ``after``."""
-    return next((s for s in schedule(root, organ) if s.date >= after), None)
+    return next((s for s in schedule(repository, organ) if s.date >= after), None)
 
 
-def topics(root: Path, organ: str, day: dt.date) -> list[Topic]:
+def topics(repository: Repository, organ: str, day: dt.date) -> list[Topic]:
     """What the årshjul plans for the meeting."""
-    from vvgctl.planning.plan import planned_topics
-
-    return [Topic(t.title, t.category, t.case) for t in planned_topics(root, organ, day)]
+    return [Topic(t.title, t.category, t.case)
+            for t in planned_topics(repository, organ, day)]
 
 
 def open_actions(root: Path, organ: str, day: dt.date) -> list[OpenAction]:
@@ -158,11 +153,12 @@ def open_actions(root: Path, organ: str, day: dt.date) -> list[OpenAction]:
     return found
 
 
-def gather(root: Path, organ: Organ, day: dt.date, slot: Slot) -> Inputs:
+def gather(repository: Repository, organ: Organ, day: dt.date, slot: Slot) -> Inputs:
     """Collect the inputs for the organ's meeting on ``day`` held at ``slot``."""
+    root = repository.root
     inputs = Inputs(root, organ, slot, previous_meeting(root, organ.id, day))
-    inputs.coming = [s for s in schedule(root, organ.id)
+    inputs.coming = [s for s in schedule(repository, organ.id)
                      if day < s.date <= day + dt.timedelta(days=366)]
-    inputs.topics = topics(root, organ.id, day)
+    inputs.topics = topics(repository, organ.id, day)
     inputs.actions = open_actions(root, organ.id, day)
     return inputs

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vvgctl.checking.rules.case_flow import settles
 from vvgctl.models.meeting import Decision, Item, Meeting, SubItem
+from vvgctl.repository.records import settles
 from vvgctl.source.document import SplitDocument
 from vvgctl.source.loading import LoadedMeeting, load_meeting
 from vvgctl.swedish.stemming import normalise

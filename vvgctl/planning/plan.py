@@ -9,87 +9,41 @@ the repository, each finding with its own code:
   category the plan does not list;
 - ``plan-unscheduled``: a planned meeting date is missing from the organ's schedule (an error),
   or a planned month has no meeting in a complete schedule of that year (a warning);
-- ``plan-position-without-information``: a planned position (``kind: decision`` or
-  ``information_and_decision``) on a case that no earlier meeting took up as information, in
-  the minutes or earlier in the plan (a warning: a case is first brought as information).
 
-:func:`planned_topics` gives what the merged årshjul plans for one meeting (used by
-``vvgctl new-meeting``).
+The check of planned positions against the minutes (``plan-position-without-information``)
+needs the merged årshjul: :mod:`vvgctl.arshjul.checks` adds it to this kind.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from pathlib import Path
 
 from pydantic import BaseModel
 
-from vvgctl.diagnostics import Diagnostic, Severity, display_path
-from vvgctl.models.meeting import KINDS_REQUIRING_DECISION, ItemKind
+from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.models.plan import PlanFile
+from vvgctl.models.schedule import ScheduleFile
+from vvgctl.planning.schedule import invalid_file_error, location_problems
 from vvgctl.repository.datafiles import DataFileKind, register
-from vvgctl.repository.registry import RegistryIndex
-from vvgctl.source.loading import Loaded, load_yaml_file
-
-PLAN_FILE = "plan.yaml"
+from vvgctl.repository.repo import PLAN_FILE, Repository
+from vvgctl.source.loading import Loaded
 
 CODE_CATEGORY = "plan-unknown-category"
 CODE_UNSCHEDULED = "plan-unscheduled"
-CODE_POSITION = "plan-position-without-information"
 
 
-@dataclass(frozen=True)
-class PlannedTopic:
-    """A topic the årshjul plans for a meeting."""
-
-    category: str  # the category's name, e.g. "Uppföljning"
-    title: str
-    case: str | None = None
-    kind: ItemKind | None = None
-
-
-def plan_path(root: Path, organ: str, year: int) -> Path:
-    return root / organ / f"{year:04d}" / PLAN_FILE
-
-
-def load_plans(root: Path, organ: str, *, strict: bool = False) -> list[Loaded[PlanFile]]:
+def load_plans(repository: Repository, organ: str, *,
+               strict: bool = False) -> list[Loaded[PlanFile]]:
     """The organ's valid plans, by year. An invalid plan is skipped, or raised if ``strict``."""
-    from vvgctl.planning.schedule import invalid_file_error
-
     found: list[Loaded[PlanFile]] = []
-    folder = root / organ
-    for path in sorted(folder.glob(f"*/{PLAN_FILE}")) if folder.is_dir() else []:
-        loaded = load_yaml_file(path, PlanFile, display_path(path))
+    for path in repository.organ_files(organ, PLAN_FILE):
+        loaded = repository.data(path, PlanFile)
         if loaded.model is None:
             if strict:
                 raise invalid_file_error(loaded, "plan")
             continue
         found.append(loaded)
     return sorted(found, key=lambda p: p.model.year if p.model else 0)
-
-
-def planned_topics(root: Path, organ: str, on: dt.date) -> list[PlannedTopic]:
-    """What the merged årshjul plans for the organ's meeting on ``on`` (empty if nothing)."""
-    from vvgctl.arshjul.build import build
-    from vvgctl.arshjul.minutes import read_minutes
-
-    minutes = read_minutes(root)
-    fallback: list[PlannedTopic] | None = None
-    for year in (on.year, on.year + 1):  # the plan of the next year may begin in December
-        arshjul = build(root, organ, year, extra_dates=[on], minutes=minutes)
-        names = {r.id: r.name for r in arshjul.rows}
-        column = next((c for c in arshjul.columns if c.date == on), None)
-        if column is None:
-            continue
-        topics = [PlannedTopic(names.get(t.category, t.category), t.title, t.case, t.kind)
-                  for t in column.topics]
-        if arshjul.own_plan:
-            return topics
-        fallback = topics if fallback is None else fallback
-    if fallback is not None:
-        return fallback
-    return []
 
 
 def _categories(loaded: Loaded[BaseModel], plan: PlanFile) -> list[Diagnostic]:
@@ -110,17 +64,16 @@ def _categories(loaded: Loaded[BaseModel], plan: PlanFile) -> list[Diagnostic]:
     return found
 
 
-def _unscheduled(loaded: Loaded[BaseModel], plan: PlanFile, root: Path) -> list[Diagnostic]:
-    from vvgctl.planning.schedule import load_schedule_file, schedule_path
-
+def _unscheduled(loaded: Loaded[BaseModel], plan: PlanFile,
+                 repository: Repository) -> list[Diagnostic]:
     found = []
     schedules: dict[int, set[dt.date] | None] = {}
     complete: dict[int, bool] = {}
     for m, meeting in enumerate(plan.meetings):
         year, month = meeting.year_month
         if year not in schedules:
-            path = schedule_path(root, plan.organ, year)
-            model = load_schedule_file(path).model if path.exists() else None
+            path = repository.schedule_path(plan.organ, year)
+            model = repository.data(path, ScheduleFile).model if path.exists() else None
             schedules[year] = {e.date for e in model.meetings if not e.cancelled} \
                 if model is not None else None
             complete[year] = model is not None and model.complete
@@ -142,73 +95,18 @@ def _unscheduled(loaded: Loaded[BaseModel], plan: PlanFile, root: Path) -> list[
     return found
 
 
-def _positions(loaded: Loaded[PlanFile], root: Path) -> list[Diagnostic]:
-    from vvgctl.arshjul.build import merge
-    from vvgctl.arshjul.minutes import INFORMATION_KINDS, read_minutes
-    from vvgctl.arshjul.model import Source
-    from vvgctl.planning.schedule import load_schedule
-
-    plan = loaded.model
-    assert plan is not None
-    wanted = [
-        *(t.case for m in plan.meetings for t in m.topics
-          if t.case and t.kind in KINDS_REQUIRING_DECISION),
-        *(r.case for r in plan.recurring if r.case and r.kind in KINDS_REQUIRING_DECISION)]
-    if not wanted:
-        return []
-    minutes = read_minutes(root)
-    arshjul = merge(plan.organ, plan.year, plans=[loaded], schedule=load_schedule(root, plan.organ),
-                    minutes=minutes)
-    found = []
-    reported: set[tuple[str | int, ...]] = set()
-    informed: dict[str, dt.date] = {}  # case -> first month start where information was planned
-    for column in arshjul.columns:
-        start = column.date or dt.date(column.year, column.month, 1)
-        for topic in column.topics:
-            if topic.case and topic.kind is not None and \
-                    topic.kind not in KINDS_REQUIRING_DECISION:
-                informed.setdefault(topic.case, start)
-        for topic in column.topics:
-            if not topic.case or topic.kind not in KINDS_REQUIRING_DECISION:
-                continue
-            first_of_month = dt.date(column.year, column.month, 1)
-            held = any(i.case == topic.case and i.kind in INFORMATION_KINDS
-                       for f in minutes if f.date < (column.date or first_of_month)
-                       for i in f.items)
-            planned_before = topic.case in informed and informed[topic.case] < start
-            if held or planned_before:
-                continue
-            for origin in topic.origins:
-                if origin.source is Source.FOLLOW_UP or origin.node in reported:
-                    continue
-                reported.add(origin.node)
-                found.append(loaded.error(
-                    CODE_POSITION, f"the position {topic.title!r} ({column.label()}) is planned "
-                    f"on the case {topic.case!r}, which no earlier meeting took up as "
-                    "information", *origin.node, "kind", severity=Severity.WARNING,
-                    hint="plan an information item on the case at an earlier meeting "
-                         "(a case is brought as information before a position)"))
-    return found
-
-
-def _cross_check(loaded: Loaded[BaseModel], root: Path,
-                 registry: RegistryIndex) -> list[Diagnostic]:
-    from vvgctl.planning.schedule import location_problems
-
+def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagnostic]:
     plan = loaded.model
     assert isinstance(plan, PlanFile)
-    found = location_problems(loaded, root, registry, plan.organ, plan.year, PLAN_FILE)
+    found = location_problems(loaded, repository.registry, plan.organ, plan.year, PLAN_FILE)
     found += _categories(loaded, plan)
-    found += _unscheduled(loaded, plan, root)
-    typed: Loaded[PlanFile] = loaded  # type: ignore[assignment]
-    found += _positions(typed, root)
+    found += _unscheduled(loaded, plan, repository)
     return found
 
 
-register(DataFileKind("plan", f"*/*/{PLAN_FILE}", PlanFile, _cross_check, codes=(
+register(DataFileKind("plan", f"*/*/{PLAN_FILE}", PlanFile, (_cross_check,), codes=(
     ("plan-location", "a plan stands at <organ>/<year>/plan.yaml of its own organ and year"),
     ("plan-organ", "the plan's organ is in the registry"),
     (CODE_CATEGORY, "every topic's category is one of the plan's categories"),
     (CODE_UNSCHEDULED, "a meeting the plan dates is in the organ's schedule"),
-    (CODE_POSITION, "a planned position has an information item on its case before it"),
 )))

@@ -13,13 +13,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from vvgctl.diagnostics import Diagnostic, display_path
+from vvgctl.diagnostics import Diagnostic
 from vvgctl.models.schedule import ScheduleEntry, ScheduleFile
 from vvgctl.repository.datafiles import DataFileKind, register
 from vvgctl.repository.registry import RegistryIndex
-from vvgctl.source.loading import Loaded, load_yaml_file
-
-SCHEDULE_FILE = "schedule.yaml"
+from vvgctl.repository.repo import SCHEDULE_FILE, Repository
+from vvgctl.source.loading import Loaded
 
 #: the file does not stand at ``<organ>/<year>/schedule.yaml`` of its own organ and year
 CODE_LOCATION = "schedule-location"
@@ -29,12 +28,8 @@ CODE_ORGAN = "schedule-organ"
 CODE_DATE = "schedule-date"
 
 
-def schedule_path(root: Path, organ: str, year: int) -> Path:
-    return root / organ / f"{year:04d}" / SCHEDULE_FILE
-
-
-def location_problems(loaded: Loaded[BaseModel], root: Path, registry: RegistryIndex,
-                      organ: str, year: int, name: str) -> list[Diagnostic]:
+def location_problems(loaded: Loaded[BaseModel], registry: RegistryIndex, organ: str, year: int,
+                      name: str) -> list[Diagnostic]:
     """The organ must be known, and the file must stand in its organ's folder for its year.
 
     Shared by the schedule and the plan (``plan.yaml``), whose codes differ by prefix.
@@ -56,11 +51,10 @@ def location_problems(loaded: Loaded[BaseModel], root: Path, registry: RegistryI
     return found
 
 
-def _cross_check(loaded: Loaded[BaseModel], root: Path,
-                 registry: RegistryIndex) -> list[Diagnostic]:
+def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagnostic]:
     schedule = loaded.model
     assert isinstance(schedule, ScheduleFile)
-    found = location_problems(loaded, root, registry, schedule.organ, schedule.year,
+    found = location_problems(loaded, repository.registry, schedule.organ, schedule.year,
                               SCHEDULE_FILE)
     seen: set[dt.date] = set()
     for index, entry in enumerate(schedule.meetings):
@@ -77,25 +71,15 @@ def _cross_check(loaded: Loaded[BaseModel], root: Path,
     return found
 
 
-register(DataFileKind("schedule", f"*/*/{SCHEDULE_FILE}", ScheduleFile, _cross_check, codes=(
+register(DataFileKind("schedule", f"*/*/{SCHEDULE_FILE}", ScheduleFile, (_cross_check,), codes=(
     (CODE_LOCATION, "a schedule stands at <organ>/<year>/schedule.yaml of its own organ and year"),
     (CODE_ORGAN, "the schedule's organ is in the registry"),
     (CODE_DATE, "every meeting is dated inside the file's year, and listed once"),
 )))
 
 
-def schedule_files(root: Path, organ: str) -> list[Path]:
-    folder = root / organ
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob(f"*/{SCHEDULE_FILE}"))
-
-
-def load_schedule_file(path: Path) -> Loaded[ScheduleFile]:
-    return load_yaml_file(path, ScheduleFile, display_path(path))
-
-
-def load_schedule(root: Path, organ: str, *, strict: bool = False) -> list[ScheduleEntry]:
+def load_schedule(repository: Repository, organ: str, *,
+                  strict: bool = False) -> list[ScheduleEntry]:
     """The organ's scheduled meetings over all years, sorted by date.
 
     A schedule that does not validate is skipped (``vvgctl check`` reports it), unless
@@ -103,8 +87,8 @@ def load_schedule(root: Path, organ: str, *, strict: bool = False) -> list[Sched
     Cancelled meetings are left out.
     """
     entries: list[ScheduleEntry] = []
-    for path in schedule_files(root, organ):
-        loaded = load_schedule_file(path)
+    for path in repository.organ_files(organ, SCHEDULE_FILE):
+        loaded = repository.data(path, ScheduleFile)
         if loaded.model is None:
             if strict:
                 raise invalid_file_error(loaded, "schedule")
@@ -113,9 +97,9 @@ def load_schedule(root: Path, organ: str, *, strict: bool = False) -> list[Sched
     return sorted(entries, key=lambda e: e.date)
 
 
-def next_meeting(root: Path, organ: str, after: dt.date) -> ScheduleEntry | None:
+def next_meeting(repository: Repository, organ: str, after: dt.date) -> ScheduleEntry | None:
     """The organ's first scheduled meeting on or after ``after``."""
-    return next((e for e in load_schedule(root, organ) if e.date >= after), None)
+    return next((e for e in load_schedule(repository, organ) if e.date >= after), None)
 
 
 def invalid_file_error(loaded: Loaded[Any], what: str) -> Exception:

@@ -8,7 +8,7 @@ follow-up. The stage of each appearance is derived, in this order:
 - ``anchoring``: the case is at a delregional organ (``kind: delregional`` in the registry);
 - ``referred`` / ``postponed``: sent back to the beredning, or tabled;
 - ``position``: a position that settles something (anything but 'noterar informationen' or a
-  task given, see :data:`vvgctl.checking.rules.case_flow.NOT_SETTLING`);
+  task given, see :data:`vvgctl.repository.records.NOT_SETTLING`);
 - ``follow_up``: the case comes back after its organ took a position;
 - ``information``: otherwise.
 
@@ -89,7 +89,7 @@ def _organ_kinds(index: Index) -> dict[str, str]:
 
 def derive(case: Case, organ_kinds: dict[str, str]) -> None:
     """Set each appearance's stage and the case's status (appearances in date order)."""
-    from vvgctl.checking.rules.case_flow import NOT_SETTLING
+    from vvgctl.repository.records import NOT_SETTLING
 
     not_settling = {t.value for t in NOT_SETTLING}
     pending: set[str] = set()

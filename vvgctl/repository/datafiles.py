@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.repository.discovery import REGISTRY_DIR
-from vvgctl.repository.registry import RegistryIndex
-from vvgctl.source.loading import Loaded, load_yaml_file
+from vvgctl.repository.repo import Repository
+from vvgctl.source.loading import Loaded
 
-CrossCheck = Callable[[Loaded[BaseModel], Path, RegistryIndex], list[Diagnostic]]
+CrossCheck = Callable[[Loaded[BaseModel], Repository], list[Diagnostic]]
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,8 @@ class DataFileKind:
     name: str
     pattern: str  # a glob relative to the repository root, e.g. "*/*/schedule.yaml"
     model: type[BaseModel]
-    cross_check: CrossCheck | None = None
-    #: the codes its cross-check reports, each with what it means (listed by `vvgctl rules`)
+    cross_checks: tuple[CrossCheck, ...] = ()
+    #: the codes its cross-checks report, each with what it means (listed by `vvgctl rules`)
     codes: tuple[tuple[str, str], ...] = ()
 
 
@@ -36,7 +36,7 @@ KINDS: list[DataFileKind] = []
 
 #: modules that register data file kinds (imported lazily by :func:`check_data_files`)
 PROVIDERS: list[str] = ["vvgctl.repository.governing_documents", "vvgctl.planning.schedule",
-                        "vvgctl.planning.plan"]
+                        "vvgctl.planning.plan", "vvgctl.arshjul.checks"]
 
 
 def registered_kinds() -> list[DataFileKind]:
@@ -51,9 +51,24 @@ def register(kind: DataFileKind) -> None:
         KINDS.append(kind)
 
 
-def check_data_files(root: Path, registry: RegistryIndex) -> tuple[int, list[Diagnostic]]:
-    """Validate every known data file below ``root``; warn about unknown YAML files."""
+def add_cross_check(name: str, cross_check: CrossCheck,
+                    codes: tuple[tuple[str, str], ...]) -> None:
+    """Add a cross-check (and the codes it reports) to the registered kind ``name``: for checks
+    that need more than the kind's own module holds (the plan against the merged årshjul)."""
+    for index, kind in enumerate(KINDS):
+        if kind.name == name and cross_check not in kind.cross_checks:
+            KINDS[index] = replace(kind, cross_checks=(*kind.cross_checks, cross_check),
+                                   codes=kind.codes + codes)
+
+
+def check_data_files(repository: Repository) -> tuple[int, list[Diagnostic]]:
+    """Validate every known data file of the repository; warn about unknown YAML files.
+
+    Each file is read through :meth:`Repository.data`, so a cross-check that reads another data
+    file (a plan its organ's schedule) finds it parsed already.
+    """
     registered_kinds()
+    root = repository.root
     diagnostics: list[Diagnostic] = []
     known: set[Path] = set()
     count = 0
@@ -61,10 +76,11 @@ def check_data_files(root: Path, registry: RegistryIndex) -> tuple[int, list[Dia
         for path in sorted(root.glob(kind.pattern)):
             known.add(path)
             count += 1
-            loaded = load_yaml_file(path, kind.model, display_path(path))
+            loaded = repository.data(path, kind.model)
             diagnostics += loaded.diagnostics
-            if loaded.model is not None and kind.cross_check is not None:
-                diagnostics += kind.cross_check(loaded, root, registry)
+            if loaded.model is not None:
+                for cross_check in kind.cross_checks:
+                    diagnostics += cross_check(loaded, repository)
     for path in sorted(root.rglob("*.y*ml")):
         relative = path.relative_to(root)
         if path in known or relative.parts[0] == REGISTRY_DIR or any(

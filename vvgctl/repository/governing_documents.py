@@ -23,21 +23,18 @@ from vvgctl.models.documents import (
 )
 from vvgctl.repository.datafiles import DataFileKind, register
 from vvgctl.repository.discovery import REGISTRY_DIR
-from vvgctl.repository.registry import RegistryIndex
-from vvgctl.source.loading import Loaded, load_yaml_file
-
-DOCUMENTS_FILE = "documents.yaml"
+from vvgctl.repository.repo import DOCUMENTS_FILE, Repository
+from vvgctl.source.loading import Loaded
 
 
 def register_path(root: Path) -> Path:
     return root / REGISTRY_DIR / DOCUMENTS_FILE
 
 
-def _cross_check(loaded: Loaded[BaseModel], root: Path,
-                 registry: RegistryIndex) -> list[Diagnostic]:
+def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagnostic]:
     assert isinstance(loaded.model, DocumentsFile)
     found = []
-    organs = registry.organ_ids()
+    organs = repository.registry.organ_ids()
     for index, document in enumerate(loaded.model.documents):
         if document.adopted_by and document.adopted_by not in organs:
             found.append(loaded.error(
@@ -47,18 +44,16 @@ def _cross_check(loaded: Loaded[BaseModel], root: Path,
 
 
 register(DataFileKind("documents", f"{REGISTRY_DIR}/{DOCUMENTS_FILE}", DocumentsFile,
-                      _cross_check, codes=(
+                      (_cross_check,), codes=(
                           ("registry-ref", "a document's adopted_by names a known organ"),)))
 
 
-def load_register(root: Path) -> Loaded[DocumentsFile] | None:
+def load_register(repository: Repository) -> Loaded[DocumentsFile] | None:
     """The register, or None when the repository has none."""
-    from vvgctl.diagnostics import display_path
-
-    path = register_path(root)
+    path = repository.documents_path()
     if not path.exists():
         return None
-    return load_yaml_file(path, DocumentsFile, display_path(path))
+    return repository.data(path, DocumentsFile)
 
 
 def list_documents(index: Any, *, today: dt.date | None = None,
@@ -68,7 +63,7 @@ def list_documents(index: Any, *, today: dt.date | None = None,
 
     from vvgctl.errors import VvgError
 
-    loaded = load_register(index.root)
+    loaded = load_register(Repository(index.root))
     if loaded is None:
         raise VvgError(f"{register_path(index.root)}: there is no register of governing documents",
                        hint="create it with a list 'documents:' (see `vvgctl schema`)")

@@ -17,38 +17,8 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
-from vvgctl.models.meeting import Decision, DecisionType, Item, SubItem
-from vvgctl.source.loading import LoadedMeeting
 
 CODE = "case-flow"
-#: position types that settle nothing: information noted, a task given, sent back, tabled
-NOT_SETTLING = frozenset({DecisionType.NOTED, DecisionType.ASSIGNED, DecisionType.REFERRED,
-                          DecisionType.POSTPONED})
-
-
-def settles(decision: Decision) -> bool:
-    """True when a position settles the case (it endorses, approves, recommends, rejects…)."""
-    return decision.type not in NOT_SETTLING
-
-
-def facts(loaded: LoadedMeeting) -> tuple[tuple[str, str, bool, int], ...]:
-    """(case, item number, has a settling position, line) per item or sub-item with a case."""
-    meeting = loaded.model
-    if meeting is None:
-        return ()
-    found: list[tuple[str, str, bool, int]] = []
-    for i, item in enumerate(meeting.items):
-        contents: list[tuple[str, tuple[str | int, ...], Item | SubItem, str | None]] = [
-            (item.number, ("items", i), item, item.case)]
-        contents += [(f"{item.number}{sub.number}", ("items", i, "subitems", s), sub,
-                      sub.case or item.case) for s, sub in enumerate(item.subitems)]
-        for number, base, content, case in contents:
-            if case is None:
-                continue
-            settling = any(settles(d) for d in content.decisions)
-            where = (*base, "case") if content.case else (*base, "title")
-            found.append((case, number, settling, loaded.at(*where)[0]))
-    return tuple(found)
 
 
 def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:

@@ -12,38 +12,16 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
-from vvgctl.models.meeting import Decision
-from vvgctl.source.loading import LoadedMeeting
+from vvgctl.repository.governing_documents import load_register
 
 CODE = "governing-document-ref"
 
 
-def facts(loaded: LoadedMeeting) -> tuple[tuple[str, int, int], ...]:
-    """(document id, line, column) per id that a position of the meeting names."""
-    meeting = loaded.model
-    if meeting is None:
-        return ()
-    found: list[tuple[str, int, int]] = []
-    for i, item in enumerate(meeting.items):
-        contents: list[tuple[tuple[str | int, ...], list[Decision]]] = [
-            (("items", i), item.decisions)]
-        contents += [(("items", i, "subitems", s), sub.decisions)
-                     for s, sub in enumerate(item.subitems)]
-        for base, decisions in contents:
-            for d, decision in enumerate(decisions):
-                for k, doc_id in enumerate(decision.governing_documents):
-                    found.append((doc_id, *loaded.at(*base, "decisions", d,
-                                                     "governing_documents", k)))
-    return tuple(found)
-
-
 def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
     named = [(fact.path, ref) for fact in ctx.facts for ref in fact.documents]
-    if not named or ctx.root is None:
+    if not named or ctx.repository is None:
         return
-    from vvgctl.repository.governing_documents import load_register
-
-    loaded = load_register(ctx.root)
+    loaded = load_register(ctx.repository)
     if loaded is not None and loaded.model is None:
         return  # the register's own errors are reported by the data file check
     known = [d.id for d in loaded.model.documents] if loaded and loaded.model else []

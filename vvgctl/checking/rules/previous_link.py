@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vvgctl.checking.rules.base import MeetingFacts, RepositoryContext
+from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.repository.records import MeetingRecord
 
 CODE = "previous-link"
 
@@ -18,7 +19,7 @@ CODE = "previous-link"
 def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
     for organ, facts in ctx.by_organ.items():  # each list is sorted by date
         dates = {f.date for f in facts}
-        latest_before: MeetingFacts | None = None
+        latest_before: MeetingRecord | None = None
         for index, fact in enumerate(facts):
             if index and facts[index - 1].date < fact.date:
                 latest_before = facts[index - 1]

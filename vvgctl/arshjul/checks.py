@@ -1,0 +1,115 @@
+"""What the merged årshjul adds to the plans: the check of planned positions, and the topics
+planned for one meeting.
+
+- ``plan-position-without-information`` (added to the plan's data file kind): a planned
+  position (``kind: decision`` or ``information_and_decision``) on a case that no earlier
+  meeting took up as information, in the minutes or earlier in the plan (a warning: a case is
+  first brought as information). It reads the minutes' records the repository already holds.
+- :func:`planned_topics`: what the merged årshjul plans for an organ's meeting on a day (used
+  by ``vvgctl new-meeting``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from vvgctl.arshjul.build import build, merge
+from vvgctl.arshjul.model import Source
+from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.models.meeting import KINDS_REQUIRING_DECISION, ItemKind
+from vvgctl.models.plan import PlanFile
+from vvgctl.planning.schedule import load_schedule
+from vvgctl.repository.datafiles import add_cross_check
+from vvgctl.repository.records import INFORMATION_KINDS
+from vvgctl.repository.repo import Repository
+from vvgctl.source.loading import Loaded
+
+CODE_POSITION = "plan-position-without-information"
+
+
+@dataclass(frozen=True)
+class PlannedTopic:
+    """A topic the årshjul plans for a meeting."""
+
+    category: str  # the category's name, e.g. "Uppföljning"
+    title: str
+    case: str | None = None
+    kind: ItemKind | None = None
+
+
+def planned_topics(repository: Repository, organ: str, on: dt.date) -> list[PlannedTopic]:
+    """What the merged årshjul plans for the organ's meeting on ``on`` (empty if nothing)."""
+    fallback: list[PlannedTopic] | None = None
+    for year in (on.year, on.year + 1):  # the plan of the next year may begin in December
+        arshjul = build(repository, organ, year, extra_dates=[on])
+        names = {r.id: r.name for r in arshjul.rows}
+        column = next((c for c in arshjul.columns if c.date == on), None)
+        if column is None:
+            continue
+        topics = [PlannedTopic(names.get(t.category, t.category), t.title, t.case, t.kind)
+                  for t in column.topics]
+        if arshjul.own_plan:
+            return topics
+        fallback = topics if fallback is None else fallback
+    return fallback or []
+
+
+def _first_information(repository: Repository) -> dict[str, dt.date]:
+    """Each case's first meeting that took it up as information."""
+    first: dict[str, dt.date] = {}
+    for record in repository.records():  # oldest first
+        for item in record.items:
+            if item.case and item.kind in INFORMATION_KINDS:
+                first.setdefault(item.case, record.date)
+    return first
+
+
+def _positions(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagnostic]:
+    plan = loaded.model
+    assert isinstance(plan, PlanFile)
+    wanted = [
+        *(t.case for m in plan.meetings for t in m.topics
+          if t.case and t.kind in KINDS_REQUIRING_DECISION),
+        *(r.case for r in plan.recurring if r.case and r.kind in KINDS_REQUIRING_DECISION)]
+    if not wanted:
+        return []
+    typed: Loaded[PlanFile] = loaded  # type: ignore[assignment]
+    arshjul = merge(plan.organ, plan.year, plans=[typed],
+                    schedule=load_schedule(repository, plan.organ),
+                    minutes=repository.records())
+    first_information = _first_information(repository)
+    found = []
+    reported: set[tuple[str | int, ...]] = set()
+    informed: dict[str, dt.date] = {}  # case -> first month start where information was planned
+    for column in arshjul.columns:
+        start = column.date or dt.date(column.year, column.month, 1)
+        for topic in column.topics:
+            if topic.case and topic.kind is not None and \
+                    topic.kind not in KINDS_REQUIRING_DECISION:
+                informed.setdefault(topic.case, start)
+        for topic in column.topics:
+            if not topic.case or topic.kind not in KINDS_REQUIRING_DECISION:
+                continue
+            held_on = first_information.get(topic.case)
+            held = held_on is not None and held_on < start
+            planned_before = topic.case in informed and informed[topic.case] < start
+            if held or planned_before:
+                continue
+            for origin in topic.origins:
+                if origin.source is Source.FOLLOW_UP or origin.node in reported:
+                    continue
+                reported.add(origin.node)
+                found.append(loaded.error(
+                    CODE_POSITION, f"the position {topic.title!r} ({column.label()}) is planned "
+                    f"on the case {topic.case!r}, which no earlier meeting took up as "
+                    "information", *origin.node, "kind", severity=Severity.WARNING,
+                    hint="plan an information item on the case at an earlier meeting "
+                         "(a case is brought as information before a position)"))
+    return found
+
+
+add_cross_check("plan", _positions, codes=(
+    (CODE_POSITION, "a planned position has an information item on its case before it"),))

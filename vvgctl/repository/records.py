@@ -1,0 +1,123 @@
+"""What the rest of the repository needs of one meeting, read once and kept in the cache.
+
+A :class:`MeetingRecord` holds the facts that rules across files (previous links, case flow,
+governing-document references, the plan against the minutes) and the årshjul (items held,
+follow-ups set) read of a valid meeting. It is made where the file is parsed (in a worker
+during a cold run), pickled into the result cache with the file's diagnostics, and never needs
+the file to be parsed again in the same command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from vvgctl.models.meeting import Decision, DecisionType, Item, ItemKind, SubItem
+from vvgctl.source.loading import LoadedMeeting
+
+#: position types that settle nothing: information noted, a task given, sent back, tabled
+NOT_SETTLING = frozenset({DecisionType.NOTED, DecisionType.ASSIGNED, DecisionType.REFERRED,
+                          DecisionType.POSTPONED})
+
+#: item kinds that bring a case as information (before a position)
+INFORMATION_KINDS = frozenset({
+    ItemKind.INFORMATION, ItemKind.DIALOG, ItemKind.INFORMATION_AND_DIALOG,
+    ItemKind.INFORMATION_AND_DECISION, ItemKind.WRITTEN_INFORMATION,
+})
+
+
+def settles(decision: Decision) -> bool:
+    """True when a position settles the case (it endorses, approves, recommends, rejects…)."""
+    return decision.type not in NOT_SETTLING
+
+
+@dataclass(frozen=True)
+class HeldItem:
+    """An agenda item a meeting took up."""
+
+    number: str  # "4", or "1b" for a sub-item
+    title: str
+    kind: ItemKind | None
+    case: str | None
+
+
+@dataclass(frozen=True)
+class SetFollowUp:
+    """A follow-up a meeting set: a topic aimed at a later meeting of an organ."""
+
+    organ: str
+    meeting: str  # next | after-next | YYYY-MM | YYYY-MM-DD
+    text: str
+    case: str | None
+    item: str
+    line: int
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    """One valid meeting as the repository's cross-file rules and the årshjul see it."""
+
+    path: str
+    organ: str
+    date: dt.date
+    status: str
+    previous_date: dt.date | None = None
+    previous_line: int = 0
+    previous_column: int = 0
+    date_line: int = 0
+    #: (case id, item number, has a settling position, line) per item or sub-item with a case
+    cases: tuple[tuple[str, str, bool, int], ...] = ()
+    #: (governing document id, line, column) per id a position names
+    documents: tuple[tuple[str, int, int], ...] = ()
+    #: every item and sub-item, in order
+    items: tuple[HeldItem, ...] = ()
+    #: the follow-ups the meeting set
+    follow_ups: tuple[SetFollowUp, ...] = ()
+
+
+Contents = list[tuple[str, tuple[str | int, ...], Item | SubItem]]
+
+
+def _contents(item: Item, i: int) -> Contents:
+    """The item and its sub-items: (number, path in the front matter, content)."""
+    found: Contents = [(item.number, ("items", i), item)]
+    found += [(f"{item.number}{sub.number}", ("items", i, "subitems", s), sub)
+              for s, sub in enumerate(item.subitems)]
+    return found
+
+
+def record_of(loaded: LoadedMeeting) -> MeetingRecord | None:
+    """The record of a parsed meeting, or None when it did not validate."""
+    meeting = loaded.model
+    if meeting is None:
+        return None
+    cases: list[tuple[str, str, bool, int]] = []
+    documents: list[tuple[str, int, int]] = []
+    items: list[HeldItem] = []
+    follow_ups: list[SetFollowUp] = []
+    for i, item in enumerate(meeting.items):
+        for number, base, content in _contents(item, i):
+            case = content.case or (item.case if content is not item else None)
+            kind = content.kind or (item.kind if content is not item else None)
+            items.append(HeldItem(number, content.title, kind, case))
+            if case is not None:
+                settling = any(settles(d) for d in content.decisions)
+                where = (*base, "case") if content.case else (*base, "title")
+                cases.append((case, number, settling, loaded.at(*where)[0]))
+            for d, decision in enumerate(content.decisions):
+                for k, doc_id in enumerate(decision.governing_documents):
+                    documents.append((doc_id, *loaded.at(*base, "decisions", d,
+                                                         "governing_documents", k)))
+            for f, follow_up in enumerate(content.follow_ups):
+                follow_ups.append(SetFollowUp(
+                    follow_up.organ or meeting.organ, follow_up.meeting, follow_up.text,
+                    follow_up.case or content.case, item.number,
+                    loaded.at(*base, "follow_ups", f)[0]))
+    previous_line, previous_column = loaded.at("previous", "date") if meeting.previous \
+        else (0, 0)
+    return MeetingRecord(
+        path=loaded.path, organ=meeting.organ, date=meeting.date, status=meeting.status.value,
+        previous_date=meeting.previous.date if meeting.previous else None,
+        previous_line=previous_line, previous_column=previous_column,
+        date_line=loaded.at("date")[0], cases=tuple(cases), documents=tuple(documents),
+        items=tuple(items), follow_ups=tuple(follow_ups))

@@ -1,0 +1,222 @@
+"""An open minutes repository: what a command reads, read once.
+
+A command opens one :class:`Repository` and asks it for what it needs; each thing is read the
+first time it is asked for and kept for the rest of the command:
+
+- the root and where things stand in it (:meth:`Repository.meeting_path`,
+  :meth:`~Repository.schedule_path`, :meth:`~Repository.plan_path`,
+  :meth:`~Repository.documents_path`);
+- the registry (organs, people);
+- the data files (schedules, plans, the register of governing documents), each parsed and
+  validated once (:meth:`Repository.data`);
+- the meeting files and what an :class:`Analysis` makes of each one (:meth:`Repository.results`):
+  parsed in forked workers on a cold run, cached between runs by size and mtime
+  (:mod:`vvgctl.runtime.cache`). Every result carries the meeting's
+  :class:`~vvgctl.repository.records.MeetingRecord`, which the cross-file rules and the årshjul
+  read (:meth:`Repository.records`): nothing parses a meeting twice in one command.
+
+``vvgctl check`` opens the repository with its own analysis (the file rules run where the file
+is parsed); every other command gets the plain one (parse, validate, record).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from vvgctl.diagnostics import Diagnostic, display_path
+from vvgctl.errors import UsageError
+from vvgctl.repository.discovery import REGISTRY_DIR, find_root, meeting_files, resolve_root
+from vvgctl.repository.records import MeetingRecord, record_of
+from vvgctl.repository.registry import RegistryIndex, load_registry
+from vvgctl.runtime.cache import ResultCache, code_fingerprint
+from vvgctl.runtime.pool import Progress, parallel_map
+from vvgctl.source.loading import Loaded, load_meeting, load_yaml_file
+
+M = TypeVar("M", bound=BaseModel)
+
+#: below this many stale files a cold run stays in one process
+PARALLEL_THRESHOLD = 300
+
+SCHEDULE_FILE = "schedule.yaml"
+PLAN_FILE = "plan.yaml"
+DOCUMENTS_FILE = "documents.yaml"
+
+
+@dataclass
+class FileResult:
+    """What an analysis found in one meeting file: its diagnostics and its record."""
+
+    path: str  # as shown to the user
+    diagnostics: list[Diagnostic]
+    record: MeetingRecord | None
+
+    def shown_as(self, path: str) -> FileResult:
+        """The same result for a file shown under another path (the working folder moved)."""
+        if path == self.path:
+            return self
+        return FileResult(path, [replace(d, path=path) if d.path == self.path else d
+                                 for d in self.diagnostics],
+                          replace(self.record, path=path) if self.record else None)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What to make of each meeting file; ``name`` names its cache."""
+
+    name: str
+    analyse: Callable[[Repository, Path], FileResult]
+
+
+def read_record(repository: Repository, path: Path) -> FileResult:
+    """Parse and validate a meeting; its record if valid."""
+    loaded = load_meeting(path, display_path(path))
+    return FileResult(loaded.path, list(loaded.diagnostics), record_of(loaded))
+
+
+RECORDS = Analysis("records", read_record)
+
+#: the repository whose files the forked workers analyse (set before the pool forks)
+_ANALYSING: list[Repository] = []
+
+
+def _analyse_in_worker(path: str) -> FileResult:
+    repository = _ANALYSING[-1]
+    return repository.analysis.analyse(repository, Path(path))
+
+
+@dataclass
+class Repository:
+    """A minutes repository, opened once per command (see the module's documentation)."""
+
+    root: Path
+    analysis: Analysis = RECORDS
+    use_cache: bool = True
+    jobs: int = 0
+    progress: Progress | None = None
+    #: how many meeting results came from the cache in :meth:`results`
+    cached: int = 0
+    _results: dict[Path, FileResult] | None = field(default=None, repr=False)
+    _data: dict[tuple[Path, type[BaseModel]], Loaded[BaseModel]] = field(
+        default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.root = self.root.resolve()
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, paths: Sequence[Path], **options: object) -> Repository:
+        """The repository that all ``paths`` (files or folders in it) belong to."""
+        return cls(resolve_root(paths), **options)  # type: ignore[arg-type]
+
+    @classmethod
+    def locate(cls, given: Path | None = None, **options: object) -> Repository:
+        """The repository at or above ``given``, else above the working folder, else in
+        ``./minutes``: for commands with a ``--root`` option."""
+        candidates = [given] if given is not None else []
+        candidates += [Path.cwd(), Path.cwd() / "minutes"]
+        for start in candidates:
+            root = find_root(start) if start.exists() else None
+            if root is not None:
+                return cls(root, **options)  # type: ignore[arg-type]
+        raise UsageError("no minutes repository found (a folder with registry/organs.yaml)",
+                         hint="run vvgctl inside the minutes folder or give its path")
+
+    # -- layout --------------------------------------------------------------------------------
+
+    @property
+    def registry_dir(self) -> Path:
+        return self.root / REGISTRY_DIR
+
+    def meeting_path(self, organ: str, date: dt.date) -> Path:
+        return self.root / organ / f"{date.year:04d}" / f"{date.isoformat()}.md"
+
+    def schedule_path(self, organ: str, year: int) -> Path:
+        return self.root / organ / f"{year:04d}" / SCHEDULE_FILE
+
+    def plan_path(self, organ: str, year: int) -> Path:
+        return self.root / organ / f"{year:04d}" / PLAN_FILE
+
+    def documents_path(self) -> Path:
+        return self.registry_dir / DOCUMENTS_FILE
+
+    def organ_files(self, organ: str, name: str) -> list[Path]:
+        """``<organ>/<year>/<name>`` of every year, oldest first."""
+        folder = self.root / organ
+        return sorted(folder.glob(f"*/{name}")) if folder.is_dir() else []
+
+    # -- what it holds -------------------------------------------------------------------------
+
+    @cached_property
+    def registry(self) -> RegistryIndex:
+        return load_registry(self.root)
+
+    @cached_property
+    def meeting_files(self) -> list[Path]:
+        """Every meeting file of the repository, sorted."""
+        return list(meeting_files([self.root]))
+
+    def data(self, path: Path, model: type[M]) -> Loaded[M]:
+        """The data file at ``path`` validated against ``model``, read once per command."""
+        key = (path.resolve(), model)
+        if key not in self._data:
+            self._data[key] = load_yaml_file(path, model, display_path(path))
+        return self._data[key]  # type: ignore[return-value]
+
+    def results(self) -> dict[Path, FileResult]:
+        """Every meeting file's result under this repository's analysis, read once.
+
+        Fresh files are analysed in forked workers when there are many of them; results are
+        kept in the cache (unless ``use_cache`` is off) keyed by each file's size and mtime.
+        """
+        if self._results is not None:
+            return self._results
+        files = self.meeting_files
+        cache = ResultCache(self.analysis.name, self.root,
+                            f"{code_fingerprint()}:{self.registry.fingerprint}") \
+            if self.use_cache else None
+        results: dict[Path, FileResult] = {}
+        stale: list[Path] = []
+        stats: dict[Path, os.stat_result] = {}
+        for path in files:
+            try:
+                stats[path] = path.stat()
+            except OSError:
+                stale.append(path)  # analysed anyway: the analysis reports why it cannot read
+                continue
+            hit = cache.get(path, stats[path]) if cache else None
+            if isinstance(hit, FileResult):
+                results[path] = hit.shown_as(display_path(path))
+            else:
+                stale.append(path)
+        self.cached = len(results)
+        _ANALYSING.append(self)
+        try:
+            fresh = parallel_map(_analyse_in_worker, [str(p) for p in stale], jobs=self.jobs,
+                                 threshold=PARALLEL_THRESHOLD, chunksize=32,
+                                 progress=self.progress, done=len(results), total=len(files))
+            for path, result in zip(stale, fresh, strict=True):
+                results[path] = result
+                if cache is not None and path in stats:
+                    cache.put(path, stats[path], result)
+        finally:
+            _ANALYSING.pop()
+        if cache is not None:
+            cache.prune({str(p) for p in files})
+            cache.save()
+        self._results = {p: results[p] for p in files}
+        return self._results
+
+    def records(self) -> list[MeetingRecord]:
+        """The valid meetings' records, oldest first (invalid files: see ``check``)."""
+        found = [r.record for r in self.results().values() if r.record is not None]
+        return sorted(found, key=lambda r: (r.date, r.organ))
+

@@ -1,0 +1,117 @@
+"""The one way vvgctl spreads work over the machine's cores.
+
+``check``, the query index, ``render`` and ``publish`` hand their work to :func:`parallel_map`.
+Workers are forked (they inherit what the parent already loaded: the registry, the templates,
+pydantic's schemas), and each one, before its first task (:func:`start_worker`):
+
+- takes what it inherited out of the garbage collector's sight (``gc.freeze``);
+- asks the kernel to end it when its parent dies (``PR_SET_PDEATHSIG`` on Linux), so a parent
+  killed with ``kill -9`` leaves no workers behind;
+- ignores Ctrl-C, which the parent handles: on an interrupt or an error in the parent the pool
+  is stopped at once, queued tasks cancelled and running workers terminated.
+
+Small batches run in the calling process: below ``threshold`` tasks a pool costs more than it
+saves.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: a callback ``(done, total)`` that long work calls after each finished task
+Progress = Callable[[int, int], None]
+
+_PR_SET_PDEATHSIG = 1
+
+
+def default_jobs(jobs: int = 0) -> int:
+    """``jobs`` if given, else the machine's cores (at most 8: more cost memory, not time)."""
+    return jobs if jobs > 0 else min(os.cpu_count() or 1, 8)
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):
+        return  # no prctl: the worker still ends when the pool is shut down
+
+
+def start_worker(initializer: Callable[..., object] | None = None,
+                 *initargs: object) -> None:
+    """What a forked worker does before its first task (see the module's documentation).
+
+    Freezing matters: a worker parses thousands of files, each allocating enough containers to
+    trigger collections, and every full collection walked the ~40,000 objects forked from the
+    parent as well; frozen, collections cost 0.16 instead of 0.44-0.57 ms a file.
+    """
+    parent = os.getppid()
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: cancel what is queued and end the workers that are running."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def parallel_map(function: Callable[[T], R], tasks: Iterable[T], *, jobs: int = 0,
+                 threshold: int = 1, chunksize: int = 1, progress: Progress | None = None,
+                 done: int = 0, total: int | None = None,
+                 initializer: Callable[..., object] | None = None,
+                 initargs: tuple[object, ...] = ()) -> Iterator[R]:
+    """``function`` over ``tasks``, in order, on ``jobs`` forked workers.
+
+    ``progress(done, total)`` is called after each result (``done`` and ``total`` may start
+    from work the caller finished before, e.g. cached results). With fewer than ``threshold``
+    tasks, or one job, the tasks run in this process (``initializer`` is then not called:
+    this process already holds what it would set up).
+    """
+    todo = list(tasks)
+    total = done + len(todo) if total is None else total
+    workers = min(default_jobs(jobs), len(todo))
+    if workers <= 1 or len(todo) < threshold:
+        for task in todo:
+            result = function(task)
+            done += 1
+            if progress:
+                progress(done, total)
+            yield result
+        return
+    setup: tuple[Any, ...] = (initializer, *initargs)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=start_worker, initargs=setup)
+    try:
+        for result in pool.map(function, todo, chunksize=chunksize):
+            done += 1
+            if progress:
+                progress(done, total)
+            yield result
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
