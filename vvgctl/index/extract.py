@@ -46,7 +46,7 @@ class MeetingRecord:
     follow_ups: list[tuple[str, str, str, str | None, str | None, int]] = field(
         default_factory=list)
     # (kind, item, title, line, text in NFC): SQLite's own tokenizer cuts the text
-    # into words for the search index (see vvgctl.index.store); nothing is stemmed here
+    # into words for the search index (see vvgctl.index.vocab); nothing is stemmed here
     passages: list[tuple[str, str | None, str | None, int, str]] = field(
         default_factory=list)
 
