@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from vvgctl.diagnostics import display_path
-from vvgctl.models.meeting import ItemKind
+from vvgctl.models.item import ItemKind
 from vvgctl.repository.discovery import meeting_files
 from vvgctl.source.loading import load_meeting
 

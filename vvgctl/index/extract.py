@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from vvgctl.checking.rules.case_flow import settles
-from vvgctl.models.meeting import Decision, Item, Meeting, SubItem
+from vvgctl.models.item import Decision, Item, SubItem
+from vvgctl.models.meeting import Meeting
 from vvgctl.source.document import SplitDocument
 from vvgctl.source.loading import LoadedMeeting, load_meeting
 from vvgctl.swedish.stemming import normalise

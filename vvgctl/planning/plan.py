@@ -26,7 +26,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
-from vvgctl.models.meeting import KINDS_REQUIRING_DECISION, ItemKind
+from vvgctl.models.item import KINDS_REQUIRING_DECISION, ItemKind
 from vvgctl.models.plan import PlanFile
 from vvgctl.repository.datafiles import DataFileKind, register
 from vvgctl.repository.registry import RegistryIndex

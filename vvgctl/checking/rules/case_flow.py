@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
-from vvgctl.models.meeting import Decision, DecisionType, Item, SubItem
+from vvgctl.models.item import Decision, DecisionType, Item, SubItem
 from vvgctl.source.loading import LoadedMeeting
 
 CODE = "case-flow"

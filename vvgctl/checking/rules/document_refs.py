@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
-from vvgctl.models.meeting import Decision
+from vvgctl.models.item import Decision
 from vvgctl.source.loading import LoadedMeeting
 
 CODE = "governing-document-ref"
