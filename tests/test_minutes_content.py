@@ -11,7 +11,7 @@ from tests.conftest import MINUTES
 from vvgctl.checking.check import run_check
 from vvgctl.diagnostics import Severity
 from vvgctl.models import Meeting
-from vvgctl.models.meeting import DecisionType, ItemKind
+from vvgctl.models.item import DecisionType, ItemKind
 from vvgctl.repository.registry import load_registry
 from vvgctl.source.loading import LoadedMeeting, load_meeting
 

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from vvgctl.models import Meeting, PersonRef, Table, TimeRange
-from vvgctl.models.meeting import Timebox
+from vvgctl.models.item import Timebox
 
 
 @pytest.mark.parametrize("text", ["09:05", "9:05", "9.05", "09.05"])

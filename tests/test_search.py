@@ -14,7 +14,8 @@ from tests.query_repo import FILES
 from tests.test_query import line_of
 from vvgctl.cli.app import app
 from vvgctl.index import open_index
-from vvgctl.index.store import index_file, scan
+from vvgctl.index.database import index_file
+from vvgctl.index.update import scan
 from vvgctl.query.search import search
 from vvgctl.repository.discovery import meeting_files
 from vvgctl.swedish.stemming import normalise, stems, words
@@ -139,14 +140,15 @@ def _answers(root: Path) -> list[str]:
 
 def test_the_parallel_build_gives_the_same_answers_as_the_serial_one(
         repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import vvgctl.index.store as store
+    import vvgctl.index.shards as shards
+    import vvgctl.index.update as update
 
     serial = _answers(repo)
     # many files go to workers that fill shard databases; two files a shard, so several
     # shards are merged and their file and passage ids must move past each other's
-    monkeypatch.setattr(store, "PARALLEL_THRESHOLD", 1)
-    monkeypatch.setattr(store, "SHARD_SIZE", 2)
-    monkeypatch.setattr(store.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(update, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(shards, "SHARD_SIZE", 2)
+    monkeypatch.setattr(update.os, "cpu_count", lambda: 2)
     monkeypatch.setenv("VVGCTL_CACHE_DIR", str(tmp_path / "parallel"))
     assert _answers(repo) == serial
     index = open_index([repo])
@@ -205,7 +207,7 @@ def test_an_incremental_refresh_adds_new_forms_to_the_vocabulary(repo: Path) -> 
 
 def test_a_full_build_keeps_only_the_words_the_index_holds(
         repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import vvgctl.index.store as store
+    import vvgctl.index.update as update
 
     september = repo / "vvg/2025/2025-09-11.md"
     september.write_text(september.read_text(encoding="utf-8") + "\nEn kvasar.\n",
@@ -215,8 +217,8 @@ def test_a_full_build_keeps_only_the_words_the_index_holds(
     assert "kvasar" in _vocab(repo)  # a stale word is harmless: it matches no passage
     assert search(open_index([repo]), "kvasar") == []
     # a parallel refresh (many files changed) takes the vocabulary from the index as a whole
-    monkeypatch.setattr(store, "PARALLEL_THRESHOLD", 1)
-    monkeypatch.setattr(store.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(update, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(update.os, "cpu_count", lambda: 2)
     for path in meeting_files([repo]):
         os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1000))
     index = open_index([repo])
@@ -226,17 +228,18 @@ def test_a_full_build_keeps_only_the_words_the_index_holds(
 
 def test_an_interrupted_parallel_build_completes_the_vocabulary_later(
         repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import vvgctl.index.store as store
+    import vvgctl.index.shards as shards
+    import vvgctl.index.update as update
 
     complete = _vocab(repo)
-    monkeypatch.setattr(store, "PARALLEL_THRESHOLD", 1)
-    monkeypatch.setattr(store, "SHARD_SIZE", 2)
-    monkeypatch.setattr(store.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(update, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(shards, "SHARD_SIZE", 2)
+    monkeypatch.setattr(update.os, "cpu_count", lambda: 2)
 
     def interrupted(connection: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store, "_sync_vocab", interrupted)
+    monkeypatch.setattr(update, "sync_vocab", interrupted)
     with pytest.raises(KeyboardInterrupt):
         open_index([repo], rebuild=True)
     monkeypatch.undo()

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from vvgctl.arshjul.build import build, merge
 from vvgctl.arshjul.model import Source
 from vvgctl.diagnostics import Diagnostic, Severity
-from vvgctl.models.meeting import KINDS_REQUIRING_DECISION, ItemKind
+from vvgctl.models.item import KINDS_REQUIRING_DECISION, ItemKind
 from vvgctl.models.plan import PlanFile
 from vvgctl.planning.schedule import load_schedule
 from vvgctl.repository.datafiles import add_cross_check

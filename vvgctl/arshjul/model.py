@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
-from vvgctl.models.meeting import ItemKind
+from vvgctl.models.item import ItemKind
 from vvgctl.models.schedule import ScheduleEntry
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",

@@ -22,7 +22,8 @@ from vvgctl.cycle.scaffold_inputs import Inputs, Slot
 from vvgctl.errors import VvgError
 from vvgctl.models import Membership
 from vvgctl.models.common import TimeRange
-from vvgctl.models.meeting import ItemKind, MeetingMode, Status
+from vvgctl.models.item import ItemKind
+from vvgctl.models.meeting import MeetingMode, Status
 
 TEMPLATE = "new-meeting.md.j2"
 

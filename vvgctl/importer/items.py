@@ -23,7 +23,7 @@ from vvgctl.importer.positions import collect_position, decision_from, follow_up
 from vvgctl.importer.tables import table_from
 from vvgctl.importer.text import Line
 from vvgctl.models.common import check_link
-from vvgctl.models.meeting import Timebox
+from vvgctl.models.item import Timebox
 from vvgctl.repository.registry import RegistryIndex
 
 ITEM = re.compile(r"^\s*(#{1,6}\s*)?(?:\*\*)?(§\s*)?(\d{1,3})\s*([.)])?\s+(?:\*\*)?(\S.*?)\s*$")

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from vvgctl.importer.people import strip_markup
 from vvgctl.importer.text import Line
-from vvgctl.models.meeting import Table
+from vvgctl.models.item import Table
 
 
 def _common_prefix(cells: list[str]) -> str:

@@ -1,4 +1,9 @@
-"""The query index over a minutes repository (see :mod:`vvgctl.index.store`).
+"""The query index over a minutes repository.
+
+The database and its tables are in :mod:`vvgctl.index.database`, the refresh before every
+query in :mod:`vvgctl.index.update` (a first build over many files in
+:mod:`vvgctl.index.shards`), one file's rows in :mod:`vvgctl.index.rows` and the stemmed
+vocabulary in :mod:`vvgctl.index.vocab`.
 
 ``decisions``, ``cases``, ``actions``, ``documents`` and ``search`` all query it::
 
@@ -14,7 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vvgctl.errors import UsageError
-from vvgctl.index.store import IndexStats, Progress, busy, connect, is_locked, refresh
+from vvgctl.index.database import busy, connect, is_locked
+from vvgctl.index.rows import Progress
+from vvgctl.index.update import IndexStats, refresh
 from vvgctl.repository.discovery import resolve_root
 
 

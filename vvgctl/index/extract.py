@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vvgctl.models.meeting import Decision, Item, Meeting, SubItem
+from vvgctl.models.item import Decision, Item, SubItem
+from vvgctl.models.meeting import Meeting
 from vvgctl.repository.records import settles
 from vvgctl.source.document import SplitDocument
 from vvgctl.source.loading import LoadedMeeting, load_meeting
@@ -46,7 +47,7 @@ class MeetingRecord:
     follow_ups: list[tuple[str, str, str, str | None, str | None, int]] = field(
         default_factory=list)
     # (kind, item, title, line, text in NFC): SQLite's own tokenizer cuts the text
-    # into words for the search index (see vvgctl.index.store); nothing is stemmed here
+    # into words for the search index (see vvgctl.index.vocab); nothing is stemmed here
     passages: list[tuple[str, str | None, str | None, int, str]] = field(
         default_factory=list)
 

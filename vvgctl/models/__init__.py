@@ -1,26 +1,28 @@
 """The pydantic models: the single source of truth for files, JSON Schema and docs."""
 
 from vvgctl.models.common import Link, PersonRef, TimeOfDay, TimeRange
-from vvgctl.models.meeting import (
+from vvgctl.models.item import (
     Action,
-    Attendance,
     Decision,
     DecisionPart,
     DecisionType,
     DocumentRef,
     FollowUp,
-    Guest,
-    Interlude,
     Item,
     ItemKind,
+    SubItem,
+    Table,
+)
+from vvgctl.models.meeting import (
+    Attendance,
+    Guest,
+    Interlude,
     Meeting,
     MeetingMode,
     PreviousMinutes,
     RosterGroup,
     RosterMember,
     Status,
-    SubItem,
-    Table,
 )
 from vvgctl.models.registry import Delegation, Membership, Organ, Person, Registry
 

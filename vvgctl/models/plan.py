@@ -16,7 +16,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from vvgctl.models.common import CaseId, Identifier, Model
-from vvgctl.models.meeting import ItemKind
+from vvgctl.models.item import ItemKind
 
 YearMonth = Annotated[
     str,

@@ -10,13 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from vvgctl.index.extract import full_text
-from vvgctl.models.meeting import (
-    DECISION_TYPE_LABELS,
-    ITEM_KIND_LABELS,
-    Item,
-    Meeting,
-    SubItem,
-)
+from vvgctl.models.item import DECISION_TYPE_LABELS, ITEM_KIND_LABELS, Item, SubItem
+from vvgctl.models.meeting import Meeting
 from vvgctl.publish.dates import long_date, time_range
 
 Summary = dict[str, Any]

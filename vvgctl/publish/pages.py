@@ -15,14 +15,8 @@ from urllib.parse import quote
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from vvgctl.models.meeting import (
-    ITEM_KIND_LABELS,
-    MODE_LABELS,
-    Decision,
-    Item,
-    Meeting,
-    SubItem,
-)
+from vvgctl.models.item import ITEM_KIND_LABELS, Decision, Item, SubItem
+from vvgctl.models.meeting import MODE_LABELS, Meeting
 from vvgctl.publish.collect import Summary, anchor
 from vvgctl.publish.dates import clock, long_date
 from vvgctl.publish.markup import to_html

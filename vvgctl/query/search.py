@@ -2,7 +2,7 @@
 
 The query is cut into words and each word is stemmed (Swedish Snowball stems); a word stands
 for every word of the index that has the same stem (the index keeps its vocabulary with the
-stems, see :mod:`vvgctl.index.store`), so ``enkäter`` finds ``enkäten`` and ``forms-enkät``.
+stems, see :mod:`vvgctl.index.vocab`), so ``enkäter`` finds ``enkäten`` and ``forms-enkät``.
 Every query word must occur in a hit, in one of its forms; hits are ranked with FTS5's ``bm25``
 (newer meetings first on a tie). The snippet shows the passage's own words around the first
 match, and the line is the file line of that match.

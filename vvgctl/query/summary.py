@@ -7,7 +7,8 @@ from typing import Any
 
 from vvgctl.diagnostics import display_path
 from vvgctl.models import Meeting
-from vvgctl.models.meeting import ITEM_KIND_LABELS, STATUS_LABELS
+from vvgctl.models.item import ITEM_KIND_LABELS
+from vvgctl.models.meeting import STATUS_LABELS
 from vvgctl.repository.discovery import meeting_files
 from vvgctl.source.loading import load_meeting
 

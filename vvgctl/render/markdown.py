@@ -14,12 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vvgctl.models import Item, Meeting, Organ, PersonRef, SubItem
-from vvgctl.models.meeting import (
-    ITEM_KIND_LABELS,
-    MODE_LABELS,
-    ItemKind,
-    Status,
-)
+from vvgctl.models.item import ITEM_KIND_LABELS, ItemKind
+from vvgctl.models.meeting import MODE_LABELS, Status
 from vvgctl.render import escape, swedish
 from vvgctl.render.tables import grid_table
 from vvgctl.source.document import Section

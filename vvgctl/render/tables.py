@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from vvgctl.models.meeting import Table
+from vvgctl.models.item import Table
 from vvgctl.render import escape
 
 MIN_WIDTH = 10

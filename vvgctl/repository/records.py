@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from vvgctl.models.meeting import Decision, DecisionType, Item, ItemKind, SubItem
+from vvgctl.models.item import Decision, DecisionType, Item, ItemKind, SubItem
 from vvgctl.source.loading import LoadedMeeting
 
 #: position types that settle nothing: information noted, a task given, sent back, tabled

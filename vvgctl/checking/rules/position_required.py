@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic
-from vvgctl.models.meeting import ITEM_KIND_LABELS, KINDS_REQUIRING_DECISION, Status
+from vvgctl.models.item import ITEM_KIND_LABELS, KINDS_REQUIRING_DECISION
+from vvgctl.models.meeting import Status
 
 CODE = "position-required"
 

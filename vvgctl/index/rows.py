@@ -1,0 +1,78 @@
+"""One meeting file's rows: extracted from the file, inserted into the index, deleted again.
+
+Both the refresh in this process (:mod:`vvgctl.index.update`) and the workers that fill shard
+databases (:mod:`vvgctl.index.shards`) write a file's rows with :func:`insert_record`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+
+from vvgctl.index.database import PER_FILE
+
+Progress = Callable[[int, int], None]
+
+
+def extract_many(paths: list[str], progress: Progress | None) -> Iterable[object]:
+    """A few files, read in this process (many go to :func:`vvgctl.index.shards.build_parallel`)."""
+    from vvgctl.index.extract import extract_file
+
+    for done, path in enumerate(paths, 1):
+        yield extract_file(path)
+        if progress:
+            progress(done, len(paths))
+
+
+def delete_files(connection: sqlite3.Connection, file_ids: list[int]) -> None:
+    """The rows of these files, their passages' search entries and the files themselves."""
+    for start in range(0, len(file_ids), 500):
+        chunk = file_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        # an external-content index forgets a row by being told the text it indexed
+        connection.execute(f"INSERT INTO fts(fts, rowid, text) SELECT 'delete', id, text "
+                           f"FROM passages WHERE file_id IN ({marks})", chunk)
+        for table in PER_FILE:
+            connection.execute(f"DELETE FROM {table} WHERE file_id IN ({marks})", chunk)
+        connection.execute(f"DELETE FROM files WHERE id IN ({marks})", chunk)
+
+
+def insert_record(connection: sqlite3.Connection, record: object, stat: tuple[int, int],
+                  search: bool = True) -> bool:
+    """One file's rows; ``search`` also puts its passages into the search index (a shard has
+    none: the merge indexes them)."""
+    from vvgctl.index.extract import MeetingRecord
+
+    assert isinstance(record, MeetingRecord)
+    cursor = connection.execute(
+        "INSERT INTO files(path, mtime_ns, size, organ, date, status, valid) "
+        "VALUES(?,?,?,?,?,?,?)",
+        (record.path, stat[0], stat[1], record.organ, record.date, record.status,
+         int(record.valid)))
+    fid = cursor.lastrowid
+    head = (fid, record.organ, record.date)
+    connection.executemany("INSERT INTO items VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                           [(*head, seq, *row) for seq, row in enumerate(record.items)])
+    connection.executemany(
+        "INSERT INTO decisions(file_id, organ, date, seq, item, title, type, label, text, parts, "
+        "after_dialog, confirm_by, deadline, documents, case_id, presenters, line, norm) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(*head, seq, *row) for seq, row in enumerate(record.decisions)])
+    connection.executemany("INSERT INTO actions VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                           [(*head, seq, *row) for seq, row in enumerate(record.actions)])
+    connection.executemany("INSERT INTO closes VALUES(?,?,?,?,?,?)",
+                           [(*head, *row) for row in record.closes])
+    connection.executemany("INSERT INTO follow_ups VALUES(?,?,?,?,?,?,?,?,?)",
+                           [(*head, *row) for row in record.follow_ups])
+    if record.passages:
+        last = connection.execute("SELECT max(id) FROM passages").fetchone()[0] or 0
+        ids = range(last + 1, last + 1 + len(record.passages))
+        connection.executemany(
+            "INSERT INTO passages(id, file_id, organ, date, kind, item, title, line, text) "
+            "VALUES(?,?,?,?,?,?,?,?,?)",
+            [(pid, *head, *passage) for pid, passage in zip(ids, record.passages,
+                                                             strict=True)])
+        if search:
+            connection.execute("INSERT INTO fts(rowid, text) SELECT id, text FROM passages "
+                               "WHERE id >= ?", (last + 1,))
+    return record.valid

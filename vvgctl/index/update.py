@@ -1,0 +1,150 @@
+"""Bringing the index up to date with the files: the incremental refresh before every query.
+
+A file whose (mtime_ns, size) changed is read again, a deleted file's rows go, everything else
+stays. A few changed files are read in this process; many (a first build) go to the workers of
+:mod:`vvgctl.index.shards`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from vvgctl.index.database import transaction
+from vvgctl.index.rows import Progress, delete_files, extract_many, insert_record
+from vvgctl.index.shards import build_parallel
+from vvgctl.index.vocab import add_terms, sync_vocab
+from vvgctl.repository.discovery import SKIPPED_NAMES
+
+PARALLEL_THRESHOLD = 300
+
+
+@dataclass
+class IndexStats:
+    """What the last refresh did."""
+
+    files: int = 0
+    read: int = 0
+    removed: int = 0
+    invalid: int = 0
+    rebuilt: bool = False
+
+
+def scan(root: Path) -> dict[str, tuple[int, int]]:
+    """``{absolute path: (mtime_ns, size)}`` of every meeting file below ``root``.
+
+    The same files as :func:`vvgctl.repository.discovery.meeting_files` (hidden folders
+    skipped, README and files starting with ``_`` or ``.`` are not meetings), found with
+    ``os.scandir`` for speed.
+    """
+    found: dict[str, tuple[int, int]] = {}
+    stack = [str(root.resolve())]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if not name.startswith("."):
+                    stack.append(entry.path)
+            elif (name.endswith(".md") and name not in SKIPPED_NAMES
+                  and not name.startswith(("_", "."))):
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    continue
+                found[entry.path] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
+            progress: Progress | None = None) -> None:
+    """Bring the index up to date with the files below ``root``.
+
+    One refresh at a time (a lock file beside the index): a second vvgctl waits, then finds
+    the index current. A file's rows always go in with the file in one transaction, so an
+    interrupted build keeps what it finished and the next refresh reads only the rest.
+    """
+    with _refresh_lock(connection):
+        _refresh(connection, root, stats, progress)
+    stats.invalid = connection.execute("SELECT count(*) FROM files WHERE valid=0").fetchone()[0]
+
+
+@contextmanager
+def _refresh_lock(connection: sqlite3.Connection) -> Iterator[None]:
+    import fcntl
+
+    database = connection.execute("PRAGMA database_list").fetchone()[2]
+    with open(database + ".lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _scan_digest(current: dict[str, tuple[int, int]]) -> str:
+    """What the files looked like (path, mtime, size), in one string to compare."""
+    text = "\n".join(f"{path}\0{mtime}\0{size}" for path, (mtime, size) in sorted(current.items()))
+    return hashlib.sha1(text.encode("utf-8", "surrogateescape"), usedforsecurity=False).hexdigest()
+
+
+def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
+             progress: Progress | None) -> None:
+    current = scan(root)
+    stats.files = len(current)
+    digest = _scan_digest(current)
+    stored = connection.execute("SELECT value FROM meta WHERE key='scan'").fetchone()
+    if stored is not None and stored[0] == digest:
+        return  # the same files as when the index was last brought up to date
+    known = {path: (fid, mtime, size) for fid, path, mtime, size in
+             connection.execute("SELECT id, path, mtime_ns, size FROM files")}
+    gone = [fid for path, (fid, _, _) in known.items() if path not in current]
+    stale = sorted(path for path, stat in current.items()
+                   if path not in known or known[path][1:] != stat)
+    stats.read, stats.removed = len(stale), len(gone)
+    jobs = min(os.cpu_count() or 1, 8)
+    if jobs > 1 and len(stale) >= PARALLEL_THRESHOLD:
+        def start() -> None:
+            delete_files(connection, gone + [known[p][0] for p in stale if p in known])
+            # until the end, the vocabulary lags behind the merged shards
+            connection.execute("DELETE FROM meta WHERE key='vocab'")
+
+        def finish() -> None:
+            sync_vocab(connection)
+            _remember_scan(connection, digest)
+
+        transaction(connection, start)
+        build_parallel(connection, stale, current, jobs, progress)
+        transaction(connection, finish)
+        return
+
+    def serial() -> None:
+        delete_files(connection, gone + [known[p][0] for p in stale if p in known])
+        first = _next_passage(connection)
+        for path, record in zip(stale, extract_many(stale, progress), strict=True):
+            insert_record(connection, record, current[path])
+        if connection.execute("SELECT 1 FROM meta WHERE key='vocab'").fetchone() is None:
+            sync_vocab(connection)  # an interrupted parallel build left it behind
+        else:
+            add_terms(connection, first)
+        _remember_scan(connection, digest)
+
+    transaction(connection, serial)
+
+
+def _next_passage(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0])
+
+
+def _remember_scan(connection: sqlite3.Connection, digest: str) -> None:
+    """Only once every file of the scan is in: an interrupted build compares file by file."""
+    connection.execute("INSERT OR REPLACE INTO meta VALUES('scan', ?)", (digest,))
