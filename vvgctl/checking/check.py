@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vvgctl.checking.frozen import check_frozen
 from vvgctl.checking.rules import FILE_RULES, REPOSITORY_RULES
 from vvgctl.checking.rules.base import FileContext, RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
@@ -21,7 +22,7 @@ from vvgctl.repository.discovery import meeting_files
 from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex
 from vvgctl.repository.repo import Analysis, FileResult, Repository
-from vvgctl.runtime.pool import Progress
+from vvgctl.runtime.progress import Progress
 from vvgctl.source.loading import LoadedMeeting, load_meeting
 
 
@@ -61,14 +62,16 @@ CHECK = Analysis("check", check_file)
 
 
 def run_check(paths: list[Path], *, use_cache: bool = True, jobs: int = 0,
-              progress: Progress | None = None) -> CheckReport:
-    """Check the meetings at ``paths`` (files or folders) and the repository they belong to."""
+              progress: Progress | None = None, base: str | None = None) -> CheckReport:
+    """Check the meetings at ``paths`` (files or folders) and the repository they belong to;
+    with ``base`` (a git revision) also that records approved there stayed frozen."""
     repository = Repository.open(paths, analysis=CHECK, use_cache=use_cache, jobs=jobs,
                                  progress=progress)
-    return check_repository(repository, [p.resolve() for p in paths])
+    return check_repository(repository, [p.resolve() for p in paths], base)
 
 
-def check_repository(repository: Repository, paths: list[Path]) -> CheckReport:
+def check_repository(repository: Repository, paths: list[Path],
+                     base: str | None = None) -> CheckReport:
     """The report on ``paths`` of an open repository (their findings, and those across files
     that concern them)."""
     registry = repository.registry
@@ -90,5 +93,7 @@ def check_repository(repository: Repository, paths: list[Path]) -> CheckReport:
     ctx = RepositoryContext(repository.records(), registry, repository=repository)
     for rule in REPOSITORY_RULES:
         report.diagnostics += [d for d in rule.check(ctx) if d.path in shown]
+    if base is not None:
+        report.diagnostics += check_frozen(repository, paths, base)
     report.diagnostics.sort()
     return report

@@ -46,33 +46,14 @@ def check(
 ) -> None:
     from vvgctl.checking.check import run_check
     from vvgctl.cli import output, reporters
+    from vvgctl.cli.progress import bar
     from vvgctl.diagnostics import Severity
 
     targets = paths or [Path("minutes")]
     err = output.stderr()
-    progress_bar = None
-    progress_cb = None
-    if format is OutputFormat.text and err.is_terminal:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        progress_bar = Progress(TextColumn("Kontrollerar"), BarColumn(), MofNCompleteColumn(),
-                                console=err, transient=True)
-        task = progress_bar.add_task("check", total=None)
-
-        def progress_cb(done: int, total: int) -> None:
-            assert progress_bar is not None
-            progress_bar.update(task, completed=done, total=total)
-
-        progress_bar.start()
-    try:
-        report = run_check(targets, use_cache=not no_cache, jobs=jobs, progress=progress_cb)
-    finally:
-        if progress_bar is not None:
-            progress_bar.stop()
-    if base is not None:
-        from vvgctl.cycle.frozen import check_frozen
-
-        report.diagnostics = sorted(report.diagnostics + check_frozen(targets, base))
+    with bar("Kontrollerar", enabled=format is OutputFormat.text) as progress:
+        report = run_check(targets, use_cache=not no_cache, jobs=jobs, progress=progress,
+                           base=base)
     errors = report.count(Severity.ERROR)
     warnings = report.count(Severity.WARNING)
     summary = {"files": report.files, "meetings": len(report.meetings), "errors": errors,

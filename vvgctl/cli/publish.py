@@ -43,6 +43,7 @@ def publish(
                                       help="Worker processes (0: one per core).")] = 0,
 ) -> None:
     from vvgctl.cli import output
+    from vvgctl.cli.progress import phases
     from vvgctl.errors import UsageError
     from vvgctl.publish.site import publish as run_publish
     from vvgctl.repository.discovery import find_root
@@ -57,38 +58,9 @@ def publish(
     if base_url and not base_url.endswith("/"):
         base_url += "/"
     err = output.stderr()
-    bar = None
-    callback = None
-    if err.is_terminal:
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            SpinnerColumn,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        bar = Progress(SpinnerColumn(), TextColumn("[bold]{task.description:<14}"), BarColumn(),
-                       MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
-                       TextColumn("[dim]{task.fields[current]}"), console=err, transient=True)
-        tasks: dict[str, object] = {}
-
-        def callback(phase: str, done: int, total: int, current: str) -> None:
-            assert bar is not None
-            if phase not in tasks:
-                tasks[phase] = bar.add_task(phase, total=total or None, current="")
-            bar.update(tasks[phase], completed=done, total=total or None,  # type: ignore[arg-type]
-                       current=current)
-
-        bar.start()
-    try:
+    with phases() as progress:
         report = run_publish(root, out, base_url=base_url, force=force, jobs=jobs,
-                             progress=callback)
-    finally:
-        if bar is not None:
-            bar.stop()
+                             progress=progress)
     from vvgctl.cli import reporters
 
     reporters.text(report.problems, err)

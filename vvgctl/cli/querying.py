@@ -27,32 +27,14 @@ TodayOption = Annotated[str | None, typer.Option(
 
 
 def open_index_cli(paths: list[Path] | None, rebuild: bool = False) -> Index:
-    import sys
 
     from vvgctl.cli import output
+    from vvgctl.cli.progress import bar
     from vvgctl.index import open_index
 
-    progress_bar = None
-    progress_cb = None
-    if sys.stderr.isatty():  # rich only on a terminal: piped, the query starts 30 ms sooner
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        progress_bar = Progress(TextColumn("Läser in"), BarColumn(), MofNCompleteColumn(),
-                                console=output.stderr(), transient=True)
-        task = progress_bar.add_task("index", total=None)
-
-        def progress_cb(done: int, total: int) -> None:
-            assert progress_bar is not None
-            if total >= 50:
-                if not progress_bar.live.is_started:
-                    progress_bar.start()
-                progress_bar.update(task, completed=done, total=total)
-
-    try:
-        index = open_index(paths or [Path("minutes")], rebuild=rebuild, progress=progress_cb)
-    finally:
-        if progress_bar is not None:
-            progress_bar.stop()
+    # rich only on a terminal: piped, the query starts 30 ms sooner
+    with bar("Läser in", at_least=50) as progress:
+        index = open_index(paths or [Path("minutes")], rebuild=rebuild, progress=progress)
     if index.stats.invalid:
         output.stderr().print(f"{index.stats.invalid} filer är inte giltiga och ingår inte i "
                               "svaret; kör `vvgctl check` för detaljer.", markup=False)

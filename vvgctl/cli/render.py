@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -53,30 +52,14 @@ def render(
         "write.")] = False,
 ) -> None:
     from vvgctl.cli import output
+    from vvgctl.cli.progress import bar
     from vvgctl.render.pipeline import render_many
     from vvgctl.repository.discovery import meeting_files
 
     files = list(meeting_files(paths or [Path("minutes")]))
-    bar = None
-    progress_cb = None
-    if sys.stderr.isatty() and len(files) > 1:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        bar = Progress(TextColumn("Renderar"), BarColumn(), MofNCompleteColumn(),
-                       console=output.stderr(), transient=True)
-        task = bar.add_task("render", total=None)
-
-        def progress_cb(done: int, total: int) -> None:
-            assert bar is not None
-            bar.update(task, completed=done, total=total)
-
-        bar.start()
-    try:
+    with bar("Renderar", enabled=len(files) > 1) as progress:
         outcomes = render_many(files, out, format.value, agenda=agenda, jobs=jobs, force=force,
-                               progress=progress_cb)
-    finally:
-        if bar is not None:
-            bar.stop()
+                               progress=progress)
     failed = [o for o in outcomes if o.error]
     written = [o for o in outcomes if o.output and not o.skipped and not o.error]
     for outcome in written:

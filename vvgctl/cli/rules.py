@@ -23,9 +23,9 @@ def register(app: typer.Typer) -> None:
 def rules() -> None:
     import inspect
 
+    from vvgctl.checking import frozen
     from vvgctl.checking.rules import ALL_RULES
     from vvgctl.cli import output
-    from vvgctl.cycle import frozen
     from vvgctl.repository.datafiles import registered_kinds
 
     console = output.stdout()

@@ -8,7 +8,6 @@ and :class:`Inputs.notes` says so.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,8 +18,7 @@ from vvgctl.models.meeting import MeetingMode
 from vvgctl.models.schedule import ScheduleEntry
 from vvgctl.planning.schedule import load_schedule
 from vvgctl.repository.repo import Repository
-
-_DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
+from vvgctl.source.loading import load_meeting
 
 
 @dataclass(frozen=True)
@@ -76,28 +74,9 @@ class Inputs:
     notes: list[str] = field(default_factory=list)
 
 
-def meeting_dates(root: Path, organ: str) -> list[tuple[dt.date, Path]]:
-    """The organ's meeting files by the date in their name, oldest first."""
-    found: list[tuple[dt.date, Path]] = []
-    folder = root / organ
-    if not folder.is_dir():
-        return found
-    for path in folder.glob("*/*.md"):
-        match = _DATED.match(path.name)
-        if not match:
-            continue
-        try:
-            found.append((dt.date.fromisoformat(match.group(1)), path))
-        except ValueError:
-            continue
-    return sorted(found)
-
-
-def previous_meeting(root: Path, organ: str, day: dt.date) -> Previous | None:
+def previous_meeting(repository: Repository, organ: str, day: dt.date) -> Previous | None:
     """The organ's latest meeting file dated before ``day`` (its title read when valid)."""
-    from vvgctl.source.loading import load_meeting
-
-    earlier = [(d, p) for d, p in meeting_dates(root, organ) if d < day]
+    earlier = [(d, p) for d, p in repository.dated_meetings(organ) if d < day]
     if not earlier:
         return None
     date, path = earlier[-1]
@@ -156,7 +135,7 @@ def open_actions(root: Path, organ: str, day: dt.date) -> list[OpenAction]:
 def gather(repository: Repository, organ: Organ, day: dt.date, slot: Slot) -> Inputs:
     """Collect the inputs for the organ's meeting on ``day`` held at ``slot``."""
     root = repository.root
-    inputs = Inputs(root, organ, slot, previous_meeting(root, organ.id, day))
+    inputs = Inputs(root, organ, slot, previous_meeting(repository, organ.id, day))
     inputs.coming = [s for s in schedule(repository, organ.id)
                      if day < s.date <= day + dt.timedelta(days=366)]
     inputs.topics = topics(repository, organ.id, day)

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from vvgctl.errors import UsageError
 from vvgctl.index.database import busy, connect, is_locked
-from vvgctl.index.rows import Progress
 from vvgctl.index.update import IndexStats, refresh
 from vvgctl.repository.discovery import resolve_root
+from vvgctl.runtime.progress import Progress
 
 
 @dataclass

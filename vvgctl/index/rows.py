@@ -7,11 +7,10 @@ databases (:mod:`vvgctl.index.shards`) write a file's rows with :func:`insert_re
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from vvgctl.index.database import PER_FILE
-
-Progress = Callable[[int, int], None]
+from vvgctl.runtime.progress import Progress
 
 
 def extract_many(paths: list[str], progress: Progress | None) -> Iterable[object]:

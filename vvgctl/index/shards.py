@@ -12,7 +12,8 @@ import sqlite3
 from collections.abc import Iterator
 
 from vvgctl.index.database import PER_FILE, TABLES, transaction
-from vvgctl.index.rows import Progress, insert_record
+from vvgctl.index.rows import insert_record
+from vvgctl.runtime.progress import Progress
 
 #: a shard is the schema without its search index and secondary indexes: a worker fills one
 #: with plain tables, and the main process copies it in with SQL (no rows cross a pipe)

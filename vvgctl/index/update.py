@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vvgctl.index.database import transaction
-from vvgctl.index.rows import Progress, delete_files, extract_many, insert_record
+from vvgctl.index.rows import delete_files, extract_many, insert_record
 from vvgctl.index.shards import build_parallel
 from vvgctl.index.vocab import add_terms, sync_vocab
 from vvgctl.repository.discovery import SKIPPED_NAMES
+from vvgctl.runtime.progress import Progress
 
 PARALLEL_THRESHOLD = 300
 

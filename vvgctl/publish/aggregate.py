@@ -6,16 +6,14 @@ manifest key) changed.
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 from vvgctl.models import Registry
 from vvgctl.publish.collect import Summary
 from vvgctl.publish.manifest import Manifest, data_key, digest
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from vvgctl.publish.site import Progress, PublishReport
+from vvgctl.publish.report import PublishReport
+from vvgctl.runtime.progress import PhaseProgress
 
 
 def _static(manifest: Manifest) -> None:
@@ -30,7 +28,7 @@ def _static(manifest: Manifest) -> None:
 
 def write_aggregates(manifest: Manifest, published: list[Summary], registry: Registry,
                      root: Path, base_url: str, report: PublishReport,
-                     progress: Progress | None) -> None:
+                     progress: PhaseProgress | None) -> None:
     from vvgctl.publish import cases as case_pages
     from vvgctl.publish import pages, planning
     from vvgctl.publish.feed import feed_data, render_feed

@@ -23,7 +23,7 @@ from vvgctl.publish.manifest import Manifest, data_key
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from vvgctl.publish.site import PublishReport
+    from vvgctl.publish.report import PublishReport
 
 
 def _month_of(label: str) -> int | None:

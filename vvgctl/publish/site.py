@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import vvgctl
@@ -27,26 +25,12 @@ from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.publish.manifest import MANIFEST_NAME, Manifest, digest
 from vvgctl.publish.meeting_job import MeetingJob, MeetingResult, run
+from vvgctl.publish.report import PublishReport
+from vvgctl.runtime.progress import PhaseProgress
 
 #: (phase, done, total, current) -> None
-Progress = Callable[[str, int, int, str], None]
 PARALLEL_THRESHOLD = 8
 PACKAGE = Path(vvgctl.__file__).resolve().parent
-
-
-@dataclass
-class PublishReport:
-    out: Path
-    published: int = 0
-    unpublished: int = 0
-    written: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    problems: list[Diagnostic] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if any(p.severity is Severity.ERROR for p in self.problems) else 0
 
 
 def _tree_hash(*folders: Path, skip: tuple[str, ...] = ()) -> str:
@@ -80,7 +64,7 @@ def _check_out(out: Path, root: Path, force: bool) -> None:
 
 
 def publish(root: Path, out: Path, *, base_url: str = "", force: bool = False, jobs: int = 0,
-            progress: Progress | None = None) -> PublishReport:
+            progress: PhaseProgress | None = None) -> PublishReport:
     """Publish the approved minutes of the repository at ``root`` into ``out``."""
     from vvgctl.diagnostics import display_path
     from vvgctl.render.templating import TEMPLATES_DIR

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -37,7 +38,8 @@ from vvgctl.repository.discovery import REGISTRY_DIR, find_root, meeting_files, 
 from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex, load_registry
 from vvgctl.runtime.cache import ResultCache, code_fingerprint
-from vvgctl.runtime.pool import Progress, parallel_map
+from vvgctl.runtime.pool import parallel_map
+from vvgctl.runtime.progress import Progress
 from vvgctl.source.loading import Loaded, load_meeting, load_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -48,6 +50,7 @@ PARALLEL_THRESHOLD = 300
 SCHEDULE_FILE = "schedule.yaml"
 PLAN_FILE = "plan.yaml"
 DOCUMENTS_FILE = "documents.yaml"
+_DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
 
 
 @dataclass
@@ -147,6 +150,19 @@ class Repository:
 
     def documents_path(self) -> Path:
         return self.registry_dir / DOCUMENTS_FILE
+
+    def dated_meetings(self, organ: str) -> list[tuple[dt.date, Path]]:
+        """The organ's meeting files by the date in their name (``<year>/<date>.md``), oldest
+        first; the files are not read."""
+        found: list[tuple[dt.date, Path]] = []
+        for path in self.organ_files(organ, "*.md"):
+            match = _DATED.match(path.name)
+            if match:
+                try:
+                    found.append((dt.date.fromisoformat(match.group(1)), path))
+                except ValueError:
+                    continue
+        return sorted(found)
 
     def organ_files(self, organ: str, name: str) -> list[Path]:
         """``<organ>/<year>/<name>`` of every year, oldest first."""

@@ -26,11 +26,10 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from vvgctl.runtime.progress import Progress
+
 T = TypeVar("T")
 R = TypeVar("R")
-
-#: a callback ``(done, total)`` that long work calls after each finished task
-Progress = Callable[[int, int], None]
 
 _PR_SET_PDEATHSIG = 1
 

@@ -21,6 +21,7 @@ from vvgctl.models import Meeting
 from vvgctl.models.meeting import Correction, Status
 from vvgctl.repository import git
 from vvgctl.repository.discovery import is_meeting_file
+from vvgctl.repository.repo import Repository
 from vvgctl.source.document import SourceProblem, decode
 from vvgctl.source.loading import parse_meeting
 
@@ -117,7 +118,7 @@ class LaterCorrections:
     dates is parsed, so the cost stays one pass over the organ's files.
     """
 
-    root: Path
+    repository: Repository
     wanted: dict[str, set[str]]  # organ -> ISO dates of the changed approved records
     _found: dict[tuple[str, str], list[Correction]] = field(default_factory=dict)
     _read: set[str] = field(default_factory=set)
@@ -128,11 +129,9 @@ class LaterCorrections:
         return self._found.get((record.organ, record.date.isoformat()), [])
 
     def _scan(self, organ: str) -> None:
-        from vvgctl.cycle.scaffold_inputs import meeting_dates
-
         self._read.add(organ)
         marks = [(d, d.encode()) for d in self.wanted.get(organ, set())]
-        for day, path in meeting_dates(self.root, organ):
+        for day, path in self.repository.dated_meetings(organ):
             try:
                 raw = path.read_bytes()
             except OSError:
@@ -194,11 +193,9 @@ def _finding(shown: str, line: int, old: Meeting, rev: str, count: int) -> Diagn
         "'previous.corrections'")
 
 
-def check_frozen(paths: list[Path], rev: str) -> list[Diagnostic]:
+def check_frozen(repository: Repository, paths: list[Path], rev: str) -> list[Diagnostic]:
     """``frozen-record`` findings for the approved meetings under ``paths`` changed since rev."""
-    from vvgctl.repository.discovery import resolve_root
-
-    root = resolve_root(paths).resolve()
+    root = repository.root
     top = git.toplevel(root).resolve()
     commit = git.resolve(top, rev)
     prefix = root.relative_to(top).as_posix()
@@ -236,7 +233,7 @@ def check_frozen(paths: list[Path], rev: str) -> list[Diagnostic]:
             continue
         records.append((blob, old_raw, current, old))
         wanted.setdefault(old.organ, set()).add(old.date.isoformat())
-    later = LaterCorrections(root, wanted)
+    later = LaterCorrections(repository, wanted)
     for blob, old_raw, current, _old in records:
         finding = compare(later, display_path(top / blob.path), old_raw, current, rev)
         if finding is not None:
