@@ -24,9 +24,9 @@ from vvgctl.models.meeting import (
     SubItem,
 )
 from vvgctl.publish.collect import Summary, anchor
-from vvgctl.publish.dates import clock, long_date
 from vvgctl.publish.markup import to_html
 from vvgctl.source.loading import LoadedMeeting
+from vvgctl.swedish.dates import long_date, time_range
 
 SITE_TEMPLATES = "site"
 SITE_NAME = "Vårdsamverkan Västra Götaland – publicerade mötesanteckningar"
@@ -94,7 +94,7 @@ def _timebox(content: Item | SubItem) -> str | None:
         return None
     parts = [f"{box.minutes} minuter"] if box.minutes else []
     if box.start and box.end:
-        parts.append(f"kl. {clock(box.start)}–{clock(box.end)}")
+        parts.append(time_range(box.start, box.end))
     return ", ".join(parts)
 
 
