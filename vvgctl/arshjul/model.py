@@ -8,9 +8,7 @@ from dataclasses import dataclass, field
 
 from vvgctl.models.item import ItemKind
 from vvgctl.models.schedule import ScheduleEntry
-
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-          "september", "oktober", "november", "december")
+from vvgctl.swedish.dates import long_date, month_year
 
 #: the row of follow-ups that no planned topic covers, when the plan names no category for them
 FOLLOW_UP_ROW = "uppfoljning-fran-anteckningar"
@@ -93,8 +91,8 @@ class Column:
     def label(self) -> str:
         """'December 2025' as the minutes head the column, or '10 december 2025'."""
         if self.date is None:
-            return f"{MONTHS[self.month - 1].capitalize()} {self.year}"
-        return f"{self.date.day} {MONTHS[self.month - 1]} {self.year}"
+            return month_year(self.year, self.month).capitalize()
+        return long_date(self.date)
 
     def after(self, day: dt.date) -> bool:
         if self.date is not None:

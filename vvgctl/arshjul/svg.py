@@ -18,8 +18,9 @@ import textwrap
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
-from vvgctl.arshjul.model import MONTHS, Arshjul, Column
+from vvgctl.arshjul.model import Arshjul, Column
 from vvgctl.arshjul.text import column_heading, topic_text
+from vvgctl.swedish.dates import month_abbreviation, month_year
 
 WIDTH, HEIGHT = 1123, 794  # A4 landscape at 96 units per inch: 297 x 210 mm
 CX, CY, R_OUT, R_IN = 561.5, 330, 175, 128
@@ -135,7 +136,7 @@ def to_svg(arshjul: Arshjul) -> str:
     """The årshjul as an accessible SVG document."""
     left, right, size = _layout(arshjul)
     first, last = arshjul.start, arshjul.end
-    period = f"{MONTHS[first[1] - 1]} {first[0]} – {MONTHS[last[1] - 1]} {last[0]}"
+    period = f"{month_year(*first)} – {month_year(*last)}"
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" width="297mm" height="210mm" '
@@ -163,7 +164,7 @@ def to_svg(arshjul: Arshjul) -> str:
             f'L{q1[0]:.1f},{q1[1]:.1f} A{R_IN},{R_IN} 0 0 0 {q0[0]:.1f},{q0[1]:.1f} Z" '
             f'fill="{colour}" stroke="#ffffff" stroke-width="2"/>')
         lx, ly = _point(a0 + 15, (R_OUT + R_IN) / 2)
-        out.append(_text(lx, ly + 4.5, MONTHS[month - 1][:3], 13, anchor="middle",
+        out.append(_text(lx, ly + 4.5, month_abbreviation(month), 13, anchor="middle",
                          fill=INK if month in months_in else MUTED))
     years = sorted({first[0], last[0]})
     out.append(_text(CX, CY - 4, "Årshjul", 15, anchor="middle", fill=MUTED))

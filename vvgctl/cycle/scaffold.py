@@ -24,6 +24,7 @@ from vvgctl.models import Membership
 from vvgctl.models.common import TimeRange
 from vvgctl.models.item import ItemKind
 from vvgctl.models.meeting import MeetingMode, Status
+from vvgctl.swedish.dates import long_date, written_time_range
 
 TEMPLATE = "new-meeting.md.j2"
 
@@ -89,19 +90,10 @@ def items_of(inputs: Inputs) -> list[PlannedItem]:
     return items
 
 
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-          "september", "oktober", "november", "december")
-
-
-def swedish_date(day: dt.date) -> str:
-    """'22 oktober 2025'."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 def _slot_line(slot: Slot) -> str:
-    parts = [swedish_date(slot.date)]
+    parts = [long_date(slot.date)]
     if slot.time is not None:
-        parts.append(f"kl. {slot.time.start:%H.%M} – {slot.time.end:%H.%M}")
+        parts.append(written_time_range(slot.time.start, slot.time.end))
     if slot.place:
         parts.append(_one_line(slot.place))
     line = ", ".join(parts)

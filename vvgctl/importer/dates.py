@@ -8,13 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {
-    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
-    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "okt": 10, "nov": 11, "dec": 12,
-}
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+from vvgctl.swedish.dates import MONTH_NUMBERS
+
+_MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _LONG = re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:e|:e)?\s+({_MONTH})\.?(?:\s+(\d{{4}}))?(?![\wåäö])",
                    re.IGNORECASE)
@@ -53,7 +49,7 @@ def find_date(text: str, default_year: int | None = None) -> dt.date | None:
         year = int(match.group(3)) if match.group(3) else default_year
         if year is None:
             continue
-        found = _safe_date(year, MONTHS[match.group(2).lower()], int(match.group(1)))
+        found = _safe_date(year, MONTH_NUMBERS[match.group(2).lower()], int(match.group(1)))
         if found and (best is None or match.start() < best[0]):
             best = (match.start(), found)
         break

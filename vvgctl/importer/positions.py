@@ -6,9 +6,10 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from vvgctl.importer import labels as L
-from vvgctl.importer.dates import MONTHS, find_date, month_target
+from vvgctl.importer.dates import find_date, month_target
 from vvgctl.importer.people import strip_markup
 from vvgctl.importer.text import Line
+from vvgctl.swedish.dates import MONTH_NUMBERS, MONTHS
 
 if TYPE_CHECKING:
     from vvgctl.importer.items import Context
@@ -127,7 +128,7 @@ def _confirm_by(text: str, ctx: Context) -> str | None:
     return None
 
 
-_FULL_MONTHS = "|".join(m for m in MONTHS if len(m) > 4 or m in ("mars", "maj", "juni", "juli"))
+_FULL_MONTHS = "|".join(MONTHS)
 _MONTH_MEETING = re.compile(
     rf"\b(?:[\wåäö]+-)?(?:mötet|möte|sammanträdet|mötena)\s+(?:den\s+\d{{1,2}}\s+)?i\s+"
     rf"({_FULL_MONTHS})(?:\s+(\d{{4}}))?|\b(?:VVG|SRO|styrgruppen)\s+i\s+({_FULL_MONTHS})"
@@ -153,7 +154,7 @@ def follow_ups(texts: list[str], ctx: Context) -> list[dict[str, Any]]:
             if month:
                 name = (month.group(1) or month.group(3)).lower()
                 year = month.group(2) or month.group(4)
-                meeting = month_target(MONTHS[name], int(year) if year else None, ctx.date)
+                meeting = month_target(MONTH_NUMBERS[name], int(year) if year else None, ctx.date)
             else:
                 nxt = _NEXT.search(sentence)
                 if nxt:

@@ -12,7 +12,7 @@ from typing import Any
 from vvgctl.index.extract import full_text
 from vvgctl.models.item import DECISION_TYPE_LABELS, ITEM_KIND_LABELS, Item, SubItem
 from vvgctl.models.meeting import Meeting
-from vvgctl.publish.dates import long_date, time_range
+from vvgctl.swedish.dates import long_date, span
 
 Summary = dict[str, Any]
 
@@ -71,7 +71,7 @@ def summarize(meeting: Meeting, source: str, source_hash: str,
         "organ": meeting.organ, "date": meeting.date.isoformat(),
         "year": f"{meeting.date.year:04d}", "long_date": long_date(meeting.date),
         "title": meeting.title or "Mötesanteckning",
-        "time": time_range(meeting.time) if meeting.time else "",
+        "time": span(meeting.time.start, meeting.time.end) if meeting.time else "",
         "place": meeting.place,
         "approved": meeting.approval.meeting.isoformat() if meeting.approval else None,
         "items": [{"number": n, "title": c.title, "anchor": anchor(n)}

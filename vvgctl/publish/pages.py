@@ -18,9 +18,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from vvgctl.models.item import ITEM_KIND_LABELS, Decision, Item, SubItem
 from vvgctl.models.meeting import MODE_LABELS, Meeting
 from vvgctl.publish.collect import Summary, anchor
-from vvgctl.publish.dates import clock, long_date
 from vvgctl.publish.markup import to_html
 from vvgctl.source.loading import LoadedMeeting
+from vvgctl.swedish.dates import long_date, time_range
 
 SITE_TEMPLATES = "site"
 SITE_NAME = "Vårdsamverkan Västra Götaland – publicerade mötesanteckningar"
@@ -88,7 +88,7 @@ def _timebox(content: Item | SubItem) -> str | None:
         return None
     parts = [f"{box.minutes} minuter"] if box.minutes else []
     if box.start and box.end:
-        parts.append(f"kl. {clock(box.start)}–{clock(box.end)}")
+        parts.append(time_range(box.start, box.end))
     return ", ".join(parts)
 
 

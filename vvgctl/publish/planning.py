@@ -14,11 +14,11 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
-from vvgctl.cycle.scaffold import MONTHS
 from vvgctl.models import Registry
 from vvgctl.publish.calendar import schedule_ics
 from vvgctl.publish.collect import Summary
 from vvgctl.publish.manifest import Manifest, data_key
+from vvgctl.swedish.dates import MONTHS, month_abbreviation
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -56,7 +56,7 @@ def wheel_svg(title: str, columns: list[str]) -> str:
         parts.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" '
                      f'dominant-baseline="middle" font-size="13" '
                      f'fill="{"#ffffff" if filled else "#1a1a1a"}">'
-                     f'{escape(MONTHS[month][:3])}</text>')
+                     f'{escape(month_abbreviation(month + 1))}</text>')
     parts.append(f'<text x="{centre}" y="{centre}" text-anchor="middle" '
                  f'dominant-baseline="middle" font-size="15" fill="#1a1a1a">'
                  f'{escape(title)}</text></svg>')

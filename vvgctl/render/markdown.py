@@ -16,9 +16,11 @@ from typing import Any
 from vvgctl.models import Item, Meeting, Organ, PersonRef, SubItem
 from vvgctl.models.item import ITEM_KIND_LABELS, ItemKind
 from vvgctl.models.meeting import MODE_LABELS, Status
-from vvgctl.render import escape, swedish
+from vvgctl.render import escape
 from vvgctl.render.tables import grid_table
 from vvgctl.source.document import Section
+from vvgctl.swedish.dates import long_date, meeting_target, time_range, written_time_range
+from vvgctl.swedish.labels import ROLE_LABELS, join_names
 
 AGENDA_STATUSES = frozenset({Status.PLANNED, Status.AGENDA})
 _SUBHEADING = re.compile(r"^###(?!#)[ \t]+([a-z])[.):]?[ \t]+.*$", re.MULTILINE)
@@ -70,7 +72,7 @@ def _timebox(content: Item | SubItem) -> str | None:
         minutes = (box.end.hour * 60 + box.end.minute) - (box.start.hour * 60 + box.start.minute)
     parts = [f"{minutes} minuter"] if minutes else []
     if box.start and box.end:
-        parts.append(f"kl. {box.start:%H.%M} – {box.end:%H.%M}")
+        parts.append(written_time_range(box.start, box.end))
     return ", ".join(parts)
 
 
@@ -99,9 +101,9 @@ def _actions(content: Item | SubItem) -> list[dict[str, str]]:
         who = action.owner_group or (person(action.owner) if action.owner else "")
         when = ""
         if action.due:
-            when = f"senast {swedish.long_date(action.due)}"
+            when = f"senast {long_date(action.due)}"
         elif action.due_meeting:
-            when = f"till {swedish.meeting_target(action.due_meeting)}"
+            when = f"till {meeting_target(action.due_meeting)}"
         shown.append({"label": action.label or "Åtgärd", "text": action.text,
                       "who": who, "when": when})
     return shown
@@ -114,7 +116,7 @@ def _part(content: Item | SubItem, number: str, organs: dict[str, Organ],
         title=content.title,
         kind=_kind(content),
         timebox=_timebox(content),
-        presenters=swedish.join_names([person(p) for p in content.presenters]) or None,
+        presenters=join_names([person(p) for p in content.presenters]) or None,
         documents=[(d.title, d.link) for d in content.documents],
         question=((content.question_label or "Frågeställning", content.question)
                   if content.question else None),
@@ -171,8 +173,7 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
         members = []
         for member in group.members:
             line = f"{member.name}, {member.affiliation}" if member.affiliation else member.name
-            notes = [swedish.ROLE_LABELS[member.role]] if member.role in swedish.ROLE_LABELS \
-                else []
+            notes = [ROLE_LABELS[member.role]] if member.role in ROLE_LABELS else []
             if member.name in absent and not agenda:
                 notes.append("förhindrad")
             substitute = None
@@ -190,7 +191,7 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
     for interlude in meeting.interludes:
         text = interlude.text
         if interlude.time:
-            text = f"{text} {swedish.time_range(interlude.time)}"
+            text = f"{text} {time_range(interlude.time.start, interlude.time.end)}"
         by_after.setdefault(interlude.after, []).append(text)
     for item in meeting.items:
         base = _part(item, item.number, organs, agenda=agenda)
@@ -219,17 +220,17 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
     ]
     schedule = []
     for slot in meeting.schedule:
-        parts = [swedish.long_date(slot.date)]
+        parts = [long_date(slot.date)]
         if slot.time:
-            parts.append(swedish.time_range(slot.time))
+            parts.append(time_range(slot.time.start, slot.time.end))
         if slot.place:
             parts.append(slot.place)
         schedule.append({"text": ", ".join(parts), "note": slot.note})
     return {
         "doctype": "Kallelse" if agenda else (meeting.title or "Mötesanteckning"),
         "organ_name": organ_name,
-        "date": swedish.long_date(meeting.date),
-        "time": swedish.time_range(meeting.time) if meeting.time else None,
+        "date": long_date(meeting.date),
+        "time": time_range(meeting.time.start, meeting.time.end) if meeting.time else None,
         "place": meeting.place,
         "mode": MODE_LABELS[meeting.mode],
         "invited_note": meeting.invited_note,
@@ -244,7 +245,7 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
         "schedule": schedule,
         "chair": person(meeting.chair) if meeting.chair else None,
         "secretary": person(meeting.secretary) if meeting.secretary else None,
-        "approved": (swedish.long_date(meeting.approval.meeting)
+        "approved": (long_date(meeting.approval.meeting)
                      if meeting.approval else None),
         "draft": meeting.status not in (Status.APPROVED, *AGENDA_STATUSES),
         "status": meeting.status.value,

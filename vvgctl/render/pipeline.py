@@ -23,6 +23,7 @@ from vvgctl.models import Meeting, Organ
 from vvgctl.render import pandoc
 from vvgctl.render import typst as typst_engine
 from vvgctl.render.templating import TEMPLATES_DIR
+from vvgctl.swedish.dates import long_date
 
 OutputKind = Literal["pdf", "html", "docx"]
 LOGO_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg"})
@@ -69,10 +70,8 @@ def _workdir() -> tempfile.TemporaryDirectory[str]:
 
 def _typst_inputs(title: str, doctype: str, header: str, date: dt.date,
                   logo: str, landscape: bool = False) -> dict[str, str]:
-    from vvgctl.render import swedish
-
     return {"title": title, "doctype": doctype, "header": header,
-            "date": swedish.long_date(date), "logo": logo,
+            "date": long_date(date), "logo": logo,
             "orientation": "landscape" if landscape else "portrait"}
 
 
@@ -151,8 +150,6 @@ def prepare(path: Path, *, agenda: bool = False) -> Prepared:
     markdown = render_markdown(meeting, organ, loaded.document.sections, organs, agenda=agenda)
     organ_label = (organ.short_name or organ.name) if organ else meeting.organ
     doctype = "Kallelse" if agenda else (meeting.title or "Mötesanteckning")
-    from vvgctl.render.swedish import long_date
-
     return Prepared(
         markdown=markdown,
         title=f"{doctype} {organ_label} {long_date(meeting.date)}",
