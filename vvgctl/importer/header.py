@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from vvgctl.importer.dates import find_date, find_time_range
+from vvgctl.importer.delegations import ABBREVIATION, OTHERS, slug
 from vvgctl.importer.draft import Draft
 from vvgctl.importer.people import parse_names, parse_person, strip_markup
+from vvgctl.importer.roster import place_groups
 from vvgctl.importer.text import Line
-from vvgctl.models import Organ
 from vvgctl.repository.registry import RegistryIndex, fold
 
 TITLE = re.compile(r"^(mötesanteckning(ar)?|minnesanteckning(ar)?|protokoll|anteckningar|"
@@ -19,12 +20,9 @@ _LABEL = re.compile(
     r"möteslokal|inbjudna|inbjuden|kallade|närvarande|deltagare|ledamöter|närvarolista)"
     r"\s*(?::|\t)\s*(.*)$", re.IGNORECASE)
 _ROSTER_LABELS = {"kallade", "närvarande", "deltagare", "ledamöter", "närvarolista"}
-_OTHERS = re.compile(r"^(övriga( deltagare| närvarande)?|adjungerade|adjungerad|gäster|"
-                     r"inbjudna)$", re.IGNORECASE)
 _SEE = re.compile(r"^se (nedan|lista|bilaga|närvarolista)\b", re.IGNORECASE)
 _DIGITAL = re.compile(r"teams|zoom|skype|webex|digital|distans|videolänk|länk", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^\s*\*\s+(.*)$")
-ABBREVIATION = re.compile(r"\(([A-ZÅÄÖ]{2,10})\)")
 
 
 @dataclass
@@ -54,32 +52,6 @@ def guess_organ(text: str, registry: RegistryIndex | None) -> str | None:
     if abbreviations:
         return sorted(abbreviations)[0]
     return slug(text) or None
-
-
-def slug(text: str) -> str:
-    folded = fold(ABBREVIATION.sub("", text))
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:60].strip("-")
-
-
-def resolve_delegation(heading: str, organ: Organ | None) -> str | None:
-    if organ is None:
-        return None
-    import difflib
-
-    abbreviations = {fold(a) for a in ABBREVIATION.findall(heading)}
-    wanted = fold(ABBREVIATION.sub("", heading)).strip(" .,")
-    for delegation in organ.delegations:
-        name = fold(delegation.name)
-        if name == wanted or delegation.id in abbreviations or delegation.id == slug(heading):
-            return delegation.id
-    for delegation in organ.delegations:
-        name = fold(delegation.name)
-        if re.search(rf"\b{re.escape(name)}\b", wanted) or \
-                (len(wanted) > 3 and re.search(rf"\b{re.escape(wanted)}\b", name)):
-            return delegation.id
-    names = {fold(d.name): d.id for d in organ.delegations}
-    close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.85)
-    return names[close[0]] if close else None
 
 
 def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None,
@@ -217,7 +189,7 @@ def _roster_columns(lines: list[Line], header: Header, draft: Draft,
         current: tuple[str | None, Line | None, list[tuple[Line, str]]] | None = None
         for line, cell in columns[col]:
             person = parse_person(cell, registry)
-            if person is None or _OTHERS.match(strip_markup(cell)):
+            if person is None or OTHERS.match(strip_markup(cell)):
                 current = (strip_markup(cell), Line(line.no, cell), [])
                 groups.append(current)
             else:
@@ -226,13 +198,6 @@ def _roster_columns(lines: list[Line], header: Header, draft: Draft,
                     groups.append(current)
                 current[2].append((line, cell))
     header.roster_groups = groups
-    _place_groups(groups, footnotes, draft, registry)
-
-
-def _place_groups(groups: list[tuple[str | None, Line | None, list[tuple[Line, str]]]],
-                  footnotes: list[Line], draft: Draft, registry: RegistryIndex | None) -> None:
-    from vvgctl.importer.roster import place_groups
-
     place_groups(groups, footnotes, draft, registry)
 
 

@@ -7,15 +7,13 @@ item's body section. Follow-ups and the schedule are read from the text without 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
 from vvgctl.importer import labels as L
+from vvgctl.importer.context import Context
 from vvgctl.importer.dates import find_date, find_minutes, find_time_range
 from vvgctl.importer.draft import Draft, ItemText, Path_
 from vvgctl.importer.people import parse_names, strip_markup
@@ -24,19 +22,10 @@ from vvgctl.importer.tables import table_from
 from vvgctl.importer.text import Line
 from vvgctl.models.common import check_link
 from vvgctl.models.item import Timebox
-from vvgctl.repository.registry import RegistryIndex
 
 ITEM = re.compile(r"^\s*(#{1,6}\s*)?(?:\*\*)?(§\s*)?(\d{1,3})\s*([.)])?\s+(?:\*\*)?(\S.*?)\s*$")
 SUB = re.compile(r"^\s*(?:[-*]\s+)?(#{1,6}\s*)?(?:\*\*)?([a-z])\s*[.)]\s+(\S.*?)\s*$")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
-
-
-@dataclass
-class Context:
-    registry: RegistryIndex | None
-    date: dt.date
-    organ: str
-    previous_ok: Callable[[dt.date], bool]
 
 
 def find_items(lines: list[Line]) -> list[tuple[int, str, str]]:

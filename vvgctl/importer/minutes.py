@@ -14,9 +14,10 @@ from typing import Any
 from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.importer import emit
+from vvgctl.importer.context import Context
 from vvgctl.importer.draft import Draft
 from vvgctl.importer.header import finish_mode, parse_header
-from vvgctl.importer.items import Context, ItemParser, find_items
+from vvgctl.importer.items import ItemParser, find_items
 from vvgctl.importer.people import match_person
 from vvgctl.importer.text import normalise
 from vvgctl.repository.registry import RegistryIndex

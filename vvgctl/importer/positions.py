@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from vvgctl.importer import labels as L
+from vvgctl.importer.context import Context
 from vvgctl.importer.dates import find_date, month_target
 from vvgctl.importer.people import strip_markup
 from vvgctl.importer.text import Line
 from vvgctl.swedish.dates import MONTH_NUMBERS, MONTHS
-
-if TYPE_CHECKING:
-    from vvgctl.importer.items import Context
 
 _STOPS = (L.POSITION, L.PRESENTERS, L.ACTION, L.QUESTION, L.DIALOG, L.ABSENT, L.SECRETARY,
           L.DOCUMENTS, L.REMOTE)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from vvgctl.importer.delegations import ABBREVIATION, OTHERS, resolve_delegation, slug
 from vvgctl.importer.draft import Draft
-from vvgctl.importer.header import _OTHERS, resolve_delegation, slug
 from vvgctl.importer.people import NamedPerson, looks_like_name, parse_person, strip_markup
 from vvgctl.importer.text import Line
 from vvgctl.repository.registry import RegistryIndex
@@ -20,7 +20,6 @@ Group = tuple[str | None, Line | None, list[tuple[Line, str]]]
 
 def heading_id(heading: str) -> str | None:
     """An id for a delegation heading when there is no registry: its abbreviation or a slug."""
-    from vvgctl.importer.header import ABBREVIATION
     from vvgctl.importer.people import ORG_WORDS
     from vvgctl.repository.registry import fold
 
@@ -95,7 +94,7 @@ def place_groups(groups: list[Group], footnotes: list[Line], draft: Draft,
     roster: list[dict[str, Any]] = []
     footnoted: list[tuple[tuple[str | int, ...], dict[str, Any]]] = []
     for heading, heading_line, members in groups:
-        if heading is not None and _OTHERS.match(heading):
+        if heading is not None and OTHERS.match(heading):
             others = draft.data.setdefault("attendance", {}).setdefault("others", [])
             if heading_line:
                 draft.credit(("attendance", "others"), heading_line)

@@ -1,0 +1,155 @@
+"""The architecture holds: packages in layers, no import circles, small modules.
+
+The graph is read from the source (every import, also those inside functions and under
+``TYPE_CHECKING``), so a lazy import cannot hide a circle or a dependency that runs upwards.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "vvgctl"
+
+#: the packages from the bottom up: a package imports only from its own layer's package and
+#: the layers below it (the README's architecture section describes the same order)
+LAYERS: list[set[str]] = [
+    {"errors", "diagnostics", "runtime", "swedish"},
+    {"models"},
+    {"source"},
+    {"repository"},
+    {"planning"},
+    {"arshjul", "checking"},
+    {"index"},
+    {"query"},
+    {"render"},
+    {"cycle", "publish", "importer"},
+    {"cli"},
+    {"__main__"},
+]
+
+MAX_LINES = 400
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _modules() -> dict[str, Path]:
+    return {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _imports(path: Path, modules: dict[str, Path]) -> set[str]:
+    """The vvgctl modules ``path`` imports (a name imported from a package counts as the
+    submodule when it is one)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.split(".")[0] == "vvgctl"}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0 \
+                and node.module.split(".")[0] == "vvgctl":
+            for alias in node.names:
+                sub = f"{node.module}.{alias.name}"
+                found.add(sub if sub in modules else node.module)
+    return {m for m in found if m in modules}
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = _modules()
+    return {name: _imports(path, modules) - {name} for name, path in modules.items()}
+
+
+def _package(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+def _layer(package: str) -> int:
+    for index, layer in enumerate(LAYERS):
+        if package in layer:
+            return index
+    raise AssertionError(f"vvgctl/{package} is in no layer of tests/test_architecture.py")
+
+
+def test_every_package_has_a_layer() -> None:
+    for module in _modules():
+        package = _package(module)
+        if package:
+            _layer(package)
+
+
+def test_nothing_imports_upwards_or_sideways() -> None:
+    wrong = []
+    for module, imported in _graph().items():
+        package = _package(module)
+        if not package:
+            continue
+        for target in imported:
+            other = _package(target)
+            if not other or other == package:
+                continue  # the package root (its version) and the package's own modules
+            if _layer(other) >= _layer(package):
+                wrong.append(f"{module} -> {target}")
+    assert not wrong, "imports that run up or across the layers:\n" + "\n".join(sorted(wrong))
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    counter = [0]
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = counter[0]
+        counter[0] += 1
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                top = stack.pop()
+                on_stack.discard(top)
+                component.append(top)
+                if top == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_circles() -> None:
+    graph = _graph()
+    # a package's __init__ may import its own modules (a registry of them): that is no circle
+    for name in list(graph):
+        if PACKAGE.joinpath(*name.split(".")[1:], "__init__.py").exists():
+            graph[name] = {m for m in graph[name] if not m.startswith(name + ".")}
+    assert _cycles(graph) == []
+
+
+def test_the_circle_finder_finds_circles() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: _module_name(p))
+def test_no_module_is_too_long(path: Path) -> None:
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{path.name}: {lines} lines; split it by what it holds"
