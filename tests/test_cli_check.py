@@ -152,11 +152,11 @@ def test_internal_errors_say_bug_and_exit_3(make_repo: RepoFactory,
 
 
 def test_rules_lists_data_file_codes_and_frozen_records() -> None:
-    from vvgctl.repository.datafiles import registered_kinds
+    from vvgctl.checking.catalogue import registered_kinds
 
     result = runner.invoke(app, ["rules"])
     assert result.exit_code == 0
-    codes = [code for kind in registered_kinds() for code, _ in kind.codes]
+    codes = [c.code for kind in registered_kinds() for c in kind.codes]
     assert {"schedule-date", "plan-unknown-category", "registry-ref"} <= set(codes)
     for code in [*codes, "frozen-record", "case-flow", "item-order"]:
         assert f"\n{code}" in "\n" + result.output, code

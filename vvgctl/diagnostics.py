@@ -13,6 +13,15 @@ class Severity(str, enum.Enum):
     INFO = "info"
 
 
+@dataclass(frozen=True)
+class RuleCode:
+    """A finding's code as `vvgctl rules` lists it: what it means and how severe it can be."""
+
+    code: str
+    meaning: str
+    severities: tuple[Severity, ...] = (Severity.ERROR,)
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """One problem found in one file.

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from vvgctl.arshjul.build import build, merge
 from vvgctl.arshjul.model import Source
-from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.diagnostics import Diagnostic, RuleCode, Severity
 from vvgctl.models.item import KINDS_REQUIRING_DECISION, ItemKind
 from vvgctl.models.plan import PlanFile
 from vvgctl.planning.schedule import load_schedule
@@ -112,4 +112,5 @@ def _positions(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagno
 
 
 add_cross_check("plan", _positions, codes=(
-    (CODE_POSITION, "a planned position has an information item on its case before it"),))
+    RuleCode(CODE_POSITION, "a planned position has an information item on its case before it",
+             (Severity.WARNING,)),))

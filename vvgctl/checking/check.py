@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vvgctl.checking.catalogue import registered_kinds
 from vvgctl.checking.frozen import check_frozen
 from vvgctl.checking.rules import FILE_RULES, REPOSITORY_RULES
 from vvgctl.checking.rules.base import FileContext, RepositoryContext
@@ -79,7 +80,7 @@ def check_repository(repository: Repository, paths: list[Path],
     files = list(meeting_files(paths))
     results = repository.results()
     report.cached = repository.cached
-    data_count, data_diagnostics = check_data_files(repository)
+    data_count, data_diagnostics = check_data_files(repository, registered_kinds())
     report.diagnostics += data_diagnostics
     report.files = len(files) + data_count + 2
     wanted = set(files)

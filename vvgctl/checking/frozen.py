@@ -26,6 +26,8 @@ from vvgctl.source.document import SourceProblem, decode
 from vvgctl.source.loading import parse_meeting
 
 CODE = "frozen-record"
+#: how severe its findings can be
+SEVERITIES = (Severity.ERROR,)
 
 
 @dataclass(frozen=True)

@@ -15,20 +15,16 @@ SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
 def schema_models() -> dict[str, type[BaseModel]]:
     """File name -> the model whose schema it holds."""
-    import importlib
-
+    from vvgctl.checking.catalogue import registered_kinds
     from vvgctl.models import Meeting
-    from vvgctl.repository.datafiles import KINDS, PROVIDERS
     from vvgctl.repository.registry import OrgansFile, PeopleFile
 
-    for module in PROVIDERS:
-        importlib.import_module(module)
     models: dict[str, type[BaseModel]] = {
         "meeting.schema.json": Meeting,
         "organs.schema.json": OrgansFile,
         "people.schema.json": PeopleFile,
     }
-    for kind in KINDS:
+    for kind in registered_kinds():
         models[f"{kind.name}.schema.json"] = kind.model
     return models
 

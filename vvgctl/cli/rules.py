@@ -1,44 +1,66 @@
-"""``vvgctl rules``: the check rules and what each one means."""
+"""``vvgctl rules``: every code `vvgctl check` reports, what it means and how severe it is."""
 
 from __future__ import annotations
+
+import enum
+from typing import Annotated
 
 import typer
 
 HELP = """\
-List the rules `vvgctl check` applies, with their codes and documentation.
+List every code `vvgctl check` can report, with what it checks and how severe it is.
 
 The code in brackets after each finding of `vvgctl check` (for instance `[item-order]`) is
-the rule's code; this list says what each rule checks and why.
+listed here: reading the file (YAML, encoding, the schema), the rules over one meeting and
+across meetings, the data files (schedules, plans, the register) and frozen records (with
+--base). `--format json` gives the same list to scripts.
 
-Example:
+Examples:
 
     vvgctl rules
+    vvgctl rules --format json | jq -r '.[] | select(.scope == "file") | .code'
 """
+
+SCOPE_HEADINGS = {
+    "reading": "Reading the files",
+    "file": "Rules over one meeting",
+    "repository": "Rules across meetings",
+    "data": "Data files (schema-checked like meetings)",
+    "revision": "Frozen records (only with `vvgctl check --base REV`)",
+}
+
+
+class RulesFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
 
 
 def register(app: typer.Typer) -> None:
     app.command("rules", help=HELP)(rules)
 
 
-def rules() -> None:
-    import inspect
-
-    from vvgctl.checking import frozen
-    from vvgctl.checking.rules import ALL_RULES
+def rules(
+    format: Annotated[RulesFormat, typer.Option("--format", "-f", help="text or json.")]
+        = RulesFormat.text,
+) -> None:
+    from vvgctl.checking.catalogue import catalogue
     from vvgctl.cli import output
-    from vvgctl.repository.datafiles import registered_kinds
 
+    found = catalogue()
+    if format is RulesFormat.json:
+        output.print_json([{
+            "code": r.code, "scope": r.scope.value, "severities": [s.value for s in r.severities],
+            "summary": r.summary, "applies_to": r.applies_to or None,
+            "documentation": r.documentation} for r in found])
+        return
     console = output.stdout()
-    for rule in ALL_RULES:
-        doc = inspect.getdoc(rule) or ""
-        console.print(f"[bold]{rule.CODE}[/]", highlight=False)
-        console.print("    " + doc.replace("\n", "\n    ") + "\n", markup=False)
-    console.print("[bold]Data files[/] (schema-checked like meetings)", highlight=False)
-    for kind in registered_kinds():
-        console.print(f"  {kind.pattern}", markup=False, highlight=False)
-        for code, meaning in kind.codes:
-            console.print(f"[bold]{code}[/]", highlight=False)
-            console.print(f"    {meaning}\n", markup=False)
-    console.print(f"[bold]{frozen.CODE}[/] (only with `vvgctl check --base REV`)", highlight=False)
-    console.print("    " + (inspect.getdoc(frozen) or "").replace("\n", "\n    ") + "\n",
-                  markup=False)
+    scope = None
+    for rule in found:
+        if rule.scope is not scope:
+            scope = rule.scope
+            console.print(f"[bold underline]{SCOPE_HEADINGS[scope.value]}[/]\n", highlight=False)
+        levels = ", ".join(s.value for s in rule.severities)
+        where = f"  {rule.applies_to}" if rule.applies_to else ""
+        console.print(f"[bold]{rule.code}[/] ({levels}){where}", highlight=False)
+        console.print("    " + rule.documentation.replace("\n", "\n    ") + "\n", markup=False,
+                      highlight=False)

@@ -20,7 +20,7 @@ import datetime as dt
 
 from pydantic import BaseModel
 
-from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.diagnostics import Diagnostic, RuleCode, Severity
 from vvgctl.models.plan import PlanFile
 from vvgctl.models.schedule import ScheduleFile
 from vvgctl.planning.schedule import invalid_file_error, location_problems
@@ -105,8 +105,11 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
 
 
 register(DataFileKind("plan", f"*/*/{PLAN_FILE}", PlanFile, (_cross_check,), codes=(
-    ("plan-location", "a plan stands at <organ>/<year>/plan.yaml of its own organ and year"),
-    ("plan-organ", "the plan's organ is in the registry"),
-    (CODE_CATEGORY, "every topic's category is one of the plan's categories"),
-    (CODE_UNSCHEDULED, "a meeting the plan dates is in the organ's schedule"),
+    RuleCode("plan-location",
+             "a plan stands at <organ>/<year>/plan.yaml of its own organ and year"),
+    RuleCode("plan-organ", "the plan's organ is in the registry"),
+    RuleCode(CODE_CATEGORY, "every topic's category is one of the plan's categories"),
+    RuleCode(CODE_UNSCHEDULED, "a meeting the plan dates is in the organ's schedule (a planned "
+             "month without a meeting in a complete schedule: a warning)",
+             (Severity.ERROR, Severity.WARNING)),
 )))

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from vvgctl.diagnostics import Diagnostic
+from vvgctl.diagnostics import Diagnostic, RuleCode
 from vvgctl.models.schedule import ScheduleEntry, ScheduleFile
 from vvgctl.repository.datafiles import DataFileKind, register
 from vvgctl.repository.registry import RegistryIndex
@@ -72,9 +72,10 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
 
 
 register(DataFileKind("schedule", f"*/*/{SCHEDULE_FILE}", ScheduleFile, (_cross_check,), codes=(
-    (CODE_LOCATION, "a schedule stands at <organ>/<year>/schedule.yaml of its own organ and year"),
-    (CODE_ORGAN, "the schedule's organ is in the registry"),
-    (CODE_DATE, "every meeting is dated inside the file's year, and listed once"),
+    RuleCode(CODE_LOCATION,
+             "a schedule stands at <organ>/<year>/schedule.yaml of its own organ and year"),
+    RuleCode(CODE_ORGAN, "the schedule's organ is in the registry"),
+    RuleCode(CODE_DATE, "every meeting is dated inside the file's year, and listed once"),
 )))
 
 

@@ -1,20 +1,19 @@
 """Data files other than meetings (schedules, plans, registers): each kind is a pattern, a
 model and an optional cross-check, so that ``vvgctl check`` validates them all the same way.
 
-A module that adds a kind calls :func:`register` at import; :mod:`vvgctl.checking.check` imports the
-modules listed in :data:`PROVIDERS` before it checks.
+A module that adds a kind calls :func:`register` at import; :mod:`vvgctl.checking.catalogue`
+imports every such module, and lists their codes with all the others.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from vvgctl.diagnostics import Diagnostic, Severity, display_path
+from vvgctl.diagnostics import Diagnostic, RuleCode, Severity, display_path
 from vvgctl.repository.discovery import REGISTRY_DIR
 from vvgctl.repository.repo import Repository
 from vvgctl.source.loading import Loaded
@@ -29,21 +28,23 @@ class DataFileKind:
     model: type[BaseModel]
     cross_checks: tuple[CrossCheck, ...] = ()
     #: the codes its cross-checks report, each with what it means (listed by `vvgctl rules`)
-    codes: tuple[tuple[str, str], ...] = ()
+    codes: tuple[RuleCode, ...] = ()
 
 
 KINDS: list[DataFileKind] = []
 
-#: modules that register data file kinds (imported lazily by :func:`check_data_files`)
-PROVIDERS: list[str] = ["vvgctl.repository.governing_documents", "vvgctl.planning.schedule",
-                        "vvgctl.planning.plan", "vvgctl.arshjul.checks"]
-
+#: what the repository's own reading reports, beside the kinds' cross-checks
+CODES = (
+    RuleCode("registry", "registry/organs.yaml and people.yaml read together: no organ or "
+             "person listed twice"),
+    RuleCode("unknown-file", "a YAML file that is no known kind of data file is not checked",
+             (Severity.WARNING,)),
+)
 
 def registered_kinds() -> list[DataFileKind]:
-    """Every data file kind, with the provider modules imported."""
-    for module in PROVIDERS:
-        importlib.import_module(module)
-    return list(KINDS)
+    """Every data file kind registered so far, by name (the modules that register them are
+    imported by :mod:`vvgctl.checking.catalogue`, which everything that checks imports)."""
+    return sorted(KINDS, key=lambda k: k.name)
 
 
 def register(kind: DataFileKind) -> None:
@@ -52,7 +53,7 @@ def register(kind: DataFileKind) -> None:
 
 
 def add_cross_check(name: str, cross_check: CrossCheck,
-                    codes: tuple[tuple[str, str], ...]) -> None:
+                    codes: tuple[RuleCode, ...]) -> None:
     """Add a cross-check (and the codes it reports) to the registered kind ``name``: for checks
     that need more than the kind's own module holds (the plan against the merged årshjul)."""
     for index, kind in enumerate(KINDS):
@@ -61,18 +62,18 @@ def add_cross_check(name: str, cross_check: CrossCheck,
                                    codes=kind.codes + codes)
 
 
-def check_data_files(repository: Repository) -> tuple[int, list[Diagnostic]]:
+def check_data_files(repository: Repository,
+                     kinds: list[DataFileKind]) -> tuple[int, list[Diagnostic]]:
     """Validate every known data file of the repository; warn about unknown YAML files.
 
     Each file is read through :meth:`Repository.data`, so a cross-check that reads another data
     file (a plan its organ's schedule) finds it parsed already.
     """
-    registered_kinds()
     root = repository.root
     diagnostics: list[Diagnostic] = []
     known: set[Path] = set()
     count = 0
-    for kind in KINDS:
+    for kind in kinds:
         for path in sorted(root.glob(kind.pattern)):
             known.add(path)
             count += 1
@@ -89,5 +90,5 @@ def check_data_files(repository: Repository) -> tuple[int, list[Diagnostic]]:
         diagnostics.append(Diagnostic(
             display_path(path), 0, 0, Severity.WARNING, "unknown-file",
             "vvgctl does not know this kind of file, so it is not checked",
-            "known: " + ", ".join(k.pattern for k in KINDS) if KINDS else None))
+            "known: " + ", ".join(k.pattern for k in kinds) if kinds else None))
     return count, diagnostics

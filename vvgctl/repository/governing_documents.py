@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from vvgctl.diagnostics import Diagnostic
+from vvgctl.diagnostics import Diagnostic, RuleCode
 from vvgctl.models.documents import (
     DOCUMENT_STATUS_LABELS,
     DOCUMENT_TYPE_LABELS,
@@ -45,7 +45,8 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
 
 register(DataFileKind("documents", f"{REGISTRY_DIR}/{DOCUMENTS_FILE}", DocumentsFile,
                       (_cross_check,), codes=(
-                          ("registry-ref", "a document's adopted_by names a known organ"),)))
+                          RuleCode("registry-ref",
+                                   "a document's adopted_by names a known organ"),)))
 
 
 def load_register(repository: Repository) -> Loaded[DocumentsFile] | None:

@@ -12,6 +12,8 @@ from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
 
 CODE = "attendance"
+#: how severe its findings can be
+SEVERITIES = (Severity.ERROR, Severity.WARNING)
 
 
 def check(ctx: FileContext) -> Iterator[Diagnostic]:

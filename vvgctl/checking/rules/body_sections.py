@@ -13,6 +13,8 @@ from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.repository.registry import fold
 
 CODE = "body-sections"
+#: how severe its findings can be
+SEVERITIES = (Severity.ERROR, Severity.WARNING)
 
 
 def check(ctx: FileContext) -> Iterator[Diagnostic]:

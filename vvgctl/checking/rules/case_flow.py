@@ -19,6 +19,8 @@ from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
 
 CODE = "case-flow"
+#: how severe its findings can be
+SEVERITIES = (Severity.WARNING,)
 
 
 def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:

@@ -15,6 +15,8 @@ from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.repository.governing_documents import load_register
 
 CODE = "governing-document-ref"
+#: how severe its findings can be
+SEVERITIES = (Severity.ERROR,)
 
 
 def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:

@@ -12,6 +12,8 @@ from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
 
 CODE = "file-location"
+#: how severe its findings can be
+SEVERITIES = (Severity.WARNING,)
 
 
 def expected_path(organ: str, date: str) -> Path:

@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import FileContext
-from vvgctl.diagnostics import Diagnostic
+from vvgctl.diagnostics import Diagnostic, Severity
 
 CODE = "item-order"
+#: how severe its findings can be
+SEVERITIES = (Severity.ERROR,)
 
 
 def check(ctx: FileContext) -> Iterator[Diagnostic]:

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import FileContext
-from vvgctl.diagnostics import Diagnostic
+from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.models.item import ITEM_KIND_LABELS, KINDS_REQUIRING_DECISION
 from vvgctl.models.meeting import Status
 
 CODE = "position-required"
+#: how severe its findings can be
+SEVERITIES = (Severity.ERROR,)
 
 
 def check(ctx: FileContext) -> Iterator[Diagnostic]:

@@ -14,6 +14,8 @@ from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.repository.records import MeetingRecord
 
 CODE = "previous-link"
+#: how severe its findings can be
+SEVERITIES = (Severity.ERROR,)
 
 
 def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:

@@ -13,6 +13,8 @@ from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
 
 CODE = "registry-refs"
+#: how severe its findings can be
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
 def _organ_hint(ctx: FileContext, organ: str) -> str:

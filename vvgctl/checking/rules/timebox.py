@@ -11,6 +11,8 @@ from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
 
 CODE = "timebox"
+#: how severe its findings can be
+SEVERITIES = (Severity.ERROR, Severity.WARNING)
 
 
 def check(ctx: FileContext) -> Iterator[Diagnostic]:

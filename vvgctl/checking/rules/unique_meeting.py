@@ -11,6 +11,8 @@ from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
 
 CODE = "unique-meeting"
+#: how severe its findings can be
+SEVERITIES = (Severity.ERROR,)
 
 
 def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
