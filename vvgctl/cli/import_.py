@@ -57,8 +57,7 @@ def import_(
     from vvgctl.errors import UsageError, VvgError
     from vvgctl.importer.convert import read_source
     from vvgctl.importer.minutes import import_text
-    from vvgctl.repository.discovery import find_root
-    from vvgctl.repository.registry import load_registry
+    from vvgctl.repository.repo import Repository
     from vvgctl.source.fileio import atomic_write
 
     if not file.is_file():
@@ -77,10 +76,11 @@ def import_(
     start = target.resolve().parent if target is not None else Path.cwd()
     while not start.exists() and start != start.parent:
         start = start.parent
-    root = find_root(start)
-    if root is None and target is None and (Path.cwd() / "minutes").is_dir():
-        root = find_root(Path.cwd() / "minutes")
-    registry = load_registry(root) if root is not None else None
+    repository = Repository.find(start)
+    if repository is None and target is None and (Path.cwd() / "minutes").is_dir():
+        repository = Repository.find(Path.cwd() / "minutes")
+    root = repository.root if repository is not None else None
+    registry = repository.registry if repository is not None else None
     if registry is not None and not registry.ok:
         raise VvgError(f"the registry in {display_path(root or Path())} has errors",
                        hint="run `vvgctl check` and fix the registry first")

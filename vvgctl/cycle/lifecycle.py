@@ -19,6 +19,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.models import Meeting
 from vvgctl.models.meeting import Correction, Status
+from vvgctl.repository.repo import Repository
 from vvgctl.source import frontmatter_edit
 
 EDITABLE = (Status.PLANNED, Status.AGENDA, Status.DRAFT, Status.REVIEW)
@@ -211,13 +212,10 @@ def attend(path: Path, absent: list[str], remote: list[str], present: list[str])
 
 
 def _check_names(path: Path, names: list[str]) -> None:
-    from vvgctl.repository.discovery import find_root
-    from vvgctl.repository.registry import load_registry
-
-    root = find_root(path)
-    if root is None:
+    repository = Repository.find(path)
+    if repository is None:
         return
-    registry = load_registry(root)
+    registry = repository.registry
     for name in names:
         lookup = registry.person(name)
         if lookup.person is None:

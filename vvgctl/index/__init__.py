@@ -21,18 +21,22 @@ from pathlib import Path
 from vvgctl.errors import UsageError
 from vvgctl.index.database import busy, connect, is_locked
 from vvgctl.index.update import IndexStats, refresh
-from vvgctl.repository.discovery import resolve_root
+from vvgctl.repository.repo import Repository
 from vvgctl.runtime.progress import Progress
 
 
 @dataclass
 class Index:
-    root: Path
+    repository: Repository
     connection: sqlite3.Connection
     stats: IndexStats
     #: absolute folders or files the caller asked about; empty means the whole repository
     scope: list[str] = field(default_factory=list)
     _shown: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        return self.repository.root
 
     def in_scope(self, path: str) -> bool:
         return not self.scope or any(path == s or path.startswith(s + os.sep)
@@ -53,7 +57,8 @@ class Index:
 def open_index(paths: list[Path], *, rebuild: bool = False,
                progress: Progress | None = None) -> Index:
     """The index of the repository ``paths`` belong to, brought up to date."""
-    root = resolve_root(paths)
+    repository = Repository.open(paths)
+    root = repository.root
     stats = IndexStats()
     for attempt in range(2):
         connection, created = connect(root, rebuild=rebuild or attempt > 0)
@@ -69,4 +74,4 @@ def open_index(paths: list[Path], *, rebuild: bool = False,
                 raise UsageError("the query index cannot be written",
                                  hint="check the cache folder, or set VVGCTL_CACHE_DIR") from None
     scope = [str(p.resolve()) for p in paths if p.resolve() != root]
-    return Index(root, connection, stats, scope)
+    return Index(repository, connection, stats, scope)

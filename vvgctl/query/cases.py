@@ -82,9 +82,7 @@ class Case:
 
 
 def _organ_kinds(index: Index) -> dict[str, str]:
-    from vvgctl.repository.registry import load_registry
-
-    return {o.id: o.kind for o in load_registry(index.root).registry.organs}
+    return {o.id: o.kind for o in index.repository.registry.registry.organs}
 
 
 def derive(case: Case, organ_kinds: dict[str, str]) -> None:

@@ -33,10 +33,8 @@ class DecisionFilter:
 
 def _person_names(index: Index, person: str) -> list[str]:
     """The name asked for, and every spelling the registry knows for that person."""
-    from vvgctl.repository.registry import load_registry
-
     names = [normalise(person)]
-    found = load_registry(index.root).person(person).person
+    found = index.repository.registry.person(person).person
     if found is not None:
         names += [normalise(n) for n in (found.name, *found.aliases)]
     return list(dict.fromkeys(names))

@@ -64,7 +64,7 @@ def list_documents(index: Any, *, today: dt.date | None = None,
 
     from vvgctl.errors import VvgError
 
-    loaded = load_register(Repository(index.root))
+    loaded = load_register(index.repository)
     if loaded is None:
         raise VvgError(f"{register_path(index.root)}: there is no register of governing documents",
                        hint="create it with a list 'documents:' (see `vvgctl schema`)")

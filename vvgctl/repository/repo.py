@@ -121,6 +121,12 @@ class Repository:
         return cls(resolve_root(paths), **options)  # type: ignore[arg-type]
 
     @classmethod
+    def find(cls, start: Path, **options: object) -> Repository | None:
+        """The repository at or above ``start`` (a file or folder), or None outside one."""
+        root = find_root(start)
+        return cls(root, **options) if root is not None else None  # type: ignore[arg-type]
+
+    @classmethod
     def locate(cls, given: Path | None = None, **options: object) -> Repository:
         """The repository at or above ``given``, else above the working folder, else in
         ``./minutes``: for commands with a ``--root`` option."""
