@@ -1,0 +1,93 @@
+"""The open Repository: a command reads each file once, and the cross-file rules, the plan's
+check and the årshjul read the records the repository already made."""
+
+from __future__ import annotations
+
+import collections
+import hashlib
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from vvgctl.arshjul.build import build
+from vvgctl.checking.check import run_check
+from vvgctl.repository.repo import Repository
+from vvgctl.source import loading
+
+MINUTES = Path(__file__).resolve().parent.parent / "minutes"
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> collections.Counter[str]:
+    """How often each distinct YAML text is parsed (meetings' front matter and data files)."""
+    counter: collections.Counter[str] = collections.Counter()
+    real = loading.load
+
+    def counting(text: str, *args: Any, **kwargs: Any) -> Any:
+        counter[hashlib.sha256(text.encode()).hexdigest()] += 1
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(loading, "load", counting)
+    return counter
+
+
+@pytest.fixture
+def meeting_parses(monkeypatch: pytest.MonkeyPatch) -> collections.Counter[str]:
+    """How often each meeting file is parsed, by the path it is shown as."""
+    counter: collections.Counter[str] = collections.Counter()
+    real = loading.parse_meeting
+
+    def counting(raw: bytes, shown: str) -> loading.LoadedMeeting:
+        counter[shown] += 1
+        return real(raw, shown)
+
+    monkeypatch.setattr(loading, "parse_meeting", counting)
+    return counter
+
+
+def test_check_parses_every_file_once(tmp_path: Path,
+                                      parses: collections.Counter[str]) -> None:
+    root = shutil.copytree(MINUTES, tmp_path / "minutes")
+    yaml_files = [p for p in root.rglob("*.y*ml")]
+    meetings = [p for p in root.rglob("*.md") if p.name != "README.md"]
+    assert any(p.name == "plan.yaml" for p in yaml_files)  # the plan's checks read the minutes
+    report = run_check([root], use_cache=False, jobs=1)
+    assert not [d for d in report.diagnostics if d.severity.value == "error"]
+    assert len(parses) == len(yaml_files) + len(meetings)
+    assert set(parses.values()) == {1}, parses
+
+
+def test_the_arshjul_reads_the_records_check_made(tmp_path: Path,
+                                                  parses: collections.Counter[str]) -> None:
+    root = shutil.copytree(MINUTES, tmp_path / "minutes")
+    repository = Repository(root, jobs=1)
+    first = build(repository, "vvg", 2026)
+    after_first = sum(parses.values())
+    second = build(repository, "vvg", 2025)
+    assert sum(parses.values()) == after_first  # the second year read nothing again
+    assert first.columns and second.columns
+    # the follow-ups the 2025-10-22 minutes set stand in the årshjul, from the records
+    follow_ups = [t for c in first.columns for t in c.topics
+                  if any(o.source.value == "follow_up" for o in t.origins)]
+    assert follow_ups
+    assert any(c.minutes for c in second.columns)  # the meeting whose minutes exist
+
+
+def test_records_come_from_the_cache_when_nothing_changed(
+        tmp_path: Path, meeting_parses: collections.Counter[str]) -> None:
+    root = shutil.copytree(MINUTES, tmp_path / "minutes")
+    cold = Repository(root).records()
+    assert sum(meeting_parses.values()) == len(cold) >= 2
+    warm = Repository(root)
+    assert warm.records() == cold
+    assert warm.cached == len(warm.meeting_files)
+    assert sum(meeting_parses.values()) == len(cold)  # the warm run parsed no meeting
+    (root / "vvg" / "2025" / "2025-10-22.md").write_text(
+        (root / "vvg" / "2025" / "2025-10-22.md").read_text(encoding="utf-8")
+        .replace("title: Mötesanteckning", "title: Mötesanteckningar"), encoding="utf-8")
+    edited = Repository(root)
+    edited.records()
+    assert edited.cached == len(edited.meeting_files) - 1
+    assert sum(meeting_parses.values()) == len(cold) + 1
