@@ -11,6 +11,7 @@ planned for one meeting.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -23,7 +24,7 @@ from vvgctl.models.item import KINDS_REQUIRING_DECISION, ItemKind
 from vvgctl.models.plan import PlanFile
 from vvgctl.planning.schedule import load_schedule
 from vvgctl.repository.datafiles import add_cross_check
-from vvgctl.repository.records import INFORMATION_KINDS
+from vvgctl.repository.records import INFORMATION_KINDS, MeetingRecord
 from vvgctl.repository.repo import Repository
 from vvgctl.source.loading import Loaded
 
@@ -58,13 +59,25 @@ def planned_topics(repository: Repository, organ: str, on: dt.date) -> list[Plan
 
 
 def _first_information(repository: Repository) -> dict[str, dt.date]:
-    """Each case's first meeting that took it up as information."""
+    """Each case's first meeting that took it up as information (once per command)."""
     first: dict[str, dt.date] = {}
     for record in repository.records():  # oldest first
         for item in record.items:
             if item.case and item.kind in INFORMATION_KINDS:
                 first.setdefault(item.case, record.date)
     return first
+
+
+def _around(records: list[MeetingRecord], year: int) -> list[MeetingRecord]:
+    """The records from the year before ``year`` to the year after (sorted by date): all that
+    can place a column in the plan's period (a plan may begin in December of the year before;
+    the schedule is cut to the same years).
+    Follow-ups set further back only add topics without a kind, which this check ignores;
+    leaving them out keeps it from reading years of minutes for every plan."""
+    dates = [r.date for r in records]
+    first = bisect.bisect_left(dates, dt.date(year - 1, 1, 1))
+    last = bisect.bisect_right(dates, dt.date(year + 1, 12, 31))
+    return records[first:last]
 
 
 def _positions(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagnostic]:
@@ -78,9 +91,10 @@ def _positions(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagno
         return []
     typed: Loaded[PlanFile] = loaded  # type: ignore[assignment]
     arshjul = merge(plan.organ, plan.year, plans=[typed],
-                    schedule=load_schedule(repository, plan.organ),
-                    minutes=repository.records())
-    first_information = _first_information(repository)
+                    schedule=[e for e in load_schedule(repository, plan.organ)
+                              if plan.year - 1 <= e.date.year <= plan.year + 1],
+                    minutes=_around(repository.records(), plan.year))
+    first_information = repository.derived("first-information", _first_information)
     found = []
     reported: set[tuple[str | int, ...]] = set()
     informed: dict[str, dt.date] = {}  # case -> first month start where information was planned

@@ -96,5 +96,6 @@ def check_repository(repository: Repository, paths: list[Path],
         report.diagnostics += [d for d in rule.check(ctx) if d.path in shown]
     if base is not None:
         report.diagnostics += check_frozen(repository, paths, base)
+    repository.save()
     report.diagnostics.sort()
     return report

@@ -81,6 +81,7 @@ def arshjul(
     if format is ArshjulFormat.pdf and output is None:
         raise UsageError("--format pdf needs an output file", hint="add -o arshjul.pdf")
     result = build(repository, organ, year or dt.date.today().year)
+    repository.save()
     err = out.stderr()
     for note in result.notes:
         err.print(f"[yellow]obs:[/] {note}")

@@ -142,6 +142,7 @@ def new_meeting(
                               chosen_mode)
     full = _complete(full, organ)
     inputs = scaffold_inputs.gather(repository, found, day, full)
+    repository.save()
     text = scaffold.render(inputs)
     err = output.stderr()
     for note in inputs.notes:

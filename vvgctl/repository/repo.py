@@ -28,11 +28,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from vvgctl.diagnostics import Diagnostic, display_path
+from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.errors import UsageError
 from vvgctl.repository.discovery import REGISTRY_DIR, find_root, meeting_files, resolve_root
 from vvgctl.repository.records import MeetingRecord, record_of
@@ -43,6 +43,7 @@ from vvgctl.runtime.progress import Progress
 from vvgctl.source.loading import Loaded, load_meeting, load_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 #: below this many stale files a cold run stays in one process
 PARALLEL_THRESHOLD = 300
@@ -61,13 +62,21 @@ class FileResult:
     diagnostics: list[Diagnostic]
     record: MeetingRecord | None
 
-    def shown_as(self, path: str) -> FileResult:
-        """The same result for a file shown under another path (the working folder moved)."""
-        if path == self.path:
-            return self
-        return FileResult(path, [replace(d, path=path) if d.path == self.path else d
-                                 for d in self.diagnostics],
-                          replace(self.record, path=path) if self.record else None)
+    def to_row(self) -> tuple[Any, ...]:
+        """The result as plain values: what the cache keeps and workers send back."""
+        return (self.path, tuple((d.path, d.line, d.column, d.severity.value, d.code,
+                                  d.message, d.hint, d.field) for d in self.diagnostics),
+                self.record.to_row() if self.record else None)
+
+    @classmethod
+    def from_row(cls, row: tuple[Any, ...], shown: str | None = None) -> FileResult:
+        """A result from :meth:`to_row`, shown under ``shown`` (the working folder may have
+        moved since it was cached)."""
+        path, diagnostics, record = row
+        shown = shown or path
+        return cls(shown, [Diagnostic(shown if d[0] == path else d[0], d[1], d[2],
+                                      Severity(d[3]), *d[4:]) for d in diagnostics],
+                   MeetingRecord.from_row(record, shown) if record else None)
 
 
 @dataclass(frozen=True)
@@ -86,13 +95,18 @@ def read_record(repository: Repository, path: Path) -> FileResult:
 
 RECORDS = Analysis("records", read_record)
 
+def _sorted_records(repository: Repository) -> list[MeetingRecord]:
+    found = [r.record for r in repository.results().values() if r.record is not None]
+    return sorted(found, key=lambda r: (r.date, r.organ))
+
+
 #: the repository whose files the forked workers analyse (set before the pool forks)
 _ANALYSING: list[Repository] = []
 
 
-def _analyse_in_worker(path: str) -> FileResult:
+def _analyse_in_worker(path: str) -> tuple[Any, ...]:
     repository = _ANALYSING[-1]
-    return repository.analysis.analyse(repository, Path(path))
+    return repository.analysis.analyse(repository, Path(path)).to_row()
 
 
 @dataclass
@@ -109,6 +123,8 @@ class Repository:
     _results: dict[Path, FileResult] | None = field(default=None, repr=False)
     _data: dict[tuple[Path, type[BaseModel]], Loaded[BaseModel]] = field(
         default_factory=dict, repr=False)
+    _data_cache: ResultCache | None = field(default=None, repr=False)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
@@ -187,11 +203,47 @@ class Repository:
         return list(meeting_files([self.root]))
 
     def data(self, path: Path, model: type[M]) -> Loaded[M]:
-        """The data file at ``path`` validated against ``model``, read once per command."""
-        key = (path.resolve(), model)
-        if key not in self._data:
-            self._data[key] = load_yaml_file(path, model, display_path(path))
-        return self._data[key]  # type: ignore[return-value]
+        """The data file at ``path`` validated against ``model``: read once per command, and
+        kept in the cache between commands (by size and mtime) like the meetings."""
+        key = (path, model)
+        found = self._data.get(key)
+        if found is None:
+            found = self._data[key] = self._read_data(path, model)
+        return found  # type: ignore[return-value]
+
+    def _read_data(self, path: Path, model: type[M]) -> Loaded[M]:
+        shown = display_path(path)
+        try:
+            stat = path.stat()
+        except OSError:
+            return load_yaml_file(path, model, shown)  # it says why it cannot be read
+        if self._data_cache is None and self.use_cache:
+            self._data_cache = ResultCache("data", self.root, code_fingerprint())
+        cache = self._data_cache
+        hit = cache.get(path, stat) if cache is not None else None
+        if isinstance(hit, tuple) and hit[0] is model and isinstance(hit[1], Loaded):
+            loaded: Loaded[M] = hit[1]
+            if loaded.path != shown:
+                loaded = replace(loaded, path=shown, diagnostics=[
+                    replace(d, path=shown) for d in loaded.diagnostics])
+            return loaded
+        loaded = load_yaml_file(path, model, shown)
+        if cache is not None:
+            cache.put(path, stat, (model, loaded))
+        return loaded
+
+    def save(self) -> None:
+        """Write what this command added to the caches (the meetings' results save themselves
+        when they are made)."""
+        if self._data_cache is not None:
+            self._data_cache.save()
+
+    def derived(self, name: str, make: Callable[[Repository], T]) -> T:
+        """``make(self)``, computed once per command under ``name``: for facts several checks
+        derive from the records (e.g. each case's first information)."""
+        if name not in self._derived:
+            self._derived[name] = make(self)
+        return self._derived[name]  # type: ignore[no-any-return]
 
     def results(self) -> dict[Path, FileResult]:
         """Every meeting file's result under this repository's analysis, read once.
@@ -215,8 +267,8 @@ class Repository:
                 stale.append(path)  # analysed anyway: the analysis reports why it cannot read
                 continue
             hit = cache.get(path, stats[path]) if cache else None
-            if isinstance(hit, FileResult):
-                results[path] = hit.shown_as(display_path(path))
+            if isinstance(hit, tuple):
+                results[path] = FileResult.from_row(hit, display_path(path))
             else:
                 stale.append(path)
         self.cached = len(results)
@@ -225,10 +277,10 @@ class Repository:
             fresh = parallel_map(_analyse_in_worker, [str(p) for p in stale], jobs=self.jobs,
                                  threshold=PARALLEL_THRESHOLD, chunksize=32,
                                  progress=self.progress, done=len(results), total=len(files))
-            for path, result in zip(stale, fresh, strict=True):
-                results[path] = result
+            for path, row in zip(stale, fresh, strict=True):
+                results[path] = FileResult.from_row(row)
                 if cache is not None and path in stats:
-                    cache.put(path, stats[path], result)
+                    cache.put(path, stats[path], row)
         finally:
             _ANALYSING.pop()
         if cache is not None:
@@ -239,6 +291,5 @@ class Repository:
 
     def records(self) -> list[MeetingRecord]:
         """The valid meetings' records, oldest first (invalid files: see ``check``)."""
-        found = [r.record for r in self.results().values() if r.record is not None]
-        return sorted(found, key=lambda r: (r.date, r.organ))
+        return self.derived("records", _sorted_records)
 
