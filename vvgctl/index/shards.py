@@ -10,9 +10,11 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 
 from vvgctl.index.database import PER_FILE, TABLES, transaction
 from vvgctl.index.rows import insert_record
+from vvgctl.runtime.pool import parallel_map
 from vvgctl.runtime.progress import Progress
 
 #: a shard is the schema without its search index and secondary indexes: a worker fills one
@@ -85,13 +87,10 @@ def build_parallel(connection: sqlite3.Connection, stale: list[str],
                    current: dict[str, tuple[int, int]], jobs: int,
                    progress: Progress | None) -> None:
     """Many files: workers fill shard databases side by side; the shards are merged in."""
-    import multiprocessing
     import tempfile
-    from concurrent.futures import ProcessPoolExecutor
 
     import vvgctl.index.extract  # noqa: F401  (imported once here, not in every worker)
     from vvgctl.runtime.cache import cache_dir
-    from vvgctl.runtime.workers import start_worker
 
     folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -99,10 +98,9 @@ def build_parallel(connection: sqlite3.Connection, stale: list[str],
         tasks = [(os.path.join(tmp, f"shard-{n}.sqlite3"),
                   [(path, *current[path]) for path in batch])
                  for n, batch in enumerate(_batches(stale, jobs))]
-        context = multiprocessing.get_context("fork")
         done = 0
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=start_worker) as pool:
-            for shard_path, count in pool.map(_fill_shard, tasks):
+        with closing(parallel_map(_fill_shard, tasks, jobs=jobs)) as shards:
+            for shard_path, count in shards:
                 _merge_shard(connection, shard_path)
                 os.unlink(shard_path)
                 done += count

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from pathlib import Path
 
 import vvgctl
@@ -26,9 +26,10 @@ from vvgctl.errors import UsageError, VvgError
 from vvgctl.publish.manifest import MANIFEST_NAME, Manifest, digest
 from vvgctl.publish.meeting_job import MeetingJob, MeetingResult, run
 from vvgctl.publish.report import PublishReport
+from vvgctl.runtime.pool import parallel_map
 from vvgctl.runtime.progress import PhaseProgress
 
-#: (phase, done, total, current) -> None
+#: fewer meetings to make than this are made in this process (a pool costs more)
 PARALLEL_THRESHOLD = 8
 PACKAGE = Path(vvgctl.__file__).resolve().parent
 
@@ -145,18 +146,12 @@ def publish(root: Path, out: Path, *, base_url: str = "", force: bool = False, j
     total = len(work)
     if progress:
         progress("Möten", 0, total, "")
-    workers = jobs or os.cpu_count() or 1
-    if total >= PARALLEL_THRESHOLD and workers > 1:
-        with ProcessPoolExecutor(max_workers=min(workers, total)) as pool:
-            for done, result in enumerate(pool.map(run, work, chunksize=4), 1):
-                collect(result)
-                if progress:
-                    progress("Möten", done, total, result.source)
-    else:
-        for done, job in enumerate(work, 1):
-            collect(run(job))
+    with closing(parallel_map(run, work, jobs=jobs or os.cpu_count() or 1,
+                              threshold=PARALLEL_THRESHOLD, chunksize=4)) as results:
+        for done, result in enumerate(results, 1):
+            collect(result)
             if progress:
-                progress("Möten", done, total, job.source)
+                progress("Möten", done, total, result.source)
 
     published = [summaries[k] for k in sorted(summaries)]
     report.published = len(published)

@@ -13,6 +13,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,7 @@ from vvgctl.models import Meeting, Organ
 from vvgctl.render import pandoc
 from vvgctl.render import typst as typst_engine
 from vvgctl.render.templating import TEMPLATES_DIR
+from vvgctl.runtime.pool import parallel_map
 from vvgctl.swedish.dates import long_date
 
 OutputKind = Literal["pdf", "html", "docx"]
@@ -218,6 +220,16 @@ def _render_one(path: Path, output: Path, fmt: OutputKind, agenda: bool) -> None
     atomic_write_bytes(output, data)
 
 
+def _render_task(task: tuple[Path, Path, OutputKind, bool]) -> VvgError | None:
+    """One render of a batch: a problem the user can fix comes back as a value, so that it
+    fails only its own meeting (anything else is a bug and stops the batch)."""
+    try:
+        _render_one(*task)
+    except VvgError as exc:
+        return exc
+    return None
+
+
 def render_meeting(path: Path, out_dir: Path, fmt: OutputKind = "pdf", *,
                    agenda: bool = False, force: bool = False) -> Path:
     """Render one meeting file into ``out_dir``; return the output's path."""
@@ -258,37 +270,23 @@ def render_many(paths: Iterable[Path], out_dir: Path, fmt: OutputKind = "pdf", *
         progress(0, total)
     workers = min(jobs or os.cpu_count() or 1, max(total, 1))
 
-    def finish(outcome: Outcome, digest: str, error: BaseException | None) -> None:
+    def finish(outcome: Outcome, digest: str, error: VvgError | None) -> None:
         nonlocal done
         done += 1
         if error is None:
             assert outcome.output is not None
             manifest.record(outcome.output, digest)
-        elif isinstance(error, VvgError):
+        else:
             outcome.error, outcome.output = f"{error}" + (
                 f" ({error.hint})" if error.hint else ""), None
-        else:
-            raise error
         if progress:
             progress(done, total)
 
+    tasks = [(o.path, Path(str(o.output)), fmt, agenda) for o, _ in todo]
     try:
-        if workers <= 1:
-            for outcome, digest in todo:
-                assert outcome.output is not None
-                try:
-                    _render_one(outcome.path, outcome.output, fmt, agenda)
-                    finish(outcome, digest, None)
-                except VvgError as exc:
-                    finish(outcome, digest, exc)
-        else:
-            from concurrent.futures import ProcessPoolExecutor
-
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = [(o, d, pool.submit(_render_one, o.path, Path(str(o.output)), fmt,
-                                              agenda)) for o, d in todo]
-                for outcome, digest, future in futures:
-                    finish(outcome, digest, future.exception())
+        with closing(parallel_map(_render_task, tasks, jobs=workers)) as errors:
+            for (outcome, digest), error in zip(todo, errors, strict=True):
+                finish(outcome, digest, error)
     finally:
         manifest.save()
     return outcomes

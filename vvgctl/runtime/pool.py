@@ -12,6 +12,12 @@ pydantic's schemas), and each one, before its first task (:func:`start_worker`):
 
 Small batches run in the calling process: below ``threshold`` tasks a pool costs more than it
 saves.
+
+A task that should not stop the others (a render that fails for one meeting) returns its
+problem as a value instead of raising it; any exception a task raises stops the pool and is
+raised in the parent. Consume the results in ``with contextlib.closing(parallel_map(...))``:
+an error or Ctrl-C in the parent's own loop then stops the pool at once too, not when the
+abandoned iterator happens to be collected.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -82,7 +88,7 @@ def parallel_map(function: Callable[[T], R], tasks: Iterable[T], *, jobs: int = 
                  threshold: int = 1, chunksize: int = 1, progress: Progress | None = None,
                  done: int = 0, total: int | None = None,
                  initializer: Callable[..., object] | None = None,
-                 initargs: tuple[object, ...] = ()) -> Iterator[R]:
+                 initargs: tuple[object, ...] = ()) -> Generator[R, None, None]:
     """``function`` over ``tasks``, in order, on ``jobs`` forked workers.
 
     ``progress(done, total)`` is called after each result (``done`` and ``total`` may start
