@@ -25,6 +25,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -274,13 +275,14 @@ class Repository:
         self.cached = len(results)
         _ANALYSING.append(self)
         try:
-            fresh = parallel_map(_analyse_in_worker, [str(p) for p in stale], jobs=self.jobs,
-                                 threshold=PARALLEL_THRESHOLD, chunksize=32,
-                                 progress=self.progress, done=len(results), total=len(files))
-            for path, row in zip(stale, fresh, strict=True):
-                results[path] = FileResult.from_row(row)
-                if cache is not None and path in stats:
-                    cache.put(path, stats[path], row)
+            with closing(parallel_map(
+                    _analyse_in_worker, [str(p) for p in stale], jobs=self.jobs,
+                    threshold=PARALLEL_THRESHOLD, chunksize=32, progress=self.progress,
+                    done=len(results), total=len(files))) as fresh:
+                for path, row in zip(stale, fresh, strict=True):
+                    results[path] = FileResult.from_row(row)
+                    if cache is not None and path in stats:
+                        cache.put(path, stats[path], row)
         finally:
             _ANALYSING.pop()
         if cache is not None:
