@@ -77,7 +77,8 @@ def check_repository(repository: Repository, paths: list[Path],
     that concern them)."""
     registry = repository.registry
     report = CheckReport(diagnostics=list(registry.diagnostics))
-    files = list(meeting_files(paths))
+    files = (repository.meeting_files if paths == [repository.root]
+             else list(meeting_files(paths)))
     results = repository.results()
     report.cached = repository.cached
     data_count, data_diagnostics = check_data_files(repository, registered_kinds())
