@@ -23,7 +23,10 @@ from vvgctl.errors import UsageError, VvgError
 from vvgctl.models import Meeting, Organ
 from vvgctl.render import pandoc
 from vvgctl.render import typst as typst_engine
+from vvgctl.render.output import Manifest
 from vvgctl.render.templating import TEMPLATES_DIR
+from vvgctl.repository.discovery import find_root
+from vvgctl.repository.repo import Repository
 from vvgctl.runtime.pool import parallel_map
 from vvgctl.swedish.dates import long_date
 
@@ -112,13 +115,28 @@ def markdown_to_pdf(markdown: str, out: Path, *, title: str, lang: str = "sv-SE"
     return out
 
 
-@lru_cache(maxsize=8)
-def _organs(root: Path | None) -> dict[str, Organ]:
-    if root is None:
-        return {}
-    from vvgctl.repository.registry import load_registry
+#: while :func:`render_many` runs, the repositories of its files by root: each opened once,
+#: and before the workers fork, so that they inherit its registry already read
+_BATCH: list[dict[Path, Repository]] = []
 
-    return {o.id: o for o in load_registry(root).registry.organs}
+
+def _repository_of(path: Path) -> Repository | None:
+    root = find_root(path)
+    if root is None:
+        return None
+    if not _BATCH:
+        return Repository(root)  # outside a batch: read afresh (the registry may have changed)
+    opened = _BATCH[-1]
+    if root not in opened:
+        opened[root] = Repository(root)
+    return opened[root]
+
+
+def _organs(repository: Repository | None) -> dict[str, Organ]:
+    if repository is None:
+        return {}
+    return repository.derived("organs-by-id", lambda r: {
+        o.id: o for o in r.registry.registry.organs})
 
 
 def _logo(organ: Organ | None, root: Path | None) -> Path | None:
@@ -136,7 +154,6 @@ def _logo(organ: Organ | None, root: Path | None) -> Path | None:
 def prepare(path: Path, *, agenda: bool = False) -> Prepared:
     """Read, validate and lay out one meeting file as Markdown."""
     from vvgctl.render.markdown import render_markdown
-    from vvgctl.repository.discovery import find_root
     from vvgctl.source.loading import load_meeting
 
     loaded = load_meeting(path)
@@ -146,8 +163,9 @@ def prepare(path: Path, *, agenda: bool = False) -> Prepared:
         raise MeetingInvalid(f"{path}: the meeting does not validate ({where})",
                              hint=f"run `vvgctl check {path}` and fix what it reports")
     meeting: Meeting = loaded.model
-    root = find_root(path)
-    organs = _organs(root)
+    repository = _repository_of(path)
+    root = repository.root if repository is not None else None
+    organs = _organs(repository)
     organ = organs.get(meeting.organ)
     markdown = render_markdown(meeting, organ, loaded.document.sections, organs, agenda=agenda)
     organ_label = (organ.short_name or organ.name) if organ else meeting.organ
@@ -202,14 +220,11 @@ def _engine_digest() -> str:
 
 def content_hash(path: Path, fmt: OutputKind, *, agenda: bool) -> str:
     """Everything an output is made from: the file, the registry, templates, engines."""
-    from vvgctl.repository.discovery import REGISTRY_DIR, find_root
-
     digest = hashlib.sha256(f"{_engine_digest()}|{fmt}|{agenda}".encode())
     digest.update(path.read_bytes())
-    root = find_root(path)
-    if root is not None:
-        for file in sorted((root / REGISTRY_DIR).glob("*.yaml")):
-            digest.update(file.name.encode() + file.read_bytes())
+    repository = _repository_of(path)
+    if repository is not None:
+        digest.update(repository.registry_digest.encode())
     return digest.hexdigest()
 
 
@@ -244,11 +259,19 @@ def render_many(paths: Iterable[Path], out_dir: Path, fmt: OutputKind = "pdf", *
                 agenda: bool = False, jobs: int = 1, force: bool = False,
                 progress: Callable[[int, int], None] | None = None) -> list[Outcome]:
     """Render every meeting in ``paths``; unchanged ones (content hash) are skipped."""
+    _BATCH.append({})
+    try:
+        return _render_batch(paths, out_dir, fmt, agenda, workers=jobs, force=force,
+                             progress=progress, manifest=Manifest(out_dir))
+    finally:
+        _BATCH.pop()
+
+
+def _render_batch(paths: Iterable[Path], out_dir: Path, fmt: OutputKind, agenda: bool, *,
+                  workers: int, force: bool, progress: Callable[[int, int], None] | None,
+                  manifest: Manifest) -> list[Outcome]:
     import os
 
-    from vvgctl.render.output import Manifest
-
-    manifest = Manifest(out_dir)
     outcomes: list[Outcome] = []
     todo: list[tuple[Outcome, str]] = []
     for path in paths:
@@ -268,7 +291,7 @@ def render_many(paths: Iterable[Path], out_dir: Path, fmt: OutputKind = "pdf", *
     total, done = len(todo), 0
     if progress:
         progress(0, total)
-    workers = min(jobs or os.cpu_count() or 1, max(total, 1))
+    workers = min(workers or os.cpu_count() or 1, max(total, 1))
 
     def finish(outcome: Outcome, digest: str, error: VvgError | None) -> None:
         nonlocal done
@@ -283,6 +306,8 @@ def render_many(paths: Iterable[Path], out_dir: Path, fmt: OutputKind = "pdf", *
             progress(done, total)
 
     tasks = [(o.path, Path(str(o.output)), fmt, agenda) for o, _ in todo]
+    for outcome, _ in todo:  # read each registry here, once, before the workers fork
+        _organs(_repository_of(outcome.path))
     try:
         with closing(parallel_map(_render_task, tasks, jobs=workers)) as errors:
             for (outcome, digest), error in zip(todo, errors, strict=True):

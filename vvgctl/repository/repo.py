@@ -22,6 +22,7 @@ is parsed); every other command gets the plain one (parse, validate, record).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -197,6 +198,14 @@ class Repository:
     @cached_property
     def registry(self) -> RegistryIndex:
         return load_registry(self.root)
+
+    @cached_property
+    def registry_digest(self) -> str:
+        """A digest of every file in ``registry/`` (what a rendered output depends on)."""
+        digest = hashlib.sha256()
+        for file in sorted(self.registry_dir.glob("*.yaml")):
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+        return digest.hexdigest()
 
     @cached_property
     def meeting_files(self) -> list[Path]:
