@@ -46,20 +46,20 @@ def publish(
     from vvgctl.cli.progress import phases
     from vvgctl.errors import UsageError
     from vvgctl.publish.site import publish as run_publish
-    from vvgctl.repository.discovery import find_root
+    from vvgctl.repository.repo import Repository
 
     if not path.exists():
         raise UsageError(f"{path}: no such folder", hint="give the minutes folder, e.g. "
                          "`vvgctl publish minutes --out build/site`")
-    root = find_root(path)
-    if root is None:
+    repository = Repository.find(path)
+    if repository is None:
         raise UsageError(f"{path}: no minutes repository here (a folder with registry/)",
                          hint="give the minutes folder, e.g. `vvgctl publish minutes`")
     if base_url and not base_url.endswith("/"):
         base_url += "/"
     err = output.stderr()
     with phases() as progress:
-        report = run_publish(root, out, base_url=base_url, force=force, jobs=jobs,
+        report = run_publish(repository, out, base_url=base_url, force=force, jobs=jobs,
                              progress=progress)
     from vvgctl.cli import reporters
 

@@ -26,6 +26,7 @@ from vvgctl.errors import UsageError, VvgError
 from vvgctl.publish.manifest import MANIFEST_NAME, Manifest, digest
 from vvgctl.publish.meeting_job import MeetingJob, MeetingResult, run
 from vvgctl.publish.report import PublishReport
+from vvgctl.repository.repo import Repository
 from vvgctl.runtime.pool import parallel_map
 from vvgctl.runtime.progress import PhaseProgress
 
@@ -64,16 +65,18 @@ def _check_out(out: Path, root: Path, force: bool) -> None:
                               "(files vvgctl did not write are left as they are)")
 
 
-def publish(root: Path, out: Path, *, base_url: str = "", force: bool = False, jobs: int = 0,
+def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
+            force: bool = False, jobs: int = 0,
             progress: PhaseProgress | None = None) -> PublishReport:
-    """Publish the approved minutes of the repository at ``root`` into ``out``."""
+    """Publish the approved minutes of ``repository`` (open, or its root) into ``out``."""
     from vvgctl.diagnostics import display_path
     from vvgctl.render.templating import TEMPLATES_DIR
-    from vvgctl.repository.discovery import meeting_files
-    from vvgctl.repository.registry import load_registry
 
+    if not isinstance(repository, Repository):
+        repository = Repository(repository)
+    root = repository.root
     _check_out(out, root, force)
-    registry = load_registry(root)
+    registry = repository.registry
     if not registry.ok:
         first = next(d for d in registry.diagnostics if d.severity is Severity.ERROR)
         raise VvgError(first.message, path=first.path, line=first.line,
@@ -95,7 +98,7 @@ def publish(root: Path, out: Path, *, base_url: str = "", force: bool = False, j
 
     summaries: dict[str, dict[str, object]] = {}
     work: list[MeetingJob] = []
-    files = list(meeting_files([root]))
+    files = repository.meeting_files
     for path in files:
         source = path.relative_to(root).as_posix()
         if source.startswith("registry/"):
