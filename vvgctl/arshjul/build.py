@@ -22,6 +22,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from vvgctl.arshjul.model import (
     FOLLOW_UP_ROW,
@@ -110,8 +111,11 @@ def _key(column: Column) -> tuple[int, int, int]:
     return column.key
 
 
-def _tokens(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-zåäöéü0-9]+", text.casefold()) if len(w) >= 4}
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> frozenset[str]:
+    """The words of a title that say something (four letters or more); titles recur in every
+    year's årshjul, so each is cut into words once."""
+    return frozenset(w for w in re.findall(r"[a-zåäöéü0-9]+", text.casefold()) if len(w) >= 4)
 
 
 def matches(topic: Topic, title: str, case: str | None) -> bool:
@@ -175,8 +179,13 @@ def _plan_for(plans: Sequence[Loaded[PlanFile]], year: int) -> Loaded[PlanFile] 
 
 def merge(organ: str, year: int, *, plans: Sequence[Loaded[PlanFile]],
           schedule: Iterable[ScheduleEntry], minutes: Sequence[MeetingRecord],
-          organ_name: str | None = None, extra_dates: Iterable[dt.date] = ()) -> Arshjul:
-    """The årshjul of ``organ`` for ``year`` from values already read (see :func:`build`)."""
+          organ_name: str | None = None, extra_dates: Iterable[dt.date] = (),
+          planned_only: bool = False) -> Arshjul:
+    """The årshjul of ``organ`` for ``year`` from values already read (see :func:`build`).
+
+    ``planned_only``: what the plans and the schedule put in the period, the minutes only as
+    dated meetings; no follow-ups, and no topic marked held or slipped (the plan's check of
+    planned positions needs no more, and runs once per plan)."""
     loaded = _plan_for(plans, year)
     plan = loaded.model if loaded is not None else None
     own = plan is not None and plan.year == year
@@ -241,7 +250,7 @@ def merge(organ: str, year: int, *, plans: Sequence[Loaded[PlanFile]],
     # 3. the follow-ups set in minutes
     follow_row = plan.follow_up_category if plan is not None and plan.follow_up_category \
         and plan.category(plan.follow_up_category) else None
-    for facts in minutes:
+    for facts in () if planned_only else minutes:
         for follow_up in facts.follow_ups:
             if follow_up.organ != organ:
                 continue
@@ -269,7 +278,7 @@ def merge(organ: str, year: int, *, plans: Sequence[Loaded[PlanFile]],
             name = FOLLOW_UP_ROW_NAME if row_id == FOLLOW_UP_ROW else row_id
             rows.append(Row(row_id, name, PALETTE[len(rows) % len(PALETTE)]))
     by_path = {f.path: f for f in minutes}
-    for column in columns:
+    for column in () if planned_only else columns:
         if column.minutes is not None:
             _mark(column, by_path[column.minutes])
     title = (plan.title if plan is not None and own and plan.title

@@ -22,6 +22,7 @@ from vvgctl.arshjul.model import Source
 from vvgctl.diagnostics import Diagnostic, RuleCode, Severity
 from vvgctl.models.item import KINDS_REQUIRING_DECISION, ItemKind
 from vvgctl.models.plan import PlanFile
+from vvgctl.models.schedule import ScheduleEntry
 from vvgctl.planning.schedule import load_schedule
 from vvgctl.repository.datafiles import add_cross_check
 from vvgctl.repository.records import INFORMATION_KINDS, MeetingRecord
@@ -62,22 +63,35 @@ def _first_information(repository: Repository) -> dict[str, dt.date]:
     """Each case's first meeting that took it up as information (once per command)."""
     first: dict[str, dt.date] = {}
     for record in repository.records():  # oldest first
-        for item in record.items:
-            if item.case and item.kind in INFORMATION_KINDS:
-                first.setdefault(item.case, record.date)
+        for _number, _title, kind, case in record.item_rows:  # rows: no item named
+            if case and kind in INFORMATION_KINDS:
+                first.setdefault(case, record.date)
     return first
 
 
-def _around(records: list[MeetingRecord], year: int) -> list[MeetingRecord]:
+def _dates(repository: Repository) -> list[dt.date]:
+    return [r.date for r in repository.records()]
+
+
+def _around(repository: Repository, year: int) -> list[MeetingRecord]:
     """The records from the year before ``year`` to the year after (sorted by date): all that
     can place a column in the plan's period (a plan may begin in December of the year before;
     the schedule is cut to the same years).
     Follow-ups set further back only add topics without a kind, which this check ignores;
     leaving them out keeps it from reading years of minutes for every plan."""
-    dates = [r.date for r in records]
+    dates = repository.derived("record-dates", _dates)
     first = bisect.bisect_left(dates, dt.date(year - 1, 1, 1))
     last = bisect.bisect_right(dates, dt.date(year + 1, 12, 31))
-    return records[first:last]
+    return repository.records()[first:last]
+
+
+def _schedule_around(repository: Repository, organ: str, year: int) -> list[ScheduleEntry]:
+    """The organ's scheduled meetings in the same years as :func:`_around`."""
+    entries = load_schedule(repository, organ)  # sorted by date
+    dates = repository.derived(f"schedule-dates:{organ}", lambda r: [e.date for e in entries])
+    first = bisect.bisect_left(dates, dt.date(year - 1, 1, 1))
+    last = bisect.bisect_right(dates, dt.date(year + 1, 12, 31))
+    return entries[first:last]
 
 
 def _positions(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagnostic]:
@@ -91,9 +105,8 @@ def _positions(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagno
         return []
     typed: Loaded[PlanFile] = loaded  # type: ignore[assignment]
     arshjul = merge(plan.organ, plan.year, plans=[typed],
-                    schedule=[e for e in load_schedule(repository, plan.organ)
-                              if plan.year - 1 <= e.date.year <= plan.year + 1],
-                    minutes=_around(repository.records(), plan.year))
+                    schedule=_schedule_around(repository, plan.organ, plan.year),
+                    minutes=_around(repository, plan.year), planned_only=True)
     first_information = repository.derived("first-information", _first_information)
     found = []
     reported: set[tuple[str | int, ...]] = set()

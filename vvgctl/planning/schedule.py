@@ -87,6 +87,12 @@ def load_schedule(repository: Repository, organ: str, *,
     ``strict``, which raises :class:`~vvgctl.errors.VvgError` naming the file and line.
     Cancelled meetings are left out.
     """
+    if not strict:  # the same answer for every caller in a command: once
+        return repository.derived(f"schedule:{organ}", lambda r: _load(r, organ, strict=False))
+    return _load(repository, organ, strict=True)
+
+
+def _load(repository: Repository, organ: str, *, strict: bool) -> list[ScheduleEntry]:
     entries: list[ScheduleEntry] = []
     for path in repository.organ_files(organ, SCHEDULE_FILE):
         loaded = repository.data(path, ScheduleFile)

@@ -77,10 +77,11 @@ def meeting_files(paths: Iterable[Path]) -> Iterator[Path]:
             raise UsageError(f"{given}: no such file or folder",
                              hint="give the minutes folder (the one with registry/) or meeting "
                                   "files in it")
-        if given.is_file() and given.suffix.lower() in DATA_SUFFIXES:
+        named = given.is_file()
+        if named and given.suffix.lower() in DATA_SUFFIXES:
             continue  # a schedule, plan or register: checked with the repository's data files
-        candidates = [given] if given.is_file() else _markdown_below(given)
+        candidates = [given] if named else _markdown_below(given)
         for path in candidates:
-            if (given.is_file() or is_meeting_file(path)) and path not in seen:
+            if (named or is_meeting_file(path)) and path not in seen:
                 seen.add(path)
                 yield path
