@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from vvgctl.diagnostics import Diagnostic, RuleCode, Severity
 from vvgctl.models.plan import PlanFile
 from vvgctl.models.schedule import ScheduleFile
-from vvgctl.planning.schedule import invalid_file_error, location_problems
+from vvgctl.planning.schedule import location_problems, organ_data_files
 from vvgctl.repository.datafiles import DataFileKind, register
 from vvgctl.repository.repo import PLAN_FILE, Repository
 from vvgctl.source.loading import Loaded
@@ -35,14 +35,7 @@ CODE_UNSCHEDULED = "plan-unscheduled"
 def load_plans(repository: Repository, organ: str, *,
                strict: bool = False) -> list[Loaded[PlanFile]]:
     """The organ's valid plans, by year. An invalid plan is skipped, or raised if ``strict``."""
-    found: list[Loaded[PlanFile]] = []
-    for path in repository.organ_files(organ, PLAN_FILE):
-        loaded = repository.data(path, PlanFile)
-        if loaded.model is None:
-            if strict:
-                raise invalid_file_error(loaded, "plan")
-            continue
-        found.append(loaded)
+    found = organ_data_files(repository, organ, PLAN_FILE, PlanFile, "plan", strict=strict)
     return sorted(found, key=lambda p: p.model.year if p.model else 0)
 
 

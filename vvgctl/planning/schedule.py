@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -19,6 +19,8 @@ from vvgctl.repository.datafiles import DataFileKind, register
 from vvgctl.repository.registry import RegistryIndex
 from vvgctl.repository.repo import SCHEDULE_FILE, Repository
 from vvgctl.source.loading import Loaded
+
+M = TypeVar("M", bound=BaseModel)
 
 #: the file does not stand at ``<organ>/<year>/schedule.yaml`` of its own organ and year
 CODE_LOCATION = "schedule-location"
@@ -93,15 +95,25 @@ def load_schedule(repository: Repository, organ: str, *,
 
 
 def _load(repository: Repository, organ: str, *, strict: bool) -> list[ScheduleEntry]:
-    entries: list[ScheduleEntry] = []
-    for path in repository.organ_files(organ, SCHEDULE_FILE):
-        loaded = repository.data(path, ScheduleFile)
+    entries = [e for loaded in organ_data_files(repository, organ, SCHEDULE_FILE, ScheduleFile,
+                                                "schedule", strict=strict)
+               for e in loaded.model.meetings if not e.cancelled]  # type: ignore[union-attr]
+    return sorted(entries, key=lambda e: e.date)
+
+
+def organ_data_files(repository: Repository, organ: str, name: str, model: type[M], what: str,
+                     *, strict: bool) -> list[Loaded[M]]:
+    """The organ's valid ``<year>/<name>`` files (schedules, plans), oldest year first. One that
+    does not validate is skipped (``vvgctl check`` reports it), or raised if ``strict``."""
+    found: list[Loaded[M]] = []
+    for path in repository.organ_files(organ, name):
+        loaded = repository.data(path, model)
         if loaded.model is None:
             if strict:
-                raise invalid_file_error(loaded, "schedule")
+                raise invalid_file_error(loaded, what)
             continue
-        entries += [e for e in loaded.model.meetings if not e.cancelled]
-    return sorted(entries, key=lambda e: e.date)
+        found.append(loaded)
+    return found
 
 
 def next_meeting(repository: Repository, organ: str, after: dt.date) -> ScheduleEntry | None:
