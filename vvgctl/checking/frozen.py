@@ -23,6 +23,7 @@ from vvgctl.repository import git
 from vvgctl.repository.discovery import is_meeting_file
 from vvgctl.repository.repo import Repository
 from vvgctl.source.document import SourceProblem, decode
+from vvgctl.source.frontmatter_edit import blocks
 from vvgctl.source.loading import parse_meeting
 
 CODE = "frozen-record"
@@ -75,8 +76,6 @@ def _lines(raw: bytes) -> list[str] | None:
 
 def _approval_range(lines: list[str]) -> range:
     """The 0-based file lines of the top-level ``approval`` block (empty when there is none)."""
-    from vvgctl.source.frontmatter_edit import blocks
-
     if not lines or lines[0].rstrip() != "---":
         return range(0)
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)

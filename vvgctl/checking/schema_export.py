@@ -8,6 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from vvgctl.checking.catalogue import registered_kinds
+from vvgctl.models import Meeting
+from vvgctl.repository.registry import OrgansFile, PeopleFile
 from vvgctl.source.fileio import atomic_write
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
@@ -15,10 +18,6 @@ SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 
 def schema_models() -> dict[str, type[BaseModel]]:
     """File name -> the model whose schema it holds."""
-    from vvgctl.checking.catalogue import registered_kinds
-    from vvgctl.models import Meeting
-    from vvgctl.repository.registry import OrgansFile, PeopleFile
-
     models: dict[str, type[BaseModel]] = {
         "meeting.schema.json": Meeting,
         "organs.schema.json": OrgansFile,

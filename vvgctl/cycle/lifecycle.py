@@ -21,6 +21,7 @@ from vvgctl.models import Meeting
 from vvgctl.models.meeting import Correction, Status
 from vvgctl.repository.repo import Repository
 from vvgctl.source import frontmatter_edit
+from vvgctl.source.loading import load_meeting
 
 EDITABLE = (Status.PLANNED, Status.AGENDA, Status.DRAFT, Status.REVIEW)
 
@@ -35,8 +36,6 @@ class Outcome:
 
 def load_valid(path: Path) -> Meeting:
     """The meeting at ``path``; a :class:`VvgError` naming the first problem when invalid."""
-    from vvgctl.source.loading import load_meeting
-
     loaded = load_meeting(path)
     if loaded.model is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None

@@ -24,6 +24,9 @@ from vvgctl.models import Membership
 from vvgctl.models.common import TimeRange
 from vvgctl.models.item import ItemKind
 from vvgctl.models.meeting import MeetingMode, Status
+from vvgctl.render import templating
+from vvgctl.source.fileio import atomic_write
+from vvgctl.source.yaml import round_trip
 from vvgctl.swedish.dates import long_date, written_time_range
 
 TEMPLATE = "new-meeting.md.j2"
@@ -179,9 +182,6 @@ def front_matter(inputs: Inputs, items: list[PlannedItem]) -> CommentedMap:
 
 def render(inputs: Inputs) -> str:
     """The complete text of the new meeting file."""
-    from vvgctl.render import templating
-    from vvgctl.source.yaml import round_trip
-
     if not inputs.slot.place:
         raise VvgError("the meeting has no place", hint="give --place (e.g. --place Teams)")
     if inputs.slot.mode is None:
@@ -197,8 +197,6 @@ def render(inputs: Inputs) -> str:
 
 def write_new(path: Path, text: str, force: bool = False) -> None:
     """Write atomically; without ``force`` an existing file is never replaced (exit 1)."""
-    from vvgctl.source.fileio import atomic_write
-
     if force:
         atomic_write(path, text)
         os.chmod(path, 0o644)

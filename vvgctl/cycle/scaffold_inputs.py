@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vvgctl.arshjul.checks import planned_topics
+from vvgctl.index import open_index
 from vvgctl.models import Organ
 from vvgctl.models.common import TimeRange
 from vvgctl.models.meeting import MeetingMode
 from vvgctl.models.schedule import ScheduleEntry
 from vvgctl.planning.schedule import load_schedule
+from vvgctl.query.actions import find_actions
 from vvgctl.repository.repo import Repository
 from vvgctl.source.loading import load_meeting
 
@@ -112,9 +114,6 @@ def open_actions(root: Path, organ: str, day: dt.date) -> list[OpenAction]:
     ``due_meeting: next`` of the latest meeting is due at this one: the query index cannot
     resolve it to a date before this meeting's file exists, and says "nästa möte".
     """
-    from vvgctl.index import open_index
-    from vvgctl.query.actions import find_actions
-
     index = open_index([root])
     try:
         rows = find_actions(index, open_only=True, organ=organ, today=day)

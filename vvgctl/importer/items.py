@@ -18,6 +18,7 @@ from vvgctl.importer.dates import find_date, find_minutes, find_time_range
 from vvgctl.importer.draft import Draft, ItemText, Path_
 from vvgctl.importer.people import parse_names, strip_markup
 from vvgctl.importer.positions import collect_position, decision_from, follow_ups
+from vvgctl.importer.schedule import schedule_lines
 from vvgctl.importer.tables import table_from
 from vvgctl.importer.text import Line
 from vvgctl.models.common import check_link
@@ -371,7 +372,6 @@ class ItemParser:
         found = follow_ups(texts, self.ctx)
         if found:
             self.item["follow_ups"] = found
-        from vvgctl.importer.schedule import schedule_lines
 
         titles = [self.item["title"]] + [s["title"] for s in self.item.get("subitems", [])]
         if any(L.SCHEDULE_TITLE.search(t) for t in titles):

@@ -20,7 +20,9 @@ from vvgctl.importer.header import finish_mode, parse_header
 from vvgctl.importer.items import ItemParser, find_items
 from vvgctl.importer.people import match_person
 from vvgctl.importer.text import normalise
+from vvgctl.models import Meeting
 from vvgctl.repository.registry import RegistryIndex
+from vvgctl.source.loading import parse_meeting
 
 UNKNOWN_PLACE = "Ej angiven (import)"
 
@@ -144,8 +146,6 @@ def _finish(draft: Draft) -> None:
 
 def _people(draft: Draft, registry: RegistryIndex | None, result: ImportResult) -> None:
     """Names not in the registry go to the draft's own list; near misses are reported."""
-    from vvgctl.models import Meeting
-
     meeting = Meeting.model_validate(emit.front_matter_data(draft))
     local: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -177,8 +177,6 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
     ``target`` is where it will be written (None: standard output); with ``into_root`` and a
     repository root, the target is the repository's place for it, ``<organ>/<year>/<date>.md``.
     """
-    from vvgctl.source.loading import parse_meeting
-
     draft = build_draft(text, organ=organ, registry=registry, root=root, date=date,
                         source=source)
     result = ImportResult("", draft.data["organ"], dt.date.fromisoformat(draft.data["date"]))

@@ -7,9 +7,15 @@ from typing import Any
 
 from vvgctl.importer.delegations import ABBREVIATION, OTHERS, resolve_delegation, slug
 from vvgctl.importer.draft import Draft
-from vvgctl.importer.people import NamedPerson, looks_like_name, parse_person, strip_markup
+from vvgctl.importer.people import (
+    ORG_WORDS,
+    NamedPerson,
+    looks_like_name,
+    parse_person,
+    strip_markup,
+)
 from vvgctl.importer.text import Line
-from vvgctl.repository.registry import RegistryIndex
+from vvgctl.repository.registry import RegistryIndex, fold
 
 _ABSENT = re.compile(r"förhind|frånvar|ej närvarande|anmält förhinder", re.IGNORECASE)
 _REMOTE = re.compile(r"via teams|digitalt|på distans|distans|via länk|via zoom", re.IGNORECASE)
@@ -20,9 +26,6 @@ Group = tuple[str | None, Line | None, list[tuple[Line, str]]]
 
 def heading_id(heading: str) -> str | None:
     """An id for a delegation heading when there is no registry: its abbreviation or a slug."""
-    from vvgctl.importer.people import ORG_WORDS
-    from vvgctl.repository.registry import fold
-
     for abbreviation in ABBREVIATION.findall(heading):
         if fold(abbreviation) not in ORG_WORDS:
             return fold(abbreviation)

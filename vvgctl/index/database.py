@@ -17,7 +17,9 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import vvgctl
 from vvgctl.errors import UsageError
+from vvgctl.runtime.cache import cache_dir
 
 SCHEMA_VERSION = "2"
 
@@ -75,8 +77,6 @@ PER_FILE = ("items", "decisions", "actions", "closes", "follow_ups", "passages")
 
 
 def index_file(root: Path) -> Path:
-    from vvgctl.runtime.cache import cache_dir
-
     key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
     return cache_dir() / f"index-{key}.sqlite3"
 
@@ -92,8 +92,6 @@ def fingerprint() -> str:
     Only the extraction's own modules count (stat'ed, not read), so that an edit elsewhere in
     vvgctl does not throw away a 10,000-meeting index.
     """
-    import vvgctl
-
     package = Path(vvgctl.__file__).parent
     digest = hashlib.sha256(f"{SCHEMA_VERSION}:{vvgctl.__version__}".encode())
     for pattern in EXTRACTION_CODE:

@@ -10,13 +10,12 @@ import sqlite3
 from collections.abc import Iterable
 
 from vvgctl.index.database import PER_FILE
+from vvgctl.index.extract import MeetingRecord, extract_file
 from vvgctl.runtime.progress import Progress
 
 
 def extract_many(paths: list[str], progress: Progress | None) -> Iterable[object]:
     """A few files, read in this process (many go to :func:`vvgctl.index.shards.build_parallel`)."""
-    from vvgctl.index.extract import extract_file
-
     for done, path in enumerate(paths, 1):
         yield extract_file(path)
         if progress:
@@ -40,8 +39,6 @@ def insert_record(connection: sqlite3.Connection, record: object, stat: tuple[in
                   search: bool = True) -> bool:
     """One file's rows; ``search`` also puts its passages into the search index (a shard has
     none: the merge indexes them)."""
-    from vvgctl.index.extract import MeetingRecord
-
     assert isinstance(record, MeetingRecord)
     cursor = connection.execute(
         "INSERT INTO files(path, mtime_ns, size, organ, date, status, valid) "

@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from contextlib import closing
 
 from vvgctl.index.database import PER_FILE, TABLES, transaction
+from vvgctl.index.extract import extract_file
 from vvgctl.index.rows import insert_record
+from vvgctl.runtime.cache import cache_dir
 from vvgctl.runtime.pool import parallel_map
 from vvgctl.runtime.progress import Progress
 
@@ -36,8 +38,6 @@ def _batches(paths: list[str], jobs: int) -> Iterator[list[str]]:
 
 def _fill_shard(task: tuple[str, list[tuple[str, int, int]]]) -> tuple[str, int]:
     """In a worker: read, extract and write a batch of files into a new shard database."""
-    from vvgctl.index.extract import extract_file
-
     shard_path, files = task
     shard = sqlite3.connect(shard_path, isolation_level=None)
     try:
@@ -88,9 +88,6 @@ def build_parallel(connection: sqlite3.Connection, stale: list[str],
                    progress: Progress | None) -> None:
     """Many files: workers fill shard databases side by side; the shards are merged in."""
     import tempfile
-
-    import vvgctl.index.extract  # noqa: F401  (imported once here, not in every worker)
-    from vvgctl.runtime.cache import cache_dir
 
     folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)

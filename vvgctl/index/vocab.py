@@ -13,11 +13,10 @@ import sqlite3
 from collections.abc import Iterable
 
 from vvgctl.index.database import TOKENIZE
+from vvgctl.swedish.stemming import stem
 
 
 def _stemmed(terms: Iterable[str]) -> list[tuple[str, str]]:
-    from vvgctl.swedish.stemming import stem
-
     # a query word is case folded (casefold: ß is ss) before it is stemmed; FTS5 folds with
     # simple case folding, so the term is folded the same way before its stem is taken
     return [(term, stem(term.casefold())) for term in terms]

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from vvgctl.diagnostics import Diagnostic, RuleCode
+from vvgctl.errors import VvgError
 from vvgctl.models.schedule import ScheduleEntry, ScheduleFile
 from vvgctl.repository.datafiles import DataFileKind, register
 from vvgctl.repository.registry import RegistryIndex
@@ -123,8 +124,6 @@ def next_meeting(repository: Repository, organ: str, after: dt.date) -> Schedule
 
 def invalid_file_error(loaded: Loaded[Any], what: str) -> Exception:
     """The error for a data file that does not validate, at its first problem."""
-    from vvgctl.errors import VvgError
-
     first = loaded.diagnostics[0] if loaded.diagnostics else None
     return VvgError(f"the {what} is not valid" + (f": {first.message}" if first else ""),
                     path=loaded.path, line=first.line if first else None,

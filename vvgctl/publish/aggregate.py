@@ -10,15 +10,18 @@ from pathlib import Path
 from typing import Any
 
 from vvgctl.models import Registry
+from vvgctl.publish import cases as case_pages
+from vvgctl.publish import pages, planning
 from vvgctl.publish.collect import Summary
+from vvgctl.publish.feed import feed_data, render_feed
 from vvgctl.publish.manifest import Manifest, data_key, digest
 from vvgctl.publish.report import PublishReport
+from vvgctl.publish.sitemap import render_sitemap
+from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.runtime.progress import PhaseProgress
 
 
 def _static(manifest: Manifest) -> None:
-    from vvgctl.render.templating import TEMPLATES_DIR
-
     folder = TEMPLATES_DIR / "site" / "static"
     for path in sorted(folder.iterdir()):
         if path.is_file():
@@ -29,11 +32,6 @@ def _static(manifest: Manifest) -> None:
 def write_aggregates(manifest: Manifest, published: list[Summary], registry: Registry,
                      root: Path, base_url: str, report: PublishReport,
                      progress: PhaseProgress | None) -> None:
-    from vvgctl.publish import cases as case_pages
-    from vvgctl.publish import pages, planning
-    from vvgctl.publish.feed import feed_data, render_feed
-    from vvgctl.publish.sitemap import render_sitemap
-
     fp = manifest.fingerprint
     labels = {o.id: o.short_name or o.name for o in registry.organs}
     names = {o.id: o.name for o in registry.organs}

@@ -14,8 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from vvgctl.diagnostics import Diagnostic
+from vvgctl.errors import VvgError
+from vvgctl.index.extract import text_line
 from vvgctl.models.meeting import Status
 from vvgctl.publish.collect import Summary, summarize
+from vvgctl.publish.pages import meeting_page
 from vvgctl.source.fileio import atomic_write_bytes
 from vvgctl.source.loading import parse_meeting
 
@@ -46,8 +49,6 @@ class MeetingResult:
 
 
 def _decision_lines(loaded: Any) -> dict[tuple[str, int], int]:
-    from vvgctl.index.extract import text_line
-
     meeting = loaded.model
     lines: dict[tuple[str, int], int] = {}
     for i, item in enumerate(meeting.items):
@@ -66,7 +67,6 @@ def render_pdf(source: Path, target: Path) -> str | None:
         from vvgctl.render.pipeline import render_meeting  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return "the PDF renderer (vvgctl.render) is not installed in this version"
-    from vvgctl.errors import VvgError
 
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".pdf-") as tmp:
         try:
@@ -78,8 +78,6 @@ def render_pdf(source: Path, target: Path) -> str | None:
 
 
 def run(job: MeetingJob) -> MeetingResult:
-    from vvgctl.publish.pages import meeting_page
-
     result = MeetingResult(job.source, job.source_hash)
     loaded = parse_meeting(job.raw, job.source)
     result.diagnostics = loaded.diagnostics

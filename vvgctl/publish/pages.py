@@ -19,6 +19,7 @@ from vvgctl.models.item import ITEM_KIND_LABELS, Decision, Item, SubItem
 from vvgctl.models.meeting import MODE_LABELS, Meeting
 from vvgctl.publish.collect import Summary, anchor
 from vvgctl.publish.markup import to_html
+from vvgctl.render.templating import environment
 from vvgctl.source.loading import LoadedMeeting
 from vvgctl.swedish.dates import long_date, time_range
 
@@ -32,8 +33,6 @@ ARSHJUL_PATH = "arshjul.html"
 
 @lru_cache(maxsize=1)
 def site_environment() -> SandboxedEnvironment:
-    from vvgctl.render.templating import environment
-
     env = environment().overlay(autoescape=True)
     assert isinstance(env, SandboxedEnvironment)
     return env

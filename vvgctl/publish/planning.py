@@ -18,6 +18,7 @@ from vvgctl.models import Registry
 from vvgctl.publish.calendar import schedule_ics
 from vvgctl.publish.collect import Summary
 from vvgctl.publish.manifest import Manifest, data_key
+from vvgctl.publish.pages import ARSHJUL_PATH, href, render
 from vvgctl.swedish.dates import MONTHS, month_abbreviation
 
 if TYPE_CHECKING:
@@ -72,8 +73,6 @@ def _latest(published: list[Summary]) -> dict[str, Summary]:
 
 def write_planning(manifest: Manifest, published: list[Summary], registry: Registry,
                    root: Path, report: PublishReport) -> None:
-    from vvgctl.publish.pages import ARSHJUL_PATH, href, render
-
     names = {o.id: o.name for o in registry.organs}
     latest = _latest(published)
     wheels: list[dict[str, Any]] = []

@@ -21,11 +21,13 @@ from contextlib import closing
 from pathlib import Path
 
 import vvgctl
-from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.errors import UsageError, VvgError
+from vvgctl.publish.aggregate import write_aggregates
 from vvgctl.publish.manifest import MANIFEST_NAME, Manifest, digest
 from vvgctl.publish.meeting_job import MeetingJob, MeetingResult, run
 from vvgctl.publish.report import PublishReport
+from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.repository.repo import Repository
 from vvgctl.runtime.pool import parallel_map
 from vvgctl.runtime.progress import PhaseProgress
@@ -69,9 +71,6 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
             force: bool = False, jobs: int = 0,
             progress: PhaseProgress | None = None) -> PublishReport:
     """Publish the approved minutes of ``repository`` (open, or its root) into ``out``."""
-    from vvgctl.diagnostics import display_path
-    from vvgctl.render.templating import TEMPLATES_DIR
-
     if not isinstance(repository, Repository):
         repository = Repository(repository)
     root = repository.root
@@ -159,7 +158,6 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
     published = [summaries[k] for k in sorted(summaries)]
     report.published = len(published)
     manifest.sources = {str(s["source"]): s for s in published}
-    from vvgctl.publish.aggregate import write_aggregates
 
     write_aggregates(manifest, published, registry.registry, root, base_url, report, progress)
     report.removed = manifest.remove_stale()

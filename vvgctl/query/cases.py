@@ -23,6 +23,7 @@ from typing import Any
 
 from vvgctl.errors import UsageError
 from vvgctl.index import Index
+from vvgctl.repository.records import NOT_SETTLING
 
 STAGE_LABELS = {
     "information": "Information", "anchoring": "Förankring", "position": "Ställningstagande",
@@ -87,8 +88,6 @@ def _organ_kinds(index: Index) -> dict[str, str]:
 
 def derive(case: Case, organ_kinds: dict[str, str]) -> None:
     """Set each appearance's stage and the case's status (appearances in date order)."""
-    from vvgctl.repository.records import NOT_SETTLING
-
     not_settling = {t.value for t in NOT_SETTLING}
     pending: set[str] = set()
     decided_in: set[str] = set()

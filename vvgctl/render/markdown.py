@@ -18,6 +18,7 @@ from vvgctl.models.item import ITEM_KIND_LABELS, ItemKind
 from vvgctl.models.meeting import MODE_LABELS, Status
 from vvgctl.render import escape
 from vvgctl.render.tables import grid_table
+from vvgctl.render.templating import render
 from vvgctl.source.document import Section
 from vvgctl.swedish.dates import long_date, meeting_target, time_range, written_time_range
 from vvgctl.swedish.labels import ROLE_LABELS, join_names
@@ -255,8 +256,6 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
 def render_markdown(meeting: Meeting, organ: Organ | None, sections: list[Section],
                     organs: dict[str, Organ], *, agenda: bool = False) -> str:
     """The Markdown of the minutes (or with ``agenda`` the kallelse) of ``meeting``."""
-    from vvgctl.render.templating import render
-
     context = build_context(meeting, organ, sections, organs, agenda=agenda)
     name = "agenda.md.j2" if agenda else "minutes.md.j2"
     return tidy(render(name, ctx=context))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from vvgctl.errors import EXIT_BUG, VvgError
+from vvgctl.render import escape
 from vvgctl.render.templating import TEMPLATES_DIR
 
 Format = Literal["typst", "html", "docx"]
@@ -101,8 +102,6 @@ def command(fmt: Format, workdir: Path, *, standalone: bool = True) -> list[str]
 
 def write_metadata(workdir: Path, values: dict[str, str]) -> None:
     """Metadata as JSON strings (every value a string; pandoc reads it as Markdown text)."""
-    from vvgctl.render import escape
-
     data = {key: escape.inline(value) for key, value in values.items()}
     (workdir / "metadata.json").write_text(json.dumps(data, ensure_ascii=False),
                                            encoding="utf-8")

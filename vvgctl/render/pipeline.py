@@ -19,15 +19,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from vvgctl import __version__
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.models import Meeting, Organ
 from vvgctl.render import pandoc
 from vvgctl.render import typst as typst_engine
+from vvgctl.render.markdown import render_markdown
 from vvgctl.render.output import Manifest
 from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.repository.discovery import find_root
 from vvgctl.repository.repo import Repository
 from vvgctl.runtime.pool import parallel_map
+from vvgctl.source.fileio import atomic_write_bytes
+from vvgctl.source.loading import load_meeting
 from vvgctl.swedish.dates import long_date
 
 OutputKind = Literal["pdf", "html", "docx"]
@@ -103,8 +107,6 @@ def markdown_to_pdf(markdown: str, out: Path, *, title: str, lang: str = "sv-SE"
     PDF/UA-1 and PDF/A-2a. ``lang`` must be language and region (``sv-SE``); ``landscape``
     turns the A4 page (a wide table such as the årshjul).
     """
-    from vvgctl.source.fileio import atomic_write_bytes
-
     if _check_lang(lang) != "sv-SE":
         raise UsageError(f"{lang}: only sv-SE is supported by the Typst template")
     with _workdir() as tmp:
@@ -153,9 +155,6 @@ def _logo(organ: Organ | None, root: Path | None) -> Path | None:
 
 def prepare(path: Path, *, agenda: bool = False) -> Prepared:
     """Read, validate and lay out one meeting file as Markdown."""
-    from vvgctl.render.markdown import render_markdown
-    from vvgctl.source.loading import load_meeting
-
     loaded = load_meeting(path)
     if loaded.model is None or loaded.document is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
@@ -211,8 +210,6 @@ def _sources_digest() -> str:
 
 @lru_cache(maxsize=1)
 def _engine_digest() -> str:
-    from vvgctl import __version__
-
     return hashlib.sha256(
         f"{__version__}|{pandoc.identity()}|{typst_engine.identity()}|{_sources_digest()}"
         .encode()).hexdigest()
@@ -229,8 +226,6 @@ def content_hash(path: Path, fmt: OutputKind, *, agenda: bool) -> str:
 
 
 def _render_one(path: Path, output: Path, fmt: OutputKind, agenda: bool) -> None:
-    from vvgctl.source.fileio import atomic_write_bytes
-
     data = render_bytes(prepare(path, agenda=agenda), fmt, label=str(path))
     atomic_write_bytes(output, data)
 

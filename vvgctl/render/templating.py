@@ -12,6 +12,9 @@ from pathlib import Path
 from jinja2 import BytecodeCache, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from vvgctl.render import escape
+from vvgctl.runtime.cache import cache_dir
+
 #: the project's templates/ (vvgctl/templates links to it, so a wheel carries it as package data)
 TEMPLATES_DIR = (Path(__file__).resolve().parent.parent / "templates").resolve()
 
@@ -19,8 +22,6 @@ TEMPLATES_DIR = (Path(__file__).resolve().parent.parent / "templates").resolve()
 def _bytecode_cache() -> BytecodeCache | None:
     """Compiled templates kept in vvgctl's cache folder: compiling them anew cost 0.07 s of
     every render. Jinja keys each entry by the template's source, so an edit recompiles it."""
-    from vvgctl.runtime.cache import cache_dir
-
     folder = cache_dir() / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -42,7 +43,6 @@ def environment(folder: Path = TEMPLATES_DIR) -> SandboxedEnvironment:
         lstrip_blocks=True,
     )
     # Markdown output: autoescape is off, so every user string goes through one of these
-    from vvgctl.render import escape
 
     env.filters["md"] = escape.inline
     env.filters["md_text"] = escape.paragraphs

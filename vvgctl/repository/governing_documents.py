@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from vvgctl.diagnostics import Diagnostic, RuleCode
+from vvgctl.errors import VvgError
 from vvgctl.models.documents import (
     DOCUMENT_STATUS_LABELS,
     DOCUMENT_TYPE_LABELS,
@@ -62,7 +63,6 @@ def list_documents(index: Any, *, today: dt.date | None = None,
     """The register's documents, each with its latest position and whether review is overdue."""
     import json
 
-    from vvgctl.errors import VvgError
 
     loaded = load_register(index.repository)
     if loaded is None:

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vvgctl.diagnostics import Diagnostic
+from vvgctl.diagnostics import Diagnostic, display_path
 from vvgctl.models import Organ, Person, Registry
 from vvgctl.models.common import Model
 from vvgctl.repository.discovery import REGISTRY_DIR
@@ -88,7 +88,6 @@ def load_registry(root: Path) -> RegistryIndex:
     """Read and validate ``registry/organs.yaml`` and ``registry/people.yaml``."""
     import hashlib
 
-    from vvgctl.diagnostics import display_path
 
     diagnostics: list[Diagnostic] = []
     digest = hashlib.sha256()

@@ -20,6 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from vvgctl.errors import VvgError
+from vvgctl.source.fileio import atomic_write
+from vvgctl.source.loading import parse_meeting
+from vvgctl.source.yaml import YamlProblem, load, round_trip
 
 _OPEN = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
@@ -94,7 +97,6 @@ def _yaml(front: str) -> Any:
     from ruamel.yaml.error import YAMLError
     from ruamel.yaml.util import load_yaml_guess_indent
 
-    from vvgctl.source.yaml import round_trip
 
     yaml = round_trip()
     try:
@@ -138,8 +140,6 @@ def apply(source: Source, change: Change) -> str:
 
 def _same_data(spliced: str, dumped: str) -> bool:
     """Whether the spliced front matter reads as the same data as ruamel's dump."""
-    from vvgctl.source.yaml import YamlProblem, load
-
     try:
         return bool(load(spliced)[0] == load(dumped)[0])
     except YamlProblem:
@@ -148,8 +148,6 @@ def _same_data(spliced: str, dumped: str) -> bool:
 
 def validate(path: Path, text: str) -> None:
     """Refuse a text that would not be a valid meeting."""
-    from vvgctl.source.loading import parse_meeting
-
     loaded = parse_meeting(text.encode("utf-8"), str(path))
     if loaded.model is None:
         first = loaded.diagnostics[0]
@@ -159,8 +157,6 @@ def validate(path: Path, text: str) -> None:
 
 def write(source: Source, text: str) -> None:
     """Replace the file atomically, keeping its permissions."""
-    from vvgctl.source.fileio import atomic_write
-
     atomic_write(source.path, text)
     os.chmod(source.path, source.mode)
 

@@ -8,9 +8,10 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.diagnostics import Diagnostic, Severity, format_field
 from vvgctl.models import Meeting
 from vvgctl.source.document import SourceProblem, SplitDocument, decode, split
+from vvgctl.source.validation import diagnostics_from
 from vvgctl.source.yaml import Positions, YamlProblem, load
 
 M = TypeVar("M", bound=BaseModel)
@@ -34,8 +35,6 @@ class Loaded(Generic[M]):
 
     def error(self, code: str, message: str, *path: str | int, hint: str | None = None,
               severity: Severity = Severity.ERROR) -> Diagnostic:
-        from vvgctl.diagnostics import format_field
-
         line, column = self.at(*path)
         return Diagnostic(self.path, line, column, severity, code, message, hint,
                           format_field(tuple(path)) or None)
@@ -47,8 +46,6 @@ class LoadedMeeting(Loaded[Meeting]):
 
 
 def _problem(path: str, exc: SourceProblem | YamlProblem, offset: int = 0) -> Diagnostic:
-    from vvgctl.diagnostics import format_field
-
     return Diagnostic(path, exc.line + offset, exc.column, Severity.ERROR, exc.code, exc.message,
                       exc.hint, format_field(exc.path) if isinstance(exc, YamlProblem)
                       and exc.path else None)
@@ -61,8 +58,6 @@ def read_text(path: Path) -> str:
 
 def validate(result: Loaded[M], model: type[M]) -> None:
     """Validate ``result.data`` against ``model``, filling ``result.model`` or its diagnostics."""
-    from vvgctl.source.validation import diagnostics_from
-
     if not isinstance(result.data, dict):
         line = result.line_offset + 1
         result.diagnostics.append(Diagnostic(
