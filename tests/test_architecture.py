@@ -154,3 +154,27 @@ def test_the_circle_finder_finds_circles() -> None:
 def test_no_module_is_too_long(path: Path) -> None:
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{path.name}: {lines} lines; split it by what it holds"
+
+
+#: lazy imports of vvgctl modules the core keeps, each for a reason
+LAZY_IN_CORE = {
+    ("vvgctl.repository.registry", "vvgctl.diagnostics"): "only when the registry is broken",
+    ("vvgctl.publish.meeting_job", "vvgctl.render.pipeline"): "PDFs only when asked for",
+    ("vvgctl.query.search", "vvgctl.swedish.stemming"): "the stemmer only for a query",
+    ("vvgctl.importer.minutes", "vvgctl.checking.check"): "checking only with a registry",
+}
+
+
+def test_the_core_imports_at_the_top() -> None:
+    """STYLE.md: lazy imports stay at the CLI edge; in the core they hid import circles."""
+    lazy = set()
+    for name, path in _modules().items():
+        if _package(name) in ("cli", "__main__"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for sub in ast.walk(node):
+                    if isinstance(sub, ast.ImportFrom) and sub.module \
+                            and sub.module.split(".")[0] == "vvgctl":
+                        lazy.add((name, sub.module))
+    assert lazy == set(LAZY_IN_CORE)
