@@ -162,6 +162,9 @@ LAZY_IN_CORE = {
     ("vvgctl.publish.meeting_job", "vvgctl.render.pipeline"): "PDFs only when asked for",
     ("vvgctl.query.search", "vvgctl.swedish.stemming"): "the stemmer only for a query",
     ("vvgctl.importer.minutes", "vvgctl.checking.check"): "checking only with a registry",
+    ("vvgctl.index.update", "vvgctl.index.rows"): "parsing only when files changed",
+    ("vvgctl.index.update", "vvgctl.index.shards"): "workers only when files changed",
+    ("vvgctl.index", "vvgctl.repository.repo"): "the registry only for the queries that ask",
 }
 
 

@@ -17,26 +17,38 @@ import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vvgctl.errors import UsageError
 from vvgctl.index.database import busy, connect, is_locked
 from vvgctl.index.update import IndexStats, refresh
-from vvgctl.repository.repo import Repository
+from vvgctl.repository.discovery import resolve_root
 from vvgctl.runtime.progress import Progress
+
+if TYPE_CHECKING:
+    from vvgctl.repository.repo import Repository
 
 
 @dataclass
 class Index:
-    repository: Repository
+    root: Path
     connection: sqlite3.Connection
     stats: IndexStats
     #: absolute folders or files the caller asked about; empty means the whole repository
     scope: list[str] = field(default_factory=list)
     _shown: dict[str, str] = field(default_factory=dict)
+    _repository: Repository | None = None
 
     @property
-    def root(self) -> Path:
-        return self.repository.root
+    def repository(self) -> Repository:
+        """The repository, opened when a query first needs more than the index (the registry
+        for a person's spellings or the organs' kinds): the models it reads with cost a warm
+        query 0.3 s, so a plain query does without them."""
+        if self._repository is None:
+            from vvgctl.repository.repo import Repository
+
+            self._repository = Repository(self.root)
+        return self._repository
 
     def in_scope(self, path: str) -> bool:
         return not self.scope or any(path == s or path.startswith(s + os.sep)
@@ -57,8 +69,7 @@ class Index:
 def open_index(paths: list[Path], *, rebuild: bool = False,
                progress: Progress | None = None) -> Index:
     """The index of the repository ``paths`` belong to, brought up to date."""
-    repository = Repository.open(paths)
-    root = repository.root
+    root = resolve_root(paths)
     stats = IndexStats()
     for attempt in range(2):
         connection, created = connect(root, rebuild=rebuild or attempt > 0)
@@ -74,4 +85,4 @@ def open_index(paths: list[Path], *, rebuild: bool = False,
                 raise UsageError("the query index cannot be written",
                                  hint="check the cache folder, or set VVGCTL_CACHE_DIR") from None
     scope = [str(p.resolve()) for p in paths if p.resolve() != root]
-    return Index(repository, connection, stats, scope)
+    return Index(root, connection, stats, scope)

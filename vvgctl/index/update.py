@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vvgctl.index.database import transaction
-from vvgctl.index.rows import delete_files, extract_many, insert_record
-from vvgctl.index.shards import build_parallel
 from vvgctl.index.vocab import add_terms, sync_vocab
 from vvgctl.repository.discovery import SKIPPED_NAMES
 from vvgctl.runtime.progress import Progress
@@ -106,6 +104,11 @@ def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
     stored = connection.execute("SELECT value FROM meta WHERE key='scan'").fetchone()
     if stored is not None and stored[0] == digest:
         return  # the same files as when the index was last brought up to date
+    # reading files parses meetings (pydantic, ruamel.yaml) and may fork workers: imported only
+    # now, so that a query over an unchanged repository starts 0.3 s sooner
+    from vvgctl.index.rows import delete_files, extract_many, insert_record
+    from vvgctl.index.shards import build_parallel
+
     known = {path: (fid, mtime, size) for fid, path, mtime, size in
              connection.execute("SELECT id, path, mtime_ns, size FROM files")}
     gone = [fid for path, (fid, _, _) in known.items() if path not in current]
