@@ -45,8 +45,9 @@ def _unwrap(annotation: Any) -> list[Any]:
     return []
 
 
-def fields_at(model: type[BaseModel], path: Path_) -> list[str]:
-    """The field names allowed in the mapping at ``path`` of a document of ``model``."""
+def _models_at(model: type[BaseModel], path: Path_) -> list[type[BaseModel]]:
+    """The model classes the mapping at ``path`` of a document of ``model`` can be (list
+    indices are passed over)."""
     classes: list[type[BaseModel]] = [model]
     for step in path:
         if isinstance(step, int):
@@ -58,7 +59,13 @@ def fields_at(model: type[BaseModel], path: Path_) -> list[str]:
                 nxt += _unwrap(info.annotation)
         classes = nxt
         if not classes:
-            return []
+            break
+    return classes
+
+
+def fields_at(model: type[BaseModel], path: Path_) -> list[str]:
+    """The field names allowed in the mapping at ``path`` of a document of ``model``."""
+    classes = _models_at(model, path)
     names: list[str] = []
     for cls in classes:
         names += [n for n in cls.model_fields if n not in names]
@@ -143,15 +150,7 @@ def _field_description(model: type[BaseModel], path: Path_) -> str | None:
     names = [s for s in path if isinstance(s, str)]
     if not names:
         return None
-    classes: list[type[BaseModel]] = [model]
-    for step in names[:-1]:
-        nxt: list[type[BaseModel]] = []
-        for cls in classes:
-            info = cls.model_fields.get(step)
-            if info is not None:
-                nxt += _unwrap(info.annotation)
-        classes = nxt
-    for cls in classes:
+    for cls in _models_at(model, tuple(names[:-1])):
         info = cls.model_fields.get(names[-1])
         if info is not None:
             meta_desc = [getattr(m, "description", None) for m in info.metadata]
