@@ -91,3 +91,45 @@ def test_records_come_from_the_cache_when_nothing_changed(
     edited.records()
     assert edited.cached == len(edited.meeting_files) - 1
     assert sum(meeting_parses.values()) == len(cold) + 1
+
+
+def _check_within(root: Path, seconds: float = 20) -> tuple[int, str]:
+    """``vvgctl check`` in a process of its own, so that a hang fails the test, not the run."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "vvgctl", "check", str(root), "--no-cache"],
+                          capture_output=True, text=True, timeout=seconds, check=False)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def test_a_fifo_named_like_minutes_is_reported_not_waited_for(tmp_path: Path) -> None:
+    import os
+
+    root = shutil.copytree(MINUTES, tmp_path / "minutes")
+    os.mkfifo(root / "vvg" / "2025" / "2025-11-01.md")
+    code, out = _check_within(root)
+    assert code == 1, out
+    assert "2025-11-01.md" in out and "not a regular file" in out and "Traceback" not in out
+
+
+def test_links_out_of_the_repository_are_not_read(tmp_path: Path) -> None:
+    root = shutil.copytree(MINUTES, tmp_path / "minutes")
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\norgan: vvg\n---\nhemligt\n", encoding="utf-8")
+    (root / "vvg" / "2025" / "2025-11-01.md").symlink_to(secret)
+    (root / "vvg" / "2025" / "2025-11-02.md").symlink_to("/dev/zero")
+    code, out = _check_within(root)
+    assert code == 1, out
+    assert out.count("outside the repository") == 2, out
+    assert "hemligt" not in out
+
+
+def test_a_file_past_the_limit_is_not_read(tmp_path: Path) -> None:
+    from vvgctl.source.document import MAX_FILE_BYTES
+
+    root = shutil.copytree(MINUTES, tmp_path / "minutes")
+    big = root / "vvg" / "2025" / "2025-11-01.md"
+    big.write_bytes(b"---\n" + b"x" * (MAX_FILE_BYTES + 10))
+    code, out = _check_within(root)
+    assert code == 1 and "file-too-large" in out, out

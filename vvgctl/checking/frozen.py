@@ -24,7 +24,7 @@ from vvgctl.repository.discovery import is_meeting_file
 from vvgctl.repository.repo import Repository
 from vvgctl.source.document import SourceProblem, decode
 from vvgctl.source.frontmatter_edit import blocks
-from vvgctl.source.loading import parse_meeting
+from vvgctl.source.loading import parse_meeting, read_source
 
 CODE = "frozen-record"
 #: how severe its findings can be
@@ -134,7 +134,7 @@ class LaterCorrections:
         marks = [(d, d.encode()) for d in self.wanted.get(organ, set())]
         for day, path in self.repository.dated_meetings(organ):
             try:
-                raw = path.read_bytes()
+                raw = read_source(path)
             except OSError:
                 continue
             if b"previous" not in raw:
@@ -210,7 +210,7 @@ def check_frozen(repository: Repository, paths: list[Path], rev: str) -> list[Di
     changed: list[tuple[Blob, bytes | None]] = []
     for blob in asked:
         try:
-            current: bytes | None = (top / blob.path).read_bytes()
+            current: bytes | None = read_source(top / blob.path)
         except FileNotFoundError:
             current = None
         changed.append((blob, current))

@@ -31,6 +31,7 @@ from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.repository.repo import Repository
 from vvgctl.runtime.pool import parallel_map
 from vvgctl.runtime.progress import PhaseProgress
+from vvgctl.source.loading import io_problem, read_source
 
 #: fewer meetings to make than this are made in this process (a pool costs more)
 PARALLEL_THRESHOLD = 8
@@ -102,7 +103,11 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
         source = path.relative_to(root).as_posix()
         if source.startswith("registry/"):
             continue
-        raw = path.read_bytes()
+        try:
+            raw = read_source(path)
+        except OSError as exc:
+            report.problems.append(io_problem(display_path(path), exc))
+            continue
         source_hash = digest(raw)
         if source_hash in manifest.unpublished:
             report.unpublished += 1

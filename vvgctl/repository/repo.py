@@ -90,6 +90,13 @@ class Analysis:
     analyse: Callable[[Repository, Path], FileResult]
 
 
+def _outside(path: Path) -> FileResult:
+    shown = display_path(path)
+    return FileResult(shown, [Diagnostic(
+        shown, 0, 0, Severity.ERROR, "io", "the file is a link to a place outside the "
+        "repository; vvgctl does not read it", "replace the link with the file itself")], None)
+
+
 def read_record(repository: Repository, path: Path) -> FileResult:
     """Parse and validate a meeting; its record if valid."""
     loaded = load_meeting(path, display_path(path))
@@ -270,9 +277,13 @@ class Repository:
                             f"{code_fingerprint()}:{self.registry.fingerprint}") \
             if self.use_cache else None
         results: dict[Path, FileResult] = {}
+        self.cached = 0
         stale: list[Path] = []
         stats: dict[Path, os.stat_result] = {}
         for path in files:
+            if path.is_symlink() and not path.resolve().is_relative_to(self.root):
+                results[path] = _outside(path)  # never read: it may be /etc/passwd
+                continue
             try:
                 stats[path] = path.stat()
             except OSError:
@@ -281,9 +292,9 @@ class Repository:
             hit = cache.get(path, stats[path]) if cache else None
             if isinstance(hit, tuple):
                 results[path] = FileResult.from_row(hit, display_path(path))
+                self.cached += 1
             else:
                 stale.append(path)
-        self.cached = len(results)
         _ANALYSING.append(self)
         try:
             with closing(parallel_map(

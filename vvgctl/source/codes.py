@@ -6,6 +6,7 @@ from vvgctl.diagnostics import RuleCode
 
 CODES = (
     RuleCode("io", "the file can be read (it exists, is a regular file and is readable)"),
+    RuleCode("file-too-large", "a file holds at most 5 MiB (minutes are text)"),
     RuleCode("encoding", "the file is UTF-8 (a BOM and CRLF line endings are accepted)"),
     RuleCode("front-matter", "a meeting file starts with YAML front matter between '---' lines"),
     RuleCode("yaml-syntax", "the YAML is well formed"),

@@ -1,15 +1,62 @@
-"""Writing files atomically: a temporary file in the same folder, then a rename.
+"""Reading files that may be hostile, and writing files atomically.
 
-A reader never sees half a file, and an interrupted write leaves the old file as it was. The
-new file keeps the mode of the file it replaces, or gets the mode a plain ``open`` would give
-(0666 less the umask): ``mkstemp`` alone would leave it readable by its owner only.
+Reading (:func:`read_limited`): only regular files, and no more than a limit. A file of a pull
+request can be a FIFO (reading it would wait for ever) or a link to ``/dev/zero`` (it never
+ends): the file is opened without blocking and looked at before a byte is read.
+
+Writing: a temporary file in the same folder, then a rename. A reader never sees half a file,
+and an interrupted write leaves the old file as it was. The new file keeps the mode of the
+file it replaces, or gets the mode a plain ``open`` would give (0666 less the umask):
+``mkstemp`` alone would leave it readable by its owner only.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+
+class NotARegularFile(OSError):
+    """The path is a FIFO, a device, a socket or a folder: nothing vvgctl reads."""
+
+
+class FileTooLarge(OSError):
+    """The file is larger than vvgctl reads."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at ``path``, if it holds no more than ``limit`` of them.
+
+    Raises :class:`NotARegularFile` or :class:`FileTooLarge` (both OSError, with ``strerror``
+    saying why) before reading anything it should not, and OSError as ``open`` does.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFile(errno.EINVAL, "not a regular file (a FIFO, device or "
+                                  "folder); vvgctl reads only files", str(path))
+        if info.st_size > limit:
+            raise FileTooLarge(errno.EFBIG, f"the file is {info.st_size // 1024} KiB; the "
+                               f"limit is {limit // 1024} KiB", str(path))
+        chunks = []
+        left = limit + 1  # a file that grows while it is read still stops at the limit
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > limit:
+            raise FileTooLarge(errno.EFBIG, f"the file grew past the limit of "
+                               f"{limit // 1024} KiB while it was read", str(path))
+        return data
+    finally:
+        os.close(fd)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

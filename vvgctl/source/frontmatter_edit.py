@@ -21,7 +21,7 @@ from typing import Any
 
 from vvgctl.errors import VvgError
 from vvgctl.source.fileio import atomic_write
-from vvgctl.source.loading import parse_meeting
+from vvgctl.source.loading import parse_meeting, read_source
 from vvgctl.source.yaml import YamlProblem, load, round_trip
 
 _OPEN = re.compile(r"^---[ \t]*$")
@@ -56,7 +56,7 @@ def _lines(text: str) -> list[str]:
 def read(path: Path) -> Source:
     """Read ``path`` and find its front matter; a :class:`VvgError` when there is none."""
     try:
-        raw = path.read_bytes()
+        raw = read_source(path)
         mode = path.stat().st_mode & 0o777
     except OSError as exc:
         raise VvgError(f"cannot read the file: {exc.strerror}", path=str(path)) from None

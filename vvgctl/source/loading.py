@@ -10,7 +10,8 @@ from pydantic import BaseModel, ValidationError
 
 from vvgctl.diagnostics import Diagnostic, Severity, format_field
 from vvgctl.models import Meeting
-from vvgctl.source.document import SourceProblem, SplitDocument, decode, split
+from vvgctl.source.document import MAX_FILE_BYTES, SourceProblem, SplitDocument, decode, split
+from vvgctl.source.fileio import FileTooLarge, NotARegularFile, read_limited
 from vvgctl.source.validation import diagnostics_from
 from vvgctl.source.yaml import Positions, YamlProblem, load
 
@@ -51,9 +52,26 @@ def _problem(path: str, exc: SourceProblem | YamlProblem, offset: int = 0) -> Di
                       and exc.path else None)
 
 
+def io_problem(shown: str, exc: OSError) -> Diagnostic:
+    """The diagnostic for a file that could not be read (or should not be)."""
+    if isinstance(exc, FileTooLarge):
+        return Diagnostic(shown, 0, 0, Severity.ERROR, "file-too-large", str(exc.strerror),
+                          "minutes are text: split the file, or remove what is not minutes")
+    hint = ("replace it with the file itself" if isinstance(exc, NotARegularFile)
+            else "check that the file exists and can be read")
+    return Diagnostic(shown, 0, 0, Severity.ERROR, "io", f"cannot read the file: {exc.strerror}",
+                      hint)
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes of a repository file: a regular file of at most ``MAX_FILE_BYTES``
+    (see :func:`~vvgctl.source.fileio.read_limited`); OSError passes to the caller."""
+    return read_limited(path, MAX_FILE_BYTES)
+
+
 def read_text(path: Path) -> str:
     """Read and decode a file; OSError and SourceProblem pass to the caller."""
-    return decode(path.read_bytes())
+    return decode(read_source(path))
 
 
 def validate(result: Loaded[M], model: type[M]) -> None:
@@ -79,8 +97,7 @@ def load_yaml_file(path: Path, model: type[M], shown: str | None = None) -> Load
         text = read_text(path)
         result.data, result.positions = load(text)
     except OSError as exc:
-        result.diagnostics.append(Diagnostic(result.path, 0, 0, Severity.ERROR, "io",
-                                             f"cannot read the file: {exc.strerror}"))
+        result.diagnostics.append(io_problem(result.path, exc))
         return result
     except (SourceProblem, YamlProblem) as exc:
         result.diagnostics.append(_problem(result.path, exc))
@@ -111,10 +128,9 @@ def parse_meeting(raw: bytes, shown: str) -> LoadedMeeting:
 def load_meeting(path: Path, shown: str | None = None) -> LoadedMeeting:
     shown = shown or str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_source(path)
     except OSError as exc:
         result = LoadedMeeting(shown, None)
-        result.diagnostics.append(Diagnostic(shown, 0, 0, Severity.ERROR, "io",
-                                             f"cannot read the file: {exc.strerror}"))
+        result.diagnostics.append(io_problem(shown, exc))
         return result
     return parse_meeting(raw, shown)
