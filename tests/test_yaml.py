@@ -32,6 +32,8 @@ def test_positions_are_one_based_and_cover_keys_and_values() -> None:
     ("%YAML 1.1\n---\na: 1\n", "yaml-directive", 1),
     ("a: !!binary aGVsbG8=\n", "yaml-tag", 1),
     ("a: !custom x\n", "yaml-tag", 1),
+    ("a: 1\nplace: !!str Teams\n", "yaml-tag", 2),  # a core tag written out is still a tag
+    ("a: !!map {b: c}\n", "yaml-tag", 1),
     ("a: [1, 2\nb: 3\n", "yaml-syntax", 2),
     ("? [a, b]\n: c\n", "yaml-syntax", 1),
 ])

@@ -45,8 +45,14 @@ try:  # the C extension; the pure-Python composer is the fallback
         def ascend_resolver(self) -> None:
             return None
 
+    #: an implicit node carries one of the prebuilt tags itself; any other tag object, even
+    #: one that reads 'tag:yaml.org,2002:str' (``!!str``), was written in the file
+    _EXPLICIT_BY_IDENTITY = True
+
 except ImportError:  # pragma: no cover - clib is a declared dependency
     from ruamel.yaml.loader import BaseLoader as _Loader  # type: ignore[assignment]
+
+    _EXPLICIT_BY_IDENTITY = False  # this resolver makes new tag objects: !!str passes
 
 Path_ = tuple[str | int, ...]
 
@@ -111,7 +117,8 @@ def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any
             )
         seen.add(id(n))
         tag = n.ctag
-        if tag is not _STR and tag is not _MAP and tag is not _SEQ and str(tag) not in _PLAIN_TAGS:
+        if tag is not _STR and tag is not _MAP and tag is not _SEQ and (
+                _EXPLICIT_BY_IDENTITY or str(tag) not in _PLAIN_TAGS):
             raise YamlProblem(
                 f"explicit YAML tags are not allowed (found {str(tag)!r})",
                 line, col, code="yaml-tag", hint="remove the tag; the schema decides the type",
@@ -131,7 +138,8 @@ def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any
             for key_node, value_node in n.value:
                 kline, kcol = _mark(key_node)
                 if not isinstance(key_node, ScalarNode) or (
-                        key_node.ctag is not _STR and str(key_node.ctag) not in _PLAIN_TAGS):
+                        key_node.ctag is not _STR and (
+                            _EXPLICIT_BY_IDENTITY or str(key_node.ctag) not in _PLAIN_TAGS)):
                     raise YamlProblem("a key must be a plain word", kline, kcol, path=path)
                 key = key_node.value
                 if key in out:
