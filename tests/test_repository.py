@@ -133,3 +133,32 @@ def test_a_file_past_the_limit_is_not_read(tmp_path: Path) -> None:
     big.write_bytes(b"---\n" + b"x" * (MAX_FILE_BYTES + 10))
     code, out = _check_within(root)
     assert code == 1 and "file-too-large" in out, out
+
+
+def test_control_characters_in_a_title_never_reach_the_terminal(tmp_path: Path) -> None:
+    """A title from a pull request with escape sequences (clear the screen, retitle the
+    window, ring the bell) is printed with them written out, by every command that prints
+    titles (issue 14, item 4)."""
+    import subprocess
+    import sys
+
+    root = shutil.copytree(MINUTES, tmp_path / "minutes")
+    meeting = root / "vvg" / "2025" / "2025-10-22.md"
+    text = meeting.read_text(encoding="utf-8")
+    hostile = 'Info \\e[2J\\e]0;OWNED\\a om egenvård'
+    title = "title: Förvaltningsplan Samordnad hälsa vård och omsorg 2026\n"
+    assert title in text  # item 4, which has a position
+    meeting.write_text(text.replace(title, f'title: "{hostile} {title[7:-1]}"\n', 1),
+                       encoding="utf-8")
+    outputs = {}
+    for args in (["show", str(meeting)], ["summary", str(root)],
+                 ["summary", str(root), "-f", "md"], ["decisions", str(root), "-f", "csv"],
+                 ["cases", str(root), "-f", "md"], ["search", "egenvård", str(root)]):
+        proc = subprocess.run([sys.executable, "-m", "vvgctl", *args], capture_output=True,
+                              text=True, timeout=60, check=False)
+        out = outputs[args[0] + args[-1]] = proc.stdout + proc.stderr
+        assert proc.returncode == 0, (args, out)
+        assert "\x1b" not in out and "\x07" not in out, (args, out)
+    # the titles are there, their escapes written out
+    assert "Info \\x1b[2J\\x1b]0;OWNED\\x07" in outputs["show" + str(meeting)]
+    assert "\\x1b]0;OWNED" in outputs["decisionscsv"]

@@ -17,6 +17,17 @@ class OutputFormat(str, enum.Enum):
     github = "github"
 
 
+#: control characters (C0 and C1, DEL) but line feed and tab, each as a visible escape
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]
+            if c not in (0x09, 0x0A)}
+
+
+def visible(text: str) -> str:
+    """``text`` with its control characters written out (``\\x1b``): a title in a pull
+    request must not clear the reader's terminal, retitle its window or hide text."""
+    return text.translate(_CONTROL)
+
+
 def stdout() -> Console:
     from rich.console import Console
 

@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from vvgctl.cli.output import visible
+
 Row = dict[str, Any]
 
 
@@ -29,10 +31,11 @@ class Column:
     wrap: bool = False
 
     def text(self, row: Row) -> str:
+        """The cell as text, control characters written out (see :func:`output.visible`)."""
         if self.value is not None:
-            return self.value(row)
+            return visible(self.value(row))
         value = row.get(self.key)
-        return "" if value is None else str(value)
+        return "" if value is None else visible(str(value))
 
 
 def where(row: Row) -> str:
@@ -110,4 +113,4 @@ def emit(rows: Sequence[Row], columns: Sequence[Column], fmt: TableFormat, *,
     elif output.is_tty():
         _rich(rows, columns, title)
     else:
-        sys.stdout.write("".join(plain(row) + "\n" for row in rows))
+        sys.stdout.write("".join(visible(plain(row)) + "\n" for row in rows))
