@@ -291,3 +291,43 @@ def test_a_file_that_does_not_validate_is_reported_not_published(
     result = runner.invoke(app, ["publish", str(repo), "--out", str(tmp_path / "cli")])
     assert result.exit_code == 1
     assert "2025-11-05.md:7:" in result.output and "Traceback" not in result.output
+
+
+def test_a_manifest_cannot_make_publish_delete_outside_its_folder(repo: Path,
+                                                                 tmp_path: Path) -> None:
+    """Issue 14, item 1: a committed manifest names files outside the site folder."""
+    import json
+
+    out = tmp_path / "site"
+    out.mkdir()
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "v.txt").write_text("kvar", encoding="utf-8")
+    absolute = tmp_path / "absolute.txt"
+    absolute.write_text("kvar", encoding="utf-8")
+    (out / MANIFEST_NAME).write_text(json.dumps({
+        "format": 1, "fingerprint": "x",
+        "outputs": {"../victim/v.txt": "k", str(absolute): "k", "ok/../../victim/v.txt": "k"},
+    }), encoding="utf-8")
+    publish(repo, out)
+    assert (victim / "v.txt").read_text(encoding="utf-8") == "kvar"
+    assert absolute.read_text(encoding="utf-8") == "kvar"
+    assert (out / "index.html").is_file()
+
+
+def test_publish_does_not_write_through_a_link_in_its_folder(repo: Path,
+                                                             tmp_path: Path) -> None:
+    """Issue 14, item 2: ``site/vvg -> /elsewhere`` would send the pages elsewhere."""
+    out = tmp_path / "site"
+    publish(repo, out)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    vvg = out / "vvg"
+    for path in sorted(vvg.rglob("*"), reverse=True):
+        path.rmdir() if path.is_dir() else path.unlink()
+    vvg.rmdir()
+    vvg.symlink_to(elsewhere, target_is_directory=True)
+    result = CliRunner().invoke(app, ["publish", str(repo), "--out", str(out)])
+    assert result.exit_code != 0
+    assert "is a link" in result.output and "Traceback" not in result.output
+    assert list(elsewhere.rglob("*")) == []

@@ -17,15 +17,38 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from vvgctl.errors import VvgError
 from vvgctl.source.fileio import atomic_write_bytes
 
 MANIFEST_NAME = ".vvgctl-manifest.json"
 FORMAT = 1
 #: a page's bytes or text, or a function that makes them (called only when the page is stale)
 Content = bytes | str | Callable[[], bytes | str]
+
+
+def inside(folder: Path, relative: str) -> Path:
+    """``folder / relative`` when that stays inside ``folder`` without passing a link.
+
+    The manifest and the slugs come from files a pull request may change: an output path that
+    is absolute, climbs out with ``..``, or runs through a link in the folder (``site/vvg ->
+    /elsewhere``) would make publish write or delete outside it. Raises :class:`VvgError`.
+    """
+    parts = PurePosixPath(relative).parts
+    if not parts or PurePosixPath(relative).is_absolute() or "\\" in relative or any(
+            p in ("..", ".", "") for p in parts):
+        raise VvgError(f"{relative!r} is not a path inside the site folder",
+                       hint=f"delete {MANIFEST_NAME} in {folder} if it was edited by hand")
+    current = folder
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            raise VvgError(f"{current} is a link; vvgctl publish does not write or delete "
+                           "through links", hint="replace the link with a folder, or publish "
+                                                 "into another --out")
+    return current
 
 
 def digest(*parts: str | bytes) -> str:
@@ -40,6 +63,14 @@ def digest(*parts: str | bytes) -> str:
 def data_key(*values: Any) -> str:
     """The key of a page made from JSON-able data."""
     return digest(json.dumps(values, ensure_ascii=False, sort_keys=True, default=str))
+
+
+def _is_inside(folder: Path, relative: str) -> bool:
+    try:
+        inside(folder, relative)
+    except VvgError:
+        return False
+    return True
 
 
 @dataclass
@@ -69,14 +100,20 @@ class Manifest:
         if not isinstance(stored, dict) or stored.get("format") != FORMAT:
             return manifest
         outputs = stored.get("outputs")
-        if isinstance(outputs, dict):
-            manifest.outputs = {str(k): str(v) for k, v in outputs.items()}
+        if isinstance(outputs, dict):  # a path that leaves the folder is forgotten, never used
+            manifest.outputs = {str(k): str(v) for k, v in outputs.items()
+                                if _is_inside(folder, str(k))}
         if stored.get("fingerprint") == fingerprint:
             sources = stored.get("sources")
             if isinstance(sources, dict):
                 manifest.sources = sources
             manifest.unpublished = set(stored.get("unpublished") or [])
         return manifest
+
+    def target(self, path: str) -> Path:
+        """Where the output ``path`` goes: inside the folder, through no link (see
+        :func:`inside`)."""
+        return inside(self.folder, path)
 
     def fresh(self, path: str, key: str) -> bool:
         """True when ``path`` exists and was made from ``key``; marks it produced either way."""
@@ -89,7 +126,7 @@ class Manifest:
             return False
         made = content() if callable(content) else content
         data = made.encode("utf-8") if isinstance(made, str) else made
-        atomic_write_bytes(self.folder / path, data)
+        atomic_write_bytes(self.target(path), data)
         self.written.append(path)
         return True
 
@@ -102,6 +139,8 @@ class Manifest:
         """Delete the outputs of the last build that this build did not make."""
         removed = []
         for path in sorted(set(self.outputs) - set(self.produced)):
+            if not _is_inside(self.folder, path):
+                continue
             target = self.folder / path
             if target.is_file():
                 target.unlink()

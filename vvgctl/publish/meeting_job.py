@@ -18,6 +18,7 @@ from vvgctl.errors import VvgError
 from vvgctl.index.extract import text_line
 from vvgctl.models.meeting import Status
 from vvgctl.publish.collect import Summary, summarize
+from vvgctl.publish.manifest import inside
 from vvgctl.publish.pages import meeting_page
 from vvgctl.source.fileio import atomic_write_bytes
 from vvgctl.source.loading import parse_meeting
@@ -90,7 +91,7 @@ def run(job: MeetingJob) -> MeetingResult:
     slug = summary["slug"]
     pdf_name = Path(slug).name + ".pdf"
     if job.want_pdf and job.renderer:
-        target = out / (slug + ".pdf")
+        target = inside(out, slug + ".pdf")
         target.parent.mkdir(parents=True, exist_ok=True)
         result.pdf_problem = render_pdf(Path(job.root) / job.source, target)
         if result.pdf_problem is None:
@@ -99,7 +100,7 @@ def run(job: MeetingJob) -> MeetingResult:
     if job.want_page:
         html = meeting_page(loaded, summary, job.organ_label,
                             pdf_name if summary["pdf"] else None)
-        atomic_write_bytes(out / (slug + ".html"), html.encode("utf-8"))
+        atomic_write_bytes(inside(out, slug + ".html"), html.encode("utf-8"))
         # a page without its PDF is made again next time, when the PDF may render
         failed = job.renderer and not summary["pdf"]
         result.written.append((slug + ".html", "no-pdf" if failed else job.page_key))
