@@ -331,3 +331,17 @@ def test_publish_does_not_write_through_a_link_in_its_folder(repo: Path,
     assert result.exit_code != 0
     assert "is a link" in result.output and "Traceback" not in result.output
     assert list(elsewhere.rglob("*")) == []
+
+
+def test_no_image_of_the_minutes_is_fetched_by_a_readers_browser(repo: Path,
+                                                                tmp_path: Path) -> None:
+    """Issue 14, item 6: ``![r](https://example.com/x.png)`` in a body would be fetched by
+    every reader of the page; it becomes a link to the image."""
+    meeting = repo / "vvg" / "2025" / "2025-10-22.md"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace(
+        "Bakgrund.", "Bakgrund ![spårpixel](https://example.com/x.png)."), encoding="utf-8")
+    out = tmp_path / "site"
+    publish(repo, out)
+    page = (out / "vvg" / "2025" / "2025-10-22.html").read_text(encoding="utf-8")
+    assert '<a href="https://example.com/x.png">Bild: spårpixel</a>' in page
+    assert not [p for p in out.rglob("*.html") if "<img" in p.read_text(encoding="utf-8")]

@@ -2,8 +2,11 @@
 
 Minutes are untrusted input: raw HTML in the Markdown is shown as text, never passed through,
 and links with a ``javascript:``, ``vbscript:``, ``file:`` or ``data:`` address are not made
-into links (markdown-it's ``validateLink``). Headings inside an item's text are moved down so
-that the page's outline stays in order (``h1`` the meeting, ``h2`` the items).
+into links (markdown-it's ``validateLink``). An image is never shown: a reader's browser would
+fetch it from wherever the minutes say (a tracking pixel), so it becomes a link to the image
+with its description, which the reader may follow (the PDF leaves images out). Headings inside
+an item's text are moved down so that the page's outline stays in order (``h1`` the meeting,
+``h2`` the items).
 """
 
 from __future__ import annotations
@@ -11,12 +14,26 @@ from __future__ import annotations
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markupsafe import Markup
 
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+
+
+def _no_image(token: Token) -> list[Token]:
+    """An image token as a link to the image, titled with its description ("Bild: …")."""
+    if token.type != "image":
+        return [token]
+    alt = token.content or "utan beskrivning"
+    text = Token("text", "", 0, content=f"Bild: {alt}")
+    source = str(token.attrGet("src") or "")
+    if not source:
+        return [text]
+    return [Token("link_open", "a", 1, attrs={"href": source}), text,
+            Token("link_close", "a", -1)]
 
 
 def to_html(text: str, *, lowest_heading: int = 3) -> Markup:
@@ -29,5 +46,7 @@ def to_html(text: str, *, lowest_heading: int = 3) -> Markup:
         if token.type in ("heading_open", "heading_close"):
             level = max(int(token.tag[1]), lowest_heading)
             token.tag = f"h{min(level, 6)}"
+        if token.children:
+            token.children = [t for child in token.children for t in _no_image(child)]
     html: str = parser.renderer.render(tokens, parser.options, {})
     return Markup(html)
