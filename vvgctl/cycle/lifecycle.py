@@ -112,18 +112,19 @@ def approve(path: Path, at: dt.date, corrections: list[Correction]) -> Outcome:
                        ("items", "interludes", "schedule", "people"))
         return {"status", "approval"}
 
-    source = frontmatter_edit.read(path)
-    text = frontmatter_edit.apply(source, record)
-    frontmatter_edit.validate(path, text)
-    follow: tuple[frontmatter_edit.Source, str] | None = None
-    if other.exists():
-        follow = _previous_edit(other, path, meeting, corrections, outcome)
-    frontmatter_edit.write(source, text)
-    outcome.changed.append(path)
-    if follow is not None:
-        frontmatter_edit.write(*follow)
-        outcome.changed.append(other)
-    else:
+    with frontmatter_edit.locked(path, *([other] if other.exists() else [])):
+        source = frontmatter_edit.read(path)
+        text = frontmatter_edit.apply(source, record)
+        frontmatter_edit.validate(path, text)
+        follow: tuple[frontmatter_edit.Source, str] | None = None
+        if other.exists():
+            follow = _previous_edit(other, path, meeting, corrections, outcome)
+        frontmatter_edit.write(source, text)
+        outcome.changed.append(path)
+        if follow is not None:
+            frontmatter_edit.write(*follow)
+            outcome.changed.append(other)
+    if follow is None:
         outcome.notes.append(f"no meeting file {other} was changed: record the approval "
                              "under its 'previous' when it is written")
     return outcome

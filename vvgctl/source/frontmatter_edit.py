@@ -11,10 +11,12 @@ refused.
 
 from __future__ import annotations
 
+import fcntl
 import io
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -161,12 +163,44 @@ def write(source: Source, text: str) -> None:
     os.chmod(source.path, source.mode)
 
 
+@contextmanager
+def locked(*paths: Path) -> Iterator[None]:
+    """Hold an exclusive lock on each file while the block reads and writes them.
+
+    Two edits of one file at the same time (``vvgctl status`` and ``vvgctl attend``) each read
+    the file, change it and replace it: without the lock one change was lost (7 runs in 20).
+    The lock is ``flock`` on the file itself, taken in path order (no deadlock between two
+    approvals); a writer replaces the file by a rename, so after the lock is granted the path
+    must still name the locked file, else the lock is taken again on the new one.
+    """
+    held: list[int] = []
+    try:
+        for path in sorted(set(paths)):
+            while True:
+                fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                try:
+                    same = os.stat(path).st_ino == os.fstat(fd).st_ino
+                except FileNotFoundError:
+                    same = False
+                if same:
+                    held.append(fd)
+                    break
+                os.close(fd)
+        yield
+    finally:
+        for fd in held:
+            os.close(fd)  # closing releases the lock
+
+
 def edit(path: Path, change: Change) -> bool:
-    """Apply ``change`` to the file's front matter and write it; False when nothing changed."""
-    source = read(path)
-    text = apply(source, change)
-    if text == source.text(source.front):
-        return False
-    validate(path, text)
-    write(source, text)
+    """Apply ``change`` to the file's front matter and write it; False when nothing changed.
+    The file is locked from the read to the write (see :func:`locked`)."""
+    with locked(path):
+        source = read(path)
+        text = apply(source, change)
+        if text == source.text(source.front):
+            return False
+        validate(path, text)
+        write(source, text)
     return True
