@@ -61,3 +61,20 @@ def test_parallel_and_serial_agree(make_repo: RepoFactory) -> None:
     serial = run_check([root], use_cache=False, jobs=1)
     assert len(parallel.meetings) == len(set(files) | {"vvg/2025/2025-10-22.md"})
     assert parallel.diagnostics == serial.diagnostics
+
+
+def test_content_hash_sees_an_edit_that_keeps_size_and_mtime(make_repo: RepoFactory) -> None:
+    """Issue 14, item 9: ``touch -r`` after an edit of the same length fooled the cache."""
+    root = make_repo()
+    path = root / "vvg" / "2025" / "2025-10-22.md"
+    assert not run_check([root]).diagnostics
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    broken = text.replace("kind: information_and_decision", "kind: information_and_decisio_")
+    assert len(broken) == len(text) and broken != text
+    path.write_text(broken, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert not run_check([root]).diagnostics  # size and mtime: the stale result is trusted
+    hashed = run_check([root], verify_contents=True)
+    assert [d.code for d in hashed.diagnostics] == ["schema"]
+    assert run_check([root], verify_contents=True).cached == 1  # now stored with its hash

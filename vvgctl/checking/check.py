@@ -63,11 +63,12 @@ CHECK = Analysis("check", check_file)
 
 
 def run_check(paths: list[Path], *, use_cache: bool = True, jobs: int = 0,
-              progress: Progress | None = None, base: str | None = None) -> CheckReport:
+              progress: Progress | None = None, base: str | None = None,
+              verify_contents: bool = False) -> CheckReport:
     """Check the meetings at ``paths`` (files or folders) and the repository they belong to;
     with ``base`` (a git revision) also that records approved there stayed frozen."""
     repository = Repository.open(paths, analysis=CHECK, use_cache=use_cache, jobs=jobs,
-                                 progress=progress)
+                                 progress=progress, verify_contents=verify_contents)
     return check_repository(repository, [p.resolve() for p in paths], base)
 
 

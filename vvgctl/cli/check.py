@@ -38,6 +38,10 @@ def check(
         = OutputFormat.text,
     strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-read every file.")] = False,
+    content_hash: Annotated[bool, typer.Option(
+        "--content-hash", help="Use a cached result only when the file's SHA-256 is unchanged, "
+        "not only its size and modification time (for CI, where a checkout may keep both).")]
+        = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
                                       help="Worker processes (0: one per core).")] = 0,
     base: Annotated[str | None, typer.Option(
@@ -53,7 +57,7 @@ def check(
     err = output.stderr()
     with bar("Kontrollerar", enabled=format is OutputFormat.text) as progress:
         report = run_check(targets, use_cache=not no_cache, jobs=jobs, progress=progress,
-                           base=base)
+                           base=base, verify_contents=content_hash)
     errors = report.count(Severity.ERROR)
     warnings = report.count(Severity.WARNING)
     summary = {"files": report.files, "meetings": len(report.meetings), "errors": errors,

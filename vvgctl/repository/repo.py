@@ -42,7 +42,7 @@ from vvgctl.repository.registry import RegistryIndex, load_registry
 from vvgctl.runtime.cache import ResultCache, code_fingerprint
 from vvgctl.runtime.pool import parallel_map
 from vvgctl.runtime.progress import Progress
-from vvgctl.source.loading import Loaded, load_meeting, load_yaml_file
+from vvgctl.source.loading import Loaded, load_meeting, load_yaml_file, read_source
 from vvgctl.source.yaml import Positions
 
 M = TypeVar("M", bound=BaseModel)
@@ -126,6 +126,9 @@ class Repository:
     root: Path
     analysis: Analysis = RECORDS
     use_cache: bool = True
+    #: trust a cached result only if the file's SHA-256 is the one it was made from (an edit
+    #: that keeps size and mtime, as ``touch -r`` or some checkouts do, is then seen)
+    verify_contents: bool = False
     jobs: int = 0
     progress: Progress | None = None
     #: how many meeting results came from the cache in :meth:`results`
@@ -278,6 +281,7 @@ class Repository:
             if self.use_cache else None
         results: dict[Path, FileResult] = {}
         self.cached = 0
+        digests: dict[Path, str | None] = {}
         stale: list[Path] = []
         stats: dict[Path, os.stat_result] = {}
         for path in files:
@@ -290,8 +294,9 @@ class Repository:
                 stale.append(path)  # analysed anyway: the analysis reports why it cannot read
                 continue
             hit = cache.get(path, stats[path]) if cache else None
-            if isinstance(hit, tuple):
-                results[path] = FileResult.from_row(hit, display_path(path))
+            if isinstance(hit, tuple) and len(hit) == 2 and (
+                    not self.verify_contents or hit[0] == self._digest(path, digests)):
+                results[path] = FileResult.from_row(hit[1], display_path(path))
                 self.cached += 1
             else:
                 stale.append(path)
@@ -304,7 +309,8 @@ class Repository:
                 for path, row in zip(stale, fresh, strict=True):
                     results[path] = FileResult.from_row(row)
                     if cache is not None and path in stats:
-                        cache.put(path, stats[path], row)
+                        digest = self._digest(path, digests) if self.verify_contents else None
+                        cache.put(path, stats[path], (digest, row))
         finally:
             _ANALYSING.pop()
         if cache is not None:
@@ -312,6 +318,16 @@ class Repository:
             cache.save()
         self._results = {p: results[p] for p in files}
         return self._results
+
+    @staticmethod
+    def _digest(path: Path, known: dict[Path, str | None]) -> str | None:
+        """The SHA-256 of the file's bytes (None when it cannot be read), once per command."""
+        if path not in known:
+            try:
+                known[path] = hashlib.sha256(read_source(path)).hexdigest()
+            except OSError:
+                known[path] = None
+        return known[path]
 
     def records(self) -> list[MeetingRecord]:
         """The valid meetings' records, oldest first (invalid files: see ``check``)."""

@@ -16,7 +16,7 @@ from typing import Any
 
 import vvgctl
 
-FORMAT = 2
+FORMAT = 3
 
 
 def cache_dir() -> Path:
