@@ -345,3 +345,27 @@ def test_no_image_of_the_minutes_is_fetched_by_a_readers_browser(repo: Path,
     page = (out / "vvg" / "2025" / "2025-10-22.html").read_text(encoding="utf-8")
     assert '<a href="https://example.com/x.png">Bild: spårpixel</a>' in page
     assert not [p for p in out.rglob("*.html") if "<img" in p.read_text(encoding="utf-8")]
+
+
+def test_a_killed_publish_is_resumed_without_force(repo: Path, tmp_path: Path) -> None:
+    """Issue 14, item 8: after kill -9 the next publish refused the folder ('files that vvgctl
+    did not publish') and left the temporary PDF folders behind."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "site"
+    dies = ("import os, sys\n"
+            "from pathlib import Path\n"
+            "import vvgctl.publish.site as site\n"
+            "site.write_aggregates = lambda *a, **k: os._exit(9)  # killed after the pages\n"
+            "site.publish(Path(sys.argv[1]), Path(sys.argv[2]))\n")
+    killed = subprocess.run([sys.executable, "-c", dies, str(repo), str(out)],
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert killed.returncode == 9, killed.stderr
+    assert (out / "vvg" / "2025" / "2025-10-22.html").is_file()
+    leftover = out / "vvg" / "2025" / ".pdf-abc123"
+    leftover.mkdir()
+    (leftover / "half.pdf").write_bytes(b"%PDF-1.7")
+    result = CliRunner().invoke(app, ["publish", str(repo), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "index.html").is_file() and not leftover.exists()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 from contextlib import closing
 from pathlib import Path
 
@@ -68,6 +69,14 @@ def _check_out(out: Path, root: Path, force: bool) -> None:
                               "(files vvgctl did not write are left as they are)")
 
 
+def _remove_leftovers(out: Path) -> None:
+    """Remove the temporary PDF folders (``.pdf-*``) a killed run left in the site."""
+    for folder in sorted(out.rglob(".pdf-*")):
+        if folder.is_dir() and not folder.is_symlink() and \
+                folder.resolve().is_relative_to(out.resolve()):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
             force: bool = False, jobs: int = 0,
             progress: PhaseProgress | None = None) -> PublishReport:
@@ -91,6 +100,9 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
         if renderer else "none")
     out.mkdir(parents=True, exist_ok=True)
     manifest = Manifest.load(out, site_fp)
+    if not manifest.file.exists():
+        manifest.save()  # the folder is vvgctl's from the first file on: a killed run resumes
+    _remove_leftovers(out)
     report = PublishReport(out)
     if not renderer:
         report.warnings.append("PDF-filer skapas inte: renderingen (vvgctl.render) saknas i "
