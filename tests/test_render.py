@@ -447,3 +447,33 @@ def test_every_meeting_in_minutes_renders(path: Path, tmp_path: Path) -> None:
             if not decision.in_body:
                 assert _words(decision.text)[:60] in text, decision.text[:60]
     assert PdfReader(pdf).trailer["/Root"]["/Lang"] == "sv-SE"
+
+
+def test_a_render_killed_half_way_does_not_lock_its_own_outputs(tmp_path: Path) -> None:
+    """Issue 14, item 8: after kill -9 the next render said 'the file exists and was not
+    made by vvgctl render' about the file the killed run wrote. A file of the user's in the
+    folder is still refused without --force."""
+    import sys
+
+    out = tmp_path / "build"
+    meeting = MINUTES / "vvg" / "2025" / "2025-10-22.md"
+    dies = ("import os, sys\n"
+            "from pathlib import Path\n"
+            "import vvgctl.render.pipeline as p\n"
+            "real = p._render_task\n"
+            "def task(t):\n"
+            "    real(t)\n"
+            "    os._exit(9)  # killed after the file, before the manifest\n"
+            "p._render_task = task\n"
+            "p.render_many([Path(sys.argv[1])], Path(sys.argv[2]), 'html', jobs=1)\n")
+    killed = subprocess.run([sys.executable, "-c", dies, str(meeting), str(out)],
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert killed.returncode == 9, killed.stderr
+    assert (out / "vvg-2025-10-22.html").is_file()
+    again = CliRunner().invoke(app, ["render", str(meeting), "--format", "html", "-o", str(out)])
+    assert again.exit_code == 0, again.output
+    (out / "vvg-2025-10-22.html").unlink()
+    (out / ".vvgctl-render.json").unlink()
+    (out / "vvg-2025-10-22.html").write_text("mine", encoding="utf-8")
+    refused = CliRunner().invoke(app, ["render", str(meeting), "--format", "html", "-o", str(out)])
+    assert refused.exit_code == 1 and "--force" in refused.output

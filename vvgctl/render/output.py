@@ -44,6 +44,19 @@ class Manifest:
     def record(self, output: Path, digest: str) -> None:
         self.entries[self.key(output)] = digest
 
+    def claim(self, outputs: list[Path]) -> None:
+        """Note ``outputs`` as this command's before it writes them (an empty hash: not
+        current), so that a run killed half-way leaves no file the next run takes for the
+        user's."""
+        for output in outputs:
+            self.entries.setdefault(self.key(output), "")
+        self.save()
+
+    def release(self, output: Path) -> None:
+        """Forget a claimed output that was not written (its render failed)."""
+        if not output.exists() and self.entries.get(self.key(output)) == "":
+            del self.entries[self.key(output)]
+
     def save(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps(dict(sorted(self.entries.items())), indent=1, ensure_ascii=False)

@@ -295,12 +295,16 @@ def _render_batch(paths: Iterable[Path], out_dir: Path, fmt: OutputKind, agenda:
             assert outcome.output is not None
             manifest.record(outcome.output, digest)
         else:
+            assert outcome.output is not None
+            manifest.release(outcome.output)
             outcome.error, outcome.output = f"{error}" + (
                 f" ({error.hint})" if error.hint else ""), None
         if progress:
             progress(done, total)
 
     tasks = [(o.path, Path(str(o.output)), fmt, agenda) for o, _ in todo]
+    if todo:
+        manifest.claim([Path(str(o.output)) for o, _ in todo])
     for outcome, _ in todo:  # read each registry here, once, before the workers fork
         _organs(_repository_of(outcome.path))
     try:
