@@ -162,3 +162,17 @@ def test_control_characters_in_a_title_never_reach_the_terminal(tmp_path: Path) 
     # the titles are there, their escapes written out
     assert "Info \\x1b[2J\\x1b]0;OWNED\\x07" in outputs["show" + str(meeting)]
     assert "\\x1b]0;OWNED" in outputs["decisionscsv"]
+
+
+def test_dangling_links_and_loops_are_reported(tmp_path: Path) -> None:
+    """Issue 14, item 3: dangling links and loops of links were skipped silently (exit 0)."""
+    root = shutil.copytree(MINUTES, tmp_path / "minutes")
+    folder = root / "vvg" / "2025"
+    (folder / "2025-11-01.md").symlink_to(folder / "gone.md")
+    (folder / "2025-11-02.md").symlink_to(folder / "2025-11-03.md")
+    (folder / "2025-11-03.md").symlink_to(folder / "2025-11-02.md")
+    code, out = _check_within(root)
+    assert code == 1, out
+    for name in ("2025-11-01.md", "2025-11-02.md", "2025-11-03.md"):
+        assert f"{name}:" in out or f"{name} " in out, (name, out)
+    assert "Traceback" not in out

@@ -62,7 +62,13 @@ def _markdown_below(folder: Path) -> list[Path]:
     """
     base = os.fspath(folder)
     found: list[str] = []
-    for current, folders, files in os.walk(base):
+
+    def refused(error: OSError) -> None:  # a folder below that cannot be read
+        raise UsageError(f"{error.filename}: cannot read the folder ({error.strerror})",
+                         hint="give vvgctl permission to read it, or move it out of the "
+                              "minutes folder") from None
+
+    for current, folders, files in os.walk(base, onerror=refused):
         folders[:] = [f for f in folders if not f.startswith(".")]
         found += [os.path.join(current, f) for f in files if f.endswith(".md")]
     found.sort(key=lambda p: p.split(os.sep))

@@ -285,7 +285,7 @@ class Repository:
         stale: list[Path] = []
         stats: dict[Path, os.stat_result] = {}
         for path in files:
-            if path.is_symlink() and not path.resolve().is_relative_to(self.root):
+            if path.is_symlink() and not self._links_inside(path):
                 results[path] = _outside(path)  # never read: it may be /etc/passwd
                 continue
             try:
@@ -318,6 +318,14 @@ class Repository:
             cache.save()
         self._results = {p: results[p] for p in files}
         return self._results
+
+    def _links_inside(self, path: Path) -> bool:
+        """Whether the link ``path`` ends inside the repository (a loop ends nowhere: it is
+        reported as unreadable when it is read)."""
+        try:
+            return path.resolve().is_relative_to(self.root)
+        except (RuntimeError, OSError):  # a loop of links
+            return True
 
     @staticmethod
     def _digest(path: Path, known: dict[Path, str | None]) -> str | None:
