@@ -262,3 +262,22 @@ def test_a_word_the_index_holds_takes_its_stem_from_the_vocabulary(
     assert hits and "«enkät»" in hits[0]["snippet"]
     with pytest.raises(AssertionError, match="enkäter"):
         search(index, "enkäter")  # a form no passage has: the stemmer finds its stem
+
+
+def test_shards_a_killed_build_left_are_removed(
+        repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Issue 14, item 8: a first build killed half-way left its shard folder for ever."""
+    import vvgctl.index.update as update
+    from vvgctl.index.database import index_file
+
+    monkeypatch.setattr(update, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(update.os, "cpu_count", lambda: 2)
+    monkeypatch.setenv("VVGCTL_CACHE_DIR", str(tmp_path / "cache"))
+    stem = index_file(repo.resolve()).stem
+    leftover = tmp_path / "cache" / f"{stem}-shards-killed"
+    leftover.mkdir(parents=True)
+    (leftover / "shard-0.sqlite3").write_bytes(b"half")
+    other = tmp_path / "cache" / "index-0000000000000000-shards-busy"  # another index's
+    other.mkdir()
+    open_index([repo], rebuild=True).connection.close()
+    assert not leftover.exists() and other.exists()

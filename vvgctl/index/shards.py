@@ -11,6 +11,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
+from pathlib import Path
 
 from vvgctl.index.database import PER_FILE, TABLES, transaction
 from vvgctl.index.extract import extract_file
@@ -86,12 +87,22 @@ def _copy_shard(connection: sqlite3.Connection) -> None:
 def build_parallel(connection: sqlite3.Connection, stale: list[str],
                    current: dict[str, tuple[int, int]], jobs: int,
                    progress: Progress | None) -> None:
-    """Many files: workers fill shard databases side by side; the shards are merged in."""
+    """Many files: workers fill shard databases side by side; the shards are merged in.
+
+    The shards' folder is named after the index; one that a killed build of the same index
+    left is removed first (the caller holds the index's refresh lock, so no build of this
+    index is running)."""
+    import shutil
     import tempfile
 
+    database = Path(connection.execute("PRAGMA database_list").fetchone()[2])
+    prefix = f"{database.stem}-shards-"
     folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=folder, prefix="index-shards-") as tmp:
+    for leftover in folder.glob(prefix + "*"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+    with tempfile.TemporaryDirectory(dir=folder, prefix=prefix) as tmp:
         tasks = [(os.path.join(tmp, f"shard-{n}.sqlite3"),
                   [(path, *current[path]) for path in batch])
                  for n, batch in enumerate(_batches(stale, jobs))]
