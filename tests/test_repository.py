@@ -176,3 +176,23 @@ def test_dangling_links_and_loops_are_reported(tmp_path: Path) -> None:
     for name in ("2025-11-01.md", "2025-11-02.md", "2025-11-03.md"):
         assert f"{name}:" in out or f"{name} " in out, (name, out)
     assert "Traceback" not in out
+
+
+def test_findings_in_a_ci_log_have_control_characters_written_out(tmp_path: Path) -> None:
+    """A name with escape sequences reaches the finding's message: the text and GitHub
+    reporters write them out (a CI log is a terminal too)."""
+    import subprocess
+    import sys
+
+    root = shutil.copytree(MINUTES, tmp_path / "minutes")
+    meeting = root / "vvg" / "2025" / "2025-10-22.md"
+    text = meeting.read_text(encoding="utf-8")
+    assert "    - Jörgen Thorn\n" in text
+    meeting.write_text(text.replace("    - Jörgen Thorn\n", '    - "Ola\\e]0;OWNED\\a"\n', 1),
+                       encoding="utf-8")
+    for fmt in ("text", "github"):
+        proc = subprocess.run([sys.executable, "-m", "vvgctl", "check", str(root), "--format",
+                               fmt], capture_output=True, text=True, timeout=60, check=False)
+        out = proc.stdout + proc.stderr
+        assert proc.returncode == 1 and "Ola\\x1b]0;OWNED\\x07" in out, (fmt, out)
+        assert "\x1b" not in out and "\x07" not in out, (fmt, out)

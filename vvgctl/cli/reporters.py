@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from rich.console import Console
 from rich.markup import escape
 
+from vvgctl.cli.output import visible
 from vvgctl.diagnostics import Diagnostic, Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -23,15 +24,17 @@ def location(d: Diagnostic) -> str:
 def text(diagnostics: Sequence[Diagnostic], console: Console) -> None:
     for d in diagnostics:
         console.print(
-            f"[bold]{escape(location(d))}[/]: [{_STYLE[d.severity]}]{d.severity.value}[/] "
-            f"{escape(d.message)} [dim]\\[{d.code}][/]"
+            f"[bold]{escape(visible(location(d)))}[/]: "
+            f"[{_STYLE[d.severity]}]{d.severity.value}[/] "
+            f"{escape(visible(d.message))} [dim]\\[{d.code}][/]"
         )
         if d.hint:
-            console.print(f"    [dim]hint:[/] {escape(d.hint)}")
+            console.print(f"    [dim]hint:[/] {escape(visible(d.hint))}")
 
 
 def _gh_escape(value: str, property_: bool = False) -> str:
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    value = visible(value)  # a CI log is a terminal too
     if property_:
         value = value.replace(":", "%3A").replace(",", "%2C")
     return value

@@ -29,12 +29,14 @@ FORMAT = 1
 Content = bytes | str | Callable[[], bytes | str]
 
 
-def inside(folder: Path, relative: str) -> Path:
+def inside(folder: Path, relative: str, *, replace_links: bool = False) -> Path:
     """``folder / relative`` when that stays inside ``folder`` without passing a link.
 
     The manifest and the slugs come from files a pull request may change: an output path that
     is absolute, climbs out with ``..``, or runs through a link in the folder (``site/vvg ->
-    /elsewhere``) would make publish write or delete outside it. Raises :class:`VvgError`.
+    /elsewhere``) would make publish write or delete outside it. Raises :class:`VvgError`;
+    with ``replace_links`` (for a file about to be written) a link on the way is removed
+    instead (the link, never what it points to), so the write makes a real folder or file.
     """
     parts = PurePosixPath(relative).parts
     if not parts or PurePosixPath(relative).is_absolute() or "\\" in relative or any(
@@ -44,7 +46,9 @@ def inside(folder: Path, relative: str) -> Path:
     current = folder
     for part in parts:
         current = current / part
-        if current.is_symlink():
+        if current.is_symlink() and replace_links:
+            current.unlink()
+        elif current.is_symlink():
             raise VvgError(f"{current} is a link; vvgctl publish does not write or delete "
                            "through links", hint="replace the link with a folder, or publish "
                                                  "into another --out")
@@ -110,11 +114,6 @@ class Manifest:
             manifest.unpublished = set(stored.get("unpublished") or [])
         return manifest
 
-    def target(self, path: str) -> Path:
-        """Where the output ``path`` goes: inside the folder, through no link (see
-        :func:`inside`)."""
-        return inside(self.folder, path)
-
     def fresh(self, path: str, key: str) -> bool:
         """True when ``path`` exists and was made from ``key``; marks it produced either way."""
         self.produced[path] = key
@@ -126,7 +125,7 @@ class Manifest:
             return False
         made = content() if callable(content) else content
         data = made.encode("utf-8") if isinstance(made, str) else made
-        atomic_write_bytes(self.target(path), data)
+        atomic_write_bytes(inside(self.folder, path, replace_links=True), data)
         self.written.append(path)
         return True
 

@@ -91,7 +91,7 @@ def run(job: MeetingJob) -> MeetingResult:
     slug = summary["slug"]
     pdf_name = Path(slug).name + ".pdf"
     if job.want_pdf and job.renderer:
-        target = inside(out, slug + ".pdf")
+        target = inside(out, slug + ".pdf", replace_links=True)
         target.parent.mkdir(parents=True, exist_ok=True)
         result.pdf_problem = render_pdf(Path(job.root) / job.source, target)
         if result.pdf_problem is None:
@@ -100,7 +100,8 @@ def run(job: MeetingJob) -> MeetingResult:
     if job.want_page:
         html = meeting_page(loaded, summary, job.organ_label,
                             pdf_name if summary["pdf"] else None)
-        atomic_write_bytes(inside(out, slug + ".html"), html.encode("utf-8"))
+        atomic_write_bytes(inside(out, slug + ".html", replace_links=True),
+                           html.encode("utf-8"))
         # a page without its PDF is made again next time, when the PDF may render
         failed = job.renderer and not summary["pdf"]
         result.written.append((slug + ".html", "no-pdf" if failed else job.page_key))

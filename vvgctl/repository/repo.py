@@ -234,6 +234,10 @@ class Repository:
 
     def _read_data(self, path: Path, model: type[M]) -> Loaded[M]:
         shown = display_path(path)
+        if path.is_symlink() and not self._links_inside(path):
+            outside: Loaded[M] = Loaded(shown, None)
+            outside.diagnostics += _outside(path).diagnostics
+            return outside
         try:
             stat = path.stat()
         except OSError:
