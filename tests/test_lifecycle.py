@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import MEETING_MD, RepoFactory
@@ -174,3 +175,54 @@ def test_two_edits_at_the_same_time_both_land(make_repo: RepoFactory) -> None:
         assert [p.returncode for p in both] == [0, 0], outputs
         after = path.read_text(encoding="utf-8")
         assert "status: review" in after and "Kristina Lännergren" in after, after
+
+
+def test_an_edit_says_it_waits_and_gives_up_in_time(make_repo: RepoFactory,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    from vvgctl.source import frontmatter_edit
+
+    path = draft_repo(make_repo)
+    monkeypatch.setattr(frontmatter_edit, "LOCK_WAIT", 0.3)
+    monkeypatch.setattr(frontmatter_edit, "on_wait", frontmatter_edit.on_wait)  # restored
+    with open(path, "rb") as other:  # another command holds the file
+        fcntl.flock(other, fcntl.LOCK_EX)
+        result = runner.invoke(app, ["status", str(path), "review"])
+    assert result.exit_code == 1
+    assert "väntar" in result.output and "nothing was changed" in result.output
+    assert path.read_text(encoding="utf-8") == DRAFT
+    assert runner.invoke(app, ["status", str(path), "review"]).exit_code == 0
+
+
+def test_writers_killed_at_any_moment_leave_the_old_or_the_new_file(
+        make_repo: RepoFactory) -> None:
+    """A chaos test: kill -9 at random moments of status, attend and approve; the file is
+    always the old text or the new one, never torn, and the next run succeeds."""
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path = draft_repo(make_repo)
+    rng = random.Random(20261202)
+    commands = [["status", str(path), "review"],
+                ["attend", str(path), "--absent", "Kristina Lännergren"]]
+    for args in commands:
+        path.write_text(DRAFT, encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "vvgctl", *args], capture_output=True,
+                              check=False)
+        assert done.returncode == 0, done.stderr
+        new = path.read_text(encoding="utf-8")
+        for _ in range(4):
+            path.write_text(DRAFT, encoding="utf-8")
+            proc = subprocess.Popen([sys.executable, "-m", "vvgctl", *args],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(rng.uniform(0.2, 0.9))  # start-up takes most of it: the edit is late
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=30)
+            assert path.read_text(encoding="utf-8") in (DRAFT, new)
+            again = subprocess.run([sys.executable, "-m", "vvgctl", *args],
+                                   capture_output=True, check=False)
+            assert again.returncode == 0 and path.read_text(encoding="utf-8") == new

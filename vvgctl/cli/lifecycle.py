@@ -60,6 +60,17 @@ def register(app: typer.Typer) -> None:
     app.command("attend", help=ATTEND_HELP)(attend)
 
 
+def _say_when_waiting() -> None:
+    """Say on stderr when the edit waits for another vvgctl command editing the same file."""
+    from vvgctl.cli import output
+    from vvgctl.diagnostics import display_path
+    from vvgctl.source import frontmatter_edit
+
+    frontmatter_edit.on_wait = lambda path: output.note(
+        f"{display_path(path)} ändras av ett annat vvgctl-kommando; väntar (högst "
+        f"{frontmatter_edit.LOCK_WAIT:.0f} s)")
+
+
 def _report(outcome: Outcome) -> None:
     from vvgctl.cli import output
     from vvgctl.diagnostics import display_path
@@ -86,6 +97,7 @@ def status(
     if value not in allowed:
         hint = "approval is recorded with `vvgctl approve`" if value == "approved" else None
         raise UsageError(f"status {value!r}: use one of {', '.join(allowed)}", hint=hint)
+    _say_when_waiting()
     _report(set_status(path, Status(value)))
 
 
@@ -123,6 +135,7 @@ def approve(
                        for t in texts]
     except ValidationError as exc:
         raise UsageError(f"a correction is not valid: {exc.errors()[0]['msg']}") from None
+    _say_when_waiting()
     _report(do_approve(path, day, corrections))
 
 
@@ -144,4 +157,5 @@ def attend(
     both = set(absent or []) & set(remote or [])
     if both:
         raise UsageError(f"{', '.join(sorted(both))}: both absent and remote")
+    _say_when_waiting()
     _report(do_attend(path, absent or [], remote or [], present or []))

@@ -15,6 +15,7 @@ import fcntl
 import io
 import os
 import re
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -163,6 +164,40 @@ def write(source: Source, text: str) -> None:
     os.chmod(source.path, source.mode)
 
 
+#: how long an edit waits for another one of the same file before it gives up (seconds)
+LOCK_WAIT = 30.0
+
+
+
+def _silent(path: Path) -> None:
+    return None
+
+
+#: called once when an edit has to wait for another (the command line says so on stderr)
+on_wait: Callable[[Path], None] = _silent
+
+
+def _lock(fd: int, path: Path) -> None:
+    """``flock`` on ``fd``: at once if free, else after :data:`on_wait`, polling until
+    :data:`LOCK_WAIT` has passed (then :class:`VvgError`)."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return
+    except BlockingIOError:
+        on_wait(path)
+    deadline = time.monotonic() + LOCK_WAIT
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            continue
+    raise VvgError(f"another vvgctl command has been editing the file for {LOCK_WAIT:.0f} s; "
+                   "nothing was changed", path=str(path),
+                   hint="try again when the other command has finished")
+
+
 @contextmanager
 def locked(*paths: Path) -> Iterator[None]:
     """Hold an exclusive lock on each file while the block reads and writes them.
@@ -178,7 +213,11 @@ def locked(*paths: Path) -> Iterator[None]:
         for path in sorted(set(paths)):
             while True:
                 fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-                fcntl.flock(fd, fcntl.LOCK_EX)
+                try:
+                    _lock(fd, path)
+                except VvgError:
+                    os.close(fd)
+                    raise
                 try:
                     same = os.stat(path).st_ino == os.fstat(fd).st_ino
                 except FileNotFoundError:
