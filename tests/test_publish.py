@@ -369,3 +369,27 @@ def test_a_killed_publish_is_resumed_without_force(repo: Path, tmp_path: Path) -
     result = CliRunner().invoke(app, ["publish", str(repo), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert (out / "index.html").is_file() and not leftover.exists()
+
+
+def test_publish_killed_at_random_moments_recovers(repo: Path, tmp_path: Path) -> None:
+    """A chaos test: kill -9 publish at seeded random moments; the next plain run succeeds,
+    its pages are whole, and no temporary folder is left."""
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "site"
+    rng = random.Random(2026)
+    for _ in range(3):
+        proc = subprocess.Popen([sys.executable, "-m", "vvgctl", "publish", str(repo), "--out",
+                                 str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.5, 3.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        again = CliRunner().invoke(app, ["publish", str(repo), "--out", str(out)])
+        assert again.exit_code == 0, again.output
+        assert not list(out.rglob(".pdf-*"))
+        for page in out.rglob("*.html"):
+            assert page.read_text(encoding="utf-8").rstrip().endswith("</html>"), page
