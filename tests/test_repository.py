@@ -196,3 +196,29 @@ def test_findings_in_a_ci_log_have_control_characters_written_out(tmp_path: Path
         out = proc.stdout + proc.stderr
         assert proc.returncode == 1 and "Ola\\x1b]0;OWNED\\x07" in out, (fmt, out)
         assert "\x1b" not in out and "\x07" not in out, (fmt, out)
+
+
+def test_a_folder_that_cannot_be_read_is_reported_at_its_place(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 14, item 3: an unreadable folder was passed over in silence. The tests run as
+    root, who reads every folder, so the refusal os.walk reports is made here."""
+    import os as real_os
+
+    from vvgctl.repository import discovery
+
+    root = shutil.copytree(MINUTES, tmp_path / "minutes")
+    (root / "vvg" / "2024").mkdir()
+    walk = real_os.walk
+
+    def refusing_walk(top: str, onerror: Any = None, **kwargs: Any) -> Any:
+        for current, folders, files in walk(top, onerror=onerror, **kwargs):
+            if current.endswith(real_os.sep + "2024"):
+                onerror(PermissionError(13, "Permission denied", current))
+                continue
+            yield current, folders, files
+
+    monkeypatch.setattr(discovery.os, "walk", refusing_walk)
+    report = run_check([root], use_cache=False, jobs=1)
+    found = [d for d in report.diagnostics if d.path.endswith("2024")]
+    assert [d.code for d in found] == ["io"], report.diagnostics
+    assert report.exit_code() == 1

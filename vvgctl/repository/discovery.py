@@ -63,10 +63,14 @@ def _markdown_below(folder: Path) -> list[Path]:
     base = os.fspath(folder)
     found: list[str] = []
 
-    def refused(error: OSError) -> None:  # a folder below that cannot be read
-        raise UsageError(f"{error.filename}: cannot read the folder ({error.strerror})",
-                         hint="give vvgctl permission to read it, or move it out of the "
-                              "minutes folder") from None
+    def refused(error: OSError) -> None:
+        # a folder below that cannot be read stays in the list: reading it as a meeting
+        # reports it at its place (an io error, exit 1), never a silent gap
+        if error.filename and error.filename != base:
+            found.append(os.fspath(error.filename))
+        else:
+            raise UsageError(f"{base}: cannot read the folder ({error.strerror})",
+                             hint="give vvgctl permission to read it") from None
 
     for current, folders, files in os.walk(base, onerror=refused):
         folders[:] = [f for f in folders if not f.startswith(".")]
@@ -88,6 +92,7 @@ def meeting_files(paths: Iterable[Path]) -> Iterator[Path]:
             continue  # a schedule, plan or register: checked with the repository's data files
         candidates = [given] if named else _markdown_below(given)
         for path in candidates:
-            if (named or is_meeting_file(path)) and path not in seen:
+            # (only a folder os.walk could not read is in the list without being .md)
+            if (named or is_meeting_file(path) or path.is_dir()) and path not in seen:
                 seen.add(path)
                 yield path
