@@ -66,6 +66,8 @@ def arshjul(
 ) -> None:
     import datetime as dt
 
+    from rich.markup import escape
+
     from vvgctl.arshjul.build import build
     from vvgctl.cli import output as out
     from vvgctl.errors import UsageError
@@ -84,7 +86,7 @@ def arshjul(
     repository.save()
     err = out.stderr()
     for note in result.notes:
-        err.print(f"[yellow]obs:[/] {note}")
+        err.print(f"[yellow]obs:[/] {escape(out.visible(note))}")
     if format is ArshjulFormat.table and output is None and out.is_tty():
         out.stdout().print(_rich_table(result))
         return

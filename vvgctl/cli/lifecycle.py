@@ -81,7 +81,7 @@ def _report(outcome: Outcome) -> None:
     if not outcome.changed:
         err.print("Inget att ändra.", markup=False)
     for note in outcome.notes:
-        err.print(f"obs: {note}", markup=False)
+        err.print(f"obs: {output.visible(note)}", markup=False)
 
 
 def status(

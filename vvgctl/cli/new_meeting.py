@@ -146,7 +146,7 @@ def new_meeting(
     text = scaffold.render(inputs)
     err = output.stderr()
     for note in inputs.notes:
-        err.print(f"obs: {note}", markup=False)
+        err.print(f"obs: {output.visible(note)}", markup=False)
     if dry_run:
         sys.stdout.write(text)
         return

@@ -47,6 +47,7 @@ def is_tty() -> bool:
 def note(message: str, *, label: str = "", style: str = "") -> None:
     """One line on stderr: ``label`` styled through rich on a terminal, plain text when piped
     (rich's import is a tenth of a one-file render, so a pipe does not pay for it)."""
+    message = visible(message)
     if not sys.stderr.isatty():
         sys.stderr.write(f"{label} {message}\n" if label else f"{message}\n")
         return

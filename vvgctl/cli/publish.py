@@ -42,6 +42,8 @@ def publish(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
                                       help="Worker processes (0: one per core).")] = 0,
 ) -> None:
+    from rich.markup import escape
+
     from vvgctl.cli import output
     from vvgctl.cli.progress import phases
     from vvgctl.errors import UsageError
@@ -65,7 +67,7 @@ def publish(
 
     reporters.text(report.problems, err)
     for warning in report.warnings:
-        err.print(f"[yellow]obs:[/] {warning}")
+        err.print(f"[yellow]obs:[/] {escape(output.visible(warning))}")
     err.print(f"{report.published} godkända möten publicerade i {out} "
               f"({report.unpublished} opublicerade hoppades över): {len(report.written)} "
               f"filer skrivna, {len(report.removed)} borttagna")
