@@ -104,14 +104,13 @@ def new_meeting(
     from vvgctl.diagnostics import display_path
     from vvgctl.errors import UsageError, VvgError
     from vvgctl.models.meeting import MeetingMode
-    from vvgctl.repository.discovery import find_root
     from vvgctl.repository.repo import Repository
 
-    found_root = find_root(repo)
-    if found_root is None:
+    found_repository = Repository.find(repo)
+    if found_repository is None:
         raise UsageError(f"{repo}: no minutes repository here (a folder with registry/)",
                          hint="run it where the minutes folder is, or give --repo PATH")
-    repository = Repository(found_root)
+    repository = found_repository
     root, registry = repository.root, repository.registry
     found = registry.organ(organ)
     if found is None:

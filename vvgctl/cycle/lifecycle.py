@@ -19,6 +19,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.models import Meeting
 from vvgctl.models.meeting import Correction, Status
+from vvgctl.repository.discovery import meeting_path
 from vvgctl.repository.repo import Repository
 from vvgctl.source import frontmatter_edit
 from vvgctl.source.loading import load_meeting
@@ -86,7 +87,7 @@ def _correction_map(correction: Correction) -> CommentedMap:
 def approving_file(record: Path, meeting: Meeting, at: dt.date) -> Path:
     """The file of the organ's meeting on ``at``, beside the organ's other years."""
     organ_dir = record.resolve().parent.parent
-    return organ_dir / f"{at.year:04d}" / f"{at.isoformat()}.md"
+    return meeting_path(organ_dir.parent, organ_dir.name, at)
 
 
 def approve(path: Path, at: dt.date, corrections: list[Correction]) -> Outcome:

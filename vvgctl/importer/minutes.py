@@ -21,6 +21,7 @@ from vvgctl.importer.items import ItemParser, find_items
 from vvgctl.importer.people import match_person
 from vvgctl.importer.text import normalise
 from vvgctl.models import Meeting
+from vvgctl.repository.discovery import meeting_path
 from vvgctl.repository.registry import RegistryIndex
 from vvgctl.source.loading import parse_meeting
 
@@ -181,7 +182,7 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
                         source=source)
     result = ImportResult("", draft.data["organ"], dt.date.fromisoformat(draft.data["date"]))
     if target is None and into_root and root is not None:
-        target = root / result.organ / f"{result.date.year:04d}" / f"{result.date}.md"
+        target = meeting_path(root, result.organ, result.date)
     result.target = target
     _people(draft, registry, result)
     data = emit.front_matter_data(draft)

@@ -70,8 +70,9 @@ def _check_out(out: Path, root: Path, force: bool) -> None:
 
 
 def _remove_leftovers(out: Path) -> None:
-    """Remove the temporary PDF folders (``.pdf-*``) a killed run left in the site."""
-    for folder in sorted(out.rglob(".pdf-*")):
+    """Remove the temporary PDF folders (``.pdf-*``) a killed run left in the site: they stand
+    beside the PDFs, in ``<organ>/<year>/`` (no walk over the whole site on every run)."""
+    for folder in sorted(out.glob("*/*/.pdf-*")):
         if folder.is_dir() and not folder.is_symlink() and \
                 folder.resolve().is_relative_to(out.resolve()):
             shutil.rmtree(folder, ignore_errors=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -12,6 +13,11 @@ from vvgctl.errors import UsageError
 REGISTRY_DIR = "registry"
 
 SKIPPED_NAMES = frozenset({"README.md", "readme.md", "CHANGELOG.md"})
+
+
+def meeting_path(root: Path, organ: str, day: dt.date) -> Path:
+    """Where the organ's meeting on ``day`` stands: ``<root>/<organ>/<year>/<date>.md``."""
+    return root / organ / f"{day.year:04d}" / f"{day.isoformat()}.md"
 
 
 def find_root(start: Path) -> Path | None:

@@ -9,7 +9,6 @@ checks that positions name known documents.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -26,10 +25,6 @@ from vvgctl.repository.datafiles import DataFileKind, register
 from vvgctl.repository.discovery import REGISTRY_DIR
 from vvgctl.repository.repo import DOCUMENTS_FILE, Repository
 from vvgctl.source.loading import Loaded
-
-
-def register_path(root: Path) -> Path:
-    return root / REGISTRY_DIR / DOCUMENTS_FILE
 
 
 def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagnostic]:
@@ -66,7 +61,8 @@ def list_documents(index: Any, *, today: dt.date | None = None,
 
     loaded = load_register(index.repository)
     if loaded is None:
-        raise VvgError(f"{register_path(index.root)}: there is no register of governing documents",
+        raise VvgError(f"{index.repository.documents_path()}: there is no register of governing "
+                       "documents",
                        hint="create it with a list 'documents:' (see `vvgctl schema`)")
     if loaded.model is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None

@@ -4,7 +4,7 @@ A command opens one :class:`Repository` and asks it for what it needs; each thin
 first time it is asked for and kept for the rest of the command:
 
 - the root and where things stand in it (:meth:`Repository.meeting_path`,
-  :meth:`~Repository.schedule_path`, :meth:`~Repository.plan_path`,
+  :meth:`~Repository.schedule_path`,
   :meth:`~Repository.documents_path`);
 - the registry (organs, people);
 - the data files (schedules, plans, the register of governing documents), each parsed and
@@ -36,7 +36,13 @@ from pydantic import BaseModel
 
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.errors import UsageError
-from vvgctl.repository.discovery import REGISTRY_DIR, find_root, meeting_files, resolve_root
+from vvgctl.repository.discovery import (
+    REGISTRY_DIR,
+    find_root,
+    meeting_files,
+    meeting_path,
+    resolve_root,
+)
 from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex, load_registry
 from vvgctl.runtime.cache import ResultCache, code_fingerprint
@@ -175,13 +181,10 @@ class Repository:
         return self.root / REGISTRY_DIR
 
     def meeting_path(self, organ: str, date: dt.date) -> Path:
-        return self.root / organ / f"{date.year:04d}" / f"{date.isoformat()}.md"
+        return meeting_path(self.root, organ, date)
 
     def schedule_path(self, organ: str, year: int) -> Path:
         return self.root / organ / f"{year:04d}" / SCHEDULE_FILE
-
-    def plan_path(self, organ: str, year: int) -> Path:
-        return self.root / organ / f"{year:04d}" / PLAN_FILE
 
     def documents_path(self) -> Path:
         return self.registry_dir / DOCUMENTS_FILE
