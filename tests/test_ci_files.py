@@ -80,7 +80,9 @@ def test_the_pre_commit_hook(make_repo: RepoFactory) -> None:
     pattern = re.compile(hook["files"])
     assert pattern.search("minutes/vvg/2025/2025-10-22.md")
     assert pattern.search("minutes/registry/organs.yaml")
+    assert pattern.search("minutes/vvg/2026/plan.yaml")
     assert not pattern.search("README.md") and not pattern.search("vvgctl/check.py")
+    assert not pattern.search("minutes/README.md")  # not a meeting: check would refuse it
     repo = make_repo()
     meeting = repo / "vvg/2025/2025-10-22.md"
     entry = [str(BIN / "vvgctl"), *hook["entry"].split()[1:]]

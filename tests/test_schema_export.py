@@ -17,7 +17,8 @@ def test_committed_schemas_are_fresh() -> None:
 def test_schema_has_swedish_titles_and_english_keys() -> None:
     from vvgctl.models import Meeting
 
-    schema = json.loads(render(Meeting))
+    schema = json.loads(render(Meeting, "meeting.schema.json"))
+    assert schema["$id"] == "urn:vvgctl:schema:meeting"
     assert schema["properties"]["place"]["title"] == "Plats"
     assert schema["properties"]["items"]["title"] == "Ärenden"
     assert "number" in schema["$defs"]["Item"]["properties"]

@@ -28,8 +28,13 @@ def schema_models() -> dict[str, type[BaseModel]]:
     return models
 
 
-def render(model: type[BaseModel]) -> str:
-    schema: dict[str, Any] = {"$schema": SCHEMA_URL}
+def schema_id(name: str) -> str:
+    """The schema's ``$id``: a URN that names it wherever the file is kept."""
+    return "urn:vvgctl:schema:" + name.removesuffix(".schema.json")
+
+
+def render(model: type[BaseModel], name: str) -> str:
+    schema: dict[str, Any] = {"$schema": SCHEMA_URL, "$id": schema_id(name)}
     schema.update(model.model_json_schema())
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
@@ -39,7 +44,7 @@ def write_schemas(out: Path) -> list[Path]:
     written = []
     for name, model in schema_models().items():
         target = out / name
-        atomic_write(target, render(model))
+        atomic_write(target, render(model, name))
         written.append(target)
     return written
 
@@ -52,6 +57,6 @@ def stale_files(out: Path) -> list[str]:
             current = target.read_text(encoding="utf-8")
         except OSError:
             current = None
-        if current != render(model):
+        if current != render(model, name):
             stale.append(name)
     return stale

@@ -23,10 +23,12 @@ from vvgctl.cli import (
     decisions,
     documents,
     import_,
+    init,
     lifecycle,
     new_meeting,
     publish,
     render,
+    review,
     rules,
     schema,
     search,
@@ -86,7 +88,7 @@ app = typer.Typer(help=HELP, no_args_is_help=True, pretty_exceptions_enable=Fals
                   rich_markup_mode="markdown", cls=_Group,
                   context_settings={"help_option_names": ["-h", "--help"]})
 
-for module in (check, show, summary, schema, rules, new_meeting, lifecycle,
+for module in (init, check, review, show, summary, schema, rules, new_meeting, lifecycle,
                decisions, cases, actions, documents, search, import_, publish, render,
                arshjul):
     module.register(app)

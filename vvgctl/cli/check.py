@@ -14,13 +14,19 @@ Validate minutes against the schema and the repository's rules.
 
 Every finding names the file, line and column of the YAML node at fault, says what was
 expected and how to fix it. Exit code 0 when clean, 1 when there are errors (or warnings with
---strict), 2 for a wrong call.
+--strict), 2 for a wrong call, 3 for a fault in vvgctl itself (please report it).
+
+With --base REV (a git revision, e.g. origin/main in a pull request) it also checks what the
+change does: a record becomes approved only from review, with an approval the approving
+meeting's minutes confirm (approval-flow), and minutes approved at REV change only through a
+correction that meeting approved (frozen-record).
 
 Examples:
 
     vvgctl check minutes
     vvgctl check minutes/vvg/2025/2025-10-22.md
     vvgctl check minutes --format github     # annotations in a pull request
+    vvgctl check minutes --format gitlab > kontroll.json   # GitLab Code Quality
     vvgctl check minutes --format json | jq '.summary'
     vvgctl check minutes --base origin/main  # approved minutes stay as approved
 """
@@ -34,7 +40,8 @@ def check(
     paths: Annotated[list[Path] | None, typer.Argument(
         help="Meeting files or folders (default: minutes).", show_default=False)] = None,
     format: Annotated[OutputFormat, typer.Option(
-        "--format", "-f", help="text for people, json for scripts, github for Actions.")]
+        "--format", "-f", help="text for people, json for scripts, github for Actions "
+        "annotations, gitlab for a Code Quality report.")]
         = OutputFormat.text,
     strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-read every file.")] = False,
@@ -45,8 +52,9 @@ def check(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
                                       help="Worker processes (0: one per core).")] = 0,
     base: Annotated[str | None, typer.Option(
-        "--base", help="A git revision: report changes to minutes already approved there "
-        "that no approved correction records (frozen-record).", show_default=False)] = None,
+        "--base", help="A git revision: check the approvals made since (approval-flow) and "
+        "that minutes approved there changed only by approved corrections (frozen-record).",
+        show_default=False)] = None,
 ) -> None:
     from vvgctl.checking.check import run_check
     from vvgctl.cli import output, reporters
@@ -66,6 +74,8 @@ def check(
         reporters.as_json(report.diagnostics, summary)
     elif format is OutputFormat.github:
         reporters.github(report.diagnostics)
+    elif format is OutputFormat.gitlab:
+        reporters.gitlab(report.diagnostics)
     else:
         reporters.text(report.diagnostics, err)
         verdict = "[green]inga fel[/]" if not errors else f"[red]{errors} fel[/]"

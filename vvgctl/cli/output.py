@@ -15,6 +15,7 @@ class OutputFormat(str, enum.Enum):
     text = "text"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
 
 
 #: control characters (C0 and C1, DEL) but line feed and tab, each as a visible escape

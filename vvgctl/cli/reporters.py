@@ -55,3 +55,21 @@ def github(diagnostics: Sequence[Diagnostic]) -> None:
 def as_json(diagnostics: Sequence[Diagnostic], summary: Mapping[str, object]) -> None:
     out = {"diagnostics": [d.as_dict() for d in diagnostics], "summary": summary}
     sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+
+
+def gitlab(diagnostics: Sequence[Diagnostic]) -> None:
+    """A GitLab Code Quality report (JSON) for a merge request's widget."""
+    import hashlib
+
+    severity = {"error": "major", "warning": "minor", "info": "info"}
+    issues = []
+    for d in diagnostics:
+        key = f"{d.code}\0{d.path}\0{d.line}\0{d.message}".encode()
+        issues.append({
+            "description": d.message + (f" (hint: {d.hint})" if d.hint else ""),
+            "check_name": d.code,
+            "fingerprint": hashlib.sha256(key).hexdigest(),
+            "severity": severity[d.severity.value],
+            "location": {"path": d.path, "lines": {"begin": max(d.line, 1)}},
+        })
+    sys.stdout.write(json.dumps(issues, ensure_ascii=False, indent=2) + "\n")

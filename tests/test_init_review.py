@@ -1,0 +1,125 @@
+"""`vvgctl init` (an organ's own minutes repository) and `vvgctl review` (what a pull request
+changes), on real files with real git (issue 15)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.gitrepo import git, use_git_env
+from vvgctl.cli.app import app
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def organ_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    use_git_env(monkeypatch)
+    top = tmp_path / "sro-protokoll"
+    code, said = run("init", str(top), "--organ", "sro", "--name", "Samrådsorganet",
+                     "--year", "2026")
+    assert code == 0, said
+    return top
+
+
+def test_init_writes_a_repository_that_checks_clean(organ_repo: Path) -> None:
+    top = organ_repo
+    for name in ("README.md", ".gitignore", ".pre-commit-config.yaml",
+                 ".github/workflows/minutes.yml", ".gitlab-ci.yml", ".vscode/settings.json",
+                 "minutes/registry/organs.yaml", "minutes/sro/2026/schedule.yaml",
+                 "minutes/sro/2026/plan.yaml", "schemas/meeting.schema.json"):
+        assert (top / name).is_file(), name
+    assert (top / ".git").is_dir()
+    assert "Samrådsorganet" in (top / "README.md").read_text(encoding="utf-8")
+    schema = json.loads((top / "schemas/organs.schema.json").read_text(encoding="utf-8"))
+    assert schema["$id"] == "urn:vvgctl:schema:organs"
+    settings = json.loads((top / ".vscode/settings.json").read_text(encoding="utf-8"))
+    for schema_file in settings["yaml.schemas"]:
+        assert (top / schema_file).is_file()
+    assert run("check", str(top / "minutes"))[0] == 0
+    code, said = run("new-meeting", "--organ", "sro", "--date", "2026-12-20", "--time",
+                     "09:00-11:00", "--place", "Teams", "--mode", "remote",
+                     "--root", str(top / "minutes"))
+    assert code == 0, said
+    assert (top / "minutes/sro/2026/2026-12-20.md").is_file()
+    code, said = run("check", str(top / "minutes"), "--strict")
+    assert code == 0, said
+
+
+def test_init_pins_the_package_everywhere(tmp_path: Path) -> None:
+    spec = "vvgctl @ https://example.org/vvgctl-0.1.0-py3-none-any.whl"
+    top = tmp_path / "repo"
+    assert run("init", str(top), "--organ", "vvg", "--package", spec)[0] == 0
+    for name in (".github/workflows/minutes.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml"):
+        assert json.dumps(spec) in (top / name).read_text(encoding="utf-8"), name
+
+
+def test_init_never_overwrites(tmp_path: Path) -> None:
+    top = tmp_path / "busy"
+    top.mkdir()
+    (top / "notes.md").write_text("mine", encoding="utf-8")
+    code, said = run("init", str(top), "--organ", "sro")
+    assert code == 1 and "not empty" in said
+    assert sorted(p.name for p in top.iterdir()) == ["notes.md"]
+    assert (top / "notes.md").read_text(encoding="utf-8") == "mine"
+    assert run("init", str(tmp_path / "x"), "--organ", "Bad Id")[0] == 2
+    # an empty git repository is taken as it is
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    git(empty, "init", "--quiet", "-b", "main")
+    assert run("init", str(empty), "--organ", "sro")[0] == 0
+    assert (empty / "minutes/registry/organs.yaml").is_file()
+
+
+@pytest.fixture
+def bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git repository holding a copy of the bundled minutes."""
+    use_git_env(monkeypatch)
+    top = tmp_path / "project"
+    shutil.copytree(ROOT / "minutes", top / "minutes")
+    git(top, "init", "--quiet", "-b", "main")
+    git(top, "add", "-A")
+    git(top, "commit", "--quiet", "-m", "start")
+    return top
+
+
+def test_review_reports_a_new_meeting_and_a_changed_position(bundled: Path) -> None:
+    minutes = bundled / "minutes"
+    record = minutes / "vvg/2025/2025-10-22.md"
+    text = record.read_text(encoding="utf-8")
+    old = "ställer sig bakom att beredningen tar fram en forms-enkät"
+    assert old in text, "the bundled minutes hold this position"
+    record.write_text(text.replace(old, "avslår att beredningen tar fram en enkät", 1),
+                      encoding="utf-8")
+    code, said = run("new-meeting", "--organ", "vvg", "--date", "2026-02-11", "--time",
+                     "09:00-12:00", "--place", "Teams", "--mode", "remote",
+                     "--root", str(minutes))
+    assert code == 0, said
+    code, said = run("review", str(minutes), "--base", "HEAD", "--format", "json")
+    assert code == 0, said
+    data = json.loads(said)
+    assert data["format"] == "vvgctl.review/1"
+    by_date = {m["date"]: m for m in data["meetings"]}
+    assert by_date["2026-02-11"]["change"] == "added"
+    assert by_date["2026-02-11"]["status_after"] == "planned"
+    changed = by_date["2025-10-22"]
+    [position] = changed["positions"]
+    assert position["change"] == "changed"
+    assert old in position["old_text"]
+    assert "avslår att beredningen" in position["new_text"]
+    assert [v["code"] for v in data["verdicts"]] == ["frozen-record"]
+    code, said = run("review", str(minutes), "--base", "HEAD", "--format", "md")
+    assert code == 0
+    assert "### vvg 2026-02-11 \\(nytt\\)" in said
+    assert "förut: ~~" in said and "avslår att beredningen" in said
+    assert "frozen-record" in said

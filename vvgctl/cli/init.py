@@ -1,0 +1,54 @@
+"""``vvgctl init``: start a minutes repository for an organ."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+HELP = """\
+Start a minutes repository for an organ: its registry, this year's schedule and årshjul,
+a README for the administrator, JSON Schemas with editor wiring, pre-commit, and CI for
+GitHub and GitLab (check, review and preview on pull requests; publishing from main).
+
+CI and pre-commit install vvgctl as a package of a pinned version: this one by default, or
+what --package says (a version, a wheel file or a URL to a wheel). The folder must be new or
+empty (an empty git repository is fine); nothing is ever overwritten. Git is initialised
+when the folder is not a repository yet.
+
+Examples:
+
+    vvgctl init sro-protokoll --organ sro --name Samrådsorganet
+    vvgctl init . --organ styrgrupp-hos --name "Styrgrupp för hälso- och sjukvård"
+    vvgctl init vvg-minutes --organ vvg --package "vvgctl @ https://example.org/vvgctl-0.1.0-py3-none-any.whl"
+"""
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init", help=HELP)(init)
+
+
+def init(
+    folder: Annotated[Path, typer.Argument(help="The new repository's folder.")],
+    organ: Annotated[str, typer.Option("--organ", "-o", help="The organ's id, e.g. sro.",
+                                       show_default=False)],
+    name: Annotated[str | None, typer.Option(help="The organ's name, e.g. Samrådsorganet.")]
+        = None,
+    year: Annotated[int | None, typer.Option(min=2000, max=2100, help="The year of the first "
+                                             "schedule and plan (default: this year).")]
+        = None,
+    package: Annotated[str | None, typer.Option(
+        help="What CI and pre-commit install (default: vvgctl==<this version>).")] = None,
+) -> None:
+    from vvgctl.cli import output
+    from vvgctl.cycle.init import init_repository
+
+    created = init_repository(folder, organ, name, year=year, package=package)
+    err = output.stderr()
+    err.print(f"Skapade {len(created.files)} filer i {created.root}"
+              + (" (git initierat)" if created.git else ""), markup=False)
+    for note in created.notes:
+        err.print(f"obs: {note}", markup=False)
+    err.print("Nästa steg: fyll i ledamöterna i minutes/registry/organs.yaml och årets "
+              "mötestider, kör `vvgctl check minutes`, och läs README.md.", markup=False)

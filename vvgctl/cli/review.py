@@ -1,0 +1,77 @@
+"""``vvgctl review``: what a pull request changes in the minutes."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+HELP = """\
+Say what a change does to the minutes, against a git revision (a pull request's base):
+meetings added, removed and changed, status moves, positions (ställningstaganden) added,
+changed (old text → new text) and removed, actions opened and closed, and the verdicts of
+approval-flow and frozen-record.
+
+--format md writes Markdown for the pull request's job summary ($GITHUB_STEP_SUMMARY) or a
+merge request note; json is stable for scripts ("format": "vvgctl.review/1"). --preview DIR
+renders the changed meetings there as PDF and HTML, drafts included and marked as drafts,
+for reviewers to read. Exit 0 when the review was made (the verdicts are `vvgctl check
+--base`'s to fail on), 2 for a wrong call.
+
+Examples:
+
+    vvgctl review minutes --base origin/main
+    vvgctl review minutes --base origin/main --format md >> "$GITHUB_STEP_SUMMARY"
+    vvgctl review minutes --base HEAD~1 --format json | jq '.meetings[].positions'
+    vvgctl review minutes --base origin/main --preview build/forhandsvisning
+"""
+
+
+class ReviewFormat(str, enum.Enum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("review", help=HELP)(review)
+
+
+def review(
+    root: Annotated[Path, typer.Argument(help="The minutes folder (the one with registry/).")]
+        = Path("minutes"),
+    base: Annotated[str, typer.Option("--base", help="The git revision to compare with, "
+                                      "e.g. origin/main.", show_default=False)] = "HEAD",
+    format: Annotated[ReviewFormat, typer.Option("--format", "-f", help="text, md or json.")]
+        = ReviewFormat.text,
+    preview: Annotated[Path | None, typer.Option(
+        "--preview", help="Render the changed meetings (PDF and HTML) into this folder.",
+        show_default=False)] = None,
+) -> None:
+    import json
+    import sys
+
+    from vvgctl.cli import output
+    from vvgctl.cycle import review_report
+    from vvgctl.cycle.review import changed_meeting_files
+    from vvgctl.cycle.review import review as make_review
+    from vvgctl.repository.repo import Repository
+
+    repository = Repository.locate(root)
+    result = make_review(repository, base)
+    if format is ReviewFormat.json:
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    elif format is ReviewFormat.md:
+        sys.stdout.write(review_report.markdown(result))
+    else:
+        sys.stdout.write(output.visible(review_report.text(result)))
+    if preview is not None:
+        from vvgctl.cycle.preview import render_preview
+
+        written, failed = render_preview(changed_meeting_files(result), preview)
+        output.note(f"förhandsvisning: {written} filer i {preview}"
+                    + (f", {len(failed)} fel" if failed else ""))
+        for problem in failed:
+            output.note(problem, label="fel", style="red")
