@@ -2,8 +2,10 @@
 
 Every page is rendered through the project's one sandboxed Jinja environment, overlaid with
 autoescaping: the minutes are untrusted input, and only Markdown turned into HTML by
-:mod:`vvgctl.publish.markup` (raw HTML disabled) is marked safe. Links are relative, so the
-site works from any static host and from ``file://``.
+:mod:`vvgctl.publish.markup` (raw HTML disabled) is marked safe; every other value printed
+loses its HTML comments first (``finalize``). What the PDF prints beside an item (an action's
+owner and due date, the notes of corrections) is worded by :mod:`vvgctl.render.notes`.
+Links are relative, so the site works from any static host and from ``file://``.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from vvgctl.models.item import ITEM_KIND_LABELS, Decision, Item, SubItem
 from vvgctl.models.meeting import MODE_LABELS, Meeting
 from vvgctl.publish.collect import Summary, anchor
-from vvgctl.publish.markup import to_html
-from vvgctl.render.templating import environment
+from vvgctl.publish.markup import to_html, visible
+from vvgctl.render.notes import Corrections, action_view, correction_notes
+from vvgctl.render.templating import bytecode_cache, environment
 from vvgctl.source.loading import LoadedMeeting
 from vvgctl.swedish.dates import long_date, time_range
 
@@ -33,7 +36,9 @@ ARSHJUL_PATH = "arshjul.html"
 
 @lru_cache(maxsize=1)
 def site_environment() -> SandboxedEnvironment:
-    env = environment().overlay(autoescape=True)
+    # its own bytecode folder: finalize is compiled into the templates
+    env = environment().overlay(autoescape=True, finalize=visible,
+                                bytecode_cache=bytecode_cache("jinja-site"))
     assert isinstance(env, SandboxedEnvironment)
     return env
 
@@ -109,8 +114,7 @@ def _content(number: str, content: Item | SubItem, text: str) -> dict[str, Any]:
         or "Frågeställning",
         "before": [_decision(d) for d in shown if not d.after_dialog],
         "after": [_decision(d) for d in shown if d.after_dialog],
-        "actions": [{"label": a.label or "Åtgärd", "text": a.text} for a in content.actions
-                    if not a.in_body],
+        "actions": [action_view(a) for a in content.actions if not a.in_body],
         "tables": [t.model_dump(mode="json") for t in content.tables],
         "body": to_html(text),
         "case": content.case,
@@ -127,9 +131,11 @@ def meeting_page(loaded: LoadedMeeting, summary: Summary, organ_label: str,
     first = document.sections[0].line if document.sections else None
     body_lines = document.body.split("\n")
     intro = "\n".join(body_lines[:first - document.body_line] if first else body_lines)
+    notes: Corrections = correction_notes(meeting)
     items = []
     for item in meeting.items:
         entry = _content(item.number, item, sections.pop(item.number, ""))
+        entry["corrections"] = notes.at(item.number)
         subitems = [_content(f"{item.number}{sub.number}", sub, "") for sub in item.subitems]
         entry["subitems"] = [sub for sub in subitems if _has_content(sub)]
         items.append(entry)
@@ -146,7 +152,7 @@ def meeting_page(loaded: LoadedMeeting, summary: Summary, organ_label: str,
         approved=long_date(meeting.approval.meeting) if meeting.approval else None,
         absent=[p.name for p in attendance.absent],
         remote=[p.name for p in attendance.remote],
-        intro=to_html(intro), items=items, leftover=leftover)
+        corrections=notes.header, intro=to_html(intro), items=items, leftover=leftover)
 
 
 # -- aggregate pages: their data (the manifest hashes it) and their rendering ---------------
