@@ -1,5 +1,6 @@
 """The site shows what the PDF shows (issue 13): no HTML comment as text anywhere, actions
-with their owner and due date, and the notes of corrections made at approval at their item.
+with their owner and due date, a position another organ confirms, a pause between items, and
+the notes of corrections made at approval at their item.
 
 Real files, real pandoc and Typst: one repository is published (page and PDF) and rendered
 as HTML once for the module, and every test reads the same outputs.
@@ -16,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import ORGANS_YAML, PEOPLE_YAML, write_tree
+from vvgctl.publish.manifest import MANIFEST_NAME
 from vvgctl.publish.site import publish
 from vvgctl.render.pipeline import prepare, render_meeting
 
@@ -47,11 +49,13 @@ items:
   - number: "2"
     title: Egenvård
     kind: information_and_decision
+    case: "0755"
     question: "Hur följs egenvården upp? <!-- {HIDDEN} i frågan -->"
     decisions:
       - type: noted
         text: "Vårdsamverkan Västra Götaland noterar informationen. <!-- {HIDDEN}
           i ställningstagandet -->"
+        confirm_by: sro
     actions:
       - {{label: Inför nästa möte, text: "Ta fram en enkät. <!-- {HIDDEN} -->",
          owner_group: Beredningen, due_meeting: next}}
@@ -59,6 +63,8 @@ items:
   - number: "3"
     title: Övriga frågor
     kind: other_question
+interludes:
+  - {{after: "2", text: Paus, time: {{start: "10.10", end: "10.20"}}}}
 ---
 
 ## 1. Mötets öppnande
@@ -85,6 +91,8 @@ Inga övriga frågor.
 
 ITEM_NOTE = ("Rättelse vid justering 12 mars 2026: Ställningstagandet i punkt 2 fick rätt "
              "lydelse <script>alert(1)</script>.")
+CONFIRM = "Slutgiltigt ställningstagande tas av Samrådsorganet."
+PAUSE = "Paus kl. 10.10–10.20"
 HEADER_NOTE = "Rättelse vid justering 12 mars 2026: Närvarolistan kompletterades."
 ACTIONS = ("Inför nästa möte: Ta fram en enkät. (Beredningen, till nästa möte)",
            "Åtgärd: Skicka underlaget till delregionerna. (Åsa Jackson, senast "
@@ -126,6 +134,7 @@ class Outputs:
     html: str          # the text of `vvgctl render --format html`
     html_source: str
     markdown: str
+    site: dict[str, bytes]   # every file of the site, by its path
 
 
 @pytest.fixture(scope="module")
@@ -142,8 +151,10 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outputs]:
         pdf = " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
         html_source = render_meeting(root / SOURCE, base / "html", "html").read_text(
             encoding="utf-8")
+        site = {p.relative_to(base / "site").as_posix(): p.read_bytes()
+                for p in sorted((base / "site").rglob("*")) if p.is_file()}
         yield Outputs(page_html, _seen(page_html), pdf, _seen(html_source), html_source,
-                      prepare(root / SOURCE).markdown)
+                      prepare(root / SOURCE).markdown, site)
 
 
 def _in_order(text: str, *parts: str) -> None:
@@ -163,6 +174,16 @@ def test_no_comment_is_text_on_the_site(outputs: Outputs) -> None:
     # what stood around the comments is there
     _in_order(outputs.page, "Hur följs egenvården upp?", "noterar informationen.",
               "Bakgrund om egenvård.", "Dialog om uppföljningen.")
+
+
+def test_no_comment_is_text_on_any_page_of_the_site(outputs: Outputs) -> None:
+    """The register of positions, the case page, the feed: no page shows a comment."""
+    for name, content in outputs.site.items():
+        if name == MANIFEST_NAME or name.endswith(".pdf"):   # JSON data; the PDF: above
+            continue
+        assert HIDDEN.encode() not in content, name
+    for name in ("stallningstaganden.html", "arenden/0755.html"):
+        assert b"noterar informationen." in outputs.site[name], name
 
 
 def test_no_comment_is_text_in_the_pdf_or_the_html(outputs: Outputs) -> None:
@@ -190,13 +211,20 @@ def test_actions_show_owner_and_due_date_on_the_site_as_in_the_pdf(outputs: Outp
         assert line in outputs.html, line
 
 
+@pytest.mark.parametrize("output", ["page", "site_pdf", "html"])
+def test_a_confirmation_and_a_pause_are_shown_alike(outputs: Outputs, output: str) -> None:
+    text = getattr(outputs, output)
+    _in_order(text, "2. Egenvård", "noterar informationen.", CONFIRM, "Bakgrund om egenvård.",
+              PAUSE, "3. Övriga frågor")
+
+
 # --- corrections --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("output", ["page", "site_pdf", "html"])
 def test_a_correction_is_noted_at_its_item(outputs: Outputs, output: str) -> None:
     text = getattr(outputs, output)
     # the note naming item 2 closes item 2 (after its actions, before item 3)
-    _in_order(text, "2. Egenvård", "Dialog om uppföljningen.", ACTIONS[1], ITEM_NOTE,
+    _in_order(text, "2. Egenvård", "Dialog om uppföljningen.", ACTIONS[1], ITEM_NOTE, PAUSE,
               "3. Övriga frågor")
     assert text.count("Rättelse vid justering") == 2
 

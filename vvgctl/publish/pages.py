@@ -21,7 +21,13 @@ from vvgctl.models.item import ITEM_KIND_LABELS, Decision, Item, SubItem
 from vvgctl.models.meeting import MODE_LABELS, Meeting
 from vvgctl.publish.collect import Summary, anchor
 from vvgctl.publish.markup import to_html, visible
-from vvgctl.render.notes import Corrections, action_view, correction_notes
+from vvgctl.render.notes import (
+    Corrections,
+    action_view,
+    confirmation,
+    correction_notes,
+    interludes,
+)
 from vvgctl.render.templating import bytecode_cache, environment
 from vvgctl.source.loading import LoadedMeeting
 from vvgctl.swedish.dates import long_date, time_range
@@ -81,9 +87,10 @@ def _link(target: str | None) -> str | None:
     return None
 
 
-def _decision(decision: Decision) -> dict[str, Any]:
+def _decision(decision: Decision, labels: dict[str, str]) -> dict[str, Any]:
     return {"label": decision.label, "html": to_html(decision.text),
-            "parts": [{"html": to_html(p.text), "parts": p.parts} for p in decision.parts]}
+            "parts": [{"html": to_html(p.text), "parts": p.parts} for p in decision.parts],
+            "confirm": confirmation(decision.confirm_by, labels)}
 
 
 def _timebox(content: Item | SubItem) -> str | None:
@@ -101,7 +108,8 @@ def _has_content(entry: dict[str, Any]) -> bool:
                                   "tables", "question"))
 
 
-def _content(number: str, content: Item | SubItem, text: str) -> dict[str, Any]:
+def _content(number: str, content: Item | SubItem, text: str,
+             labels: dict[str, str]) -> dict[str, Any]:
     shown = [d for d in content.decisions if not d.in_body]
     return {
         "number": number, "anchor": anchor(number), "title": content.title,
@@ -112,8 +120,8 @@ def _content(number: str, content: Item | SubItem, text: str) -> dict[str, Any]:
         "documents": [{"title": d.title, "href": _link(d.link)} for d in content.documents],
         "question": content.question, "question_label": content.question_label
         or "Frågeställning",
-        "before": [_decision(d) for d in shown if not d.after_dialog],
-        "after": [_decision(d) for d in shown if d.after_dialog],
+        "before": [_decision(d, labels) for d in shown if not d.after_dialog],
+        "after": [_decision(d, labels) for d in shown if d.after_dialog],
         "actions": [action_view(a) for a in content.actions if not a.in_body],
         "tables": [t.model_dump(mode="json") for t in content.tables],
         "body": to_html(text),
@@ -123,7 +131,9 @@ def _content(number: str, content: Item | SubItem, text: str) -> dict[str, Any]:
 
 
 def meeting_page(loaded: LoadedMeeting, summary: Summary, organ_label: str,
-                 pdf_name: str | None) -> str:
+                 pdf_name: str | None, labels: dict[str, str] | None = None) -> str:
+    """The meeting's page; ``labels``: organ id -> name as shown (for 'tas av SRO')."""
+    labels = labels or {}
     meeting = loaded.model
     assert meeting is not None and loaded.document is not None
     document = loaded.document
@@ -132,11 +142,14 @@ def meeting_page(loaded: LoadedMeeting, summary: Summary, organ_label: str,
     body_lines = document.body.split("\n")
     intro = "\n".join(body_lines[:first - document.body_line] if first else body_lines)
     notes: Corrections = correction_notes(meeting)
+    between = interludes(meeting)
     items = []
     for item in meeting.items:
-        entry = _content(item.number, item, sections.pop(item.number, ""))
+        entry = _content(item.number, item, sections.pop(item.number, ""), labels)
         entry["corrections"] = notes.at(item.number)
-        subitems = [_content(f"{item.number}{sub.number}", sub, "") for sub in item.subitems]
+        entry["interludes"] = between.get(item.number, [])
+        subitems = [_content(f"{item.number}{sub.number}", sub, "", labels)
+                    for sub in item.subitems]
         entry["subitems"] = [sub for sub in subitems if _has_content(sub)]
         items.append(entry)
     leftover = [to_html(f"## {s.heading}\n\n{s.text}", lowest_heading=2)

@@ -17,7 +17,14 @@ from vvgctl.models import Item, Meeting, Organ, SubItem
 from vvgctl.models.item import ITEM_KIND_LABELS, ItemKind
 from vvgctl.models.meeting import MODE_LABELS, Status
 from vvgctl.render import escape
-from vvgctl.render.notes import Corrections, action_view, correction_notes, person
+from vvgctl.render.notes import (
+    Corrections,
+    action_view,
+    confirmation,
+    correction_notes,
+    interludes,
+    person,
+)
 from vvgctl.render.tables import grid_table
 from vvgctl.render.templating import render
 from vvgctl.source.document import Section
@@ -77,19 +84,12 @@ def _timebox(content: Item | SubItem) -> str | None:
 
 def _positions(content: Item | SubItem, organs: dict[str, Organ], *,
                after: bool) -> list[dict[str, object]]:
-    shown: list[dict[str, object]] = []
-    for decision in content.decisions:
-        if decision.in_body or decision.after_dialog is not after:
-            continue
-        confirm = None
-        if decision.confirm_by:
-            organ = organs.get(decision.confirm_by)
-            name = (organ.short_name or organ.name) if organ else decision.confirm_by
-            confirm = f"Slutgiltigt ställningstagande tas av {name}."
-        shown.append({"label": decision.label, "text": decision.text,
-                      "parts": [(p.text, p.parts) for p in decision.parts],
-                      "confirm": confirm})
-    return shown
+    labels = {key: organ.short_name or organ.name for key, organ in organs.items()}
+    return [{"label": decision.label, "text": decision.text,
+             "parts": [(p.text, p.parts) for p in decision.parts],
+             "confirm": confirmation(decision.confirm_by, labels)}
+            for decision in content.decisions
+            if not decision.in_body and decision.after_dialog is after]
 
 
 def _actions(content: Item | SubItem) -> list[dict[str, str]]:
@@ -175,12 +175,7 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
 
     corrections = correction_notes(meeting) if not agenda else Corrections()
     items = []
-    by_after: dict[str, list[str]] = {}
-    for interlude in meeting.interludes:
-        text = interlude.text
-        if interlude.time:
-            text = f"{text} {time_range(interlude.time.start, interlude.time.end)}"
-        by_after.setdefault(interlude.after, []).append(text)
+    by_after = interludes(meeting)
     for item in meeting.items:
         base = _part(item, item.number, organs, agenda=agenda)
         view = ItemView(**vars(base))

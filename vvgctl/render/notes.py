@@ -2,6 +2,10 @@
 
 - :func:`action_view` an action with its owner (``owner`` or ``owner_group``) and when it is due
   (``senast 12 mars 2026`` or ``till nästa möte``);
+- :func:`confirmation` ``Slutgiltigt ställningstagande tas av SRO.`` under a position that
+  another organ must confirm;
+- :func:`interludes` a pause or a note between items (``Paus kl. 10.10–10.20``), by the item
+  it follows;
 - :func:`correction_notes` the notes of the corrections made when the minutes were approved,
   ``Rättelse vid justering 12 mars 2026: …``, placed at the item they name, or after the
   header when they name none (or an item the minutes do not have).
@@ -11,11 +15,12 @@ The values are plain text: each renderer escapes them like every other string of
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from vvgctl.models import Meeting, PersonRef
 from vvgctl.models.item import Action
-from vvgctl.swedish.dates import long_date, meeting_target
+from vvgctl.swedish.dates import long_date, meeting_target, time_range
 
 ACTION_LABEL = "Åtgärd"
 
@@ -34,6 +39,25 @@ def action_view(entry: Action) -> dict[str, str]:
     elif entry.due_meeting:
         when = f"till {meeting_target(entry.due_meeting)}"
     return {"label": entry.label or ACTION_LABEL, "text": entry.text, "who": who, "when": when}
+
+
+def confirmation(organ: str | None, labels: Mapping[str, str]) -> str | None:
+    """The note under a position ``organ`` must confirm; ``labels``: organ id -> its name as
+    shown (the short name where it has one)."""
+    if not organ:
+        return None
+    return f"Slutgiltigt ställningstagande tas av {labels.get(organ, organ)}."
+
+
+def interludes(meeting: Meeting) -> dict[str, list[str]]:
+    """The entries that are not items, by the number of the item they follow."""
+    found: dict[str, list[str]] = {}
+    for interlude in meeting.interludes:
+        text = interlude.text
+        if interlude.time:
+            text = f"{text} {time_range(interlude.time.start, interlude.time.end)}"
+        found.setdefault(interlude.after, []).append(text)
+    return found
 
 
 @dataclass
