@@ -8,6 +8,7 @@ local LAYOUT = {
   ["vvg-header"] = true, ["vvg-roster"] = true, ["vvg-delegation"] = true,
   ["vvg-meta"] = true, ["vvg-position"] = true, ["vvg-signature"] = true,
   ["vvg-interlude"] = true, ["vvg-table"] = true, ["vvg-column"] = true,
+  ["vvg-correction"] = true,
 }
 
 -- Typst wrappers: most blocks become `#name[ ... ]`; the roster is a grid whose columns are

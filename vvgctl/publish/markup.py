@@ -1,8 +1,10 @@
 """Markdown of the minutes' body as safe HTML for the published pages.
 
 Minutes are untrusted input: raw HTML in the Markdown is shown as text, never passed through,
-and links with a ``javascript:``, ``vbscript:``, ``file:`` or ``data:`` address are not made
-into links (markdown-it's ``validateLink``). An image is never shown: a reader's browser would
+HTML comments (the scaffold's ``<!-- Skriv här. -->``) are dropped before parsing, as the PDF
+drops them (:func:`vvgctl.render.escape.without_comments`), and links with a
+``javascript:``, ``vbscript:``, ``file:`` or ``data:`` address are not made into links
+(markdown-it's ``validateLink``). An image is never shown: a reader's browser would
 fetch it from wherever the minutes say (a tracking pixel), so it becomes a link to the image
 with its description, which the reader may follow (the PDF leaves images out). Headings inside
 an item's text are moved down so that the page's outline stays in order (``h1`` the meeting,
@@ -16,6 +18,8 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
+
+from vvgctl.render.escape import without_comments
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +42,7 @@ def _no_image(token: Token) -> list[Token]:
 
 def to_html(text: str, *, lowest_heading: int = 3) -> Markup:
     """``text`` (Markdown) as HTML; headings are at least ``h<lowest_heading>``."""
+    text = without_comments(text)
     if not text.strip():
         return Markup("")
     parser = _parser()
@@ -50,3 +55,12 @@ def to_html(text: str, *, lowest_heading: int = 3) -> Markup:
             token.children = [t for child in token.children for t in _no_image(child)]
     html: str = parser.renderer.render(tokens, parser.options, {})
     return Markup(html)
+
+
+def visible(value: object) -> object:
+    """Every value a site template prints: a plain string less its HTML comments (the
+    environment's ``finalize``), so that a comment in a title or a position's text is never
+    shown; HTML made by :func:`to_html` is left as it is."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return without_comments(value)
+    return value

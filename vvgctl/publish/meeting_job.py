@@ -37,6 +37,7 @@ class MeetingJob:
     want_page: bool
     want_pdf: bool
     renderer: bool         # the PDF renderer is installed
+    organ_labels: dict[str, str] = field(default_factory=dict)   # id -> name as shown
 
 
 @dataclass
@@ -99,7 +100,7 @@ def run(job: MeetingJob) -> MeetingResult:
     summary["pdf"] = (out / (slug + ".pdf")).is_file() and result.pdf_problem is None
     if job.want_page:
         html = meeting_page(loaded, summary, job.organ_label,
-                            pdf_name if summary["pdf"] else None)
+                            pdf_name if summary["pdf"] else None, job.organ_labels)
         atomic_write_bytes(inside(out, slug + ".html", replace_links=True),
                            html.encode("utf-8"))
         # a page without its PDF is made again next time, when the PDF may render

@@ -2,8 +2,10 @@
 
 Every page is rendered through the project's one sandboxed Jinja environment, overlaid with
 autoescaping: the minutes are untrusted input, and only Markdown turned into HTML by
-:mod:`vvgctl.publish.markup` (raw HTML disabled) is marked safe. Links are relative, so the
-site works from any static host and from ``file://``.
+:mod:`vvgctl.publish.markup` (raw HTML disabled) is marked safe; every other value printed
+loses its HTML comments first (``finalize``). What the PDF prints beside an item (an action's
+owner and due date, the notes of corrections) is worded by :mod:`vvgctl.render.notes`.
+Links are relative, so the site works from any static host and from ``file://``.
 """
 
 from __future__ import annotations
@@ -18,8 +20,15 @@ from jinja2.sandbox import SandboxedEnvironment
 from vvgctl.models.item import ITEM_KIND_LABELS, Decision, Item, SubItem
 from vvgctl.models.meeting import MODE_LABELS, Meeting
 from vvgctl.publish.collect import Summary, anchor
-from vvgctl.publish.markup import to_html
-from vvgctl.render.templating import environment
+from vvgctl.publish.markup import to_html, visible
+from vvgctl.render.notes import (
+    Corrections,
+    action_view,
+    confirmation,
+    correction_notes,
+    interludes,
+)
+from vvgctl.render.templating import bytecode_cache, environment
 from vvgctl.source.loading import LoadedMeeting
 from vvgctl.swedish.dates import long_date, time_range
 
@@ -33,7 +42,9 @@ ARSHJUL_PATH = "arshjul.html"
 
 @lru_cache(maxsize=1)
 def site_environment() -> SandboxedEnvironment:
-    env = environment().overlay(autoescape=True)
+    # its own bytecode folder: finalize is compiled into the templates
+    env = environment().overlay(autoescape=True, finalize=visible,
+                                bytecode_cache=bytecode_cache("jinja-site"))
     assert isinstance(env, SandboxedEnvironment)
     return env
 
@@ -76,9 +87,10 @@ def _link(target: str | None) -> str | None:
     return None
 
 
-def _decision(decision: Decision) -> dict[str, Any]:
+def _decision(decision: Decision, labels: dict[str, str]) -> dict[str, Any]:
     return {"label": decision.label, "html": to_html(decision.text),
-            "parts": [{"html": to_html(p.text), "parts": p.parts} for p in decision.parts]}
+            "parts": [{"html": to_html(p.text), "parts": p.parts} for p in decision.parts],
+            "confirm": confirmation(decision.confirm_by, labels)}
 
 
 def _timebox(content: Item | SubItem) -> str | None:
@@ -96,7 +108,8 @@ def _has_content(entry: dict[str, Any]) -> bool:
                                   "tables", "question"))
 
 
-def _content(number: str, content: Item | SubItem, text: str) -> dict[str, Any]:
+def _content(number: str, content: Item | SubItem, text: str,
+             labels: dict[str, str]) -> dict[str, Any]:
     shown = [d for d in content.decisions if not d.in_body]
     return {
         "number": number, "anchor": anchor(number), "title": content.title,
@@ -107,10 +120,9 @@ def _content(number: str, content: Item | SubItem, text: str) -> dict[str, Any]:
         "documents": [{"title": d.title, "href": _link(d.link)} for d in content.documents],
         "question": content.question, "question_label": content.question_label
         or "Frågeställning",
-        "before": [_decision(d) for d in shown if not d.after_dialog],
-        "after": [_decision(d) for d in shown if d.after_dialog],
-        "actions": [{"label": a.label or "Åtgärd", "text": a.text} for a in content.actions
-                    if not a.in_body],
+        "before": [_decision(d, labels) for d in shown if not d.after_dialog],
+        "after": [_decision(d, labels) for d in shown if d.after_dialog],
+        "actions": [action_view(a) for a in content.actions if not a.in_body],
         "tables": [t.model_dump(mode="json") for t in content.tables],
         "body": to_html(text),
         "case": content.case,
@@ -119,7 +131,9 @@ def _content(number: str, content: Item | SubItem, text: str) -> dict[str, Any]:
 
 
 def meeting_page(loaded: LoadedMeeting, summary: Summary, organ_label: str,
-                 pdf_name: str | None) -> str:
+                 pdf_name: str | None, labels: dict[str, str] | None = None) -> str:
+    """The meeting's page; ``labels``: organ id -> name as shown (for 'tas av SRO')."""
+    labels = labels or {}
     meeting = loaded.model
     assert meeting is not None and loaded.document is not None
     document = loaded.document
@@ -127,10 +141,15 @@ def meeting_page(loaded: LoadedMeeting, summary: Summary, organ_label: str,
     first = document.sections[0].line if document.sections else None
     body_lines = document.body.split("\n")
     intro = "\n".join(body_lines[:first - document.body_line] if first else body_lines)
+    notes: Corrections = correction_notes(meeting)
+    between = interludes(meeting)
     items = []
     for item in meeting.items:
-        entry = _content(item.number, item, sections.pop(item.number, ""))
-        subitems = [_content(f"{item.number}{sub.number}", sub, "") for sub in item.subitems]
+        entry = _content(item.number, item, sections.pop(item.number, ""), labels)
+        entry["corrections"] = notes.at(item.number)
+        entry["interludes"] = between.get(item.number, [])
+        subitems = [_content(f"{item.number}{sub.number}", sub, "", labels)
+                    for sub in item.subitems]
         entry["subitems"] = [sub for sub in subitems if _has_content(sub)]
         items.append(entry)
     leftover = [to_html(f"## {s.heading}\n\n{s.text}", lowest_heading=2)
@@ -146,7 +165,7 @@ def meeting_page(loaded: LoadedMeeting, summary: Summary, organ_label: str,
         approved=long_date(meeting.approval.meeting) if meeting.approval else None,
         absent=[p.name for p in attendance.absent],
         remote=[p.name for p in attendance.remote],
-        intro=to_html(intro), items=items, leftover=leftover)
+        corrections=notes.header, intro=to_html(intro), items=items, leftover=leftover)
 
 
 # -- aggregate pages: their data (the manifest hashes it) and their rendering ---------------

@@ -95,7 +95,8 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
     labels = {o.id: o.short_name or o.name for o in organs}
     renderer = _renderer_present()
     site_fp = digest(vvgctl.__version__, registry.fingerprint,
-                     _tree_hash(TEMPLATES_DIR / "site", PACKAGE / "publish"))
+                     _tree_hash(TEMPLATES_DIR / "site", PACKAGE / "publish",
+                                PACKAGE / "render"))
     pdf_fp = digest(vvgctl.__version__, registry.fingerprint, _tree_hash(
         PACKAGE / "render", TEMPLATES_DIR, skip=(str(TEMPLATES_DIR / "site"),))
         if renderer else "none")
@@ -141,7 +142,8 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
         manifest.produced.pop(slug + ".pdf", None)
         work.append(MeetingJob(str(root), str(out), source, raw, source_hash, page_key, pdf_key,
                                labels.get(organ, organ), want_page=True,
-                               want_pdf=not pdf_fresh, renderer=renderer))
+                               want_pdf=not pdf_fresh, renderer=renderer,
+                               organ_labels=labels))
 
     def collect(result: MeetingResult) -> None:
         report.problems += result.diagnostics

@@ -4,6 +4,10 @@ Every string from a minutes file's YAML goes through :func:`inline` or :func:`pa
 before it reaches Markdown: each ASCII punctuation character that Markdown could read as
 markup is backslash-escaped (pandoc's ``all_symbols_escapable``), so backticks, brackets,
 braces, ``<`` and ``$`` stay text. Links go through :func:`url`.
+
+HTML comments (``<!-- Skriv här. -->``, the scaffold's placeholders) are notes to the writer,
+never text of the minutes: :func:`without_comments` drops them, here and on the site
+(:mod:`vvgctl.publish.markup`), before anything is escaped or parsed.
 """
 
 from __future__ import annotations
@@ -16,14 +20,20 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _DIV_FENCE = re.compile(r"^(\s*)(:::)", re.MULTILINE)
 
 
+def without_comments(text: str) -> str:
+    """``text`` less its HTML comments (``<!-- … -->``, also across lines)."""
+    return _COMMENT.sub("", text) if "<!--" in text else text
+
+
 def inline(text: object) -> str:
-    """One line of text: whitespace (newlines too) collapsed, Markdown syntax escaped."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """One line of text: comments dropped, whitespace (newlines too) collapsed, Markdown
+    syntax escaped."""
+    return _SPECIAL.sub(r"\\\1", " ".join(without_comments(str(text)).split()))
 
 
 def paragraphs(text: object) -> str:
     """Text whose blank lines separate paragraphs; each paragraph escaped as by :func:`inline`."""
-    chunks = re.split(r"\n\s*\n", str(text).strip())
+    chunks = re.split(r"\n\s*\n", without_comments(str(text)).strip())
     return "\n\n".join(inline(chunk) for chunk in chunks if chunk.strip())
 
 
@@ -45,5 +55,5 @@ def prose(markdown: str) -> str:
     The prose stays Markdown; what it may contain is decided by the pandoc reader's extensions
     and the sanitising filter. Escaping ``:::`` keeps it from closing our layout blocks.
     """
-    text = _COMMENT.sub("", markdown)
+    text = without_comments(markdown)
     return _DIV_FENCE.sub(r"\1\\:::", text).strip("\n")

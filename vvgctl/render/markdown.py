@@ -13,14 +13,22 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from vvgctl.models import Item, Meeting, Organ, PersonRef, SubItem
+from vvgctl.models import Item, Meeting, Organ, SubItem
 from vvgctl.models.item import ITEM_KIND_LABELS, ItemKind
 from vvgctl.models.meeting import MODE_LABELS, Status
 from vvgctl.render import escape
+from vvgctl.render.notes import (
+    Corrections,
+    action_view,
+    confirmation,
+    correction_notes,
+    interludes,
+    person,
+)
 from vvgctl.render.tables import grid_table
 from vvgctl.render.templating import render
 from vvgctl.source.document import Section
-from vvgctl.swedish.dates import long_date, meeting_target, time_range, written_time_range
+from vvgctl.swedish.dates import long_date, time_range, written_time_range
 from vvgctl.swedish.labels import ROLE_LABELS, join_names
 
 AGENDA_STATUSES = frozenset({Status.PLANNED, Status.AGENDA})
@@ -50,10 +58,7 @@ class Part:
 class ItemView(Part):
     subitems: list[Part] = field(default_factory=list)
     interludes: list[str] = field(default_factory=list)
-
-
-def person(ref: PersonRef) -> str:
-    return f"{ref.name}, {ref.organisation}" if ref.organisation else ref.name
+    corrections: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _kind(content: Item | SubItem) -> str | None:
@@ -79,35 +84,16 @@ def _timebox(content: Item | SubItem) -> str | None:
 
 def _positions(content: Item | SubItem, organs: dict[str, Organ], *,
                after: bool) -> list[dict[str, object]]:
-    shown: list[dict[str, object]] = []
-    for decision in content.decisions:
-        if decision.in_body or decision.after_dialog is not after:
-            continue
-        confirm = None
-        if decision.confirm_by:
-            organ = organs.get(decision.confirm_by)
-            name = (organ.short_name or organ.name) if organ else decision.confirm_by
-            confirm = f"Slutgiltigt ställningstagande tas av {name}."
-        shown.append({"label": decision.label, "text": decision.text,
-                      "parts": [(p.text, p.parts) for p in decision.parts],
-                      "confirm": confirm})
-    return shown
+    labels = {key: organ.short_name or organ.name for key, organ in organs.items()}
+    return [{"label": decision.label, "text": decision.text,
+             "parts": [(p.text, p.parts) for p in decision.parts],
+             "confirm": confirmation(decision.confirm_by, labels)}
+            for decision in content.decisions
+            if not decision.in_body and decision.after_dialog is after]
 
 
 def _actions(content: Item | SubItem) -> list[dict[str, str]]:
-    shown = []
-    for action in content.actions:
-        if action.in_body:
-            continue
-        who = action.owner_group or (person(action.owner) if action.owner else "")
-        when = ""
-        if action.due:
-            when = f"senast {long_date(action.due)}"
-        elif action.due_meeting:
-            when = f"till {meeting_target(action.due_meeting)}"
-        shown.append({"label": action.label or "Åtgärd", "text": action.text,
-                      "who": who, "when": when})
-    return shown
+    return [action_view(action) for action in content.actions if not action.in_body]
 
 
 def _part(content: Item | SubItem, number: str, organs: dict[str, Organ],
@@ -187,13 +173,9 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
         roster.append({"name": delegations.get(group.delegation, group.delegation),
                        "members": members})
 
+    corrections = correction_notes(meeting) if not agenda else Corrections()
     items = []
-    by_after: dict[str, list[str]] = {}
-    for interlude in meeting.interludes:
-        text = interlude.text
-        if interlude.time:
-            text = f"{text} {time_range(interlude.time.start, interlude.time.end)}"
-        by_after.setdefault(interlude.after, []).append(text)
+    by_after = interludes(meeting)
     for item in meeting.items:
         base = _part(item, item.number, organs, agenda=agenda)
         view = ItemView(**vars(base))
@@ -209,6 +191,7 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
             prev = meeting.previous
             view.previous = (prev.title or f"{prev.date.isoformat()} Mötesanteckning", prev.link)
         view.interludes = by_after.get(item.number, [])
+        view.corrections = corrections.at(item.number)
         items.append(view)
 
     organ_name = organ.name if organ else meeting.organ
@@ -242,6 +225,7 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
         "remote": [person(p) for p in meeting.attendance.remote],
         "new_members": [person(p) for p in meeting.attendance.new_members],
         "others": [person(p) for p in meeting.attendance.others],
+        "corrections": corrections.header,
         "items": items,
         "schedule": schedule,
         "chair": person(meeting.chair) if meeting.chair else None,

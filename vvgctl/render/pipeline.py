@@ -22,7 +22,7 @@ from typing import Literal
 from vvgctl import __version__
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.models import Meeting, Organ
-from vvgctl.render import pandoc
+from vvgctl.render import escape, pandoc
 from vvgctl.render import typst as typst_engine
 from vvgctl.render.markdown import render_markdown
 from vvgctl.render.output import Manifest
@@ -168,7 +168,8 @@ def prepare(path: Path, *, agenda: bool = False) -> Prepared:
     organ = organs.get(meeting.organ)
     markdown = render_markdown(meeting, organ, loaded.document.sections, organs, agenda=agenda)
     organ_label = (organ.short_name or organ.name) if organ else meeting.organ
-    doctype = "Kallelse" if agenda else (meeting.title or "Mötesanteckning")
+    doctype = "Kallelse" if agenda else (
+        " ".join(escape.without_comments(meeting.title or "").split()) or "Mötesanteckning")
     return Prepared(
         markdown=markdown,
         title=f"{doctype} {organ_label} {long_date(meeting.date)}",

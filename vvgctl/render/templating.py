@@ -19,10 +19,12 @@ from vvgctl.runtime.cache import cache_dir
 TEMPLATES_DIR = (Path(__file__).resolve().parent.parent / "templates").resolve()
 
 
-def _bytecode_cache() -> BytecodeCache | None:
+def bytecode_cache(name: str = "jinja") -> BytecodeCache | None:
     """Compiled templates kept in vvgctl's cache folder: compiling them anew cost 0.07 s of
-    every render. Jinja keys each entry by the template's source, so an edit recompiles it."""
-    folder = cache_dir() / "jinja"
+    every render. Jinja keys each entry by the template's source, so an edit recompiles it;
+    not by the environment's settings (autoescape, finalize), which are compiled in, so an
+    environment set up otherwise keeps its own folder (``name``)."""
+    folder = cache_dir() / name
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -35,7 +37,7 @@ def environment(folder: Path = TEMPLATES_DIR) -> SandboxedEnvironment:
     """The one Jinja environment (cached per templates folder)."""
     env = SandboxedEnvironment(
         loader=FileSystemLoader(str(folder)),
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=bytecode_cache(),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         autoescape=False,

@@ -1,0 +1,87 @@
+"""What the minutes print beside an item's text, worded once for the PDF, the HTML and the site.
+
+- :func:`action_view` an action with its owner (``owner`` or ``owner_group``) and when it is due
+  (``senast 12 mars 2026`` or ``till nästa möte``);
+- :func:`confirmation` ``Slutgiltigt ställningstagande tas av SRO.`` under a position that
+  another organ must confirm;
+- :func:`interludes` a pause or a note between items (``Paus kl. 10.10–10.20``), by the item
+  it follows;
+- :func:`correction_notes` the notes of the corrections made when the minutes were approved,
+  ``Rättelse vid justering 12 mars 2026: …``, placed at the item they name, or after the
+  header when they name none (or an item the minutes do not have).
+
+The values are plain text: each renderer escapes them like every other string of the minutes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from vvgctl.models import Meeting, PersonRef
+from vvgctl.models.item import Action
+from vvgctl.swedish.dates import long_date, meeting_target, time_range
+
+ACTION_LABEL = "Åtgärd"
+
+
+def person(ref: PersonRef) -> str:
+    """'Åsa Jackson, VGR'."""
+    return f"{ref.name}, {ref.organisation}" if ref.organisation else ref.name
+
+
+def action_view(entry: Action) -> dict[str, str]:
+    """``label``, ``text``, ``who`` (owner or group, may be empty), ``when`` (may be empty)."""
+    who = entry.owner_group or (person(entry.owner) if entry.owner else "")
+    when = ""
+    if entry.due:
+        when = f"senast {long_date(entry.due)}"
+    elif entry.due_meeting:
+        when = f"till {meeting_target(entry.due_meeting)}"
+    return {"label": entry.label or ACTION_LABEL, "text": entry.text, "who": who, "when": when}
+
+
+def confirmation(organ: str | None, labels: Mapping[str, str]) -> str | None:
+    """The note under a position ``organ`` must confirm; ``labels``: organ id -> its name as
+    shown (the short name where it has one)."""
+    if not organ:
+        return None
+    return f"Slutgiltigt ställningstagande tas av {labels.get(organ, organ)}."
+
+
+def interludes(meeting: Meeting) -> dict[str, list[str]]:
+    """The entries that are not items, by the number of the item they follow."""
+    found: dict[str, list[str]] = {}
+    for interlude in meeting.interludes:
+        text = interlude.text
+        if interlude.time:
+            text = f"{text} {time_range(interlude.time.start, interlude.time.end)}"
+        found.setdefault(interlude.after, []).append(text)
+    return found
+
+
+@dataclass
+class Corrections:
+    """Each note as (label, text): after the header, and by the number of the item it names."""
+
+    header: list[tuple[str, str]] = field(default_factory=list)
+    by_item: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    def at(self, number: str) -> list[tuple[str, str]]:
+        return self.by_item.get(number, [])
+
+
+def correction_notes(meeting: Meeting) -> Corrections:
+    """The notes of ``meeting.approval.corrections``, in the order they were recorded."""
+    found = Corrections()
+    if meeting.approval is None:
+        return found
+    label = f"Rättelse vid justering {long_date(meeting.approval.meeting)}"
+    numbers = {item.number for item in meeting.items}
+    for correction in meeting.approval.corrections:
+        note = (label, correction.text)
+        if correction.item is not None and correction.item in numbers:
+            found.by_item.setdefault(correction.item, []).append(note)
+        else:
+            found.header.append(note)
+    return found
