@@ -167,3 +167,14 @@ def test_derived_action_id() -> None:
 
     assert action_id("vvg", dt.date(2025, 10, 22), "4", 1) == ACTION
     assert action_id("vvg", "2025-10-22", "1B", 2) == "vvg-2025-10-22-1b-2"
+
+
+def test_import_writes_the_same_action_id(tmp_path: Path) -> None:
+    seed = Path(__file__).parent / "data" / "seeds" / "000_9e5d402fa34657a6.txt"
+    target = tmp_path / "2025-10-22.md"
+    result = runner.invoke(app, ["import", str(seed), "--organ", "vvg", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    meeting = load_meeting(target).model
+    assert meeting is not None
+    ids = [a.id for i in meeting.items for a in i.actions]
+    assert ids == [ACTION]  # the id the index derives for the bundled, id-less record
