@@ -71,9 +71,14 @@ def test_vvg_agenda_follows_vvgs_own_minutes(minutes: Path) -> None:
     last = meeting.items[-1]
     assert (last.title, last.kind) == ("Skriftlig information utan föredragning",
                                        ItemKind.WRITTEN_INFORMATION)
-    assert [d.title for d in last.documents] == [
-        "Medföljande personal till sjukhus, information utan dragning"]
-    assert "Medföljande personal till sjukhus, information utan dragning" not in by_title
+    written = "Medföljande personal till sjukhus, information utan dragning"
+    assert [(s.title, s.kind) for s in last.subitems] == [
+        (written, ItemKind.WRITTEN_INFORMATION)]
+    assert written not in by_title
+    # and the årshjul sees the topic taken up there
+    arshjul = runner.invoke(app, ["arshjul", "--root", str(minutes), "--organ", "vvg",
+                                  "--year", "2026", "--format", "md"])
+    assert f"{written} (behandlat, punkt {last.number}a)" in arshjul.output
 
 
 def test_follow_up_gets_a_short_title_and_its_sentence_as_text(minutes: Path) -> None:

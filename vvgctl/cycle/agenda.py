@@ -43,7 +43,6 @@ class PlannedItem:
     kind: ItemKind | None = None
     case: str | None = None
     subitems: list[PlannedSub] = field(default_factory=list)
-    documents: list[str] = field(default_factory=list)  # titles of attached documents
     note: str | None = None  # a hint for the writer, rendered as an HTML comment
     lines: list[str] = field(default_factory=list)  # Markdown lines under the heading
 
@@ -130,15 +129,14 @@ def items_of(inputs: Inputs) -> list[PlannedItem]:
             item.lines.append(f"- {ref}{one_line(action.text)}{owner}{origin}")
         items.append(item)
     if written and gathered:
+        # each topic a lettered sub-item under the one item, with its case: the årshjul sees
+        # a topic taken up by an item or a sub-item (a document is not one), and the writer
+        # lists the topic's documents under it, as the minutes list theirs under the item
         item = PlannedItem(number(), gathered, ItemKind.WRITTEN_INFORMATION,
-                           note="Ur årshjulet: handlingar som inte föredras.")
-        # a topic with a case keeps it as a sub-item; the others are listed as documents,
-        # as the minutes list the årshjul under their written information
-        cased = [t for t in written if t.case]
-        item.documents = [one_line(t.title) for t in written if not t.case]
+                           note="Ur årshjulet: skriftlig information, föredras inte.")
         item.subitems = [PlannedSub(chr(ord("a") + i), one_line(t.title),
                                     ItemKind.WRITTEN_INFORMATION, t.case)
-                         for i, t in enumerate(cased)]
+                         for i, t in enumerate(written)]
         items.append(item)
     for fixed in template.closing:
         items.append(_fixed(number(), fixed))

@@ -106,8 +106,6 @@ def front_matter(inputs: Inputs, items: list[PlannedItem]) -> CommentedMap:
             entry["kind"] = item.kind.value
         if item.case:
             entry["case"] = DoubleQuotedScalarString(item.case)
-        if item.documents:
-            entry["documents"] = CommentedSeq(_flow(title=title) for title in item.documents)
         if item.subitems:
             entry["subitems"] = CommentedSeq(
                 _flow(number=sub.letter, title=sub.title, kind=sub.kind.value,

@@ -44,7 +44,7 @@ class AgendaTemplate(Model):
         "Skriftlig information utan föredragning", min_length=1,
         title="Punkt för skriftlig information",
         description="Rubriken på punkten som samlar årshjulets ärenden av typen "
-                    "written_information som handlingar; null ger varje ärende en egen punkt")
+                    "written_information som underpunkter; null ger varje ärende en egen punkt")
     closing: list[TemplateItem] = Field(
         default_factory=list, title="Avslutande punkter",
         description="Punkterna sist på dagordningen, i ordning (t.ex. Mötets avslutande); "
