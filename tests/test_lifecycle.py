@@ -20,6 +20,7 @@ DRAFT = MEETING_MD.replace("status: approved", "status: draft   # utkast, ej gra
     "date: 2025-10-22", "date: 2025-11-05").replace(
     "roster:\n", "# kallade enligt registret\nroster:\n").replace(
     "items:\n", "items:   # dagordningen\n")
+REVIEW = DRAFT.replace("status: draft   # utkast, ej granskat", "status: review  # granskas")
 LATER = DRAFT.replace("date: 2025-11-05", "date: 2025-12-10").replace(
     "status: draft   # utkast, ej granskat", "status: agenda")
 
@@ -71,7 +72,7 @@ def test_approved_records_are_frozen(make_repo: RepoFactory) -> None:
 
 
 def test_approve_records_meeting_and_correction_in_both_files(make_repo: RepoFactory) -> None:
-    root = make_repo({"vvg/2025/2025-11-05.md": DRAFT, "vvg/2025/2025-12-10.md": LATER.replace(
+    root = make_repo({"vvg/2025/2025-11-05.md": REVIEW, "vvg/2025/2025-12-10.md": LATER.replace(
         "roster:", "previous:\n  date: 2025-11-05\n  link: 2025-11-05.md\n  approved: false\n"
         "roster:", 1)})
     path = root / "vvg" / "2025" / "2025-11-05.md"
@@ -82,11 +83,13 @@ def test_approve_records_meeting_and_correction_in_both_files(make_repo: RepoFac
         "--item", "2", "--quote", "Bakgrund.", "--replacement", "Bakgrund och syfte."])
     assert result.exit_code == 0, result.output
     after = path.read_text(encoding="utf-8")
-    assert changed_lines(DRAFT, after) == [
-        "-status: draft   # utkast, ej granskat", "+status: approved # utkast, ej granskat",
+    # the record: status, approval, and the sentence corrected where it stands
+    assert changed_lines(REVIEW, after) == [
+        "-status: review  # granskas", "+status: approved # granskas",
         "+approval:", "+  meeting: 2025-12-10", "+  corrections:",
         "+    - text: Rättelse i punkt 2", "+      quote: Bakgrund.",
-        "+      replacement: Bakgrund och syfte.", '+      item: "2"']
+        "+      replacement: Bakgrund och syfte.", '+      item: "2"',
+        "-Bakgrund.", "+Bakgrund och syfte."]
     meeting = load_meeting(path).model
     assert meeting is not None and meeting.approval is not None
     assert str(meeting.approval.meeting) == "2025-12-10"
@@ -100,16 +103,77 @@ def test_approve_records_meeting_and_correction_in_both_files(make_repo: RepoFac
     assert runner.invoke(app, ["check", str(root)]).exit_code == 0
 
 
-def test_approve_refuses_an_earlier_meeting_and_a_second_approval(
-        make_repo: RepoFactory) -> None:
-    path = draft_repo(make_repo)
-    assert runner.invoke(app, ["approve", str(path), "--at", "2025-11-01"]).exit_code == 2
-    assert runner.invoke(app, ["approve", str(path), "--at", "2025-12-10"]).exit_code == 0
+def approve(path: Path, *args: str) -> tuple[int, str]:
     before = path.read_bytes()
-    result = runner.invoke(app, ["approve", str(path), "--at", "2026-02-11"])
-    assert result.exit_code == 1
-    assert "already approved" in result.output
-    assert path.read_bytes() == before
+    result = runner.invoke(app, ["approve", str(path), *args])
+    if result.exit_code:
+        assert path.read_bytes() == before, "a refusal leaves the file byte for byte"
+    return result.exit_code, result.output
+
+
+def test_approve_refuses_what_is_not_ready(make_repo: RepoFactory) -> None:
+    root = make_repo({"vvg/2025/2025-11-05.md": DRAFT,
+                      "vvg/2026/2026-02-11.md": LATER.replace("2025-12-10", "2026-02-11")})
+    path = root / "vvg" / "2025" / "2025-11-05.md"
+    code, said = approve(path, "--at", "2026-02-11")
+    assert code == 1 and "approved after review" in said  # a draft, not reviewed
+    for status in ("planned", "agenda"):
+        path.write_text(DRAFT.replace("status: draft", f"status: {status}"), encoding="utf-8")
+        assert approve(path, "--at", "2026-02-11")[0] == 1
+    path.write_text(REVIEW, encoding="utf-8")
+    assert approve(path, "--at", "2025-11-01")[0] == 2  # before the meeting
+    assert approve(path, "--at", "2999-01-01")[0] == 2  # not yet held
+    code, said = approve(path, "--at", "2025-12-10")
+    assert code == 1 and "not in the repository" in said  # no minutes of that meeting
+    code, said = approve(path, "--at", "2026-02-11", "--correction", "x", "--quote",
+                         "Ingen sådan mening.", "--replacement", "y")
+    assert code == 1 and "does not stand" in said
+    code, said = approve(path, "--at", "2026-02-11")
+    assert code == 0, said
+    code, said = approve(path, "--at", "2026-02-11")
+    assert code == 1 and "already approved" in said
+
+
+def test_a_quote_that_stands_twice_is_found_within_its_item(make_repo: RepoFactory) -> None:
+    text = REVIEW.replace("Mötet öppnas.", "Bakgrund.")
+    root = make_repo({"vvg/2025/2025-11-05.md": text,
+                      "vvg/2026/2026-02-11.md": LATER.replace("2025-12-10", "2026-02-11")})
+    path = root / "vvg" / "2025" / "2025-11-05.md"
+    code, said = approve(path, "--at", "2026-02-11", "--correction", "x", "--quote",
+                         "Bakgrund.", "--replacement", "Bakgrund och syfte.")
+    assert code == 1 and "stands 2 times" in said
+    code, said = approve(path, "--at", "2026-02-11", "--correction", "x", "--item", "2",
+                         "--quote", "Bakgrund.", "--replacement", "Bakgrund och syfte.")
+    assert code == 0, said
+    body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    assert body.index("Bakgrund.") < body.index("## 2.") < body.index("Bakgrund och syfte.")
+
+
+def test_a_quote_wrapped_over_lines_is_corrected_in_the_front_matter(
+        make_repo: RepoFactory) -> None:
+    text = REVIEW.replace("        text: Vårdsamverkan Västra Götaland noterar informationen.",
+                          "        text: Vårdsamverkan Västra Götaland\n          noterar "
+                          "informationen.")
+    root = make_repo({"vvg/2025/2025-11-05.md": text,
+                      "vvg/2026/2026-02-11.md": LATER.replace("2025-12-10", "2026-02-11")})
+    path = root / "vvg" / "2025" / "2025-11-05.md"
+    code, said = approve(path, "--at", "2026-02-11", "--correction", "Fel organ",
+                         "--quote", "Västra Götaland noterar", "--replacement",
+                         "Västra Götaland ställer sig bakom och noterar")
+    assert code == 0, said
+    meeting = load_meeting(path).model
+    assert meeting is not None
+    assert meeting.items[1].decisions[0].text == (
+        "Vårdsamverkan Västra Götaland ställer sig bakom och noterar informationen.")
+
+
+def test_status_moves_one_step_forward_or_back(make_repo: RepoFactory) -> None:
+    path = draft_repo(make_repo, DRAFT.replace("status: draft", "status: planned"))
+    result = runner.invoke(app, ["status", str(path), "review"])
+    assert result.exit_code == 1 and "'agenda'" in result.output
+    for status in ("agenda", "draft", "review", "draft", "planned"):
+        result = runner.invoke(app, ["status", str(path), status])
+        assert result.exit_code == 0, result.output
 
 
 def test_attend_marks_absent_and_remote(make_repo: RepoFactory) -> None:

@@ -19,7 +19,7 @@ import vvgctl.arshjul.checks
 import vvgctl.planning.plan
 import vvgctl.planning.schedule
 import vvgctl.repository.governing_documents  # noqa: F401
-from vvgctl.checking import frozen
+from vvgctl.checking import approval_flow, frozen
 from vvgctl.checking.rules import FILE_RULES, REPOSITORY_RULES
 from vvgctl.diagnostics import RuleCode, Severity
 from vvgctl.repository import datafiles
@@ -64,6 +64,7 @@ def catalogue() -> list[Rule]:
     rules += [_from_code(c, Scope.DATA, "registry/") for c in datafiles.CODES]
     for kind in registered_kinds():
         rules += [_from_code(c, Scope.DATA, kind.pattern) for c in kind.codes]
+    rules.append(_from_module(approval_flow, Scope.REVISION))
     rules.append(_from_module(frozen, Scope.REVISION))
     return rules
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vvgctl.checking.approval_flow import check_approvals
 from vvgctl.checking.catalogue import registered_kinds
 from vvgctl.checking.frozen import check_frozen
+from vvgctl.checking.revision import Revision
 from vvgctl.checking.rules import FILE_RULES, REPOSITORY_RULES
 from vvgctl.checking.rules.base import FileContext, RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
@@ -97,7 +99,14 @@ def check_repository(repository: Repository, paths: list[Path],
     for rule in REPOSITORY_RULES:
         report.diagnostics += [d for d in rule.check(ctx) if d.path in shown]
     if base is not None:
-        report.diagnostics += check_frozen(repository, paths, base)
+        report.diagnostics += check_revision(repository, paths, base)
     repository.save()
     report.diagnostics.sort()
     return report
+
+
+def check_revision(repository: Repository, paths: list[Path], rev: str) -> list[Diagnostic]:
+    """What ``--base REV`` adds: the approvals made in the change, and frozen records kept."""
+    revision = Revision.read(repository, rev)
+    approvals, approved_now = check_approvals(revision, paths)
+    return approvals + check_frozen(revision, paths, approved_now)

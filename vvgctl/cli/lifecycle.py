@@ -26,10 +26,12 @@ APPROVE_HELP = """\
 Record that minutes were approved at a later meeting ("Föregående mötesanteckningar
 godkänns"), with any correction.
 
-Sets `status: approved` and `approval: {meeting, corrections}` in the record. When the
-approving meeting's file exists (and is not approved itself), its `previous` is marked
+Only a record in review, with nothing unfinished (see `vvgctl check`), is approved, and
+only when the approving meeting's minutes are in the repository. Sets `status: approved` and
+`approval: {meeting, corrections}` in the record and marks the approving meeting's `previous`
 approved with the same corrections. Give --quote, --replacement and --item with a single
---correction to say which sentence changed.
+--correction: the quoted sentence is replaced where it stands, in the same write. A refusal
+changes nothing.
 
 Examples:
 

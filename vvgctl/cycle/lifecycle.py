@@ -1,9 +1,12 @@
 """A record's way from kallelse to approved minutes: status, approval and attendance, edited in
 place (see :mod:`vvgctl.source.frontmatter_edit`: only the changed lines change).
 
-An approved record is frozen: its status is not changed back and it is not approved twice.
-Approving minutes at a meeting also marks them approved (with any correction) under the
-approving meeting's ``previous``, when that meeting's file exists and is not itself approved.
+The status machine: planned → agenda → draft → review, one step at a time (or back), then
+approved by ``approve`` only from review, only when nothing is unfinished, and only when the
+approving meeting's minutes are in the repository: they are marked in the same go (their
+``previous`` approved, with the corrections), and each correction's quote is replaced in the
+record's text. An approved record is frozen: its status is not changed back and it is not
+approved twice.
 """
 
 from __future__ import annotations
@@ -16,13 +19,16 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from vvgctl.checking.rules import unfinished
+from vvgctl.cycle.corrections import apply as apply_corrections
+from vvgctl.diagnostics import Severity, display_path
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.models import Meeting
 from vvgctl.models.meeting import Correction, Status
 from vvgctl.repository.discovery import meeting_path
 from vvgctl.repository.repo import Repository
 from vvgctl.source import frontmatter_edit
-from vvgctl.source.loading import load_meeting
+from vvgctl.source.loading import LoadedMeeting, load_meeting
 
 EDITABLE = (Status.PLANNED, Status.AGENDA, Status.DRAFT, Status.REVIEW)
 
@@ -56,8 +62,13 @@ def _insert_before(data: CommentedMap, key: str, value: Any, before: tuple[str, 
     data.insert(index, key, value)
 
 
+#: the status machine: a record moves one step forward at a time, or back to rework it
+ORDER = (Status.PLANNED, Status.AGENDA, Status.DRAFT, Status.REVIEW, Status.APPROVED)
+
+
 def set_status(path: Path, status: Status) -> Outcome:
-    """Move a record to ``status`` (planned, agenda, draft or review)."""
+    """Move a record to ``status`` (planned, agenda, draft or review): one step forward
+    (planned → agenda → draft → review), or back to any earlier status."""
     if status not in EDITABLE:
         raise UsageError(f"status {status.value!r} is set with `vvgctl approve`")
     meeting = load_valid(path)
@@ -65,6 +76,12 @@ def set_status(path: Path, status: Status) -> Outcome:
         raise VvgError("the record is approved and frozen; its status stays 'approved'",
                        path=str(path), hint="a change to approved minutes is made as a "
                        "correction approved by a later meeting (see vvgctl check --base)")
+    now, wanted = ORDER.index(meeting.status), ORDER.index(status)
+    if wanted > now + 1:
+        step = ORDER[now + 1].value
+        raise VvgError(f"the record is '{meeting.status.value}': it goes to '{step}' before "
+                       f"'{status.value}'", path=str(path),
+                       hint=f"vvgctl status {path} {step}; each step is its own")
 
     def change(data: Any) -> set[str]:
         data["status"] = status.value
@@ -85,24 +102,54 @@ def _correction_map(correction: Correction) -> CommentedMap:
 
 
 def approving_file(record: Path, meeting: Meeting, at: dt.date) -> Path:
-    """The file of the organ's meeting on ``at``, beside the organ's other years."""
+    """The file of the approving organ's meeting on ``at`` (the record's own organ unless the
+    registry names another in ``approved_by``)."""
     organ_dir = record.resolve().parent.parent
-    return meeting_path(organ_dir.parent, organ_dir.name, at)
+    root = organ_dir.parent
+    repository = Repository.find(record)
+    organ = (repository.registry.registry.approver(meeting.organ) if repository is not None
+             else organ_dir.name)
+    return meeting_path(repository.root if repository is not None else root, organ, at)
+
+
+def _refuse_unfinished(path: Path, loaded: LoadedMeeting, meeting: Meeting) -> None:
+    problems = list(unfinished.findings(loaded, meeting, Severity.ERROR))
+    if problems:
+        listed = "\n".join(f"  {d.path}:{d.line}:{d.column}: {d.message} [{d.code}]"
+                           for d in problems)
+        raise VvgError(f"the minutes are not finished ({len(problems)} to do); nothing was "
+                       f"approved:\n{listed}", path=str(path),
+                       hint="finish them, check them (vvgctl check), and approve again")
 
 
 def approve(path: Path, at: dt.date, corrections: list[Correction]) -> Outcome:
-    """Record that the minutes at ``path`` were approved at the meeting on ``at``."""
+    """Record that the minutes at ``path`` were approved at the meeting on ``at``: the
+    corrections made in the text, the approval recorded, and the approving meeting's
+    ``previous`` marked approved, all or nothing."""
+    loaded = load_meeting(path)
     meeting = load_valid(path)
     if at <= meeting.date:
         raise UsageError(f"minutes of {meeting.date} are approved at a later meeting, "
                          f"not on {at}")
+    if at > dt.date.today():
+        raise UsageError(f"the meeting on {at} has not taken place yet",
+                         hint="approve the minutes at (or after) the approving meeting")
     if meeting.status is Status.APPROVED:
         when = meeting.approval.meeting if meeting.approval else "an earlier meeting"
         raise VvgError(f"the record is already approved (at {when}) and frozen",
                        path=str(path), hint="a later correction is recorded by the meeting "
                        "that approves it, under its 'previous.corrections'")
+    if meeting.status is not Status.REVIEW:
+        raise VvgError(f"the record is '{meeting.status.value}': minutes are approved after "
+                       "review", path=str(path),
+                       hint=f"vvgctl status {path} review, and let the members review it")
+    _refuse_unfinished(path, loaded, meeting)
     other = approving_file(path, meeting, at)
-    outcome = Outcome()
+    if not other.is_file():
+        raise VvgError(f"the approving meeting's minutes ({display_path(other)}) are not in "
+                       "the repository", path=str(path),
+                       hint="scaffold them first (vvgctl new-meeting), then approve")
+    outcome = Outcome([path, other])
 
     def record(data: Any) -> set[str]:
         data["status"] = Status.APPROVED.value
@@ -113,37 +160,31 @@ def approve(path: Path, at: dt.date, corrections: list[Correction]) -> Outcome:
                        ("items", "interludes", "schedule", "people"))
         return {"status", "approval"}
 
-    with frontmatter_edit.locked(path, *([other] if other.exists() else [])):
-        source = frontmatter_edit.read(path)
+    with frontmatter_edit.locked(path, other):
+        source = apply_corrections(frontmatter_edit.read(path), loaded, corrections)
         text = frontmatter_edit.apply(source, record)
         frontmatter_edit.validate(path, text)
-        follow: tuple[frontmatter_edit.Source, str] | None = None
-        if other.exists():
-            follow = _previous_edit(other, path, meeting, corrections, outcome)
+        follow = _previous_edit(other, path, meeting, corrections)
         frontmatter_edit.write(source, text)
-        outcome.changed.append(path)
-        if follow is not None:
-            frontmatter_edit.write(*follow)
-            outcome.changed.append(other)
-    if follow is None:
-        outcome.notes.append(f"no meeting file {other} was changed: record the approval "
-                             "under its 'previous' when it is written")
+        frontmatter_edit.write(*follow)
     return outcome
 
 
-def _previous_edit(other: Path, record: Path, meeting: Meeting, corrections: list[Correction],
-                   outcome: Outcome) -> tuple[frontmatter_edit.Source, str] | None:
-    """The approving meeting's ``previous`` marked approved, or None (with a note) if not."""
+def _previous_edit(other: Path, record: Path, meeting: Meeting, corrections: list[Correction]
+                   ) -> tuple[frontmatter_edit.Source, str]:
+    """The approving meeting's ``previous`` marked approved (a :class:`VvgError` when it
+    cannot be: approved itself, or naming other minutes)."""
     import os
 
     later = load_valid(other)
     if later.status is Status.APPROVED:
-        outcome.notes.append(f"{other} is approved itself; its 'previous' is left as it is")
-        return None
+        raise VvgError(f"the approving meeting's minutes ({display_path(other)}) are approved "
+                       "and frozen themselves; nothing was approved", path=str(record),
+                       hint="check the date given to --at")
     if later.previous is not None and later.previous.date != meeting.date:
-        outcome.notes.append(f"{other} names {later.previous.date} as its previous minutes, "
-                             f"not {meeting.date}; its 'previous' is left as it is")
-        return None
+        raise VvgError(f"{display_path(other)} names {later.previous.date} as its previous "
+                       f"minutes, not {meeting.date}; nothing was approved", path=str(record),
+                       hint="check the date given to --at, or correct 'previous' there")
 
     def change(data: Any) -> set[str]:
         previous = data.get("previous")

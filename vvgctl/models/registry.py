@@ -59,6 +59,10 @@ class Organ(Model):
     information_before_position: bool = Field(
         True, title="Information före ställningstagande",
         description="Ett ärende ska ha informerats om innan ställningstagande")
+    approved_by: Identifier | None = Field(
+        None, title="Mötesanteckningarna godkänns av",
+        description="Organet vars möte godkänner organets mötesanteckningar; utelämnat: "
+                    "organets eget nästa möte")
     delegations: list[Delegation] = Field(default_factory=list, title="Delegationer")
     members: list[Membership] = Field(default_factory=list, title="Ledamöter")
     agenda: AgendaTemplate | None = Field(
@@ -96,4 +100,14 @@ class Registry(Model):
                 if value in seen:
                     raise ValueError(f"{label} {value!r} is listed twice")
                 seen.add(value)
+        ids = {o.id for o in self.organs}
+        for organ in self.organs:
+            if organ.approved_by is not None and organ.approved_by not in ids:
+                raise ValueError(f"{organ.id}: approved_by names unknown organ "
+                                 f"{organ.approved_by!r}")
         return self
+
+    def approver(self, organ_id: str) -> str:
+        """The organ whose meeting approves ``organ_id``'s minutes (its own, unless set)."""
+        organ = next((o for o in self.organs if o.id == organ_id), None)
+        return organ.approved_by if organ and organ.approved_by else organ_id

@@ -63,6 +63,11 @@ def read(path: Path) -> Source:
         mode = path.stat().st_mode & 0o777
     except OSError as exc:
         raise VvgError(f"cannot read the file: {exc.strerror}", path=str(path)) from None
+    return from_bytes(path, raw, mode)
+
+
+def from_bytes(path: Path, raw: bytes, mode: int) -> Source:
+    """The :class:`Source` of ``raw``, the bytes of (or meant for) ``path``."""
     bom = ""
     if raw.startswith(b"\xef\xbb\xbf"):
         bom, raw = "\ufeff", raw[3:]

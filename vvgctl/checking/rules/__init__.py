@@ -11,6 +11,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from vvgctl.checking.rules import (
+    approval_date,
     attendance,
     body_sections,
     case_flow,
@@ -22,12 +23,13 @@ from vvgctl.checking.rules import (
     references,
     registry_refs,
     timebox,
+    unfinished,
     unique_meeting,
 )
 
 FILE_RULES: list[ModuleType] = [
     item_order, timebox, body_sections, position_required, registry_refs, references,
-    attendance, file_location,
+    attendance, file_location, approval_date, unfinished,
 ]
 REPOSITORY_RULES: list[ModuleType] = [unique_meeting, previous_link, case_flow, document_refs]
 ALL_RULES = FILE_RULES + REPOSITORY_RULES
