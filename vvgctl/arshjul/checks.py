@@ -40,6 +40,10 @@ class PlannedTopic:
     title: str
     case: str | None = None
     kind: ItemKind | None = None
+    #: the follow-ups in minutes that aim at the meeting: (their sentence, where they were set)
+    follow_ups: tuple[tuple[str, str], ...] = ()
+    #: nothing but follow-ups set it (its title is then a follow-up's sentence)
+    from_follow_up: bool = False
 
 
 def planned_topics(repository: Repository, organ: str, on: dt.date) -> list[PlannedTopic]:
@@ -51,7 +55,9 @@ def planned_topics(repository: Repository, organ: str, on: dt.date) -> list[Plan
         column = next((c for c in arshjul.columns if c.date == on), None)
         if column is None:
             continue
-        topics = [PlannedTopic(names.get(t.category, t.category), t.title, t.case, t.kind)
+        topics = [PlannedTopic(names.get(t.category, t.category), t.title, t.case, t.kind,
+                               tuple((o.text or t.title, o.label()) for o in t.follow_ups),
+                               bool(t.origins) and t.from_follow_up_only)
                   for t in column.topics]
         if arshjul.own_plan:
             return topics

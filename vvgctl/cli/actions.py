@@ -18,9 +18,10 @@ from vvgctl.cli.tabular import TableFormat
 HELP = """\
 List the actions of the minutes ('Inför nästa möte', assignments), oldest first.
 
-Each action shows the meeting or date it is due and whether it is done. An action (with an
-`id`) is closed when a later meeting lists its id under `closes_actions`; an open action past
-its due date is marked FÖRSENAD.
+Each action shows the meeting or date it is due and whether it is done. An action is closed
+when a later meeting lists its id under `closes_actions`; an action written without an `id`
+has a derived one, organ-date-item-ordinal (`vvg-2025-10-22-4-1`: the first action of item
+4), shown here and by new-meeting. An open action past its due date is marked FÖRSENAD.
 
 Examples:
 
@@ -72,6 +73,6 @@ def actions(
     ]
     emit(rows, columns, format, title="Åtgärder", empty="Inga åtgärder.",
          plain=lambda r: f"{where(r)}: {r['organ']} {r['date']} punkt {r['item']} "
-                         f"[{_status(r)}] {_owner(r) + ': ' if _owner(r) else ''}"
+                         f"{r['id']} [{_status(r)}] {_owner(r) + ': ' if _owner(r) else ''}"
                          f"{' '.join(r['text'].split())}"
                          + (f" (till {r['due']})" if r["due"] else ""))

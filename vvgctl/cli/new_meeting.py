@@ -20,10 +20,12 @@ Write the file for an organ's next meeting, ready for a pull request.
 Without --date the organ's next meeting in the schedule (`<organ>/<year>/schedule.yaml`) is
 used, on or after today. The file gets time and place from the schedule, the roster as it
 stands on the date (ordförande, vice ordförande, delegations, beredning and administration),
-the opening items (öppnande with närvaro and övriga frågor, agenda, föregående
-mötesanteckning linked to the organ's latest meeting), the topics the årshjul plans for the
-meeting, the closing items and a body section per item. Its status is `planned` and it passes
-`vvgctl check` as written.
+and the agenda as the organ writes it: the opening and closing items of its template
+(`agenda:` in registry/organs.yaml; a default without one), the topics the årshjul plans for
+the meeting with their kind, follow-ups aimed at it (a short title, the sentence as text),
+the open actions due with their ids (close one with `closes_actions: [id]`), and the
+written information gathered under one item; a body section per item. Its status is
+`planned` and it passes `vvgctl check` as written.
 
 On a terminal it asks for what it cannot infer (date, place, mode); without one it never waits
 for input and says which option is missing. An existing file is never replaced (exit 1) unless

@@ -1,8 +1,9 @@
 """A new meeting file, pre-filled: the front matter built as YAML data, the body from a template.
 
-The front matter is emitted by ruamel's dumper, so every value is quoted as YAML needs it; the
-template ``templates/new-meeting.md.j2`` only lays out the body. The result is a planned meeting
-that passes ``vvgctl check`` as it is.
+The agenda is laid out by :mod:`vvgctl.cycle.agenda` from the organ's template. The front matter
+is emitted by ruamel's dumper, so every value is quoted as YAML needs it; the template
+``templates/new-meeting.md.j2`` only lays out the body. The result is a planned meeting that
+passes ``vvgctl check`` as it is.
 """
 
 from __future__ import annotations
@@ -11,38 +12,23 @@ import datetime as dt
 import io
 import os
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from vvgctl.cycle.agenda import PlannedItem, items_of
 from vvgctl.cycle.scaffold_inputs import Inputs, Slot
 from vvgctl.errors import VvgError
 from vvgctl.models import Membership
 from vvgctl.models.common import TimeRange
-from vvgctl.models.item import ItemKind
 from vvgctl.models.meeting import MeetingMode, Status
 from vvgctl.render import templating
 from vvgctl.source.fileio import atomic_write
 from vvgctl.source.yaml import round_trip
-from vvgctl.swedish.dates import long_date, written_time_range
 
 TEMPLATE = "new-meeting.md.j2"
-
-
-@dataclass
-class PlannedItem:
-    """One agenda item of the new meeting, as the body template sees it."""
-
-    number: str
-    title: str
-    kind: ItemKind | None = None
-    case: str | None = None
-    subitems: list[tuple[str, str]] = field(default_factory=list)  # (letter, title)
-    note: str | None = None  # a hint for the writer, rendered as an HTML comment
-    lines: list[str] = field(default_factory=list)  # Markdown lines under the heading
 
 
 def _flow(**values: Any) -> CommentedMap:
@@ -54,53 +40,6 @@ def _flow(**values: Any) -> CommentedMap:
 def _time(value: TimeRange) -> CommentedMap:
     return _flow(start=DoubleQuotedScalarString(f"{value.start:%H:%M}"),
                  end=DoubleQuotedScalarString(f"{value.end:%H:%M}"))
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def items_of(inputs: Inputs) -> list[PlannedItem]:
-    """The agenda: the opening items, the planned topics, open actions, the closing items."""
-    items = [
-        PlannedItem("1", "Mötets öppnande", ItemKind.PROCEDURAL,
-                    subitems=[("a", "Närvaro/upprop"), ("b", "Övriga frågor")]),
-        PlannedItem("2", "Godkännande av dagens agenda", ItemKind.PROCEDURAL),
-        PlannedItem("3", "Föregående mötesanteckning", ItemKind.PROCEDURAL),
-    ]
-    if inputs.previous is None:
-        items[-1].note = "Organet har inga tidigare mötesanteckningar i förrådet."
-    # otherwise the front matter's ``previous`` names and links them, and the rendered item
-    # lists them from there: a copy in the body would be listed a second time
-    for topic in inputs.topics:
-        items.append(PlannedItem(
-            str(len(items) + 1), _one_line(topic.title), case=topic.case,
-            note=f"Ur årshjulet: {_one_line(topic.category)}." if topic.category else None))
-    if inputs.actions:
-        item = PlannedItem(str(len(items) + 1), "Uppföljning av åtgärder från tidigare möten",
-                           ItemKind.INFORMATION)
-        for action in inputs.actions:
-            owner = f" (ansvarig: {_one_line(action.owner)})" if action.owner else ""
-            origin = f" – från {_one_line(action.origin)}" if action.origin else ""
-            item.lines.append(f"- {_one_line(action.text)}{owner}{origin}")
-        items.append(item)
-    if inputs.coming:
-        item = PlannedItem(str(len(items) + 1), "Mötestider", ItemKind.WRITTEN_INFORMATION)
-        item.lines = [f"- {_slot_line(s)}" for s in inputs.coming]
-        items.append(item)
-    items.append(PlannedItem(str(len(items) + 1), "Övriga frågor", ItemKind.OTHER_QUESTION))
-    items.append(PlannedItem(str(len(items) + 1), "Mötets avslutande", ItemKind.PROCEDURAL))
-    return items
-
-
-def _slot_line(slot: Slot) -> str:
-    parts = [long_date(slot.date)]
-    if slot.time is not None:
-        parts.append(written_time_range(slot.time.start, slot.time.end))
-    if slot.place:
-        parts.append(_one_line(slot.place))
-    line = ", ".join(parts)
-    return f"{line} ({_one_line(slot.note)})" if slot.note else line
 
 
 def _previous_title(inputs: Inputs) -> str:
@@ -169,8 +108,9 @@ def front_matter(inputs: Inputs, items: list[PlannedItem]) -> CommentedMap:
             entry["case"] = DoubleQuotedScalarString(item.case)
         if item.subitems:
             entry["subitems"] = CommentedSeq(
-                _flow(number=letter, title=title, kind=ItemKind.PROCEDURAL.value)
-                for letter, title in item.subitems)
+                _flow(number=sub.letter, title=sub.title, kind=sub.kind.value,
+                      case=DoubleQuotedScalarString(sub.case) if sub.case else None)
+                for sub in item.subitems)
         seq.append(entry)
     data["items"] = seq
     if inputs.coming:

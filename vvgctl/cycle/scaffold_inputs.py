@@ -8,6 +8,7 @@ and :class:`Inputs.notes` says so.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from vvgctl.arshjul.checks import planned_topics
 from vvgctl.index import open_index
 from vvgctl.models import Organ
 from vvgctl.models.common import TimeRange
+from vvgctl.models.item import ItemKind
 from vvgctl.models.meeting import MeetingMode
 from vvgctl.models.schedule import ScheduleEntry
 from vvgctl.planning.schedule import load_schedule
@@ -36,11 +38,15 @@ class Slot:
 
 @dataclass(frozen=True)
 class Topic:
-    """A topic the årshjul plans for the meeting."""
+    """A topic the årshjul plans for the meeting, or a follow-up aimed at it."""
 
     title: str
     category: str | None = None
     case: str | None = None
+    kind: ItemKind | None = None
+    follow_ups: tuple[tuple[str, str], ...] = ()  # (the sentence, where it was set)
+    from_follow_up: bool = False  # only follow-ups set it: its title is their sentence
+    case_title: str | None = None  # the title of the case's latest item, if it has a case
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,7 @@ class OpenAction:
     text: str
     owner: str | None = None
     origin: str | None = None  # where it was set, e.g. "2025-10-22, punkt 4"
-    id: str | None = None
+    id: str | None = None  # written or derived (vvgctl.models.item.action_id)
 
 
 @dataclass(frozen=True)
@@ -102,10 +108,29 @@ def next_slot(repository: Repository, organ: str, after: dt.date) -> Slot | None
     return next((s for s in schedule(repository, organ) if s.date >= after), None)
 
 
+_OTHER_QUESTION = re.compile(r"^övriga? frågor?\s*:\s*", re.IGNORECASE)
+
+
+def case_titles(repository: Repository, organ: str, before: dt.date) -> dict[str, str]:
+    """Each case's title as the organ's latest item on it before ``before`` names it (an
+    'Övrig fråga: ' in front left off)."""
+    titles: dict[str, str] = {}
+    for record in repository.records():  # oldest first
+        if record.organ != organ or record.date >= before:
+            continue
+        for _number, title, _kind, case in record.item_rows:
+            if case and title:
+                titles[case] = _OTHER_QUESTION.sub("", str(title)).strip() or str(title)
+    return titles
+
+
 def topics(repository: Repository, organ: str, day: dt.date) -> list[Topic]:
-    """What the årshjul plans for the meeting."""
-    return [Topic(t.title, t.category, t.case)
-            for t in planned_topics(repository, organ, day)]
+    """What the årshjul plans for the meeting, with the follow-ups aimed at it."""
+    planned = planned_topics(repository, organ, day)
+    titles = case_titles(repository, organ, day) if any(t.case for t in planned) else {}
+    return [Topic(t.title, t.category, t.case, t.kind, t.follow_ups, t.from_follow_up,
+                  titles.get(t.case) if t.case else None)
+            for t in planned]
 
 
 def open_actions(root: Path, organ: str, day: dt.date) -> list[OpenAction]:

@@ -22,7 +22,7 @@ from vvgctl.importer.schedule import schedule_lines
 from vvgctl.importer.tables import table_from
 from vvgctl.importer.text import Line
 from vvgctl.models.common import check_link
-from vvgctl.models.item import Timebox
+from vvgctl.models.item import Timebox, action_id
 
 ITEM = re.compile(r"^\s*(#{1,6}\s*)?(?:\*\*)?(§\s*)?(\d{1,3})\s*([.)])?\s+(?:\*\*)?(\S.*?)\s*$")
 SUB = re.compile(r"^\s*(?:[-*]\s+)?(#{1,6}\s*)?(?:\*\*)?([a-z])\s*[.)]\s+(\S.*?)\s*$")
@@ -269,7 +269,13 @@ class ItemParser:
         label, text = match.group(1), match.group(2).strip(" *")
         if not text:
             return None
-        action: dict[str, Any] = {"text": text, "label": label[0].upper() + label[1:]}
+        # the derived id an action without one has anyway (vvgctl.models.item.action_id),
+        # written out so that a later meeting sees what to list under closes_actions
+        number = self.item["number"] + (self.target["number"] if self.target is not self.item
+                                         else "")
+        ordinal = len(self.target.get("actions") or []) + 1
+        action: dict[str, Any] = {"id": action_id(self.ctx.organ, self.ctx.date, number, ordinal),
+                                  "text": text, "label": label[0].upper() + label[1:]}
         if "nästa möte" in label.lower():
             action["due_meeting"] = "next"
         self.draft.credit(self._put("actions", action), lines[j])

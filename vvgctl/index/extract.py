@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vvgctl.models.item import Decision, Item, SubItem
+from vvgctl.models.item import Decision, Item, SubItem, action_id
 from vvgctl.models.meeting import Meeting
 from vvgctl.repository.records import settles
 from vvgctl.source.document import SplitDocument
@@ -117,7 +117,8 @@ def _add_items(record: MeetingRecord, loaded: LoadedMeeting, meeting: Meeting) -
                                         _nfc("NFC", text)))
             for a, action in enumerate(content.actions):
                 record.actions.append((
-                    number, action.id, action.text, action.label,
+                    number, action.id or action_id(record.organ, record.date, number, a + 1),
+                    action.text, action.label,
                     action.owner.name if action.owner else None, action.owner_group,
                     action.due.isoformat() if action.due else None, action.due_meeting, case,
                     text_line(loaded, *base, "actions", a, "text")))

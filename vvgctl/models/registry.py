@@ -6,6 +6,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
+from vvgctl.models.agenda import DEFAULT_AGENDA, AgendaTemplate
 from vvgctl.models.common import Identifier, Model
 
 
@@ -64,6 +65,11 @@ class Organ(Model):
                     "organets eget nästa möte")
     delegations: list[Delegation] = Field(default_factory=list, title="Delegationer")
     members: list[Membership] = Field(default_factory=list, title="Ledamöter")
+    agenda: AgendaTemplate | None = Field(
+        None, title="Dagordningsmall",
+        description="Dagordningens fasta punkter så som organet skriver dem (vvgctl "
+                    "new-meeting); utan mall: Mötets öppnande (närvaro, övriga frågor), "
+                    "dagens agenda, föregående mötesanteckning … Mötets avslutande")
 
     @model_validator(mode="after")
     def _delegations_known(self) -> Organ:
@@ -75,6 +81,10 @@ class Organ(Model):
 
     def members_on(self, day: dt.date) -> list[Membership]:
         return [m for m in self.members if m.serves_on(day)]
+
+    def agenda_template(self) -> AgendaTemplate:
+        """The organ's own agenda template, or the default one."""
+        return self.agenda if self.agenda is not None else DEFAULT_AGENDA
 
 
 class Registry(Model):

@@ -1,8 +1,10 @@
 """Actions from the minutes ('Inför nästa möte', assignments) and whether they are done.
 
-An action with an ``id`` is closed when a later meeting lists that id under ``closes_actions``:
-the reference closes the most recent earlier action with that id (of the same organ when there
-is one). An action without an id cannot be referred to, so it stays open until it gets one.
+An action is closed when a later meeting lists its id under ``closes_actions``: the reference
+closes the most recent earlier action with that id (of the same organ when there is one). An
+action written without an ``id`` has the derived one of :func:`vvgctl.models.item.action_id`
+(``vvg-2025-10-22-4-1``: organ, date, item, ordinal), which the index records and this query
+shows, so a historic action can be closed too and is not carried as FÖRSENAD for ever.
 
 The due point is ``due`` (a date) or ``due_meeting``: ``next`` and ``after-next`` are resolved
 to the organ's next (or next but one) meeting in the repository, a month ``2025-12`` to that
