@@ -75,10 +75,15 @@ def main() -> None:
             path.write_text(path.read_text(encoding="utf-8") + "\nTillagt i efterhand.\n",
                             encoding="utf-8")
 
-        from vvgctl.cycle.frozen import check_frozen
+        from vvgctl.checking.check import check_revision
+        from vvgctl.repository.repo import Repository
 
-        found = check_frozen([minutes], "HEAD")
-        frozen_s = median_of(args.repeat, lambda: check_frozen([minutes], "HEAD"))
+        def against_head() -> list[object]:
+            repository = Repository.open([minutes])
+            return list(check_revision(repository, [minutes.resolve()], "HEAD"))
+
+        found = against_head()
+        frozen_s = median_of(args.repeat, against_head)
 
         def cli(*extra: str) -> None:
             subprocess.run([*VVGCTL, *extra], env=env, stdout=subprocess.DEVNULL,
@@ -96,7 +101,7 @@ def main() -> None:
             "--place", "Teams", "--mode", "remote", "--dry-run"))
     print(f"meetings: {len(files)}, changed: {args.changed}, frozen findings: {len(found)}, "
           f"repeat: {args.repeat} (medians)")
-    print(f"  frozen-record comparison (in process): {frozen_s * 1000:8.1f} ms")
+    print(f"  approval-flow + frozen-record (in process): {frozen_s * 1000:5.1f} ms")
     print(f"  vvgctl check, warm cache:              {warm_s * 1000:8.1f} ms")
     print(f"  vvgctl check --base HEAD, warm cache:  {base_s * 1000:8.1f} ms")
     print(f"  vvgctl status (one in-place edit):     {status_s * 1000:8.1f} ms")

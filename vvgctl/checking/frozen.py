@@ -17,6 +17,7 @@ as well.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from pathlib import Path
 
@@ -85,17 +86,24 @@ def _candidates(revision: Revision, record: Meeting, organ: str) -> list[Path]:
     if record.approval is not None:
         return [meeting_path(repository.root, organ, record.approval.meeting).resolve()]
     mark = record.date.isoformat().encode()
-    found = []
-    for day, path in repository.dated_meetings(organ):
-        if day <= record.date:
-            continue
-        try:
-            raw = read_source(path)
-        except OSError:
-            continue
-        if b"previous" in raw and mark in raw:
-            found.append(path.resolve())
-    return found
+    return [path for day, path, raw in _with_previous(revision, organ)
+            if day > record.date and mark in raw]
+
+
+def _with_previous(revision: Revision, organ: str) -> list[tuple[dt.date, Path, bytes]]:
+    """The organ's meeting files that say 'previous', read once per check."""
+    cache = revision.previous_scans
+    if organ not in cache:
+        found = []
+        for day, path in revision.repository.dated_meetings(organ):
+            try:
+                raw = read_source(path)
+            except OSError:
+                continue
+            if b"previous" in raw:
+                found.append((day, path.resolve(), raw))
+        cache[organ] = found
+    return cache[organ]
 
 
 def approved_corrections(revision: Revision, record: Meeting,

@@ -9,6 +9,7 @@ against a revision use it: records that become approved in the change
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,6 +67,8 @@ class Revision:
     touched: set[Path]  # meeting files the working tree changed, added or removed since
     _bytes: dict[str, bytes] = field(default_factory=dict)
     _models: dict[Path, Meeting | None] = field(default_factory=dict)
+    #: per organ, its meeting files that name a previous meeting (read once per check)
+    previous_scans: dict[str, list[tuple[dt.date, Path, bytes]]] = field(default_factory=dict)
 
     @classmethod
     def read(cls, repository: Repository, rev: str) -> Revision:
