@@ -118,10 +118,18 @@ def make_repo(tmp_path: Path) -> RepoFactory:
     return factory
 
 
+@pytest.fixture(scope="session")
+def _shared_lexicon(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder for the Swedish lexicon database (written once, 2–3 s) for all tests."""
+    return tmp_path_factory.mktemp("lexicon")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory: pytest.TempPathFactory,
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, _shared_lexicon: Path,
                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test gets its own cache folder, so no test sees another's results."""
+    """Every test gets its own cache folder, so no test sees another's results (the lexicon,
+    derived from a package alone, is shared)."""
     monkeypatch.setenv("VVGCTL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("VVGCTL_LEXICON_DIR", str(_shared_lexicon))
     monkeypatch.setenv("NO_COLOR", "1")
     os.environ.pop("VVGCTL_TRACEBACK", None)

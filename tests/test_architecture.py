@@ -160,7 +160,6 @@ def test_no_module_is_too_long(path: Path) -> None:
 LAZY_IN_CORE = {
     ("vvgctl.repository.registry", "vvgctl.diagnostics"): "only when the registry is broken",
     ("vvgctl.publish.meeting_job", "vvgctl.render.pipeline"): "PDFs only when asked for",
-    ("vvgctl.query.search", "vvgctl.swedish.stemming"): "the stemmer only for a query",
     ("vvgctl.importer.minutes", "vvgctl.checking.check"): "checking only with a registry",
     ("vvgctl.index.update", "vvgctl.index.rows"): "parsing only when files changed",
     ("vvgctl.index.update", "vvgctl.index.shards"): "workers only when files changed",

@@ -250,14 +250,14 @@ def test_an_interrupted_parallel_build_completes_the_vocabulary_later(
 
 def test_a_word_the_index_holds_takes_its_stem_from_the_vocabulary(
         repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import vvgctl.swedish.stemming
+    import vvgctl.query.matching
 
     index = open_index([repo])
 
     def refuse(word: str) -> str:
         raise AssertionError(f"stemmed {word!r}")
 
-    monkeypatch.setattr(vvgctl.swedish.stemming, "stem", refuse)
+    monkeypatch.setattr(vvgctl.query.matching, "stem", refuse)
     hits = search(index, "Enkät forms")  # both are indexed words: no stemmer needed
     assert hits and "«enkät»" in hits[0]["snippet"]
     with pytest.raises(AssertionError, match="enkäter"):

@@ -7,7 +7,8 @@ recreate it empty; :mod:`vvgctl.index.update` then fills it.
 
 Search uses SQLite's FTS5 over the text of each passage, cut into words by FTS5's own
 ``unicode61`` tokenizer (letters and digits, case folded, diacritics kept), and ranks with
-``bm25``. Stemming happens on the vocabulary, not on the text (see :mod:`vvgctl.index.vocab`).
+``bm25``. Stemming and lemmas are kept for the vocabulary, not the text (see
+:mod:`vvgctl.index.vocab`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import vvgctl
 from vvgctl.errors import UsageError
 from vvgctl.runtime.cache import cache_dir
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 #: the tables a worker's shard database holds too (see :mod:`vvgctl.index.shards`)
 TABLES = """
@@ -50,12 +51,14 @@ CREATE TABLE passages(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, organ TE
 TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* N*'"
 
 #: the search index over ``passages.text`` (external content: the text is stored once), the
-#: distinct words it holds (``fts_terms``, read by SQLite from the index) and their stems
+#: distinct words it holds (``fts_terms``, read by SQLite from the index) and their stems and
+#: lemmas (``listed``: the lexicon lists the word, see :mod:`vvgctl.swedish.lexicon`)
 SEARCH = f"""
 CREATE VIRTUAL TABLE fts USING fts5(text, content='passages', content_rowid='id',
     tokenize = "{TOKENIZE}");
 CREATE VIRTUAL TABLE fts_terms USING fts5vocab(fts, row);
-CREATE TABLE vocab(term TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE vocab(term TEXT PRIMARY KEY, stem TEXT NOT NULL, lemma TEXT NOT NULL,
+    listed INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 INDEXES = """
@@ -68,6 +71,7 @@ CREATE INDEX closes_file ON closes(file_id);
 CREATE INDEX follow_ups_file ON follow_ups(file_id);
 CREATE INDEX passages_file ON passages(file_id);
 CREATE INDEX vocab_stem ON vocab(stem);
+CREATE INDEX vocab_lemma ON vocab(lemma);
 """
 
 SCHEMA = TABLES + SEARCH + INDEXES

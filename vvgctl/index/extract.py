@@ -102,6 +102,7 @@ def _add_items(record: MeetingRecord, loaded: LoadedMeeting, meeting: Meeting) -
                                  any(settles(d) for d in content.decisions)))
             record.passages.append(("title", number, content.title, line,
                                     _nfc("NFC", content.title)))
+            _add_references(record, loaded, content, number, base)
             for d, decision in enumerate(content.decisions):
                 text = full_text(decision)
                 parts = json.dumps([p.model_dump(mode="json") for p in decision.parts],
@@ -128,6 +129,29 @@ def _add_items(record: MeetingRecord, loaded: LoadedMeeting, meeting: Meeting) -
                 record.follow_ups.append((number, follow.text, follow.meeting, follow.organ,
                                           follow.case or case,
                                           text_line(loaded, *base, "follow_ups", f, "text")))
+
+
+def _add_references(record: MeetingRecord, loaded: LoadedMeeting, content: SubItem | Item,
+                    number: str, base: tuple[str | int, ...]) -> None:
+    """An item's other searchable texts: its presenters, question, documents, actions and
+    follow-ups (a member searching for "informationsdelning" finds the item whose document
+    bears that title)."""
+    found: list[tuple[str, tuple[str | int, ...], str]] = []
+    if content.presenters:
+        found.append(("presenters", ("presenters",), "; ".join(
+            p.name + (f" ({p.organisation})" if p.organisation else "")
+            for p in content.presenters)))
+    if content.question:
+        found.append(("question", ("question",), content.question))
+    found += [("document", ("documents", d, "title"), doc.title)
+              for d, doc in enumerate(content.documents)]
+    found += [("action", ("actions", a, "text"), action.text)
+              for a, action in enumerate(content.actions)]
+    found += [("follow_up", ("follow_ups", f, "text"), follow.text)
+              for f, follow in enumerate(content.follow_ups)]
+    for kind, path, text in found:
+        record.passages.append((kind, number, content.title, text_line(loaded, *base, *path),
+                                _nfc("NFC", text)))
 
 
 def paragraphs(document: SplitDocument) -> list[tuple[str | None, int, str]]:

@@ -1,8 +1,9 @@
 """Positions (ställningstaganden) taken by the organs, filtered.
 
-``text`` matches case-insensitively after Unicode normalisation (NFC) of both sides; diacritics
-count, since å, ä and ö are letters of their own. The match is a substring of the item title
-and the full position (with its numbered parts).
+``text`` matches as `search` does (:mod:`vvgctl.query.matching`): every word of it must stand
+in the item title or the full position (with its numbered parts), as itself, inflected, as a
+part of a compound or (a name) spelt a letter apart. Case and Unicode normalisation do not
+count; diacritics do, since å, ä and ö are letters of their own.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from vvgctl.errors import UsageError
 from vvgctl.index import Index
+from vvgctl.query.matching import match_expression, query_words, word_forms
 from vvgctl.swedish.stemming import normalise
 
 DECISION_TYPES = ("noted", "endorsed", "approved", "recommended", "assigned", "referred",
@@ -40,7 +42,29 @@ def _person_names(index: Index, person: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _where(flt: DecisionFilter) -> tuple[str, list[object]]:
+#: a position whose own passage, or whose item's title, holds the words of an FTS5 query
+_HOLDS = ("((d.file_id, d.line) IN (SELECT p.file_id, p.line FROM fts JOIN passages p "
+          "ON p.id = fts.rowid WHERE fts MATCH ? AND p.kind = 'decision') OR "
+          "(d.file_id, d.item) IN (SELECT p.file_id, p.item FROM fts JOIN passages p "
+          "ON p.id = fts.rowid WHERE fts MATCH ? AND p.kind = 'title'))")
+
+
+def _text_condition(index: Index, text: str) -> tuple[str, list[object]]:
+    """Every word of ``text`` in the position or its title, in one of its forms."""
+    asked = query_words(text)
+    if not asked:
+        return "1=1", []
+    conditions: list[str] = []
+    params: list[object] = []
+    for forms in word_forms(index, asked):
+        if not forms.every:
+            return "0", []
+        conditions.append(_HOLDS)
+        params += [match_expression([forms.every])] * 2
+    return " AND ".join(conditions), params
+
+
+def _where(index: Index, flt: DecisionFilter) -> tuple[str, list[object]]:
     """The SQL condition of ``flt`` (all but the person, which is matched in Python)."""
     where = ["1=1"]
     params: list[object] = []
@@ -65,9 +89,10 @@ def _where(flt: DecisionFilter) -> tuple[str, list[object]]:
     if flt.case:
         where.append("d.case_id = ?")
         params.append(flt.case)
-    if flt.text and normalise(flt.text):
-        where.append("instr(d.norm, ?) > 0")
-        params.append(normalise(flt.text))
+    if flt.text:
+        condition, values = _text_condition(index, flt.text)
+        where.append(condition)
+        params += values
     return " AND ".join(where), params
 
 
@@ -77,7 +102,7 @@ _ORDER = " ORDER BY d.date, d.organ, f.path, d.seq"
 
 def find_decisions(index: Index, flt: DecisionFilter) -> list[dict[str, Any]]:
     """The positions matching ``flt``, oldest first."""
-    condition, params = _where(flt)
+    condition, params = _where(index, flt)
     sql = ("SELECT f.path, d.organ, d.date, d.item, d.title, d.type, d.label, d.text, d.parts, "
            "d.after_dialog, d.confirm_by, d.deadline, d.documents, d.case_id, d.presenters, "
            "d.line " + _FROM + condition + _ORDER)
@@ -114,7 +139,7 @@ def decisions_json(index: Index, flt: DecisionFilter) -> list[str] | None:
         return None
     import os
 
-    condition, params = _where(flt)
+    condition, params = _where(index, flt)
     if index.scope:
         condition += " AND (" + " OR ".join(
             "f.path = ? OR substr(f.path, 1, ?) = ?" for _ in index.scope) + ")"

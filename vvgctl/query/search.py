@@ -1,15 +1,13 @@
-"""Ranked full-text search over item titles, positions and the paragraphs of the minutes.
+"""Ranked full-text search over the passages of the minutes: item titles, positions, the
+paragraphs of the body, presenters, documents, actions and follow-ups.
 
-The query is cut into words and each word is stemmed (Swedish Snowball stems); a word stands
-for every word of the index that has the same stem (the index keeps its vocabulary with the
-stems, see :mod:`vvgctl.index.vocab`), so ``enkäter`` finds ``enkäten`` and ``forms-enkät``.
-Every query word must occur in a hit, in one of its forms; hits are ranked with FTS5's ``bm25``
-(newer meetings first on a tie). The snippet shows the passage's own words around the first
-match, and the line is the file line of that match.
-
-A query word the index holds takes its stem from the vocabulary, and the snippet marks the
-indexed forms it found, so a search needs the stemmer (and its 15 ms import) only for a word
-that no passage holds as written.
+Each query word stands for the indexed words of :mod:`vvgctl.query.matching`: its inflected
+forms (lemma or stem), then compounds that hold it as a part, then (for a name) spellings a
+letter apart. Every query word must occur in a hit, in one of those forms. Hits where every word
+occurs as itself or inflected come first, ranked with FTS5's ``bm25`` (newer meetings first on a
+tie); hits that need a compound part or another spelling follow, ranked the same way. The
+snippet shows the passage's own words around the first match with the matched forms marked,
+and the line is the file line of that match.
 """
 
 from __future__ import annotations
@@ -21,9 +19,12 @@ from typing import Any
 
 from vvgctl.errors import UsageError
 from vvgctl.index import Index
+from vvgctl.query.matching import match_expression, query_words, word_forms
 from vvgctl.swedish.stemming import words
 
-KIND_LABELS = {"title": "Rubrik", "decision": "Ställningstagande", "body": "Text"}
+KIND_LABELS = {"title": "Rubrik", "decision": "Ställningstagande", "body": "Text",
+               "presenters": "Föredragande", "document": "Handling", "action": "Åtgärd",
+               "follow_up": "Uppföljning", "question": "Frågeställning"}
 _MARKUP = re.compile(r"\*\*|\*|__|`|^#+\s*|\[([^\]]*)\]\([^)]*\)", re.MULTILINE)
 BEFORE, AFTER = 8, 22
 
@@ -32,25 +33,6 @@ BEFORE, AFTER = 8, 22
 class Hit:
     start: int
     end: int
-
-
-def query_words(text: str) -> list[str]:
-    """The distinct words of a query, case folded."""
-    return list(dict.fromkeys(m.group(0) for m in words(
-        unicodedata.normalize("NFC", text).casefold())))
-
-
-def query_stems(index: Index, wanted: list[str]) -> list[str]:
-    """The stem of each query word: from the vocabulary when the index holds the word, else
-    from the stemmer (a form no passage has, like ``enkäter`` beside ``enkät``)."""
-    marks = ",".join("?" * len(wanted))
-    known = dict(index.connection.execute(
-        f"SELECT term, stem FROM vocab WHERE term IN ({marks})", wanted))
-    if len(known) < len(wanted):
-        from vvgctl.swedish.stemming import stem
-
-        known.update((word, stem(word)) for word in wanted if word not in known)
-    return list(dict.fromkeys(known[word] for word in wanted))
 
 
 def snippet(text: str, forms: set[str], first_line: int,
@@ -79,23 +61,6 @@ def snippet(text: str, forms: set[str], first_line: int,
     return ("…" if lo else "") + excerpt + ("…" if hi < len(found) else ""), line
 
 
-def indexed_forms(index: Index, stems: list[str]) -> dict[str, list[str]]:
-    """The indexed words of each stem (a stem no passage holds is left out)."""
-    marks = ",".join("?" * len(stems))
-    forms: dict[str, list[str]] = {}
-    for found, term in index.connection.execute(
-            f"SELECT stem, term FROM vocab WHERE stem IN ({marks}) ORDER BY term", stems):
-        forms.setdefault(found, []).append(term)
-    return forms
-
-
-def match_expression(stems: list[str], forms: dict[str, list[str]]) -> str:
-    """The FTS5 query: each stem as any indexed word that has it
-    (``("enkät" OR "enkäten" OR "enkäter") AND (...)``)."""
-    return " AND ".join("(" + " OR ".join('"' + term.replace('"', '""') + '"'
-                                          for term in forms[s]) + ")" for s in stems)
-
-
 def search(index: Index, text: str, *, organ: str | None = None, date_from: str | None = None,
            date_to: str | None = None, limit: int = 20,
            mark: tuple[str, str] = ("«", "»")) -> list[dict[str, Any]]:
@@ -103,36 +68,48 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
     asked = query_words(text)
     if not asked:
         raise UsageError("give at least one word to search for", hint='vvgctl search "egenvård"')
-    stems = query_stems(index, asked)
-    forms = indexed_forms(index, stems)
-    if len(forms) < len(stems):
+    forms = word_forms(index, asked)
+    if not all(f.every for f in forms):
         return []  # a word that no passage holds in any form
     where = ["fts MATCH ?"]
-    params: list[object] = [match_expression(stems, forms)]
+    params: list[object] = []
     for clause, value in (("p.organ = ?", organ), ("p.date >= ?", date_from),
                           ("p.date <= ?", date_to)):
         if value:
             where.append(clause)
             params.append(value)
     scoped = bool(index.scope)
-    sql = ("SELECT f.path, p.organ, p.date, p.kind, p.item, p.title, p.line, p.text, "
+    sql = ("SELECT p.id, f.path, p.organ, p.date, p.kind, p.item, p.title, p.line, p.text, "
            "bm25(fts) AS rank FROM fts JOIN passages p ON p.id = fts.rowid "
            "JOIN files f ON f.id = p.file_id WHERE " + " AND ".join(where)
            + " ORDER BY rank, p.date DESC" + ("" if scoped else " LIMIT ?"))
-    if not scoped:
-        params.append(limit)
+    tiers = []
+    if all(f.exact for f in forms):
+        tiers.append(match_expression([f.exact for f in forms]))
+    if any(f.parts or f.near for f in forms):
+        tiers.append(match_expression([f.every for f in forms]))
+    marked = {term.casefold() for f in forms for term in f.every}
     rows: list[dict[str, Any]] = []
-    marked = {term.casefold() for terms in forms.values() for term in terms}
-    for path, p_organ, date, kind, item, title, line, body, rank in \
-            index.connection.execute(sql, params):
-        if scoped and not index.in_scope(path):
-            continue
-        excerpt, hit_line = snippet(body, marked, line, mark)
-        if kind != "body":  # a YAML scalar: its lines need not be the text's lines
-            hit_line = line
-        rows.append({"organ": p_organ, "date": date, "item": item, "title": title,
-                     "kind": kind, "snippet": excerpt, "score": round(-rank, 3),
-                     "file": index.shown(path), "line": hit_line})
-        if len(rows) >= limit:
-            break
+    seen: set[int] = set()
+    factor = 1.0
+    for tier, expression in enumerate(tiers):
+        first = len(rows)
+        found = index.connection.execute(
+            sql, [expression, *params, *([] if scoped else [limit + len(seen)])])
+        for pid, path, p_organ, date, kind, item, title, line, body, rank in found:
+            if pid in seen or (scoped and not index.in_scope(path)):
+                continue
+            seen.add(pid)
+            if tier and len(rows) == first and first and -rank > 0:
+                # a compound part ranks below every exact hit: its scores are scaled under them
+                factor = min(1.0, 0.99 * rows[first - 1]["score"] / -rank)
+            excerpt, hit_line = snippet(body, marked, line, mark)
+            if kind != "body":  # a YAML scalar: its lines need not be the text's lines
+                hit_line = line
+            rows.append({"organ": p_organ, "date": date, "item": item, "title": title,
+                         "kind": kind, "snippet": excerpt,
+                         "score": round(-rank * (factor if tier else 1.0), 3),
+                         "file": index.shown(path), "line": hit_line})
+            if len(rows) >= limit:
+                return rows
     return rows
