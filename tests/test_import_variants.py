@@ -149,3 +149,38 @@ def test_old_minutes_without_a_title(tmp_path: Path, registry_root: Path) -> Non
     assert item.actions[0].id == "vvg-2018-03-15-2-1"
     assert "Förslag till beslut" in target.read_text(encoding="utf-8").split("## 2.")[1]
     assert runner.invoke(app, ["check", str(root), "--no-cache"]).exit_code == 0
+
+
+def test_page_furniture_leaves_the_text_for_review() -> None:
+    from vvgctl.importer.pages import read_lines
+
+    body = ("Inför dagens möte bifogas utkast till förvaltningsplanen, som i nuläget inte "
+            "innehåller några större förändringar alls.")
+    text = "\n".join(["Rubrik", "", body, "", "Sida 1 av 2", "\fMötesanteckning VVG 2018-03-15",
+                      "", body, "", "Sida 2 av 2", "\fMötesanteckning VVG 2018-03-15", "", body])
+    lines, furniture = read_lines(text)
+    assert [f.text for f in furniture] == ["Sida 1 av 2", "Mötesanteckning VVG 2018-03-15",
+                                           "Sida 2 av 2", "Mötesanteckning VVG 2018-03-15"]
+    assert [f.no for f in furniture] == [5, 6, 10, 11]
+    assert sum(line.text == body for line in lines) == 3
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    from vvgctl.importer.pages import read_lines
+
+    paragraph = ("Ärendehantering följer en årscykel där nya behov inventeras under första "
+                 "kvartalet och beskrivs i mallen. ") * 3
+    wrapped: list[str] = []
+    for _ in range(6):
+        line = ""
+        for word in paragraph.split():
+            if len(line) + 1 + len(word) > 72:
+                wrapped.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        wrapped += [line, "", "Dialog:", "", "- Kort punkt.", ""]
+    lines, _ = read_lines("\n".join(wrapped))
+    texts = [line.text for line in lines if not line.blank]
+    assert texts[0] == paragraph.strip()
+    assert texts[1:3] == ["Dialog:", "- Kort punkt."]

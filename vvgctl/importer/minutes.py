@@ -18,9 +18,9 @@ from vvgctl.importer.context import Context
 from vvgctl.importer.draft import Draft
 from vvgctl.importer.header import finish_mode, parse_header
 from vvgctl.importer.items import ItemParser
+from vvgctl.importer.pages import read_lines
 from vvgctl.importer.people import match_person
 from vvgctl.importer.structure import find_headings, is_credible
-from vvgctl.importer.text import normalise
 from vvgctl.models import Meeting
 from vvgctl.repository.discovery import meeting_path
 from vvgctl.repository.registry import RegistryIndex
@@ -73,7 +73,7 @@ def _previous_checker(root: Path | None, organ: str) -> Any:
 def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
                 root: Path | None, date: dt.date | None = None, source: str = "input"
                 ) -> Draft:
-    lines = normalise(text)
+    lines, furniture = read_lines(text)
     headings = find_headings(lines)
     first = headings[0].start if headings else len(lines)
     draft = Draft()
@@ -122,6 +122,9 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
                        ("items", index, "title"))
     if draft.preface:
         draft.to_review(draft.preface, "header text that was not understood")
+    if furniture:
+        draft.to_review(furniture, "page numbers and page headers of the PDF, taken out of "
+                        "the text")
     _finish(draft)
     return draft
 
