@@ -184,3 +184,41 @@ def test_hard_wrapped_paragraphs_are_joined() -> None:
     texts = [line.text for line in lines if not line.blank]
     assert texts[0] == paragraph.strip()
     assert texts[1:3] == ["Dialog:", "- Kort punkt."]
+
+
+LATER = """\
+---
+organ: vvg
+title: Mötesanteckning
+date: 2018-05-03
+place: Teams
+mode: remote
+status: draft
+items:
+  - number: "1"
+    title: Uppföljning
+    kind: information
+    closes_actions: [vvg-2018-03-15-2-1]
+---
+
+## 1. Uppföljning
+"""
+
+
+def test_an_imported_action_is_closed_by_a_later_meeting(tmp_path: Path, registry_root: Path
+                                                          ) -> None:
+    root = tmp_path / "minutes"
+    shutil.copytree(registry_root, root)
+    source = tmp_path / "gammal.txt"
+    source.write_text(OLD, encoding="utf-8")
+    assert runner.invoke(app, ["import", str(source), "-o",
+                               str(root / "vvg/2018/2018-03-15.md")]).exit_code == 0
+    opened = runner.invoke(app, ["actions", str(root), "--open", "--today", "2018-04-01",
+                                 "--format", "json"])
+    assert opened.exit_code == 0, opened.output
+    assert "vvg-2018-03-15-2-1" in opened.output
+    (root / "vvg/2018/2018-05-03.md").write_text(LATER, encoding="utf-8")
+    closed = runner.invoke(app, ["actions", str(root), "--open", "--today", "2018-06-01",
+                                 "--format", "json", "--rebuild"])
+    assert closed.exit_code == 0, closed.output
+    assert "vvg-2018-03-15-2-1" not in closed.output

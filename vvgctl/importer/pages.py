@@ -18,6 +18,8 @@ from vvgctl.importer.text import Line, Vocabulary, join_line, normalise
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:sida\s+)?(\d{1,3})(?:\s*(?:av|/)\s*\d{1,3}|"
                           r"\s*\(\d{1,3}\))?(?:\s*-)?\s*$", re.IGNORECASE)
 _BARE = re.compile(r"^\s*\d{1,3}\s*$")
+#: a footer that ends in the page number: "Vårdsamverkan Västra Götaland | Sida 2 av 5"
+_FOOTER = re.compile(r"^.{0,80}\bsida\s+\d{1,3}(?:\s*(?:av|/)\s*\d{1,3})?\s*$", re.IGNORECASE)
 _NEAR = 3
 
 
@@ -25,6 +27,9 @@ def _page_numbers(raw: list[str], breaks: set[int]) -> set[int]:
     found: set[int] = set()
     bare: list[int] = []
     for index, line in enumerate(raw):
+        if _FOOTER.match(line) and not _PAGE_NUMBER.match(line):
+            found.add(index)
+            continue
         if not _PAGE_NUMBER.match(line):
             continue
         if not _BARE.match(line) or any(abs(index - b) <= _NEAR for b in breaks):
