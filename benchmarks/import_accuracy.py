@@ -1,18 +1,23 @@
-"""Accuracy of `vvgctl import` on the seed minutes, per field, against hand-labelled expectations.
+"""Accuracy of `vvgctl import` per field, on the seed minutes and on their variants.
 
     .venv/bin/python benchmarks/import_accuracy.py
 
 Each seed in tests/data/seeds with a file tests/data/import_expected/<nnn>.yaml is imported
 with the small registry of tests/data/import_repo (the organ guessed from the header) and every
 labelled field is compared: a field scores 1 when the importer's value equals the label; sets
-(absent people, follow-ups) score their Jaccard overlap. The table shows, per field, the sum
-of scores / the number of labels.
+(absent and remote people, follow-ups) score their Jaccard overlap. The first table shows, per
+field, the sum of scores / the number of labels for each seed.
+
+The variants (tests/import_variants.py) rewrite each seed into the layouts of the family of
+legacy minutes, with the expected values carried along; the second table shows, per field,
+the accuracy averaged over the variants and the worst variant's.
 """
 
 from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +49,10 @@ def _timebox(item: Any) -> list[Any] | None:
 
 def score_seed(expected: dict[str, Any]) -> dict[str, list[float]]:
     text = (DATA / "seeds" / expected["seed"]).read_text(encoding="utf-8")
+    return score_text(text, expected)
+
+
+def score_text(text: str, expected: dict[str, Any]) -> dict[str, list[float]]:
     root = DATA / "import_repo"
     result = import_text(text, organ=None, registry=load_registry(root), root=root,
                          source=expected["seed"])
@@ -73,6 +82,9 @@ def score_seed(expected: dict[str, Any]) -> dict[str, list[float]]:
         same("other participants", len(meeting.attendance.others), expected["others"])
     scores["absent"].append(_set_score([p.name for p in meeting.attendance.absent],
                                        expected["absent"]))
+    if "remote" in expected:
+        scores["remote"].append(_set_score([p.name for p in meeting.attendance.remote],
+                                           expected["remote"]))
     same("schedule", len(meeting.schedule), expected["schedule"])
     same("item count", len(meeting.items), len(expected["items"]))
     by_number = {item.number: item for item in meeting.items}
@@ -110,7 +122,39 @@ def all_scores() -> dict[str, dict[str, list[float]]]:
     return out
 
 
+def variant_scores() -> dict[str, dict[str, list[float]]]:
+    """Per variant and field, the scores of the field's labels."""
+    from tests.import_variants import variants
+
+    return {v.name: score_text(v.text, v.expected) for v in variants()}
+
+
+def field_accuracy(results: dict[str, dict[str, list[float]]]) -> dict[str, list[float]]:
+    """Per field, its accuracy in each result that labels it."""
+    out: dict[str, list[float]] = defaultdict(list)
+    for scores in results.values():
+        for field, values in scores.items():
+            if values:
+                out[field].append(sum(values) / len(values))
+    return out
+
+
 def main() -> None:
+    seed_table()
+    results = variant_scores()
+    accuracy = field_accuracy(results)
+    print(f"\n{len(results)} variants of the seeds (tests/import_variants.py)")
+    print(f"{'field':<20}{'mean':>10}{'worst':>10}")
+    for field, values in accuracy.items():
+        print(f"{field:<20}{sum(values) / len(values):>10.1%}{min(values):>10.1%}")
+    every = {name: list(chain.from_iterable(s.values())) for name, s in results.items()}
+    overall = [sum(v) / len(v) for v in every.values()]
+    print(f"{'overall':<20}{sum(overall) / len(overall):>10.1%}{min(overall):>10.1%}")
+    worst = sorted(every, key=lambda n: sum(every[n]) / len(every[n]))[:5]
+    print("weakest variants: " + ", ".join(worst))
+
+
+def seed_table() -> None:
     results = all_scores()
     fields: dict[str, list[float]] = defaultdict(list)
     print(f"{'field':<20}" + "".join(f"{seed:>12}" for seed in results) + f"{'all':>12}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from vvgctl.importer.attendance import attendance_at
 from vvgctl.importer.dates import find_date, find_time_range
 from vvgctl.importer.delegations import ABBREVIATION, OTHERS, slug
 from vvgctl.importer.draft import Draft
@@ -62,8 +63,9 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
     roster_from: int | None = None
     roster_line: Line | None = None
     leftovers: list[Line] = []
+    skip_to = 0
     for index, line in enumerate(lines):
-        if line.blank:
+        if line.blank or index < skip_to:
             continue
         clean = strip_markup(line.text.lstrip("#").strip())
         if roster_from is not None:
@@ -75,6 +77,10 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
             found = find_date(clean)
             if found and "date" not in data:
                 data["date"] = found.isoformat()
+            continue
+        attended = attendance_at(lines, index, draft, registry)
+        if attended is not None:
+            skip_to = attended
             continue
         label = _LABEL.match(clean)
         if not label:
@@ -89,8 +95,8 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
             continue
         key, value = label.group(1).lower(), label.group(2).strip()
         if key.startswith("datum") or key in ("tid", "tidpunkt", "klockan", "tid och plats"):
-            header.is_minutes = header.is_minutes or key.startswith("datum")
             found = find_date(value)
+            header.is_minutes = header.is_minutes or key.startswith("datum") or bool(found)
             times = find_time_range(value)
             if found and "date" not in data:
                 data["date"] = found.isoformat()
@@ -175,8 +181,13 @@ def _roster_columns(lines: list[Line], header: Header, draft: Draft,
                     registry: RegistryIndex | None) -> None:
     columns: dict[int, list[tuple[Line, str]]] = {}
     footnotes: list[Line] = []
-    for line in lines:
-        if line.blank:
+    skip_to = 0
+    for index, line in enumerate(lines):
+        if line.blank or index < skip_to:
+            continue
+        attended = attendance_at(lines, index, draft, registry)
+        if attended is not None:
+            skip_to = attended
             continue
         if _FOOTNOTE.match(line.text) and "\t" not in line.text:
             footnotes.append(line)

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from vvgctl.importer import labels as L
+from vvgctl.importer.attendance import attendance_at
 from vvgctl.importer.context import Context
 from vvgctl.importer.dates import find_date, find_minutes, find_time_range
 from vvgctl.importer.draft import Draft, ItemText, Path_
@@ -24,34 +25,8 @@ from vvgctl.importer.text import Line
 from vvgctl.models.common import check_link
 from vvgctl.models.item import Timebox, action_id
 
-ITEM = re.compile(r"^\s*(#{1,6}\s*)?(?:\*\*)?(§\s*)?(\d{1,3})\s*([.)])?\s+(?:\*\*)?(\S.*?)\s*$")
+_BULLET = re.compile(r"^\s*[-*•]\s+(.+)$")
 SUB = re.compile(r"^\s*(?:[-*]\s+)?(#{1,6}\s*)?(?:\*\*)?([a-z])\s*[.)]\s+(\S.*?)\s*$")
-_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
-
-
-def find_items(lines: list[Line]) -> list[tuple[int, str, str]]:
-    """(line index, number, title) of each item heading, numbered 1, 2, 3 … in order."""
-    found: list[tuple[int, str, str]] = []
-    expected = 1
-    previous_numbered: str | None = None
-    for index, line in enumerate(lines):
-        match = ITEM.match(line.text)
-        if line.blank:
-            continue
-        if not match or not (match.group(1) or match.group(2) or match.group(4)):
-            previous_numbered = None
-            continue
-        number = int(match.group(3))
-        title = strip_markup(match.group(5)).strip()
-        is_list = previous_numbered is not None and not match.group(1)
-        if number == expected and title and len(title) <= 200 and not is_list \
-                and re.search(r"[^\W\d_]", title):
-            found.append((index, str(number), title))
-            expected += 1
-            previous_numbered = None
-        else:
-            previous_numbered = match.group(3)
-    return found
 
 
 def _clean(line: Line) -> str:
@@ -199,18 +174,29 @@ class ItemParser:
         if link:
             self._document(line, link)
             return j + 1
-        position = L.POSITION.match(clean)
-        if position:
+        bullet = _BULLET.match(line.text)
+        if bullet and self.meta and (self.base in self.explicit_kind or "timebox" in self.target
+                                     or "presenters" in self.target
+                                     or L.PREVIOUS_TITLE.search(self.item["title"])):
+            self._document(line, bullet)  # a list of documents under the item's head
+            return j + 1
+        labelled = L.POSITION.match(clean)
+        sentence = None if bullet else L.POSITION_SENTENCE.match(clean)
+        if labelled or sentence:
+            label = labelled.group(1) if labelled else ""
             block, end = collect_position(lines, j)
-            decision = decision_from(position.group(1), block, self.saw_dialog, self.ctx)
+            decision = decision_from(label, block, self.saw_dialog, self.ctx)
             if decision is not None:
                 path = self._put("decisions", decision)
                 for piece in block:
                     draft.credit(path, piece)
                 return end
+        if not bullet and self._unlabelled_position(line, clean):
+            return j + 1
+        attended = attendance_at(lines, j, draft, self.ctx.registry)
+        if attended is not None:
+            return attended
         for pattern, handler in ((L.ACTION, self._action), (L.QUESTION, self._question),
-                                 (L.ABSENT, self._attendance), (L.REMOTE, self._attendance),
-                                 (L.NEW_MEMBERS, self._attendance),
                                  (L.SECRETARY, self._secretary), (L.CHAIR, self._chair)):
             match = pattern.match(clean)
             if match:
@@ -230,6 +216,23 @@ class ItemParser:
         return j + 1
 
     # -- the parts -------------------------------------------------------------------------
+    def _unlabelled_position(self, line: Line, clean: str) -> bool:
+        """'Styrgruppen ställer sig bakom den nya tidsplanen.': the organ taking a position in
+        the present tense, without a label; the sentence also stays in the body."""
+        if not self.ctx.position_sentence.match(clean):
+            return False
+        sentence = re.split(r"(?<=[.!?])\s+", clean)[0]
+        decision: dict[str, Any] = {"type": L.decision_type(sentence), "text": sentence,
+                                    "in_body": True}
+        if self.saw_dialog:
+            decision["after_dialog"] = True
+        path = self._put("decisions", decision)
+        self.draft.credit(path, Line(line.no, sentence))
+        self.draft.note(f"input line {line.no}: a position without a label was read from the "
+                        "text", path)
+        self._body(line)
+        return True
+
     def _presenters(self, people: list[Any], line: Line, label: str | None) -> None:
         presenters = self.target.setdefault("presenters", [])
         for person in people:
@@ -294,23 +297,6 @@ class ItemParser:
         self.target["question"] = text
         self.draft.credit((*self.base, "question"), lines[j])
         return end
-
-    def _attendance(self, lines: list[Line], j: int, match: re.Match[str]) -> int | None:
-        people = parse_names(match.group(2), self.ctx.registry)
-        if not people:
-            return None
-        label = match.group(1).lower()
-        key = "remote" if match.re is L.REMOTE else (
-            "new_members" if match.re is L.NEW_MEMBERS else "absent")
-        del label
-        attendance = self.draft.data.setdefault("attendance", {})
-        names = attendance.setdefault(key, [])
-        for person in people:
-            if person.name not in names:
-                names.append(person.name)
-            self.draft.remember_org(person.name, person.organisation)
-        self.draft.credit(("attendance", key), lines[j])
-        return j + 1
 
     def _secretary(self, lines: list[Line], j: int, match: re.Match[str]) -> int | None:
         return self._signature(lines, j, match, "secretary")

@@ -1,30 +1,39 @@
-"""The labels minutes use, as patterns: item kinds, presenters, positions, dialog, actions."""
+"""The labels minutes use, as patterns built from the synonym tables of :mod:`vocabulary`."""
 
 from __future__ import annotations
 
 import re
 
+from vvgctl.importer import vocabulary as V
 from vvgctl.repository.registry import fold
 
-#: item-kind labels, longest first, and the kind they mean
-KINDS: list[tuple[str, str]] = [
-    ("skriftlig information utan föredragning", "written_information"),
-    ("information och ställningstagande", "information_and_decision"),
-    ("information och beslut", "information_and_decision"),
-    ("information och dialog", "information_and_dialog"),
-    ("dialog och ställningstagande", "information_and_decision"),
-    ("skriftlig information", "written_information"),
-    ("anmälningsärenden", "notification"),
-    ("anmälningsärende", "notification"),
-    ("informationsärende", "information"),
-    ("ställningstagande", "decision"),
-    ("beslutsärende", "decision"),
-    ("dialogärende", "dialog"),
-    ("information", "information"),
-    ("övrig fråga", "other_question"),
-    ("beslut", "decision"),
-    ("dialog", "dialog"),
-]
+_ORGAN = r"(?:(?-i:[A-ZÅÄÖ]{2,8})|styrgruppen|mötet|gruppen|vårdsamverkan västra götaland)"
+_WORDS = r"[\wåäö ]+?"
+
+
+def alternatives(synonyms: tuple[str, ...]) -> str:
+    """One regex alternative for a synonym table, longest first, spaces as any spacing."""
+    parts = []
+    for synonym in sorted(synonyms, key=len, reverse=True):
+        escaped = r"\s+".join(re.escape(w) for w in synonym.split())
+        parts.append(escaped.replace(re.escape("{organ}"), _ORGAN)
+                     .replace(re.escape("{words}"), _WORDS))
+    return "|".join(parts)
+
+
+def label(synonyms: tuple[str, ...], *, bare: bool = False, no_colon: bool = False
+          ) -> re.Pattern[str]:
+    """``Label: value`` (group 1 the label, group 2 the value); with ``bare`` also the label
+    alone on its line, with ``no_colon`` also ``Label value``."""
+    tail = r"\s*:\s*(.*)"
+    if no_colon:
+        tail = r"\s*:?\s+(.*)"
+    if bare:
+        tail = rf"(?:{tail}|\s*:?\s*()$)"
+    return re.compile(rf"^({alternatives(synonyms)}){tail}$", re.IGNORECASE)
+
+
+KINDS: list[tuple[str, str]] = list(V.KINDS)
 _KIND_WORDS = "|".join(re.escape(k) for k, _ in KINDS)
 KIND_LINE = re.compile(rf"^\(?\s*({_KIND_WORDS})\s*\)?\s*[.]?\s*(?:[,–-]\s*)?(\(.*\))?\s*$",
                        re.IGNORECASE)
@@ -38,24 +47,22 @@ PREVIOUS_TITLE = re.compile(r"föregående\s+(mötes|minnes)?(anteckning|protoko
 SCHEDULE_TITLE = re.compile(r"mötestider|nästa möte|mötesdatum|sammanträdesplan|mötesplan",
                             re.IGNORECASE)
 
-PRESENTERS = re.compile(r"^(föredragande|föredragare|presentatörer|presentatör|presenteras av)"
-                        r"\s*:?\s+(.*)$", re.IGNORECASE)
-POSITION = re.compile(r"^(ställningstagande|beslut)\s*:\s*(.*)$", re.IGNORECASE)
-DIALOG = re.compile(r"^(dialog|inspel från [\wåäö ]+|diskussion|synpunkter)\s*:?\s*$",
-                    re.IGNORECASE)
-ACTION = re.compile(r"^(inför nästa möte|till nästa möte|åtgärder|åtgärd|att göra)\s*:\s*(.+)$",
-                    re.IGNORECASE)
-QUESTION = re.compile(r"^(frågeställning|fråga till [\wåäö ]+?)\s*:\s*(.*)$", re.IGNORECASE)
-ABSENT = re.compile(r"^(frånvaro|frånvarande|förhindrade?|anmält förhinder|ej närvarande)"
-                    r"\s*:\s*(.+)$", re.IGNORECASE)
-REMOTE = re.compile(r"^((?:deltar|deltog|närvarande|närvarade)\s+(?:via teams|digitalt|på distans"
-                    r"|via länk|via zoom))\s*:\s*(.+)$", re.IGNORECASE)
-NEW_MEMBERS = re.compile(r"^(nya ledamöter|ny ledamot|nya deltagare)\s*:\s*(.+)$", re.IGNORECASE)
-SECRETARY = re.compile(r"^(mötesanteckning(?:ar)?|sekreterare|antecknat av|antecknare|"
-                       r"vid anteckningarna|vid protokollet|protokollförare)\s*:\s*(.*)$",
-                       re.IGNORECASE)
-CHAIR = re.compile(r"^(ordförande|mötesordförande)\s*:\s*(.+)$", re.IGNORECASE)
-DOCUMENTS = re.compile(r"^(handlingar|bilagor|bilaga|underlag)\s*:\s*(.*)$", re.IGNORECASE)
+PRESENTERS = label(V.PRESENTER_LABELS, no_colon=True)
+POSITION = label(V.POSITION_LABELS)
+POSITION_SENTENCE = re.compile(rf"^({alternatives(V.POSITION_SENTENCES)})\b\s*(.+)$",
+                               re.IGNORECASE)
+PROPOSAL = label(V.PROPOSAL_LABELS, bare=True)
+DIALOG = re.compile(rf"^({alternatives(V.DIALOG_LABELS)})\s*:?\s*$", re.IGNORECASE)
+ACTION = re.compile(rf"^({alternatives(V.ACTION_LABELS)})\s*:\s*(.+)$", re.IGNORECASE)
+QUESTION = label(V.QUESTION_LABELS)
+ABSENT = label(V.ABSENT_LABELS, bare=True)
+REMOTE = label(V.REMOTE_LABELS, bare=True)
+NEW_MEMBERS = label(V.NEW_MEMBER_LABELS)
+SECRETARY = label(V.SECRETARY_LABELS)
+CHAIR = re.compile(rf"^({alternatives(V.CHAIR_LABELS)})\s*:\s*(.+)$", re.IGNORECASE)
+DOCUMENTS = label(V.DOCUMENT_LABELS)
+ABSENT_MARK = re.compile(alternatives(V.ABSENT_MARKS), re.IGNORECASE)
+REMOTE_MARK = re.compile(alternatives(V.REMOTE_MARKS), re.IGNORECASE)
 PAUSE = re.compile(r"^paus\b", re.IGNORECASE)
 LINK_BULLET = re.compile(r"^\s*[-*•]\s+\[(.+?)\]\((.*?)\)\s*[.,]?\s*$")
 FILE_BULLET = re.compile(r"^\s*[-*•]\s+(.+\.(?:pdf|docx?|pptx?|xlsx?))\s*$", re.IGNORECASE)
@@ -81,16 +88,7 @@ def kind_from_title(title: str) -> str | None:
 
 def decision_type(text: str) -> str:
     lowered = text.lower()
-    for pattern, kind in (
-        (r"noterar (informationen|inform)|tar del av|lägger .* till handlingarna", "noted"),
-        (r"tas tillbaka till beredning|återförs|återremitt|skickas tillbaka", "referred"),
-        (r"bordläggs|skjuts upp", "postponed"),
-        (r"avslår|ställer sig inte bakom", "rejected"),
-        (r"rekommenderar", "recommended"),
-        (r"ställer sig bakom|ställde sig bakom|tillstyrker", "endorsed"),
-        (r"godkänn|fastställ|antar\b", "approved"),
-        (r"uppdrar|ger .* i uppdrag|får i uppdrag|uppdrag till", "assigned"),
-    ):
+    for pattern, kind in V.DECISION_TYPES:
         if re.search(pattern, lowered):
             return kind
     return "other"

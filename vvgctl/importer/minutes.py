@@ -17,9 +17,10 @@ from vvgctl.importer import emit
 from vvgctl.importer.context import Context
 from vvgctl.importer.draft import Draft
 from vvgctl.importer.header import finish_mode, parse_header
-from vvgctl.importer.items import ItemParser, find_items
+from vvgctl.importer.items import ItemParser
+from vvgctl.importer.pages import read_lines
 from vvgctl.importer.people import match_person
-from vvgctl.importer.text import normalise
+from vvgctl.importer.structure import find_headings, is_credible
 from vvgctl.models import Meeting
 from vvgctl.repository.discovery import meeting_path
 from vvgctl.repository.registry import RegistryIndex
@@ -72,9 +73,9 @@ def _previous_checker(root: Path | None, organ: str) -> Any:
 def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
                 root: Path | None, date: dt.date | None = None, source: str = "input"
                 ) -> Draft:
-    lines = normalise(text)
-    headings = find_items(lines)
-    first = headings[0][0] if headings else len(lines)
+    lines, furniture = read_lines(text)
+    headings = find_headings(lines)
+    first = headings[0].start if headings else len(lines)
     draft = Draft()
     if organ:
         draft.data["organ"] = organ
@@ -95,7 +96,10 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
         raise UsageError(f"cannot tell which organ's minutes {source} are"
                          + (f" from {header.organ_text!r}" if header.organ_text else ""),
                          hint="pass --organ ORG" + (f" (one of: {known})" if known else ""))
-    if not header.is_minutes:
+    if not header.is_minutes and is_credible(headings):
+        draft.note("no title such as 'Mötesanteckning' and no 'Datum:' line: the items were "
+                   "read from the numbered sequence of headings", ("items",))
+    elif not header.is_minutes:
         draft.note("no title such as 'Mötesanteckning' or 'Protokoll': everything was kept for "
                    "review; this may not be minutes at all")
         draft.to_review(lines)
@@ -104,16 +108,23 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
     meeting_date = dt.date.fromisoformat(draft.data["date"])
     ctx = Context(registry, meeting_date, draft.data["organ"],
                   _previous_checker(root, draft.data["organ"]))
-    bounds = [h[0] for h in headings] + [len(lines)]
-    for index, (start, number, title) in enumerate(headings):
-        parser = ItemParser(draft, ctx, index, number, title)
-        draft.data.setdefault("items", []).append(parser.parse(lines[start + 1:bounds[index + 1]]))
+    bounds = [h.start for h in headings] + [len(lines)]
+    for index, heading in enumerate(headings):
+        number = heading.number
+        parser = ItemParser(draft, ctx, index, number, heading.title)
+        draft.data.setdefault("items", []).append(
+            parser.parse(lines[heading.end + 1:bounds[index + 1]]))
         draft.items.append(parser.text)
+        for line in lines[heading.start:heading.end + 1]:
+            draft.credit(("items", index), line)
         if "kind" not in parser.item:
             draft.note(f"item {number} has no kind ('Information', 'Dialog', …)",
                        ("items", index, "title"))
     if draft.preface:
         draft.to_review(draft.preface, "header text that was not understood")
+    if furniture:
+        draft.to_review(furniture, "page numbers and page headers of the PDF, taken out of "
+                        "the text")
     _finish(draft)
     return draft
 

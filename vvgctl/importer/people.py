@@ -94,8 +94,11 @@ def parse_names(text: str, registry: RegistryIndex | None = None) -> list[NamedP
     for part in parts:
         notes = [n.strip() for n in _PAREN.findall(part) if n.strip()]
         bare = " ".join(_PAREN.sub(" ", part).split())
-        if looks_like_name(bare, registry):
+        split = None if looks_like_name(bare, registry) else _name_then_org(bare, registry)
+        if split is None and looks_like_name(bare, registry):
             people.append(NamedPerson(bare, None, notes))
+        elif split is not None:
+            people.append(NamedPerson(split[0], split[1], notes))
         elif people and bare:
             last = people[-1]
             last.organisation = f"{last.organisation}, {bare}" if last.organisation else bare
@@ -103,6 +106,22 @@ def parse_names(text: str, registry: RegistryIndex | None = None) -> list[NamedP
         else:
             return None
     return people or None
+
+
+def _org_like(tokens: list[str]) -> bool:
+    return any(fold(t) in ORG_WORDS or re.match(r"^[A-ZÅÄÖ]{2,}", t) for t in tokens)
+
+
+def _name_then_org(text: str, registry: RegistryIndex | None) -> tuple[str, str] | None:
+    """'Kristina Lännergren Västkom' -> ('Kristina Lännergren', 'Västkom'): the organisation
+    after the name without a comma."""
+    tokens = text.split()
+    for size in (4, 3, 2):
+        if len(tokens) > size:
+            name, rest = tokens[:size], tokens[size:]
+            if looks_like_name(" ".join(name), registry) and _org_like(rest):
+                return " ".join(name), " ".join(rest)
+    return None
 
 
 @dataclass

@@ -6,14 +6,15 @@ import re
 from typing import Any
 
 from vvgctl.importer import labels as L
+from vvgctl.importer import vocabulary as V
 from vvgctl.importer.context import Context
 from vvgctl.importer.dates import find_date, month_target
 from vvgctl.importer.people import strip_markup
 from vvgctl.importer.text import Line
 from vvgctl.swedish.dates import MONTH_NUMBERS, MONTHS
 
-_STOPS = (L.POSITION, L.PRESENTERS, L.ACTION, L.QUESTION, L.DIALOG, L.ABSENT, L.SECRETARY,
-          L.DOCUMENTS, L.REMOTE)
+_STOPS = (L.POSITION, L.POSITION_SENTENCE, L.PROPOSAL, L.PRESENTERS, L.ACTION, L.QUESTION,
+          L.DIALOG, L.ABSENT, L.SECRETARY, L.DOCUMENTS, L.REMOTE)
 _PART = re.compile(r"^\s*(\d{1,2})[.)]\s+(.*)$")
 _SUBPART = re.compile(r"^\s*(?:[-*•]\s+)?[a-z][.)]\s+(.*)$|^\s+[-*•]\s+(.*)$")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
@@ -38,7 +39,7 @@ def collect_position(lines: list[Line], j: int) -> tuple[list[Line], int]:
     label = L.POSITION.match(_clean(lines[j].text))
     block = [lines[j]]
     k = j + 1
-    if label and label.group(2).strip():
+    if label is None or label.group(2).strip():  # a sentence, or text after the label
         while k < len(lines) and not lines[k].blank and not _stops(lines[k], False) \
                 and not _BULLET.match(lines[k].text):
             block.append(lines[k])
@@ -71,7 +72,8 @@ def collect_position(lines: list[Line], j: int) -> tuple[list[Line], int]:
 def decision_from(label: str, block: list[Line], after_dialog: bool, ctx: Context
                   ) -> dict[str, Any] | None:
     first = L.POSITION.match(_clean(block[0].text))
-    texts = [first.group(2).strip() if first else ""] + [line.text for line in block[1:]]
+    texts = [first.group(2).strip() if first else _clean(block[0].text)] + \
+        [line.text for line in block[1:]]
     paragraphs: list[list[str]] = [[]]
     parts: list[dict[str, Any]] = []
     for raw in texts:
@@ -98,7 +100,7 @@ def decision_from(label: str, block: list[Line], after_dialog: bool, ctx: Contex
     if parts:
         decision["parts"] = [{"text": p["text"], **({"parts": p["parts"]} if p["parts"] else {})}
                              for p in parts]
-    if label.lower() == "beslut":
+    if label.lower().strip() == "beslut":
         decision["label"] = "Beslut"
     if after_dialog:
         decision["after_dialog"] = True
@@ -127,6 +129,7 @@ def _confirm_by(text: str, ctx: Context) -> str | None:
 
 
 _FULL_MONTHS = "|".join(MONTHS)
+_NOT_FOLLOW_UP = re.compile(L.alternatives(V.NOT_FOLLOW_UP), re.IGNORECASE)
 _MONTH_MEETING = re.compile(
     rf"\b(?:[\wåäö]+-)?(?:mötet|möte|sammanträdet|mötena)\s+(?:den\s+\d{{1,2}}\s+)?i\s+"
     rf"({_FULL_MONTHS})(?:\s+(\d{{4}}))?|\b(?:VVG|SRO|styrgruppen)\s+i\s+({_FULL_MONTHS})"
@@ -143,7 +146,8 @@ def follow_ups(texts: list[str], ctx: Context) -> list[dict[str, Any]]:
         for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
             sentence = strip_markup(sentence).strip(" -•")
             if not sentence or sentence in seen or re.search(r"föregående|tidigare möte",
-                                                             sentence, re.IGNORECASE):
+                                                             sentence, re.IGNORECASE) \
+                    or _NOT_FOLLOW_UP.search(sentence):
                 continue
             if find_date(sentence, ctx.date.year) and not _MONTH_MEETING.search(sentence):
                 continue  # a dated line is the schedule, not a follow-up

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from vvgctl.importer import labels as L
 from vvgctl.importer.delegations import ABBREVIATION, OTHERS, resolve_delegation, slug
 from vvgctl.importer.draft import Draft
 from vvgctl.importer.people import (
@@ -17,8 +18,6 @@ from vvgctl.importer.people import (
 from vvgctl.importer.text import Line
 from vvgctl.repository.registry import RegistryIndex, fold
 
-_ABSENT = re.compile(r"förhind|frånvar|ej närvarande|anmält förhinder", re.IGNORECASE)
-_REMOTE = re.compile(r"via teams|digitalt|på distans|distans|via länk|via zoom", re.IGNORECASE)
 _SUBSTITUTE = re.compile(r"^ersätt(?:er|are för)\s+(.+)$", re.IGNORECASE)
 
 Group = tuple[str | None, Line | None, list[tuple[Line, str]]]
@@ -83,9 +82,9 @@ def member_entry(person: NamedPerson, draft: Draft, registry: RegistryIndex | No
     if role == "chair":
         draft.data["chair"] = person.name
     attendance = draft.data.setdefault("attendance", {})
-    if any(_ABSENT.search(n) for n in person.notes):
+    if any(L.ABSENT_MARK.search(n) for n in person.notes):
         attendance.setdefault("absent", []).append(person.name)
-    elif any(_REMOTE.search(n) for n in person.notes):
+    elif any(L.REMOTE_MARK.search(n) for n in person.notes):
         attendance.setdefault("remote", []).append(person.name)
     draft.remember_org(person.name, person.organisation)
     return entry

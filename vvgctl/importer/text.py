@@ -51,7 +51,7 @@ _SUBITEM_START = re.compile(r"^[a-z][.)]\s")
 _LOWER_START = re.compile(r"^[a-zåäöéü]")
 
 
-class _Vocabulary:
+class Vocabulary:
     """The document's own words, for deciding whether a hyphen is hyphenation."""
 
     def __init__(self, text: str) -> None:
@@ -82,7 +82,7 @@ def _table_rows(lines: list[str]) -> list[str]:
     return out
 
 
-def _dehyphenate_inline(text: str, vocabulary: _Vocabulary) -> str:
+def _dehyphenate_inline(text: str, vocabulary: Vocabulary) -> str:
     def join(match: re.Match[str]) -> str:
         joined = match.group(1) + match.group(2)
         return joined if vocabulary.has_form_of(joined) else match.group(0)
@@ -100,7 +100,7 @@ def normalise(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = text.replace("\u00ad", "").replace("\u200b", "").replace("\f", "\n")
     raw = _table_rows(text.split("\n"))
-    vocabulary = _Vocabulary(text)
+    vocabulary = Vocabulary(text)
     lines = [Line(i + 1, _dehyphenate_inline(line.rstrip(), vocabulary))
              for i, line in enumerate(raw)]
     out: list[Line] = []
@@ -117,7 +117,7 @@ def normalise(text: str) -> list[Line]:
                 index = run_end
                 continue
             if _continues(previous.text, following.text):
-                _join(previous, following.text.strip(), vocabulary)
+                join_line(previous, following.text.strip(), vocabulary)
                 index = run_end + 1
                 continue
             out.append(Line(line.no, ""))
@@ -126,7 +126,7 @@ def normalise(text: str) -> list[Line]:
         previous = out[-1] if out else None
         if previous is not None and _END_HYPHEN.search(previous.text) and \
                 _LOWER_START.match(line.text.strip()) and _is_prose(line.text):
-            _join(previous, line.text.strip(), vocabulary)
+            join_line(previous, line.text.strip(), vocabulary)
         else:
             out.append(Line(line.no, line.text))
         index += 1
@@ -141,7 +141,7 @@ def _continues(previous: str, following: str) -> bool:
             and not before.lstrip().startswith(("-", "*", "•")) and len(before) > 40)
 
 
-def _join(previous: Line, text: str, vocabulary: _Vocabulary) -> None:
+def join_line(previous: Line, text: str, vocabulary: Vocabulary) -> None:
     hyphen = _END_HYPHEN.search(previous.text)
     if hyphen:
         first = hyphen.group(1)
