@@ -16,6 +16,22 @@ settings.register_profile("explore", max_examples=500)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests read vvgctl's messages in English (the msgids); tests/test_messages.py and
+    tests/test_swedish_cli.py set the locale themselves to see the Swedish ones."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+
+
+@pytest.fixture
+def swedish(monkeypatch: pytest.MonkeyPatch) -> None:
+    """vvgctl's default language, for tests that read its Swedish output."""
+    monkeypatch.setenv("LANG", "sv_SE.UTF-8")
+
 MINUTES = REPO_ROOT / "minutes"
 
 ORGANS_YAML = """\

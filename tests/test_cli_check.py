@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import MEETING_MD, RepoFactory
@@ -16,6 +17,7 @@ from vvgctl.cli.app import app
 runner = CliRunner()
 
 
+@pytest.mark.usefixtures("swedish")
 def test_clean_repository_exits_0(make_repo: RepoFactory) -> None:
     root = make_repo()
     result = runner.invoke(app, ["check", str(root)])
@@ -172,6 +174,7 @@ def test_named_data_files_are_checked_as_data_not_as_meetings(make_repo: RepoFac
     assert "people.yaml:2:" in broken.output and "front matter" not in broken.output
 
 
+@pytest.mark.usefixtures("swedish")
 def test_summary_lists_every_meeting_plainly_when_piped(make_repo: RepoFactory) -> None:
     root = make_repo({"vvg/2025/2025-11-05.md": MEETING_MD.replace("2025-10-22", "2025-11-05")
                       .replace("kind: information", "kind: infomation", 1)})
@@ -181,7 +184,7 @@ def test_summary_lists_every_meeting_plainly_when_piped(make_repo: RepoFactory) 
     assert len(lines) == 2 and "…" not in result.stdout  # no table cut to 80 columns
     # an invalid file is listed (first: its organ and date are unknown), not dropped
     assert lines[0].endswith("2025-11-05.md: ? ? invalid, 0 punkter, 0 ställningstaganden")
-    assert re.search(r"2025-10-22\.md: vvg 2025-10-22 approved, [1-9]\d* punkter", lines[1])
+    assert re.search(r"2025-10-22\.md: vvg 2025-10-22 Godkänd, [1-9]\d* punkter", lines[1])
     rows = json.loads(runner.invoke(app, ["summary", str(root), "-f", "json"]).stdout)
     assert [(r["organ"], r["status"]) for r in rows] == [("?", "invalid"), ("vvg", "approved")]
 

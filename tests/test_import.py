@@ -43,6 +43,7 @@ def _missing_words(source: str, output: str) -> list[str]:
 
 @pytest.mark.parametrize("seed, target", [(SEED_000, "vvg/2025/2025-10-22.md"),
                                           (SEED_004, "styrgrupp-hos/2026/2026-05-13.md")])
+@pytest.mark.usefixtures("swedish")
 def test_seed_becomes_a_draft_that_passes_check(repo: Path, seed: Path, target: str) -> None:
     result = runner.invoke(app, ["import", str(seed), "-o", str(repo / target)])
     assert result.exit_code == 0, result.output

@@ -94,6 +94,7 @@ def test_follow_up_gets_a_short_title_and_its_sentence_as_text(minutes: Path) ->
     assert "2025-10-22 p. 9" in body
 
 
+@pytest.mark.usefixtures("swedish")
 def test_historic_action_has_an_id_and_is_closed_by_it(minutes: Path) -> None:
     meeting, text = scaffold(minutes, DECEMBER)
     item = next(i for i in meeting.items if i.title == ACTIONS_ITEM)

@@ -241,6 +241,7 @@ def test_two_edits_at_the_same_time_both_land(make_repo: RepoFactory) -> None:
         assert "status: review" in after and "Kristina Lännergren" in after, after
 
 
+@pytest.mark.usefixtures("swedish")
 def test_an_edit_says_it_waits_and_gives_up_in_time(make_repo: RepoFactory,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     import fcntl
@@ -254,7 +255,7 @@ def test_an_edit_says_it_waits_and_gives_up_in_time(make_repo: RepoFactory,
         fcntl.flock(other, fcntl.LOCK_EX)
         result = runner.invoke(app, ["status", str(path), "review"])
     assert result.exit_code == 1
-    assert "väntar" in result.output and "nothing was changed" in result.output
+    assert "väntar" in result.output and "inget ändrades" in result.output
     assert path.read_text(encoding="utf-8") == DRAFT
     assert runner.invoke(app, ["status", str(path), "review"]).exit_code == 0
 

@@ -259,6 +259,7 @@ def test_calendar_and_base_url(make_repo: RepoFactory, tmp_path: Path) -> None:
         out / "feed.xml").read_text()
 
 
+@pytest.mark.usefixtures("swedish")
 def test_cli_refuses_a_folder_of_other_files(repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     out.mkdir()

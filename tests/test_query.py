@@ -77,12 +77,13 @@ def test_paths_limit_the_answer(repo: Path) -> None:
     assert [r["organ"] for r in rows] == ["sro"]  # type: ignore[union-attr]
 
 
+@pytest.mark.usefixtures("swedish")
 def test_piped_csv_and_markdown_output(repo: Path) -> None:
     plain = runner.invoke(app, ["decisions", str(repo), "--text", "enkät"])
     assert plain.exit_code == 0
     line = line_of(repo / "vvg/2025/2025-10-22.md", "forms-enkät")
     assert plain.stdout.startswith(f"{repo / 'vvg/2025/2025-10-22.md'}:{line}: vvg 2025-10-22 "
-                                   "punkt 4 [endorsed]")
+                                   "punkt 4 [Ställer sig bakom]")
     table = runner.invoke(app, ["decisions", str(repo), "--case", "0755", "--format", "csv"])
     records = list(csv.DictReader(io.StringIO(table.stdout)))
     assert [r["organ"] for r in records] == ["vvg", "vvg", "sro"]
@@ -136,6 +137,7 @@ def test_actions_closed_by_a_later_reference_and_overdue(repo: Path) -> None:
     assert [r["owner"] for r in mine] == ["Maria Taranger"]  # type: ignore[union-attr]
 
 
+@pytest.mark.usefixtures("swedish")
 def test_documents_with_latest_position_and_overdue_review(repo: Path) -> None:
     rows = cli_json("documents", str(repo), "--today", "2025-12-01")
     assert isinstance(rows, list)

@@ -398,6 +398,7 @@ def test_unchanged_inputs_are_skipped_and_user_files_kept(make_repo: RepoFactory
     assert mine.read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.usefixtures("swedish")
 def test_cli_render(make_repo: RepoFactory, tmp_path: Path) -> None:
     root = make_repo()
     out = tmp_path / "build"

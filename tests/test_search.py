@@ -102,6 +102,7 @@ def test_a_damaged_index_is_rebuilt_without_a_traceback(repo: Path) -> None:
     assert json.loads(result.stdout)
 
 
+@pytest.mark.usefixtures("swedish")
 def test_rebuild_option_and_invalid_files(repo: Path) -> None:
     (repo / "vvg/2025/2025-12-11.md").write_text("---\norgan: vvg\n", encoding="utf-8")
     result = runner.invoke(app, ["search", "egenvård", str(repo), "--rebuild"])

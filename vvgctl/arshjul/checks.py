@@ -27,6 +27,7 @@ from vvgctl.planning.schedule import load_schedule
 from vvgctl.repository.datafiles import add_cross_check
 from vvgctl.repository.records import INFORMATION_KINDS, MeetingRecord
 from vvgctl.repository.repo import Repository
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.loading import Loaded
 
 CODE_POSITION = "plan-position-without-information"
@@ -136,14 +137,19 @@ def _positions(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagno
                     continue
                 reported.add(origin.node)
                 found.append(loaded.error(
-                    CODE_POSITION, f"the position {topic.title!r} ({column.label()}) is planned "
-                    f"on the case {topic.case!r}, which no earlier meeting took up as "
-                    "information", *origin.node, "kind", severity=Severity.WARNING,
-                    hint="plan an information item on the case at an earlier meeting "
-                         "(a case is brought as information before a position)"))
+                    CODE_POSITION, N_("the position {title!r} ({label}) is planned on the "
+                                      "case {case!r}, which no earlier meeting took up as "
+                                      "information").format(
+                                      title=topic.title,
+                                      label=column.label(),
+                                      case=topic.case), *origin.node, "kind",
+                                          severity=Severity.WARNING,
+                    hint=N_("plan an information item on the case at an earlier meeting (a "
+                            "case is brought as information before a position)")))
     return found
 
 
 add_cross_check("plan", _positions, codes=(
-    RuleCode(CODE_POSITION, "a planned position has an information item on its case before it",
+    RuleCode(CODE_POSITION, N_("a planned position has an information item on its case before "
+                               "it"),
              (Severity.WARNING,)),))

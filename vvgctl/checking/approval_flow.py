@@ -29,6 +29,7 @@ from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.models import Meeting
 from vvgctl.models.meeting import Status
 from vvgctl.repository.discovery import meeting_path
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.loading import LoadedMeeting, load_meeting
 
 CODE = "approval-flow"
@@ -67,17 +68,19 @@ def _problems(revision: Revision, loaded: LoadedMeeting, new: Meeting, old: Meet
     if existed and (old is None or old.status is not Status.REVIEW):
         was = old.status.value if old is not None else "not valid"
         yield loaded.error(
-            CODE, f"the record went from '{was}' (at {rev}) to 'approved' in one change: "
-            "minutes are approved after review", "status",
-            hint="set 'status: review' (vvgctl status FILE review) in a change of its own; "
-                 "approve it in a later one with `vvgctl approve FILE --at DATE`")
+            CODE, N_("the record went from '{was}' (at {rev}) to 'approved' in one change: "
+                     "minutes are approved after review").format(
+                     was=was,
+                     rev=rev), "status",
+            hint=N_("set 'status: review' (vvgctl status FILE review) in a change of its own; "
+                    "approve it in a later one with `vvgctl approve FILE --at DATE`"))
         return
     if new.approval is None:
         yield loaded.error(
-            CODE, "'status: approved' was set without an approval: the record names no "
-                  "meeting that approved it", "status",
-            hint="record it with `vvgctl approve FILE --at DATE`, which also marks the "
-                 "approving meeting's 'previous'")
+            CODE, N_("'status: approved' was set without an approval: the record names no "
+                     "meeting that approved it"), "status",
+            hint=N_("record it with `vvgctl approve FILE --at DATE`, which also marks the "
+                    "approving meeting's 'previous'"))
         return
     repository = revision.repository
     organ = repository.registry.registry.approver(new.organ)
@@ -85,26 +88,30 @@ def _problems(revision: Revision, loaded: LoadedMeeting, new: Meeting, old: Meet
     shown = display_path(approving)
     if not approving.is_file():
         yield loaded.error(
-            CODE, f"the approving meeting's minutes ({shown}) are not in the repository",
+            CODE, N_("the approving meeting's minutes ({shown}) are not in the repository").format(
+                     shown=shown),
             "approval", "meeting",
-            hint="add them (vvgctl new-meeting) with 'previous' naming these minutes, in this "
-                 "change or before it")
+            hint=N_("add them (vvgctl new-meeting) with 'previous' naming these minutes, in "
+                    "this change or before it"))
         return
     later = load_meeting(approving, shown).model
     previous = later.previous if later is not None else None
     if later is None or previous is None or previous.date != new.date:
         yield loaded.error(
-            CODE, f"the approving meeting's minutes ({shown}) do not name these minutes "
-            f"(of {new.date}) under 'previous'",
+            CODE, N_("the approving meeting's minutes ({shown}) do not name these minutes (of "
+                     "{date}) under 'previous'").format(
+                     shown=shown,
+                     date=new.date),
             "approval", "meeting",
-            hint=f"add 'previous: {{date: {new.date}, approved: true}}' to {shown} "
-                 "(vvgctl approve does it)")
+            hint=N_("add 'previous: {{date: {date}, approved: true}}' to {shown} (vvgctl "
+                    "approve does it)").format(date=new.date, shown=shown))
         return
     if not previous.approved:
         yield loaded.error(
-            CODE, f"the approving meeting's minutes ({shown}) say these minutes were not "
-            "approved ('previous.approved: false')", "approval", "meeting",
-            hint=f"set 'approved: true' under 'previous' in {shown}, or leave the record "
-                 "in review")
+            CODE, N_("the approving meeting's minutes ({shown}) say these minutes were not "
+                     "approved ('previous.approved: false')").format(
+                     shown=shown), "approval", "meeting",
+            hint=N_("set 'approved: true' under 'previous' in {shown}, or leave the record in "
+                    "review").format(shown=shown))
         return
     yield from unfinished.findings(loaded, new, Severity.ERROR, notes=False)

@@ -26,6 +26,7 @@ from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.models import Meeting
 from vvgctl.models.meeting import Correction, Status
 from vvgctl.repository.discovery import meeting_path
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.corrections import apply_all
 from vvgctl.source.document import SourceProblem, decode
 from vvgctl.source.frontmatter_edit import blocks
@@ -158,15 +159,20 @@ def compare(counted: list[Correction], shown: str, old_raw: bytes, new_raw: byte
 
 
 def _finding(shown: str, line: int, old: Meeting, rev: str, count: int) -> Diagnostic:
-    when = f" at the meeting of {old.approval.meeting}" if old.approval else ""
+    when = N_(" at the meeting of {meeting}").format(
+        meeting=old.approval.meeting) if old.approval else ""
     changes = "a change" if count == 1 else f"{count} changes"
     return Diagnostic(
         shown, line, 1, Severity.ERROR, CODE,
-        f"these minutes were approved{when} (as of {rev}) and are frozen: {changes} not "
-        "recorded as an approved correction",
-        f"undo it (git checkout {rev} -- <file>); a correction counts when the approving "
-        "meeting's minutes record it under 'previous.corrections' (with 'quote' and "
-        "'replacement') and those minutes are approved, before or in the same change")
+        N_("these minutes were approved{when} (as of {rev}) and are frozen: {changes} not "
+           "recorded as an approved correction").format(
+           when=when,
+           rev=rev,
+           changes=changes),
+        N_("undo it (git checkout {rev} -- <file>); a correction counts when the approving "
+           "meeting's minutes record it under 'previous.corrections' (with 'quote' and "
+           "'replacement') and those minutes are approved, before or in the same change").format(
+           rev=rev))
 
 
 def check_frozen(revision: Revision, paths: list[Path],
@@ -186,9 +192,10 @@ def check_frozen(revision: Revision, paths: list[Path],
         except FileNotFoundError:
             findings.append(Diagnostic(
                 shown, 0, 0, Severity.ERROR, CODE,
-                f"approved minutes (as of {rev}) were removed or moved",
-                f"restore them: git checkout {rev} -- "
-                f"{path.relative_to(revision.top).as_posix()}"))
+                N_("approved minutes (as of {rev}) were removed or moved").format(rev=rev),
+                N_("restore them: git checkout {rev} -- {as_posix}").format(
+                   rev=rev,
+                   as_posix=path.relative_to(revision.top).as_posix())))
             continue
         if current == old_raw:
             continue

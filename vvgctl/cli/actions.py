@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from vvgctl.cli.localised import Command
 from vvgctl.cli.querying import (
     FormatOption,
     PathsArgument,
@@ -14,8 +15,10 @@ from vvgctl.cli.querying import (
     TodayOption,
 )
 from vvgctl.cli.tabular import TableFormat
+from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import _ as tr
 
-HELP = """\
+HELP = N_("""\
 List the actions of the minutes ('Inför nästa möte', assignments), oldest first.
 
 Each action shows the meeting or date it is due and whether it is done. An action is closed
@@ -28,11 +31,11 @@ Examples:
     vvgctl actions minutes --open
     vvgctl actions --owner "Maria Taranger"
     vvgctl actions --owner beredningen --format json
-"""
+""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("actions", help=HELP)(actions)
+    app.command("actions", cls=Command, help=HELP)(actions)
 
 
 def _owner(row: dict[str, Any]) -> str:
@@ -42,17 +45,18 @@ def _owner(row: dict[str, Any]) -> str:
 def _status(row: dict[str, Any]) -> str:
     if row["status"] == "closed":
         closed = row["closed_by"]
-        return f"Klar ({closed['organ']} {closed['date']} punkt {closed['item']})"
-    return "Öppen, FÖRSENAD" if row["overdue"] else "Öppen"
+        return tr("Done ({organ} {date} item {item})").format(
+            organ=closed["organ"], date=closed["date"], item=closed["item"])
+    return tr("Open, OVERDUE") if row["overdue"] else tr("Open")
 
 
 def actions(
     paths: PathsArgument = None,
-    open_only: Annotated[bool, typer.Option("--open", help="Only actions not yet closed.")]
+    open_only: Annotated[bool, typer.Option("--open", help=N_("Only actions not yet closed."))]
         = False,
-    owner: Annotated[str | None, typer.Option(help="Only this owner (person or group, any "
-                                              "part of the name).")] = None,
-    organ: Annotated[str | None, typer.Option(help="Only actions set by this organ.")] = None,
+    owner: Annotated[str | None, typer.Option(help=N_("Only this owner (person or group, any "
+                                              "part of the name)."))] = None,
+    organ: Annotated[str | None, typer.Option(help=N_("Only actions set by this organ."))] = None,
     today: TodayOption = None,
     format: FormatOption = TableFormat.table,
     rebuild: RebuildOption = False,
@@ -66,13 +70,13 @@ def actions(
     rows = find_actions(open_index_cli(paths, rebuild), open_only=open_only, owner=owner,
                         organ=organ, today=day)
     columns = [
-        Column("organ", "Organ"), Column("date", "Datum"), Column("item", "Punkt"),
-        Column("id", "Id"), Column("text", "Åtgärd", wrap=True),
-        Column("owner", "Ansvarig", value=_owner), Column("due", "Till"),
-        Column("status", "Status", value=_status), Column("where", "Fil", value=where),
+        Column("organ", tr("Organ")), Column("date", tr("Date")), Column("item", tr("Item")),
+        Column("id", tr("Id")), Column("text", tr("Action"), wrap=True),
+        Column("owner", tr("Owner"), value=_owner), Column("due", tr("Due")),
+        Column("status", tr("Status"), value=_status), Column("where", tr("File"), value=where),
     ]
-    emit(rows, columns, format, title="Åtgärder", empty="Inga åtgärder.",
-         plain=lambda r: f"{where(r)}: {r['organ']} {r['date']} punkt {r['item']} "
+    emit(rows, columns, format, title=tr("Actions"), empty=tr("No actions."),
+         plain=lambda r: f"{where(r)}: {r['organ']} {r['date']} {tr('item')} {r['item']} "
                          f"{r['id']} [{_status(r)}] {_owner(r) + ': ' if _owner(r) else ''}"
                          f"{' '.join(r['text'].split())}"
-                         + (f" (till {r['due']})" if r["due"] else ""))
+                         + (" " + tr("(due {due})").format(due=r["due"]) if r["due"] else ""))

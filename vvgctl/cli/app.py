@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 import typer
-import typer.core
+from typer._click.exceptions import ClickException
 
 from vvgctl import __version__
 from vvgctl.cli import (
@@ -35,15 +35,18 @@ from vvgctl.cli import (
     show,
     summary,
 )
+from vvgctl.cli.localised import Group, localise_error, localise_rich_help
+from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import _ as tr
 
-HELP = """\
-Verktyg för VVG:s mötesanteckningar i git: kontrollera, fråga, planera och rendera.
+HELP = N_("""\
+A toolkit for VVG's minutes in git: check, query, plan and render.
 
-A toolkit over a repository of minutes kept as Markdown files with YAML front matter.
+The minutes are kept as Markdown files with YAML front matter.
 Start with `vvgctl check minutes`; every command has --help with examples.
-"""
+""")
 
-class _Group(typer.core.TyperGroup):
+class _Group(Group):
     """The one place where errors become exit codes (also under typer's test runner)."""
 
     def invoke(self, ctx: Any) -> Any:  # click.Context, vendored privately by typer
@@ -52,7 +55,7 @@ class _Group(typer.core.TyperGroup):
         try:
             return super().invoke(ctx)
         except VvgError as exc:
-            typer.echo(f"vvgctl: {exc}", err=True)
+            typer.echo(f"vvgctl: {_shown(exc)}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except OSError as exc:
             if os.environ.get("VVGCTL_TRACEBACK") or isinstance(exc, BrokenPipeError):
@@ -60,23 +63,44 @@ class _Group(typer.core.TyperGroup):
             # the system refused a path we were given (permissions, no such folder, disk
             # full): the user's to fix, so a message and exit 2, not "a bug in vvgctl"
             where = f"{exc.filename}: " if exc.filename else ""
-            typer.echo(f"vvgctl: {where}{exc.strerror or exc}\n"
-                       "  hint: check the path, that its folder exists and that you may write "
-                       "there", err=True)
+            typer.echo(f"vvgctl: {where}{exc.strerror or exc}\n  {tr('hint:')} "
+                       + tr("check the path, that its folder exists and that you may write "
+                            "there"), err=True)
             raise typer.Exit(EXIT_USAGE) from None
         except KeyboardInterrupt:
-            typer.echo("vvgctl: interrupted", err=True)
+            typer.echo("vvgctl: " + tr("interrupted"), err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except ClickException as exc:  # a wrong call: click's message, in the user's language
+            localise_error(exc)
+            localise_rich_help()
+            raise
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as exc:
-            if os.environ.get("VVGCTL_TRACEBACK") or _is_usage_error(exc):
+            if _is_usage_error(exc):
+                localise_error(exc)
+                localise_rich_help()
                 raise
-            typer.echo(
-                f"vvgctl: internal error ({type(exc).__name__}: {exc}).\n"
+            if os.environ.get("VVGCTL_TRACEBACK"):
+                raise
+            typer.echo("vvgctl: " + tr(
+                "internal error ({error}).\n"
                 "This is a bug in vvgctl, not in your files. Rerun with --traceback and "
-                "report it.", err=True)
+                "report it.").format(error=f"{type(exc).__name__}: {exc}"), err=True)
             raise typer.Exit(EXIT_BUG) from None
+
+
+def _shown(exc: Any) -> str:
+    """A VvgError as the user reads it: where, what and the hint, in their language."""
+    from vvgctl.runtime.i18n import translate_formatted
+
+    where = ""
+    if exc.path:
+        where = f"{exc.path}:{exc.line}: " if exc.line else f"{exc.path}: "
+    text = where + translate_formatted(exc.message)
+    if exc.hint:
+        text += f"\n  {tr('hint:')} {translate_formatted(exc.hint)}"
+    return text
 
 
 def _is_usage_error(exc: Exception) -> bool:
@@ -103,9 +127,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Print the version and exit."),
-    traceback: bool = typer.Option(False, "--traceback", help="Show Python tracebacks of "
-                                   "internal errors (for bug reports)."),
+                                 help=N_("Print the version and exit.")),
+    traceback: bool = typer.Option(False, "--traceback", help=N_(
+                                   "Show Python tracebacks of internal errors (for bug "
+                                   "reports).")),
 ) -> None:
     if traceback:
         os.environ["VVGCTL_TRACEBACK"] = "1"
@@ -115,5 +140,5 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:  # during start-up, before a command runs
-        sys.stderr.write("vvgctl: interrupted\n")
+        sys.stderr.write("vvgctl: " + tr("interrupted") + "\n")
         sys.exit(130)

@@ -8,10 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from vvgctl.cli.localised import Command
+from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import _ as tr
+
 if TYPE_CHECKING:
     from vvgctl.arshjul.model import Arshjul
 
-HELP = """\
+HELP = N_("""\
 Show an organ's årshjul: the year's meetings and the topics planned for each.
 
 Merges the schedule (`<organ>/<year>/schedule.yaml`), the plan (`<organ>/<year>/plan.yaml`:
@@ -33,7 +37,7 @@ Examples:
     vvgctl arshjul --organ vvg --year 2026 --format svg -o arshjul-2026.svg
     vvgctl arshjul --organ vvg --year 2026 --format pdf -o arshjul-2026.pdf
     vvgctl arshjul --organ styrgrupp-hos --year 2026 --format ics -o styrgrupp.ics
-"""
+""")
 
 
 class ArshjulFormat(str, enum.Enum):
@@ -46,22 +50,22 @@ class ArshjulFormat(str, enum.Enum):
 
 
 def register(app: typer.Typer) -> None:
-    app.command("arshjul", help=HELP)(arshjul)
+    app.command("arshjul", cls=Command, help=HELP)(arshjul)
 
 
 def arshjul(
-    organ: Annotated[str, typer.Option("--organ", help="The organ's id, e.g. vvg.")],
+    organ: Annotated[str, typer.Option("--organ", help=N_("The organ's id, e.g. vvg."))],
     year: Annotated[int | None, typer.Option(
-        "--year", min=2000, max=2100, help="The year (default: this year).",
+        "--year", min=2000, max=2100, help=N_("The year (default: this year)."),
         show_default=False)] = None,
-    format: Annotated[ArshjulFormat, typer.Option("--format", "-f", help="Output format.")]
+    format: Annotated[ArshjulFormat, typer.Option("--format", "-f", help=N_("Output format."))]
         = ArshjulFormat.table,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write to this file instead of standard output.",
+        "--output", "-o", help=N_("Write to this file instead of standard output."),
         show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the output file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=N_("Overwrite the output file."))] = False,
     root: Annotated[Path, typer.Option(
-        "--root", "--repo", help="The minutes folder (the one with registry/).")]
+        "--root", "--repo", help=N_("The minutes folder (the one with registry/)."))]
         = Path("minutes"),
 ) -> None:
     import datetime as dt
@@ -76,12 +80,13 @@ def arshjul(
     repository = Repository.locate(root)
     registry = repository.registry
     if registry.organ(organ) is None:
-        raise UsageError(f"unknown organ {organ!r}",
+        raise UsageError(N_("unknown organ {organ!r}").format(organ=organ),
                          hint="known organs: " + ", ".join(registry.organ_ids()))
     if output is not None and output.exists() and not force:
-        raise UsageError(f"{output} exists", hint="give --force to overwrite it")
+        raise UsageError(N_("{output} exists").format(output=output),
+            hint=N_("give --force to overwrite it"))
     if format is ArshjulFormat.pdf and output is None:
-        raise UsageError("--format pdf needs an output file", hint="add -o arshjul.pdf")
+        raise UsageError(N_("--format pdf needs an output file"), hint=N_("add -o arshjul.pdf"))
     result = build(repository, organ, year or dt.date.today().year)
     repository.save()
     err = out.stderr()
@@ -126,8 +131,9 @@ def _render(result: Arshjul, format: ArshjulFormat, output: Path | None) -> byte
 
         data, skipped = to_ics(result)
         if skipped:
-            out.stderr().print(f"[yellow]obs:[/] {skipped} möten saknar datum (bara månad) och "
-                               "har ingen händelse i kalendern")
+            out.stderr().print(f"[yellow]{tr('note:')}[/] " + tr(
+                "{count} meetings have no date (only a month) and no event in the calendar")
+                .format(count=skipped))
         return data
     from vvgctl.arshjul.text import to_markdown
     from vvgctl.render.pipeline import markdown_to_pdf
@@ -172,6 +178,6 @@ def _rich_table(result: Arshjul) -> object:
                     cell.append(" ↺", style="dim")
             cells.append(cell)
         table.add_row(*cells)
-    table.caption = ("✓ behandlat  ✗ ej behandlat  • planerat  ↺ även uppföljning ur "
-                     "mötesanteckning  kursiv: bara från mötesanteckning")
+    table.caption = tr("✓ taken up  ✗ not taken up  • planned  ↺ also a follow-up from minutes  "
+                       "italic: only from minutes")
     return table

@@ -6,14 +6,17 @@ from typing import Annotated, Any
 
 import typer
 
+from vvgctl.cli.localised import Command
 from vvgctl.cli.querying import (
     FormatOption,
     PathsArgument,
     RebuildOption,
 )
 from vvgctl.cli.tabular import TableFormat
+from vvgctl.runtime.i18n import N_, label
+from vvgctl.runtime.i18n import _ as tr
 
-CASES_HELP = """\
+CASES_HELP = N_("""\
 List the cases (ärenden), newest first, with their derived status.
 
 A case is every item that carries the same `case:` id, across meetings and organs. Its
@@ -25,9 +28,9 @@ Examples:
     vvgctl cases minutes
     vvgctl cases --status awaiting_confirmation
     vvgctl cases --organ vvg --format csv > arenden.csv
-"""
+""")
 
-CASE_HELP = """\
+CASE_HELP = N_("""\
 Show one case's timeline across meetings and organs.
 
 The steps in order: information, anchoring (förankring), position, confirmation by another
@@ -37,19 +40,19 @@ Examples:
 
     vvgctl case riktlinje-patientsakerhet
     vvgctl case shvo-forvaltningsplan-2026 minutes --format json
-"""
+""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("cases", help=CASES_HELP)(cases)
-    app.command("case", help=CASE_HELP)(case)
+    app.command("cases", cls=Command, help=CASES_HELP)(cases)
+    app.command("case", cls=Command, help=CASE_HELP)(case)
 
 
 def cases(
     paths: PathsArgument = None,
     status: Annotated[str | None, typer.Option(
-        help="open, decided or awaiting_confirmation.")] = None,
-    organ: Annotated[str | None, typer.Option(help="Cases that were at this organ.")] = None,
+        help=N_("open, decided or awaiting_confirmation."))] = None,
+    organ: Annotated[str | None, typer.Option(help=N_("Cases that were at this organ."))] = None,
     format: FormatOption = TableFormat.table,
     rebuild: RebuildOption = False,
 ) -> None:
@@ -59,25 +62,39 @@ def cases(
 
     rows = list_cases(open_index_cli(paths, rebuild), status=status, organ=organ)
     columns = [
-        Column("case", "Ärende"), Column("title", "Rubrik", wrap=True),
-        Column("status_label", "Status"), Column("first", "Först"), Column("last", "Senast"),
-        Column("meetings", "Möten"),
-        Column("organs", "Organ", value=lambda r: ", ".join(r["organs"])),
-        Column("where", "Fil", value=where),
+        Column("case", tr("Case")), Column("title", tr("Title"), wrap=True),
+        Column("status_label", tr("Status"), value=_case_status), Column("first", tr("First")),
+        Column("last", tr("Last")), Column("meetings", tr("Meetings")),
+        Column("organs", tr("Organ"), value=lambda r: ", ".join(r["organs"])),
+        Column("where", tr("File"), value=where),
     ]
-    emit(rows, columns, format, title="Ärenden", empty="Inga ärenden.",
-         plain=lambda r: f"{where(r)}: {r['case']} [{r['status']}] {r['title']} "
-                         f"({r['first']} – {r['last']}, {r['meetings']} möten)")
+    emit(rows, columns, format, title=tr("Cases"), empty=tr("No cases."),
+         plain=lambda r: f"{where(r)}: {r['case']} [{_case_status(r)}] {r['title']} "
+                         + tr("({first} – {last}, {meetings} meetings)").format(
+                             first=r["first"], last=r["last"], meetings=r["meetings"]))
+
+
+def _case_status(row: dict[str, Any]) -> str:
+    from vvgctl.query.cases import STATUS_LABELS
+
+    return label(str(row["status"]), STATUS_LABELS)
+
+
+def _stage(row: dict[str, Any]) -> str:
+    from vvgctl.query.cases import STAGE_LABELS
+
+    return label(str(row["stage"]), STAGE_LABELS)
 
 
 def _decision_text(row: dict[str, Any]) -> str:
-    return "\n".join(f"{d['text']}" + (f" (bekräftas av {d['confirm_by']})"
+    confirm = tr("(to be confirmed by {organ})")
+    return "\n".join(f"{d['text']}" + (" " + confirm.format(organ=d["confirm_by"])
                                        if d["confirm_by"] else "") for d in row["decisions"])
 
 
 def case(
     case_id: Annotated[str, typer.Argument(
-        metavar="ID", help="The case id, e.g. riktlinje-patientsakerhet.")],
+        metavar="ID", help=N_("The case id, e.g. riktlinje-patientsakerhet."))],
     paths: PathsArgument = None,
     format: FormatOption = TableFormat.table,
     rebuild: RebuildOption = False,
@@ -91,21 +108,22 @@ def case(
     if format is TableFormat.json:
         output.print_json(data)
         return
-    heading = (f"Ärende {data['case']}: {data['title']} — {data['status_label']}"
+    heading = (tr("Case {case}: {title}").format(case=data["case"], title=data["title"])
+               + f" — {_case_status(data)}"
                + (f" ({', '.join(data['awaiting'])})" if data["awaiting"] else ""))
     if format is TableFormat.md:
         print(f"## {heading}\n")
     elif format is TableFormat.table:
         output.stdout().print(heading, markup=False)
     columns = [
-        Column("date", "Datum"), Column("organ", "Organ"), Column("item", "Punkt"),
-        Column("stage_label", "Steg"), Column("title", "Rubrik", wrap=True),
-        Column("decisions", "Ställningstagande", value=_decision_text, wrap=True),
-        Column("where", "Fil", value=where),
+        Column("date", tr("Date")), Column("organ", tr("Organ")), Column("item", tr("Item")),
+        Column("stage_label", tr("Stage"), value=_stage), Column("title", tr("Title"), wrap=True),
+        Column("decisions", tr("Position"), value=_decision_text, wrap=True),
+        Column("where", tr("File"), value=where),
     ]
     emit(data["timeline"], columns, format, title=None,
-         plain=lambda r: f"{where(r)}: {r['date']} {r['organ']} punkt {r['item']} "
-                         f"[{r['stage']}] {' '.join(_decision_text(r).split())}".rstrip())
+         plain=lambda r: f"{where(r)}: {r['date']} {r['organ']} {tr('item')} {r['item']} "
+                         f"[{_stage(r)}] {' '.join(_decision_text(r).split())}".rstrip())
     if data["planned"] and format in (TableFormat.table, TableFormat.md):
         lines = [f"- Planerat till {p['organ']} {p['meeting']}: {p['text']} "
                  f"({p['file']}:{p['line']})" for p in data["planned"]]

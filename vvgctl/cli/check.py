@@ -7,9 +7,12 @@ from typing import Annotated
 
 import typer
 
+from vvgctl.cli.localised import Command
 from vvgctl.cli.output import OutputFormat
+from vvgctl.runtime.i18n import N_, ngettext
+from vvgctl.runtime.i18n import _ as tr
 
-HELP = """\
+HELP = N_("""\
 Validate minutes against the schema and the repository's rules.
 
 Every finding names the file, line and column of the YAML node at fault, says what was
@@ -29,31 +32,31 @@ Examples:
     vvgctl check minutes --format gitlab > kontroll.json   # GitLab Code Quality
     vvgctl check minutes --format json | jq '.summary'
     vvgctl check minutes --base origin/main  # approved minutes stay as approved
-"""
+""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("check", help=HELP)(check)
+    app.command("check", cls=Command, help=HELP)(check)
 
 
 def check(
     paths: Annotated[list[Path] | None, typer.Argument(
-        help="Meeting files or folders (default: minutes).", show_default=False)] = None,
+        help=N_("Meeting files or folders (default: minutes)."), show_default=False)] = None,
     format: Annotated[OutputFormat, typer.Option(
-        "--format", "-f", help="text for people, json for scripts, github for Actions "
-        "annotations, gitlab for a Code Quality report.")]
+        "--format", "-f", help=N_("text for people, json for scripts, github for Actions "
+        "annotations, gitlab for a Code Quality report."))]
         = OutputFormat.text,
-    strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-read every file.")] = False,
+    strict: Annotated[bool, typer.Option(help=N_("Treat warnings as errors."))] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=N_("Re-read every file."))] = False,
     content_hash: Annotated[bool, typer.Option(
-        "--content-hash", help="Use a cached result only when the file's SHA-256 is unchanged, "
-        "not only its size and modification time (for CI, where a checkout may keep both).")]
+        "--content-hash", help=N_("Use a cached result only when the file's SHA-256 is unchanged, "
+        "not only its size and modification time (for CI, where a checkout may keep both)."))]
         = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
-                                      help="Worker processes (0: one per core).")] = 0,
+                                      help=N_("Worker processes (0: one per core)."))] = 0,
     base: Annotated[str | None, typer.Option(
-        "--base", help="A git revision: check the approvals made since (approval-flow) and "
-        "that minutes approved there changed only by approved corrections (frozen-record).",
+        "--base", help=N_("A git revision: check the approvals made since (approval-flow) and "
+        "that minutes approved there changed only by approved corrections (frozen-record)."),
         show_default=False)] = None,
 ) -> None:
     from vvgctl.checking.check import run_check
@@ -63,7 +66,7 @@ def check(
 
     targets = paths or [Path("minutes")]
     err = output.stderr()
-    with bar("Kontrollerar", enabled=format is OutputFormat.text) as progress:
+    with bar(tr("Checking"), enabled=format is OutputFormat.text) as progress:
         report = run_check(targets, use_cache=not no_cache, jobs=jobs, progress=progress,
                            base=base, verify_contents=content_hash)
     errors = report.count(Severity.ERROR)
@@ -78,7 +81,10 @@ def check(
         reporters.gitlab(report.diagnostics)
     else:
         reporters.text(report.diagnostics, err)
-        verdict = "[green]inga fel[/]" if not errors else f"[red]{errors} fel[/]"
-        err.print(f"{report.files} filer, {len(report.meetings)} möten kontrollerade: {verdict}, "
-                  f"{warnings} varningar")
+        verdict = (f"[green]{tr('no errors')}[/]" if not errors
+                   else "[red]" + ngettext("{n} error", "{n} errors", errors).format(n=errors)
+                   + "[/]")
+        err.print(tr("{files} files, {meetings} meetings checked: {verdict}, {warnings}").format(
+            files=report.files, meetings=len(report.meetings), verdict=verdict,
+            warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)))
     raise typer.Exit(report.exit_code(strict))

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from vvgctl.cli.localised import Command
 from vvgctl.cli.querying import (
     FormatOption,
     PathsArgument,
     RebuildOption,
 )
 from vvgctl.cli.tabular import TableFormat
+from vvgctl.runtime.i18n import N_, label
+from vvgctl.runtime.i18n import _ as tr
 
-HELP = """\
+HELP = N_("""\
 List the positions (ställningstaganden) the organs took, oldest first.
 
 Every row cites organ, date, item number and file:line. --text matches case-insensitively in
@@ -28,29 +31,29 @@ Examples:
     vvgctl decisions --from 2025-09 --to 2025-12 --person "Åsa Jackson"
     vvgctl decisions --case shvo-forvaltningsplan-2026 --format json | jq '.[].text'
     vvgctl decisions minutes/vvg/2025 --format md > beslut-2025.md
-"""
+""")
 
-TYPES_HELP = ("noted, endorsed, approved, recommended, assigned, referred, postponed, "
-              "rejected or other.")
+TYPES_HELP = (N_("noted, endorsed, approved, recommended, assigned, referred, postponed, "
+              "rejected or other."))
 
 
 def register(app: typer.Typer) -> None:
-    app.command("decisions", help=HELP)(decisions)
+    app.command("decisions", cls=Command, help=HELP)(decisions)
 
 
 def decisions(
     paths: PathsArgument = None,
-    organ: Annotated[str | None, typer.Option(help="Only this organ (its id, e.g. vvg).")]
+    organ: Annotated[str | None, typer.Option(help=N_("Only this organ (its id, e.g. vvg)."))]
         = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="From this date on.")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Up to this date.")] = None,
-    year: Annotated[int | None, typer.Option(help="Only this year.", min=1900, max=2999)]
+    date_from: Annotated[str | None, typer.Option("--from", help=N_("From this date on."))] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help=N_("Up to this date."))] = None,
+    year: Annotated[int | None, typer.Option(help=N_("Only this year."), min=1900, max=2999)]
         = None,
     type: Annotated[str | None, typer.Option("--type", help=TYPES_HELP)] = None,
-    case: Annotated[str | None, typer.Option(help="Only this case (ärende-id).")] = None,
-    person: Annotated[str | None, typer.Option(help="Presented by this person (any spelling "
-                                               "the registry knows).")] = None,
-    text: Annotated[str | None, typer.Option(help="Text in the title or the position.")]
+    case: Annotated[str | None, typer.Option(help=N_("Only this case (ärende-id)."))] = None,
+    person: Annotated[str | None, typer.Option(help=N_("Presented by this person (any spelling "
+                                               "the registry knows)."))] = None,
+    text: Annotated[str | None, typer.Option(help=N_("Text in the title or the position."))]
         = None,
     format: FormatOption = TableFormat.table,
     rebuild: RebuildOption = False,
@@ -72,11 +75,17 @@ def decisions(
             return
     rows = find_decisions(index, flt)
     columns = [
-        Column("organ", "Organ"), Column("date", "Datum"), Column("item", "Punkt"),
-        Column("title", "Ärende", wrap=True), Column("type", "Typ"),
-        Column("text", "Ställningstagande", wrap=True),
-        Column("where", "Fil", value=where),
+        Column("organ", tr("Organ")), Column("date", tr("Date")), Column("item", tr("Item")),
+        Column("title", tr("Case"), wrap=True), Column("type", tr("Type"), value=_type),
+        Column("text", tr("Position"), wrap=True),
+        Column("where", tr("File"), value=where),
     ]
-    emit(rows, columns, format, title="Ställningstaganden",
-         plain=lambda r: f"{where(r)}: {r['organ']} {r['date']} punkt {r['item']} "
-                         f"[{r['type']}] {' '.join(r['text'].split())}")
+    emit(rows, columns, format, title=tr("Positions"),
+         plain=lambda r: f"{where(r)}: {r['organ']} {r['date']} {tr('item')} {r['item']} "
+                         f"[{_type(r)}] {' '.join(r['text'].split())}")
+
+
+def _type(row: dict[str, Any]) -> str:
+    from vvgctl.models.item import DECISION_TYPE_LABELS
+
+    return label(str(row["type"]), DECISION_TYPE_LABELS)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from vvgctl.cli.localised import Command
 from vvgctl.cli.querying import (
     FormatOption,
     PathsArgument,
@@ -14,8 +15,10 @@ from vvgctl.cli.querying import (
     TodayOption,
 )
 from vvgctl.cli.tabular import TableFormat
+from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import _ as tr
 
-HELP = """\
+HELP = N_("""\
 List the county-wide governing documents (riktlinjer, rutiner, överenskommelser).
 
 The register is registry/documents.yaml. Each document is listed with its latest position (a
@@ -26,29 +29,29 @@ Examples:
     vvgctl documents minutes
     vvgctl documents --overdue
     vvgctl documents --format md > styrdokument.md
-"""
+""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("documents", help=HELP)(documents)
+    app.command("documents", cls=Command, help=HELP)(documents)
 
 
 def _latest(row: dict[str, Any]) -> str:
     latest = row["latest_position"]
     if not latest:
         return ""
-    return f"{latest['organ']} {latest['date']} punkt {latest['item']} ({latest['type']})"
+    return f"{latest['organ']} {latest['date']} {tr('item')} {latest['item']} ({latest['type']})"
 
 
 def _review(row: dict[str, Any]) -> str:
     due = row["review_due"] or ""
-    return f"{due} FÖRSENAD" if row["overdue"] else due
+    return f"{due} {tr('OVERDUE')}" if row["overdue"] else due
 
 
 def documents(
     paths: PathsArgument = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Only documents whose review is "
-                                          "overdue.")] = False,
+    overdue: Annotated[bool, typer.Option("--overdue", help=N_("Only documents whose review is "
+                                          "overdue."))] = False,
     today: TodayOption = None,
     format: FormatOption = TableFormat.table,
     rebuild: RebuildOption = False,
@@ -61,13 +64,18 @@ def documents(
     day = dt.date.fromisoformat(parse_day(today, "--today")) if today else None
     rows = list_documents(open_index_cli(paths, rebuild), today=day, overdue_only=overdue)
     columns = [
-        Column("id", "Id"), Column("title", "Titel", wrap=True), Column("type_label", "Typ"),
-        Column("status_label", "Status"), Column("adopted", "Antagen"),
-        Column("review_due", "Revideras senast", value=_review),
-        Column("latest_position", "Senaste ställningstagande", value=_latest),
+        Column("id", tr("Id")), Column("title", tr("Title"), wrap=True),
+        Column("type_label", tr("Type")), Column("status_label", tr("Status")),
+        Column("adopted", tr("Adopted")),
+        Column("review_due", tr("Review due"), value=_review),
+        Column("latest_position", tr("Latest position"), value=_latest),
     ]
-    emit(rows, columns, format, title="Länsgemensamma styrdokument", empty="Inga styrdokument.",
+    emit(rows, columns, format, title=tr("County-wide governing documents"),
+         empty=tr("No governing documents."),
          plain=lambda r: f"{r['file']}:{r['line']}: {r['id']} [{r['status']}] {r['title']}"
-                         + (f" (antagen {r['adopted']})" if r["adopted"] else "")
-                         + (f" revideras senast {_review(r)}" if r["review_due"] else "")
-                         + (f"; senast {_latest(r)}" if r["latest_position"] else ""))
+                         + (" " + tr("(adopted {date})").format(date=r["adopted"])
+                            if r["adopted"] else "")
+                         + (" " + tr("review due {date}").format(date=_review(r))
+                            if r["review_due"] else "")
+                         + ("; " + tr("latest {position}").format(position=_latest(r))
+                            if r["latest_position"] else ""))

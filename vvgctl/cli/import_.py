@@ -8,7 +8,10 @@ from typing import Annotated
 
 import typer
 
-HELP = """\
+from vvgctl.cli.localised import Command
+from vvgctl.runtime.i18n import N_
+
+HELP = N_("""\
 Import legacy minutes (.docx, .odt, .html, .md, .txt) as a draft for review.
 
 Reads the header (date, time, place, roster and attendance), the items (number, sub-items,
@@ -32,24 +35,24 @@ Examples:
     vvgctl import gamla/VVG-2019-03-14.docx
     vvgctl import export.txt --organ vvg -o minutes/vvg/2019/2019-03-14.md
     vvgctl import styrgrupp.md --organ styrgrupp-hos -o -
-"""
+""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("import", help=HELP)(import_)
+    app.command("import", cls=Command, help=HELP)(import_)
 
 
 def import_(
-    file: Annotated[Path, typer.Argument(help="The document to import.", show_default=False)],
+    file: Annotated[Path, typer.Argument(help=N_("The document to import."), show_default=False)],
     organ: Annotated[str | None, typer.Option(
-        "--organ", help="The organ's id in the registry (default: guessed from the header).")]
+        "--organ", help=N_("The organ's id in the registry (default: guessed from the header)."))]
         = None,
     output: Annotated[str | None, typer.Option(
-        "--output", "-o", help="Where to write the draft; '-' for standard output.")] = None,
+        "--output", "-o", help=N_("Where to write the draft; '-' for standard output."))] = None,
     date: Annotated[str | None, typer.Option(
-        "--date", help="The meeting date (YYYY-MM-DD) when the document does not give it.")]
+        "--date", help=N_("The meeting date (YYYY-MM-DD) when the document does not give it."))]
         = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing file."))] = False,
 ) -> None:
     import re
 
@@ -61,15 +64,17 @@ def import_(
     from vvgctl.source.fileio import atomic_write
 
     if not file.is_file():
-        raise UsageError(f"no such file: {file}")
+        raise UsageError(N_("no such file: {file}").format(file=file))
     if organ is not None and not re.match(r"^[a-z0-9][a-z0-9-]*$", organ):
-        raise UsageError(f"--organ {organ!r} is not an organ id", hint="e.g. --organ vvg")
+        raise UsageError(N_("--organ {organ!r} is not an organ id").format(organ=organ),
+            hint=N_("e.g. --organ vvg"))
     day = None
     if date is not None:
         try:
             day = dt.date.fromisoformat(date)
         except ValueError:
-            raise UsageError(f"--date {date!r} is not a date", hint="write it as 2019-03-14") \
+            raise UsageError(N_("--date {date!r} is not a date").format(date=date),
+                hint=N_("write it as 2019-03-14")) \
                 from None
     to_stdout = output == "-"
     target = Path(output) if output and not to_stdout else None
@@ -82,10 +87,11 @@ def import_(
     root = repository.root if repository is not None else None
     registry = repository.registry if repository is not None else None
     if registry is not None and not registry.ok:
-        raise VvgError(f"the registry in {display_path(root or Path())} has errors",
-                       hint="run `vvgctl check` and fix the registry first")
+        raise VvgError(N_("the registry in {value} has errors").format(
+                          value=display_path(root or Path())),
+                       hint=N_("run `vvgctl check` and fix the registry first"))
     if registry is not None and organ is not None and registry.organ(organ) is None:
-        raise UsageError(f"unknown organ {organ!r}",
+        raise UsageError(N_("unknown organ {organ!r}").format(organ=organ),
                          hint="known: " + ", ".join(registry.organ_ids()))
     text, read_notes = read_source(file)
     result = import_text(text, organ=organ, registry=registry, root=root, date=day,
@@ -94,8 +100,9 @@ def import_(
     err = typer.echo
     destination = result.target
     if destination is not None and destination.exists() and not force:
-        raise UsageError(f"{display_path(destination)} already exists",
-                         hint="pass --force to replace it, or -o to write elsewhere")
+        raise UsageError(N_("{destination} already exists").format(
+                            destination=display_path(destination)),
+                         hint=N_("pass --force to replace it, or -o to write elsewhere"))
     if destination is None:
         typer.echo(result.text, nl=False)
         shown = "<stdout>"

@@ -7,7 +7,10 @@ from typing import Annotated
 
 import typer
 
-HELP = """\
+from vvgctl.cli.localised import Command
+from vvgctl.runtime.i18n import N_
+
+HELP = N_("""\
 Start a minutes repository for an organ: its registry, this year's schedule and årshjul,
 a README for the administrator, JSON Schemas with editor wiring, pre-commit, and CI for
 GitHub and GitLab (check, review and preview on pull requests; publishing from main).
@@ -22,24 +25,24 @@ Examples:
     vvgctl init sro-protokoll --organ sro --name Samrådsorganet
     vvgctl init . --organ styrgrupp-hos --name "Styrgrupp för hälso- och sjukvård"
     vvgctl init vvg-minutes --organ vvg --package "vvgctl @ https://example.org/vvgctl-0.1.0-py3-none-any.whl"
-"""
+""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("init", help=HELP)(init)
+    app.command("init", cls=Command, help=HELP)(init)
 
 
 def init(
-    folder: Annotated[Path, typer.Argument(help="The new repository's folder.")],
-    organ: Annotated[str, typer.Option("--organ", "-o", help="The organ's id, e.g. sro.",
+    folder: Annotated[Path, typer.Argument(help=N_("The new repository's folder."))],
+    organ: Annotated[str, typer.Option("--organ", "-o", help=N_("The organ's id, e.g. sro."),
                                        show_default=False)],
-    name: Annotated[str | None, typer.Option(help="The organ's name, e.g. Samrådsorganet.")]
+    name: Annotated[str | None, typer.Option(help=N_("The organ's name, e.g. Samrådsorganet."))]
         = None,
-    year: Annotated[int | None, typer.Option(min=2000, max=2100, help="The year of the first "
-                                             "schedule and plan (default: this year).")]
+    year: Annotated[int | None, typer.Option(min=2000, max=2100, help=N_("The year of the first "
+                                             "schedule and plan (default: this year)."))]
         = None,
     package: Annotated[str | None, typer.Option(
-        help="What CI and pre-commit install (default: vvgctl==<this version>).")] = None,
+        help=N_("What CI and pre-commit install (default: vvgctl==<this version>)."))] = None,
 ) -> None:
     from vvgctl.cli import output
     from vvgctl.cycle.init import init_repository

@@ -8,10 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from vvgctl.cli.localised import Command
+from vvgctl.runtime.i18n import N_, translate_formatted
+from vvgctl.runtime.i18n import _ as tr
+
 if TYPE_CHECKING:
     from vvgctl.cycle.lifecycle import Outcome
 
-STATUS_HELP = """\
+STATUS_HELP = N_("""\
 Move a meeting record along: agenda (kallelse sent), draft (minutes written), review.
 
 Only the `status:` line changes. Approved records are frozen; use `vvgctl approve`.
@@ -20,9 +24,9 @@ Examples:
 
     vvgctl status minutes/vvg/2025/2025-12-10.md agenda
     vvgctl status minutes/vvg/2025/2025-12-10.md review
-"""
+""")
 
-APPROVE_HELP = """\
+APPROVE_HELP = N_("""\
 Record that minutes were approved at a later meeting ("Föregående mötesanteckningar
 godkänns"), with any correction.
 
@@ -39,9 +43,9 @@ Examples:
     vvgctl approve minutes/vvg/2025/2025-10-22.md --at 2025-12-10 \\
         --correction "Rättelse i punkt 5: fel datum" --item 5 \\
         --quote "den 10 juni 2024" --replacement "den 11 juni 2024"
-"""
+""")
 
-ATTEND_HELP = """\
+ATTEND_HELP = N_("""\
 Note attendance: who is absent (förhindrad) and who takes part remotely (via Teams).
 
 Names are checked against the registry (with a "did you mean"). Marking someone remote takes
@@ -51,15 +55,15 @@ Examples:
 
     vvgctl attend minutes/vvg/2025/2025-12-10.md --absent "Jörgen Thorn" --absent "Maria Taranger"
     vvgctl attend minutes/vvg/2025/2025-12-10.md --remote "Ebba Gierow" --present "Jörgen Thorn"
-"""
+""")
 
-Record = Annotated[Path, typer.Argument(help="A meeting file.", exists=True, dir_okay=False)]
+Record = Annotated[Path, typer.Argument(help=N_("A meeting file."), exists=True, dir_okay=False)]
 
 
 def register(app: typer.Typer) -> None:
-    app.command("status", help=STATUS_HELP)(status)
-    app.command("approve", help=APPROVE_HELP)(approve)
-    app.command("attend", help=ATTEND_HELP)(attend)
+    app.command("status", cls=Command, help=STATUS_HELP)(status)
+    app.command("approve", cls=Command, help=APPROVE_HELP)(approve)
+    app.command("attend", cls=Command, help=ATTEND_HELP)(attend)
 
 
 def _say_when_waiting() -> None:
@@ -69,8 +73,8 @@ def _say_when_waiting() -> None:
     from vvgctl.source import frontmatter_edit
 
     frontmatter_edit.on_wait = lambda path: output.note(
-        f"{display_path(path)} ändras av ett annat vvgctl-kommando; väntar (högst "
-        f"{frontmatter_edit.LOCK_WAIT:.0f} s)")
+        tr("{path} is being changed by another vvgctl command; waiting (at most {seconds} s)")
+        .format(path=display_path(path), seconds=f"{frontmatter_edit.LOCK_WAIT:.0f}"))
 
 
 def _report(outcome: Outcome) -> None:
@@ -79,17 +83,17 @@ def _report(outcome: Outcome) -> None:
 
     err = output.stderr()
     for path in outcome.changed:
-        err.print(f"Ändrade {display_path(path)}", markup=False)
+        err.print(tr("Changed {path}").format(path=display_path(path)), markup=False)
     if not outcome.changed:
-        err.print("Inget att ändra.", markup=False)
+        err.print(tr("Nothing to change."), markup=False)
     for note in outcome.notes:
-        err.print(f"obs: {output.visible(note)}", markup=False)
+        err.print(f"{tr('note:')} {output.visible(translate_formatted(note))}", markup=False)
 
 
 def status(
     path: Record,
     value: Annotated[str, typer.Argument(metavar="agenda|draft|review|planned",
-                                         help="The new status.")],
+                                         help=N_("The new status."))],
 ) -> None:
     from vvgctl.cycle.lifecycle import EDITABLE, set_status
     from vvgctl.errors import UsageError
@@ -98,22 +102,24 @@ def status(
     allowed = [s.value for s in EDITABLE]
     if value not in allowed:
         hint = "approval is recorded with `vvgctl approve`" if value == "approved" else None
-        raise UsageError(f"status {value!r}: use one of {', '.join(allowed)}", hint=hint)
+        raise UsageError(N_("status {value!r}: use one of {allowed}").format(
+                            value=value,
+                            allowed=', '.join(allowed)), hint=hint)
     _say_when_waiting()
     _report(set_status(path, Status(value)))
 
 
 def approve(
     path: Record,
-    at: Annotated[str, typer.Option("--at", help="The approving meeting: its date "
-                                    "(YYYY-MM-DD) or its file.", show_default=False)],
+    at: Annotated[str, typer.Option("--at", help=N_("The approving meeting: its date "
+                                    "(YYYY-MM-DD) or its file."), show_default=False)],
     correction: Annotated[list[str] | None, typer.Option(
-        "--correction", help="A correction made at approval (repeatable).",
+        "--correction", help=N_("A correction made at approval (repeatable)."),
         show_default=False)] = None,
-    quote: Annotated[str | None, typer.Option(help="The sentence as it stood.")] = None,
-    replacement: Annotated[str | None, typer.Option(help="The sentence as corrected.")]
+    quote: Annotated[str | None, typer.Option(help=N_("The sentence as it stood."))] = None,
+    replacement: Annotated[str | None, typer.Option(help=N_("The sentence as corrected."))]
         = None,
-    item: Annotated[str | None, typer.Option(help="The item the correction concerns.")]
+    item: Annotated[str | None, typer.Option(help=N_("The item the correction concerns."))]
         = None,
 ) -> None:
     import datetime as dt
@@ -126,17 +132,19 @@ def approve(
 
     texts = correction or []
     if (quote or replacement or item) and len(texts) != 1:
-        raise UsageError("--quote, --replacement and --item go with exactly one --correction")
+        raise UsageError(N_("--quote, --replacement and --item go with exactly one "
+                            "--correction"))
     try:
         day = dt.date.fromisoformat(Path(at).stem if at.endswith(".md") else at)
     except ValueError:
-        raise UsageError(f"--at {at!r}: give the meeting's date (2025-12-10) or its file "
-                         "(…/2025-12-10.md)") from None
+        raise UsageError(N_("--at {at!r}: give the meeting's date (2025-12-10) or its file "
+                            "(…/2025-12-10.md)").format(at=at)) from None
     try:
         corrections = [Correction(text=t, quote=quote, replacement=replacement, item=item)
                        for t in texts]
     except ValidationError as exc:
-        raise UsageError(f"a correction is not valid: {exc.errors()[0]['msg']}") from None
+        raise UsageError(N_("a correction is not valid: {errors}").format(
+                            errors=exc.errors()[0]['msg'])) from None
     _say_when_waiting()
     _report(do_approve(path, day, corrections))
 
@@ -144,20 +152,21 @@ def approve(
 def attend(
     path: Record,
     absent: Annotated[list[str] | None, typer.Option(
-        "--absent", help="Absent (förhindrad); repeatable.", show_default=False)] = None,
+        "--absent", help=N_("Absent (förhindrad); repeatable."), show_default=False)] = None,
     remote: Annotated[list[str] | None, typer.Option(
-        "--remote", help="Takes part remotely; repeatable.", show_default=False)] = None,
+        "--remote", help=N_("Takes part remotely; repeatable."), show_default=False)] = None,
     present: Annotated[list[str] | None, typer.Option(
-        "--present", help="Present after all: off both lists; repeatable.",
+        "--present", help=N_("Present after all: off both lists; repeatable."),
         show_default=False)] = None,
 ) -> None:
     from vvgctl.cycle.lifecycle import attend as do_attend
     from vvgctl.errors import UsageError
 
     if not (absent or remote or present):
-        raise UsageError("give at least one --absent, --remote or --present NAME")
+        raise UsageError(N_("give at least one --absent, --remote or --present NAME"))
     both = set(absent or []) & set(remote or [])
     if both:
-        raise UsageError(f"{', '.join(sorted(both))}: both absent and remote")
+        raise UsageError(N_("{sorted}: both absent and remote").format(
+                            sorted=', '.join(sorted(both))))
     _say_when_waiting()
     _report(do_attend(path, absent or [], remote or [], present or []))

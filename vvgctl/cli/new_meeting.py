@@ -9,12 +9,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from vvgctl.cli.localised import Command
+from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import _ as tr
+
 if TYPE_CHECKING:
     from vvgctl.cycle import scaffold_inputs
     from vvgctl.models.common import TimeRange
     from vvgctl.models.meeting import MeetingMode
 
-HELP = """\
+HELP = N_("""\
 Write the file for an organ's next meeting, ready for a pull request.
 
 Without --date the organ's next meeting in the schedule (`<organ>/<year>/schedule.yaml`) is
@@ -37,11 +41,11 @@ Examples:
     vvgctl new-meeting --organ vvg --date 2025-12-10 --place Teams --mode remote --dry-run
     vvgctl new-meeting --organ styrgrupp-hos --date 2026-06-10 --place Teams --mode remote
     vvgctl new-meeting --organ vvg --branch      # git switch -c meeting/vvg-<date> + commit
-"""
+""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("new-meeting", help=HELP)(new_meeting)
+    app.command("new-meeting", cls=Command, help=HELP)(new_meeting)
 
 
 def interactive() -> bool:
@@ -56,10 +60,10 @@ def _parse_time(text: str) -> TimeRange:
     start, sep, end = text.replace("–", "-").partition("-")
     try:
         if not sep:
-            raise ValueError("no '-' between start and end")
+            raise ValueError(N_("no '-' between start and end"))
         return TimeRange(start=start.strip(), end=end.strip())
     except ValueError as exc:
-        raise UsageError(f"--time {text!r}: write it as 09:00-11:00",
+        raise UsageError(N_("--time {text!r}: write it as 09:00-11:00").format(text=text),
                          hint=str(exc).splitlines()[-1]) from None
 
 
@@ -67,38 +71,41 @@ def _ask_date(organ: str) -> dt.date:
     from vvgctl.errors import UsageError
 
     if not interactive():
-        raise UsageError(f"the schedule of {organ} gives no coming meeting, so the date is "
-                         "unknown", hint="give --date YYYY-MM-DD, or add the meeting to "
-                                         f"{organ}/<year>/schedule.yaml")
-    answer: str = typer.prompt("Mötesdatum (ÅÅÅÅ-MM-DD)")
+        raise UsageError(N_("the schedule of {organ} gives no coming meeting, so the date is "
+                            "unknown").format(organ=organ),
+                                hint=N_("give --date YYYY-MM-DD, or add the meeting to "
+                                            "{organ}/<year>/schedule.yaml").format(
+                                            organ=organ))
+    answer: str = typer.prompt(tr("Meeting date (YYYY-MM-DD)"))
     try:
         return dt.date.fromisoformat(answer.strip())
     except ValueError:
-        raise UsageError(f"{answer!r} is not a date; write it as 2026-02-11") from None
+        raise UsageError(N_("{answer!r} is not a date; write it as 2026-02-11").format(
+                            answer=answer)) from None
 
 
 def new_meeting(
-    organ: Annotated[str, typer.Option("--organ", "-o", help="The organ's id, e.g. vvg.")],
+    organ: Annotated[str, typer.Option("--organ", "-o", help=N_("The organ's id, e.g. vvg."))],
     date: Annotated[str | None, typer.Option(
-        "--date", "-d", help="YYYY-MM-DD (default: the next meeting in the schedule).",
+        "--date", "-d", help=N_("YYYY-MM-DD (default: the next meeting in the schedule)."),
         show_default=False)] = None,
     time: Annotated[str | None, typer.Option(
-        help="Start and end, e.g. 09:00-11:00 (default: from the schedule).",
+        help=N_("Start and end, e.g. 09:00-11:00 (default: from the schedule)."),
         show_default=False)] = None,
     place: Annotated[str | None, typer.Option(
-        help="Teams, an address or a room (default: from the schedule).",
+        help=N_("Teams, an address or a room (default: from the schedule)."),
         show_default=False)] = None,
     mode: Annotated[str | None, typer.Option(
-        help="remote, in_person or hybrid (default: from the schedule).",
+        help=N_("remote, in_person or hybrid (default: from the schedule)."),
         show_default=False)] = None,
     repo: Annotated[Path, typer.Option(
-        "--root", "--repo", help="The minutes folder (the one with registry/).")]
+        "--root", "--repo", help=N_("The minutes folder (the one with registry/)."))]
         = Path("minutes"),
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the file; write nothing.")]
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=N_("Print the file; write nothing."))]
         = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing file."))] = False,
     branch: Annotated[bool, typer.Option(
-        "--branch", help="Create the git branch meeting/<organ>-<date> and commit the file.")]
+        "--branch", help=N_("Create the git branch meeting/<organ>-<date> and commit the file."))]
         = False,
 ) -> None:
     from vvgctl.cli import output
@@ -110,19 +117,21 @@ def new_meeting(
 
     found_repository = Repository.find(repo)
     if found_repository is None:
-        raise UsageError(f"{repo}: no minutes repository here (a folder with registry/)",
-                         hint="run it where the minutes folder is, or give --repo PATH")
+        raise UsageError(N_("{repo}: no minutes repository here (a folder with registry/)").format(
+                            repo=repo),
+                         hint=N_("run it where the minutes folder is, or give --repo PATH"))
     repository = found_repository
     root, registry = repository.root, repository.registry
     found = registry.organ(organ)
     if found is None:
-        raise UsageError(f"unknown organ {organ!r}",
+        raise UsageError(N_("unknown organ {organ!r}").format(organ=organ),
                          hint="known: " + ", ".join(registry.organ_ids()))
     if date is not None:
         try:
             day = dt.date.fromisoformat(date)
         except ValueError:
-            raise UsageError(f"--date {date!r} is not a date; write it as 2026-02-11") from None
+            raise UsageError(N_("--date {date!r} is not a date; write it as 2026-02-11").format(
+                                date=date)) from None
         slot = next((s for s in scaffold_inputs.schedule(repository, organ) if s.date == day),
                     None)
     else:
@@ -130,15 +139,17 @@ def new_meeting(
         day = slot.date if slot is not None else _ask_date(organ)
     target = repository.meeting_path(organ, day)
     if not dry_run and target.exists() and not force:
-        raise VvgError(f"{display_path(target)} already exists; nothing was written",
-                       hint="edit the file, or give --force to replace it")
+        raise VvgError(N_("{target} already exists; nothing was written").format(
+                          target=display_path(target)),
+                       hint=N_("edit the file, or give --force to replace it"))
     top = _branch_preflight(root, organ, day) if branch and not dry_run else None
     chosen_mode: MeetingMode | None = None
     if mode is not None:
         try:
             chosen_mode = MeetingMode(mode)
         except ValueError:
-            raise UsageError(f"--mode {mode!r}: use remote, in_person or hybrid") from None
+            raise UsageError(N_("--mode {mode!r}: use remote, in_person or hybrid").format(
+                                mode=mode)) from None
     full = scaffold.slot_with(slot, day, _parse_time(time) if time else None, place,
                               chosen_mode)
     full = _complete(full, organ)
@@ -152,14 +163,15 @@ def new_meeting(
         sys.stdout.write(text)
         return
     scaffold.write_new(target, text, force=force)
-    err.print(f"Skrev {display_path(target)}", markup=False)
+    err.print(tr("Wrote {path}").format(path=display_path(target)), markup=False)
     if top is not None:
         from vvgctl.repository import git
 
         name = f"meeting/{organ}-{day.isoformat()}"
         git.commit_on_new_branch(top, name, [target.resolve()],
                                  f"{found.short_name or found.name}: planerat möte {day}")
-        err.print(f"Gren {name} med en commit; öppna en pull request därifrån.", markup=False)
+        err.print(tr("Branch {name} with a commit; open a pull request from it.").format(name=name),
+                  markup=False)
 
 
 def _branch_preflight(root: Path, organ: str, day: dt.date) -> Path:
@@ -170,12 +182,13 @@ def _branch_preflight(root: Path, organ: str, day: dt.date) -> Path:
     top = git.toplevel(root)
     changes = git.dirty(top)
     if changes:
-        raise VvgError(f"the git work tree {top} has uncommitted changes; no branch made",
+        raise VvgError(N_("the git work tree {top} has uncommitted changes; no branch made").format(
+                          top=top),
                        hint="commit or stash them first:\n    " + "\n    ".join(changes[:5]))
     name = f"meeting/{organ}-{day.isoformat()}"
     if git.branch_exists(top, name):
-        raise VvgError(f"the branch {name} exists already",
-                       hint="switch to it, or delete it with git branch -D")
+        raise VvgError(N_("the branch {name} exists already").format(name=name),
+                       hint=N_("switch to it, or delete it with git branch -D"))
     return top
 
 
@@ -197,14 +210,14 @@ def _complete(slot: scaffold_inputs.Slot, organ: str) -> scaffold_inputs.Slot:
     place = slot.place or typer.prompt("Plats (t.ex. Teams eller en adress)").strip()
     mode = slot.mode
     while mode is None:
-        answer = typer.prompt("Mötesform (remote, in_person, hybrid)", default="remote")
+        answer = typer.prompt(tr("Meeting mode (remote, in_person, hybrid)"), default="remote")
         try:
             mode = MeetingMode(answer.strip())
         except ValueError:
             typer.echo("Svara remote, in_person eller hybrid.", err=True)
     time = slot.time
     if time is None:
-        answer = typer.prompt("Tid (t.ex. 09:00-11:00, tomt om okänd)", default="",
+        answer = typer.prompt(tr("Time (e.g. 09:00-11:00, empty if unknown)"), default="",
                               show_default=False).strip()
         time = _parse_time(answer) if answer else None
     return Slot(slot.date, time, place, mode, slot.note)

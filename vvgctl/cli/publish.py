@@ -7,7 +7,11 @@ from typing import Annotated
 
 import typer
 
-HELP = """\
+from vvgctl.cli.localised import Command
+from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import _ as tr
+
+HELP = N_("""\
 Publish the approved minutes as a static site: an index by organ and year, a page and a PDF
 per meeting, the register of positions, a page per case, the årshjul with the schedules as
 .ics, an Atom feed and a sitemap. Only minutes with `status: approved` are published; planned,
@@ -22,25 +26,25 @@ Examples:
     vvgctl publish --out build/site
     vvgctl publish minutes --out build/site --base-url https://example.org/protokoll/
     python -m http.server -d build/site     # look at it on http://127.0.0.1:8000
-"""
+""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("publish", help=HELP)(publish)
+    app.command("publish", cls=Command, help=HELP)(publish)
 
 
 def publish(
-    path: Annotated[Path, typer.Argument(help="The minutes repository (default: minutes).",
+    path: Annotated[Path, typer.Argument(help=N_("The minutes repository (default: minutes)."),
                                          show_default=False)] = Path("minutes"),
-    out: Annotated[Path, typer.Option("--out", "-o", help="The site's folder.")]
+    out: Annotated[Path, typer.Option("--out", "-o", help=N_("The site's folder."))]
         = Path("build/site"),
     base_url: Annotated[str, typer.Option(
-        "--base-url", help="The site's public address, for the sitemap and the feed.")] = "",
+        "--base-url", help=N_("The site's public address, for the sitemap and the feed."))] = "",
     force: Annotated[bool, typer.Option(
-        "--force", help="Publish into a folder that holds other files (they are kept).")]
+        "--force", help=N_("Publish into a folder that holds other files (they are kept)."))]
         = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
-                                      help="Worker processes (0: one per core).")] = 0,
+                                      help=N_("Worker processes (0: one per core)."))] = 0,
 ) -> None:
     from rich.markup import escape
 
@@ -51,12 +55,15 @@ def publish(
     from vvgctl.repository.repo import Repository
 
     if not path.exists():
-        raise UsageError(f"{path}: no such folder", hint="give the minutes folder, e.g. "
-                         "`vvgctl publish minutes --out build/site`")
+        raise UsageError(N_("{path}: no such folder").format(path=path),
+            hint=N_("give the minutes folder, e.g. "
+                                                            "`vvgctl publish minutes --out "
+                                                            "build/site`"))
     repository = Repository.find(path)
     if repository is None:
-        raise UsageError(f"{path}: no minutes repository here (a folder with registry/)",
-                         hint="give the minutes folder, e.g. `vvgctl publish minutes`")
+        raise UsageError(N_("{path}: no minutes repository here (a folder with registry/)").format(
+                            path=path),
+                         hint=N_("give the minutes folder, e.g. `vvgctl publish minutes`"))
     if base_url and not base_url.endswith("/"):
         base_url += "/"
     err = output.stderr()
@@ -67,8 +74,9 @@ def publish(
 
     reporters.text(report.problems, err)
     for warning in report.warnings:
-        err.print(f"[yellow]obs:[/] {escape(output.visible(warning))}")
-    err.print(f"{report.published} godkända möten publicerade i {out} "
-              f"({report.unpublished} opublicerade hoppades över): {len(report.written)} "
-              f"filer skrivna, {len(report.removed)} borttagna")
+        err.print(f"[yellow]{tr('note:')}[/] {escape(output.visible(warning))}")
+    err.print(tr("{published} approved meetings published in {out} ({unpublished} unpublished "
+                 "skipped): {written} files written, {removed} removed").format(
+                     published=report.published, out=out, unpublished=report.unpublished,
+                     written=len(report.written), removed=len(report.removed)))
     raise typer.Exit(report.exit_code)

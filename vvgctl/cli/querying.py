@@ -10,20 +10,22 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from vvgctl.cli.tabular import TableFormat
+from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import _ as tr
 
 if TYPE_CHECKING:
     from vvgctl.index import Index
 
-PATHS_HELP = "Folders or meeting files to ask about (default: minutes)."
-REBUILD_HELP = "Rebuild the query index from scratch (it is a cache outside the repository)."
+PATHS_HELP = N_("Folders or meeting files to ask about (default: minutes).")
+REBUILD_HELP = N_("Rebuild the query index from scratch (it is a cache outside the repository).")
 
 #: the options every query command shares
 PathsArgument = Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, show_default=False)]
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f",
-                                                   help="table, json, csv or md.")]
+                                                   help=N_("table, json, csv or md."))]
 RebuildOption = Annotated[bool, typer.Option(help=REBUILD_HELP)]
 TodayOption = Annotated[str | None, typer.Option(
-    help="The day to judge 'overdue' by (default: today).", show_default=False)]
+    help=N_("The day to judge 'overdue' by (default: today)."), show_default=False)]
 
 
 def open_index_cli(paths: list[Path] | None, rebuild: bool = False) -> Index:
@@ -33,10 +35,11 @@ def open_index_cli(paths: list[Path] | None, rebuild: bool = False) -> Index:
     from vvgctl.index import open_index
 
     # rich only on a terminal: piped, the query starts 30 ms sooner
-    with bar("Läser in", at_least=50) as progress:
+    with bar(tr("Reading"), at_least=50) as progress:
         index = open_index(paths or [Path("minutes")], rebuild=rebuild, progress=progress)
     if index.stats.invalid:
-        output.stderr().print(f"{index.stats.invalid} filer är inte giltiga och ingår inte i "
-                              "svaret; kör `vvgctl check` för detaljer.", markup=False)
+        output.stderr().print(tr("{count} files are not valid and are left out of the answer; "
+                                 "run `vvgctl check` for the details.").format(
+                                     count=index.stats.invalid), markup=False)
     return index
 

@@ -8,7 +8,11 @@ from typing import Annotated
 
 import typer
 
-HELP = """\
+from vvgctl.cli.localised import Command
+from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import _ as tr
+
+HELP = N_("""\
 Render minutes (or with --agenda the kallelse) as PDF, HTML or DOCX.
 
 The route: a Jinja template turns the validated meeting into Markdown, pandoc (sandboxed, raw
@@ -23,7 +27,7 @@ Examples:
     vvgctl render minutes/vvg/2025/2025-10-22.md --format docx   # for editing in Word
     vvgctl render minutes/vvg/2025/2025-12-10.md --agenda   # kallelse of a planned meeting
     vvgctl render minutes -o build --jobs 2
-"""
+""")
 
 
 class RenderFormat(str, enum.Enum):
@@ -33,23 +37,23 @@ class RenderFormat(str, enum.Enum):
 
 
 def register(app: typer.Typer) -> None:
-    app.command("render", help=HELP)(render)
+    app.command("render", cls=Command, help=HELP)(render)
 
 
 def render(
     paths: Annotated[list[Path] | None, typer.Argument(
-        help="Meeting files or folders (default: minutes).", show_default=False)] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
+        help=N_("Meeting files or folders (default: minutes)."), show_default=False)] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help=N_("Output folder."))] = Path("build"),
     format: Annotated[RenderFormat, typer.Option(
-        "--format", "-f", help="pdf (accessible, archival), html (standalone) or docx.")]
+        "--format", "-f", help=N_("pdf (accessible, archival), html (standalone) or docx."))]
         = RenderFormat.pdf,
     agenda: Annotated[bool, typer.Option(
-        "--agenda", help="Render the kallelse (agenda) instead of the minutes.")] = False,
+        "--agenda", help=N_("Render the kallelse (agenda) instead of the minutes."))] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
-                                      help="Worker processes (0: one per core).")] = 0,
+                                      help=N_("Worker processes (0: one per core)."))] = 0,
     force: Annotated[bool, typer.Option(
-        "--force", help="Render even unchanged inputs and replace files vvgctl did not "
-        "write.")] = False,
+        "--force", help=N_("Render even unchanged inputs and replace files vvgctl did not "
+        "write."))] = False,
 ) -> None:
     from vvgctl.cli import output
     from vvgctl.cli.progress import bar
@@ -57,7 +61,7 @@ def render(
     from vvgctl.repository.discovery import meeting_files
 
     files = list(meeting_files(paths or [Path("minutes")]))
-    with bar("Renderar", enabled=len(files) > 1) as progress:
+    with bar(tr("Rendering"), enabled=len(files) > 1) as progress:
         outcomes = render_many(files, out, format.value, agenda=agenda, jobs=jobs, force=force,
                                progress=progress)
     failed = [o for o in outcomes if o.error]
@@ -65,7 +69,8 @@ def render(
     for outcome in written:
         typer.echo(str(outcome.output))
     for outcome in failed:
-        output.note(str(outcome.error), label="fel", style="red")
+        output.note(str(outcome.error), label=tr("error"), style="red")
     skipped = sum(1 for o in outcomes if o.skipped)
-    output.note(f"{len(written)} renderade, {skipped} oförändrade, {len(failed)} fel ({out})")
+    output.note(tr("{written} rendered, {skipped} unchanged, {failed} failed ({out})").format(
+        written=len(written), skipped=skipped, failed=len(failed), out=out))
     raise typer.Exit(1 if failed else 0)

@@ -11,8 +11,28 @@ from rich.markup import escape
 
 from vvgctl.cli.output import visible
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.runtime.i18n import N_, translate_formatted
+from vvgctl.runtime.i18n import _ as tr
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+#: the severities as people read them (JSON keeps ``error``, ``warning``, ``info``)
+SEVERITY_LABELS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"),
+                   Severity.INFO: N_("info")}
+
+
+def message(d: Diagnostic) -> str:
+    """A diagnostic's message in the user's language (the data keeps it in English)."""
+    return translate_formatted(d.message)
+
+
+def hint(d: Diagnostic) -> str | None:
+    return translate_formatted(d.hint) if d.hint else None
+
+
+def with_hint(d: Diagnostic) -> str:
+    """The message and its hint on one line, for an annotation."""
+    shown = hint(d)
+    return message(d) + (f" ({tr('hint:')} {shown})" if shown else "")
 
 
 def location(d: Diagnostic) -> str:
@@ -25,11 +45,12 @@ def text(diagnostics: Sequence[Diagnostic], console: Console) -> None:
     for d in diagnostics:
         console.print(
             f"[bold]{escape(visible(location(d)))}[/]: "
-            f"[{_STYLE[d.severity]}]{d.severity.value}[/] "
-            f"{escape(visible(d.message))} [dim]\\[{d.code}][/]"
+            f"[{_STYLE[d.severity]}]{tr(SEVERITY_LABELS[d.severity])}[/] "
+            f"{escape(visible(message(d)))} [dim]\\[{d.code}][/]"
         )
-        if d.hint:
-            console.print(f"    [dim]hint:[/] {escape(visible(d.hint))}")
+        shown = hint(d)
+        if shown:
+            console.print(f"    [dim]{tr('hint:')}[/] {escape(visible(shown))}")
 
 
 def _gh_escape(value: str, property_: bool = False) -> str:
@@ -48,8 +69,7 @@ def github(diagnostics: Sequence[Diagnostic]) -> None:
         if d.line:
             props += [f"line={d.line}", f"col={d.column}"]
         props.append(f"title={_gh_escape('vvgctl ' + d.code, True)}")
-        message = d.message + (f" (hint: {d.hint})" if d.hint else "")
-        sys.stdout.write(f"::{level} {','.join(props)}::{_gh_escape(message)}\n")
+        sys.stdout.write(f"::{level} {','.join(props)}::{_gh_escape(with_hint(d))}\n")
 
 
 def as_json(diagnostics: Sequence[Diagnostic], summary: Mapping[str, object]) -> None:
@@ -66,7 +86,7 @@ def gitlab(diagnostics: Sequence[Diagnostic]) -> None:
     for d in diagnostics:
         key = f"{d.code}\0{d.path}\0{d.line}\0{d.message}".encode()
         issues.append({
-            "description": d.message + (f" (hint: {d.hint})" if d.hint else ""),
+            "description": with_hint(d),
             "check_name": d.code,
             "fingerprint": hashlib.sha256(key).hexdigest(),
             "severity": severity[d.severity.value],

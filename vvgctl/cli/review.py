@@ -8,7 +8,11 @@ from typing import Annotated
 
 import typer
 
-HELP = """\
+from vvgctl.cli.localised import Command
+from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import _ as tr
+
+HELP = N_("""\
 Say what a change does to the minutes, against a git revision (a pull request's base):
 meetings added, removed and changed, status moves, positions (ställningstaganden) added,
 changed (old text → new text) and removed, actions opened and closed, and the verdicts of
@@ -26,7 +30,7 @@ Examples:
     vvgctl review minutes --base origin/main --format md >> "$GITHUB_STEP_SUMMARY"
     vvgctl review minutes --base HEAD~1 --format json | jq '.meetings[].positions'
     vvgctl review minutes --base origin/main --preview build/forhandsvisning
-"""
+""")
 
 
 class ReviewFormat(str, enum.Enum):
@@ -36,18 +40,18 @@ class ReviewFormat(str, enum.Enum):
 
 
 def register(app: typer.Typer) -> None:
-    app.command("review", help=HELP)(review)
+    app.command("review", cls=Command, help=HELP)(review)
 
 
 def review(
-    root: Annotated[Path, typer.Argument(help="The minutes folder (the one with registry/).")]
+    root: Annotated[Path, typer.Argument(help=N_("The minutes folder (the one with registry/)."))]
         = Path("minutes"),
-    base: Annotated[str, typer.Option("--base", help="The git revision to compare with, "
-                                      "e.g. origin/main.", show_default=False)] = "HEAD",
-    format: Annotated[ReviewFormat, typer.Option("--format", "-f", help="text, md or json.")]
+    base: Annotated[str, typer.Option("--base", help=N_("The git revision to compare with, "
+                                      "e.g. origin/main."), show_default=False)] = "HEAD",
+    format: Annotated[ReviewFormat, typer.Option("--format", "-f", help=N_("text, md or json."))]
         = ReviewFormat.text,
     preview: Annotated[Path | None, typer.Option(
-        "--preview", help="Render the changed meetings (PDF and HTML) into this folder.",
+        "--preview", help=N_("Render the changed meetings (PDF and HTML) into this folder."),
         show_default=False)] = None,
 ) -> None:
     import json
@@ -71,7 +75,8 @@ def review(
         from vvgctl.cycle.preview import render_preview
 
         written, failed = render_preview(changed_meeting_files(result), preview)
-        output.note(f"förhandsvisning: {written} filer i {preview}"
-                    + (f", {len(failed)} fel" if failed else ""))
+        output.note(tr("preview: {written} files in {preview}").format(
+            written=written, preview=preview)
+                    + (", " + tr("{failed} failed").format(failed=len(failed)) if failed else ""))
         for problem in failed:
-            output.note(problem, label="fel", style="red")
+            output.note(problem, label=tr("error"), style="red")

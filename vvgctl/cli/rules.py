@@ -7,7 +7,10 @@ from typing import Annotated
 
 import typer
 
-HELP = """\
+from vvgctl.cli.localised import Command
+from vvgctl.runtime.i18n import N_
+
+HELP = N_("""\
 List every code `vvgctl check` can report, with what it checks and how severe it is.
 
 The code in brackets after each finding of `vvgctl check` (for instance `[item-order]`) is
@@ -19,7 +22,7 @@ Examples:
 
     vvgctl rules
     vvgctl rules --format json | jq -r '.[] | select(.scope == "file") | .code'
-"""
+""")
 
 SCOPE_HEADINGS = {
     "reading": "Reading the files",
@@ -36,11 +39,11 @@ class RulesFormat(str, enum.Enum):
 
 
 def register(app: typer.Typer) -> None:
-    app.command("rules", help=HELP)(rules)
+    app.command("rules", cls=Command, help=HELP)(rules)
 
 
 def rules(
-    format: Annotated[RulesFormat, typer.Option("--format", "-f", help="text or json.")]
+    format: Annotated[RulesFormat, typer.Option("--format", "-f", help=N_("text or json."))]
         = RulesFormat.text,
 ) -> None:
     from vvgctl.checking.catalogue import catalogue

@@ -7,7 +7,10 @@ from typing import Annotated
 
 import typer
 
-HELP = """\
+from vvgctl.cli.localised import Command
+from vvgctl.runtime.i18n import N_
+
+HELP = N_("""\
 Write the JSON Schema exported from the pydantic models into a folder (default: schemas/).
 
 Editors (VS Code with the YAML extension) use it to complete and explain fields in Swedish.
@@ -17,17 +20,17 @@ Examples:
 
     vvgctl schema
     vvgctl schema --check
-"""
+""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("schema", help=HELP)(schema)
+    app.command("schema", cls=Command, help=HELP)(schema)
 
 
 def schema(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")]
+    out: Annotated[Path, typer.Option("--out", "-o", help=N_("Folder to write into."))]
         = Path("schemas"),
-    check: Annotated[bool, typer.Option("--check", help="Only report stale files.")] = False,
+    check: Annotated[bool, typer.Option("--check", help=N_("Only report stale files."))] = False,
 ) -> None:
     from vvgctl.checking.schema_export import stale_files, write_schemas
     from vvgctl.cli import output

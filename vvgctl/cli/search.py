@@ -6,14 +6,17 @@ from typing import Annotated
 
 import typer
 
+from vvgctl.cli.localised import Command
 from vvgctl.cli.querying import (
     FormatOption,
     PathsArgument,
     RebuildOption,
 )
 from vvgctl.cli.tabular import TableFormat
+from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import _ as tr
 
-HELP = """\
+HELP = N_("""\
 Search item titles, positions and the text of the minutes, best hits first (bm25).
 
 Words are matched by their Swedish stem, so "enkäter" finds "enkäten" and "forms-enkät";
@@ -25,20 +28,20 @@ Examples:
     vvgctl search egenvård
     vvgctl search "riktlinje samtycke" --organ vvg --limit 5
     vvgctl search enkät --from 2025-01 --format json | jq '.[0]'
-"""
+""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("search", help=HELP)(search)
+    app.command("search", cls=Command, help=HELP)(search)
 
 
 def search(
-    text: Annotated[str, typer.Argument(help="Words to search for.")],
+    text: Annotated[str, typer.Argument(help=N_("Words to search for."))],
     paths: PathsArgument = None,
-    organ: Annotated[str | None, typer.Option(help="Only this organ.")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="From this date on.")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Up to this date.")] = None,
-    limit: Annotated[int, typer.Option(min=1, max=1000, help="At most this many hits.")] = 20,
+    organ: Annotated[str | None, typer.Option(help=N_("Only this organ."))] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help=N_("From this date on."))] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help=N_("Up to this date."))] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000, help=N_("At most this many hits."))] = 20,
     format: FormatOption = TableFormat.table,
     rebuild: RebuildOption = False,
 ) -> None:
@@ -51,10 +54,11 @@ def search(
                       date_from=parse_day(date_from, "--from") if date_from else None,
                       date_to=parse_day(date_to, "--to", end=True) if date_to else None)
     columns = [
-        Column("organ", "Organ"), Column("date", "Datum"), Column("item", "Punkt"),
-        Column("title", "Ärende", wrap=True), Column("snippet", "Utdrag", wrap=True),
-        Column("where", "Fil", value=where),
+        Column("organ", tr("Organ")), Column("date", tr("Date")), Column("item", tr("Item")),
+        Column("title", tr("Case"), wrap=True), Column("snippet", tr("Snippet"), wrap=True),
+        Column("where", tr("File"), value=where),
     ]
-    emit(rows, columns, format, title=f"Sökning: {text}",
+    emit(rows, columns, format, title=tr("Search: {text}").format(text=text),
          plain=lambda r: f"{where(r)}: {r['organ']} {r['date']}"
-                         + (f" punkt {r['item']}" if r["item"] else "") + f": {r['snippet']}")
+                         + (f" {tr('item')} {r['item']}" if r["item"] else "")
+                         + f": {r['snippet']}")

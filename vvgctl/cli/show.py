@@ -7,7 +7,10 @@ from typing import Annotated
 
 import typer
 
-HELP = """\
+from vvgctl.cli.localised import Command
+from vvgctl.runtime.i18n import N_
+
+HELP = N_("""\
 Show one meeting as validated data.
 
 --format json prints the stable export other tools rely on: organ, date (ISO), time.start and
@@ -18,16 +21,16 @@ Examples:
 
     vvgctl show minutes/vvg/2025/2025-10-22.md
     vvgctl show minutes/vvg/2025/2025-10-22.md --format json | jq '.items[].title'
-"""
+""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("show", help=HELP)(show)
+    app.command("show", cls=Command, help=HELP)(show)
 
 
 def show(
-    path: Annotated[Path, typer.Argument(help="A meeting file.", exists=True, dir_okay=False)],
-    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    path: Annotated[Path, typer.Argument(help=N_("A meeting file."), exists=True, dir_okay=False)],
+    format: Annotated[str, typer.Option("--format", "-f", help=N_("text or json."))] = "text",
 ) -> None:
     from vvgctl.cli import output, reporters
     from vvgctl.diagnostics import display_path
@@ -36,7 +39,7 @@ def show(
     from vvgctl.source.loading import load_meeting
 
     if format not in ("text", "json"):
-        raise UsageError(f"unknown format {format!r}; use text or json")
+        raise UsageError(N_("unknown format {format!r}; use text or json").format(format=format))
     loaded = load_meeting(path, display_path(path))
     if loaded.model is None:
         reporters.text(loaded.diagnostics, output.stderr())

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from vvgctl.cli.localised import Command
 from vvgctl.cli.tabular import TableFormat
+from vvgctl.runtime.i18n import N_, label
+from vvgctl.runtime.i18n import _ as tr
 
-HELP = """\
+HELP = N_("""\
 Print a summary of the meetings in a repository: organ, date, status, items and positions.
 
 One row per meeting, by organ and date; a file that fails validation is listed as invalid (run
@@ -19,26 +22,33 @@ Examples:
 
     vvgctl summary minutes
     vvgctl summary minutes --format json
-"""
+""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("summary", help=HELP)(summary)
+    app.command("summary", cls=Command, help=HELP)(summary)
 
 
 def summary(
     paths: Annotated[list[Path] | None, typer.Argument(
-        help="Folders or meeting files (default: minutes).", show_default=False)] = None,
+        help=N_("Folders or meeting files (default: minutes)."), show_default=False)] = None,
     format: Annotated[TableFormat, typer.Option(
-        "--format", "-f", help="table, json, csv or md.")] = TableFormat.table,
+        "--format", "-f", help=N_("table, json, csv or md."))] = TableFormat.table,
 ) -> None:
     from vvgctl.cli.tabular import Column, emit
     from vvgctl.query.summary import summarise
 
     rows = summarise(paths or [Path("minutes")])
-    columns = [Column("organ", "Organ"), Column("date", "Datum"), Column("status", "Status"),
-               Column("items", "Punkter"), Column("decisions", "Ställningstaganden"),
-               Column("file", "Fil")]
-    emit(rows, columns, format, title="Möten", empty="Inga möten.",
-         plain=lambda r: f"{r['file']}: {r['organ']} {r['date']} {r['status']}, "
-                         f"{r['items']} punkter, {r['decisions']} ställningstaganden")
+    columns = [Column("organ", tr("Organ")), Column("date", tr("Date")),
+               Column("status", tr("Status"), value=_status), Column("items", tr("Items")),
+               Column("decisions", tr("Positions")), Column("file", tr("File"))]
+    emit(rows, columns, format, title=tr("Meetings"), empty=tr("No meetings."),
+         plain=lambda r: f"{r['file']}: {r['organ']} {r['date']} {_status(r)}, "
+                         + tr("{items} items, {decisions} positions").format(
+                             items=r["items"], decisions=r["decisions"]))
+
+
+def _status(row: dict[str, Any]) -> str:
+    from vvgctl.models.meeting import STATUS_LABELS
+
+    return label(str(row["status"]), STATUS_LABELS)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vvgctl.cli.output import visible
+from vvgctl.runtime.i18n import _ as tr
 
 Row = dict[str, Any]
 
@@ -98,7 +99,7 @@ def print_json_lines(objects: Sequence[str]) -> None:
 
 def emit(rows: Sequence[Row], columns: Sequence[Column], fmt: TableFormat, *,
          plain: Callable[[Row], str], title: str | None = None,
-         json_rows: Sequence[Row] | None = None, empty: str = "Inga träffar.") -> None:
+         json_rows: Sequence[Row] | None = None, empty: str | None = None) -> None:
     """Print ``rows``: ``plain`` gives the line of one row when a table goes to a pipe."""
     from vvgctl.cli import output
 
@@ -109,7 +110,7 @@ def emit(rows: Sequence[Row], columns: Sequence[Column], fmt: TableFormat, *,
     elif fmt is TableFormat.md:
         _markdown(rows, columns)
     elif not rows:
-        output.stderr().print(empty, markup=False)
+        output.stderr().print(empty or tr("No hits."), markup=False)
     elif output.is_tty():
         _rich(rows, columns, title)
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from vvgctl.errors import VvgError
 from vvgctl.models.meeting import Correction
+from vvgctl.runtime.i18n import N_
 from vvgctl.source import corrections as text_places
 from vvgctl.source import frontmatter_edit
 from vvgctl.source.loading import LoadedMeeting
@@ -46,8 +47,8 @@ def apply(source: frontmatter_edit.Source, loaded: LoadedMeeting,
         if not correction.quote:
             continue
         if correction.replacement is None:
-            raise VvgError("a correction with a quote needs its replacement",
-                           path=path, hint="give --replacement with the corrected sentence")
+            raise VvgError(N_("a correction with a quote needs its replacement"),
+                           path=path, hint=N_("give --replacement with the corrected sentence"))
         found = text_places.places(text, correction.quote)
         if correction.item and len(found) > 1:
             spans = _item_lines(loaded, correction.item)
@@ -58,9 +59,12 @@ def apply(source: frontmatter_edit.Source, loaded: LoadedMeeting,
             said = ("does not stand" if not found
                     else f"stands {len(found)} times")
             raise VvgError(
-                f"the quote {correction.quote!r} {said} in the record{where}", path=path,
-                hint="quote the sentence as the record has it, with enough words to find it "
-                     "once (line breaks and spacing may differ); nothing was written")
+                N_("the quote {quote!r} {said} in the record{where}").format(
+                   quote=correction.quote,
+                   said=said,
+                   where=where), path=path,
+                hint=N_("quote the sentence as the record has it, with enough words to find "
+                        "it once (line breaks and spacing may differ); nothing was written"))
         text = text_places.replace_at(text, found[0], correction.replacement)
     raw = (source.bom + text).encode("utf-8")
     return frontmatter_edit.from_bytes(source.path, raw, source.mode)

@@ -21,6 +21,7 @@ from vvgctl.checking.schema_export import render as render_schema
 from vvgctl.checking.schema_export import schema_models
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.render.templating import environment
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.fileio import atomic_write
 
 VVGCTL_URL = "https://github.com/vvg/vvgctl"
@@ -59,16 +60,18 @@ def _refuse_existing(target: Path) -> bool:
     if not target.exists():
         return False
     if not target.is_dir():
-        raise UsageError(f"{target} exists and is not a folder")
+        raise UsageError(N_("{target} exists and is not a folder").format(target=target))
     entries = sorted(p.name for p in target.iterdir())
     if not entries:
         return False
     if entries == [".git"]:
         return True
     shown = ", ".join(entries[:4]) + (" …" if len(entries) > 4 else "")
-    raise VvgError(f"{target} is not empty ({shown}); nothing was written",
-                   hint="give a new or empty folder; an existing minutes repository is "
-                        "extended with `vvgctl new-meeting`, not re-initialised")
+    raise VvgError(N_("{target} is not empty ({shown}); nothing was written").format(
+                      target=target,
+                      shown=shown),
+                   hint=N_("give a new or empty folder; an existing minutes repository is "
+                           "extended with `vvgctl new-meeting`, not re-initialised"))
 
 
 def plan_files(organ: str, name: str, year: int, package: str) -> dict[str, str]:
@@ -89,8 +92,8 @@ def init_repository(target: Path, organ: str, name: str | None = None, *,
                     year: int | None = None, package: str | None = None) -> Created:
     """Write a new minutes repository at ``target`` for the organ ``organ``."""
     if not _ORGAN_ID.match(organ):
-        raise UsageError(f"organ id {organ!r}: use lower-case letters, digits and '-' "
-                         "(e.g. vvg, styrgrupp-hos)")
+        raise UsageError(N_("organ id {organ!r}: use lower-case letters, digits and '-' (e.g. "
+                            "vvg, styrgrupp-hos)").format(organ=organ))
     has_git = _refuse_existing(target)
     files = plan_files(organ, name or organ.upper(), year or dt.date.today().year,
                        package or default_package())

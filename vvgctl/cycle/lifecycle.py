@@ -27,6 +27,7 @@ from vvgctl.models import Meeting
 from vvgctl.models.meeting import Correction, Status
 from vvgctl.repository.discovery import meeting_path
 from vvgctl.repository.repo import Repository
+from vvgctl.runtime.i18n import N_
 from vvgctl.source import frontmatter_edit
 from vvgctl.source.loading import LoadedMeeting, load_meeting
 
@@ -46,9 +47,10 @@ def load_valid(path: Path) -> Meeting:
     loaded = load_meeting(path)
     if loaded.model is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
-        raise VvgError(f"the file is not a valid meeting: {first.message if first else '?'}",
+        raise VvgError(N_("the file is not a valid meeting: {message}").format(
+                          message=first.message if first else '?'),
                        path=str(path), line=first.line if first else None,
-                       hint="fix it first (vvgctl check)")
+                       hint=N_("fix it first (vvgctl check)"))
     return loaded.model
 
 
@@ -70,18 +72,24 @@ def set_status(path: Path, status: Status) -> Outcome:
     """Move a record to ``status`` (planned, agenda, draft or review): one step forward
     (planned → agenda → draft → review), or back to any earlier status."""
     if status not in EDITABLE:
-        raise UsageError(f"status {status.value!r} is set with `vvgctl approve`")
+        raise UsageError(N_("status {value!r} is set with `vvgctl approve`").format(
+                            value=status.value))
     meeting = load_valid(path)
     if meeting.status is Status.APPROVED:
-        raise VvgError("the record is approved and frozen; its status stays 'approved'",
-                       path=str(path), hint="a change to approved minutes is made as a "
-                       "correction approved by a later meeting (see vvgctl check --base)")
+        raise VvgError(N_("the record is approved and frozen; its status stays 'approved'"),
+                       path=str(path), hint=N_("a change to approved minutes is made as a "
+                                               "correction approved by a later meeting (see "
+                                               "vvgctl check --base)"))
     now, wanted = ORDER.index(meeting.status), ORDER.index(status)
     if wanted > now + 1:
         step = ORDER[now + 1].value
-        raise VvgError(f"the record is '{meeting.status.value}': it goes to '{step}' before "
-                       f"'{status.value}'", path=str(path),
-                       hint=f"vvgctl status {path} {step}; each step is its own")
+        raise VvgError(N_("the record is '{value}': it goes to '{step}' before '{value2}'").format(
+                          value=meeting.status.value,
+                          step=step,
+                          value2=status.value), path=str(path),
+                       hint=N_("vvgctl status {path} {step}; each step is its own").format(
+                               path=path,
+                               step=step))
 
     def change(data: Any) -> set[str]:
         data["status"] = status.value
@@ -117,9 +125,11 @@ def _refuse_unfinished(path: Path, loaded: LoadedMeeting, meeting: Meeting) -> N
     if problems:
         listed = "\n".join(f"  {d.path}:{d.line}:{d.column}: {d.message} [{d.code}]"
                            for d in problems)
-        raise VvgError(f"the minutes are not finished ({len(problems)} to do); nothing was "
-                       f"approved:\n{listed}", path=str(path),
-                       hint="finish them, check them (vvgctl check), and approve again")
+        raise VvgError(N_("the minutes are not finished ({count} to do); nothing was "
+                          "approved:\n{listed}").format(
+                          count=len(problems),
+                          listed=listed), path=str(path),
+                       hint=N_("finish them, check them (vvgctl check), and approve again"))
 
 
 def approve(path: Path, at: dt.date, corrections: list[Correction]) -> Outcome:
@@ -129,26 +139,32 @@ def approve(path: Path, at: dt.date, corrections: list[Correction]) -> Outcome:
     loaded = load_meeting(path)
     meeting = load_valid(path)
     if at <= meeting.date:
-        raise UsageError(f"minutes of {meeting.date} are approved at a later meeting, "
-                         f"not on {at}")
+        raise UsageError(N_(
+            "minutes of {date} are approved at a later meeting, not on {at}").format(
+                            date=meeting.date,
+                            at=at))
     if at > dt.date.today():
-        raise UsageError(f"the meeting on {at} has not taken place yet",
-                         hint="approve the minutes at (or after) the approving meeting")
+        raise UsageError(N_("the meeting on {at} has not taken place yet").format(at=at),
+                         hint=N_("approve the minutes at (or after) the approving meeting"))
     if meeting.status is Status.APPROVED:
         when = meeting.approval.meeting if meeting.approval else "an earlier meeting"
-        raise VvgError(f"the record is already approved (at {when}) and frozen",
-                       path=str(path), hint="a later correction is recorded by the meeting "
-                       "that approves it, under its 'previous.corrections'")
+        raise VvgError(N_("the record is already approved (at {when}) and frozen").format(
+                          when=when),
+                       path=str(path), hint=N_("a later correction is recorded by the meeting "
+                                               "that approves it, under its "
+                                               "'previous.corrections'"))
     if meeting.status is not Status.REVIEW:
-        raise VvgError(f"the record is '{meeting.status.value}': minutes are approved after "
-                       "review", path=str(path),
-                       hint=f"vvgctl status {path} review, and let the members review it")
+        raise VvgError(N_("the record is '{value}': minutes are approved after review").format(
+                          value=meeting.status.value), path=str(path),
+                       hint=N_("vvgctl status {path} review, and let the members review it").format(
+                               path=path))
     _refuse_unfinished(path, loaded, meeting)
     other = approving_file(path, meeting, at)
     if not other.is_file():
-        raise VvgError(f"the approving meeting's minutes ({display_path(other)}) are not in "
-                       "the repository", path=str(path),
-                       hint="scaffold them first (vvgctl new-meeting), then approve")
+        raise VvgError(N_(
+            "the approving meeting's minutes ({other}) are not in the repository").format(
+                          other=display_path(other)), path=str(path),
+                       hint=N_("scaffold them first (vvgctl new-meeting), then approve"))
     outcome = Outcome([path, other])
 
     def record(data: Any) -> set[str]:
@@ -178,13 +194,17 @@ def _previous_edit(other: Path, record: Path, meeting: Meeting, corrections: lis
 
     later = load_valid(other)
     if later.status is Status.APPROVED:
-        raise VvgError(f"the approving meeting's minutes ({display_path(other)}) are approved "
-                       "and frozen themselves; nothing was approved", path=str(record),
-                       hint="check the date given to --at")
+        raise VvgError(N_("the approving meeting's minutes ({other}) are approved and frozen "
+                          "themselves; nothing was approved").format(
+                          other=display_path(other)), path=str(record),
+                       hint=N_("check the date given to --at"))
     if later.previous is not None and later.previous.date != meeting.date:
-        raise VvgError(f"{display_path(other)} names {later.previous.date} as its previous "
-                       f"minutes, not {meeting.date}; nothing was approved", path=str(record),
-                       hint="check the date given to --at, or correct 'previous' there")
+        raise VvgError(N_("{other} names {date} as its previous minutes, not {date2}; nothing "
+                          "was approved").format(
+                          other=display_path(other),
+                          date=later.previous.date,
+                          date2=meeting.date), path=str(record),
+                       hint=N_("check the date given to --at, or correct 'previous' there"))
 
     def change(data: Any) -> set[str]:
         previous = data.get("previous")
@@ -214,7 +234,7 @@ def attend(path: Path, absent: list[str], remote: list[str], present: list[str])
     """Mark people absent, remote or (back to) present; names are checked against the registry."""
     meeting = load_valid(path)
     if meeting.status is Status.APPROVED:
-        raise VvgError("the record is approved and frozen", path=str(path))
+        raise VvgError(N_("the record is approved and frozen"), path=str(path))
     _check_names(path, [*absent, *remote, *present])
     called = {m.name for g in meeting.roster for m in g.members} | {
         g.name for g in meeting.invited}
@@ -263,4 +283,4 @@ def _check_names(path: Path, names: list[str]) -> None:
         if lookup.person is None:
             hint = (f"did you mean '{lookup.suggestions[0]}'?" if lookup.suggestions
                     else "add the person to registry/people.yaml")
-            raise UsageError(f"unknown person {name!r}", hint=hint)
+            raise UsageError(N_("unknown person {name!r}").format(name=name), hint=hint)

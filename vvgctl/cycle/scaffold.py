@@ -25,6 +25,7 @@ from vvgctl.models import Membership
 from vvgctl.models.common import TimeRange
 from vvgctl.models.meeting import MeetingMode, Status
 from vvgctl.render import templating
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.fileio import atomic_write
 from vvgctl.source.yaml import round_trip
 
@@ -123,10 +124,10 @@ def front_matter(inputs: Inputs, items: list[PlannedItem]) -> CommentedMap:
 def render(inputs: Inputs) -> str:
     """The complete text of the new meeting file."""
     if not inputs.slot.place:
-        raise VvgError("the meeting has no place", hint="give --place (e.g. --place Teams)")
+        raise VvgError(N_("the meeting has no place"), hint=N_("give --place (e.g. --place Teams)"))
     if inputs.slot.mode is None:
-        raise VvgError("the meeting has no mode",
-                       hint="give --mode remote, --mode in_person or --mode hybrid")
+        raise VvgError(N_("the meeting has no mode"),
+                       hint=N_("give --mode remote, --mode in_person or --mode hybrid"))
     items = items_of(inputs)
     buffer = io.StringIO()
     round_trip().dump(front_matter(inputs, items), buffer)
@@ -142,8 +143,8 @@ def write_new(path: Path, text: str, force: bool = False) -> None:
         os.chmod(path, 0o644)
         return
     if path.exists():
-        raise VvgError(f"{path} already exists; nothing was written",
-                       hint="edit the file, or give --force to replace it")
+        raise VvgError(N_("{path} already exists; nothing was written").format(path=path),
+                       hint=N_("edit the file, or give --force to replace it"))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -152,8 +153,8 @@ def write_new(path: Path, text: str, force: bool = False) -> None:
         os.chmod(tmp, 0o644)
         os.link(tmp, path)  # fails if the file appeared meanwhile: never clobbers
     except FileExistsError:
-        raise VvgError(f"{path} already exists; nothing was written",
-                       hint="edit the file, or give --force to replace it") from None
+        raise VvgError(N_("{path} already exists; nothing was written").format(path=path),
+                       hint=N_("edit the file, or give --force to replace it")) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
 

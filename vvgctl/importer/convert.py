@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from vvgctl.errors import UsageError, VvgError
+from vvgctl.runtime.i18n import N_
 
 PANDOC_FORMATS = {".docx": "docx", ".odt": "odt", ".html": "html", ".htm": "html"}
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -31,12 +32,16 @@ def read_source(path: Path) -> tuple[str, list[str]]:
     """The text of ``path`` and notes on how it was read."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise UsageError(f"cannot import {path.name}: the importer reads "
-                         f"{', '.join(SUFFIXES)}", hint="save the document as .docx or .txt")
+        raise UsageError(N_("cannot import {name}: the importer reads {SUFFIXES}").format(
+                            name=path.name,
+                            SUFFIXES=', '.join(SUFFIXES)),
+                                hint=N_("save the document as .docx or .txt"))
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        raise UsageError(N_("cannot read {path}: {strerror}").format(
+                            path=path,
+                            strerror=exc.strerror)) from None
     if suffix in PANDOC_FORMATS:
         return tree_text(run_pandoc(path, PANDOC_FORMATS[suffix])), []
     try:
@@ -51,12 +56,15 @@ def run_pandoc(path: Path, fmt: str) -> dict[str, Any]:
         proc = subprocess.run([pandoc_path(), "--sandbox", "-f", fmt, "-t", "json", str(path)],
                               capture_output=True, timeout=300, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise VvgError(f"pandoc could not be run on {path}: {exc}") from None
+        raise VvgError(N_("pandoc could not be run on {path}: {exc}").format(path=path,
+            exc=exc)) from None
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise VvgError(f"pandoc could not read {path}: {message[0] if message else 'error'}",
-                       hint=f"is it really a {fmt} file? Open and save it again, or export it "
-                            "as text", path=str(path))
+        raise VvgError(N_("pandoc could not read {path}: {message}").format(
+                          path=path,
+                          message=message[0] if message else 'error'),
+                       hint=N_("is it really a {fmt} file? Open and save it again, or export "
+                               "it as text").format(fmt=fmt), path=str(path))
     data: dict[str, Any] = json.loads(proc.stdout)
     return data
 

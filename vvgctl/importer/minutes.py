@@ -24,6 +24,7 @@ from vvgctl.importer.structure import find_headings, is_credible
 from vvgctl.models import Meeting
 from vvgctl.repository.discovery import meeting_path
 from vvgctl.repository.registry import RegistryIndex
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.loading import parse_meeting
 
 UNKNOWN_PLACE = "Ej angiven (import)"
@@ -89,8 +90,8 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
             f"{source} does not look like minutes: no meeting date was found "
             + ("(no title such as Mötesanteckning either)" if not header.is_minutes
                else "(no 'Datum:' line)"),
-            hint="if it is minutes, pass --date YYYY-MM-DD; the text the importer cannot place "
-                 "then goes to the review section")
+            hint=N_("if it is minutes, pass --date YYYY-MM-DD; the text the importer cannot "
+                    "place then goes to the review section"))
     if "organ" not in draft.data:
         known = ", ".join(registry.organ_ids()) if registry else ""
         raise UsageError(f"cannot tell which organ's minutes {source} are"
@@ -205,8 +206,10 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
     loaded = parse_meeting(document.encode("utf-8"), shown)
     if loaded.model is None:
         details = "; ".join(f"line {d.line}: {d.message}" for d in loaded.diagnostics[:5])
-        raise VvgError(f"the draft made from {source} does not validate ({details})",
-                       hint="this is a bug in the importer: please report it with the file")
+        raise VvgError(N_("the draft made from {source} does not validate ({details})").format(
+                          source=source,
+                          details=details),
+                       hint=N_("this is a bug in the importer: please report it with the file"))
     result.text = document
     result.items = len(draft.items)
     result.review_pieces = len(draft.review)

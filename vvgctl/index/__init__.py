@@ -23,6 +23,7 @@ from vvgctl.errors import UsageError
 from vvgctl.index.database import busy, connect, is_locked
 from vvgctl.index.update import IndexStats, refresh
 from vvgctl.repository.discovery import resolve_root
+from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.progress import Progress
 
 if TYPE_CHECKING:
@@ -82,7 +83,8 @@ def open_index(paths: list[Path], *, rebuild: bool = False,
             if isinstance(exc, sqlite3.OperationalError) and is_locked(exc):
                 raise busy() from None
             if attempt:
-                raise UsageError("the query index cannot be written",
-                                 hint="check the cache folder, or set VVGCTL_CACHE_DIR") from None
+                raise UsageError(N_("the query index cannot be written"),
+                                 hint=N_(
+                                     "check the cache folder, or set VVGCTL_CACHE_DIR")) from None
     scope = [str(p.resolve()) for p in paths if p.resolve() != root]
     return Index(root, connection, stats, scope)

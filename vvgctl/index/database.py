@@ -21,6 +21,7 @@ from pathlib import Path
 import vvgctl
 from vvgctl.errors import UsageError
 from vvgctl.runtime.cache import cache_dir
+from vvgctl.runtime.i18n import N_
 
 SCHEMA_VERSION = "3"
 
@@ -133,8 +134,8 @@ def is_locked(exc: sqlite3.Error) -> bool:
 
 
 def busy() -> UsageError:
-    return UsageError("another vvgctl is updating the query index right now",
-                      hint="wait until it is done and try again")
+    return UsageError(N_("another vvgctl is updating the query index right now"),
+                      hint=N_("wait until it is done and try again"))
 
 
 def _remove(path: Path) -> None:
@@ -144,8 +145,10 @@ def _remove(path: Path) -> None:
         except FileNotFoundError:
             pass
         except OSError as exc:
-            raise UsageError(f"{path}: cannot remove the damaged index ({exc.strerror})",
-                             hint="remove the file by hand, or set VVGCTL_CACHE_DIR") from None
+            raise UsageError(N_("{path}: cannot remove the damaged index ({strerror})").format(
+                                path=path,
+                                strerror=exc.strerror),
+                             hint=N_("remove the file by hand, or set VVGCTL_CACHE_DIR")) from None
 
 
 def _create(path: Path, wanted: str) -> sqlite3.Connection:
@@ -172,8 +175,10 @@ def connect(root: Path, rebuild: bool = False) -> tuple[sqlite3.Connection, bool
     try:
         return _create(path, wanted), True
     except sqlite3.DatabaseError as exc:
-        raise UsageError(f"{path}: cannot create the index ({exc})",
-                         hint="check the cache folder, or set VVGCTL_CACHE_DIR") from None
+        raise UsageError(N_("{path}: cannot create the index ({exc})").format(
+                            path=path,
+                            exc=exc),
+                         hint=N_("check the cache folder, or set VVGCTL_CACHE_DIR")) from None
 
 
 def transaction(connection: sqlite3.Connection, work: Callable[[], None]) -> None:

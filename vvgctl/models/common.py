@@ -16,6 +16,8 @@ from pydantic import (
     model_validator,
 )
 
+from vvgctl.runtime.i18n import N_
+
 
 class Model(BaseModel):
     """Base of every model: unknown keys are errors, values are validated on assignment."""
@@ -34,12 +36,14 @@ def parse_time(value: Any) -> Any:
     if isinstance(value, str):
         match = _TIME.match(value.strip())
         if not match:
-            raise ValueError(f"{value!r} is not a time of day; write it as 09:05 or 9.05")
+            raise ValueError(N_("{value!r} is not a time of day; write it as 09:05 or 9.05").format(
+                                value=value))
         hour, minute = int(match.group(1)), int(match.group(2))
         if hour > 23 or minute > 59:
-            raise ValueError(f"{value!r} is not a time of day (hours 0-23, minutes 0-59)")
+            raise ValueError(N_("{value!r} is not a time of day (hours 0-23, minutes 0-59)").format(
+                                value=value))
         return dt.time(hour, minute)
-    raise ValueError("a time of day is written as text, 09:05 or 9.05")
+    raise ValueError(N_("a time of day is written as text, 09:05 or 9.05"))
 
 
 TimeOfDay = Annotated[
@@ -87,7 +91,9 @@ _LINK = re.compile(r"^(https?://[^\s]+|mailto:[^\s]+|(?![a-zA-Z][a-zA-Z0-9+.-]*:
 def check_link(value: str) -> str:
     if not _LINK.match(value) or value.startswith("//"):
         raise ValueError(
-            f"{value!r} is not an allowed link: use http(s)://…, mailto:… or a relative path"
+            N_("{value!r} is not an allowed link: use http(s)://…, mailto:… or a relative "
+               "path").format(
+               value=value)
         )
     return value
 
@@ -134,6 +140,8 @@ class TimeRange(Model):
     def _ordered(self) -> TimeRange:
         if self.end <= self.start:
             raise ValueError(
-                f"the end {self.end:%H:%M} is not after the start {self.start:%H:%M}"
+                N_("the end {end:%H:%M} is not after the start {start:%H:%M}").format(
+                   end=self.end,
+                   start=self.start)
             )
         return self

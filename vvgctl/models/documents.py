@@ -13,6 +13,7 @@ import enum
 from pydantic import Field, model_validator
 
 from vvgctl.models.common import Identifier, Link, Model
+from vvgctl.runtime.i18n import N_
 
 
 class DocumentType(str, enum.Enum):
@@ -61,8 +62,10 @@ class GoverningDocument(Model):
     @model_validator(mode="after")
     def _review_after_adoption(self) -> GoverningDocument:
         if self.adopted and self.review_due and self.review_due < self.adopted:
-            raise ValueError(f"the review is due ({self.review_due}) before the document was "
-                             f"adopted ({self.adopted})")
+            raise ValueError(N_("the review is due ({review_due}) before the document was "
+                                "adopted ({adopted})").format(
+                                review_due=self.review_due,
+                                adopted=self.adopted))
         return self
 
 
@@ -76,11 +79,13 @@ class DocumentsFile(Model):
         seen: set[str] = set()
         for document in self.documents:
             if document.id in seen:
-                raise ValueError(f"document id {document.id!r} is listed twice")
+                raise ValueError(N_("document id {id!r} is listed twice").format(id=document.id))
             seen.add(document.id)
         known = seen
         for document in self.documents:
             for old in document.replaces:
                 if old not in known:
-                    raise ValueError(f"{document.id}: replaces unknown document {old!r}")
+                    raise ValueError(N_("{id}: replaces unknown document {old!r}").format(
+                                        id=document.id,
+                                        old=old))
         return self

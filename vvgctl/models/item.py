@@ -19,6 +19,7 @@ from vvgctl.models.common import (
     SubItemLetter,
     TimeOfDay,
 )
+from vvgctl.runtime.i18n import N_
 
 
 class ItemKind(str, enum.Enum):
@@ -172,8 +173,10 @@ class Table(Model):
         for row in self.rows:
             if len(row.cells) != len(self.columns):
                 raise ValueError(
-                    f"row {row.label!r} has {len(row.cells)} cells for "
-                    f"{len(self.columns)} columns"
+                    N_("row {label!r} has {count} cells for {count2} columns").format(
+                       label=row.label,
+                       count=len(row.cells),
+                       count2=len(self.columns))
                 )
         return self
 
@@ -189,15 +192,20 @@ class Timebox(Model):
     def _consistent(self) -> Timebox:
         if self.start and self.end:
             if self.end <= self.start:
-                raise ValueError(f"the timebox ends ({self.end:%H:%M}) before it starts")
+                raise ValueError(N_("the timebox ends ({end:%H:%M}) before it starts").format(
+                                    end=self.end))
             span = (self.end.hour * 60 + self.end.minute) - (
                 self.start.hour * 60 + self.start.minute)
             if self.minutes is not None and self.minutes != span:
                 raise ValueError(
-                    f"{self.minutes} minutes does not match {self.start:%H:%M}–{self.end:%H:%M}"
-                    f" ({span} minutes)")
+                    N_("{minutes} minutes does not match {start:%H:%M}–{end:%H:%M} ({span} "
+                       "minutes)").format(
+                       minutes=self.minutes,
+                       start=self.start,
+                       end=self.end,
+                       span=span))
         elif self.minutes is None:
-            raise ValueError("give the minutes, or a start and an end")
+            raise ValueError(N_("give the minutes, or a start and an end"))
         return self
 
 

@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 
 from vvgctl.models.common import Identifier, ItemNumber, Link, Model, PersonField, TimeRange
 from vvgctl.models.item import Item, SubItem
+from vvgctl.runtime.i18n import N_
 
 
 class Status(str, enum.Enum):
@@ -157,7 +158,7 @@ class Meeting(Model):
     @model_validator(mode="after")
     def _approval_fits_status(self) -> Meeting:
         if self.approval is not None and self.status is not Status.APPROVED:
-            raise ValueError("'approval' is set but the status is not 'approved'")
+            raise ValueError(N_("'approval' is set but the status is not 'approved'"))
         return self
 
     def named_people(self) -> list[tuple[tuple[str | int, ...], str]]:

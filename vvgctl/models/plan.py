@@ -17,6 +17,7 @@ from pydantic import Field, model_validator
 
 from vvgctl.models.common import CaseId, Identifier, Model
 from vvgctl.models.item import ItemKind
+from vvgctl.runtime.i18n import N_
 
 YearMonth = Annotated[
     str,
@@ -73,7 +74,7 @@ class PlannedMeeting(Model):
     @model_validator(mode="after")
     def _one_of(self) -> PlannedMeeting:
         if (self.date is None) == (self.month is None):
-            raise ValueError("give either 'date' (2026-04-15) or 'month' (2026-04)")
+            raise ValueError(N_("give either 'date' (2026-04-15) or 'month' (2026-04)"))
         return self
 
     @property
@@ -118,17 +119,21 @@ class RecurringTopic(Model):
     @model_validator(mode="after")
     def _valid(self) -> RecurringTopic:
         if (self.month is None) == (self.quarter is None):
-            raise ValueError("give either 'month' (4: the April meeting) or 'quarter' (1)")
+            raise ValueError(N_("give either 'month' (4: the April meeting) or 'quarter' (1)"))
         for text in (self.title, self.case or ""):
             try:
                 unknown = _placeholders(text) - PLACEHOLDERS
             except ValueError as exc:
-                raise ValueError(f"{text!r}: {exc}; write a brace as {{{{ or }}}}") from None
+                raise ValueError(N_("{text!r}: {exc}; write a brace as {{{{ or }}}}").format(
+                                    text=text,
+                                    exc=exc)) from None
             if unknown:
                 raise ValueError(f"{text!r}: unknown placeholder {sorted(unknown)[0]!r}; use "
                                  + ", ".join("{" + p + "}" for p in sorted(PLACEHOLDERS)))
         if self.since and self.until and self.until < self.since:
-            raise ValueError(f"'until' ({self.until}) is before 'since' ({self.since})")
+            raise ValueError(N_("'until' ({until}) is before 'since' ({since})").format(
+                                until=self.until,
+                                since=self.since))
         return self
 
     def months(self) -> list[int]:
@@ -172,27 +177,43 @@ class PlanFile(Model):
         ids = [c.id for c in self.categories]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
-            raise ValueError(f"the category {duplicates[0]!r} is listed twice")
+            raise ValueError(N_("the category {duplicates!r} is listed twice").format(
+                                duplicates=duplicates[0]))
         first, last = self.period
         span = (last[0] - first[0]) * 12 + last[1] - first[1]
         if span < 0:
-            raise ValueError(f"'end' ({last[0]}-{last[1]:02d}) is before 'start' "
-                             f"({first[0]}-{first[1]:02d})")
+            raise ValueError(N_("'end' ({last}-{last2:02d}) is before 'start' "
+                                "({first}-{first2:02d})").format(
+                                last=last[0],
+                                last2=last[1],
+                                first=first[0],
+                                first2=first[1]))
         if span > 11:
-            raise ValueError("an årshjul covers at most twelve months; split it per year")
+            raise ValueError(N_("an årshjul covers at most twelve months; split it per year"))
         if self.year not in (first[0], last[0]):
-            raise ValueError(f"the period {first[0]}-{first[1]:02d} – {last[0]}-{last[1]:02d} "
-                             f"does not touch the plan's year {self.year}")
+            raise ValueError(N_("the period {first}-{first2:02d} – {last}-{last2:02d} does "
+                                "not touch the plan's year {year}").format(
+                                first=first[0],
+                                first2=first[1],
+                                last=last[0],
+                                last2=last[1],
+                                year=self.year))
         for meeting in self.meetings:
             if not first <= meeting.year_month <= last:
                 label = meeting.date or meeting.month
-                raise ValueError(f"the meeting {label} is outside the plan's period "
-                                 f"{first[0]}-{first[1]:02d} – {last[0]}-{last[1]:02d}")
+                raise ValueError(N_("the meeting {label} is outside the plan's period "
+                                    "{first}-{first2:02d} – {last}-{last2:02d}").format(
+                                    label=label,
+                                    first=first[0],
+                                    first2=first[1],
+                                    last=last[0],
+                                    last2=last[1]))
         for rule in self.recurring:
             for year in (first[0], last[0]):
                 case = rule.render(year)[1]
                 if case is not None and not _CASE.match(case):
-                    raise ValueError(f"the case {rule.case!r} does not give a valid case id")
+                    raise ValueError(N_("the case {case!r} does not give a valid case id").format(
+                                        case=rule.case))
         return self
 
     @property

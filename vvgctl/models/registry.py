@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from vvgctl.models.agenda import DEFAULT_AGENDA, AgendaTemplate
 from vvgctl.models.common import Identifier, Model
+from vvgctl.runtime.i18n import N_
 
 
 class Person(Model):
@@ -42,7 +43,7 @@ class Membership(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Membership:
         if self.start and self.end and self.end < self.start:
-            raise ValueError("the membership ends before it starts")
+            raise ValueError(N_("the membership ends before it starts"))
         return self
 
 
@@ -76,7 +77,9 @@ class Organ(Model):
         known = {d.id for d in self.delegations}
         for member in self.members:
             if member.delegation and member.delegation not in known:
-                raise ValueError(f"{member.name}: unknown delegation {member.delegation!r}")
+                raise ValueError(N_("{name}: unknown delegation {delegation!r}").format(
+                                    name=member.name,
+                                    delegation=member.delegation))
         return self
 
     def members_on(self, day: dt.date) -> list[Membership]:
@@ -98,13 +101,16 @@ class Registry(Model):
             seen: set[str] = set()
             for value in values:
                 if value in seen:
-                    raise ValueError(f"{label} {value!r} is listed twice")
+                    raise ValueError(N_("{label} {value!r} is listed twice").format(
+                                        label=label,
+                                        value=value))
                 seen.add(value)
         ids = {o.id for o in self.organs}
         for organ in self.organs:
             if organ.approved_by is not None and organ.approved_by not in ids:
-                raise ValueError(f"{organ.id}: approved_by names unknown organ "
-                                 f"{organ.approved_by!r}")
+                raise ValueError(N_("{id}: approved_by names unknown organ {approved_by!r}").format(
+                                    id=organ.id,
+                                    approved_by=organ.approved_by))
         return self
 
     def approver(self, organ_id: str) -> str:

@@ -26,6 +26,7 @@ from vvgctl.models.schedule import ScheduleFile
 from vvgctl.planning.schedule import location_problems, organ_data_files
 from vvgctl.repository.datafiles import DataFileKind, register
 from vvgctl.repository.repo import PLAN_FILE, Repository
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.loading import Loaded
 
 CODE_CATEGORY = "plan-unknown-category"
@@ -41,7 +42,7 @@ def load_plans(repository: Repository, organ: str, *,
 
 def _categories(loaded: Loaded[BaseModel], plan: PlanFile) -> list[Diagnostic]:
     known = [c.id for c in plan.categories]
-    hint = "the plan's categories: " + ", ".join(known)
+    hint = N_("the plan's categories: ") + ", ".join(known)
     found = []
     places: list[tuple[str, tuple[str | int, ...]]] = []
     for m, meeting in enumerate(plan.meetings):
@@ -52,8 +53,10 @@ def _categories(loaded: Loaded[BaseModel], plan: PlanFile) -> list[Diagnostic]:
         places.append((plan.follow_up_category, ("follow_up_category",)))
     for category, node in places:
         if category not in known:
-            found.append(loaded.error(CODE_CATEGORY, f"unknown category {category!r}", *node,
-                                      hint=hint + " (add it under 'categories' or correct it)"))
+            found.append(loaded.error(CODE_CATEGORY, N_("unknown category {category!r}").format(
+                                                        category=category), *node,
+                                      hint=hint + N_(" (add it under 'categories' or correct "
+                                                     "it)")))
     return found
 
 
@@ -74,17 +77,26 @@ def _unscheduled(loaded: Loaded[BaseModel], plan: PlanFile,
         where = f"{plan.organ}/{year}/schedule.yaml"
         if meeting.date is not None and (dates is None or meeting.date not in dates):
             found.append(loaded.error(
-                CODE_UNSCHEDULED, f"the planned meeting {meeting.date} is not in the schedule",
+                CODE_UNSCHEDULED, N_("the planned meeting {date} is not in the schedule").format(
+                                     date=meeting.date),
                 "meetings", m, "date",
-                hint=f"add it to {where}, or plan by month ('month: {year}-{month:02d}') "
-                     "while the date is not fixed"))
+                hint=N_("add it to {where}, or plan by month ('month: {year}-{month:02d}') "
+                        "while the date is not fixed").format(
+                        where=where,
+                        year=year,
+                        month=month)))
         elif meeting.date is None and dates is not None and complete[year] and \
                 not any((d.year, d.month) == (year, month) for d in dates):
             found.append(loaded.error(
-                CODE_UNSCHEDULED, f"the schedule of {year} has no meeting in "
-                f"{year}-{month:02d}, the month this meeting is planned for",
+                CODE_UNSCHEDULED, N_("the schedule of {year} has no meeting in "
+                                     "{year}-{month:02d}, the month this meeting is planned "
+                                     "for").format(
+                                     year=year,
+                                     month=month),
                 "meetings", m, "month", severity=Severity.WARNING,
-                hint=f"add the meeting to {where}, or move the topics to a scheduled month"))
+                hint=N_(
+                    "add the meeting to {where}, or move the topics to a scheduled month").format(
+                        where=where)))
     return found
 
 
@@ -99,10 +111,11 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
 
 register(DataFileKind("plan", f"*/*/{PLAN_FILE}", PlanFile, (_cross_check,), codes=(
     RuleCode("plan-location",
-             "a plan stands at <organ>/<year>/plan.yaml of its own organ and year"),
-    RuleCode("plan-organ", "the plan's organ is in the registry"),
-    RuleCode(CODE_CATEGORY, "every topic's category is one of the plan's categories"),
-    RuleCode(CODE_UNSCHEDULED, "a meeting the plan dates is in the organ's schedule (a planned "
-             "month without a meeting in a complete schedule: a warning)",
+             N_("a plan stands at <organ>/<year>/plan.yaml of its own organ and year")),
+    RuleCode("plan-organ", N_("the plan's organ is in the registry")),
+    RuleCode(CODE_CATEGORY, N_("every topic's category is one of the plan's categories")),
+    RuleCode(CODE_UNSCHEDULED, N_("a meeting the plan dates is in the organ's schedule (a "
+                                  "planned month without a meeting in a complete schedule: a "
+                                  "warning)"),
              (Severity.ERROR, Severity.WARNING)),
 )))

@@ -19,6 +19,7 @@ from vvgctl.models.schedule import ScheduleEntry, ScheduleFile
 from vvgctl.repository.datafiles import DataFileKind, register
 from vvgctl.repository.registry import RegistryIndex
 from vvgctl.repository.repo import SCHEDULE_FILE, Repository
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.loading import Loaded
 
 M = TypeVar("M", bound=BaseModel)
@@ -41,16 +42,20 @@ def location_problems(loaded: Loaded[BaseModel], registry: RegistryIndex, organ:
     prefix = name.split(".")[0]
     organs = registry.organ_ids()
     if organs and organ not in organs:
-        found.append(loaded.error(f"{prefix}-organ", f"unknown organ {organ!r}", "organ",
+        found.append(loaded.error(f"{prefix}-organ", N_("unknown organ {organ!r}").format(
+                                                        organ=organ), "organ",
                                   hint="known organs: " + ", ".join(organs)))
     path = Path(loaded.path)
     expected = Path(organ) / f"{year:04d}" / name
     if path.parts[-3:] != expected.parts:
         found.append(loaded.error(
-            f"{prefix}-location", f"this file says organ {organ!r} and year {year}, but it "
-            f"stands at {'/'.join(path.parts[-3:])}", "organ",
-            hint=f"move it to {expected.as_posix()} below the repository root, "
-                 "or correct 'organ' and 'year'"))
+            f"{prefix}-location", N_("this file says organ {organ!r} and year {year}, but it "
+                                     "stands at {parts}").format(
+                                     organ=organ,
+                                     year=year,
+                                     parts='/'.join(path.parts[-3:])), "organ",
+            hint=N_("move it to {as_posix} below the repository root, or correct 'organ' and "
+                    "'year'").format(as_posix=expected.as_posix())))
     return found
 
 
@@ -63,22 +68,29 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
     for index, entry in enumerate(schedule.meetings):
         if entry.date.year != schedule.year:
             found.append(loaded.error(
-                CODE_DATE, f"the meeting {entry.date} is not in the year {schedule.year}",
+                CODE_DATE, N_("the meeting {date} is not in the year {year}").format(
+                              date=entry.date,
+                              year=schedule.year),
                 "meetings", index, "date",
-                hint=f"move it to {schedule.organ}/{entry.date.year}/{SCHEDULE_FILE}"))
+                hint=N_("move it to {organ}/{year}/{SCHEDULE_FILE}").format(
+                        organ=schedule.organ,
+                        year=entry.date.year,
+                        SCHEDULE_FILE=SCHEDULE_FILE)))
         elif entry.date in seen:
-            found.append(loaded.error(CODE_DATE, f"the meeting {entry.date} is listed twice",
+            found.append(loaded.error(CODE_DATE, N_("the meeting {date} is listed twice").format(
+                                                    date=entry.date),
                                       "meetings", index, "date",
-                                      hint="keep one entry per meeting; a change goes in 'change'"))
+                                      hint=N_("keep one entry per meeting; a change goes in "
+                                              "'change'")))
         seen.add(entry.date)
     return found
 
 
 register(DataFileKind("schedule", f"*/*/{SCHEDULE_FILE}", ScheduleFile, (_cross_check,), codes=(
     RuleCode(CODE_LOCATION,
-             "a schedule stands at <organ>/<year>/schedule.yaml of its own organ and year"),
-    RuleCode(CODE_ORGAN, "the schedule's organ is in the registry"),
-    RuleCode(CODE_DATE, "every meeting is dated inside the file's year, and listed once"),
+             N_("a schedule stands at <organ>/<year>/schedule.yaml of its own organ and year")),
+    RuleCode(CODE_ORGAN, N_("the schedule's organ is in the registry")),
+    RuleCode(CODE_DATE, N_("every meeting is dated inside the file's year, and listed once")),
 )))
 
 
@@ -125,6 +137,7 @@ def next_meeting(repository: Repository, organ: str, after: dt.date) -> Schedule
 def invalid_file_error(loaded: Loaded[Any], what: str) -> Exception:
     """The error for a data file that does not validate, at its first problem."""
     first = loaded.diagnostics[0] if loaded.diagnostics else None
-    return VvgError(f"the {what} is not valid" + (f": {first.message}" if first else ""),
+    return VvgError(N_("the {what} is not valid").format(what=what) + (
+        f": {first.message}" if first else ""),
                     path=loaded.path, line=first.line if first else None,
-                    hint="run `vvgctl check` for every problem")
+                    hint=N_("run `vvgctl check` for every problem"))

@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from vvgctl.errors import VvgError
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.fileio import atomic_write_bytes
 
 MANIFEST_NAME = ".vvgctl-manifest.json"
@@ -41,17 +42,22 @@ def inside(folder: Path, relative: str, *, replace_links: bool = False) -> Path:
     parts = PurePosixPath(relative).parts
     if not parts or PurePosixPath(relative).is_absolute() or "\\" in relative or any(
             p in ("..", ".", "") for p in parts):
-        raise VvgError(f"{relative!r} is not a path inside the site folder",
-                       hint=f"delete {MANIFEST_NAME} in {folder} if it was edited by hand")
+        raise VvgError(N_("{relative!r} is not a path inside the site folder").format(
+                          relative=relative),
+                       hint=N_(
+                           "delete {MANIFEST_NAME} in {folder} if it was edited by hand").format(
+                               MANIFEST_NAME=MANIFEST_NAME,
+                               folder=folder))
     current = folder
     for part in parts:
         current = current / part
         if current.is_symlink() and replace_links:
             current.unlink()
         elif current.is_symlink():
-            raise VvgError(f"{current} is a link; vvgctl publish does not write or delete "
-                           "through links", hint="replace the link with a folder, or publish "
-                                                 "into another --out")
+            raise VvgError(N_("{current} is a link; vvgctl publish does not write or delete "
+                              "through links").format(
+                              current=current), hint=N_("replace the link with a folder, or "
+                                                    "publish into another --out"))
     return current
 
 

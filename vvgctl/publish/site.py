@@ -30,6 +30,7 @@ from vvgctl.publish.meeting_job import MeetingJob, MeetingResult, run
 from vvgctl.publish.report import PublishReport
 from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.repository.repo import Repository
+from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.pool import parallel_map
 from vvgctl.runtime.progress import PhaseProgress
 from vvgctl.source.loading import io_problem, read_source
@@ -59,14 +60,17 @@ def _renderer_present() -> bool:
 def _check_out(out: Path, root: Path, force: bool) -> None:
     where, minutes = out.resolve(), root.resolve()
     if where == minutes or minutes in where.parents:
-        raise UsageError(f"{out}: the output folder must not hold the minutes",
-                         hint="publish to a folder of its own, e.g. --out build/site")
+        raise UsageError(N_("{out}: the output folder must not hold the minutes").format(
+                            out=out),
+                         hint=N_("publish to a folder of its own, e.g. --out build/site"))
     if out.exists() and not out.is_dir():
-        raise UsageError(f"{out}: exists and is not a folder", hint="choose another --out")
+        raise UsageError(N_("{out}: exists and is not a folder").format(out=out),
+            hint=N_("choose another --out"))
     if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST_NAME).exists() and not force:
-        raise UsageError(f"{out}: the folder has files that vvgctl did not publish",
-                         hint="choose an empty folder, or add --force to publish into it "
-                              "(files vvgctl did not write are left as they are)")
+        raise UsageError(N_("{out}: the folder has files that vvgctl did not publish").format(
+                            out=out),
+                         hint=N_("choose an empty folder, or add --force to publish into it "
+                                 "(files vvgctl did not write are left as they are)"))
 
 
 def _remove_leftovers(out: Path) -> None:
@@ -90,7 +94,7 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
     if not registry.ok:
         first = next(d for d in registry.diagnostics if d.severity is Severity.ERROR)
         raise VvgError(first.message, path=first.path, line=first.line,
-                       hint="fix the registry first (`vvgctl check`)")
+                       hint=N_("fix the registry first (`vvgctl check`)"))
     organs = registry.registry.organs
     labels = {o.id: o.short_name or o.name for o in organs}
     renderer = _renderer_present()
@@ -162,8 +166,9 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
         if result.pdf_problem:
             report.problems.append(Diagnostic(display_path(root / result.source), 1, 1,
                                               Severity.ERROR, "publish-pdf",
-                                              f"the PDF could not be made: {result.pdf_problem}",
-                                              "run `vvgctl render` on the file to see why"))
+                                              N_("the PDF could not be made: {pdf_problem}").format(
+                                                 pdf_problem=result.pdf_problem),
+                                              N_("run `vvgctl render` on the file to see why")))
 
     total = len(work)
     if progress:

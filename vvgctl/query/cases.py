@@ -24,6 +24,7 @@ from typing import Any
 from vvgctl.errors import UsageError
 from vvgctl.index import Index
 from vvgctl.repository.records import NOT_SETTLING
+from vvgctl.runtime.i18n import N_
 
 STAGE_LABELS = {
     "information": "Information", "anchoring": "Förankring", "position": "Ställningstagande",
@@ -158,7 +159,7 @@ def load_cases(index: Index, only: str | None = None) -> dict[str, Case]:
 def list_cases(index: Index, *, status: str | None = None,
                organ: str | None = None) -> list[dict[str, Any]]:
     if status and status not in STATUS_LABELS:
-        raise UsageError(f"--status {status!r} is not a status",
+        raise UsageError(N_("--status {status!r} is not a status").format(status=status),
                          hint="use one of " + ", ".join(STATUS_LABELS))
     rows = []
     for case in load_cases(index).values():
@@ -179,7 +180,7 @@ def show_case(index: Index, case_id: str) -> dict[str, Any]:
         import difflib
 
         close = difflib.get_close_matches(case_id, known, n=3, cutoff=0.6)
-        raise UsageError(f"no case {case_id!r} in the repository",
+        raise UsageError(N_("no case {case_id!r} in the repository").format(case_id=case_id),
                          hint=("did you mean " + ", ".join(close) + "?") if close
                          else "`vvgctl cases` lists the cases")
     return case.timeline()

@@ -15,6 +15,7 @@ from typing import Any
 from vvgctl.errors import UsageError
 from vvgctl.index import Index
 from vvgctl.query.matching import match_expression, query_words, word_forms
+from vvgctl.runtime.i18n import N_
 from vvgctl.swedish.stemming import normalise
 
 DECISION_TYPES = ("noted", "endorsed", "approved", "recommended", "assigned", "referred",
@@ -82,7 +83,8 @@ def _where(index: Index, flt: DecisionFilter) -> tuple[str, list[object]]:
         params.append(f"{flt.year:04d}")
     if flt.type:
         if flt.type not in DECISION_TYPES:
-            raise UsageError(f"--type {flt.type!r} is not a type of position",
+            raise UsageError(N_("--type {type!r} is not a type of position").format(
+                                type=flt.type),
                              hint="use one of " + ", ".join(DECISION_TYPES))
         where.append("d.type = ?")
         params.append(flt.type)

@@ -20,6 +20,7 @@ from typing import Any
 from vvgctl.errors import UsageError
 from vvgctl.index import Index
 from vvgctl.query.matching import match_expression, query_words, word_forms
+from vvgctl.runtime.i18n import N_
 from vvgctl.swedish.stemming import words
 
 KIND_LABELS = {"title": "Rubrik", "decision": "Ställningstagande", "body": "Text",
@@ -67,7 +68,8 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
     """The best ``limit`` passages for ``text``, best first."""
     asked = query_words(text)
     if not asked:
-        raise UsageError("give at least one word to search for", hint='vvgctl search "egenvård"')
+        raise UsageError(N_("give at least one word to search for"),
+            hint=N_("vvgctl search \"egenvård\""))
     forms = word_forms(index, asked)
     if not all(f.every for f in forms):
         return []  # a word that no passage holds in any form

@@ -10,6 +10,8 @@ from vvgctl.models import Meeting
 from vvgctl.models.item import ITEM_KIND_LABELS
 from vvgctl.models.meeting import STATUS_LABELS
 from vvgctl.repository.discovery import meeting_files
+from vvgctl.runtime.i18n import _ as tr
+from vvgctl.runtime.i18n import label
 from vvgctl.source.loading import load_meeting
 
 
@@ -34,14 +36,17 @@ def summarise(paths: list[Path]) -> list[dict[str, Any]]:
 
 
 def describe_meeting(meeting: Meeting) -> str:
-    lines = [f"{meeting.organ} {meeting.date.isoformat()} ({STATUS_LABELS[meeting.status]})"]
+    lines = [f"{meeting.organ} {meeting.date.isoformat()} "
+             f"({label(meeting.status, STATUS_LABELS)})"]
     if meeting.time:
-        lines.append(f"Tid: {meeting.time.start:%H:%M}–{meeting.time.end:%H:%M}")
-    lines.append(f"Plats: {meeting.place}")
+        lines.append(tr("Time: {start}–{end}").format(start=f"{meeting.time.start:%H:%M}",
+                                                      end=f"{meeting.time.end:%H:%M}"))
+    lines.append(tr("Place: {place}").format(place=meeting.place))
     if meeting.attendance.absent:
-        lines.append("Frånvarande: " + ", ".join(p.name for p in meeting.attendance.absent))
+        lines.append(tr("Absent: {names}").format(
+            names=", ".join(p.name for p in meeting.attendance.absent)))
     for item in meeting.items:
-        kind = f" ({ITEM_KIND_LABELS[item.kind]})" if item.kind else ""
+        kind = f" ({label(item.kind, ITEM_KIND_LABELS)})" if item.kind else ""
         lines.append(f"{item.number}. {item.title}{kind}")
         for decision in item.decisions:
             lines.append(f"   {decision.label}: {decision.text}")

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from vvgctl.errors import VvgError
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.fileio import atomic_write_bytes
 
 MANIFEST = ".vvgctl-render.json"
@@ -38,8 +39,11 @@ class Manifest:
 
     def check_writable(self, output: Path, *, force: bool) -> None:
         if output.exists() and self.key(output) not in self.entries and not force:
-            raise VvgError(f"{output}: the file exists and was not made by `vvgctl render`",
-                           hint="choose another folder with -o, or pass --force to replace it")
+            raise VvgError(N_(
+                "{output}: the file exists and was not made by `vvgctl render`").format(
+                              output=output),
+                           hint=N_("choose another folder with -o, or pass --force to replace "
+                                   "it"))
 
     def record(self, output: Path, digest: str) -> None:
         self.entries[self.key(output)] = digest

@@ -22,6 +22,7 @@ from typing import Literal
 from vvgctl.errors import EXIT_BUG, VvgError
 from vvgctl.render import escape
 from vvgctl.render.templating import TEMPLATES_DIR
+from vvgctl.runtime.i18n import N_
 
 Format = Literal["typst", "html", "docx"]
 
@@ -119,9 +120,13 @@ def convert(markdown: str, fmt: Format, workdir: Path, *, lang: str = "sv-SE",
                               capture_output=True, cwd=workdir, timeout=TIMEOUT_SECONDS,
                               check=False)
     except subprocess.TimeoutExpired:
-        raise PandocError(f"{label}: pandoc took more than {TIMEOUT_SECONDS} s") from None
+        raise PandocError(N_("{label}: pandoc took more than {TIMEOUT_SECONDS} s").format(
+                             label=label,
+                             TIMEOUT_SECONDS=TIMEOUT_SECONDS)) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()
-        raise PandocError(f"{label}: pandoc failed ({message}); this is a bug in vvgctl's "
-                          "templates, rerun with --traceback and report it")
+        raise PandocError(N_("{label}: pandoc failed ({message}); this is a bug in vvgctl's "
+                             "templates, rerun with --traceback and report it").format(
+                             label=label,
+                             message=message))
     return done.stdout

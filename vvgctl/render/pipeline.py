@@ -29,6 +29,7 @@ from vvgctl.render.output import Manifest
 from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.repository.discovery import find_root
 from vvgctl.repository.repo import Repository
+from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.pool import parallel_map
 from vvgctl.source.fileio import atomic_write_bytes
 from vvgctl.source.loading import load_meeting
@@ -68,8 +69,8 @@ class Outcome:
 
 def _check_lang(lang: str) -> str:
     if not _LANG.match(lang):
-        raise UsageError(f"{lang!r} is not a language tag like 'sv-SE'",
-                         hint="the PDF needs language and region, e.g. sv-SE")
+        raise UsageError(N_("{lang!r} is not a language tag like 'sv-SE'").format(lang=lang),
+                         hint=N_("the PDF needs language and region, e.g. sv-SE"))
     return lang
 
 
@@ -108,7 +109,8 @@ def markdown_to_pdf(markdown: str, out: Path, *, title: str, lang: str = "sv-SE"
     turns the A4 page (a wide table such as the årshjul).
     """
     if _check_lang(lang) != "sv-SE":
-        raise UsageError(f"{lang}: only sv-SE is supported by the Typst template")
+        raise UsageError(N_("{lang}: only sv-SE is supported by the Typst template").format(
+                            lang=lang))
     with _workdir() as tmp:
         pdf = _to_pdf(markdown, Path(tmp), title=title, doctype=doctype or title,
                       header=header, date=date or dt.date.today(), logo=None, label=str(out),
@@ -159,8 +161,11 @@ def prepare(path: Path, *, agenda: bool = False) -> Prepared:
     if loaded.model is None or loaded.document is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
         where = f"{first.path}:{first.line}:{first.column}: {first.message}" if first else ""
-        raise MeetingInvalid(f"{path}: the meeting does not validate ({where})",
-                             hint=f"run `vvgctl check {path}` and fix what it reports")
+        raise MeetingInvalid(N_("{path}: the meeting does not validate ({where})").format(
+                                path=path,
+                                where=where),
+                             hint=N_("run `vvgctl check {path}` and fix what it reports").format(
+                                     path=path))
     meeting: Meeting = loaded.model
     repository = _repository_of(path)
     root = repository.root if repository is not None else None

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from vvgctl.diagnostics import Diagnostic, RuleCode, Severity, display_path
 from vvgctl.repository.discovery import REGISTRY_DIR
 from vvgctl.repository.repo import Repository
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.loading import Loaded
 
 CrossCheck = Callable[[Loaded[BaseModel], Repository], list[Diagnostic]]
@@ -35,9 +36,9 @@ KINDS: list[DataFileKind] = []
 
 #: what the repository's own reading reports, beside the kinds' cross-checks
 CODES = (
-    RuleCode("registry", "registry/organs.yaml and people.yaml read together: no organ or "
-             "person listed twice"),
-    RuleCode("unknown-file", "a YAML file that is no known kind of data file is not checked",
+    RuleCode("registry", N_("registry/organs.yaml and people.yaml read together: no organ or "
+                            "person listed twice")),
+    RuleCode("unknown-file", N_("a YAML file that is no known kind of data file is not checked"),
              (Severity.WARNING,)),
 )
 
@@ -89,6 +90,6 @@ def check_data_files(repository: Repository,
             continue
         diagnostics.append(Diagnostic(
             display_path(path), 0, 0, Severity.WARNING, "unknown-file",
-            "vvgctl does not know this kind of file, so it is not checked",
+            N_("vvgctl does not know this kind of file, so it is not checked"),
             "known: " + ", ".join(k.pattern for k in kinds) if kinds else None))
     return count, diagnostics

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from vvgctl.errors import UsageError
+from vvgctl.runtime.i18n import N_
 
 #: the folder that marks a repository's root: it holds organs.yaml and people.yaml
 REGISTRY_DIR = "registry"
@@ -35,15 +36,15 @@ def resolve_root(paths: Iterable[Path]) -> Path:
     """The one repository all ``paths`` belong to (they must exist)."""
     for given in paths:
         if not given.exists():
-            raise UsageError(f"{given}: no such file or folder",
-                             hint="give the minutes folder (the one with registry/) or meeting "
-                                  "files in it")
+            raise UsageError(N_("{given}: no such file or folder").format(given=given),
+                             hint=N_("give the minutes folder (the one with registry/) or "
+                                     "meeting files in it"))
     roots = {find_root(p) for p in paths}
     if None in roots:
-        raise UsageError("no minutes repository found (a folder with registry/organs.yaml)",
-                         hint="run vvgctl inside the minutes folder or give its path")
+        raise UsageError(N_("no minutes repository found (a folder with registry/organs.yaml)"),
+                         hint=N_("run vvgctl inside the minutes folder or give its path"))
     if len(roots) > 1:
-        raise UsageError("the paths belong to different repositories; give one at a time")
+        raise UsageError(N_("the paths belong to different repositories; give one at a time"))
     root = roots.pop()
     assert root is not None
     return root
@@ -75,8 +76,10 @@ def _markdown_below(folder: Path) -> list[Path]:
         if error.filename and error.filename != base:
             found.append(os.fspath(error.filename))
         else:
-            raise UsageError(f"{base}: cannot read the folder ({error.strerror})",
-                             hint="give vvgctl permission to read it") from None
+            raise UsageError(N_("{base}: cannot read the folder ({strerror})").format(
+                                base=base,
+                                strerror=error.strerror),
+                             hint=N_("give vvgctl permission to read it")) from None
 
     for current, folders, files in os.walk(base, onerror=refused):
         folders[:] = [f for f in folders if not f.startswith(".")]
@@ -90,9 +93,9 @@ def meeting_files(paths: Iterable[Path]) -> Iterator[Path]:
     seen: set[Path] = set()
     for given in paths:
         if not given.exists():
-            raise UsageError(f"{given}: no such file or folder",
-                             hint="give the minutes folder (the one with registry/) or meeting "
-                                  "files in it")
+            raise UsageError(N_("{given}: no such file or folder").format(given=given),
+                             hint=N_("give the minutes folder (the one with registry/) or "
+                                     "meeting files in it"))
         named = given.is_file()
         if named and given.suffix.lower() in DATA_SUFFIXES:
             continue  # a schedule, plan or register: checked with the repository's data files

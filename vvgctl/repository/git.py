@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 from vvgctl.errors import UsageError, VvgError
+from vvgctl.runtime.i18n import N_
 
 
 def run(cwd: Path, *args: str, check: bool = True, stdin: bytes | None = None) -> bytes:
@@ -14,10 +15,10 @@ def run(cwd: Path, *args: str, check: bool = True, stdin: bytes | None = None) -
         proc = subprocess.run(["git", "-C", str(cwd), *args], input=stdin, capture_output=True,
                               check=False)
     except FileNotFoundError:
-        raise UsageError("git is not installed (or not on PATH)") from None
+        raise UsageError(N_("git is not installed (or not on PATH)")) from None
     if check and proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip() or f"exit {proc.returncode}"
-        raise VvgError(f"git {args[0]} failed: {message}")
+        raise VvgError(N_("git {args} failed: {message}").format(args=args[0], message=message))
     return proc.stdout
 
 
@@ -27,8 +28,8 @@ def toplevel(path: Path) -> Path:
     proc = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
                           capture_output=True, text=True, check=False)
     if proc.returncode != 0:
-        raise UsageError(f"{path} is not inside a git repository",
-                         hint="run `git init` there, or leave out the git option")
+        raise UsageError(N_("{path} is not inside a git repository").format(path=path),
+                         hint=N_("run `git init` there, or leave out the git option"))
     return Path(proc.stdout.strip())
 
 
@@ -43,9 +44,9 @@ def resolve(top: Path, rev: str) -> str:
     proc = subprocess.run(["git", "-C", str(top), "rev-parse", "--verify", "--quiet",
                            f"{rev}^{{commit}}"], capture_output=True, text=True, check=False)
     if proc.returncode != 0:
-        raise UsageError(f"git knows no revision {rev!r}",
-                         hint="give a branch, tag or commit, e.g. --base origin/main "
-                              "(in CI fetch it first: git fetch origin main)")
+        raise UsageError(N_("git knows no revision {rev!r}").format(rev=rev),
+                         hint=N_("give a branch, tag or commit, e.g. --base origin/main (in "
+                                 "CI fetch it first: git fetch origin main)"))
     return proc.stdout.strip()
 
 

@@ -24,6 +24,7 @@ from vvgctl.models.documents import (
 from vvgctl.repository.datafiles import DataFileKind, register
 from vvgctl.repository.discovery import REGISTRY_DIR
 from vvgctl.repository.repo import DOCUMENTS_FILE, Repository
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.loading import Loaded
 
 
@@ -34,7 +35,9 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
     for index, document in enumerate(loaded.model.documents):
         if document.adopted_by and document.adopted_by not in organs:
             found.append(loaded.error(
-                "registry-ref", f"{document.id}: unknown organ {document.adopted_by!r}",
+                "registry-ref", N_("{id}: unknown organ {adopted_by!r}").format(
+                                   id=document.id,
+                                   adopted_by=document.adopted_by),
                 "documents", index, "adopted_by", hint="known organs: " + ", ".join(organs)))
     return found
 
@@ -42,7 +45,7 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
 register(DataFileKind("documents", f"{REGISTRY_DIR}/{DOCUMENTS_FILE}", DocumentsFile,
                       (_cross_check,), codes=(
                           RuleCode("registry-ref",
-                                   "a document's adopted_by names a known organ"),)))
+                                   N_("a document's adopted_by names a known organ")),)))
 
 
 def load_register(repository: Repository) -> Loaded[DocumentsFile] | None:
@@ -61,15 +64,15 @@ def list_documents(index: Any, *, today: dt.date | None = None,
 
     loaded = load_register(index.repository)
     if loaded is None:
-        raise VvgError(f"{index.repository.documents_path()}: there is no register of governing "
-                       "documents",
-                       hint="create it with a list 'documents:' (see `vvgctl schema`)")
+        raise VvgError(N_("{documents_path}: there is no register of governing documents").format(
+                          documents_path=index.repository.documents_path()),
+                       hint=N_("create it with a list 'documents:' (see `vvgctl schema`)"))
     if loaded.model is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
-        raise VvgError("the register of governing documents is not valid"
+        raise VvgError(N_("the register of governing documents is not valid")
                        + (f": {first.message}" if first else ""),
                        path=loaded.path, line=first.line if first else None,
-                       hint="run `vvgctl check` for every problem")
+                       hint=N_("run `vvgctl check` for every problem"))
     latest: dict[str, dict[str, Any]] = {}
     for path, organ, date, item, type_, text, documents, line in index.connection.execute(
             "SELECT f.path, d.organ, d.date, d.item, d.type, d.text, d.documents, d.line "

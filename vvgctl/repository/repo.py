@@ -46,6 +46,7 @@ from vvgctl.repository.discovery import (
 from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex, load_registry
 from vvgctl.runtime.cache import ResultCache, code_fingerprint
+from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.pool import parallel_map
 from vvgctl.runtime.progress import Progress
 from vvgctl.source.loading import Loaded, load_meeting, load_yaml_file, read_source
@@ -99,8 +100,10 @@ class Analysis:
 def _outside(path: Path) -> FileResult:
     shown = display_path(path)
     return FileResult(shown, [Diagnostic(
-        shown, 0, 0, Severity.ERROR, "io", "the file is a link to a place outside the "
-        "repository; vvgctl does not read it", "replace the link with the file itself")], None)
+        shown, 0, 0, Severity.ERROR, "io", N_("the file is a link to a place outside the "
+                                              "repository; vvgctl does not read it"),
+                                                  N_("replace the link with the file itself"))],
+                                                      None)
 
 
 def read_record(repository: Repository, path: Path) -> FileResult:
@@ -171,8 +174,8 @@ class Repository:
             root = find_root(start) if start.exists() else None
             if root is not None:
                 return cls(root, **options)  # type: ignore[arg-type]
-        raise UsageError("no minutes repository found (a folder with registry/organs.yaml)",
-                         hint="run vvgctl inside the minutes folder or give its path")
+        raise UsageError(N_("no minutes repository found (a folder with registry/organs.yaml)"),
+                         hint=N_("run vvgctl inside the minutes folder or give its path"))
 
     # -- layout --------------------------------------------------------------------------------
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from vvgctl.runtime.i18n import N_
+
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
@@ -41,13 +43,15 @@ def decode(raw: bytes) -> str:
     """UTF-8 with or without a BOM; CRLF and CR become LF. Invalid UTF-8 is an error."""
     if len(raw) > MAX_FILE_BYTES:
         raise SourceProblem(
-            f"the file is {len(raw) // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB",
+            N_("the file is {count} KiB; the limit is {MAX_FILE_BYTES} KiB").format(
+               count=len(raw) // 1024,
+               MAX_FILE_BYTES=MAX_FILE_BYTES // 1024),
             1, 1, "file-too-large",
         )
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise SourceProblem("the file contains a NUL byte: it is binary, not text", line, 1,
-                            "encoding", "save the file as UTF-8 text")
+        raise SourceProblem(N_("the file contains a NUL byte: it is binary, not text"), line, 1,
+                            "encoding", N_("save the file as UTF-8 text"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -57,8 +61,9 @@ def decode(raw: bytes) -> str:
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise SourceProblem(
-            f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})", line, column, "encoding",
-            "save the file as UTF-8 (in Word or Notepad: 'Spara som' > UTF-8)",
+            N_("invalid UTF-8 (byte 0x{raw:02x})").format(raw=raw[exc.start]), line, column,
+                "encoding",
+            N_("save the file as UTF-8 (in Word or Notepad: 'Spara som' > UTF-8)"),
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -74,8 +79,8 @@ def split(text: str) -> SplitDocument:
     lines = text.split("\n")
     if not lines or not _FENCE.match(lines[0]):
         raise SourceProblem(
-            "the file does not start with front matter", 1, 1, "front-matter",
-            "begin the file with a line '---', the YAML fields, and a closing '---'",
+            N_("the file does not start with front matter"), 1, 1, "front-matter",
+            N_("begin the file with a line '---', the YAML fields, and a closing '---'"),
         )
     for index in range(1, len(lines)):
         if _END.match(lines[index]):
@@ -85,8 +90,8 @@ def split(text: str) -> SplitDocument:
             doc.sections = sections(body, index + 2)
             return doc
     raise SourceProblem(
-        "the front matter is not closed", len(lines), 1, "front-matter",
-        "add a line '---' after the last YAML field",
+        N_("the front matter is not closed"), len(lines), 1, "front-matter",
+        N_("add a line '---' after the last YAML field"),
     )
 
 

@@ -18,6 +18,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from vvgctl.runtime.i18n import N_
+
 
 class NotARegularFile(OSError):
     """The path is a FIFO, a device, a socket or a folder: nothing vvgctl reads."""
@@ -37,11 +39,13 @@ def read_limited(path: Path, limit: int) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotARegularFile(errno.EINVAL, "not a regular file (a FIFO, device or "
-                                  "folder); vvgctl reads only files", str(path))
+            raise NotARegularFile(errno.EINVAL, N_("not a regular file (a FIFO, device or "
+                                                   "folder); vvgctl reads only files"), str(path))
         if info.st_size > limit:
-            raise FileTooLarge(errno.EFBIG, f"the file is {info.st_size // 1024} KiB; the "
-                               f"limit is {limit // 1024} KiB", str(path))
+            raise FileTooLarge(errno.EFBIG, N_("the file is {st_size} KiB; the limit is "
+                                               "{limit} KiB").format(
+                                               st_size=info.st_size // 1024,
+                                               limit=limit // 1024), str(path))
         chunks = []
         left = limit + 1  # a file that grows while it is read still stops at the limit
         while left > 0:
@@ -52,8 +56,9 @@ def read_limited(path: Path, limit: int) -> bytes:
             left -= len(chunk)
         data = b"".join(chunks)
         if len(data) > limit:
-            raise FileTooLarge(errno.EFBIG, f"the file grew past the limit of "
-                               f"{limit // 1024} KiB while it was read", str(path))
+            raise FileTooLarge(errno.EFBIG, N_("the file grew past the limit of {limit} KiB "
+                                               "while it was read").format(
+                                               limit=limit // 1024), str(path))
         return data
     finally:
         os.close(fd)

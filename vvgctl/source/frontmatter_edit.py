@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from vvgctl.errors import VvgError
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.fileio import atomic_write
 from vvgctl.source.loading import parse_meeting, read_source
 from vvgctl.source.yaml import YamlProblem, load, round_trip
@@ -62,7 +63,8 @@ def read(path: Path) -> Source:
         raw = read_source(path)
         mode = path.stat().st_mode & 0o777
     except OSError as exc:
-        raise VvgError(f"cannot read the file: {exc.strerror}", path=str(path)) from None
+        raise VvgError(N_("cannot read the file: {strerror}").format(strerror=exc.strerror),
+            path=str(path)) from None
     return from_bytes(path, raw, mode)
 
 
@@ -74,19 +76,19 @@ def from_bytes(path: Path, raw: bytes, mode: int) -> Source:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise VvgError("the file is not UTF-8", path=str(path),
-                       hint="run vvgctl check on it for the place") from None
+        raise VvgError(N_("the file is not UTF-8"), path=str(path),
+                       hint=N_("run vvgctl check on it for the place")) from None
     lines = _lines(text)
     if not lines or not _OPEN.match(lines[0].rstrip("\r\n")):
-        raise VvgError("the file does not start with front matter ('---')", path=str(path),
+        raise VvgError(N_("the file does not start with front matter ('---')"), path=str(path),
                        line=1)
     for index in range(1, len(lines)):
         if _CLOSE.match(lines[index].rstrip("\r\n")):
             newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
             front = [line.rstrip("\r\n") for line in lines[1:index]]
             return Source(path, bom, newline, lines[0], front, "".join(lines[index:]), mode)
-    raise VvgError("the front matter is not closed", path=str(path), line=len(lines),
-                   hint="add a line '---' after the last YAML field")
+    raise VvgError(N_("the front matter is not closed"), path=str(path), line=len(lines),
+                   hint=N_("add a line '---' after the last YAML field"))
 
 
 def blocks(lines: list[str]) -> list[tuple[str | None, list[str]]]:
@@ -125,8 +127,9 @@ def apply(source: Source, change: Change) -> str:
     try:
         data = yaml.load(front)
     except YAMLError as exc:
-        raise VvgError(f"the front matter is not valid YAML ({exc.__class__.__name__})",
-                       path=str(source.path), hint="run vvgctl check on the file") from None
+        raise VvgError(N_("the front matter is not valid YAML ({__name__})").format(
+                          __name__=exc.__class__.__name__),
+                       path=str(source.path), hint=N_("run vvgctl check on the file")) from None
     touched = change(data)
     buffer = io.StringIO()
     yaml.dump(data, buffer)
@@ -159,8 +162,9 @@ def validate(path: Path, text: str) -> None:
     loaded = parse_meeting(text.encode("utf-8"), str(path))
     if loaded.model is None:
         first = loaded.diagnostics[0]
-        raise VvgError(f"the edit would make the file invalid: {first.message}", path=str(path),
-                       line=first.line, hint=first.hint or "nothing was written")
+        raise VvgError(N_("the edit would make the file invalid: {message}").format(
+                          message=first.message), path=str(path),
+                       line=first.line, hint=first.hint or N_("nothing was written"))
 
 
 def write(source: Source, text: str) -> None:
@@ -198,9 +202,9 @@ def _lock(fd: int, path: Path) -> None:
             return
         except BlockingIOError:
             continue
-    raise VvgError(f"another vvgctl command has been editing the file for {LOCK_WAIT:.0f} s; "
-                   "nothing was changed", path=str(path),
-                   hint="try again when the other command has finished")
+    raise VvgError(N_("another vvgctl command has been editing the file for {LOCK_WAIT:.0f} "
+                      "s; nothing was changed").format(LOCK_WAIT=LOCK_WAIT), path=str(path),
+                   hint=N_("try again when the other command has finished"))
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from vvgctl.diagnostics import Diagnostic, Severity, format_field
 from vvgctl.models import Meeting
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.document import MAX_FILE_BYTES, SourceProblem, SplitDocument, decode, split
 from vvgctl.source.fileio import FileTooLarge, NotARegularFile, read_limited
 from vvgctl.source.validation import diagnostics_from
@@ -56,10 +57,12 @@ def io_problem(shown: str, exc: OSError) -> Diagnostic:
     """The diagnostic for a file that could not be read (or should not be)."""
     if isinstance(exc, FileTooLarge):
         return Diagnostic(shown, 0, 0, Severity.ERROR, "file-too-large", str(exc.strerror),
-                          "minutes are text: split the file, or remove what is not minutes")
-    hint = ("replace it with the file itself" if isinstance(exc, NotARegularFile)
-            else "check that the file exists and can be read")
-    return Diagnostic(shown, 0, 0, Severity.ERROR, "io", f"cannot read the file: {exc.strerror}",
+                          N_("minutes are text: split the file, or remove what is not minutes"))
+    hint = (N_("replace it with the file itself") if isinstance(exc, NotARegularFile)
+            else N_("check that the file exists and can be read"))
+    return Diagnostic(shown, 0, 0, Severity.ERROR, "io",
+        N_("cannot read the file: {strerror}").format(
+                                                            strerror=exc.strerror),
                       hint)
 
 
@@ -80,7 +83,8 @@ def validate(result: Loaded[M], model: type[M]) -> None:
         line = result.line_offset + 1
         result.diagnostics.append(Diagnostic(
             result.path, line, 1, Severity.ERROR, "schema",
-            "expected a mapping of fields (key: value)", "see `vvgctl schema` for the fields",
+            N_("expected a mapping of fields (key: value)"), N_("see `vvgctl schema` for the "
+                                                            "fields"),
         ))
         return
     try:

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from vvgctl.diagnostics import Diagnostic, Severity, format_field
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.yaml import Path_, Positions
 
 
@@ -91,7 +92,7 @@ def diagnostics_from(exc: ValidationError, data: Any, positions: Positions, path
             parent = data_path[:-1]
             where = positions.of_value(parent)
             name = data_path[-1] if data_path else "?"
-            message = f"missing required field '{name}'"
+            message = N_("missing required field '{name}'").format(name=name)
             hint = f"add '{name}:' here"
         elif kind == "extra_forbidden":
             where = positions.of_key(data_path)
@@ -99,7 +100,7 @@ def diagnostics_from(exc: ValidationError, data: Any, positions: Positions, path
             allowed = fields_at(model, data_path[:-1])
             guess = _suggest(name, allowed)
             message = f"unknown field '{name}'"
-            hint = (f"did you mean '{guess}'?" if guess
+            hint = (N_("did you mean '{guess}'?").format(guess=guess) if guess
                     else "allowed here: " + ", ".join(allowed) if allowed else None)
         else:
             where = positions.of_value(data_path)
@@ -111,15 +112,18 @@ def diagnostics_from(exc: ValidationError, data: Any, positions: Positions, path
                 expected = str(error.get("ctx", {}).get("expected", ""))
                 choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",")]
                 guess = _suggest(error["input"], [c for c in choices if c])
-                message = f"{error['input']!r} is not allowed; expected {expected}"
-                hint = f"did you mean '{guess}'?" if guess else None
+                message = N_("{error!r} is not allowed; expected {expected}").format(
+                             error=error['input'],
+                             expected=expected)
+                hint = N_("did you mean '{guess}'?").format(guess=guess) if guess else None
             elif kind == "string_pattern_mismatch":
-                message = f"{error.get('input')!r} does not have the expected form"
+                message = N_("{get!r} does not have the expected form").format(
+                             get=error.get('input'))
                 info = _field_description(model, data_path)
                 hint = info
             elif kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-                message = f"{error.get('input')!r} is not a date"
-                hint = "write dates as YYYY-MM-DD, e.g. 2025-10-22"
+                message = N_("{get!r} is not a date").format(get=error.get('input'))
+                hint = N_("write dates as YYYY-MM-DD, e.g. 2025-10-22")
         line, column = where or (1, 1)
         found.append(Diagnostic(
             path=path, line=line + line_offset, column=column, severity=Severity.ERROR,
@@ -129,20 +133,20 @@ def diagnostics_from(exc: ValidationError, data: Any, positions: Positions, path
 
 
 _TYPE_MESSAGES: dict[str, tuple[str, str | None]] = {
-    "list_type": ("expected a list", "write one entry per line, each starting with '- '"),
-    "dict_type": ("expected a mapping of fields", "write 'key: value' lines, indented"),
-    "model_type": ("expected a mapping of fields", "write 'key: value' lines, indented"),
-    "model_attributes_type": ("expected a mapping of fields",
-                              "write 'key: value' lines, indented"),
-    "string_type": ("expected text", "write the value as text (quote it if needed)"),
-    "int_parsing": ("expected a whole number", None),
-    "int_type": ("expected a whole number", None),
-    "bool_parsing": ("expected true or false", None),
-    "bool_type": ("expected true or false", None),
-    "string_too_short": ("the text is empty or too short", None),
-    "too_short": ("the list is empty", "add at least one entry"),
-    "greater_than_equal": ("the number is too small", None),
-    "less_than_equal": ("the number is too large", None),
+    "list_type": ("expected a list", N_("write one entry per line, each starting with '- '")),
+    "dict_type": (N_("expected a mapping of fields"), N_("write 'key: value' lines, indented")),
+    "model_type": (N_("expected a mapping of fields"), N_("write 'key: value' lines, indented")),
+    "model_attributes_type": (N_("expected a mapping of fields"),
+                              N_("write 'key: value' lines, indented")),
+    "string_type": ("expected text", N_("write the value as text (quote it if needed)")),
+    "int_parsing": (N_("expected a whole number"), None),
+    "int_type": (N_("expected a whole number"), None),
+    "bool_parsing": (N_("expected true or false"), None),
+    "bool_type": (N_("expected true or false"), None),
+    "string_too_short": (N_("the text is empty or too short"), None),
+    "too_short": (N_("the list is empty"), N_("add at least one entry")),
+    "greater_than_equal": (N_("the number is too small"), None),
+    "less_than_equal": (N_("the number is too large"), None),
 }
 
 

@@ -22,6 +22,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.tag import Tag
 
+from vvgctl.runtime.i18n import N_
+
 _STR = Tag(suffix="tag:yaml.org,2002:str")
 _SEQ = Tag(suffix="tag:yaml.org,2002:seq")
 _MAP = Tag(suffix="tag:yaml.org,2002:map")
@@ -106,13 +108,14 @@ def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any
     def walk(n: Node, path: Path_, depth: int) -> Any:
         line, col = _mark(n)
         if depth > MAX_DEPTH:
-            raise YamlProblem(f"the YAML is nested more than {MAX_DEPTH} levels deep", line, col,
+            raise YamlProblem(N_("the YAML is nested more than {MAX_DEPTH} levels deep").format(
+                                 MAX_DEPTH=MAX_DEPTH), line, col,
                               code="yaml-depth", path=path)
         if id(n) in seen or getattr(n, "anchor", None):
             raise YamlProblem(
-                "anchors and aliases (& and *) are not allowed",
+                N_("anchors and aliases (& and *) are not allowed"),
                 line, col, code="yaml-alias",
-                hint="write the value out in full where it is used",
+                hint=N_("write the value out in full where it is used"),
                 path=path,
             )
         seen.add(id(n))
@@ -120,8 +123,9 @@ def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any
         if tag is not _STR and tag is not _MAP and tag is not _SEQ and (
                 _EXPLICIT_BY_IDENTITY or str(tag) not in _PLAIN_TAGS):
             raise YamlProblem(
-                f"explicit YAML tags are not allowed (found {str(tag)!r})",
-                line, col, code="yaml-tag", hint="remove the tag; the schema decides the type",
+                N_("explicit YAML tags are not allowed (found {tag!r})").format(tag=str(tag)),
+                line, col, code="yaml-tag", hint=N_("remove the tag; the schema decides the "
+                                                    "type"),
                 path=path,
             )
         positions.values[path] = (line, col)
@@ -140,21 +144,22 @@ def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any
                 if not isinstance(key_node, ScalarNode) or (
                         key_node.ctag is not _STR and (
                             _EXPLICIT_BY_IDENTITY or str(key_node.ctag) not in _PLAIN_TAGS)):
-                    raise YamlProblem("a key must be a plain word", kline, kcol, path=path)
+                    raise YamlProblem(N_("a key must be a plain word"), kline, kcol, path=path)
                 key = key_node.value
                 if key in out:
                     first = positions.keys.get((*path, key), (kline, kcol))
                     raise YamlProblem(
-                        f"duplicate key {key!r} (first given on line "
-                        f"{first[0] + first_line - 1})",
+                        N_("duplicate key {key!r} (first given on line {first})").format(
+                           key=key,
+                           first=first[0] + first_line - 1),
                         kline, kcol, code="yaml-duplicate-key",
-                        hint="keep one of the two; YAML would silently drop the first",
+                        hint=N_("keep one of the two; YAML would silently drop the first"),
                         path=(*path, key),
                     )
                 positions.keys[(*path, key)] = (kline, kcol)
                 out[key] = walk(value_node, (*path, key), depth + 1)
             return out
-        raise YamlProblem("unsupported YAML node", line, col, path=path)  # pragma: no cover
+        raise YamlProblem(N_("unsupported YAML node"), line, col, path=path)  # pragma: no cover
 
     return walk(node, (), 0)
 
@@ -211,13 +216,14 @@ def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
     for number, raw in enumerate(text.split("\n"), start=1):
         if raw.startswith("%"):
             raise YamlProblem(
-                "YAML directives (%YAML, %TAG) are not allowed", number, 1,
-                code="yaml-directive", hint="remove the line; files are read as YAML 1.2",
+                N_("YAML directives (%YAML, %TAG) are not allowed"), number, 1,
+                code="yaml-directive", hint=N_("remove the line; files are read as YAML 1.2"),
             )
     if nesting_bound(text) > COMPOSER_SAFE_DEPTH:
         deep = _depth_exceeds(text, MAX_DEPTH)
         if deep is not None:
-            raise YamlProblem(f"the YAML is nested more than {MAX_DEPTH} levels deep", *deep,
+            raise YamlProblem(N_("the YAML is nested more than {MAX_DEPTH} levels deep").format(
+                                 MAX_DEPTH=MAX_DEPTH), *deep,
                               code="yaml-depth")
     positions = Positions()
     loader = _Loader(text)
@@ -231,12 +237,15 @@ def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
         hint = None
         context_mark = exc.context_mark
         if exc.context and context_mark is not None:
-            hint = f"{exc.context} that starts on line {context_mark.line + first_line}"
+            hint = N_("{context} that starts on line {line}").format(
+                      context=exc.context,
+                      line=context_mark.line + first_line)
             if mark is not None and context_mark.line != mark.line:
-                hint += "; check the brackets, quotes and indentation from there"
-        raise YamlProblem(f"YAML syntax error: {problem}", line, column, hint=hint) from None
+                hint += N_("; check the brackets, quotes and indentation from there")
+        raise YamlProblem(N_("YAML syntax error: {problem}").format(problem=problem), line,
+            column, hint=hint) from None
     except YAMLError as exc:
-        raise YamlProblem(f"YAML error: {exc}", 1, 1) from None
+        raise YamlProblem(N_("YAML error: {exc}").format(exc=exc), 1, 1) from None
     finally:
         loader.dispose()
     return to_data(node, positions, first_line), positions

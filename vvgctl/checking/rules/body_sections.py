@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.repository.registry import fold
+from vvgctl.runtime.i18n import N_
 
 CODE = "body-sections"
 #: how severe its findings can be
@@ -26,24 +27,32 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
     items = {item.number: (i, item) for i, item in enumerate(ctx.meeting.items)}
     for section in numbered:
         if section.number not in items:
-            yield _at(ctx, section.line, f"section '## {section.heading}' matches no item",
-                      "add the item to the front matter's 'items', or remove the section")
+            yield _at(ctx, section.line, N_("section '## {heading}' matches no item").format(
+                                            heading=section.heading),
+                      N_("add the item to the front matter's 'items', or remove the section"))
     for number, (index, item) in items.items():
         found = by_number.get(number)
         if found is None:
             yield ctx.loaded.error(
-                CODE, f"item {number} has no section in the body", "items", index, "number",
-                hint=f"add a heading '## {number}. {item.title}' to the body")
+                CODE, N_("item {number} has no section in the body").format(number=number),
+                    "items", index, "number",
+                hint=N_("add a heading '## {number}. {title}' to the body").format(
+                        number=number,
+                        title=item.title))
         elif fold(found.title).rstrip(" .") != fold(item.title).rstrip(" ."):
             yield _at(ctx, found.line,
-                      f"section '## {found.heading}' has another title than item {number} "
-                      f"({item.title!r})", "use the same title in both places", Severity.WARNING)
+                      N_("section '## {heading}' has another title than item {number} "
+                         "({title!r})").format(
+                         heading=found.heading,
+                         number=number,
+                         title=item.title), N_("use the same title in both places"),
+                             Severity.WARNING)
     order = [s.number for s in numbered if s.number in items]
     expected = [n for n in items if n in order]
     if order != expected:
         line = numbered[0].line if numbered else document.body_line
-        yield _at(ctx, line, "the body's sections are not in the order of the items",
-                  "put the sections in the same order as 'items'")
+        yield _at(ctx, line, N_("the body's sections are not in the order of the items"),
+                  N_("put the sections in the same order as 'items'"))
 
 
 def _at(ctx: FileContext, line: int, message: str, hint: str,

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.runtime.i18n import N_
 
 CODE = "case-flow"
 #: how severe its findings can be
@@ -39,7 +40,13 @@ def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
             continue  # the organ's history in the repository starts with this meeting
         yield Diagnostic(
             path, line, 1, Severity.WARNING, CODE,
-            f"case {case} gets a position at its first appearance ({organ_id} {date}, "
-            f"item {number}); the case flow brings it as information first",
-            f"bring the case as information at an earlier meeting, or set "
-            f"'information_before_position: false' for {organ_id} in registry/organs.yaml")
+            N_("case {case} gets a position at its first appearance ({organ_id} {date}, item "
+               "{number}); the case flow brings it as information first").format(
+               case=case,
+               organ_id=organ_id,
+               date=date,
+               number=number),
+            N_("bring the case as information at an earlier meeting, or set "
+               "'information_before_position: false' for {organ_id} in "
+               "registry/organs.yaml").format(
+               organ_id=organ_id))

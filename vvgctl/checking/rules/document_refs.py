@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.repository.governing_documents import load_register
+from vvgctl.runtime.i18n import N_
 
 CODE = "governing-document-ref"
 #: how severe its findings can be
@@ -31,11 +32,13 @@ def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
         if doc_id in known:
             continue
         if loaded is None:
-            message = f"governing document {doc_id!r}: the repository has no register"
-            hint = "list the document in registry/documents.yaml"
+            message = N_("governing document {doc_id!r}: the repository has no register").format(
+                         doc_id=doc_id)
+            hint = N_("list the document in registry/documents.yaml")
         else:
-            message = f"governing document {doc_id!r} is not in the register"
+            message = N_("governing document {doc_id!r} is not in the register").format(
+                         doc_id=doc_id)
             close = difflib.get_close_matches(doc_id, known, n=3, cutoff=0.6)
-            hint = (f"did you mean {', '.join(close)}?" if close
-                    else f"add it to {loaded.path}")
+            hint = (N_("did you mean {close}?").format(close=', '.join(close)) if close
+                    else N_("add it to {path}").format(path=loaded.path))
         yield Diagnostic(path, line, column, Severity.ERROR, CODE, message, hint)

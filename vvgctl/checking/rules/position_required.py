@@ -12,6 +12,7 @@ from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.models.item import ITEM_KIND_LABELS, KINDS_REQUIRING_DECISION
 from vvgctl.models.meeting import Status
+from vvgctl.runtime.i18n import N_
 
 CODE = "position-required"
 #: how severe its findings can be
@@ -29,6 +30,8 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
                     path = ("items", index, "subitems", s, "kind")
                 label = ITEM_KIND_LABELS[content.kind]
                 yield ctx.loaded.error(
-                    CODE, f"item {item.number}{'' if s is None else ' ' + str(content.title)}"
-                    f" is '{label}' but has no position", *path,
-                    hint="add 'decisions:' with the ställningstagande, or change the kind")
+                    CODE, N_("item {number}{value} is '{label}' but has no position").format(
+                             number=item.number,
+                             value='' if s is None else ' ' + str(content.title),
+                             label=label), *path,
+                    hint=N_("add 'decisions:' with the ställningstagande, or change the kind"))

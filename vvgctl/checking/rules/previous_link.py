@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.repository.records import MeetingRecord
+from vvgctl.runtime.i18n import N_
 
 CODE = "previous-link"
 #: how severe its findings can be
@@ -30,11 +31,17 @@ def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
             where = (fact.path, fact.previous_line, fact.previous_column)
             if fact.previous_date >= fact.date:
                 yield Diagnostic(*where, Severity.ERROR, CODE,
-                                 f"the previous minutes ({fact.previous_date}) are not before "
-                                 f"this meeting ({fact.date})", None, "previous.date")
+                                 N_("the previous minutes ({previous_date}) are not before "
+                                    "this meeting ({date})").format(
+                                    previous_date=fact.previous_date,
+                                    date=fact.date), None, N_("previous.date"))
             elif fact.previous_date not in dates and latest_before is not None:
                 yield Diagnostic(
                     *where, Severity.ERROR, CODE,
-                    f"no meeting of {organ} on {fact.previous_date} in the repository",
-                    f"did you mean {latest_before.date} ({latest_before.path})?",
-                    "previous.date")
+                    N_("no meeting of {organ} on {previous_date} in the repository").format(
+                       organ=organ,
+                       previous_date=fact.previous_date),
+                    N_("did you mean {date} ({path})?").format(
+                       date=latest_before.date,
+                       path=latest_before.path),
+                    N_("previous.date"))

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.runtime.i18n import N_
 
 CODE = "references"
 #: how severe its findings can be
@@ -20,16 +21,20 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
     for g, guest in enumerate(meeting.invited):
         for n, number in enumerate(guest.items):
             if number not in numbers:
-                yield ctx.loaded.error(CODE, f"{guest.name} is invited to item {number}, "
-                                       "which the meeting does not have",
+                yield ctx.loaded.error(CODE, N_("{name} is invited to item {number}, which "
+                                                "the meeting does not have").format(
+                                                name=guest.name,
+                                                number=number),
                                        "invited", g, "items", n)
     for i, interlude in enumerate(meeting.interludes):
         if interlude.after not in numbers:
-            yield ctx.loaded.error(CODE, f"the interlude follows item {interlude.after}, "
-                                   "which the meeting does not have", "interludes", i, "after")
+            yield ctx.loaded.error(CODE, N_("the interlude follows item {after}, which the "
+                                            "meeting does not have").format(
+                                            after=interlude.after), "interludes", i, "after")
     if meeting.previous:
         for c, correction in enumerate(meeting.previous.corrections):
             if correction.item is not None and not correction.quote:
-                yield ctx.loaded.error(CODE, "a correction should quote the changed sentence",
+                yield ctx.loaded.error(CODE, N_("a correction should quote the changed "
+                                                "sentence"),
                                        "previous", "corrections", c,
-                                       hint="add 'quote:' with the sentence as it stood")
+                                       hint=N_("add 'quote:' with the sentence as it stood"))

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.runtime.i18n import N_
 
 CODE = "registry-refs"
 #: how severe its findings can be
@@ -22,15 +23,17 @@ def _organ_hint(ctx: FileContext, organ: str) -> str:
 
     close = difflib.get_close_matches(organ, ctx.registry.organ_ids(), n=1, cutoff=0.5)
     if close:
-        return f"did you mean '{close[0]}'?"
-    return "add the organ to registry/organs.yaml; known: " + ", ".join(ctx.registry.organ_ids())
+        return N_("did you mean '{close}'?").format(close=close[0])
+    return N_("add the organ to registry/organs.yaml; known: ") + ", ".join(
+        ctx.registry.organ_ids())
 
 
 def check(ctx: FileContext) -> Iterator[Diagnostic]:
     meeting = ctx.meeting
     organ = ctx.registry.organ(meeting.organ)
     if organ is None:
-        yield ctx.loaded.error(CODE, f"unknown organ '{meeting.organ}'", "organ",
+        yield ctx.loaded.error(CODE, N_("unknown organ '{organ}'").format(organ=meeting.organ),
+            "organ",
                                hint=_organ_hint(ctx, meeting.organ))
     else:
         known = {d.id for d in organ.delegations}
@@ -40,20 +43,24 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
 
                 close = difflib.get_close_matches(group.delegation, sorted(known), n=1)
                 yield ctx.loaded.error(
-                    CODE, f"unknown delegation '{group.delegation}' for {organ.id}",
+                    CODE, N_("unknown delegation '{delegation}' for {id}").format(
+                             delegation=group.delegation,
+                             id=organ.id),
                     "roster", r, "delegation",
-                    hint=f"did you mean '{close[0]}'?" if close else
-                    "add it under the organ's 'delegations' in registry/organs.yaml")
+                    hint=N_("did you mean '{close}'?").format(close=close[0]) if close else
+                    N_("add it under the organ's 'delegations' in registry/organs.yaml"))
     for i, item in enumerate(meeting.items):
         for d, decision in enumerate(item.decisions):
             if decision.confirm_by and ctx.registry.organ(decision.confirm_by) is None:
                 yield ctx.loaded.error(
-                    CODE, f"unknown organ '{decision.confirm_by}'",
+                    CODE, N_("unknown organ '{confirm_by}'").format(
+                             confirm_by=decision.confirm_by),
                     "items", i, "decisions", d, "confirm_by",
                     hint=_organ_hint(ctx, decision.confirm_by))
         for f, follow in enumerate(item.follow_ups):
             if follow.organ and ctx.registry.organ(follow.organ) is None:
-                yield ctx.loaded.error(CODE, f"unknown organ '{follow.organ}'",
+                yield ctx.loaded.error(CODE, N_("unknown organ '{organ}'").format(
+                                                organ=follow.organ),
                                        "items", i, "follow_ups", f, "organ",
                                        hint=_organ_hint(ctx, follow.organ))
     local = {p.name for p in meeting.people}
@@ -61,14 +68,21 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
         lookup = ctx.registry.person(name)
         if lookup.person is None and name in local:
             yield ctx.loaded.error(
-                CODE, f"'{name}' is listed in the file's own 'people', not in the registry",
+                CODE,
+                    N_("'{name}' is listed in the file's own 'people', not in the registry").format(
+                         name=name),
                 *path, severity=Severity.INFO,
-                hint="move the person to registry/people.yaml when the draft is reviewed")
+                hint=N_("move the person to registry/people.yaml when the draft is reviewed"))
         elif lookup.person is None:
-            hint = (f"did you mean '{lookup.suggestions[0]}'?" if lookup.suggestions
-                    else "add the person to registry/people.yaml")
-            yield ctx.loaded.error(CODE, f"unknown person '{name}'", *path, hint=hint)
+            hint = (N_("did you mean '{suggestions}'?").format(
+                       suggestions=lookup.suggestions[0]) if lookup.suggestions
+                    else N_("add the person to registry/people.yaml"))
+            yield ctx.loaded.error(CODE, N_("unknown person '{name}'").format(name=name), *path,
+                hint=hint)
         elif lookup.via_alias:
             yield ctx.loaded.error(
-                CODE, f"'{name}' is an old spelling of '{lookup.person.name}'", *path,
-                hint=f"write '{lookup.person.name}'", severity=Severity.WARNING)
+                CODE, N_("'{name}' is an old spelling of '{name2}'").format(
+                         name=name,
+                         name2=lookup.person.name), *path,
+                hint=N_("write '{name}'").format(name=lookup.person.name),
+                    severity=Severity.WARNING)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.runtime.i18n import N_
 
 CODE = "timebox"
 #: how severe its findings can be
@@ -28,15 +29,24 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
                 if value is not None and not (meeting.time.start <= value <= meeting.time.end):
                     yield ctx.loaded.error(
                         CODE,
-                        f"item {item.number}: {name} {value:%H:%M} is outside the meeting's time "
-                        f"{meeting.time.start:%H:%M}–{meeting.time.end:%H:%M}",
+                        N_("item {number}: {name} {value:%H:%M} is outside the meeting's time "
+                           "{start:%H:%M}–{end:%H:%M}").format(
+                           number=item.number,
+                           name=name,
+                           value=value,
+                           start=meeting.time.start,
+                           end=meeting.time.end),
                         "items", index, "timebox", name,
-                        hint="correct the timebox or the meeting's 'time'")
+                        hint=N_("correct the timebox or the meeting's 'time'"))
         if box.start is not None:
             if previous_start is not None and box.start < previous_start:
                 yield ctx.loaded.error(
-                    CODE, f"item {item.number} starts at {box.start:%H:%M}, before the item "
-                    f"ahead of it ({previous_start:%H:%M})", "items", index, "timebox", "start",
+                    CODE, N_("item {number} starts at {start:%H:%M}, before the item ahead of "
+                             "it ({previous_start:%H:%M})").format(
+                             number=item.number,
+                             start=box.start,
+                             previous_start=previous_start), "items", index, "timebox", "start",
                     severity=Severity.WARNING,
-                    hint="if the items were reordered, record it as an interlude (kind: reordered)")
+                    hint=N_("if the items were reordered, record it as an interlude (kind: "
+                            "reordered)"))
             previous_start = box.start

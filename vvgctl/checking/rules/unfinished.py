@@ -27,6 +27,7 @@ from vvgctl.models.item import (
     _ItemContent,
 )
 from vvgctl.models.meeting import Status
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.loading import LoadedMeeting
 
 CODE = "unfinished"
@@ -74,9 +75,10 @@ def _left_notes(loaded: LoadedMeeting, severity: Severity) -> Iterator[Diagnosti
         shown = said if len(said) <= 60 else said[:57] + "…"
         yield Diagnostic(
             loaded.path, line, column, severity, CODE,
-            f"a note for the writer is left in the body: <!-- {shown} -->",
-            "write the minutes' text in its place, or remove the comment (the minutes never "
-            "show it)")
+            N_("a note for the writer is left in the body: <!-- {shown} -->").format(
+               shown=shown),
+            N_("write the minutes' text in its place, or remove the comment (the minutes "
+               "never show it)"))
 
 
 def _section_texts(loaded: LoadedMeeting) -> dict[str, str]:
@@ -105,19 +107,27 @@ def _incomplete_items(loaded: LoadedMeeting, meeting: Meeting,
                 path += ("subitems", s)
             if content.kind is None:
                 yield loaded.error(
-                    CODE, f"{name} ({content.title}) has no kind", *path, "title",
-                    hint="add 'kind:' (procedural, information, dialog, decision, …; "
-                         "vvgctl schema lists them)", severity=severity)
+                    CODE, N_("{name} ({title}) has no kind").format(
+                             name=name,
+                             title=content.title), *path, "title",
+                    hint=N_("add 'kind:' (procedural, information, dialog, decision, …; "
+                            "vvgctl schema lists them)"), severity=severity)
                 continue
             if (content.kind in KINDS_REQUIRING_DECISION and not content.decisions
                     and not approved):  # approved: position-required says it
                 yield loaded.error(
-                    CODE, f"{name} is '{ITEM_KIND_LABELS[content.kind]}' but has no position",
-                    *path, "kind", hint="add 'decisions:' with the ställningstagande, or "
-                    "change the kind", severity=severity)
+                    CODE, N_("{name} is '{ITEM_KIND_LABELS}' but has no position").format(
+                             name=name,
+                             ITEM_KIND_LABELS=ITEM_KIND_LABELS[content.kind]),
+                    *path, "kind", hint=N_("add 'decisions:' with the ställningstagande, or "
+                                           "change the kind"), severity=severity)
         if (item.kind in KINDS_NEEDING_TEXT and not item.decisions and not item.subitems
                 and texts.get(item.number) == ""):
             yield loaded.error(
-                CODE, f"item {item.number} ({item.title}) has no text in the body",
-                "items", index, "number", hint=f"write what was said under '## {item.number}. "
-                f"{item.title}', or record a position", severity=severity)
+                CODE, N_("item {number} ({title}) has no text in the body").format(
+                         number=item.number,
+                         title=item.title),
+                "items", index, "number", hint=N_("write what was said under '## {number}. "
+                                                  "{title}', or record a position").format(
+                                                  number=item.number,
+                                                  title=item.title), severity=severity)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.runtime.i18n import N_
 
 CODE = "unique-meeting"
 #: how severe its findings can be
@@ -21,8 +22,12 @@ def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
         for fact in facts:
             if fact.date in seen:
                 yield Diagnostic(fact.path, fact.date_line, 1, Severity.ERROR, CODE,
-                                 f"a second meeting of {organ} on {fact.date}; the first is "
-                                 f"{seen[fact.date]}", "merge the two files or correct the date",
+                                 N_("a second meeting of {organ} on {date}; the first is "
+                                    "{seen}").format(
+                                    organ=organ,
+                                    date=fact.date,
+                                    seen=seen[fact.date]), N_("merge the two files or correct the "
+                                                          "date"),
                                  "date")
             else:
                 seen[fact.date] = fact.path

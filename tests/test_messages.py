@@ -1,0 +1,120 @@
+"""The message catalog: every message the code marks has a Swedish translation, the compiled
+.mo (committed, so that a wheel needs no babel to build) is the .po's, and the locale picks
+the language.
+
+`make messages` extracts, merges and compiles; these tests fail when that was not run after a
+message changed, or a new entry was left untranslated.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from vvgctl.runtime import i18n
+
+PACKAGE = Path(i18n.__file__).resolve().parent.parent
+PO = PACKAGE / "locale" / "sv" / "LC_MESSAGES" / "vvgctl.po"
+MO = PO.with_suffix(".mo")
+KEYWORDS = {"_": None, "N_": None, "tr": None, "ngettext": (1, 2)}
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def _extracted() -> set[str]:
+    found: set[str] = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+            PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS):
+        if isinstance(message, tuple):
+            found.update(m for m in message if m)
+        elif message:
+            found.add(message)
+    return found
+
+
+def _catalog() -> dict[str, str]:
+    """msgid -> translation; a plural entry gives both its forms, each to its translation."""
+    with PO.open("rb") as handle:
+        catalog = read_po(handle, locale="sv")
+    found: dict[str, str] = {}
+    for m in catalog:
+        if not m.id or m.fuzzy:
+            continue
+        if isinstance(m.id, tuple | list):
+            for msgid, translated in zip(m.id, m.string, strict=True):
+                found[msgid] = translated
+        else:
+            found[m.id] = m.string
+    return found
+
+
+def test_every_message_has_a_swedish_translation() -> None:
+    catalog = _catalog()
+    untranslated = sorted(m for m in _extracted() if not catalog.get(m))
+    assert not untranslated, (
+        f"{len(untranslated)} messages lack a Swedish translation (run `make messages` and "
+        "translate them in vvgctl/locale/sv/LC_MESSAGES/vvgctl.po):\n"
+        + "\n".join(repr(m) for m in untranslated[:20]))
+
+
+def _fields(text: str) -> list[str]:
+    return sorted(PLACEHOLDER.findall(text.replace("{{", "").replace("}}", "")))
+
+
+def test_translations_keep_the_placeholders() -> None:
+    wrong = [m for m, s in _catalog().items() if _fields(m) != _fields(s)]
+    assert not wrong, wrong
+
+
+def test_the_compiled_catalog_is_the_po() -> None:
+    with MO.open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+    flat = {(k[0] if k[1] == 0 else None) if isinstance(k, tuple) else k: v
+            for k, v in compiled.items() if k}
+    expected = {}
+    with PO.open("rb") as handle:
+        for m in read_po(handle, locale="sv"):
+            if m.id and not m.fuzzy:
+                key = m.id[0] if isinstance(m.id, tuple | list) else m.id
+                expected[key] = m.string[0] if isinstance(m.string, tuple | list) else m.string
+    flat.pop(None, None)
+    assert flat == expected, "vvgctl.mo is stale: run `make messages`"
+
+
+@pytest.mark.parametrize(("env", "language"), [
+    ({}, "sv"),
+    ({"LANG": "en_US.UTF-8"}, "en"),
+    ({"LANG": "sv_SE.UTF-8"}, "sv"),
+    ({"LANG": "de_DE.UTF-8"}, "sv"),
+    ({"LC_ALL": "C.UTF-8", "LANG": "en_GB.UTF-8"}, "en"),
+    ({"LANGUAGE": "sv:en", "LANG": "en_US.UTF-8"}, "sv"),
+    ({"LC_MESSAGES": "en_US.UTF-8"}, "en"),
+    ({"LANGUAGE": "en", "LANG": "sv_SE.UTF-8"}, "en"),
+])
+def test_the_locale_picks_the_language(monkeypatch: pytest.MonkeyPatch,
+                                       env: dict[str, str], language: str) -> None:
+    for name in i18n.LOCALE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert i18n.language() == language
+
+
+def test_formatted_messages_are_translated_from_their_template(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "sv_SE.UTF-8")
+    assert i18n.translate_formatted("No such command 'chek'. Did you mean 'check'?") == \
+        "Det finns inget kommando 'chek'. Menade du 'check'?"
+    assert i18n.translate_formatted("a text the catalog does not know") == \
+        "a text the catalog does not know"
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert i18n.translate_formatted("No such command 'chek'.") == "No such command 'chek'."
+
+
+def test_the_wheel_carries_the_compiled_catalog() -> None:
+    text = (PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"locale/*/LC_MESSAGES/*.mo"' in text

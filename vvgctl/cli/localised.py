@@ -1,0 +1,133 @@
+"""typer and its vendored click in the user's language.
+
+typer 0.28 vendors click without gettext, and typer's rich help reads its panel titles into
+module constants when it is first imported. So the strings are translated here, where they
+are shown: help texts when the command is built, the usage prefix and the help option in the
+command classes, the rich panel titles before help or an error is printed, and click's usage
+errors (already formatted in English) through the catalog's templates. The msgids of the
+texts typer and click write are listed in :data:`MESSAGES` so that the catalog holds them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer.core
+from typer._click.exceptions import ClickException
+
+from vvgctl.runtime.i18n import N_, help_text, translate_formatted
+from vvgctl.runtime.i18n import _ as tr
+
+#: the strings of typer and its vendored click that vvgctl's users see
+MESSAGES = (
+    N_("Usage: "),
+    N_("Show this message and exit."),
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+    N_("(dynamic)"),
+    N_("Missing command."),
+    N_("No such command {name}."),
+    N_("No such command {name}"),
+    N_("{message}. Did you mean {suggestions}?"),
+    N_("Missing argument {name}."),
+    N_("Missing option {name}."),
+    N_("Missing parameter {name}."),
+    N_("No such option: {name}"),
+    N_("{message} (Possible options: {options})"),
+    N_("Invalid value for {name}: {message}"),
+    N_("Invalid value: {message}"),
+    N_("Got unexpected extra argument ({args})"),
+    N_("Got unexpected extra arguments ({args})"),
+    N_("Option {name} requires an argument."),
+    N_("Option {name} requires {count} arguments."),
+    N_("Option {name} does not take a value."),
+    N_("{value} is not one of {choices}."),
+    N_("{value} is not in the range {range}."),
+    N_("{value} is not a valid {kind}."),
+    N_("{value} does not match the formats {formats}."),
+    N_("integer"),
+    N_("float"),
+    N_("boolean"),
+)
+
+#: words the command modules translate inside f-strings, where extraction does not look
+WORDS = (N_("hint:"), N_("note:"), N_("item"), N_("OVERDUE"), N_("no errors"))
+
+#: typer.rich_utils' constants and their msgids
+_RICH_CONSTANTS = {
+    "DEPRECATED_STRING": N_("(deprecated) "),
+    "DEFAULT_STRING": N_("[default: {}]"),
+    "ENVVAR_STRING": N_("[env var: {}]"),
+    "REQUIRED_LONG_STRING": N_("[required]"),
+    "ARGUMENTS_PANEL_TITLE": N_("Arguments"),
+    "OPTIONS_PANEL_TITLE": N_("Options"),
+    "COMMANDS_PANEL_TITLE": N_("Commands"),
+    "ERRORS_PANEL_TITLE": N_("Error"),
+    "ABORTED_TEXT": N_("Aborted."),
+    "RICH_HELP": N_("Try [blue]'{command_path} {help_option}'[/] for help."),
+}
+
+
+def localise_rich_help() -> None:
+    """Set typer's rich panel titles in the user's language (imports typer.rich_utils, which
+    costs 0.1 s: call it only before help or an error is printed)."""
+    from typer import rich_utils
+
+    for name, msgid in _RICH_CONSTANTS.items():
+        setattr(rich_utils, name, tr(msgid))
+
+
+def localise_error(exc: Any) -> None:
+    """A click usage error's message in the user's language (in place)."""
+    message = translate_formatted(exc.format_message())
+    exc.format_message = lambda: message
+
+
+def _localise_params(command: Any) -> None:
+    command.help = help_text(command.help)
+    command.short_help = help_text(command.short_help)
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = help_text(param.help)
+
+
+class _Localised:
+    """The usage line, the help option and help pages of a command in the user's language."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=tr("Usage: "))
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = tr("Show this message and exit.")
+        return option
+
+    def format_help(self, ctx: Any, formatter: Any) -> Any:
+        localise_rich_help()
+        return super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class Command(_Localised, typer.core.TyperCommand):
+    """A vvgctl command: its help in the user's language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _localise_params(self)
+
+
+class Group(_Localised, typer.core.TyperGroup):
+    """vvgctl's group: its help and usage errors in the user's language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _localise_params(self)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except ClickException as exc:
+            localise_error(exc)
+            localise_rich_help()
+            raise
