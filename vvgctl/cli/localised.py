@@ -106,6 +106,7 @@ class _Localised:
 
     def format_help(self, ctx: Any, formatter: Any) -> Any:
         localise_rich_help()
+        _localise_params(self)  # typer adds the completion options after the group is made
         return super().format_help(ctx, formatter)  # type: ignore[misc]
 
 
@@ -115,6 +116,7 @@ class Command(_Localised, typer.core.TyperCommand):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _localise_params(self)
+        self.options_metavar = tr("[OPTIONS]")
 
 
 class Group(_Localised, typer.core.TyperGroup):
@@ -123,6 +125,8 @@ class Group(_Localised, typer.core.TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _localise_params(self)
+        self.options_metavar = tr("[OPTIONS]")
+        self.subcommand_metavar = tr("COMMAND [ARGS]...")
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:

@@ -25,11 +25,11 @@ Examples:
 """)
 
 SCOPE_HEADINGS = {
-    "reading": "Reading the files",
-    "file": "Rules over one meeting",
-    "repository": "Rules across meetings",
-    "data": "Data files (schema-checked like meetings)",
-    "revision": "Frozen records (only with `vvgctl check --base REV`)",
+    "reading": N_("Reading the files"),
+    "file": N_("Rules over one meeting"),
+    "repository": N_("Rules across meetings"),
+    "data": N_("Data files (schema-checked like meetings)"),
+    "revision": N_("Frozen records (only with `vvgctl check --base REV`)"),
 }
 
 
@@ -48,6 +48,9 @@ def rules(
 ) -> None:
     from vvgctl.checking.catalogue import catalogue
     from vvgctl.cli import output
+    from vvgctl.cli.reporters import SEVERITY_LABELS
+    from vvgctl.runtime.i18n import _ as tr
+    from vvgctl.runtime.i18n import translate_formatted
 
     found = catalogue()
     if format is RulesFormat.json:
@@ -61,9 +64,12 @@ def rules(
     for rule in found:
         if rule.scope is not scope:
             scope = rule.scope
-            console.print(f"[bold underline]{SCOPE_HEADINGS[scope.value]}[/]\n", highlight=False)
-        levels = ", ".join(s.value for s in rule.severities)
+            heading = tr(SCOPE_HEADINGS[scope.value])
+            console.print(f"[bold underline]{heading}[/]\n", highlight=False)
+        levels = ", ".join(tr(SEVERITY_LABELS[s]) for s in rule.severities)
         where = f"  {rule.applies_to}" if rule.applies_to else ""
         console.print(f"[bold]{rule.code}[/] ({levels}){where}", highlight=False)
-        console.print("    " + rule.documentation.replace("\n", "\n    ") + "\n", markup=False,
+        # a code's meaning is in the catalog; a rule module's docstring is not yet (issue 18)
+        text = translate_formatted(rule.documentation)
+        console.print("    " + text.replace("\n", "\n    ") + "\n", markup=False,
                       highlight=False)
