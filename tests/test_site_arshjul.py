@@ -50,7 +50,7 @@ def _repo(make_repo: RepoFactory, extra: dict[str, str | bytes] | None = None) -
     return make_repo({**files, **(extra or {})})
 
 
-def _events(data: bytes) -> dict[str, icalendar.Event]:
+def _events(data: bytes) -> dict[str, icalendar.Component]:
     return {str(e["uid"]): e for e in icalendar.Calendar.from_ical(data).walk("VEVENT")}
 
 
@@ -147,6 +147,7 @@ def test_the_timezone_holds_after_2038(make_repo: RepoFactory, tmp_path: Path) -
     assert code == 0, err
     calendar = icalendar.Calendar.from_ical(data)
     [zone] = calendar.walk("VTIMEZONE")
+    assert isinstance(zone, icalendar.Timezone)
     assert all("UNTIL" not in str(r["rrule"]) and "COUNT" not in str(r["rrule"])
                for r in zone.subcomponents)
     tz = zone.to_tz()
