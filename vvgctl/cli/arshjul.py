@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from vvgctl.arshjul.model import Arshjul
 
 HELP = """\
@@ -22,7 +24,9 @@ recurring topics of the latest earlier plan are used.
 
 Formats: table (the terminal; Markdown when piped), md (the table for the minutes as written
 information), svg (a wheel for an A4 page), pdf (through the rendering pipeline; needs -o),
-ics (the dated meetings as iCalendar events to subscribe to), json (for scripts: each
+ics (the dated meetings as iCalendar events to subscribe to; the same UIDs as the
+published site's calendar, DTSTAMP the time of the organ's last commit, so two runs give the
+same bytes; a year without a dated meeting is refused with exit code 1), json (for scripts: each
 meeting's topics with their status and where they came from).
 
 Examples:
@@ -90,7 +94,12 @@ def arshjul(
     if format is ArshjulFormat.table and output is None and out.is_tty():
         out.stdout().print(_rich_table(result))
         return
-    data = _render(result, format, output)
+    stamp = None
+    if format is ArshjulFormat.ics:
+        from vvgctl.arshjul.ics import revision_stamp
+
+        stamp = revision_stamp(repository, organ)
+    data = _render(result, format, output, stamp)
     if data is None:
         return
     if output is None:
@@ -105,7 +114,8 @@ def arshjul(
         err.print(f"skrev {output}")
 
 
-def _render(result: Arshjul, format: ArshjulFormat, output: Path | None) -> bytes | None:
+def _render(result: Arshjul, format: ArshjulFormat, output: Path | None,
+            stamp: dt.datetime | None = None) -> bytes | None:
     if format in (ArshjulFormat.table, ArshjulFormat.md):
         from vvgctl.arshjul.text import to_markdown
 
@@ -121,10 +131,12 @@ def _render(result: Arshjul, format: ArshjulFormat, output: Path | None) -> byte
 
         return to_svg(result).encode("utf-8")
     if format is ArshjulFormat.ics:
-        from vvgctl.arshjul.ics import to_ics
+        from vvgctl.arshjul.ics import to_ics, undated_months
         from vvgctl.cli import output as out
 
-        data, skipped = to_ics(result)
+        assert stamp is not None
+        data = to_ics(result, stamp=stamp)
+        skipped = undated_months([result])
         if skipped:
             out.stderr().print(f"[yellow]obs:[/] {skipped} möten saknar datum (bara månad) och "
                                "har ingen händelse i kalendern")
