@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.conftest import MEETING_MD, RepoFactory
 from tests.test_frozen import LATER_FILE, NEXT_FILE, approve_later, check, edit, runner, top
 from vvgctl.cli.app import app
 
@@ -80,3 +81,23 @@ def test_a_new_file_may_come_in_approved_only_with_its_approval(top: Path) -> No
         encoding="utf-8")
     code, [finding] = flow(top)
     assert code == 1 and "without an approval" in str(finding["message"])
+
+
+def test_closes_actions_names_an_action_an_earlier_meeting_opened(
+        make_repo: RepoFactory) -> None:
+    opened = MEETING_MD.replace(
+        "        text: Vårdsamverkan Västra Götaland noterar informationen.\n",
+        "        text: Vårdsamverkan Västra Götaland noterar informationen.\n"
+        "    actions:\n      - text: Beredningen tar fram en enkät.\n")
+    later = MEETING_MD.replace("date: 2025-10-22", "date: 2025-12-10").replace(
+        "    kind: procedural\n",
+        "    kind: procedural\n    closes_actions: [vvg-2025-10-22-2-9]\n", 1)
+    root = make_repo({"vvg/2025/2025-10-22.md": opened, "vvg/2025/2025-12-10.md": later})
+    result = runner.invoke(app, ["check", str(root)])
+    assert result.exit_code == 1
+    assert "[closes-actions]" in result.output
+    assert "did you mean vvg-2025-10-22-2-1?" in result.output
+    fixed = root / "vvg/2025/2025-12-10.md"
+    fixed.write_text(later.replace("2-9]", "2-1]"), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(root)])
+    assert result.exit_code == 0, result.output

@@ -241,10 +241,11 @@ def test_pages_are_swedish_outlined_and_linked(repo: Path, tmp_path: Path) -> No
 
 
 def test_calendar_and_base_url(make_repo: RepoFactory, tmp_path: Path) -> None:
-    scheduled = MEETING_MD.replace("items:", 'schedule:\n  - {date: 2025-12-10, time: '
-                                   '{start: "9.00", end: "12.00"}, place: "Teams, länk i '
-                                   'kallelsen"}\n  - {date: 2026-02-11}\nitems:', 1)
-    repo = make_repo({"vvg/2025/2025-10-22.md": scheduled})
+    repo = make_repo({
+        "vvg/2025/schedule.yaml": "organ: vvg\nyear: 2025\nmeetings:\n  - {date: 2025-12-10, "
+                                  'time: {start: "9.00", end: "12.00"}, place: "Teams, länk i '
+                                  'kallelsen"}\n',
+        "vvg/2026/schedule.yaml": "organ: vvg\nyear: 2026\nmeetings:\n  - {date: 2026-02-11}\n"})
     out = tmp_path / "site"
     publish(repo, out, base_url="https://example.org/vvg/")
     ics = (out / "kalender/vvg.ics").read_bytes().decode()

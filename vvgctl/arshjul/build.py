@@ -35,6 +35,7 @@ from vvgctl.arshjul.model import (
     Topic,
     TopicStatus,
 )
+from vvgctl.models.meeting import Status
 from vvgctl.models.plan import Occurrence, PlanFile
 from vvgctl.models.schedule import ScheduleEntry
 from vvgctl.planning.plan import load_plans
@@ -313,15 +314,19 @@ def _mark(column: Column, facts: MeetingRecord) -> None:
 
 
 def build(repository: Repository, organ: str, year: int, *,
-          extra_dates: Iterable[dt.date] = ()) -> Arshjul:
+          extra_dates: Iterable[dt.date] = (), approved_only: bool = False) -> Arshjul:
     """Merge the årshjul of ``organ`` for ``year`` from what the repository holds.
 
     The minutes' records are read once per repository (and cached between runs), so building
-    several years or organs costs one reading of the minutes."""
+    several years or organs costs one reading of the minutes. ``approved_only`` (the published
+    site) reads approved minutes only: a planned, draft or in-review record gives no meeting,
+    no follow-up and no held topic."""
     found = repository.registry.organ(organ)
     name = organ
     if found is not None:
         name = f"{found.name} ({found.short_name})" if found.short_name else found.name
     return merge(organ, year, plans=load_plans(repository, organ, strict=True),
                  schedule=load_schedule(repository, organ, strict=True),
-                 minutes=repository.records(), organ_name=name, extra_dates=extra_dates)
+                 minutes=[r for r in repository.records()
+                          if not approved_only or r.status == Status.APPROVED.value],
+                 organ_name=name, extra_dates=extra_dates)

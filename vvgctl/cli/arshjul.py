@@ -13,6 +13,8 @@ from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.i18n import _ as tr
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from vvgctl.arshjul.model import Arshjul
 
 HELP = N_("""\
@@ -26,7 +28,9 @@ recurring topics of the latest earlier plan are used.
 
 Formats: table (the terminal; Markdown when piped), md (the table for the minutes as written
 information), svg (a wheel for an A4 page), pdf (through the rendering pipeline; needs -o),
-ics (the dated meetings as iCalendar events to subscribe to), json (for scripts: each
+ics (the dated meetings as iCalendar events to subscribe to; the same UIDs as the
+published site's calendar, DTSTAMP the time of the organ's last commit, so two runs give the
+same bytes; a year without a dated meeting is refused with exit code 1), json (for scripts: each
 meeting's topics with their status and where they came from).
 
 Examples:
@@ -95,7 +99,12 @@ def arshjul(
     if format is ArshjulFormat.table and output is None and out.is_tty():
         out.stdout().print(_rich_table(result))
         return
-    data = _render(result, format, output)
+    stamp = None
+    if format is ArshjulFormat.ics:
+        from vvgctl.arshjul.ics import revision_stamp
+
+        stamp = revision_stamp(repository, organ)
+    data = _render(result, format, output, stamp)
     if data is None:
         return
     if output is None:
@@ -110,7 +119,8 @@ def arshjul(
         err.print(f"skrev {output}")
 
 
-def _render(result: Arshjul, format: ArshjulFormat, output: Path | None) -> bytes | None:
+def _render(result: Arshjul, format: ArshjulFormat, output: Path | None,
+            stamp: dt.datetime | None = None) -> bytes | None:
     if format in (ArshjulFormat.table, ArshjulFormat.md):
         from vvgctl.arshjul.text import to_markdown
 
@@ -126,10 +136,12 @@ def _render(result: Arshjul, format: ArshjulFormat, output: Path | None) -> byte
 
         return to_svg(result).encode("utf-8")
     if format is ArshjulFormat.ics:
-        from vvgctl.arshjul.ics import to_ics
+        from vvgctl.arshjul.ics import to_ics, undated_months
         from vvgctl.cli import output as out
 
-        data, skipped = to_ics(result)
+        assert stamp is not None
+        data = to_ics(result, stamp=stamp)
+        skipped = undated_months([result])
         if skipped:
             out.stderr().print(f"[yellow]{tr('note:')}[/] " + tr(
                 "{count} meetings have no date (only a month) and no event in the calendar")

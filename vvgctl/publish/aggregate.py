@@ -6,10 +6,8 @@ manifest key) changed.
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 from typing import Any
 
-from vvgctl.models import Registry
 from vvgctl.publish import cases as case_pages
 from vvgctl.publish import pages, planning
 from vvgctl.publish.collect import Summary
@@ -18,6 +16,7 @@ from vvgctl.publish.manifest import Manifest, data_key, digest
 from vvgctl.publish.report import PublishReport
 from vvgctl.publish.sitemap import render_sitemap
 from vvgctl.render.templating import TEMPLATES_DIR
+from vvgctl.repository.repo import Repository
 from vvgctl.runtime.progress import PhaseProgress
 
 
@@ -29,10 +28,11 @@ def _static(manifest: Manifest) -> None:
             manifest.put(f"static/{path.name}", digest(content), content)
 
 
-def write_aggregates(manifest: Manifest, published: list[Summary], registry: Registry,
-                     root: Path, base_url: str, report: PublishReport,
+def write_aggregates(manifest: Manifest, published: list[Summary], repository: Repository,
+                     base_url: str, report: PublishReport,
                      progress: PhaseProgress | None) -> None:
     fp = manifest.fingerprint
+    registry = repository.registry.registry
     labels = {o.id: o.short_name or o.name for o in registry.organs}
     names = {o.id: o.name for o in registry.organs}
     steps = 7
@@ -60,7 +60,7 @@ def write_aggregates(manifest: Manifest, published: list[Summary], registry: Reg
         manifest.put(pages.case_file(case.id), data_key(fp, data),
                      partial(case_pages.render_case, data))
     step(4, "årshjul och kalender")
-    planning.write_planning(manifest, published, registry, root, report)
+    planning.write_planning(manifest, published, repository, report)
     step(5, "feed.xml")
     data = feed_data(published, labels)
     manifest.put("feed.xml", data_key(fp, base_url, data), partial(render_feed, data, base_url))

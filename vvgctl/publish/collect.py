@@ -1,8 +1,8 @@
 """What the aggregate pages need from one approved meeting, as plain JSON-able data.
 
 A summary is made once per version of a file and kept in the manifest; the index, the
-register of positions, the case pages, the feed, the sitemap and the calendars are all made
-from summaries, so a rebuild after one changed file parses only that file.
+register of positions, the case pages, the feed and the sitemap are all made from summaries,
+so a rebuild after one changed file parses only that file.
 """
 
 from __future__ import annotations
@@ -77,10 +77,4 @@ def summarize(meeting: Meeting, source: str, source_hash: str,
         "items": [{"number": n, "title": c.title, "anchor": anchor(n)}
                   for n, c, p in item_contents(meeting) if c is p],
         "decisions": decisions, "appearances": appearances, "follow_ups": follow_ups,
-        "arshjul": [t.model_dump(mode="json") for _, c, _ in item_contents(meeting)
-                    for t in c.tables if (t.title or "").casefold().startswith("årshjul")],
-        "schedule": [{"date": s.date.isoformat(),
-                      "start": s.time.start.strftime("%H:%M") if s.time else None,
-                      "end": s.time.end.strftime("%H:%M") if s.time else None,
-                      "place": s.place, "note": s.note} for s in meeting.schedule],
     }

@@ -1,97 +1,144 @@
-"""The årshjul page (an SVG wheel with its table as the text alternative) and the calendars.
+"""The site's årshjul and calendars, from the organs' plans and schedules.
 
-Both come from each organ's latest *approved* minutes: the årshjul table they carry (a table
-whose title begins with 'Årshjul', as item 10 of the VVG minutes 2025-10-22) and their
-Mötestider. Nothing is taken from planned or draft records.
+Every organ with a ``schedule.yaml`` or a ``plan.yaml`` gets, for each year that has one:
+
+    arshjul/<organ>/<year>.html   the year's meetings and planned topics as a table
+    arshjul/<organ>/<year>.svg    the same as a wheel (the table is its text alternative)
+
+and one calendar of all its dated meetings, ``kalender/<organ>.ics``; ``arshjul.html`` lists
+them. All of it is made by the builder ``vvgctl arshjul`` uses (:func:`vvgctl.arshjul.build`)
+and written by its renderers (the SVG wheel, :func:`vvgctl.arshjul.ics.to_ics`), so the site
+and the command show the same årshjul and give a meeting the same UID.
+
+The plans' topics and the schedules are published as they stand (they are planning data, not
+minutes). Of the minutes only *approved* records are read (``approved_only``): a planned,
+draft or in-review record adds no meeting, no follow-up and marks no topic held.
 """
 
 from __future__ import annotations
 
-import math
 from functools import partial
-from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
+from typing import Any
 
-from markupsafe import Markup
-
-from vvgctl.models import Registry
-from vvgctl.publish.calendar import schedule_ics
+from vvgctl.arshjul.build import build
+from vvgctl.arshjul.ics import EmptyCalendarError, revision_stamp, to_ics, undated_months
+from vvgctl.arshjul.model import Arshjul, Column, TopicStatus
+from vvgctl.arshjul.svg import to_svg
+from vvgctl.arshjul.text import change_lines, column_heading, follow_up_lines
+from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.errors import VvgError
 from vvgctl.publish.collect import Summary
-from vvgctl.publish.manifest import Manifest, data_key
-from vvgctl.publish.pages import ARSHJUL_PATH, href, render
-from vvgctl.swedish.dates import MONTHS, month_abbreviation
+from vvgctl.publish.manifest import Manifest, data_key, digest
+from vvgctl.publish.pages import ARSHJUL_PATH, href, render, up
+from vvgctl.publish.report import PublishReport
+from vvgctl.repository.repo import PLAN_FILE, SCHEDULE_FILE, Repository
+from vvgctl.swedish.dates import month_year, span
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from vvgctl.publish.report import PublishReport
-
-
-def _month_of(label: str) -> int | None:
-    words = label.casefold().split()
-    return next((MONTHS.index(w) for w in words if w in MONTHS), None)
+STATUS_TEXT = {TopicStatus.HELD: "behandlat", TopicStatus.SLIPPED: "ej behandlat",
+               TopicStatus.PLANNED: ""}
 
 
-def wheel_svg(title: str, columns: list[str]) -> str:
-    """A year wheel: twelve month sectors, those with a planned meeting filled and named."""
-    size, centre, outer, inner = 420, 210, 190, 90
-    planned = {m: c for c in columns if (m := _month_of(c)) is not None}
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
-             f'role="img" aria-labelledby="wheel-title wheel-desc" class="wheel">',
-             f'<title id="wheel-title">{escape(title)}</title>',
-             '<desc id="wheel-desc">Årets månader som ett hjul; månader med möte är '
-             'ifyllda. Tabellen nedan har samma innehåll.</desc>']
-    for month in range(12):
-        a0 = math.radians(month * 30 - 90)
-        a1 = math.radians(month * 30 - 60)
-        points = [(centre + r * math.cos(a), centre + r * math.sin(a))
-                  for r, a in ((outer, a0), (outer, a1), (inner, a1), (inner, a0))]
-        path = (f"M{points[0][0]:.1f},{points[0][1]:.1f} A{outer},{outer} 0 0 1 "
-                f"{points[1][0]:.1f},{points[1][1]:.1f} L{points[2][0]:.1f},{points[2][1]:.1f} "
-                f"A{inner},{inner} 0 0 0 {points[3][0]:.1f},{points[3][1]:.1f} Z")
-        filled = month in planned
-        parts.append(f'<path d="{path}" fill="{"#005a8c" if filled else "#f2f2f2"}" '
-                     f'stroke="#ffffff" stroke-width="2"/>')
-        mid = math.radians(month * 30 - 75)
-        x, y = centre + 140 * math.cos(mid), centre + 140 * math.sin(mid)
-        parts.append(f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" '
-                     f'dominant-baseline="middle" font-size="13" '
-                     f'fill="{"#ffffff" if filled else "#1a1a1a"}">'
-                     f'{escape(month_abbreviation(month + 1))}</text>')
-    parts.append(f'<text x="{centre}" y="{centre}" text-anchor="middle" '
-                 f'dominant-baseline="middle" font-size="15" fill="#1a1a1a">'
-                 f'{escape(title)}</text></svg>')
-    return "\n".join(parts)
+def calendar_path(organ: str) -> str:
+    return f"kalender/{organ}.ics"
 
 
-def _latest(published: list[Summary]) -> dict[str, Summary]:
-    latest: dict[str, Summary] = {}
-    for s in sorted(published, key=lambda s: (s["date"], s["slug"])):
-        latest[s["organ"]] = s
-    return latest
+def year_path(organ: str, year: int, suffix: str = "html") -> str:
+    return f"arshjul/{organ}/{year:04d}.{suffix}"
 
 
-def write_planning(manifest: Manifest, published: list[Summary], registry: Registry,
-                   root: Path, report: PublishReport) -> None:
-    names = {o.id: o.name for o in registry.organs}
-    latest = _latest(published)
-    wheels: list[dict[str, Any]] = []
-    calendars: list[dict[str, str]] = []
-    for organ in sorted(latest, key=lambda o: names.get(o, o)):
-        summary = latest[organ]
-        name = names.get(organ, organ)
-        for table in summary["arshjul"]:
-            wheels.append({"organ": name, "source": href(summary["slug"] + ".html"),
-                           "source_date": summary["long_date"], "table": table,
-                           "svg": Markup(wheel_svg(table["title"] or "Årshjul",
-                                                    table["columns"]))})
-        if summary["schedule"]:
-            path = f"kalender/{organ}.ics"
-            events = summary["schedule"]
-            manifest.put(path, data_key(manifest.fingerprint, organ, name, events),
-                         partial(schedule_ics, organ, name, events, summary["date"]))
-            calendars.append({"organ": name, "href": href(path),
-                              "count": str(len(events))})
-    data = {"wheels": wheels, "calendars": calendars}
-    manifest.put(ARSHJUL_PATH, data_key(manifest.fingerprint, data),
+def planning_years(repository: Repository, organ: str) -> list[int]:
+    """The years for which the organ has a schedule or a plan."""
+    files = repository.organ_files(organ, SCHEDULE_FILE) + repository.organ_files(organ,
+                                                                                 PLAN_FILE)
+    return sorted({int(p.parent.name) for p in files if p.parent.name.isdigit()})
+
+
+def _column(organ: str, column: Column, slugs: set[str], root: str) -> dict[str, Any]:
+    entry = column.entry
+    slug = f"{organ}/{column.date.year:04d}/{column.date.isoformat()}" if column.date else ""
+    return {
+        "label": column_heading(column),
+        "time": span(entry.time.start, entry.time.end) if entry and entry.time else "",
+        "place": entry.place if entry and entry.place else "",
+        "change": entry.change if entry and entry.change else "",
+        "minutes": root + href(slug + ".html") if slug in slugs else None,
+    }
+
+
+def year_data(arshjul: Arshjul, slugs: set[str], years: list[int],
+              calendar: str | None) -> dict[str, Any]:
+    """What the page of one organ's year shows, as plain data."""
+    path = year_path(arshjul.organ, arshjul.year)
+    root = up(path)
+    rows = []
+    for row in arshjul.rows:
+        cells = [[{"title": t.title, "status": STATUS_TEXT[t.status],
+                   "item": t.held_item or "", "from_minutes": t.from_follow_up_only}
+                  for t in arshjul.cell(column, row.id)] for column in arshjul.columns]
+        rows.append({"name": row.name, "cells": cells})
+    return {
+        "root": root, "organ": arshjul.organ_name, "year": arshjul.year,
+        "title": arshjul.title,
+        "period": f"{month_year(*arshjul.start)} – {month_year(*arshjul.end)}",
+        "svg": href(f"{arshjul.year:04d}.svg"),
+        "columns": [_column(arshjul.organ, c, slugs, root) for c in arshjul.columns],
+        "rows": rows, "follow_ups": follow_up_lines(arshjul),
+        "changes": change_lines(arshjul),
+        "undated": [c.label() for c in arshjul.columns if c.date is None],
+        "calendar": root + href(calendar) if calendar else None,
+        "years": [{"year": y, "href": href(f"{y:04d}.html"), "current": y == arshjul.year}
+                  for y in years],
+    }
+
+
+def _problem(repository: Repository, organ: str, error: VvgError) -> Diagnostic:
+    where = error.path or str(repository.root / organ)
+    return Diagnostic(where, error.line or 1, 1, Severity.ERROR, "publish-arshjul",
+                      f"the årshjul of {organ} was not published: {error.message}",
+                      error.hint or "run `vvgctl check` and `vvgctl arshjul` for the organ")
+
+
+def write_planning(manifest: Manifest, published: list[Summary], repository: Repository,
+                   report: PublishReport) -> None:
+    registry = repository.registry.registry
+    fp = manifest.fingerprint
+    slugs = {str(s["slug"]) for s in published}
+    organs: list[dict[str, Any]] = []
+    for organ in sorted(registry.organs, key=lambda o: o.name):
+        years = planning_years(repository, organ.id)
+        if not years:
+            continue
+        try:
+            wheels = [build(repository, organ.id, year, approved_only=True) for year in years]
+        except VvgError as error:
+            report.problems.append(_problem(repository, organ.id, error))
+            continue
+        calendar: str | None = calendar_path(organ.id)
+        try:
+            ics = to_ics(wheels, stamp=revision_stamp(repository, organ.id))
+        except EmptyCalendarError:
+            calendar = None
+            report.warnings.append(f"{organ.name}: inget möte har datum ännu, så ingen "
+                                   f"kalender (kalender/{organ.id}.ics) publiceras.")
+        else:
+            assert calendar is not None
+            manifest.put(calendar, digest(fp, ics), ics)
+        for arshjul in wheels:
+            svg = to_svg(arshjul)
+            manifest.put(year_path(organ.id, arshjul.year, "svg"), digest(fp, svg), svg)
+            data = year_data(arshjul, slugs, years, calendar)
+            manifest.put(year_path(organ.id, arshjul.year), data_key(fp, data),
+                         partial(render, "arshjul_year.html.j2", **data))
+        organs.append({
+            "name": organ.name,
+            "years": [{"year": a.year, "title": a.title,
+                       "href": href(year_path(organ.id, a.year))} for a in wheels],
+            "calendar": href(calendar) if calendar else None, "count": len(_dated(wheels)),
+            "undated": undated_months(wheels)})
+    data = {"organs": organs}
+    manifest.put(ARSHJUL_PATH, data_key(fp, data),
                  partial(render, "arshjul.html.j2", root="", **data))
+
+
+def _dated(wheels: list[Arshjul]) -> set[Any]:
+    return {c.date for a in wheels for c in a.columns if c.date is not None}

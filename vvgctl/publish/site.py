@@ -6,7 +6,8 @@ The site (all links relative, so any static host and ``file://`` serve it)::
     <organ>/<year>/<date>.html|.pdf  one page per approved meeting, and its PDF
     stallningstaganden.html          the register of positions (filter and sort with JS)
     arenden/index.html, arenden/<case>.html
-    arshjul.html, arshjul-<organ>.svg, kalender/<organ>.ics
+    arshjul.html, arshjul/<organ>/<year>.html|.svg   the årshjul from plans and schedules
+    kalender/<organ>.ics             every organ's dated meetings (iCalendar)
     feed.xml, sitemap.xml, static/…
 
 Only records with ``status: approved`` are read past their status: nothing of a planned,
@@ -100,7 +101,7 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
     renderer = _renderer_present()
     site_fp = digest(vvgctl.__version__, registry.fingerprint,
                      _tree_hash(TEMPLATES_DIR / "site", PACKAGE / "publish",
-                                PACKAGE / "render"))
+                                PACKAGE / "render", PACKAGE / "arshjul"))
     pdf_fp = digest(vvgctl.__version__, registry.fingerprint, _tree_hash(
         PACKAGE / "render", TEMPLATES_DIR, skip=(str(TEMPLATES_DIR / "site"),))
         if renderer else "none")
@@ -184,7 +185,7 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
     report.published = len(published)
     manifest.sources = {str(s["source"]): s for s in published}
 
-    write_aggregates(manifest, published, registry.registry, root, base_url, report, progress)
+    write_aggregates(manifest, published, repository, base_url, report, progress)
     report.removed = manifest.remove_stale()
     manifest.save()
     report.written = list(manifest.written)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, NamedTuple
 
-from vvgctl.models.item import Decision, DecisionType, Item, ItemKind, SubItem
+from vvgctl.models.item import Decision, DecisionType, Item, ItemKind, SubItem, action_id
 from vvgctl.source.loading import LoadedMeeting
 
 #: position types that settle nothing: information noted, a task given, sent back, tabled
@@ -72,6 +72,10 @@ class MeetingRecord:
     item_rows: tuple[tuple[Any, ...], ...] = ()
     #: the follow-ups the meeting set (as plain tuples: see :attr:`follow_ups`)
     follow_up_rows: tuple[tuple[Any, ...], ...] = ()
+    #: the id of every action the meeting opened (written, or derived: models.item.action_id)
+    action_ids: tuple[str, ...] = ()
+    #: (action id, line, column) per entry of an item's ``closes_actions``
+    closes: tuple[tuple[str, int, int], ...] = ()
 
     # The items and follow-ups are kept as the plain tuples the cache holds and named when
     # first asked for: most commands never look at them, and naming 15 of them for each of
@@ -92,15 +96,17 @@ class MeetingRecord:
         return (self.path, self.organ, self.date.toordinal(), self.status,
                 self.previous_date.toordinal() if self.previous_date else 0,
                 self.previous_line, self.previous_column, self.date_line, self.cases,
-                self.documents, self.item_rows, self.follow_up_rows)
+                self.documents, self.item_rows, self.follow_up_rows, self.action_ids,
+                self.closes)
 
     @classmethod
     def from_row(cls, row: Row, path: str | None = None) -> MeetingRecord:
         (shown, organ, date, status, previous, previous_line, previous_column, date_line,
-         cases, documents, items, follow_ups) = row
+         cases, documents, items, follow_ups, action_ids, closes) = row
         return cls(path or shown, organ, dt.date.fromordinal(date), status,
                    dt.date.fromordinal(previous) if previous else None, previous_line,
-                   previous_column, date_line, cases, documents, items, follow_ups)
+                   previous_column, date_line, cases, documents, items, follow_ups,
+                   action_ids, closes)
 
 
 #: a record as plain values (see :meth:`MeetingRecord.to_row`)
@@ -127,6 +133,8 @@ def record_of(loaded: LoadedMeeting) -> MeetingRecord | None:
     documents: list[tuple[str, int, int]] = []
     items: list[HeldItem] = []
     follow_ups: list[SetFollowUp] = []
+    action_ids: list[str] = []
+    closes: list[tuple[str, int, int]] = []
     for i, item in enumerate(meeting.items):
         for number, base, content in _contents(item, i):
             case = content.case or (item.case if content is not item else None)
@@ -140,6 +148,10 @@ def record_of(loaded: LoadedMeeting) -> MeetingRecord | None:
                 for k, doc_id in enumerate(decision.governing_documents):
                     documents.append((doc_id, *loaded.at(*base, "decisions", d,
                                                          "governing_documents", k)))
+            action_ids += [a.id or action_id(meeting.organ, meeting.date, number, n + 1)
+                           for n, a in enumerate(content.actions)]
+            closes += [(closed, *loaded.at(*base, "closes_actions", c))
+                       for c, closed in enumerate(content.closes_actions)]
             for f, follow_up in enumerate(content.follow_ups):
                 follow_ups.append(SetFollowUp(
                     follow_up.organ or meeting.organ, follow_up.meeting, follow_up.text,
@@ -153,4 +165,5 @@ def record_of(loaded: LoadedMeeting) -> MeetingRecord | None:
         previous_line=previous_line, previous_column=previous_column,
         date_line=loaded.at("date")[0], cases=tuple(cases), documents=tuple(documents),
         item_rows=tuple(tuple(i) for i in items),
-        follow_up_rows=tuple(tuple(f) for f in follow_ups))
+        follow_up_rows=tuple(tuple(f) for f in follow_ups), action_ids=tuple(action_ids),
+        closes=tuple(closes))

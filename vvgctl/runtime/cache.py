@@ -16,7 +16,7 @@ from typing import Any
 
 import vvgctl
 
-FORMAT = 3
+FORMAT = 4
 
 
 def cache_dir() -> Path:

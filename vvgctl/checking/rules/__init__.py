@@ -15,6 +15,7 @@ from vvgctl.checking.rules import (
     attendance,
     body_sections,
     case_flow,
+    closes_actions,
     document_refs,
     file_location,
     item_order,
@@ -31,5 +32,6 @@ FILE_RULES: list[ModuleType] = [
     item_order, timebox, body_sections, position_required, registry_refs, references,
     attendance, file_location, approval_date, unfinished,
 ]
-REPOSITORY_RULES: list[ModuleType] = [unique_meeting, previous_link, case_flow, document_refs]
+REPOSITORY_RULES: list[ModuleType] = [unique_meeting, previous_link, case_flow, document_refs,
+                                      closes_actions]
 ALL_RULES = FILE_RULES + REPOSITORY_RULES
