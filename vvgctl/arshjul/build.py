@@ -42,6 +42,7 @@ from vvgctl.planning.plan import load_plans
 from vvgctl.planning.schedule import load_schedule
 from vvgctl.repository.records import MeetingRecord, SetFollowUp
 from vvgctl.repository.repo import Repository
+from vvgctl.runtime.i18n import N_
 from vvgctl.source.loading import Loaded
 
 #: category colours: dark enough for white text and for lines on white paper (contrast >= 4.5)
@@ -287,10 +288,15 @@ def merge(organ: str, year: int, *, plans: Sequence[Loaded[PlanFile]],
     result = Arshjul(organ, organ_name or organ, year, title, rows, columns, start, end,
                      own_plan=own)
     if plan is None:
-        result.notes.append(f"no plan for {organ} {year} or earlier: no recurring topics")
+        result.notes.append(N_("no plan for {organ} {year} or earlier: no recurring topics").format(
+                               organ=organ,
+                               year=year))
     elif not own:
-        result.notes.append(f"no plan for {organ} {year}: the recurring topics of the plan "
-                            f"for {plan.year} are used")
+        result.notes.append(N_("no plan for {organ} {year}: the recurring topics of the plan "
+                               "for {year2} are used").format(
+                               organ=organ,
+                               year=year,
+                               year2=plan.year))
     return result
 
 

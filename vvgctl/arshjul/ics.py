@@ -31,6 +31,7 @@ from vvgctl.arshjul.text import topic_text
 from vvgctl.errors import VvgError
 from vvgctl.repository import git
 from vvgctl.repository.repo import PLAN_FILE, SCHEDULE_FILE, Repository
+from vvgctl.runtime.i18n import N_
 
 TIMEZONE = "Europe/Stockholm"
 
@@ -133,9 +134,11 @@ def to_ics(years: Arshjul | Sequence[Arshjul], *, stamp: dt.datetime) -> bytes:
         first = many[0] if many else None
         what = f"{first.organ_name} {first.year}" if first is not None else "the period"
         raise EmptyCalendarError(
-            f"no meeting of {what} has a date: an iCalendar file needs at least one event",
-            hint="date the meetings in <organ>/<year>/schedule.yaml (a plan's month gives "
-                 "no event)")
+            N_("no meeting of {what} has a date: an iCalendar file needs at least one "
+               "event").format(
+               what=what),
+            hint=N_("date the meetings in <organ>/<year>/schedule.yaml (a plan's month gives "
+                    "no event)"))
     head = many[0]
     zone = ZoneInfo(TIMEZONE)
     calendar = icalendar.Calendar()

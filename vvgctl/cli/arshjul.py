@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from vvgctl.cli.localised import Command
-from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import N_, translate_formatted
 from vvgctl.runtime.i18n import _ as tr
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def arshjul(
     repository.save()
     err = out.stderr()
     for note in result.notes:
-        err.print(f"[yellow]obs:[/] {escape(out.visible(note))}")
+        err.print(f"[yellow]{tr('note:')}[/] {escape(out.visible(translate_formatted(note)))}")
     if format is ArshjulFormat.table and output is None and out.is_tty():
         out.stdout().print(_rich_table(result))
         return

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.runtime.i18n import N_
 
 CODE = "closes-actions"
 #: how severe its findings can be
@@ -34,12 +35,14 @@ def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
             if when is not None and when < fact.date:
                 continue
             if when is not None:
-                message = (f"closes_actions names {action}, an action of this meeting or a "
-                           "later one")
-                hint = "an action is closed by a later meeting than the one that opened it"
+                message = (N_("closes_actions names {action}, an action of this meeting or a "
+                              "later one").format(action=action))
+                hint = N_("an action is closed by a later meeting than the one that opened it")
             else:
-                message = f"closes_actions names {action}, which no earlier meeting opened"
+                message = N_(
+                    "closes_actions names {action}, which no earlier meeting opened").format(
+                             action=action)
                 close = difflib.get_close_matches(action, list(opened), n=1, cutoff=0.8)
-                hint = (f"did you mean {close[0]}?" if close else
-                        "use the id `vvgctl actions --open` shows")
+                hint = (N_("did you mean {close}?").format(close=close[0]) if close else
+                        N_("use the id `vvgctl actions --open` shows"))
             yield Diagnostic(fact.path, line, column, Severity.ERROR, CODE, message, hint)
