@@ -47,9 +47,9 @@ schema: install
 LOCALE := vvgctl/locale
 messages: install
 	mkdir -p build
-	$(BIN)/pybabel extract --no-location --sort-output --omit-header -F babel.cfg \
+	$(BIN)/pybabel extract --no-location --no-wrap --sort-output --omit-header -F babel.cfg \
 		-k N_ -k tr -o build/vvgctl.pot vvgctl
-	$(BIN)/pybabel update --no-location --omit-header --no-fuzzy-matching -D vvgctl \
+	$(BIN)/pybabel update --no-wrap --ignore-obsolete --no-fuzzy-matching -D vvgctl \
 		-i build/vvgctl.pot -d $(LOCALE) -l sv
 	$(BIN)/pybabel compile -D vvgctl -d $(LOCALE) -l sv
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from vvgctl.runtime import i18n
@@ -26,9 +27,13 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 def _extracted() -> set[str]:
+    """What `make messages` extracts (babel.cfg's extractor: the marked messages and the
+    rule modules' docstrings)."""
+    with (PACKAGE.parent / "babel.cfg").open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
     found: set[str] = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-            PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS):
+            PACKAGE, method_map=method_map, options_map=options_map, keywords=KEYWORDS):
         if isinstance(message, tuple):
             found.update(m for m in message if m)
         elif message:
@@ -59,6 +64,18 @@ def test_every_message_has_a_swedish_translation() -> None:
         f"{len(untranslated)} messages lack a Swedish translation (run `make messages` and "
         "translate them in vvgctl/locale/sv/LC_MESSAGES/vvgctl.po):\n"
         + "\n".join(repr(m) for m in untranslated[:20]))
+
+
+def test_every_rule_is_documented_in_swedish() -> None:
+    """`vvgctl rules` prints each code's documentation (a rule module's docstring, a code's
+    meaning) through the catalog: the extraction must find every one."""
+    from vvgctl.checking.catalogue import catalogue
+
+    catalog = _catalog()
+    extracted = _extracted()
+    missing = [r.code for r in catalogue()
+               if r.documentation not in extracted or not catalog.get(r.documentation)]
+    assert not missing, f"rules documented only in English: {missing}"
 
 
 def _fields(text: str) -> list[str]:

@@ -107,14 +107,7 @@ def _english_words(text: str) -> list[str]:
     return words
 
 
-#: what is left of issue 18: the documentation of the rule modules (their docstrings)
-NOT_YET = {("rules",)}
-
-
-@pytest.mark.parametrize("args", [
-    pytest.param(a, marks=pytest.mark.xfail(reason="rule docstrings not yet in the catalog",
-                                            strict=True)) if tuple(a) in NOT_YET else a
-    for a in CALLS], ids=" ".join)
+@pytest.mark.parametrize("args", CALLS, ids=" ".join)
 def test_swedish_by_default(work: Path, monkeypatch: pytest.MonkeyPatch,
                             args: list[str]) -> None:
     output = _run(work, args, monkeypatch, None)
