@@ -135,3 +135,29 @@ def test_formatted_messages_are_translated_from_their_template(
 def test_the_wheel_carries_the_compiled_catalog() -> None:
     text = (PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8")
     assert '"locale/*/LC_MESSAGES/*.mo"' in text
+
+
+def test_pydantic_messages_are_pydantics_and_translated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The templates vvgctl lists are pydantic_core's own (an upgrade that rewords one fails
+    here), and each message pydantic formats from them is shown in Swedish."""
+    from pydantic_core import PydanticKnownError
+
+    from vvgctl.source.validation import PYDANTIC_MESSAGES
+
+    monkeypatch.setenv("LANG", "sv_SE.UTF-8")
+    context = {"expected": "'a' or 'b'", "error": "input is too short", "gt": 1, "ge": 1,
+               "lt": 1, "le": 1, "pattern": "^x$", "tag": "t", "discriminator": "'kind'",
+               "expected_tags": "'a'"}
+    for kind, template in PYDANTIC_MESSAGES.items():
+        error = PydanticKnownError(kind, context)  # type: ignore[arg-type]
+        assert error.message_template == template, kind
+        assert i18n.translate_formatted(error.message()) != error.message(), kind
+
+
+def test_lists_and_hints_are_whole_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "sv_SE.UTF-8")
+    shown = i18n.translate_formatted
+    assert shown("'aproved' is not allowed; expected 'planned', 'review' or 'approved'") == \
+        "'aproved' är inte tillåtet; väntade 'planned', 'review' eller 'approved'"
+    assert shown("known organs: vvg, sro") == "kända organ: vvg, sro"
+    assert shown("Field required") == "Fältet krävs"

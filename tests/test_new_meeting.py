@@ -205,4 +205,4 @@ def test_branch_outside_git_is_a_usage_error(tmp_path: Path) -> None:
 def test_unknown_organ_names_the_known_ones(repo: Path) -> None:
     result = runner.invoke(app, ["new-meeting", "--organ", "vgg", "--repo", str(repo)])
     assert result.exit_code == 2
-    assert "known: vvg" in result.output
+    assert "known organs: vvg" in result.output

@@ -123,6 +123,20 @@ def test_english_with_an_english_locale(work: Path, monkeypatch: pytest.MonkeyPa
     assert not swedish, f"Swedish in `LANG=en_US.UTF-8 vvgctl {' '.join(args)}`: {swedish}"
 
 
+def test_every_argument_has_a_swedish_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The usage line names the arguments in Swedish (`[sökvägar...]`), English with en_*."""
+    monkeypatch.delenv("LANG", raising=False)
+    group = typer.main.get_group(app)
+    unnamed = [f"{name} {param.name}" for name, command in group.commands.items()
+               for param in command.params
+               if param.param_type_name == "argument" and param.metavar is None]
+    assert not unnamed, f"add these arguments to localised.ARGUMENT_NAMES: {unnamed}"
+    usage = runner.invoke(app, ["check", "--help"], env={"COLUMNS": "100"}).output
+    assert "[sökvägar...]" in usage
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert "[paths]..." in runner.invoke(app, ["check", "--help"]).output
+
+
 def test_json_stays_english(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     output = _run(work, ["check", "broken", "--format", "json"], monkeypatch, None)
     assert '"severity": "error"' in output and "is not allowed" in output

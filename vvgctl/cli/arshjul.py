@@ -85,7 +85,8 @@ def arshjul(
     registry = repository.registry
     if registry.organ(organ) is None:
         raise UsageError(N_("unknown organ {organ!r}").format(organ=organ),
-                         hint="known organs: " + ", ".join(registry.organ_ids()))
+                         hint=N_("known organs: {organs}").format(
+                             organs=", ".join(registry.organ_ids())))
     if output is not None and output.exists() and not force:
         raise UsageError(N_("{output} exists").format(output=output),
             hint=N_("give --force to overwrite it"))

@@ -92,7 +92,8 @@ def import_(
                        hint=N_("run `vvgctl check` and fix the registry first"))
     if registry is not None and organ is not None and registry.organ(organ) is None:
         raise UsageError(N_("unknown organ {organ!r}").format(organ=organ),
-                         hint="known: " + ", ".join(registry.organ_ids()))
+                         hint=N_("known organs: {organs}").format(
+                             organs=", ".join(registry.organ_ids())))
     text, read_notes = read_source(file)
     result = import_text(text, organ=organ, registry=registry, root=root, date=day,
                          source=display_path(file), target=target,

@@ -15,7 +15,7 @@ from typing import Any
 import typer.core
 from typer._click.exceptions import ClickException
 
-from vvgctl.runtime.i18n import N_, help_text, translate_formatted
+from vvgctl.runtime.i18n import N_, help_text, language, translate_formatted
 from vvgctl.runtime.i18n import _ as tr
 
 #: the strings of typer and its vendored click that vvgctl's users see
@@ -53,6 +53,17 @@ MESSAGES = (
 #: words the command modules translate inside f-strings, where extraction does not look
 WORDS = (N_("hint:"), N_("note:"), N_("item"), N_("OVERDUE"), N_("no errors"))
 
+#: the commands' arguments by name, as the usage line, the help page and errors name them
+#: (a test fails when a command has an argument this table does not translate)
+ARGUMENT_NAMES = {
+    "paths": N_("paths"),
+    "path": N_("path"),
+    "root": N_("root"),
+    "folder": N_("folder"),
+    "file": N_("file"),
+    "text": N_("text"),
+}
+
 #: typer.rich_utils' constants and their msgids
 _RICH_CONSTANTS = {
     "DEPRECATED_STRING": N_("(deprecated) "),
@@ -89,6 +100,15 @@ def _localise_params(command: Any) -> None:
     for param in command.params:
         if getattr(param, "help", None):
             param.help = help_text(param.help)
+        if param.param_type_name == "argument" and param.metavar is None:
+            _localise_metavar(param)
+
+
+def _localise_metavar(argument: Any) -> None:
+    """An argument's name in the user's language (``sökvägar...``); English keeps typer's."""
+    msgid = ARGUMENT_NAMES.get(argument.name)
+    if msgid and language() != "en":
+        argument.metavar = tr(msgid) + ("..." if argument.nargs != 1 else "")
 
 
 class _Localised:

@@ -125,7 +125,8 @@ def new_meeting(
     found = registry.organ(organ)
     if found is None:
         raise UsageError(N_("unknown organ {organ!r}").format(organ=organ),
-                         hint="known: " + ", ".join(registry.organ_ids()))
+                         hint=N_("known organs: {organs}").format(
+                             organs=", ".join(registry.organ_ids())))
     if date is not None:
         try:
             day = dt.date.fromisoformat(date)
@@ -184,12 +185,25 @@ def _branch_preflight(root: Path, organ: str, day: dt.date) -> Path:
     if changes:
         raise VvgError(N_("the git work tree {top} has uncommitted changes; no branch made").format(
                           top=top),
-                       hint="commit or stash them first:\n    " + "\n    ".join(changes[:5]))
+                       hint=N_("commit or stash them first:\n    {changes}").format(
+                           changes="\n    ".join(changes[:5])))
     name = f"meeting/{organ}-{day.isoformat()}"
     if git.branch_exists(top, name):
         raise VvgError(N_("the branch {name} exists already").format(name=name),
                        hint=N_("switch to it, or delete it with git branch -D"))
     return top
+
+
+#: what a scheduled meeting lacks: the message and the hint, as whole sentences
+_MISSING = {
+    ("--place",): (N_("no scheduled meeting of {organ} on {date} gives the place"),
+                   N_("give --place, or add the meeting to {schedule}")),
+    ("--mode",): (N_("no scheduled meeting of {organ} on {date} gives the mode"),
+                  N_("give --mode, or add the meeting to {schedule}")),
+    ("--place", "--mode"): (N_("no scheduled meeting of {organ} on {date} gives the place and "
+                               "mode"),
+                            N_("give --place and --mode, or add the meeting to {schedule}")),
+}
 
 
 def _complete(slot: scaffold_inputs.Slot, organ: str) -> scaffold_inputs.Slot:
@@ -203,10 +217,9 @@ def _complete(slot: scaffold_inputs.Slot, organ: str) -> scaffold_inputs.Slot:
     if not missing:
         return slot
     if not interactive():
-        raise UsageError(f"no scheduled meeting of {organ} on {slot.date} gives the "
-                         + " and ".join(m[2:] for m in missing),
-                         hint="give " + " and ".join(missing) + ", or add the meeting to "
-                              f"{organ}/{slot.date.year}/schedule.yaml")
+        message, hint = _MISSING[tuple(missing)]
+        raise UsageError(message.format(organ=organ, date=slot.date),
+                         hint=hint.format(schedule=f"{organ}/{slot.date.year}/schedule.yaml"))
     place = slot.place or typer.prompt("Plats (t.ex. Teams eller en adress)").strip()
     mode = slot.mode
     while mode is None:

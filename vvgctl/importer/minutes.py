@@ -94,9 +94,11 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
                     "place then goes to the review section"))
     if "organ" not in draft.data:
         known = ", ".join(registry.organ_ids()) if registry else ""
-        raise UsageError(f"cannot tell which organ's minutes {source} are"
-                         + (f" from {header.organ_text!r}" if header.organ_text else ""),
-                         hint="pass --organ ORG" + (f" (one of: {known})" if known else ""))
+        message = (N_("cannot tell which organ's minutes {source} are from {organ!r}")
+                   if header.organ_text else N_("cannot tell which organ's minutes {source} are"))
+        raise UsageError(message.format(source=source, organ=header.organ_text),
+                         hint=N_("pass --organ ORG (one of: {organs})").format(organs=known)
+                         if known else N_("pass --organ ORG"))
     if not header.is_minutes and is_credible(headings):
         draft.note("no title such as 'Mötesanteckning' and no 'Datum:' line: the items were "
                    "read from the numbered sequence of headings", ("items",))

@@ -42,7 +42,8 @@ def load_plans(repository: Repository, organ: str, *,
 
 def _categories(loaded: Loaded[BaseModel], plan: PlanFile) -> list[Diagnostic]:
     known = [c.id for c in plan.categories]
-    hint = N_("the plan's categories: ") + ", ".join(known)
+    hint = N_("the plan's categories: {categories} (add it under 'categories' or correct "
+              "it)").format(categories=", ".join(known))
     found = []
     places: list[tuple[str, tuple[str | int, ...]]] = []
     for m, meeting in enumerate(plan.meetings):
@@ -55,8 +56,7 @@ def _categories(loaded: Loaded[BaseModel], plan: PlanFile) -> list[Diagnostic]:
         if category not in known:
             found.append(loaded.error(CODE_CATEGORY, N_("unknown category {category!r}").format(
                                                         category=category), *node,
-                                      hint=hint + N_(" (add it under 'categories' or correct "
-                                                     "it)")))
+                                      hint=hint))
     return found
 
 

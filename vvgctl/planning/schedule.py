@@ -44,7 +44,8 @@ def location_problems(loaded: Loaded[BaseModel], registry: RegistryIndex, organ:
     if organs and organ not in organs:
         found.append(loaded.error(f"{prefix}-organ", N_("unknown organ {organ!r}").format(
                                                         organ=organ), "organ",
-                                  hint="known organs: " + ", ".join(organs)))
+                                  hint=N_("known organs: {organs}").format(
+                                      organs=", ".join(organs))))
     path = Path(loaded.path)
     expected = Path(organ) / f"{year:04d}" / name
     if path.parts[-3:] != expected.parts:

@@ -160,7 +160,7 @@ def list_cases(index: Index, *, status: str | None = None,
                organ: str | None = None) -> list[dict[str, Any]]:
     if status and status not in STATUS_LABELS:
         raise UsageError(N_("--status {status!r} is not a status").format(status=status),
-                         hint="use one of " + ", ".join(STATUS_LABELS))
+                         hint=N_("use one of {values}").format(values=", ".join(STATUS_LABELS)))
     rows = []
     for case in load_cases(index).values():
         if not any(index.in_scope(a.path) for a in case.appearances):
@@ -181,6 +181,6 @@ def show_case(index: Index, case_id: str) -> dict[str, Any]:
 
         close = difflib.get_close_matches(case_id, known, n=3, cutoff=0.6)
         raise UsageError(N_("no case {case_id!r} in the repository").format(case_id=case_id),
-                         hint=("did you mean " + ", ".join(close) + "?") if close
-                         else "`vvgctl cases` lists the cases")
+                         hint=N_("did you mean {close}?").format(close=", ".join(close)) if close
+                         else N_("`vvgctl cases` lists the cases"))
     return case.timeline()

@@ -85,7 +85,8 @@ def _where(index: Index, flt: DecisionFilter) -> tuple[str, list[object]]:
         if flt.type not in DECISION_TYPES:
             raise UsageError(N_("--type {type!r} is not a type of position").format(
                                 type=flt.type),
-                             hint="use one of " + ", ".join(DECISION_TYPES))
+                             hint=N_("use one of {values}").format(
+                                 values=", ".join(DECISION_TYPES)))
         where.append("d.type = ?")
         params.append(flt.type)
     if flt.case:

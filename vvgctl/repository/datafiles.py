@@ -91,5 +91,6 @@ def check_data_files(repository: Repository,
         diagnostics.append(Diagnostic(
             display_path(path), 0, 0, Severity.WARNING, "unknown-file",
             N_("vvgctl does not know this kind of file, so it is not checked"),
-            "known: " + ", ".join(k.pattern for k in kinds) if kinds else None))
+            N_("the known kinds of data file: {kinds}").format(
+                kinds=", ".join(k.pattern for k in kinds)) if kinds else None))
     return count, diagnostics

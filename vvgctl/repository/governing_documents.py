@@ -38,7 +38,8 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
                 "registry-ref", N_("{id}: unknown organ {adopted_by!r}").format(
                                    id=document.id,
                                    adopted_by=document.adopted_by),
-                "documents", index, "adopted_by", hint="known organs: " + ", ".join(organs)))
+                "documents", index, "adopted_by", hint=N_("known organs: {organs}").format(
+                    organs=", ".join(organs))))
     return found
 
 

@@ -93,28 +93,31 @@ def diagnostics_from(exc: ValidationError, data: Any, positions: Positions, path
             where = positions.of_value(parent)
             name = data_path[-1] if data_path else "?"
             message = N_("missing required field '{name}'").format(name=name)
-            hint = f"add '{name}:' here"
+            hint = N_("add '{name}:' here").format(name=name)
         elif kind == "extra_forbidden":
             where = positions.of_key(data_path)
             name = str(data_path[-1]) if data_path else "?"
             allowed = fields_at(model, data_path[:-1])
             guess = _suggest(name, allowed)
-            message = f"unknown field '{name}'"
+            message = N_("unknown field '{name}'").format(name=name)
             hint = (N_("did you mean '{guess}'?").format(guess=guess) if guess
-                    else "allowed here: " + ", ".join(allowed) if allowed else None)
+                    else N_("allowed here: {fields}").format(fields=", ".join(allowed))
+                    if allowed else None)
         else:
             where = positions.of_value(data_path)
             if kind in _TYPE_MESSAGES:
                 message, hint = _TYPE_MESSAGES[kind]
             elif kind == "value_error":
                 message = message.removeprefix("Value error, ")
-            if kind == "enum" and isinstance(error.get("input"), str):
+            elif kind == "string_too_long":
+                message = N_("the text is too long: at most {max_length} characters").format(
+                    max_length=error.get("ctx", {}).get("max_length", "?"))
+            if kind in ("enum", "literal_error") and isinstance(error.get("input"), str):
                 expected = str(error.get("ctx", {}).get("expected", ""))
                 choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",")]
-                guess = _suggest(error["input"], [c for c in choices if c])
-                message = N_("{error!r} is not allowed; expected {expected}").format(
-                             error=error['input'],
-                             expected=expected)
+                choices = [c for c in choices if c]
+                guess = _suggest(error["input"], choices)
+                message = _not_allowed(error["input"], choices)
                 hint = N_("did you mean '{guess}'?").format(guess=guess) if guess else None
             elif kind == "string_pattern_mismatch":
                 message = N_("{get!r} does not have the expected form").format(
@@ -133,12 +136,12 @@ def diagnostics_from(exc: ValidationError, data: Any, positions: Positions, path
 
 
 _TYPE_MESSAGES: dict[str, tuple[str, str | None]] = {
-    "list_type": ("expected a list", N_("write one entry per line, each starting with '- '")),
+    "list_type": (N_("expected a list"), N_("write one entry per line, each starting with '- '")),
     "dict_type": (N_("expected a mapping of fields"), N_("write 'key: value' lines, indented")),
     "model_type": (N_("expected a mapping of fields"), N_("write 'key: value' lines, indented")),
     "model_attributes_type": (N_("expected a mapping of fields"),
                               N_("write 'key: value' lines, indented")),
-    "string_type": ("expected text", N_("write the value as text (quote it if needed)")),
+    "string_type": (N_("expected text"), N_("write the value as text (quote it if needed)")),
     "int_parsing": (N_("expected a whole number"), None),
     "int_type": (N_("expected a whole number"), None),
     "bool_parsing": (N_("expected true or false"), None),
@@ -147,6 +150,55 @@ _TYPE_MESSAGES: dict[str, tuple[str, str | None]] = {
     "too_short": (N_("the list is empty"), N_("add at least one entry")),
     "greater_than_equal": (N_("the number is too small"), None),
     "less_than_equal": (N_("the number is too large"), None),
+}
+
+
+def _not_allowed(value: str, choices: list[str]) -> str:
+    """The message for a value outside an enum or a literal, one whole sentence per form."""
+    quoted = [repr(c) for c in choices]
+    if len(quoted) > 1:
+        return N_("{value!r} is not allowed; expected {choices} or {last}").format(
+            value=value, choices=", ".join(quoted[:-1]), last=quoted[-1])
+    return N_("{value!r} is not allowed; expected {choice}").format(
+        value=value, choice=quoted[0] if quoted else "?")
+
+
+#: pydantic's own messages (its templates, word for word) for the error types the branches
+#: above leave as pydantic wrote them: the diagnostic keeps the English (JSON, the cache),
+#: the catalog translates it where it is shown; tests compare them with pydantic_core's
+PYDANTIC_MESSAGES = {
+    "missing": N_("Field required"),
+    "extra_forbidden": N_("Extra inputs are not permitted"),
+    "string_type": N_("Input should be a valid string"),
+    "int_type": N_("Input should be a valid integer"),
+    "int_parsing": N_("Input should be a valid integer, unable to parse string as an integer"),
+    "int_from_float": N_("Input should be a valid integer, got a number with a fractional part"),
+    "float_type": N_("Input should be a valid number"),
+    "float_parsing": N_("Input should be a valid number, unable to parse string as a number"),
+    "bool_type": N_("Input should be a valid boolean"),
+    "bool_parsing": N_("Input should be a valid boolean, unable to interpret input"),
+    "list_type": N_("Input should be a valid list"),
+    "dict_type": N_("Input should be a valid dictionary"),
+    "date_type": N_("Input should be a valid date"),
+    "date_parsing": N_("Input should be a valid date in the format YYYY-MM-DD, {error}"),
+    "date_from_datetime_parsing": N_("Input should be a valid date or datetime, {error}"),
+    "time_type": N_("Input should be a valid time"),
+    "time_parsing": N_("Input should be in a valid time format, {error}"),
+    "datetime_type": N_("Input should be a valid datetime"),
+    "datetime_parsing": N_("Input should be a valid datetime, {error}"),
+    "literal_error": N_("Input should be {expected}"),
+    "greater_than": N_("Input should be greater than {gt}"),
+    "greater_than_equal": N_("Input should be greater than or equal to {ge}"),
+    "less_than": N_("Input should be less than {lt}"),
+    "less_than_equal": N_("Input should be less than or equal to {le}"),
+    "string_pattern_mismatch": N_("String should match pattern '{pattern}'"),
+    "union_tag_invalid": N_("Input tag '{tag}' found using {discriminator} does not match any "
+                            "of the expected tags: {expected_tags}"),
+    "union_tag_not_found": N_("Unable to extract tag using discriminator {discriminator}"),
+    "url_parsing": N_("Input should be a valid URL, {error}"),
+    "none_required": N_("Input should be None"),
+    "tuple_type": N_("Input should be a valid tuple"),
+    "set_type": N_("Input should be a valid set"),
 }
 
 

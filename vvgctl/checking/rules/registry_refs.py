@@ -24,8 +24,8 @@ def _organ_hint(ctx: FileContext, organ: str) -> str:
     close = difflib.get_close_matches(organ, ctx.registry.organ_ids(), n=1, cutoff=0.5)
     if close:
         return N_("did you mean '{close}'?").format(close=close[0])
-    return N_("add the organ to registry/organs.yaml; known: ") + ", ".join(
-        ctx.registry.organ_ids())
+    return N_("add the organ to registry/organs.yaml; known organs: {organs}").format(
+        organs=", ".join(ctx.registry.organ_ids()))
 
 
 def check(ctx: FileContext) -> Iterator[Diagnostic]:
