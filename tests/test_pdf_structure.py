@@ -73,7 +73,8 @@ def assert_accessible(path: Path, title: str) -> pikepdf.Pdf:
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pdfs")
     runner = CliRunner()
-    result = runner.invoke(app, ["render", str(MINUTES), "-o", str(out)])
+    # one process: a fork inside the test run (threads of earlier tests alive) may deadlock
+    result = runner.invoke(app, ["render", str(MINUTES), "-o", str(out), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     result = runner.invoke(app, ["arshjul", "--organ", "vvg", "--year", "2026", "--root",
                                  str(MINUTES), "--format", "pdf", "-o",
