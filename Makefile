@@ -6,7 +6,12 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: install compile run test lint typecheck schema messages bench clean
 
-install: $(STAMP)
+install: $(STAMP) node_modules/.installed
+
+# the site's validators (axe-core, html-validate) from the npm registry, pinned in package-lock.json
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

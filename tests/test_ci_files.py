@@ -56,8 +56,8 @@ def test_the_workflow_does_what_the_brief_says() -> None:
     check = [s.get("run", "") for s in data["jobs"]["check"]["steps"]]
     assert any("vvgctl check minutes --format github" in run for run in check)
     assert any("vvgctl publish" in run for run in check)
-    assert "actions/upload-artifact@v4" in text
-    assert "actions/upload-pages-artifact@v3" in text and "actions/deploy-pages@v4" in text
+    assert "actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02  # v4.6.2" in text
+    assert "actions/upload-pages-artifact@" in text and "actions/deploy-pages@" in text
     assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
@@ -91,3 +91,45 @@ def test_the_pre_commit_hook(make_repo: RepoFactory) -> None:
     meeting.write_text(meeting.read_text().replace("mode: remote", "mode: telepathy"))
     bad = subprocess.run([*entry, str(meeting)], capture_output=True, text=True, check=False)
     assert bad.returncode == 1 and "2025-10-22.md:" in bad.stderr
+
+
+PINNED = re.compile(r"^\s*(?:- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+$")
+
+
+def zizmor(*paths: Path) -> subprocess.CompletedProcess[str]:
+    """zizmor's regular persona, offline (no GitHub API): exit 0 only with no finding."""
+    return subprocess.run([tool("zizmor"), "--offline", "--no-progress", "--format", "plain",
+                           *map(str, paths)], capture_output=True, text=True, check=False)
+
+
+def generated_workflow(tmp_path: Path) -> Path:
+    from typer.testing import CliRunner
+
+    from vvgctl.cli.app import app
+
+    top = tmp_path / "organ"
+    result = CliRunner().invoke(app, ["init", str(top), "--organ", "sro", "--year", "2026"])
+    assert result.exit_code == 0, result.output
+    return top / ".github" / "workflows" / "minutes.yml"
+
+
+def test_zizmor_finds_nothing_in_either_workflow(tmp_path: Path) -> None:
+    generated = generated_workflow(tmp_path)
+    result = zizmor(WORKFLOW, generated)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for path in (WORKFLOW, generated):
+        uses = [line for line in path.read_text().splitlines() if "uses:" in line]
+        assert uses and all(PINNED.match(line) for line in uses), path
+        assert path.read_text().count("persist-credentials: false") == 2, path
+
+
+def test_zizmor_catches_a_tag_and_persisted_credentials(tmp_path: Path) -> None:
+    broken = tmp_path / ".github" / "workflows" / "minutes.yml"
+    broken.parent.mkdir(parents=True)
+    text = WORKFLOW.read_text()
+    text = re.sub(r"actions/checkout@[0-9a-f]{40}  # v4\.\d+\.\d+", "actions/checkout@v4", text)
+    broken.write_text(text.replace("          persist-credentials: false\n", "")
+                      .replace("        with:\n      - uses", "      - uses"))
+    result = zizmor(broken)
+    assert result.returncode != 0
+    assert "unpinned-uses" in result.stdout and "artipacked" in result.stdout

@@ -122,6 +122,27 @@ def test_show_invalid_file_exits_1(make_repo: RepoFactory) -> None:
     assert "yaml-syntax" in result.output
 
 
+def test_show_format_is_a_choice(make_repo: RepoFactory) -> None:
+    meeting = str(make_repo() / "vvg/2025/2025-10-22.md")
+    result = runner.invoke(app, ["show", meeting, "--format", "yaml"])
+    assert result.exit_code == 2 and "'yaml' is not one of 'text', 'json'" in result.output
+    assert runner.invoke(app, ["show", meeting, "-f", "json"]).exit_code == 0
+
+
+def test_show_completion_prints_the_named_shell() -> None:
+    # typer's flag detects the running shell and never read the word after it (bash for zsh)
+    scripts = {"zsh": "#compdef vvgctl", "bash": "complete -o default -F _vvgctl_completion",
+               "fish": "complete --command vvgctl"}
+    for shell, marker in scripts.items():
+        for args in (["--show-completion", shell], [f"--show-completion={shell}"]):
+            result = runner.invoke(app, args, prog_name="vvgctl")
+            assert result.exit_code == 0 and marker in result.output, (args, result.output)
+            others = [m for s, m in scripts.items() if s != shell]
+            assert not any(m in result.output for m in others), args
+    unknown = runner.invoke(app, ["--show-completion=tcsh"])
+    assert unknown.exit_code == 2 and "unknown shell 'tcsh'" in unknown.output
+
+
 def test_every_command_has_help_with_an_example() -> None:
     import typer.main
 

@@ -64,12 +64,48 @@ local sanitize = {
   Figure = function(el) return el.content end,
 }
 
+-- A table of the minutes (the årshjul: meetings across, categories down) for Typst. Pandoc's
+-- Typst writer tags a row's label as a data cell (TD); PDF/UA wants it a header (TH). Each
+-- label becomes a subheader row, `table.header(level: 2)`, spanning the meetings' columns,
+-- which Typst tags TH for the cells below it; the meetings stay the column headers.
+local function cell_typst(cell)
+  local text = pandoc.write(pandoc.Pandoc(cell.contents), "typst")
+  return "[" .. text:gsub("%s+$", "") .. "]"
+end
+
+local function labelled_table(tbl)
+  local head = tbl.head.rows[1]
+  if not head or #head.cells < 2 then return nil end
+  local n = #head.cells - 1
+  local out = { "#table(columns: (1fr,) * " .. n .. ", align: left, inset: 4pt,",
+                "  stroke: 0.4pt + luma(150),", "  table.header(" }
+  for i = 2, #head.cells do
+    table.insert(out, "    " .. cell_typst(head.cells[i]) .. ",")
+  end
+  table.insert(out, "  ),")
+  for _, body in ipairs(tbl.bodies) do
+    for _, row in ipairs(body.body) do
+      table.insert(out, "  table.header(level: 2, repeat: false, table.cell(colspan: " .. n ..
+        ", fill: luma(232), " .. cell_typst(row.cells[1]) .. ")),")
+      for i = 2, #row.cells do
+        table.insert(out, "  " .. cell_typst(row.cells[i]) .. ",")
+      end
+      for _ = #row.cells, n do table.insert(out, "  [],") end
+    end
+  end
+  table.insert(out, ")")
+  return pandoc.RawBlock("typst", table.concat(out, "\n"))
+end
+
 local layout = {
   Div = function(el)
     local class = el.classes[1]
     if FORMAT == "typst" and class and LAYOUT[class] then
       local blocks = { pandoc.RawBlock("typst", OPEN[class] or ("#" .. class .. "[")) }
-      for _, block in ipairs(el.content) do table.insert(blocks, block) end
+      for _, block in ipairs(el.content) do
+        local raw = class == "vvg-table" and block.t == "Table" and labelled_table(block)
+        table.insert(blocks, raw or block)
+      end
       table.insert(blocks, pandoc.RawBlock("typst", CLOSE[class] or "]"))
       return blocks
     end

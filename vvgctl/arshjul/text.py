@@ -54,7 +54,9 @@ def to_markdown(arshjul: Arshjul, *, for_print: bool = False) -> str:
     ``for_print`` marks the table for the rendering pipeline's compact table layout (small
     type, hyphenation), for the PDF; the plain form goes into minutes as written information.
     """
-    out = [f"**{arshjul.title}** – {arshjul.organ_name}", ""]
+    # in print a heading (the PDF's outline and its H1 tag); in minutes a bold line
+    title = f"{arshjul.title}** – {arshjul.organ_name}"
+    out = [f"# **{title}" if for_print else f"**{title}", ""]
     if not arshjul.columns:
         out.append("Inga möten är planerade för perioden.")
         return "\n".join(out) + "\n"

@@ -20,6 +20,7 @@ from vvgctl.cli import (
     arshjul,
     cases,
     check,
+    completion,
     decisions,
     documents,
     import_,
@@ -36,6 +37,7 @@ from vvgctl.cli import (
     summary,
 )
 from vvgctl.cli.localised import Group, localise_error, localise_rich_help
+from vvgctl.errors import VvgError
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.i18n import _ as tr
 
@@ -46,8 +48,27 @@ The minutes are kept as Markdown files with YAML front matter.
 Start with `vvgctl check minutes`; every command has --help with examples.
 """)
 
+
 class _Group(Group):
     """The one place where errors become exit codes (also under typer's test runner)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        for param in params:
+            if param.opts and param.opts[0] in completion.HELP:
+                param.help = tr(completion.HELP[param.opts[0]])
+        return params
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        explicit = completion.explicit_shell(args)
+        if explicit is not None and not ctx.resilient_parsing:
+            try:
+                completion.run_explicit(ctx, None, *explicit)
+            except VvgError as exc:
+                typer.echo(f"vvgctl: {_shown(exc)}", err=True)
+                raise typer.Exit(exc.exit_code) from None
+        result: list[str] = super().parse_args(ctx, args)
+        return result
 
     def invoke(self, ctx: Any) -> Any:  # click.Context, vendored privately by typer
         from vvgctl.errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_USAGE, VvgError

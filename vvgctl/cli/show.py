@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 from typing import Annotated
 
@@ -24,28 +25,31 @@ Examples:
 """)
 
 
+class ShowFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
 def register(app: typer.Typer) -> None:
     app.command("show", cls=Command, help=HELP)(show)
 
 
 def show(
     path: Annotated[Path, typer.Argument(help=N_("A meeting file."), exists=True, dir_okay=False)],
-    format: Annotated[str, typer.Option("--format", "-f", help=N_("text or json."))] = "text",
+    format: Annotated[ShowFormat, typer.Option("--format", "-f", help=N_("text or json."))]
+        = ShowFormat.text,
 ) -> None:
     from vvgctl.cli import output, reporters
     from vvgctl.diagnostics import display_path
-    from vvgctl.errors import UsageError
     from vvgctl.models.export import meeting_to_json
     from vvgctl.source.loading import load_meeting
 
-    if format not in ("text", "json"):
-        raise UsageError(N_("unknown format {format!r}; use text or json").format(format=format))
     loaded = load_meeting(path, display_path(path))
     if loaded.model is None:
         reporters.text(loaded.diagnostics, output.stderr())
         output.stderr().print("The file is not valid; fix the errors above (vvgctl check).")
         raise typer.Exit(1)
-    if format == "json":
+    if format is ShowFormat.json:
         output.print_json(meeting_to_json(loaded.model))
         return
     from vvgctl.query.summary import describe_meeting

@@ -28,6 +28,15 @@ class Model(BaseModel):
 
 _TIME = re.compile(r"^(\d{1,2})[.:](\d{2})$")
 
+# What the exported schema says, for editors and standard loaders (check-jsonschema, the YAML
+# extension). vvgctl reads every scalar as text, but a YAML 1.2 core loader types unquoted
+# `9.00` as the number 9.0, `number: 4` as 4 and `case: 0755` as 755: the schema accepts those
+# numbers too, so that it passes what `vvgctl check` passes, and its string patterns are as
+# strict as check (hours 0-23, minutes 00-59), so that it fails what check fails.
+TIME_PATTERN = r"^([01]?[0-9]|2[0-3])[.:][0-5][0-9]$"
+ITEM_NUMBER_PATTERN = r"^[1-9][0-9]{0,2}$"
+LINK_PATTERN = r"^(https?://\S+|mailto:\S+|(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!//)[^\s#]\S*)$"
+
 
 def parse_time(value: Any) -> Any:
     """'09:05', '9:05', '9.05' and '09.05' all mean five past nine."""
@@ -50,8 +59,12 @@ TimeOfDay = Annotated[
     dt.time,
     BeforeValidator(parse_time),
     PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}[.:]\d{2}$",
-                    "title": "Klockslag", "description": "Klockslag, t.ex. 09:05 eller 9.05"}),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": TIME_PATTERN},
+                              # unquoted 9.05 (the minutes' own spelling) as a YAML loader types
+                              # it; that its decimals are below .60 check alone can say
+                              {"type": "number", "minimum": 0, "exclusiveMaximum": 24}],
+                    "title": "Klockslag",
+                    "description": "Klockslag, t.ex. 09:05 eller 9.05 (gärna inom citattecken)"}),
 ]
 
 Identifier = Annotated[
@@ -63,19 +76,28 @@ Identifier = Annotated[
 ItemNumber = Annotated[
     str,
     BeforeValidator(lambda v: str(v).strip() if isinstance(v, int) else v),
-    Field(pattern=r"^[1-9][0-9]{0,2}$", title="Punktnummer",
-          description="Ärendets nummer på dagordningen, som text: \"4\""),
+    Field(pattern=ITEM_NUMBER_PATTERN),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": ITEM_NUMBER_PATTERN},
+                              {"type": "integer", "minimum": 1, "maximum": 999}],
+                    "title": "Punktnummer",
+                    "description": "Ärendets nummer på dagordningen, helst som text: \"4\""}),
 ]
 
 SubItemLetter = Annotated[
     str, Field(pattern=r"^[a-z]$", title="Underpunkt", description="Underpunktens bokstav: \"a\"")
 ]
 
+CASE_PATTERN = r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö._/-]*$"
+
 CaseId = Annotated[
     str,
-    Field(pattern=r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö._/-]*$", max_length=60,
-          title="Ärende-id",
-          description="Ärendets id, alltid som text så att inledande nollor behålls: \"0755\""),
+    Field(pattern=CASE_PATTERN, max_length=60),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": CASE_PATTERN, "maxLength": 60},
+                              # unquoted 0755: vvgctl keeps the zero, a YAML loader reads 755
+                              {"type": "integer", "minimum": 0}],
+                    "title": "Ärende-id",
+                    "description": "Ärendets id, alltid som text så att inledande nollor "
+                                   "behålls: \"0755\""}),
 ]
 
 MeetingTarget = Annotated[
@@ -85,7 +107,7 @@ MeetingTarget = Annotated[
                       "en månad '2025-12' eller ett datum '2025-12-10'"),
 ]
 
-_LINK = re.compile(r"^(https?://[^\s]+|mailto:[^\s]+|(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^\s#][^\s]*)$")
+_LINK = re.compile(LINK_PATTERN)
 
 
 def check_link(value: str) -> str:
@@ -101,7 +123,8 @@ def check_link(value: str) -> str:
 Link = Annotated[
     str,
     BeforeValidator(lambda v: check_link(v.strip()) if isinstance(v, str) else v),
-    Field(title="Länk", description="http(s)-adress, mailto: eller relativ sökväg i förrådet"),
+    WithJsonSchema({"type": "string", "pattern": LINK_PATTERN, "title": "Länk",
+                    "description": "http(s)-adress, mailto: eller relativ sökväg i förrådet"}),
 ]
 
 
