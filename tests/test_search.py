@@ -282,3 +282,19 @@ def test_shards_a_killed_build_left_are_removed(
     other.mkdir()
     open_index([repo], rebuild=True).connection.close()
     assert not leftover.exists() and other.exists()
+
+
+def test_a_passage_repeated_word_for_word_is_one_hit_with_its_repeats(
+        make_repo: RepoFactory) -> None:
+    from tests.conftest import MEETING_MD
+
+    later = MEETING_MD.replace("date: 2025-10-22", "date: 2025-12-10")
+    third = MEETING_MD.replace("date: 2025-10-22", "date: 2026-02-11").replace(
+        "\nBakgrund.\n", "\nBakgrund, med en ny mening.\n")
+    root = make_repo({"vvg/2025/2025-12-10.md": later, "vvg/2026/2026-02-11.md": third})
+    hits = search(open_index([root]), "bakgrund", limit=10)
+    # the two meetings with "Bakgrund." are one hit (the newer), the third its own
+    assert {h["date"]: h["repeats"] for h in hits} == {"2025-12-10": 1, "2026-02-11": 0}
+    result = runner.invoke(app, ["search", "bakgrund", str(root)],
+                           env={"LANGUAGE": "sv", "LC_ALL": "", "LANG": "sv_SE.UTF-8"})
+    assert "(samma text i 1 möten till)" in " ".join(result.output.split())

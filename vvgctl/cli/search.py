@@ -19,9 +19,13 @@ from vvgctl.runtime.i18n import _ as tr
 HELP = N_("""\
 Search item titles, positions and the text of the minutes, best hits first (bm25).
 
-Words are matched by their Swedish stem, so "enkäter" finds "enkäten" and "forms-enkät";
-every word must occur. Each hit shows a snippet with the matched words «marked» and the
-file:line where it stands.
+Words are matched in every inflection (a Swedish lexicon, the Snowball stem for words it
+lacks), so "samtycket" finds "samtycke" and "enkäter" finds "enkäten"; a word also finds the
+compounds it is a part of ("delning" finds "informationsdelning"), ranked below; a misspelt
+name finds the name a letter or two away. Every word must occur. Each hit shows a snippet with
+the matched words «marked» and the file:line where it stands. A passage that stands word for
+word in several meetings is one hit, the newest, with how many more meetings hold it
+("repeats" in JSON).
 
 Examples:
 
@@ -53,6 +57,11 @@ def search(
     rows = run_search(open_index_cli(paths, rebuild), text, organ=organ, limit=limit,
                       date_from=parse_day(date_from, "--from") if date_from else None,
                       date_to=parse_day(date_to, "--to", end=True) if date_to else None)
+    if format is TableFormat.table:
+        for row in rows:
+            if row["repeats"]:
+                row["snippet"] += " " + tr("(the same text in {count} more meetings)").format(
+                    count=row["repeats"])
     columns = [
         Column("organ", tr("Organ")), Column("date", tr("Date")), Column("item", tr("Item")),
         Column("title", tr("Case"), wrap=True), Column("snippet", tr("Snippet"), wrap=True),

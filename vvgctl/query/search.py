@@ -84,7 +84,7 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
     sql = ("SELECT p.id, f.path, p.organ, p.date, p.kind, p.item, p.title, p.line, p.text, "
            "bm25(fts) AS rank FROM fts JOIN passages p ON p.id = fts.rowid "
            "JOIN files f ON f.id = p.file_id WHERE " + " AND ".join(where)
-           + " ORDER BY rank, p.date DESC" + ("" if scoped else " LIMIT ?"))
+           + " ORDER BY rank, p.date DESC")
     tiers = []
     if all(f.exact for f in forms):
         tiers.append(match_expression([f.exact for f in forms]))
@@ -93,15 +93,21 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
     marked = {term.casefold() for f in forms for term in f.every}
     rows: list[dict[str, Any]] = []
     seen: set[int] = set()
+    # a passage that stands word for word in several meetings (a recurring item, a standard
+    # position) is one hit: the best ranked and newest, with how many more meetings hold it
+    same: dict[tuple[str, str, str], dict[str, Any]] = {}
     factor = 1.0
     for tier, expression in enumerate(tiers):
         first = len(rows)
-        found = index.connection.execute(
-            sql, [expression, *params, *([] if scoped else [limit + len(seen)])])
+        found = index.connection.execute(sql, [expression, *params])
         for pid, path, p_organ, date, kind, item, title, line, body, rank in found:
             if pid in seen or (scoped and not index.in_scope(path)):
                 continue
             seen.add(pid)
+            key = (kind, title or "", " ".join(body.split()))
+            if key in same:
+                same[key]["repeats"] += 1
+                continue
             if tier and len(rows) == first and first and -rank > 0:
                 # a compound part ranks below every exact hit: its scores are scaled under them
                 factor = min(1.0, 0.99 * rows[first - 1]["score"] / -rank)
@@ -111,7 +117,20 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
             rows.append({"organ": p_organ, "date": date, "item": item, "title": title,
                          "kind": kind, "snippet": excerpt,
                          "score": round(-rank * (factor if tier else 1.0), 3),
-                         "file": index.shown(path), "line": hit_line})
+                         "file": index.shown(path), "line": hit_line, "repeats": 0})
+            same[key] = rows[-1]
             if len(rows) >= limit:
-                return rows
+                return _count_rest(rows, same, found, seen, index, scoped)
+    return rows
+
+
+def _count_rest(rows: list[dict[str, Any]], same: dict[tuple[str, str, str], dict[str, Any]],
+                found: Any, seen: set[int], index: Index, scoped: bool) -> list[dict[str, Any]]:
+    """The hits, with the repeats of each counted over the matches not yet read."""
+    for pid, path, _organ, _date, kind, _item, title, _line, body, _rank in found:
+        if pid in seen or (scoped and not index.in_scope(path)):
+            continue
+        key = (kind, title or "", " ".join(body.split()))
+        if key in same:
+            same[key]["repeats"] += 1
     return rows
