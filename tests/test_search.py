@@ -233,20 +233,26 @@ def test_an_interrupted_parallel_build_completes_the_vocabulary_later(
     import vvgctl.index.update as update
 
     complete = _vocab(repo)
-    monkeypatch.setattr(update, "PARALLEL_THRESHOLD", 1)
-    monkeypatch.setattr(shards, "SHARD_SIZE", 2)
-    monkeypatch.setattr(update.os, "cpu_count", lambda: 2)
+    answers = _answers(repo)
 
     def interrupted(connection: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(update, "sync_vocab", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        open_index([repo], rebuild=True)
-    monkeypatch.undo()
-    # the shards were merged, the vocabulary was not: the next refresh (serial) fills it in
+    # (a context, not monkeypatch.undo(): that would undo the test's own cache folder too)
+    with monkeypatch.context() as patch:
+        patch.setattr(update, "PARALLEL_THRESHOLD", 1)
+        patch.setattr(shards, "SHARD_SIZE", 2)
+        patch.setattr(update.os, "cpu_count", lambda: 2)
+        patch.setattr(update, "sync_vocab", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            open_index([repo], rebuild=True)
+    # the shards were merged, the search index and the vocabulary were not: the next refresh
+    # (serial) builds them
     assert _vocab(repo) == complete
     assert search(open_index([repo]), "enkäter")
+    assert _answers(repo) == answers
+    index = open_index([repo])
+    index.connection.execute("INSERT INTO fts(fts, rank) VALUES('integrity-check', 1)")
 
 
 def test_a_word_the_index_holds_takes_its_stem_from_the_vocabulary(
@@ -297,4 +303,41 @@ def test_a_passage_repeated_word_for_word_is_one_hit_with_its_repeats(
     assert {h["date"]: h["repeats"] for h in hits} == {"2025-12-10": 1, "2026-02-11": 0}
     result = runner.invoke(app, ["search", "bakgrund", str(root)],
                            env={"LANGUAGE": "sv", "LC_ALL": "", "LANG": "sv_SE.UTF-8"})
-    assert "(samma text i 1 möten till)" in " ".join(result.output.split())
+    assert "(samma text i 1 möte till)" in " ".join(result.output.split())
+
+
+def test_repeats_are_counted_within_the_filters_and_the_folder_asked(
+        make_repo: RepoFactory) -> None:
+    """The copies of a passage are grouped by SQLite: a copy outside --from/--to or outside
+    the folder searched is neither shown nor counted, and a copy whose lines are broken
+    differently is the same passage."""
+    from tests.conftest import MEETING_MD
+
+    text = "Bakgrund till ärendet om samverkan kring egenvård i hemmet."
+    rewrapped = "Bakgrund till ärendet om samverkan\nkring egenvård i hemmet."
+    files = {f"vvg/{d[:4]}/{d}.md": MEETING_MD.replace("date: 2025-10-22", f"date: {d}")
+             .replace("\nBakgrund.\n", "\n" + (rewrapped if d == "2026-02-11" else text) + "\n")
+             for d in ("2025-10-22", "2025-12-10", "2026-02-11")}
+    root = make_repo(files, meeting=False)
+    hits = search(open_index([root]), "samverkan hemmet", limit=10)
+    assert [(h["date"], h["repeats"]) for h in hits] == [("2026-02-11", 2)]
+    hits = search(open_index([root]), "samverkan hemmet", date_to="2025-12-31", limit=10)
+    assert [(h["date"], h["repeats"]) for h in hits] == [("2025-12-10", 1)]
+    hits = search(open_index([root / "vvg" / "2025"]), "samverkan hemmet", limit=10)
+    assert [(h["date"], h["repeats"]) for h in hits] == [("2025-12-10", 1)]
+    result = runner.invoke(app, ["search", "hemmet", str(root / "vvg" / "2025")],
+                           env={"LANGUAGE": "sv", "LC_ALL": "", "LANG": "sv_SE.UTF-8"})
+    assert "(samma text i 1 möte till)" in " ".join(result.output.split())
+
+
+def test_limit_counts_distinct_passages_not_copies(make_repo: RepoFactory) -> None:
+    """Ten copies of one title do not crowd out the one body passage: --limit 2 gives both."""
+    from tests.conftest import MEETING_MD
+
+    files = {f"vvg/2025/2025-{m:02d}-01.md": MEETING_MD.replace(
+        "date: 2025-10-22", f"date: 2025-{m:02d}-01") for m in range(1, 10)}
+    files["vvg/2025/2025-10-22.md"] = MEETING_MD.replace(
+        "\nBakgrund.\n", "\nBakgrund och egenvård, en gång.\n")
+    root = make_repo(files, meeting=False)
+    hits = search(open_index([root]), "egenvård", limit=2)
+    assert sorted((h["kind"], h["repeats"]) for h in hits) == [("body", 0), ("title", 9)]

@@ -13,7 +13,7 @@ from vvgctl.cli.querying import (
     RebuildOption,
 )
 from vvgctl.cli.tabular import TableFormat
-from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import N_, ngettext
 from vvgctl.runtime.i18n import _ as tr
 
 HELP = N_("""\
@@ -60,7 +60,9 @@ def search(
     if format is TableFormat.table:
         for row in rows:
             if row["repeats"]:
-                row["snippet"] += " " + tr("(the same text in {count} more meetings)").format(
+                row["snippet"] += " " + ngettext(
+                    "(the same text in {count} more meeting)",
+                    "(the same text in {count} more meetings)", row["repeats"]).format(
                     count=row["repeats"])
     columns = [
         Column("organ", tr("Organ")), Column("date", tr("Date")), Column("item", tr("Item")),

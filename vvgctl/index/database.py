@@ -23,7 +23,7 @@ from vvgctl.errors import UsageError
 from vvgctl.runtime.cache import cache_dir
 from vvgctl.runtime.i18n import N_
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 #: the tables a worker's shard database holds too (see :mod:`vvgctl.index.shards`)
 TABLES = """
@@ -44,7 +44,7 @@ CREATE TABLE closes(file_id INTEGER NOT NULL, organ TEXT, date TEXT, item TEXT,
 CREATE TABLE follow_ups(file_id INTEGER NOT NULL, organ TEXT, date TEXT, item TEXT, text TEXT,
     meeting TEXT, target_organ TEXT, case_id TEXT, line INTEGER);
 CREATE TABLE passages(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, organ TEXT, date TEXT,
-    kind TEXT, item TEXT, title TEXT, line INTEGER, text TEXT NOT NULL);
+    kind TEXT, item TEXT, title TEXT, line INTEGER, digest INTEGER NOT NULL, text TEXT NOT NULL);
 """
 
 #: FTS5's word split, the same as :func:`vvgctl.swedish.stemming.words` on text in NFC:

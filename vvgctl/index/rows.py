@@ -6,6 +6,7 @@ databases (:mod:`vvgctl.index.shards`) write a file's rows with :func:`insert_re
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable
 
@@ -20,6 +21,14 @@ def extract_many(paths: list[str], progress: Progress | None) -> Iterable[object
         yield extract_file(path)
         if progress:
             progress(done, len(paths))
+
+
+def passage_digest(kind: str, title: str | None, text: str) -> int:
+    """The same number for passages of the same kind, title and words (however the lines are
+    broken): search shows a passage that recurs word for word in many meetings once."""
+    key = "\x1f".join((kind, title or "", " ".join(text.split())))
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big",
+                          signed=True)
 
 
 def delete_files(connection: sqlite3.Connection, file_ids: list[int]) -> None:
@@ -64,10 +73,10 @@ def insert_record(connection: sqlite3.Connection, record: object, stat: tuple[in
         last = connection.execute("SELECT max(id) FROM passages").fetchone()[0] or 0
         ids = range(last + 1, last + 1 + len(record.passages))
         connection.executemany(
-            "INSERT INTO passages(id, file_id, organ, date, kind, item, title, line, text) "
-            "VALUES(?,?,?,?,?,?,?,?,?)",
-            [(pid, *head, *passage) for pid, passage in zip(ids, record.passages,
-                                                             strict=True)])
+            "INSERT INTO passages(id, file_id, organ, date, kind, item, title, line, text, "
+            "digest) VALUES(?,?,?,?,?,?,?,?,?,?)",
+            [(pid, *head, *passage, passage_digest(passage[0], passage[2], passage[4]))
+             for pid, passage in zip(ids, record.passages, strict=True)])
         if search:
             connection.execute("INSERT INTO fts(rowid, text) SELECT id, text FROM passages "
                                "WHERE id >= ?", (last + 1,))

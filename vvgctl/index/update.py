@@ -119,10 +119,12 @@ def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
     if jobs > 1 and len(stale) >= PARALLEL_THRESHOLD:
         def start() -> None:
             delete_files(connection, gone + [known[p][0] for p in stale if p in known])
-            # until the end, the vocabulary lags behind the merged shards
+            # until the end, the search index and the vocabulary lag behind the merged shards
             connection.execute("DELETE FROM meta WHERE key='vocab'")
+            connection.execute("INSERT OR REPLACE INTO meta VALUES('fts', 'behind')")
 
         def finish() -> None:
+            _rebuild_search(connection)
             sync_vocab(connection)
             _remember_scan(connection, digest)
 
@@ -132,6 +134,8 @@ def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
         return
 
     def serial() -> None:
+        if connection.execute("SELECT 1 FROM meta WHERE key='fts'").fetchone() is not None:
+            _rebuild_search(connection)  # an interrupted parallel build left it behind
         delete_files(connection, gone + [known[p][0] for p in stale if p in known])
         first = _next_passage(connection)
         for path, record in zip(stale, extract_many(stale, progress), strict=True):
@@ -143,6 +147,12 @@ def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
         _remember_scan(connection, digest)
 
     transaction(connection, serial)
+
+
+def _rebuild_search(connection: sqlite3.Connection) -> None:
+    """The search index made anew from every passage, in one pass."""
+    connection.execute("INSERT INTO fts(fts) VALUES('rebuild')")
+    connection.execute("DELETE FROM meta WHERE key='fts'")
 
 
 def _next_passage(connection: sqlite3.Connection) -> int:

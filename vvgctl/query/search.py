@@ -12,6 +12,7 @@ and the line is the file line of that match.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -73,18 +74,32 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
     forms = word_forms(index, asked)
     if not all(f.every for f in forms):
         return []  # a word that no passage holds in any form
-    where = ["fts MATCH ?"]
+    where: list[str] = []
     params: list[object] = []
     for clause, value in (("p.organ = ?", organ), ("p.date >= ?", date_from),
                           ("p.date <= ?", date_to)):
         if value:
             where.append(clause)
             params.append(value)
-    scoped = bool(index.scope)
-    sql = ("SELECT p.id, f.path, p.organ, p.date, p.kind, p.item, p.title, p.line, p.text, "
-           "bm25(fts) AS rank FROM fts JOIN passages p ON p.id = fts.rowid "
-           "JOIN files f ON f.id = p.file_id WHERE " + " AND ".join(where)
-           + " ORDER BY rank, p.date DESC")
+    if index.scope:
+        where.append("(" + " OR ".join(["f.path = ? OR substr(f.path, 1, ?) = ?"]
+                                       * len(index.scope)) + ")")
+        for folder in index.scope:
+            params += [folder, len(folder) + 1, folder + os.sep]
+    # a passage that stands word for word in several meetings (a recurring item, a standard
+    # position) is one hit, with how many more meetings hold it: SQLite groups the matches by
+    # their digest (kind, title and words, see index.rows) and shows the newest copy. Copies
+    # hold the same words, so bm25 gives them the same rank.
+    sql = ("WITH matched AS MATERIALIZED (SELECT fts.rowid AS id, bm25(fts) AS rank FROM fts "
+           "WHERE fts MATCH ?), "
+           "grouped AS (SELECT p.id, max(p.date) AS newest, avg(m.rank) AS rank, "
+           "count(*) AS copies FROM matched m JOIN passages p ON p.id = m.id "
+           + ("JOIN files f ON f.id = p.file_id " if index.scope else "")
+           + ("WHERE " + " AND ".join(where) + " " if where else "")
+           + "GROUP BY p.digest ORDER BY rank, newest DESC LIMIT ?) "
+           "SELECT p.digest, f.path, p.organ, p.date, p.kind, p.item, p.title, p.line, p.text, "
+           "g.rank, g.copies FROM grouped g JOIN passages p ON p.id = g.id "
+           "JOIN files f ON f.id = p.file_id ORDER BY g.rank, g.newest DESC")
     tiers = []
     if all(f.exact for f in forms):
         tiers.append(match_expression([f.exact for f in forms]))
@@ -93,21 +108,15 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
     marked = {term.casefold() for f in forms for term in f.every}
     rows: list[dict[str, Any]] = []
     seen: set[int] = set()
-    # a passage that stands word for word in several meetings (a recurring item, a standard
-    # position) is one hit: the best ranked and newest, with how many more meetings hold it
-    same: dict[tuple[str, str, str], dict[str, Any]] = {}
     factor = 1.0
     for tier, expression in enumerate(tiers):
         first = len(rows)
-        found = index.connection.execute(sql, [expression, *params])
-        for pid, path, p_organ, date, kind, item, title, line, body, rank in found:
-            if pid in seen or (scoped and not index.in_scope(path)):
+        # a later tier finds the earlier tiers' passages again: ask for enough to pass them
+        found = index.connection.execute(sql, [expression, *params, limit + len(seen)])
+        for digest, path, p_organ, date, kind, item, title, line, body, rank, copies in found:
+            if digest in seen:
                 continue
-            seen.add(pid)
-            key = (kind, title or "", " ".join(body.split()))
-            if key in same:
-                same[key]["repeats"] += 1
-                continue
+            seen.add(digest)
             if tier and len(rows) == first and first and -rank > 0:
                 # a compound part ranks below every exact hit: its scores are scaled under them
                 factor = min(1.0, 0.99 * rows[first - 1]["score"] / -rank)
@@ -117,20 +126,7 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
             rows.append({"organ": p_organ, "date": date, "item": item, "title": title,
                          "kind": kind, "snippet": excerpt,
                          "score": round(-rank * (factor if tier else 1.0), 3),
-                         "file": index.shown(path), "line": hit_line, "repeats": 0})
-            same[key] = rows[-1]
+                         "file": index.shown(path), "line": hit_line, "repeats": copies - 1})
             if len(rows) >= limit:
-                return _count_rest(rows, same, found, seen, index, scoped)
-    return rows
-
-
-def _count_rest(rows: list[dict[str, Any]], same: dict[tuple[str, str, str], dict[str, Any]],
-                found: Any, seen: set[int], index: Index, scoped: bool) -> list[dict[str, Any]]:
-    """The hits, with the repeats of each counted over the matches not yet read."""
-    for pid, path, _organ, _date, kind, _item, title, _line, body, _rank in found:
-        if pid in seen or (scoped and not index.in_scope(path)):
-            continue
-        key = (kind, title or "", " ".join(body.split()))
-        if key in same:
-            same[key]["repeats"] += 1
+                return rows
     return rows
