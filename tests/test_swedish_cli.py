@@ -137,6 +137,23 @@ def test_every_argument_has_a_swedish_name(monkeypatch: pytest.MonkeyPatch) -> N
     assert "[paths]..." in runner.invoke(app, ["check", "--help"]).output
 
 
+def test_the_type_column_names_values_in_the_users_language(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """typer's `<str>`, `<path>`, `<int range>` become `<datum>`, `<sökväg>`, `<antal>`; with
+    en_* `<date>`, `<path>`, `<count>`; choices still list their values."""
+    monkeypatch.delenv("LANG", raising=False)
+    for name in sorted(COMMANDS):
+        output = runner.invoke(app, [name, "--help"], env={"COLUMNS": "120"}).output
+        assert not re.findall(r"<(str|int|int range|float|path|file)>", output), (name, output)
+    search = runner.invoke(app, ["search", "--help"], env={"COLUMNS": "120"}).output
+    for placeholder in ("<datum>", "<sökväg>", "<antal>", "<organ>", "<table|json|csv|md>"):
+        assert placeholder in search, placeholder
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    search = runner.invoke(app, ["search", "--help"], env={"COLUMNS": "120"}).output
+    assert {"<date>", "<path>", "<count>", "<text>"} <= set(re.findall(r"<[a-z ]+>", search))
+    assert "<str>" not in search
+
+
 def test_json_stays_english(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     output = _run(work, ["check", "broken", "--format", "json"], monkeypatch, None)
     assert '"severity": "error"' in output and "is not allowed" in output

@@ -64,6 +64,19 @@ ARGUMENT_NAMES = {
     "text": N_("text"),
 }
 
+#: what a parameter's value is, in the help's type column (``<datum>``, not typer's ``<str>``):
+#: by the parameter's name first, then by its click type's name; choices list themselves
+VALUE_NAMES = {
+    "today": N_("date"), "at": N_("meeting"), "date": N_("date"), "date_from": N_("date"),
+    "date_to": N_("date"), "year": N_("year"), "organ": N_("organ"), "base": N_("revision"),
+    "person": N_("name"), "owner": N_("name"), "absent": N_("name"), "present": N_("name"),
+    "remote": N_("name"), "case": N_("case"), "case_id": N_("case"), "item": N_("item"),
+    "jobs": N_("count"), "limit": N_("count"), "base_url": N_("url"), "time": N_("time"),
+}
+TYPE_NAMES = {"str": N_("text"), "text": N_("text"), "path": N_("path"), "file": N_("file"),
+              "int": N_("integer"), "int range": N_("integer"), "integer": N_("integer"),
+              "float": N_("number"), "float range": N_("number")}
+
 #: typer.rich_utils' constants and their msgids
 _RICH_CONSTANTS = {
     "DEPRECATED_STRING": N_("(deprecated) "),
@@ -102,6 +115,7 @@ def _localise_params(command: Any) -> None:
             param.help = help_text(param.help)
         if param.param_type_name == "argument" and param.metavar is None:
             _localise_metavar(param)
+        _localise_type(param)
 
 
 def _localise_metavar(argument: Any) -> None:
@@ -109,6 +123,23 @@ def _localise_metavar(argument: Any) -> None:
     msgid = ARGUMENT_NAMES.get(argument.name)
     if msgid and language() != "en":
         argument.metavar = tr(msgid) + ("..." if argument.nargs != 1 else "")
+
+
+def _localise_type(param: Any) -> None:
+    """The help's type column names the value in the user's language: ``<datum>``, ``<sökväg>``.
+
+    typer prints ``<`` + the click type's name + ``>`` when the type has no metavar of its own,
+    so the parameter gets a copy of its type under that name (click's types are shared)."""
+    import copy
+
+    msgid = VALUE_NAMES.get(param.name) or TYPE_NAMES.get(param.type.name)
+    if msgid is None or getattr(param.type, "localised", False):
+        return
+    if param.type.get_metavar(param=param, ctx=None) is not None:
+        return  # a choice: its values are the metavar
+    param.type = copy.copy(param.type)
+    param.type.name = tr(msgid)
+    param.type.localised = True
 
 
 class _Localised:
