@@ -20,7 +20,6 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,8 @@ CREATE TABLE lemmas(lemma TEXT PRIMARY KEY) WITHOUT ROWID;
 
 def lexicon_name() -> str:
     """The file name of the lexicon database: one per simplemma version."""
+    from importlib.metadata import version  # 15 ms of imports: only when the lexicon is read
+
     return f"lexicon-sv-simplemma-{version('simplemma')}-1.sqlite3"
 
 
