@@ -177,7 +177,7 @@ def _vocab(root: Path) -> dict[str, str]:
 def test_the_index_cuts_words_as_stemming_does(repo: Path) -> None:
     # FTS5 cuts the text into words; the vocabulary holds exactly those, with their stems
     index = open_index([repo])
-    texts = [t for (t,) in index.connection.execute("SELECT text FROM passages")]
+    texts = [t for (t,) in index.connection.execute("SELECT text FROM texts")]
     expected = {w.group(0) for t in texts for w in words(normalise(t))}
     vocab = _vocab(repo)
     assert set(vocab) == expected
@@ -341,3 +341,37 @@ def test_limit_counts_distinct_passages_not_copies(make_repo: RepoFactory) -> No
     root = make_repo(files, meeting=False)
     hits = search(open_index([root]), "egenvård", limit=2)
     assert sorted((h["kind"], h["repeats"]) for h in hits) == [("body", 0), ("title", 9)]
+
+
+def test_a_text_two_meetings_share_is_indexed_once_and_kept_while_one_holds_it(
+        make_repo: RepoFactory) -> None:
+    """The search index holds each distinct text once: editing it out of one meeting keeps it
+    for the other; editing it out of both takes it out of the index."""
+    from tests.conftest import MEETING_MD
+
+    shared = "\nBakgrund om trygghetslarm i hemmet.\n"
+    root = make_repo({"vvg/2025/2025-12-10.md": MEETING_MD.replace(
+        "date: 2025-10-22", "date: 2025-12-10").replace("\nBakgrund.\n", shared)},
+        meeting=True)
+    october = root / "vvg/2025/2025-10-22.md"
+    october.write_text(october.read_text(encoding="utf-8").replace("\nBakgrund.\n", shared),
+                       encoding="utf-8")
+    index = open_index([root])
+    held = index.connection.execute(
+        "SELECT count(*), count(DISTINCT text_id) FROM passages WHERE kind = 'body' "
+        "AND text_id IN (SELECT rowid FROM fts WHERE fts MATCH 'trygghetslarm')").fetchone()
+    assert held == (2, 1)
+    assert [(h["date"], h["repeats"]) for h in search(index, "trygghetslarm")] == [
+        ("2025-12-10", 1)]
+    october.write_text(october.read_text(encoding="utf-8").replace(shared, "\nAnnat.\n"),
+                       encoding="utf-8")
+    assert [(h["date"], h["repeats"]) for h in search(open_index([root]), "trygghetslarm")] == [
+        ("2025-12-10", 0)]
+    december = root / "vvg/2025/2025-12-10.md"
+    december.write_text(december.read_text(encoding="utf-8").replace(shared, "\nAnnat.\n"),
+                        encoding="utf-8")
+    index = open_index([root])
+    assert search(index, "trygghetslarm") == []
+    assert index.connection.execute(
+        "SELECT count(*) FROM texts WHERE text LIKE '%trygghetslarm%'").fetchone() == (0,)
+    index.connection.execute("INSERT INTO fts(fts, rank) VALUES('integrity-check', 1)")

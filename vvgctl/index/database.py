@@ -23,7 +23,7 @@ from vvgctl.errors import UsageError
 from vvgctl.runtime.cache import cache_dir
 from vvgctl.runtime.i18n import N_
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 #: the tables a worker's shard database holds too (see :mod:`vvgctl.index.shards`)
 TABLES = """
@@ -44,18 +44,22 @@ CREATE TABLE closes(file_id INTEGER NOT NULL, organ TEXT, date TEXT, item TEXT,
 CREATE TABLE follow_ups(file_id INTEGER NOT NULL, organ TEXT, date TEXT, item TEXT, text TEXT,
     meeting TEXT, target_organ TEXT, case_id TEXT, line INTEGER);
 CREATE TABLE passages(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, organ TEXT, date TEXT,
-    kind TEXT, item TEXT, title TEXT, line INTEGER, digest INTEGER NOT NULL, text TEXT NOT NULL);
+    kind TEXT, item TEXT, title TEXT, line INTEGER, digest INTEGER NOT NULL,
+    text_id INTEGER NOT NULL);
+-- a passage's text, once however many passages hold it (a standing item, a recurring
+-- position): its id is a hash of the text (index.rows.text_id), the same in every shard
+CREATE TABLE texts(id INTEGER PRIMARY KEY, text TEXT NOT NULL);
 """
 
 #: FTS5's word split, the same as :func:`vvgctl.swedish.stemming.words` on text in NFC:
 #: letters and digits (``categories``), everything else separates; case folded; å, ä and ö kept
 TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* N*'"
 
-#: the search index over ``passages.text`` (external content: the text is stored once), the
+#: the search index over ``texts.text`` (external content: the text is stored once), the
 #: distinct words it holds (``fts_terms``, read by SQLite from the index) and their stems and
 #: lemmas (``listed``: the lexicon lists the word, see :mod:`vvgctl.swedish.lexicon`)
 SEARCH = f"""
-CREATE VIRTUAL TABLE fts USING fts5(text, content='passages', content_rowid='id',
+CREATE VIRTUAL TABLE fts USING fts5(text, content='texts', content_rowid='id',
     tokenize = "{TOKENIZE}");
 CREATE VIRTUAL TABLE fts_terms USING fts5vocab(fts, row);
 CREATE TABLE vocab(term TEXT PRIMARY KEY, stem TEXT NOT NULL, lemma TEXT NOT NULL,
@@ -71,6 +75,7 @@ CREATE INDEX actions_file ON actions(file_id);
 CREATE INDEX closes_file ON closes(file_id);
 CREATE INDEX follow_ups_file ON follow_ups(file_id);
 CREATE INDEX passages_file ON passages(file_id);
+CREATE INDEX passages_text ON passages(text_id);
 CREATE INDEX vocab_stem ON vocab(stem);
 CREATE INDEX vocab_lemma ON vocab(lemma);
 """

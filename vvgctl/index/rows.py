@@ -23,12 +23,22 @@ def extract_many(paths: list[str], progress: Progress | None) -> Iterable[object
             progress(done, len(paths))
 
 
+def _hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big",
+                          signed=True)
+
+
+def text_id(text: str) -> int:
+    """The id of a text in ``texts``: a 64-bit hash of it, so that shards filled apart give
+    one text the same id (among a million texts, the odds that two share an id are 1 in 30
+    million)."""
+    return _hash(text)
+
+
 def passage_digest(kind: str, title: str | None, text: str) -> int:
     """The same number for passages of the same kind, title and words (however the lines are
     broken): search shows a passage that recurs word for word in many meetings once."""
-    key = "\x1f".join((kind, title or "", " ".join(text.split())))
-    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big",
-                          signed=True)
+    return _hash("\x1f".join((kind, title or "", " ".join(text.split()))))
 
 
 def delete_files(connection: sqlite3.Connection, file_ids: list[int]) -> None:
@@ -36,12 +46,25 @@ def delete_files(connection: sqlite3.Connection, file_ids: list[int]) -> None:
     for start in range(0, len(file_ids), 500):
         chunk = file_ids[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        # an external-content index forgets a row by being told the text it indexed
-        connection.execute(f"INSERT INTO fts(fts, rowid, text) SELECT 'delete', id, text "
-                           f"FROM passages WHERE file_id IN ({marks})", chunk)
+        texts = [tid for (tid,) in connection.execute(
+            f"SELECT DISTINCT text_id FROM passages WHERE file_id IN ({marks})", chunk)]
         for table in PER_FILE:
             connection.execute(f"DELETE FROM {table} WHERE file_id IN ({marks})", chunk)
         connection.execute(f"DELETE FROM files WHERE id IN ({marks})", chunk)
+        _forget_texts(connection, texts)
+
+
+def _forget_texts(connection: sqlite3.Connection, texts: list[int]) -> None:
+    """The texts no passage holds any more, out of the search index and ``texts``."""
+    for start in range(0, len(texts), 500):
+        chunk = texts[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        orphans = (f"id IN ({marks}) AND NOT EXISTS "
+                   f"(SELECT 1 FROM passages WHERE passages.text_id = texts.id)")
+        # an external-content index forgets a row by being told the text it indexed
+        connection.execute(f"INSERT INTO fts(fts, rowid, text) SELECT 'delete', id, text "
+                           f"FROM texts WHERE {orphans}", chunk)
+        connection.execute(f"DELETE FROM texts WHERE {orphans}", chunk)
 
 
 def insert_record(connection: sqlite3.Connection, record: object, stat: tuple[int, int],
@@ -72,12 +95,17 @@ def insert_record(connection: sqlite3.Connection, record: object, stat: tuple[in
     if record.passages:
         last = connection.execute("SELECT max(id) FROM passages").fetchone()[0] or 0
         ids = range(last + 1, last + 1 + len(record.passages))
-        connection.executemany(
-            "INSERT INTO passages(id, file_id, organ, date, kind, item, title, line, text, "
-            "digest) VALUES(?,?,?,?,?,?,?,?,?,?)",
-            [(pid, *head, *passage, passage_digest(passage[0], passage[2], passage[4]))
-             for pid, passage in zip(ids, record.passages, strict=True)])
+        texts = {text_id(passage[4]): passage[4] for passage in record.passages}
+        marks = ",".join("?" * len(texts))
+        known = {tid for (tid,) in connection.execute(
+            f"SELECT id FROM texts WHERE id IN ({marks})", list(texts))}
+        new = [(tid, text) for tid, text in texts.items() if tid not in known]
+        connection.executemany("INSERT INTO texts(id, text) VALUES(?, ?)", new)
         if search:
-            connection.execute("INSERT INTO fts(rowid, text) SELECT id, text FROM passages "
-                               "WHERE id >= ?", (last + 1,))
+            connection.executemany("INSERT INTO fts(rowid, text) VALUES(?, ?)", new)
+        connection.executemany(
+            "INSERT INTO passages(id, file_id, organ, date, kind, item, title, line, digest, "
+            "text_id) VALUES(?,?,?,?,?,?,?,?,?,?)",
+            [(pid, *head, *passage[:4], passage_digest(passage[0], passage[2], passage[4]),
+              text_id(passage[4])) for pid, passage in zip(ids, record.passages, strict=True)])
     return record.valid

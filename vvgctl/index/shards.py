@@ -80,8 +80,11 @@ def _copy_shard(connection: sqlite3.Connection) -> None:
                   else c for c in columns]
         connection.execute(f"INSERT INTO main.{table}({', '.join(columns)}) "
                            f"SELECT {', '.join(chosen)} FROM shard.{table} ORDER BY rowid")
+    # a text several shards hold has the same id in each (index.rows.text_id): kept once
+    connection.execute("INSERT OR IGNORE INTO main.texts(id, text) "
+                       "SELECT id, text FROM shard.texts")
     # the search index is rebuilt once, after the last shard (see update._refresh): one pass
-    # over all passages costs 25% less than adding them shard by shard
+    # over all texts costs 25% less than adding them shard by shard
 
 
 def build_parallel(connection: sqlite3.Connection, stale: list[str],

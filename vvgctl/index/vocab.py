@@ -76,8 +76,9 @@ def add_terms(connection: sqlite3.Connection, first: int) -> None:
     try:
         connection.execute("CREATE VIRTUAL TABLE temp.new_terms "
                            "USING fts5vocab('temp', 'new_text', 'row')")
-        connection.execute("INSERT INTO temp.new_text(rowid, text) "
-                           "SELECT id, text FROM main.passages WHERE id >= ?", (first,))
+        connection.execute("INSERT INTO temp.new_text(rowid, text) SELECT id, text FROM main.texts "
+                           "WHERE id IN (SELECT text_id FROM main.passages WHERE id >= ?)",
+                           (first,))
         new = [term for (term,) in connection.execute(
             "SELECT term FROM temp.new_terms WHERE term NOT IN (SELECT term FROM main.vocab)")]
         connection.executemany("INSERT INTO main.vocab VALUES(?, ?, ?, ?)", _stemmed(new))

@@ -45,9 +45,9 @@ def _person_names(index: Index, person: str) -> list[str]:
 
 #: a position whose own passage, or whose item's title, holds the words of an FTS5 query
 _HOLDS = ("((d.file_id, d.line) IN (SELECT p.file_id, p.line FROM fts JOIN passages p "
-          "ON p.id = fts.rowid WHERE fts MATCH ? AND p.kind = 'decision') OR "
+          "ON p.text_id = fts.rowid WHERE fts MATCH ? AND p.kind = 'decision') OR "
           "(d.file_id, d.item) IN (SELECT p.file_id, p.item FROM fts JOIN passages p "
-          "ON p.id = fts.rowid WHERE fts MATCH ? AND p.kind = 'title'))")
+          "ON p.text_id = fts.rowid WHERE fts MATCH ? AND p.kind = 'title'))")
 
 
 def _text_condition(index: Index, text: str) -> tuple[str, list[object]]:

@@ -86,19 +86,21 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
                                        * len(index.scope)) + ")")
         for folder in index.scope:
             params += [folder, len(folder) + 1, folder + os.sep]
-    # a passage that stands word for word in several meetings (a recurring item, a standard
-    # position) is one hit, with how many more meetings hold it: SQLite groups the matches by
-    # their digest (kind, title and words, see index.rows) and shows the newest copy. Copies
-    # hold the same words, so bm25 gives them the same rank.
-    sql = ("WITH matched AS MATERIALIZED (SELECT fts.rowid AS id, bm25(fts) AS rank FROM fts "
-           "WHERE fts MATCH ?), "
+    # the search index holds each distinct text once (index.rows.text_id), so bm25 ranks a
+    # recurring text once, not once per meeting. A passage that stands word for word in
+    # several meetings (a recurring item, a standard position) is one hit, with how many more
+    # meetings hold it: SQLite groups the passages of the matched texts by their digest (kind,
+    # title and words, see index.rows) and shows the newest copy.
+    sql = ("WITH matched AS MATERIALIZED (SELECT fts.rowid AS text_id, bm25(fts) AS rank "
+           "FROM fts WHERE fts MATCH ?), "
            "grouped AS (SELECT p.id, max(p.date) AS newest, avg(m.rank) AS rank, "
-           "count(*) AS copies FROM matched m JOIN passages p ON p.id = m.id "
+           "count(*) AS copies FROM matched m JOIN passages p ON p.text_id = m.text_id "
            + ("JOIN files f ON f.id = p.file_id " if index.scope else "")
            + ("WHERE " + " AND ".join(where) + " " if where else "")
            + "GROUP BY p.digest ORDER BY rank, newest DESC LIMIT ?) "
-           "SELECT p.digest, f.path, p.organ, p.date, p.kind, p.item, p.title, p.line, p.text, "
+           "SELECT p.digest, f.path, p.organ, p.date, p.kind, p.item, p.title, p.line, t.text, "
            "g.rank, g.copies FROM grouped g JOIN passages p ON p.id = g.id "
+           "JOIN texts t ON t.id = p.text_id "
            "JOIN files f ON f.id = p.file_id ORDER BY g.rank, g.newest DESC")
     tiers = []
     if all(f.exact for f in forms):
