@@ -54,6 +54,8 @@ def main() -> None:
     parser.add_argument("--source", type=Path, default=ROOT / "minutes")
     parser.add_argument("--out", type=Path, default=HERE / "out" / "repo")
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--distinct", action="store_true",
+                        help="grow copies whose prose differs (see benchmarks/grow.py)")
     parser.add_argument("--compare", type=Path, default=None,
                         help="another vvgctl source tree to run side by side")
     args = parser.parse_args()
@@ -61,7 +63,7 @@ def main() -> None:
     start = time.perf_counter()
     files = sorted(meeting_files([args.out])) if args.keep and args.out.exists() else []
     if len(files) != args.meetings:
-        files = grow(args.source, args.out, args.meetings)
+        files = grow(args.source, args.out, args.meetings, vary=args.distinct)
     size = sum(f.stat().st_size for f in files)
     print(f"repository: {len(files)} meetings, {size / 1e6:.1f} MB "
           f"(ready in {time.perf_counter() - start:.1f} s), {os.cpu_count()} cores")

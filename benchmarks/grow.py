@@ -13,7 +13,13 @@ meetings' dates or months. A planned position (``kind: decision`` on a case) is 
 information topic on its case, as a real plan has it, so that the plan's cross-checks in
 ``vvgctl check`` run their whole course. A source without a plan gives schedules only.
 
-    python benchmarks/grow.py minutes benchmarks/out/repo 10000 [--no-data-files]
+    python benchmarks/grow.py minutes benchmarks/out/repo 10000 [--no-data-files] [--distinct]
+
+Every copy holds the same passages as its original, so each passage recurs thousands of times:
+search groups such copies and the index stores a recurring text once, which flatters both.
+``distinct`` rotates the words of each prose line of the body by the copy's number, so that
+(as in a real archive, where few paragraphs repeat) nearly every body passage is a text of its
+own, with the same words.
 """
 
 from __future__ import annotations
@@ -69,8 +75,24 @@ def retarget(text: str, date: dt.date, previous: dt.date | None) -> str:
     return "\n".join(lines)
 
 
+_PROSE = re.compile(r"[A-Za-zÅÄÖåäö][^*_`\[<|#]*$")
+
+
+def distinct(text: str, number: int) -> str:
+    """The meeting with the words of every plain prose line of its body rotated by ``number``."""
+    doc = split(text)
+    head, body_start = text.split("\n")[:doc.body_line - 1], doc.body_line - 1
+    lines = text.split("\n")[body_start:]
+    for i, line in enumerate(lines):
+        words = line.split()
+        if len(words) > 2 and _PROSE.match(line):
+            turn = number % len(words)
+            lines[i] = " ".join(words[turn:] + words[:turn])
+    return "\n".join(head + lines)
+
+
 def grow(source_root: Path, target_root: Path, count: int, *,
-         data_files: bool = True) -> list[Path]:
+         data_files: bool = True, vary: bool = False) -> list[Path]:
     """Write ``count`` meetings into ``target_root`` (replaced), with the source registry and,
     if ``data_files``, a schedule and a plan for every organ and year they occupy."""
     if target_root.exists():
@@ -88,7 +110,9 @@ def grow(source_root: Path, target_root: Path, count: int, *,
         date = FIRST_DAY + dt.timedelta(days=7 * (index // len(originals)))
         target = target_root / model.organ / str(date.year) / f"{date.isoformat()}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(retarget(text, date, last.get(model.organ)), encoding="utf-8")
+        grown = retarget(text, date, last.get(model.organ))
+        target.write_text(distinct(grown, index // len(originals)) if vary else grown,
+                          encoding="utf-8")
         last[model.organ] = date
         held[model.organ].append((date, model))
         written.append(target)
@@ -203,8 +227,8 @@ def _dump(path: Path, data: dict[str, Any]) -> None:
 
 
 if __name__ == "__main__":
-    flags = {"--no-data-files"}
+    flags = {"--no-data-files", "--distinct"}
     source, target, number = (a for a in sys.argv[1:] if a not in flags)
     grown = grow(Path(source), Path(target), int(number),
-                 data_files="--no-data-files" not in sys.argv)
+                 data_files="--no-data-files" not in sys.argv, vary="--distinct" in sys.argv)
     print(f"{len(grown)} meetings in {target}")

@@ -6,9 +6,9 @@ databases (:mod:`vvgctl.index.shards`) write a file's rows with :func:`insert_re
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterable
+from hashlib import blake2b as _blake2b
 
 from vvgctl.index.database import PER_FILE
 from vvgctl.index.extract import MeetingRecord, extract_file
@@ -23,22 +23,17 @@ def extract_many(paths: list[str], progress: Progress | None) -> Iterable[object
             progress(done, len(paths))
 
 
-def _hash(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big",
-                          signed=True)
-
-
 def text_id(text: str) -> int:
     """The id of a text in ``texts``: a 64-bit hash of it, so that shards filled apart give
     one text the same id (among a million texts, the odds that two share an id are 1 in 30
     million)."""
-    return _hash(text)
+    return int.from_bytes(_blake2b(text.encode(), digest_size=8).digest(), "big", signed=True)
 
 
 def passage_digest(kind: str, title: str | None, text: str) -> int:
     """The same number for passages of the same kind, title and words (however the lines are
     broken): search shows a passage that recurs word for word in many meetings once."""
-    return _hash("\x1f".join((kind, title or "", " ".join(text.split()))))
+    return text_id(f"{kind}\x1f{title or ''}\x1f{' '.join(text.split())}")
 
 
 def delete_files(connection: sqlite3.Connection, file_ids: list[int]) -> None:
@@ -93,19 +88,23 @@ def insert_record(connection: sqlite3.Connection, record: object, stat: tuple[in
     connection.executemany("INSERT INTO follow_ups VALUES(?,?,?,?,?,?,?,?,?)",
                            [(*head, *row) for row in record.follow_ups])
     if record.passages:
-        last = connection.execute("SELECT max(id) FROM passages").fetchone()[0] or 0
-        ids = range(last + 1, last + 1 + len(record.passages))
-        texts = {text_id(passage[4]): passage[4] for passage in record.passages}
-        marks = ",".join("?" * len(texts))
-        known = {tid for (tid,) in connection.execute(
-            f"SELECT id FROM texts WHERE id IN ({marks})", list(texts))}
-        new = [(tid, text) for tid, text in texts.items() if tid not in known]
-        connection.executemany("INSERT INTO texts(id, text) VALUES(?, ?)", new)
-        if search:
+        ids = [text_id(passage[4]) for passage in record.passages]
+        if search:  # the texts new to the index go into the search index too
+            texts = dict(zip(ids, (passage[4] for passage in record.passages), strict=True))
+            marks = ",".join("?" * len(texts))
+            known = {tid for (tid,) in connection.execute(
+                f"SELECT id FROM texts WHERE id IN ({marks})", list(texts))}
+            new = [(tid, text) for tid, text in texts.items() if tid not in known]
+            connection.executemany("INSERT INTO texts(id, text) VALUES(?, ?)", new)
             connection.executemany("INSERT INTO fts(rowid, text) VALUES(?, ?)", new)
+        else:
+            connection.executemany("INSERT OR IGNORE INTO texts(id, text) VALUES(?, ?)",
+                                   [(tid, p[4]) for tid, p in zip(ids, record.passages,
+                                                                  strict=True)])
+        # (the passage ids follow the table's largest, as SQLite gives them)
         connection.executemany(
-            "INSERT INTO passages(id, file_id, organ, date, kind, item, title, line, digest, "
-            "text_id) VALUES(?,?,?,?,?,?,?,?,?,?)",
-            [(pid, *head, *passage[:4], passage_digest(passage[0], passage[2], passage[4]),
-              text_id(passage[4])) for pid, passage in zip(ids, record.passages, strict=True)])
+            "INSERT INTO passages(file_id, organ, date, kind, item, title, line, digest, "
+            "text_id) VALUES(?,?,?,?,?,?,?,?,?)",
+            [(*head, *passage[:4], passage_digest(passage[0], passage[2], passage[4]), tid)
+             for tid, passage in zip(ids, record.passages, strict=True)])
     return record.valid
