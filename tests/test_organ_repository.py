@@ -6,30 +6,16 @@ so one test holds the whole story."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 import venv
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO_ROOT
 from tests.gitrepo import GIT_ENV, git
 from tests.test_ci_files import actionlint, tool
+from tests.test_packaging import build_wheel
 from vvgctl.source.yaml import load
-
-
-def build_wheel(tmp_path: Path) -> Path:
-    source = tmp_path / "source"
-    shutil.copytree(REPO_ROOT, source, symlinks=True, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "build", "out", "*.egg-info", "__pycache__", ".*_cache"))
-    wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-                    "--no-build-isolation", str(source), "-w", str(wheels)], check=True,
-                   capture_output=True)
-    (wheel,) = wheels.glob("vvgctl-*.whl")
-    return wheel
 
 
 def fresh_environment(tmp_path: Path, wheel: Path) -> Path:

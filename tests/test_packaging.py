@@ -11,16 +11,23 @@ from pathlib import Path
 from tests.conftest import MINUTES, REPO_ROOT
 
 
-def test_a_wheel_install_finds_its_templates(tmp_path: Path) -> None:
-    # build from a clean copy: setuptools reuses a build/ folder it finds in the source
+def build_wheel(tmp_path: Path) -> Path:
+    """vvgctl's wheel, built from a clean copy of this checkout (setuptools would reuse a
+    build/ folder it finds in the source)."""
     source = tmp_path / "source"
     shutil.copytree(REPO_ROOT, source, symlinks=True, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "build", "out", "*.egg-info", "__pycache__", ".*_cache"))
+        ".git", ".venv", "build", "out", "*.egg-info", "__pycache__", ".*_cache",
+        "node_modules"))
     wheels = tmp_path / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
                     "--no-build-isolation", str(source), "-w", str(wheels)], check=True,
                    capture_output=True)
     (wheel,) = wheels.glob("vvgctl-*.whl")
+    return wheel
+
+
+def test_a_wheel_install_finds_its_templates(tmp_path: Path) -> None:
+    wheel = build_wheel(tmp_path)
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
                     "--target", str(target), str(wheel)], check=True, capture_output=True)

@@ -1,29 +1,19 @@
 """The published site in a real browser: Debian's headless Chromium driven by Playwright.
 
-Served over HTTP on 127.0.0.1 (a free port, a thread). Skipped only off CI when Chromium is
+Served over HTTP on 127.0.0.1 (see tests/browser.py). Skipped only off CI when Chromium is
 missing; under CI (``CI`` set) a missing browser is a failure (``.ci/run`` installs it).
 """
 
 from __future__ import annotations
 
-import functools
-import os
-import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from tests.browser import HAVE_CHROMIUM, IN_CI, chromium, served
 from tests.conftest import MEETING_MD, ORGANS_YAML, PEOPLE_YAML, write_tree
 from vvgctl.publish.site import publish
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-HAVE_CHROMIUM = Path(CHROMIUM).is_file()
-IN_CI = bool(os.environ.get("CI"))
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 pytestmark = pytest.mark.skipif(not HAVE_CHROMIUM and not IN_CI,
                                 reason="Debian's chromium is not installed (apt-get install "
@@ -36,11 +26,6 @@ DRAFT = MEETING_MD.replace("date: 2025-10-22", "date: 2026-02-11").replace(
     "status: approved", "status: draft").replace("title: Egenvård", "title: Utkastpunkt")
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        return
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     base = tmp_path_factory.mktemp("browser")
@@ -50,28 +35,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "vvg/2026/2026-02-11.md": DRAFT})
     out = base / "site"
     publish(root, out)
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(_Quiet, directory=str(out)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(out) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    assert HAVE_CHROMIUM, f"{CHROMIUM} is missing: .ci/run installs Debian's chromium"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def test_index_lists_the_approved_meetings(site: str, browser: object) -> None:

@@ -10,18 +10,15 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import subprocess
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from tests.browser import HAVE_CHROMIUM, IN_CI, chromium, served
 from tests.conftest import REPO_ROOT
-from tests.test_site_browser import ARGS, CHROMIUM, HAVE_CHROMIUM, IN_CI, _Quiet
 from vvgctl.publish.site import publish
 
 AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -61,28 +58,14 @@ def pages(site: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def base_url(site_dir: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(_Quiet, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    assert HAVE_CHROMIUM, f"{CHROMIUM} is missing: .ci/run installs Debian's chromium"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def test_the_site_has_every_page_type(site_dir: Path) -> None:
