@@ -95,6 +95,26 @@ class Timeline:
         self._insert(column)
         return column
 
+    def fill(self, days: Iterable[dt.date]) -> None:
+        """Dated columns for all of ``days`` at once, sorted once (a plan's check builds an
+        årshjul for each of 192 plans at 10,000 meetings: one insort a day was 0.3 s of it).
+        A day whose month has a column without a date joins that column, as in :meth:`dated`."""
+        new: list[Column] = []
+        for day in sorted(set(days) - self._by_date.keys()):
+            if any(c.date is None for c in self._by_month.get((day.year, day.month), ())):
+                self.dated(day)
+                continue
+            column = Column(day.year, day.month, day)
+            self._by_date[day] = column
+            new.append(column)
+        if not new:
+            return
+        self.columns = sorted(self.columns + new, key=_key)
+        for column in new:
+            self._by_month.setdefault((column.year, column.month), []).append(column)
+        for month in {(c.year, c.month) for c in new}:
+            self._by_month[month].sort(key=_key)
+
     def in_month(self, year: int, month: int, create: bool = True) -> list[Column]:
         found = list(self._by_month.get((year, month), []))
         if not found and create:
@@ -195,13 +215,12 @@ def merge(organ: str, year: int, *, plans: Sequence[Loaded[PlanFile]],
     window = _months(start, end)
     timeline = Timeline()
     entries = {e.date: e for e in schedule}
+    held = [facts for facts in minutes if facts.organ == organ]
+    timeline.fill([*entries, *(facts.date for facts in held), *extra_dates])
     for day, entry in entries.items():
         timeline.dated(day).entry = entry
-    for facts in minutes:
-        if facts.organ == organ:
-            timeline.dated(facts.date).minutes = facts.path
-    for day in extra_dates:
-        timeline.dated(day)
+    for facts in held:
+        timeline.dated(facts.date).minutes = facts.path
     for other in plans:
         assert other.model is not None
         for meeting in other.model.meetings:
