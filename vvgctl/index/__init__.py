@@ -55,6 +55,17 @@ class Index:
         return not self.scope or any(path == s or path.startswith(s + os.sep)
                                      for s in self.scope)
 
+    def scope_condition(self, column: str = "f.path") -> tuple[str, list[object]]:
+        """:meth:`in_scope` as an SQL condition on ``column`` and its parameters ("1=1" when
+        the whole repository is asked about)."""
+        if not self.scope:
+            return "1=1", []
+        params: list[object] = []
+        for folder in self.scope:
+            params += [folder, len(folder) + 1, folder + os.sep]
+        return "(" + " OR ".join(f"{column} = ? OR substr({column}, 1, ?) = ?"
+                                 for _ in self.scope) + ")", params
+
     def shown(self, path: str) -> str:
         """The path as the user sees it: relative to the working directory where possible."""
         found = self._shown.get(path)

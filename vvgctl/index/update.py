@@ -150,7 +150,7 @@ def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
 
 
 def _rebuild_search(connection: sqlite3.Connection) -> None:
-    """The search index made anew from every passage, in one pass."""
+    """The search index made anew from every text, in one pass."""
     connection.execute("INSERT INTO fts(fts) VALUES('rebuild')")
     connection.execute("DELETE FROM meta WHERE key='fts'")
 

@@ -144,11 +144,9 @@ def decisions_json(index: Index, flt: DecisionFilter) -> list[str] | None:
     import os
 
     condition, params = _where(index, flt)
-    if index.scope:
-        condition += " AND (" + " OR ".join(
-            "f.path = ? OR substr(f.path, 1, ?) = ?" for _ in index.scope) + ")"
-        for folder in index.scope:
-            params += [folder, len(folder) + 1, folder + os.sep]
+    in_scope, scope_params = index.scope_condition()
+    condition += " AND " + in_scope
+    params += scope_params
     cwd = os.path.realpath(os.getcwd()) + os.sep
     shown = "CASE WHEN substr(f.path, 1, ?) = ? THEN substr(f.path, ?) ELSE f.path END"
     presenters = ("CASE WHEN d.presenters = '' THEN json('[]') ELSE "

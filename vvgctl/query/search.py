@@ -12,7 +12,6 @@ and the line is the file line of that match.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -82,10 +81,9 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
             where.append(clause)
             params.append(value)
     if index.scope:
-        where.append("(" + " OR ".join(["f.path = ? OR substr(f.path, 1, ?) = ?"]
-                                       * len(index.scope)) + ")")
-        for folder in index.scope:
-            params += [folder, len(folder) + 1, folder + os.sep]
+        condition, scope_params = index.scope_condition()
+        where.append(condition)
+        params += scope_params
     # the search index holds each distinct text once (index.rows.text_id), so bm25 ranks a
     # recurring text once, not once per meeting. A passage that stands word for word in
     # several meetings (a recurring item, a standard position) is one hit, with how many more
