@@ -80,15 +80,13 @@ _PROSE = re.compile(r"[A-Za-zÅÄÖåäö][^*_`\[<|#]*$")
 
 def distinct(text: str, number: int) -> str:
     """The meeting with the words of every plain prose line of its body rotated by ``number``."""
-    doc = split(text)
-    head, body_start = text.split("\n")[:doc.body_line - 1], doc.body_line - 1
-    lines = text.split("\n")[body_start:]
-    for i, line in enumerate(lines):
-        words = line.split()
-        if len(words) > 2 and _PROSE.match(line):
+    lines = text.split("\n")
+    for i in range(split(text).body_line - 1, len(lines)):
+        words = lines[i].split()
+        if len(words) > 2 and _PROSE.match(lines[i]):
             turn = number % len(words)
             lines[i] = " ".join(words[turn:] + words[:turn])
-    return "\n".join(head + lines)
+    return "\n".join(lines)
 
 
 def grow(source_root: Path, target_root: Path, count: int, *,

@@ -73,8 +73,8 @@ VALUE_NAMES = {
     "remote": N_("name"), "case": N_("case"), "case_id": N_("case"), "item": N_("item"),
     "jobs": N_("count"), "limit": N_("count"), "base_url": N_("url"), "time": N_("time"),
 }
-TYPE_NAMES = {"str": N_("text"), "text": N_("text"), "path": N_("path"), "file": N_("file"),
-              "int": N_("integer"), "int range": N_("integer"), "integer": N_("integer"),
+TYPE_NAMES = {"str": N_("text"), "path": N_("path"), "file": N_("file"),
+              "int": N_("integer"), "int range": N_("integer"),
               "float": N_("number"), "float range": N_("number")}
 
 #: typer.rich_utils' constants and their msgids

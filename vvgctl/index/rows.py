@@ -89,18 +89,14 @@ def insert_record(connection: sqlite3.Connection, record: object, stat: tuple[in
                            [(*head, *row) for row in record.follow_ups])
     if record.passages:
         ids = [text_id(passage[4]) for passage in record.passages]
+        texts = dict(zip(ids, (passage[4] for passage in record.passages), strict=True))
+        marks = ",".join("?" * len(texts))
+        known = {tid for (tid,) in connection.execute(
+            f"SELECT id FROM texts WHERE id IN ({marks})", list(texts))}
+        new = [(tid, text) for tid, text in texts.items() if tid not in known]
+        connection.executemany("INSERT INTO texts(id, text) VALUES(?, ?)", new)
         if search:  # the texts new to the index go into the search index too
-            texts = dict(zip(ids, (passage[4] for passage in record.passages), strict=True))
-            marks = ",".join("?" * len(texts))
-            known = {tid for (tid,) in connection.execute(
-                f"SELECT id FROM texts WHERE id IN ({marks})", list(texts))}
-            new = [(tid, text) for tid, text in texts.items() if tid not in known]
-            connection.executemany("INSERT INTO texts(id, text) VALUES(?, ?)", new)
             connection.executemany("INSERT INTO fts(rowid, text) VALUES(?, ?)", new)
-        else:
-            connection.executemany("INSERT OR IGNORE INTO texts(id, text) VALUES(?, ?)",
-                                   [(tid, p[4]) for tid, p in zip(ids, record.passages,
-                                                                  strict=True)])
         # (the passage ids follow the table's largest, as SQLite gives them)
         connection.executemany(
             "INSERT INTO passages(file_id, organ, date, kind, item, title, line, digest, "
