@@ -158,3 +158,16 @@ def test_json_stays_english(work: Path, monkeypatch: pytest.MonkeyPatch) -> None
     output = _run(work, ["check", "broken", "--format", "json"], monkeypatch, None)
     assert '"severity": "error"' in output and "is not allowed" in output
     assert "Usage" not in output
+
+
+def test_a_missing_file_is_named_in_swedish(monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
+    """typer's own path check ("File 'x' does not exist.") reads as Swedish, not half of it."""
+    monkeypatch.delenv("LANG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["status", "saknas.md", "draft"], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert "Fil 'saknas.md' finns inte." in result.output, result.output
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    result = runner.invoke(app, ["status", "saknas.md", "draft"], env={"COLUMNS": "200"})
+    assert "File 'saknas.md' does not exist." in result.output, result.output
