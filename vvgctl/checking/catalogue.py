@@ -18,7 +18,8 @@ from types import ModuleType
 import vvgctl.arshjul.checks
 import vvgctl.planning.plan
 import vvgctl.planning.schedule
-import vvgctl.repository.governing_documents  # noqa: F401
+import vvgctl.repository.governing_documents
+import vvgctl.repository.site  # noqa: F401
 from vvgctl.checking import approval_flow, frozen
 from vvgctl.checking.rules import FILE_RULES, REPOSITORY_RULES
 from vvgctl.diagnostics import RuleCode, Severity

@@ -105,7 +105,9 @@ def arshjul(
         from vvgctl.arshjul.ics import revision_stamp
 
         stamp = revision_stamp(repository, organ)
-    data = _render(result, format, output, stamp)
+    found = registry.organ(organ)
+    header = (found.header or found.name) if found is not None else organ
+    data = _render(result, format, output, stamp, header)
     if data is None:
         return
     if output is None:
@@ -121,7 +123,9 @@ def arshjul(
 
 
 def _render(result: Arshjul, format: ArshjulFormat, output: Path | None,
-            stamp: dt.datetime | None = None) -> bytes | None:
+            stamp: dt.datetime | None = None, header: str = "") -> bytes | None:
+    """The årshjul in ``format``; the PDF is written to ``output`` under the page ``header``
+    (the organ's, as on its minutes)."""
     if format in (ArshjulFormat.table, ArshjulFormat.md):
         from vvgctl.arshjul.text import to_markdown
 
@@ -153,7 +157,8 @@ def _render(result: Arshjul, format: ArshjulFormat, output: Path | None,
 
     assert output is not None
     markdown_to_pdf(to_markdown(result, for_print=True), output,
-                    title=f"{result.title} – {result.organ_name}", landscape=True)
+                    title=f"{result.title} – {result.organ_name}",
+                    header=header or result.organ_name, landscape=True)
     from vvgctl.cli import output as out
 
     out.stderr().print(f"skrev {output}")

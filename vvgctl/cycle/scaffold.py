@@ -56,9 +56,12 @@ def _previous_link(inputs: Inputs) -> str:
 
 
 def _roster(inputs: Inputs, members: list[Membership]) -> CommentedSeq:
+    """The roster: a group per delegation in the registry's order, then the members who sit
+    in no delegation as one group without one (all of them, for an organ without
+    delegations)."""
     groups = CommentedSeq()
-    order = [d.id for d in inputs.organ.delegations]
-    for delegation in order:
+    order: list[str | None] = [d.id for d in inputs.organ.delegations]
+    for delegation in [*order, None]:
         seated = [m for m in members if m.delegation == delegation]
         if not seated:
             continue
@@ -66,7 +69,9 @@ def _roster(inputs: Inputs, members: list[Membership]) -> CommentedSeq:
         for member in seated:
             names.append(_flow(name=member.name, affiliation=member.affiliation,
                                role=None if member.role == "member" else member.role))
-        groups.append(CommentedMap([("delegation", delegation), ("members", names)]))
+        group = CommentedMap([("delegation", delegation)] if delegation else [])
+        group["members"] = names
+        groups.append(group)
     return groups
 
 
@@ -74,10 +79,6 @@ def front_matter(inputs: Inputs, items: list[PlannedItem]) -> CommentedMap:
     """The new meeting's front matter as round-trip YAML data."""
     slot = inputs.slot
     members = inputs.organ.members_on(slot.date)
-    loose = [m.name for m in members if m.delegation is None]
-    if loose:
-        inputs.notes.append("no delegation in the registry, left off the roster: "
-                            + ", ".join(loose))
     data = CommentedMap()
     data["organ"] = inputs.organ.id
     data["date"] = slot.date

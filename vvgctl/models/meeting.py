@@ -71,9 +71,12 @@ class RosterMember(Model):
 
 
 class RosterGroup(Model):
-    """A delegation and its members, as in the roster's columns."""
+    """A delegation and its members, as in the roster's columns; without a delegation, the
+    organ's members who sit in none (an organ without delegations has only this group)."""
 
-    delegation: Identifier = Field(title="Delegation")
+    delegation: Identifier | None = Field(
+        None, title="Delegation",
+        description="Delegationens id i registret; utelämnad: ledamöter utan delegation")
     members: list[RosterMember] = Field(default_factory=list, title="Ledamöter")
 
 

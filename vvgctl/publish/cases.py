@@ -12,6 +12,7 @@ from typing import Any
 from vvgctl.publish.collect import Summary
 from vvgctl.publish.pages import case_file, href, render
 from vvgctl.query.cases import STAGE_LABELS, STATUS_LABELS, Appearance, Case, derive
+from vvgctl.repository.site import Site
 
 
 def build_cases(summaries: list[Summary], organ_kinds: dict[str, str]) -> dict[str, Case]:
@@ -60,9 +61,9 @@ def cases_index_data(cases: dict[str, Case], organs: dict[str, str]) -> dict[str
     return {"rows": rows}
 
 
-def render_case(data: dict[str, Any]) -> str:
-    return render("case.html.j2", root="../", **data)
+def render_case(data: dict[str, Any], site: Site) -> str:
+    return render("case.html.j2", site, root="../", **data)
 
 
-def render_cases_index(data: dict[str, Any]) -> str:
-    return render("cases.html.j2", root="../", **data)
+def render_cases_index(data: dict[str, Any], site: Site) -> str:
+    return render("cases.html.j2", site, root="../", **data)

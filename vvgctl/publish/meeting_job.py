@@ -20,6 +20,7 @@ from vvgctl.models.meeting import Status
 from vvgctl.publish.collect import Summary, summarize
 from vvgctl.publish.manifest import inside
 from vvgctl.publish.pages import meeting_page
+from vvgctl.repository.site import Site
 from vvgctl.source.fileio import atomic_write_bytes
 from vvgctl.source.loading import parse_meeting
 
@@ -38,6 +39,7 @@ class MeetingJob:
     want_pdf: bool
     renderer: bool         # the PDF renderer is installed
     organ_labels: dict[str, str] = field(default_factory=dict)   # id -> name as shown
+    site: Site | None = None   # the site's name and language (publish always gives them)
 
 
 @dataclass
@@ -99,8 +101,9 @@ def run(job: MeetingJob) -> MeetingResult:
             result.written.append((slug + ".pdf", job.pdf_key))
     summary["pdf"] = (out / (slug + ".pdf")).is_file() and result.pdf_problem is None
     if job.want_page:
+        assert job.site is not None
         html = meeting_page(loaded, summary, job.organ_label,
-                            pdf_name if summary["pdf"] else None, job.organ_labels)
+                            pdf_name if summary["pdf"] else None, job.site, job.organ_labels)
         atomic_write_bytes(inside(out, slug + ".html", replace_links=True),
                            html.encode("utf-8"))
         # a page without its PDF is made again next time, when the PDF may render

@@ -29,11 +29,11 @@ from vvgctl.render.notes import (
     interludes,
 )
 from vvgctl.render.templating import bytecode_cache, environment
+from vvgctl.repository.site import Site
 from vvgctl.source.loading import LoadedMeeting
 from vvgctl.swedish.dates import long_date, time_range
 
 SITE_TEMPLATES = "site"
-SITE_NAME = "Vårdsamverkan Västra Götaland – publicerade mötesanteckningar"
 FEED_PATH = "feed.xml"
 REGISTER_PATH = "stallningstaganden.html"
 CASES_PATH = "arenden/index.html"
@@ -49,9 +49,11 @@ def site_environment() -> SandboxedEnvironment:
     return env
 
 
-def render(name: str, **context: Any) -> str:
+def render(name: str, site: Site, **context: Any) -> str:
+    """The page ``name`` of the site whose name and language ``site`` gives."""
     return site_environment().get_template(f"{SITE_TEMPLATES}/{name}").render(
-        site_name=SITE_NAME, register_path=REGISTER_PATH, cases_path=CASES_PATH,
+        site_name=site.name, site_language=site.language,
+        register_path=REGISTER_PATH, cases_path=CASES_PATH,
         arshjul_path=ARSHJUL_PATH, feed_path=FEED_PATH, **context)
 
 
@@ -131,7 +133,7 @@ def _content(number: str, content: Item | SubItem, text: str,
 
 
 def meeting_page(loaded: LoadedMeeting, summary: Summary, organ_label: str,
-                 pdf_name: str | None, labels: dict[str, str] | None = None) -> str:
+                 pdf_name: str | None, site: Site, labels: dict[str, str] | None = None) -> str:
     """The meeting's page; ``labels``: organ id -> name as shown (for 'tas av SRO')."""
     labels = labels or {}
     meeting = loaded.model
@@ -157,7 +159,7 @@ def meeting_page(loaded: LoadedMeeting, summary: Summary, organ_label: str,
     attendance = meeting.attendance
     path = summary["slug"] + ".html"
     return render(
-        "meeting.html.j2", root=up(path), heading=meeting_heading(meeting, organ_label),
+        "meeting.html.j2", site, root=up(path), heading=meeting_heading(meeting, organ_label),
         organ=organ_label, summary=summary, pdf=pdf_name,
         mode=MODE_LABELS[meeting.mode],
         chair=meeting.chair.name if meeting.chair else None,
@@ -199,9 +201,9 @@ def register_data(summaries: list[Summary], organs: dict[str, str]) -> dict[str,
             "years": sorted({r["date"][:4] for r in rows}, reverse=True)}
 
 
-def render_index(data: dict[str, Any]) -> str:
-    return render("index.html.j2", root="", **data)
+def render_index(data: dict[str, Any], site: Site) -> str:
+    return render("index.html.j2", site, root="", **data)
 
 
-def render_register(data: dict[str, Any]) -> str:
-    return render("register.html.j2", root="", **data)
+def render_register(data: dict[str, Any], site: Site) -> str:
+    return render("register.html.j2", site, root="", **data)

@@ -32,6 +32,7 @@ from vvgctl.publish.manifest import Manifest, data_key, digest
 from vvgctl.publish.pages import ARSHJUL_PATH, href, render, up
 from vvgctl.publish.report import PublishReport
 from vvgctl.repository.repo import PLAN_FILE, SCHEDULE_FILE, Repository
+from vvgctl.repository.site import Site
 from vvgctl.swedish.dates import month_year, span
 
 STATUS_TEXT = {TopicStatus.HELD: "behandlat", TopicStatus.SLIPPED: "ej behandlat",
@@ -99,7 +100,7 @@ def _problem(repository: Repository, organ: str, error: VvgError) -> Diagnostic:
 
 
 def write_planning(manifest: Manifest, published: list[Summary], repository: Repository,
-                   report: PublishReport) -> None:
+                   report: PublishReport, site: Site) -> None:
     registry = repository.registry.registry
     fp = manifest.fingerprint
     slugs = {str(s["slug"]) for s in published}
@@ -128,7 +129,7 @@ def write_planning(manifest: Manifest, published: list[Summary], repository: Rep
             manifest.put(year_path(organ.id, arshjul.year, "svg"), digest(fp, svg), svg)
             data = year_data(arshjul, slugs, years, calendar)
             manifest.put(year_path(organ.id, arshjul.year), data_key(fp, data),
-                         partial(render, "arshjul_year.html.j2", **data))
+                         partial(render, "arshjul_year.html.j2", site, **data))
         organs.append({
             "name": organ.name,
             "years": [{"year": a.year, "title": a.title,
@@ -137,7 +138,7 @@ def write_planning(manifest: Manifest, published: list[Summary], repository: Rep
             "undated": undated_months(wheels)})
     data = {"organs": organs}
     manifest.put(ARSHJUL_PATH, data_key(fp, data),
-                 partial(render, "arshjul.html.j2", root="", **data))
+                 partial(render, "arshjul.html.j2", site, root="", **data))
 
 
 def _dated(wheels: list[Arshjul]) -> set[Any]:

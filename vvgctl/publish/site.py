@@ -31,6 +31,7 @@ from vvgctl.publish.meeting_job import MeetingJob, MeetingResult, run
 from vvgctl.publish.report import PublishReport
 from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.repository.repo import Repository
+from vvgctl.repository.site import site_settings
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.pool import parallel_map
 from vvgctl.runtime.progress import PhaseProgress
@@ -86,7 +87,8 @@ def _remove_leftovers(out: Path) -> None:
 def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
             force: bool = False, jobs: int = 0,
             progress: PhaseProgress | None = None) -> PublishReport:
-    """Publish the approved minutes of ``repository`` (open, or its root) into ``out``."""
+    """Publish the approved minutes of ``repository`` (open, or its root) into ``out``;
+    ``base_url`` goes before the one in ``registry/site.yaml``."""
     if not isinstance(repository, Repository):
         repository = Repository(repository)
     root = repository.root
@@ -96,10 +98,11 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
         first = next(d for d in registry.diagnostics if d.severity is Severity.ERROR)
         raise VvgError(first.message, path=first.path, line=first.line,
                        hint=N_("fix the registry first (`vvgctl check`)"))
+    site = site_settings(repository, base_url=base_url)
     organs = registry.registry.organs
     labels = {o.id: o.short_name or o.name for o in organs}
     renderer = _renderer_present()
-    site_fp = digest(vvgctl.__version__, registry.fingerprint,
+    site_fp = digest(vvgctl.__version__, registry.fingerprint, repr(site),
                      _tree_hash(TEMPLATES_DIR / "site", PACKAGE / "publish",
                                 PACKAGE / "render", PACKAGE / "arshjul"))
     pdf_fp = digest(vvgctl.__version__, registry.fingerprint, _tree_hash(
@@ -148,7 +151,7 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
         work.append(MeetingJob(str(root), str(out), source, raw, source_hash, page_key, pdf_key,
                                labels.get(organ, organ), want_page=True,
                                want_pdf=not pdf_fresh, renderer=renderer,
-                               organ_labels=labels))
+                               organ_labels=labels, site=site))
 
     def collect(result: MeetingResult) -> None:
         report.problems += result.diagnostics
@@ -185,7 +188,7 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
     report.published = len(published)
     manifest.sources = {str(s["source"]): s for s in published}
 
-    write_aggregates(manifest, published, repository, base_url, report, progress)
+    write_aggregates(manifest, published, repository, site, report, progress)
     report.removed = manifest.remove_stale()
     manifest.save()
     report.written = list(manifest.written)

@@ -170,7 +170,8 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
                 if member.substitute_note:
                     substitute += f" {member.substitute_note}"
             members.append({"line": line, "notes": notes, "substitute": substitute})
-        roster.append({"name": delegations.get(group.delegation, group.delegation),
+        name = delegations.get(group.delegation, group.delegation) if group.delegation else None
+        roster.append({"name": name,
                        "members": members})
 
     corrections = correction_notes(meeting) if not agenda else Corrections()

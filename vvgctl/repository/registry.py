@@ -46,6 +46,8 @@ class Lookup:
 
 @dataclass
 class RegistryIndex:
+    """The registry read, with name lookup over ``people.yaml`` and the organs' members."""
+
     registry: Registry
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fingerprint: str = ""
@@ -60,6 +62,14 @@ class RegistryIndex:
             for alias in person.aliases:
                 self._aliases[unicodedata.normalize("NFC", alias)] = person
                 self._folded.setdefault(fold(alias), person.name)
+        # an organ's members are known people too; people.yaml (with its aliases) comes first
+        for organ in self.registry.organs:
+            for member in organ.members:
+                key = unicodedata.normalize("NFC", " ".join(member.name.split()))
+                if key not in self._names:
+                    self._names[key] = Person(name=member.name,
+                                              organisation=member.affiliation)
+                    self._folded.setdefault(fold(key), key)
 
     @property
     def ok(self) -> bool:

@@ -1,5 +1,9 @@
 """registry-refs: every organ, delegation and person a meeting names is in the registry.
 
+A person is in the registry when ``registry/people.yaml`` lists them or an organ in
+``registry/organs.yaml`` has them as a member (with or without a delegation); old spellings
+(aliases) are written in ``people.yaml``.
+
 Unknown names get a "did you mean" from the registry, which also catches spellings with and
 without diacritics (Hjoberg/Hjöberg). A name listed as an alias (an old spelling) is accepted
 with a warning that gives the registry's spelling.
@@ -38,7 +42,7 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
     else:
         known = {d.id for d in organ.delegations}
         for r, group in enumerate(meeting.roster):
-            if group.delegation not in known:
+            if group.delegation is not None and group.delegation not in known:
                 import difflib
 
                 close = difflib.get_close_matches(group.delegation, sorted(known), n=1)
