@@ -193,9 +193,9 @@ def test_escaped_strings_read_back_as_the_same_text(tmp_path: Path) -> None:
 
 
 def test_prose_drops_comments_and_escapes_div_fences() -> None:
-    text = escape.prose("a <!-- dold\nkommentar --> b\n::: vvg-position\nx\n:::")
+    text = escape.prose("a <!-- dold\nkommentar --> b\n::: doc-position\nx\n:::")
     assert "dold" not in text
-    assert "\\::: vvg-position" in text
+    assert "\\::: doc-position" in text
 
 
 # --- the Markdown, snapshotted -----------------------------------------------------------
@@ -231,8 +231,8 @@ def test_markdown_layout(make_repo: RepoFactory) -> None:
 def test_roster_in_two_columns(make_repo: RepoFactory, tmp_path: Path) -> None:
     root = make_repo({"vvg/2025/2025-10-22.md": RICH_MEETING})
     source = _typst_source(prepare(root / "vvg/2025/2025-10-22.md").markdown, tmp_path)
-    roster = source[source.index("#vvg-roster("):]
-    assert roster.count("#vvg-delegation[") == 2
+    roster = source[source.index("#doc-roster("):]
+    assert roster.count("#doc-delegation[") == 2
     assert re.search(r"^\],\n\[", roster, re.MULTILINE), "two column arguments"
 
 
@@ -353,7 +353,7 @@ def test_html_and_docx(make_repo: RepoFactory, tmp_path: Path) -> None:
     html = render_meeting(path, tmp_path, "html").read_text(encoding="utf-8")
     assert '<html lang="sv-SE">' in html
     assert "<title>Mötesanteckning VVG 22 oktober 2025</title>" in html
-    assert 'class="vvg-position"' in html and "<table" in html
+    assert 'class="doc-position"' in html and "<table" in html
     docx = render_meeting(path, tmp_path, "docx")
     with zipfile.ZipFile(docx) as archive:
         body = archive.read("word/document.xml").decode("utf-8")

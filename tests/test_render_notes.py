@@ -237,8 +237,8 @@ def test_a_correction_naming_no_item_is_noted_after_the_header(outputs: Outputs,
 
 
 def test_the_note_is_its_own_block_in_each_output(outputs: Outputs) -> None:
-    assert outputs.markdown.count("::: vvg-correction") == 2
-    assert outputs.html_source.count('class="vvg-correction"') == 2
+    assert outputs.markdown.count("::: doc-correction") == 2
+    assert outputs.html_source.count('class="doc-correction"') == 2
     assert outputs.page_html.count('class="correction"') == 2
     assert re.search(r"\*\*Rättelse vid justering 12 mars 2026:\*\* Närvarolistan "
                      r"kompletterades\\\.", outputs.markdown)

@@ -1,3 +1,3 @@
-"""vvgctl: a toolkit over a plain-text repository of VVG minutes."""
+"""vvgctl: a toolkit over a plain-text repository of minutes."""
 
 __version__ = "0.1.0"

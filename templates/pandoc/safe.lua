@@ -5,16 +5,16 @@
 -- attributes and metadata blocks switched off; this filter is the second line of defence.
 
 local LAYOUT = {
-  ["vvg-header"] = true, ["vvg-roster"] = true, ["vvg-delegation"] = true,
-  ["vvg-meta"] = true, ["vvg-position"] = true, ["vvg-signature"] = true,
-  ["vvg-interlude"] = true, ["vvg-table"] = true, ["vvg-column"] = true,
-  ["vvg-correction"] = true,
+  ["doc-header"] = true, ["doc-roster"] = true, ["doc-delegation"] = true,
+  ["doc-meta"] = true, ["doc-position"] = true, ["doc-signature"] = true,
+  ["doc-interlude"] = true, ["doc-table"] = true, ["doc-column"] = true,
+  ["doc-correction"] = true,
 }
 
 -- Typst wrappers: most blocks become `#name[ ... ]`; the roster is a grid whose columns are
--- the arguments `#vvg-roster([ ... ], [ ... ])`.
-local OPEN = { ["vvg-roster"] = "#vvg-roster(", ["vvg-column"] = "[" }
-local CLOSE = { ["vvg-roster"] = ")", ["vvg-column"] = "]," }
+-- the arguments `#doc-roster([ ... ], [ ... ])`.
+local OPEN = { ["doc-roster"] = "#doc-roster(", ["doc-column"] = "[" }
+local CLOSE = { ["doc-roster"] = ")", ["doc-column"] = "]," }
 
 local function safe_target(target)
   if target:match("^https?://[^%s]+$") or target:match("^mailto:[^%s]+$") then
@@ -103,7 +103,7 @@ local layout = {
     if FORMAT == "typst" and class and LAYOUT[class] then
       local blocks = { pandoc.RawBlock("typst", OPEN[class] or ("#" .. class .. "[")) }
       for _, block in ipairs(el.content) do
-        local raw = class == "vvg-table" and block.t == "Table" and labelled_table(block)
+        local raw = class == "doc-table" and block.t == "Table" and labelled_table(block)
         table.insert(blocks, raw or block)
       end
       table.insert(blocks, pandoc.RawBlock("typst", CLOSE[class] or "]"))

@@ -61,7 +61,7 @@ def to_markdown(arshjul: Arshjul, *, for_print: bool = False) -> str:
         out.append("Inga möten är planerade för perioden.")
         return "\n".join(out) + "\n"
     if for_print:
-        out += ["::: vvg-table", ""]
+        out += ["::: doc-table", ""]
     out.append("| | " + " | ".join(_cell(column_heading(c)) for c in arshjul.columns) + " |")
     out.append("|---|" + "---|" * len(arshjul.columns))
     for row in arshjul.rows:

@@ -32,7 +32,7 @@ is only replaced with --force.
 
 Examples:
 
-    vvgctl import gamla/VVG-2019-03-14.docx
+    vvgctl import gamla/protokoll-2019-03-14.docx
     vvgctl import export.txt --organ vvg -o minutes/vvg/2019/2019-03-14.md
     vvgctl import styrgrupp.md --organ styrgrupp-hos -o -
 """)

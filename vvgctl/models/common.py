@@ -70,7 +70,7 @@ TimeOfDay = Annotated[
 Identifier = Annotated[
     str,
     Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60,
-          description="Kort id med gemener, siffror och bindestreck, t.ex. 'vvg' eller 'fyrbodal'"),
+          description="Kort id med gemener, siffror och bindestreck, t.ex. 'styrgrupp'"),
 ]
 
 ItemNumber = Annotated[

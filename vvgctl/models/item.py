@@ -138,7 +138,7 @@ class Action(Model):
 def action_id(organ: str, date: dt.date | str, item: str, ordinal: int) -> str:
     """The id of an action that has none written: ``<organ>-<date>-<item>-<ordinal>``.
 
-    ``vvg-2025-10-22-4-1`` is the first action of item 4 of VVG's meeting on 22 October 2025
+    ``vvg-2025-10-22-4-1`` is the first action of item 4 of the meeting of 22 October 2025
     (``4b`` for sub-item b). An approved record does not change, so the id is stable; a later
     meeting closes the action with ``closes_actions: [vvg-2025-10-22-4-1]``. ``new-meeting``
     lists the open actions with these ids.

@@ -134,7 +134,7 @@ class LocalPerson(Model):
 class Meeting(Model):
     """A meeting record: kallelse (agenda) or mötesanteckning (minutes)."""
 
-    organ: Identifier = Field(title="Organ", description="Organets id i registret, t.ex. 'vvg'")
+    organ: Identifier = Field(title="Organ", description="Organets id, t.ex. 'styrgrupp'")
     title: str | None = Field(None, title="Dokumentrubrik", description="Normalt 'Mötesanteckning'")
     date: dt.date = Field(title="Datum")
     time: TimeRange | None = Field(None, title="Tid")

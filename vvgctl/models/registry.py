@@ -48,7 +48,7 @@ class Membership(Model):
 
 
 class Organ(Model):
-    """A body that keeps minutes: VVG, SRO, a steering group, a committee."""
+    """A body that keeps minutes: a forum, a political board, a steering group, a committee."""
 
     id: Identifier
     name: str = Field(title="Namn")
