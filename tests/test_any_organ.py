@@ -93,6 +93,12 @@ def test_a_first_meeting_checks_clean_and_its_kallelse_names_the_organ(sro: Path
         assert line in text
     assert not VVG.search(text + repr(meta))
 
+    vvgctl("arshjul", "--organ", "sro", "--year", "2026", "--format", "pdf", "-o", "a.pdf",
+           "--root", "minutes", cwd=sro)
+    meta, text = pdf_words(sro / "a.pdf")
+    assert meta["/Author"] == "Samrådsorganet" and text.startswith("Samrådsorganet Årshjul")
+    assert not VVG.search(text + repr(meta))
+
 
 def test_the_published_site_names_the_organ_and_no_other(sro: Path) -> None:
     first = sro / "minutes/sro/2026/2026-10-01.md"

@@ -206,3 +206,23 @@ def test_unknown_organ_names_the_known_ones(repo: Path) -> None:
     result = runner.invoke(app, ["new-meeting", "--organ", "vgg", "--repo", str(repo)])
     assert result.exit_code == 2
     assert "known organs: vvg" in result.output
+
+
+def test_members_without_a_delegation_are_one_group_after_the_delegations(repo: Path) -> None:
+    organs = repo / "registry/organs.yaml"
+    organs.write_text(ORGANS + "      - {name: Nils Holm, affiliation: Kansliet}\n",
+                      encoding="utf-8")
+    code, out = new(repo, *WHERE)
+    assert code == 0 and "Nils Holm" not in out, out
+    meeting = load_meeting(target(repo)).model
+    assert meeting is not None
+    assert [(g.delegation, [m.name for m in g.members]) for g in meeting.roster] == [
+        ("vastkom", ["Kristina Lännergren"]), ("fyrbodal", ["Lotta Hjöberg"]),
+        ("administration", ["Åsa Jackson"]), (None, ["Nils Holm"])]
+    check = runner.invoke(app, ["check", str(repo)])
+    assert check.exit_code == 0, check.output
+    agenda = runner.invoke(app, ["render", str(target(repo)), "--agenda", "--format", "html",
+                                 "-o", str(repo.parent / "out")])
+    assert agenda.exit_code == 0, agenda.output
+    html = (repo.parent / "out" / f"vvg-{DAY}-kallelse.html").read_text(encoding="utf-8")
+    assert html.count('class="doc-delegation"') == 4 and "Nils Holm, Kansliet" in html
