@@ -70,7 +70,7 @@ def review(
     elif format is ReviewFormat.md:
         sys.stdout.write(review_report.markdown(result))
     else:
-        sys.stdout.write(output.visible(review_report.text(result)))
+        sys.stdout.write(review_report.text(result))  # inert: values on one line each
     if preview is not None:
         from vvgctl.cycle.preview import render_preview
 

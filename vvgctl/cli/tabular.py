@@ -114,4 +114,6 @@ def emit(rows: Sequence[Row], columns: Sequence[Column], fmt: TableFormat, *,
     elif output.is_tty():
         _rich(rows, columns, title)
     else:
-        sys.stdout.write("".join(visible(plain(row)) + "\n" for row in rows))
+        # a row is one line, and no line a CI runner's workflow command
+        sys.stdout.write("".join(output.inert(output.one_line(plain(row))) + "\n"
+                                 for row in rows))
