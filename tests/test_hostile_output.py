@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import RepoFactory
 from tests.gitrepo import git, use_git_env
 from vvgctl.cli.app import app
 
@@ -162,3 +163,43 @@ def test_init_writes_a_name_as_data_not_markup(tmp_path: Path,
     assert "](" not in heading.replace("\\](", "").replace("\\(", "")
     assert "<img" not in heading.replace("\\<img", "") and "\\<img" in heading
     assert "@\u2060all" in heading and "\\[klicka\\]" in heading
+
+
+@pytest.mark.parametrize("base_url", [
+    "javascript:alert(1)//", "file:///etc/", "data:text/html,x", "https://", "//evil.example/",
+    "https://example.org/a b/", "https://example.org/\"><script>/", "https://u:p@example.org/",
+])
+def test_publish_refuses_a_base_url_that_is_not_http(make_repo: RepoFactory, tmp_path: Path,
+                                                     base_url: str) -> None:
+    repo = make_repo()
+    out = tmp_path / "site"
+    code, said = run("publish", str(repo), "--out", str(out), "--base-url", base_url)
+    assert code == 2, said
+    assert not out.exists()
+
+
+def test_publish_force_keeps_the_users_own_files(make_repo: RepoFactory,
+                                                 tmp_path: Path) -> None:
+    repo = make_repo()
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("my own start page", encoding="utf-8")
+    (out / "static").mkdir()
+    (out / "static" / "site.css").write_text("my css", encoding="utf-8")
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    code, said = run("publish", str(repo), "--out", str(out), "--force")
+    assert code == 2, said
+    assert "index.html" in said and "static/site.css" in said
+    # nothing was written: the folder holds the user's three files, as they were
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        "index.html", "notes.txt", "static", "static/site.css"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "my own start page"
+    (out / "index.html").unlink()
+    shutil.rmtree(out / "static")
+    code, said = run("publish", str(repo), "--out", str(out), "--force")
+    assert code == 0, said
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    # a second run replaces what the first wrote, and still keeps the user's file
+    code, said = run("publish", str(repo), "--out", str(out), "--force")
+    assert code == 0, said
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
