@@ -203,3 +203,13 @@ def test_publish_force_keeps_the_users_own_files(make_repo: RepoFactory,
     code, said = run("publish", str(repo), "--out", str(out), "--force")
     assert code == 0, said
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_review_preview_fails_when_a_preview_file_cannot_be_written(hostile: Path,
+                                                                    tmp_path: Path) -> None:
+    preview = tmp_path / "preview"
+    for name in ("vvg-2025-10-22.pdf", "vvg-2025-10-22.html"):
+        (preview / name).mkdir(parents=True)  # a folder where the file goes
+    code, said = run("review", str(hostile), "--base", "HEAD", "--preview", str(preview))
+    assert code == 1, said
+    assert "vvg-2025-10-22.pdf" in said and "vvg-2025-10-22.html" in said
