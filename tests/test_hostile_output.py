@@ -213,3 +213,34 @@ def test_review_preview_fails_when_a_preview_file_cannot_be_written(hostile: Pat
     code, said = run("review", str(hostile), "--base", "HEAD", "--preview", str(preview))
     assert code == 1, said
     assert "vvg-2025-10-22.pdf" in said and "vvg-2025-10-22.html" in said
+
+
+def test_html_import_drops_links_that_run_code_or_read_files(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.test_import import DATA, MINUTES_MD
+    from vvgctl.importer.convert import pandoc_path
+
+    repo = tmp_path / "minutes"
+    shutil.copytree(DATA / "import_repo", repo)
+    source = tmp_path / "in.md"
+    source.write_text(MINUTES_MD.replace(
+        "Bakgrunden beskrevs.",
+        "Bakgrunden beskrevs, se [riktlinjen](javascript:alert(document.cookie)), "
+        "[bilagan](data:text/html;base64,PHNjcmlwdD4=), [filen](file:///etc/passwd), "
+        "[skriptet](JaVaScRiPt:alert(1)) och [webbsidan](https://example.org/riktlinje)."),
+        encoding="utf-8")
+    document = tmp_path / "minutes.html"
+    subprocess.run([pandoc_path(), "--sandbox", str(source), "-s", "-o", str(document),
+                    "--metadata", "title=Mötesanteckning"], check=True)
+    target = repo / "vvg/2019/2019-03-14.md"
+    result = runner.invoke(app, ["import", str(document), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    draft = target.read_text(encoding="utf-8")
+    assert re.search(r"javascript:|data:text|file:", draft, re.IGNORECASE) is None
+    for text in ("riktlinjen", "bilagan", "filen", "skriptet"):
+        assert f" {text}," in draft or f" {text} " in draft, text
+    assert "[webbsidan](https://example.org/riktlinje)" in draft
+    # the draft's notes say what was dropped, one note a link
+    dropped = [line for line in result.output.splitlines() if "was dropped" in line]
+    assert len(dropped) == 4 and "javascript:alert(document.cookie)" in dropped[0]

@@ -96,7 +96,7 @@ def import_(
     text, read_notes = read_source(file)
     result = import_text(text, organ=organ, registry=registry, root=root, date=day,
                          source=display_path(file), target=target,
-                         into_root=output is None)
+                         into_root=output is None, notes=read_notes)
     err = typer.echo
     destination = result.target
     if destination is not None and destination.exists() and not force:
@@ -109,8 +109,6 @@ def import_(
     else:
         atomic_write(destination, result.text)
         shown = display_path(destination)
-    for note in read_notes:
-        err(f"{display_path(file)}: {note}", err=True)
     for item in result.uncertain:
         err(f"{shown}:{item.line}: unsure: {item.message}", err=True)
     for problem in result.problems:

@@ -123,8 +123,14 @@ MeetingTarget = Annotated[
 _LINK = re.compile(LINK_PATTERN)
 
 
+def is_allowed_link(value: str) -> bool:
+    """Whether ``value`` is a link the minutes may hold: http(s), mailto: or a relative path
+    (never ``javascript:``, ``data:``, ``file:`` or another scheme)."""
+    return _LINK.fullmatch(value) is not None and not value.startswith("//")
+
+
 def check_link(value: str) -> str:
-    if not _LINK.match(value) or value.startswith("//"):
+    if not is_allowed_link(value):
         raise ValueError(
             N_("{value!r} is not an allowed link: use http(s)://…, mailto:… or a relative "
                "path").format(
