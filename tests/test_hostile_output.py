@@ -244,3 +244,11 @@ def test_html_import_drops_links_that_run_code_or_read_files(tmp_path: Path) -> 
     # the draft's notes say what was dropped, one note a link
     dropped = [line for line in result.output.splitlines() if "was dropped" in line]
     assert len(dropped) == 4 and "javascript:alert(document.cookie)" in dropped[0]
+
+
+def test_query_markdown_tables_mention_no_one(hostile: Path) -> None:
+    code, said = run("decisions", str(hostile), "--format", "md", "--organ", "vvg")
+    assert code == 0, said
+    [row] = [line for line in said.splitlines() if "Avslås." in line]
+    assert not re.search(r"@[\w/]", said) and "<img" not in said.replace("\\<img", "")
+    assert row.count(" | ") == said.splitlines()[0].count(" | ")  # no cell broken

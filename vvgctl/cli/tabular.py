@@ -13,6 +13,7 @@ from typing import Any
 
 from vvgctl.cli.output import visible
 from vvgctl.runtime.i18n import _ as tr
+from vvgctl.runtime.inert import markdown
 
 Row = dict[str, Any]
 
@@ -53,7 +54,9 @@ def _csv(rows: Sequence[Row], columns: Sequence[Column]) -> None:
 
 
 def _md_cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
+    """A cell of a Markdown table a forge shows: one line, markup, HTML and ``|`` escaped,
+    mentions broken (:func:`vvgctl.runtime.inert.markdown`)."""
+    return markdown(text)
 
 
 def _markdown(rows: Sequence[Row], columns: Sequence[Column]) -> None:
