@@ -252,3 +252,19 @@ def test_query_markdown_tables_mention_no_one(hostile: Path) -> None:
     [row] = [line for line in said.splitlines() if "Avslås." in line]
     assert not re.search(r"@[\w/]", said) and "<img" not in said.replace("\\<img", "")
     assert row.count(" | ") == said.splitlines()[0].count(" | ")  # no cell broken
+
+
+def test_check_text_output_runs_no_workflow_command() -> None:
+    import io
+
+    from rich.console import Console
+
+    from vvgctl.cli import reporters
+    from vvgctl.diagnostics import Diagnostic, Severity
+
+    sink = io.StringIO()
+    reporters.text([Diagnostic("::warning::a.md", 3, 1, Severity.ERROR, "x",
+                               "unknown key 'a\n::set-output name=ok::1'", "see\n##[error]x")],
+                   Console(file=sink, width=200, highlight=False, soft_wrap=True))
+    said = sink.getvalue()
+    assert workflow_commands(said) == [] and "set-output name=ok" in said
