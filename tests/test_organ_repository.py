@@ -6,6 +6,7 @@ so one test holds the whole story."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import venv
 from pathlib import Path
@@ -45,9 +46,13 @@ def test_the_pull_request_job_of_an_init_repository(tmp_path: Path) -> None:
     top = tmp_path / "sro-protokoll"
     made = subprocess.run([str(bin_dir / "vvgctl"), "init", str(top), "--organ", "sro",
                            "--name", "Samrådsorganet", "--year", "2026",
-                           "--package", str(wheel)], cwd=tmp_path, env=env,
+                           "--package", f"wheels/{wheel.name}"], cwd=tmp_path, env=env,
                           capture_output=True, text=True, check=False)
     assert made.returncode == 0, made.stderr
+    # the wheel travels with the repository (init takes a wheel path inside it, never one of
+    # the administrator's own machine)
+    (top / "wheels").mkdir()
+    shutil.copy2(wheel, top / "wheels" / wheel.name)
     where = subprocess.run([str(bin_dir / "python"), "-c",
                             "import vvgctl; print(vvgctl.__file__)"], cwd=tmp_path, env=env,
                            capture_output=True, text=True, check=True)

@@ -54,18 +54,17 @@ def import_(
         = None,
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing file."))] = False,
 ) -> None:
-    import re
-
     from vvgctl.diagnostics import display_path
     from vvgctl.errors import UsageError, VvgError
     from vvgctl.importer.convert import read_source
     from vvgctl.importer.minutes import import_text
+    from vvgctl.models.common import is_identifier
     from vvgctl.repository.repo import Repository
     from vvgctl.source.fileio import atomic_write
 
     if not file.is_file():
         raise UsageError(N_("no such file: {file}").format(file=file))
-    if organ is not None and not re.match(r"^[a-z0-9][a-z0-9-]*$", organ):
+    if organ is not None and not is_identifier(organ):
         raise UsageError(N_("--organ {organ!r} is not an organ id").format(organ=organ),
             hint=N_("e.g. --organ vvg"))
     day = None
@@ -97,7 +96,7 @@ def import_(
     text, read_notes = read_source(file)
     result = import_text(text, organ=organ, registry=registry, root=root, date=day,
                          source=display_path(file), target=target,
-                         into_root=output is None)
+                         into_root=output is None, notes=read_notes)
     err = typer.echo
     destination = result.target
     if destination is not None and destination.exists() and not force:
@@ -110,8 +109,6 @@ def import_(
     else:
         atomic_write(destination, result.text)
         shown = display_path(destination)
-    for note in read_notes:
-        err(f"{display_path(file)}: {note}", err=True)
     for item in result.uncertain:
         err(f"{shown}:{item.line}: unsure: {item.message}", err=True)
     for problem in result.problems:

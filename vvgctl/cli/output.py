@@ -7,6 +7,10 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from vvgctl.runtime.inert import inert as inert
+from vvgctl.runtime.inert import one_line as one_line
+from vvgctl.runtime.inert import visible as visible
+
 if TYPE_CHECKING:  # rich costs 30 ms to import: only commands that print through it pay
     from rich.console import Console
 
@@ -16,17 +20,6 @@ class OutputFormat(str, enum.Enum):
     json = "json"
     github = "github"
     gitlab = "gitlab"
-
-
-#: control characters (C0 and C1, DEL) but line feed and tab, each as a visible escape
-_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]
-            if c not in (0x09, 0x0A)}
-
-
-def visible(text: str) -> str:
-    """``text`` with its control characters written out (``\\x1b``): a title in a pull
-    request must not clear the reader's terminal, retitle its window or hide text."""
-    return text.translate(_CONTROL)
 
 
 def stdout() -> Console:
@@ -48,7 +41,7 @@ def is_tty() -> bool:
 def note(message: str, *, label: str = "", style: str = "") -> None:
     """One line on stderr: ``label`` styled through rich on a terminal, plain text when piped
     (rich's import is a tenth of a one-file render, so a pipe does not pay for it)."""
-    message = visible(message)
+    message = inert(message)
     if not sys.stderr.isatty():
         sys.stderr.write(f"{label} {message}\n" if label else f"{message}\n")
         return

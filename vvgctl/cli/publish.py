@@ -41,7 +41,8 @@ def publish(
     base_url: Annotated[str, typer.Option(
         "--base-url", help=N_("The site's public address, for the sitemap and the feed."))] = "",
     force: Annotated[bool, typer.Option(
-        "--force", help=N_("Publish into a folder that holds other files (they are kept)."))]
+        "--force", help=N_("Publish into a folder that holds other files: they are kept, and "
+                           "one where the site goes is refused unless vvgctl published it."))]
         = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
                                       help=N_("Worker processes (0: one per core)."))] = 0,

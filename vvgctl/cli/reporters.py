@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from rich.console import Console
 from rich.markup import escape
 
-from vvgctl.cli.output import visible
+from vvgctl.cli.output import inert, visible
 from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.runtime.i18n import N_, translate_formatted
 from vvgctl.runtime.i18n import _ as tr
@@ -44,13 +44,13 @@ def location(d: Diagnostic) -> str:
 def text(diagnostics: Sequence[Diagnostic], console: Console) -> None:
     for d in diagnostics:
         console.print(
-            f"[bold]{escape(visible(location(d)))}[/]: "
+            f"[bold]{escape(inert(location(d)))}[/]: "
             f"[{_STYLE[d.severity]}]{tr(SEVERITY_LABELS[d.severity])}[/] "
-            f"{escape(visible(message(d)))} [dim]\\[{d.code}][/]"
+            f"{escape(inert(message(d)))} [dim]\\[{d.code}][/]"
         )
         shown = hint(d)
         if shown:
-            console.print(f"    [dim]{tr('hint:')}[/] {escape(visible(shown))}")
+            console.print(f"    [dim]{tr('hint:')}[/] {escape(inert(shown))}")
 
 
 def _gh_escape(value: str, property_: bool = False) -> str:

@@ -22,7 +22,8 @@ approval-flow and frozen-record.
 merge request note; json is stable for scripts ("format": "vvgctl.review/1"). --preview DIR
 renders the changed meetings there as PDF and HTML, drafts included and marked as drafts,
 for reviewers to read. Exit 0 when the review was made (the verdicts are `vvgctl check
---base`'s to fail on), 2 for a wrong call.
+--base`'s to fail on), 1 when a file of the preview could not be made (each is named), 2 for
+a wrong call.
 
 Examples:
 
@@ -70,7 +71,7 @@ def review(
     elif format is ReviewFormat.md:
         sys.stdout.write(review_report.markdown(result))
     else:
-        sys.stdout.write(output.visible(review_report.text(result)))
+        sys.stdout.write(review_report.text(result))  # inert: values on one line each
     if preview is not None:
         from vvgctl.cycle.preview import render_preview
 
@@ -80,3 +81,5 @@ def review(
                     + (", " + tr("{failed} failed").format(failed=len(failed)) if failed else ""))
         for problem in failed:
             output.note(problem, label=tr("error"), style="red")
+        if failed:  # reviewers would miss what they were promised: CI shows the step failed
+            raise typer.Exit(1)

@@ -54,4 +54,4 @@ def show(
         return
     from vvgctl.query.summary import describe_meeting
 
-    output.stdout().print(output.visible(describe_meeting(loaded.model)), markup=False)
+    output.stdout().print(output.inert(describe_meeting(loaded.model)), markup=False)

@@ -13,6 +13,7 @@ from typing import Any
 
 from vvgctl.cli.output import visible
 from vvgctl.runtime.i18n import _ as tr
+from vvgctl.runtime.inert import markdown
 
 Row = dict[str, Any]
 
@@ -53,7 +54,9 @@ def _csv(rows: Sequence[Row], columns: Sequence[Column]) -> None:
 
 
 def _md_cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
+    """A cell of a Markdown table a forge shows: one line, markup, HTML and ``|`` escaped,
+    mentions broken (:func:`vvgctl.runtime.inert.markdown`)."""
+    return markdown(text)
 
 
 def _markdown(rows: Sequence[Row], columns: Sequence[Column]) -> None:
@@ -114,4 +117,6 @@ def emit(rows: Sequence[Row], columns: Sequence[Column], fmt: TableFormat, *,
     elif output.is_tty():
         _rich(rows, columns, title)
     else:
-        sys.stdout.write("".join(visible(plain(row)) + "\n" for row in rows))
+        # a row is one line, and no line a CI runner's workflow command
+        sys.stdout.write("".join(output.inert(output.one_line(plain(row))) + "\n"
+                                 for row in rows))

@@ -4,14 +4,15 @@ The layout is the one vvgctl discovers (``minutes/registry/``, ``minutes/<organ>
 with this year's schedule and plan, a README for the administrator, the JSON Schemas and the
 editor wiring that uses them, pre-commit, and CI for GitHub and GitLab that install vvgctl as a
 package of a pinned version and call only vvgctl's commands. Every file comes from a template
-in ``templates/init/``. Nothing is overwritten: a folder that holds anything but an empty git
-repository is refused, and the files are written only when all of them can be.
+in ``templates/init/``; the values given are validated first (:mod:`vvgctl.cycle.init_inputs`)
+and reach YAML as quoted scalars and Markdown escaped. Nothing is overwritten: a folder that
+holds anything but an empty git repository is refused, and the files are written only when all
+of them can be.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,13 +20,15 @@ from pathlib import Path
 from vvgctl import __version__
 from vvgctl.checking.schema_export import render as render_schema
 from vvgctl.checking.schema_export import schema_models
+from vvgctl.cycle.init_inputs import check_name, check_organ, check_package
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.render.templating import environment
 from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.inert import markdown
 from vvgctl.source.fileio import atomic_write
+from vvgctl.source.yaml import quoted
 
 VVGCTL_URL = "https://github.com/vvg/vvgctl"
-_ORGAN_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 #: template (in templates/init/) -> the file it writes, relative to the new repository
 FILES = {
@@ -75,10 +78,14 @@ def _refuse_existing(target: Path) -> bool:
 
 
 def plan_files(organ: str, name: str, year: int, package: str) -> dict[str, str]:
-    """The new repository's files (relative path -> text)."""
+    """The new repository's files (relative path -> text), from validated values: a value
+    goes into YAML as a quoted scalar (``*_yaml``) and into Markdown escaped (``*_md``); the
+    one-line name may stand in a YAML comment."""
     env = environment()
-    context = {"organ": organ, "organ_name": name, "year": year, "package": package,
-               "version": __version__, "vvgctl_url": VVGCTL_URL}
+    context = {"organ": organ, "organ_name": name, "organ_name_yaml": quoted(name),
+               "organ_name_md": markdown(name), "year": year, "package": package,
+               "package_yaml": quoted(package), "version": __version__,
+               "vvgctl_url": VVGCTL_URL}
     files = {}
     for template, target in FILES.items():
         text = env.get_template(f"init/{template}").render(**context)
@@ -91,12 +98,11 @@ def plan_files(organ: str, name: str, year: int, package: str) -> dict[str, str]
 def init_repository(target: Path, organ: str, name: str | None = None, *,
                     year: int | None = None, package: str | None = None) -> Created:
     """Write a new minutes repository at ``target`` for the organ ``organ``."""
-    if not _ORGAN_ID.match(organ):
-        raise UsageError(N_("organ id {organ!r}: use lower-case letters, digits and '-' (e.g. "
-                            "vvg, styrgrupp-hos)").format(organ=organ))
+    check_organ(organ)
+    name = check_name(name) if name is not None else organ.upper()
+    package = check_package(package) if package is not None else default_package()
     has_git = _refuse_existing(target)
-    files = plan_files(organ, name or organ.upper(), year or dt.date.today().year,
-                       package or default_package())
+    files = plan_files(organ, name, year or dt.date.today().year, package)
     created = Created(target)
     target.mkdir(parents=True, exist_ok=True)
     for relative, text in files.items():

@@ -6,6 +6,8 @@ from __future__ import annotations
 from vvgctl.cycle.review import MeetingChange, PositionChange, Review
 from vvgctl.models.item import DECISION_TYPE_LABELS, DecisionType
 from vvgctl.models.meeting import STATUS_LABELS, Status
+from vvgctl.runtime.inert import inert, one_line, visible
+from vvgctl.runtime.inert import markdown as _md
 
 _CHANGE = {"added": "nytt", "removed": "borttaget", "changed": "ändrat",
            "unreadable": "kan inte läsas"}
@@ -20,17 +22,10 @@ def _type(value: str | None) -> str:
     return DECISION_TYPE_LABELS[DecisionType(value)].lower() if value else ""
 
 
-def _md(text: str) -> str:
-    """One line of user text made inert in Markdown (no HTML, links or emphasis)."""
-    out = " ".join(text.split())
-    for char in "\\`*_{}[]<>()#+!|~":
-        out = out.replace(char, "\\" + char)
-    return out
-
-
 def _code(text: str) -> str:
-    """User text as a Markdown code span (backticks and line breaks taken out)."""
-    return "`" + " ".join(text.replace("`", "'").split()) + "`"
+    """User text as a Markdown code span (backticks and line breaks taken out; a mention in
+    a code span is not one)."""
+    return "`" + " ".join(visible(text).replace("`", "'").split()) + "`"
 
 
 def _heading(m: MeetingChange) -> str:
@@ -45,23 +40,26 @@ def _status_line(m: MeetingChange) -> str | None:
 
 
 def _position_lines(p: PositionChange) -> list[str]:
-    head = f"ställningstagande i punkt {p.item} ({_POSITION[p.change]})"
+    head = f"ställningstagande i punkt {one_line(p.item)} ({_POSITION[p.change]})"
     lines = [head]
     if p.change == "changed" and p.old_type != p.new_type:
         lines.append(f"  typ: {_type(p.old_type)} → {_type(p.new_type)}")
     if p.old_text is not None and p.change != "added":
-        lines.append(f"  förut: {p.old_text}")
+        lines.append(f"  förut: {one_line(p.old_text)}")
     if p.new_text is not None:
-        lines.append(f"  nu: {p.new_text}")
+        lines.append(f"  nu: {one_line(p.new_text)}")
     return lines
 
 
 def text(result: Review) -> str:
+    """The review for a terminal or a CI log: each value on its line (:func:`one_line`), and
+    no line a workflow command (:func:`inert`)."""
+    base = one_line(result.base)
     if not result.meetings and not result.verdicts:
-        return f"Inga mötesanteckningar ändrade sedan {result.base}.\n"
-    out = [f"Ändringar sedan {result.base}:"]
+        return inert(f"Inga mötesanteckningar ändrade sedan {base}.\n")
+    out = [f"Ändringar sedan {base}:"]
     for m in result.meetings:
-        out.append(f"- {_heading(m)}: {m.path}")
+        out.append(f"- {one_line(_heading(m))}: {one_line(m.path)}")
         status = _status_line(m)
         if status:
             out.append(f"    {status}")
@@ -69,16 +67,18 @@ def text(result: Review) -> str:
             out += ["    " + line for line in _position_lines(p)]
         for a in m.actions:
             what = "åtgärd öppnad" if a.change == "opened" else "åtgärd stängd"
-            out.append(f"    {what}: {a.id or ''}{': ' if a.id and a.text else ''}{a.text or ''}")
+            said = ": ".join(one_line(x) for x in (a.id, a.text) if x)
+            out.append(f"    {what}: {said}")
     out.append(_verdict_text(result))
-    return "\n".join(out) + "\n"
+    return inert("\n".join(out) + "\n")
 
 
 def _verdict_text(result: Review) -> str:
     if not result.verdicts:
         return "Godkännanden och låsta anteckningar: inga fel."
     lines = [f"Godkännanden och låsta anteckningar: {len(result.verdicts)} fel:"]
-    lines += [f"  {d.path}:{d.line}: {d.message} [{d.code}]" for d in result.verdicts]
+    lines += [f"  {one_line(d.path)}:{d.line}: {one_line(d.message)} [{d.code}]"
+              for d in result.verdicts]
     return "\n".join(lines)
 
 

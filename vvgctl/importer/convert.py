@@ -4,6 +4,10 @@ pandoc (the binary of the ``pypandoc-binary`` wheel, run with ``--sandbox``) tur
 into its JSON tree, which is written out here as plain text in the shape of the PDF exports:
 one paragraph a line, lists as '- ' / '1.' / 'a)', headings as '#', bold as '**', and a table
 row as cells separated by tabs (a cell with several lines gives several rows).
+
+A link keeps its address only when the minutes may hold it (http(s), ``mailto:``, a relative
+path): a ``javascript:``, ``data:`` or ``file:`` link of a web page or a Word file becomes its
+text, and a note says so.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from vvgctl.errors import UsageError, VvgError
+from vvgctl.models.common import is_allowed_link
 from vvgctl.runtime.i18n import N_
 
 PANDOC_FORMATS = {".docx": "docx", ".odt": "odt", ".html": "html", ".htm": "html"}
@@ -43,7 +48,11 @@ def read_source(path: Path) -> tuple[str, list[str]]:
                             path=path,
                             strerror=exc.strerror)) from None
     if suffix in PANDOC_FORMATS:
-        return tree_text(run_pandoc(path, PANDOC_FORMATS[suffix])), []
+        tree = run_pandoc(path, PANDOC_FORMATS[suffix])
+        notes = [f"a link to {url[:60]!r} was dropped (the minutes keep http(s), mailto: and "
+                 f"relative links); its text {text[:60]!r} stays" for url, text in
+                 drop_unsafe_links(tree)]
+        return tree_text(tree), notes
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
@@ -70,6 +79,24 @@ def run_pandoc(path: Path, fmt: str) -> dict[str, Any]:
 
 
 _TAG = re.compile(r"<[^>]+>")
+
+
+def drop_unsafe_links(node: Any) -> list[tuple[str, str]]:
+    """Turn every link in pandoc's tree whose address the minutes may not hold into a span
+    of its text, in place; the (address, text) of each."""
+    dropped: list[tuple[str, str]] = []
+    if isinstance(node, list):
+        for child in node:
+            dropped += drop_unsafe_links(child)
+    elif isinstance(node, dict):
+        if node.get("t") == "Link":
+            attr, inlines, (url, _title) = node["c"]
+            if url and not url.startswith("#") and not is_allowed_link(url):
+                node["t"], node["c"] = "Span", [attr, inlines]
+                dropped.append((url, _inlines(inlines)))
+        for child in node.values():
+            dropped += drop_unsafe_links(child)
+    return dropped
 
 
 def tree_text(tree: dict[str, Any]) -> str:

@@ -7,6 +7,7 @@ comments + body -> validated by vvgctl's own loader and file rules before anythi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,12 +73,15 @@ def _previous_checker(root: Path | None, organ: str) -> Any:
 
 
 def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
-                root: Path | None, date: dt.date | None = None, source: str = "input"
-                ) -> Draft:
+                root: Path | None, date: dt.date | None = None, source: str = "input",
+                notes: Sequence[str] = ()) -> Draft:
+    """The draft of ``text``; ``notes`` (how the input was read) become the draft's notes."""
     lines, furniture = read_lines(text)
     headings = find_headings(lines)
     first = headings[0].start if headings else len(lines)
     draft = Draft()
+    for note in notes:
+        draft.note(note)
     if organ:
         draft.data["organ"] = organ
     header = parse_header(lines[:first], draft, registry, organ)
@@ -186,14 +190,15 @@ def _people(draft: Draft, registry: RegistryIndex | None, result: ImportResult) 
 
 def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
                 root: Path | None, date: dt.date | None = None, source: str = "input",
-                target: Path | None = None, into_root: bool = False) -> ImportResult:
+                target: Path | None = None, into_root: bool = False,
+                notes: Sequence[str] = ()) -> ImportResult:
     """Import ``text`` into a draft; the draft is validated and checked but not written.
 
     ``target`` is where it will be written (None: standard output); with ``into_root`` and a
     repository root, the target is the repository's place for it, ``<organ>/<year>/<date>.md``.
     """
     draft = build_draft(text, organ=organ, registry=registry, root=root, date=date,
-                        source=source)
+                        source=source, notes=notes)
     result = ImportResult("", draft.data["organ"], dt.date.fromisoformat(draft.data["date"]))
     if target is None and into_root and root is not None:
         target = meeting_path(root, result.organ, result.date)

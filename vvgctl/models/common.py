@@ -67,9 +67,22 @@ TimeOfDay = Annotated[
                     "description": "Klockslag, t.ex. 09:05 eller 9.05 (gärna inom citattecken)"}),
 ]
 
+#: an id (organ, delegation, category). pydantic (Rust) and JSON Schema (ECMA) read ``$`` as
+#: the end of the text; Python's ``re`` also matches it before a final newline, so Python code
+#: asks :func:`is_identifier`, which ends with ``\Z``
+IDENTIFIER_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+IDENTIFIER_MAX = 60
+_IDENTIFIER = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+
+
+def is_identifier(value: str) -> bool:
+    """Whether ``value`` is an id as :data:`Identifier` takes it (``'sro\\n'`` is not)."""
+    return len(value) <= IDENTIFIER_MAX and _IDENTIFIER.match(value) is not None
+
+
 Identifier = Annotated[
     str,
-    Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60,
+    Field(pattern=IDENTIFIER_PATTERN, max_length=IDENTIFIER_MAX,
           description="Kort id med gemener, siffror och bindestreck, t.ex. 'styrgrupp'"),
 ]
 
@@ -110,8 +123,14 @@ MeetingTarget = Annotated[
 _LINK = re.compile(LINK_PATTERN)
 
 
+def is_allowed_link(value: str) -> bool:
+    """Whether ``value`` is a link the minutes may hold: http(s), mailto: or a relative path
+    (never ``javascript:``, ``data:``, ``file:`` or another scheme)."""
+    return _LINK.fullmatch(value) is not None and not value.startswith("//")
+
+
 def check_link(value: str) -> str:
-    if not _LINK.match(value) or value.startswith("//"):
+    if not is_allowed_link(value):
         raise ValueError(
             N_("{value!r} is not an allowed link: use http(s)://…, mailto:… or a relative "
                "path").format(

@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from vvgctl.models.common import CaseId, Identifier, Model
+from vvgctl.models.common import CASE_PATTERN, CaseId, Identifier, Model
 from vvgctl.models.item import ItemKind
 from vvgctl.runtime.i18n import N_
 
@@ -151,7 +151,7 @@ class RecurringTopic(Model):
         return self.title.format(**values), case
 
 
-_CASE = re.compile(r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö._/-]*$")
+_CASE = re.compile(CASE_PATTERN)  # fullmatch: Python's $ also matches before a newline
 
 
 class PlanFile(Model):
@@ -211,7 +211,7 @@ class PlanFile(Model):
         for rule in self.recurring:
             for year in (first[0], last[0]):
                 case = rule.render(year)[1]
-                if case is not None and not _CASE.match(case):
+                if case is not None and not _CASE.fullmatch(case):
                     raise ValueError(N_("the case {case!r} does not give a valid case id").format(
                                         case=rule.case))
         return self

@@ -26,6 +26,7 @@ import vvgctl
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.publish.aggregate import write_aggregates
+from vvgctl.publish.guard import check_base_url, refuse_foreign_files
 from vvgctl.publish.manifest import MANIFEST_NAME, Manifest, digest
 from vvgctl.publish.meeting_job import MeetingJob, MeetingResult, run
 from vvgctl.publish.report import PublishReport
@@ -75,6 +76,11 @@ def _check_out(out: Path, root: Path, force: bool) -> None:
                                  "(files vvgctl did not write are left as they are)"))
 
 
+def _slug(source: str) -> str:
+    """A meeting's path in the site, from its path in the repository (less ``.md``)."""
+    return source[:-3] if source.endswith(".md") else source
+
+
 def _remove_leftovers(out: Path) -> None:
     """Remove the temporary PDF folders (``.pdf-*``) a killed run left in the site: they stand
     beside the PDFs, in ``<organ>/<year>/`` (no walk over the whole site on every run)."""
@@ -92,6 +98,7 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
     if not isinstance(repository, Repository):
         repository = Repository(repository)
     root = repository.root
+    base_url = check_base_url(base_url)
     _check_out(out, root, force)
     registry = repository.registry
     if not registry.ok:
@@ -108,8 +115,12 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
     pdf_fp = digest(vvgctl.__version__, registry.fingerprint, _tree_hash(
         PACKAGE / "render", TEMPLATES_DIR, skip=(str(TEMPLATES_DIR / "site"),))
         if renderer else "none")
-    out.mkdir(parents=True, exist_ok=True)
     manifest = Manifest.load(out, site_fp)
+    files = repository.meeting_files
+    if force:  # checked before anything is written
+        refuse_foreign_files(out, manifest, (_slug(p.relative_to(root).as_posix())
+                                             for p in files))
+    out.mkdir(parents=True, exist_ok=True)
     if not manifest.file.exists():
         manifest.save()  # the folder is vvgctl's from the first file on: a killed run resumes
     _remove_leftovers(out)
@@ -120,7 +131,6 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
 
     summaries: dict[str, dict[str, object]] = {}
     work: list[MeetingJob] = []
-    files = repository.meeting_files
     for path in files:
         source = path.relative_to(root).as_posix()
         if source.startswith("registry/"):
@@ -135,7 +145,7 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
             report.unpublished += 1
             manifest.unpublished.add(source_hash)
             continue
-        slug = source[:-3] if source.endswith(".md") else source
+        slug = _slug(source)
         organ = source.split("/", 1)[0]
         pdf_key = digest(pdf_fp, source_hash)
         page_key = digest(site_fp, source_hash, labels.get(organ, organ),

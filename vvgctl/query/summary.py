@@ -12,6 +12,7 @@ from vvgctl.models.meeting import STATUS_LABELS
 from vvgctl.repository.discovery import meeting_files
 from vvgctl.runtime.i18n import _ as tr
 from vvgctl.runtime.i18n import label
+from vvgctl.runtime.inert import one_line
 from vvgctl.source.loading import load_meeting
 
 
@@ -36,18 +37,20 @@ def summarise(paths: list[Path]) -> list[dict[str, Any]]:
 
 
 def describe_meeting(meeting: Meeting) -> str:
+    """The meeting in a few lines, each value on its own line (:func:`one_line`): a title
+    with a line break cannot start a line of the output."""
     lines = [f"{meeting.organ} {meeting.date.isoformat()} "
              f"({label(meeting.status, STATUS_LABELS)})"]
     if meeting.time:
         lines.append(tr("Time: {start}–{end}").format(start=f"{meeting.time.start:%H:%M}",
                                                       end=f"{meeting.time.end:%H:%M}"))
-    lines.append(tr("Place: {place}").format(place=meeting.place))
+    lines.append(tr("Place: {place}").format(place=one_line(meeting.place)))
     if meeting.attendance.absent:
         lines.append(tr("Absent: {names}").format(
-            names=", ".join(p.name for p in meeting.attendance.absent)))
+            names=", ".join(one_line(p.name) for p in meeting.attendance.absent)))
     for item in meeting.items:
         kind = f" ({label(item.kind, ITEM_KIND_LABELS)})" if item.kind else ""
-        lines.append(f"{item.number}. {item.title}{kind}")
+        lines.append(f"{item.number}. {one_line(item.title)}{kind}")
         for decision in item.decisions:
-            lines.append(f"   {decision.label}: {decision.text}")
+            lines.append(f"   {one_line(decision.label)}: {one_line(decision.text)}")
     return "\n".join(lines)

@@ -8,7 +8,8 @@ kept, so every error points at its place. Duplicate keys, anchors and aliases (w
 every "billion laughs" bomb), explicit tags and ``%`` directives are refused.
 
 Writing: :func:`round_trip` gives ruamel's round-trip mode, which keeps comments, order and
-quoting for edits in place.
+quoting for edits in place; :func:`quoted` is one value as a double-quoted scalar for a file
+made from a template (never a value string-formatted into YAML).
 """
 
 from __future__ import annotations
@@ -258,3 +259,17 @@ def round_trip() -> YAML:
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
+
+
+def quoted(value: str) -> str:
+    """``value`` as one double-quoted YAML scalar on one line, written by ruamel's emitter
+    (line breaks, quotes and backslashes escaped), for a template's ``key: {{ value }}``."""
+    import io
+
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    yaml = YAML(typ="rt")
+    yaml.width = 1 << 30  # never folded onto a second line
+    stream = io.StringIO()
+    yaml.dump(DoubleQuotedScalarString(value), stream)
+    return stream.getvalue().rstrip("\n")
