@@ -189,12 +189,13 @@ def _add_people(record: MeetingRecord, loaded: LoadedMeeting, meeting: Meeting) 
     if meeting.previous is not None:
         corrections += [(("previous", "corrections", c), correction)
                         for c, correction in enumerate(meeting.previous.corrections)]
-    found += [("correction", (*base, "text"), "\n".join(
-               t for t in (correction.text, correction.quote, correction.replacement) if t))
-              for base, correction in corrections]
-    for kind, path, text in found:
-        record.passages.append((kind, None, None, text_line(loaded, *path),
-                                _nfc("NFC", text)))
+    for kind, path, text in found:  # a name is one line: no block scalar to step below
+        record.passages.append((kind, None, None, loaded.at(*path)[0], _nfc("NFC", text)))
+    for base, correction in corrections:
+        text = "\n".join(t for t in (correction.text, correction.quote, correction.replacement)
+                         if t)
+        record.passages.append(("correction", None, None,
+                                text_line(loaded, *base, "text"), _nfc("NFC", text)))
 
 
 def paragraphs(document: SplitDocument) -> list[tuple[str | None, int, str]]:
