@@ -106,7 +106,7 @@ def test_review_reports_a_new_meeting_and_a_changed_position(bundled: Path) -> N
                      "--root", str(minutes))
     assert code == 0, said
     code, said = run("review", str(minutes), "--base", "HEAD", "--format", "json")
-    assert code == 0, said
+    assert code == 1, said  # the frozen record changed: an error verdict
     data = json.loads(said)
     assert data["format"] == "vvgctl.review/1"
     by_date = {m["date"]: m for m in data["meetings"]}
@@ -119,7 +119,96 @@ def test_review_reports_a_new_meeting_and_a_changed_position(bundled: Path) -> N
     assert "avslår att beredningen" in position["new_text"]
     assert [v["code"] for v in data["verdicts"]] == ["frozen-record"]
     code, said = run("review", str(minutes), "--base", "HEAD", "--format", "md")
-    assert code == 0
+    assert code == 1
     assert "### vvg 2026-02-11 \\(nytt\\)" in said
     assert "förut: ~~" in said and "avslår att beredningen" in said
     assert "frozen-record" in said
+
+
+def _kallelse(bundled: Path) -> Path:
+    """A kallelse made by new-meeting in the bundled minutes, committed."""
+    minutes = bundled / "minutes"
+    code, said = run("new-meeting", "--organ", "vvg", "--date", "2026-02-11", "--time",
+                     "09:00-12:00", "--place", "Teams", "--mode", "remote",
+                     "--root", str(minutes))
+    assert code == 0, said
+    git(bundled, "add", "-A")
+    git(bundled, "commit", "--quiet", "-m", "kallelse")
+    return minutes / "vvg/2026/2026-02-11.md"
+
+
+@pytest.mark.usefixtures("swedish")
+def test_review_of_a_file_that_does_not_load_is_an_error_in_every_format(
+        bundled: Path) -> None:
+    kallelse = _kallelse(bundled)
+    text = kallelse.read_text(encoding="utf-8")
+    good = "    title: Godkännande av dagens agenda\n"
+    assert good in text
+    kallelse.write_text(text.replace(good, "    title: Punkt: något\n"), encoding="utf-8")
+    line = text.split("\n").index(good.rstrip("\n")) + 1
+    place = f"2026-02-11.md:{line}:17"
+    minutes = str(bundled / "minutes")
+    code, said = run("check", minutes)
+    assert code == 1 and place in said and "sätt titeln inom citattecken" in said
+    code, said = run("review", minutes, "--base", "HEAD", "--format", "md")
+    assert code == 1, said
+    assert "Inga mötesanteckningar ändrade" not in said
+    assert "### :x: Filer som inte kan läsas" in said and place in said
+    assert "yaml-syntax" in said
+    assert 'Tips: sätt titeln inom citattecken: title: "Punkt: något"' in said
+    code, said = run("review", minutes, "--base", "HEAD")
+    assert code == 1, said
+    assert place in said and "tips: sätt titeln inom citattecken" in said
+    code, said = run("review", minutes, "--base", "HEAD", "--format", "json")
+    assert code == 1, said
+    data = json.loads(said)
+    [problem] = data["problems"]
+    assert (problem["code"], problem["line"], problem["column"]) == ("yaml-syntax", line, 17)
+    assert problem["hint"] == 'put the title in quotes: title: "Punkt: något"'
+    assert data["summary"]["errors"] == 1 and data["summary"]["unreadable"] == 1
+    assert [m["change"] for m in data["meetings"]] == ["unreadable"]
+
+
+def test_review_names_a_data_file_that_does_not_load(bundled: Path) -> None:
+    schedule = bundled / "minutes/vvg/2025/schedule.yaml"
+    schedule.write_text(schedule.read_text(encoding="utf-8") + "oops: [\n", encoding="utf-8")
+    code, said = run("review", str(bundled / "minutes"), "--base", "HEAD", "--format", "json")
+    assert code == 1, said
+    [problem] = json.loads(said)["problems"]
+    assert problem["path"].endswith("vvg/2025/schedule.yaml")
+    assert problem["code"] == "yaml-syntax" and problem["line"] > 1
+
+
+@pytest.mark.usefixtures("swedish")
+def test_review_shows_prose_and_attendance_changes_per_item(bundled: Path) -> None:
+    kallelse = _kallelse(bundled)
+    text = kallelse.read_text(encoding="utf-8")
+    head, _, body = text.partition("\n---\n")
+    head = head.replace("status: planned", "status: draft").replace(
+        "previous:", "attendance:\n  absent: [Tanja Mattsson]\n  remote: [Lotta Hjoberg]\n"
+        "previous:", 1).replace("    title: Föregående mötesanteckning",
+                                "    title: Föregående mötesanteckning 2025-10-22")
+    assert "## 2. Godkännande av dagens agenda\n\n<!-- Skriv här. -->" in body
+    body = body.replace("## 2. Godkännande av dagens agenda\n\n<!-- Skriv här. -->",
+                        "## 2. Godkännande av dagens agenda\n\nDagens agenda godkänns\n"
+                        "med en ändring.\n\n- Punkt 6 utgår.")
+    kallelse.write_text(f"{head}\n---\n{body}", encoding="utf-8")
+    minutes = str(bundled / "minutes")
+    code, said = run("review", minutes, "--base", "HEAD", "--format", "json")
+    assert code == 0, said
+    [meeting] = json.loads(said)["meetings"]
+    items = {i["item"]: i for i in meeting["items"]}
+    assert sorted(items) == ["2", "3"]
+    assert items["2"]["added"] == ["Dagens agenda godkänns med en ändring.", "Punkt 6 utgår."]
+    assert items["2"]["removed"] == [] and items["2"]["old_title"] is None
+    assert items["3"]["old_title"] == "Föregående mötesanteckning"
+    assert {p["kind"]: (p["added"], p["removed"]) for p in meeting["people"]} == {
+        "absent": (["Tanja Mattsson"], []), "remote": (["Lotta Hjoberg"], [])}
+    code, said = run("review", minutes, "--base", "HEAD", "--format", "md")
+    assert code == 0, said
+    assert "- **punkt 2 Godkännande av dagens agenda \\(text ändrad\\)**\n" in said
+    assert "  - tillagt: Dagens agenda godkänns med en ändring.\n" in said
+    assert "rubrik förut: ~~Föregående mötesanteckning~~" in said
+    assert "- frånvarande: \\+ Tanja Mattsson" in said
+    code, said = run("review", minutes, "--base", "HEAD")
+    assert "      + Punkt 6 utgår." in said and "deltar på distans: + Lotta Hjoberg" in said

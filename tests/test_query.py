@@ -244,3 +244,85 @@ def test_sqlite_json_equals_the_python_rows(repo: Path, tmp_path: Path,
     assert any('"parts":[{"text":"Första delen","parts":["a-del","b-del"]}],"after_dialog":true'
                in row for row in everything)
     assert decisions_json(open_index([repo]), DecisionFilter(person="Åsa Jackson")) is None
+
+
+OWN_CASE = "fyrbodal-vp-2026"
+
+
+def _fyrbodal(date: str, item: str) -> str:
+    return (f"---\norgan: vardsamverkan-fyrbodal\ndate: {date}\nplace: Uddevalla\n"
+            f"mode: in_person\nstatus: approved\nitems:\n{item}---\n")
+
+
+def _own_case_repo(make_repo: RepoFactory, *, followed_up: bool) -> Path:
+    """A delregional organ's own case: informed in September, its verksamhetsplan fixed in
+    November with a follow-up set for March; with ``followed_up`` the case comes back then."""
+    files = dict(FILES)
+    files["vardsamverkan-fyrbodal/2025/2025-09-03.md"] = _fyrbodal("2025-09-03", f"""\
+  - number: "3"
+    title: Verksamhetsplan 2026 – första utkast
+    kind: information
+    case: {OWN_CASE}
+""")
+    files["vardsamverkan-fyrbodal/2025/2025-11-05.md"] = _fyrbodal("2025-11-05", f"""\
+  - number: "4"
+    title: Verksamhetsplan 2026 – beslut
+    kind: decision
+    case: {OWN_CASE}
+    decisions:
+      - type: approved
+        text: Vårdsamverkan Fyrbodal fastställer verksamhetsplanen för 2026.
+    follow_ups:
+      - text: Uppföljning av verksamhetsplanen.
+        meeting: 2026-03
+""")
+    if followed_up:
+        files["vardsamverkan-fyrbodal/2026/2026-03-04.md"] = _fyrbodal("2026-03-04", f"""\
+  - number: "2"
+    title: Uppföljning av verksamhetsplanen
+    kind: information
+    case: {OWN_CASE}
+    decisions:
+      - type: noted
+        text: Vårdsamverkan Fyrbodal noterar informationen.
+""")
+    return make_repo(files, meeting=False)
+
+
+def test_a_delregional_organs_own_position_is_a_position_not_anchoring(
+        make_repo: RepoFactory) -> None:
+    repo = _own_case_repo(make_repo, followed_up=True)
+    data = cli_json("case", OWN_CASE, str(repo))
+    assert isinstance(data, dict)
+    assert [(t["date"], t["stage"]) for t in data["timeline"]] == [
+        ("2025-09-03", "information"), ("2025-11-05", "position"), ("2026-03-04", "follow_up")]
+    assert data["status"] == "decided"
+    # the same organ anchoring another organ's case still anchors
+    other = cli_json("case", "0755", str(repo))
+    assert isinstance(other, dict)
+    assert ("vardsamverkan-fyrbodal", "anchoring") in [
+        (t["organ"], t["stage"]) for t in other["timeline"]]
+
+
+def test_a_case_keeps_its_first_title(repo: Path) -> None:
+    data = cli_json("case", "0755", str(repo))
+    assert isinstance(data, dict)
+    titles = [t["title"] for t in data["timeline"]]
+    assert titles[0] != titles[-1] == "Riktlinje för egenvård"
+    assert data["title"] == titles[0] == "Egenvård – uppföljning av riktlinjen"
+    rows = cli_json("cases", str(repo))
+    assert {r["case"]: r["title"] for r in rows}["0755"] == titles[0]  # type: ignore[index]
+
+
+@pytest.mark.usefixtures("swedish")
+def test_a_case_with_a_pending_follow_up_is_not_decided(make_repo: RepoFactory) -> None:
+    repo = _own_case_repo(make_repo, followed_up=False)
+    data = cli_json("case", OWN_CASE, str(repo))
+    assert isinstance(data, dict)
+    assert data["status"] == "awaiting_follow_up"
+    [planned] = data["planned"]
+    assert (planned["meeting"], planned["pending"]) == ("2026-03", True)
+    rows = cli_json("cases", str(repo), "--status", "awaiting_follow_up")
+    assert [r["case"] for r in rows] == [OWN_CASE]  # type: ignore[index]
+    plain = runner.invoke(app, ["cases", str(repo)])
+    assert "Väntar på uppföljning" in plain.stdout

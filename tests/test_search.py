@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import MINUTES, RepoFactory
+from tests.conftest import MEETING_MD, MINUTES, RepoFactory
 from tests.query_repo import FILES
 from tests.test_query import line_of
 from vvgctl.cli.app import app
@@ -375,3 +375,63 @@ def test_a_text_two_meetings_share_is_indexed_once_and_kept_while_one_holds_it(
     assert index.connection.execute(
         "SELECT count(*) FROM texts WHERE text LIKE '%trygghetslarm%'").fetchone() == (0,)
     index.connection.execute("INSERT INTO fts(fts, rank) VALUES('integrity-check', 1)")
+
+
+def _search_json(*args: str) -> list[dict[str, object]]:
+    result = runner.invoke(app, ["search", *args, "--format", "json", "--limit", "50"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert isinstance(rows, list)
+    return rows
+
+
+@pytest.mark.skipif(not (MINUTES / "vvg/2025/2025-10-22.md").exists(),
+                    reason="the real minutes are not there yet")
+def test_search_reaches_the_arshjul_table_and_the_roster_of_the_real_minutes() -> None:
+    october = MINUTES / "vvg/2025/2025-10-22.md"
+    hits = _search_json("sjukhus", str(MINUTES))
+    table = [h for h in hits if h["date"] == "2025-10-22" and h["kind"] == "table"]
+    assert [h["line"] for h in table] == [line_of(october, "label: Riktlinje och rutin")]
+    assert "Medföljande personal till «sjukhus»" in str(table[0]["snippet"])
+    assert table[0]["item"] == "10"
+    roster = [h for h in hits if h["kind"] == "roster" and h["date"] == "2025-10-22"]
+    assert any(h["snippet"] == "Christina Nyström, «Sjukhusen» i Väster"
+               and h["line"] == line_of(october, "Sjukhusen i Väster") for h in roster)
+    [title] = _search_json("årshjul", str(MINUTES))
+    assert (title["date"], title["kind"], title["line"]) == (
+        "2025-10-22", "table", line_of(october, "title: Årshjul 2025 / 2026"))
+    assert str(title["snippet"]).startswith("«Årshjul» 2025 / 2026 December 2025")
+
+
+def test_search_reaches_guests_attendance_corrections_and_table_cells(
+        make_repo: RepoFactory) -> None:
+    record = MEETING_MD.replace("attendance:\n  absent: [Tanja Mattsson]\n", """\
+invited:
+  - {name: Lars Gelander, organisation: Västfastigheter}
+attendance:
+  absent: [Tanja Mattsson]
+  remote: [{name: Åsa Jackson, organisation: Sahlgrenska}]
+approval:
+  meeting: 2025-12-10
+  corrections:
+    - text: Rättelse i punkt 2
+      quote: Mötet hölls i Vänersborg.
+      replacement: Mötet hölls i Trollhättan.
+""").replace("""    decisions:
+      - type: noted""", """    tables:
+      - columns: [Vår, Höst]
+        rows:
+          - {label: Utbildning, cells: [[Kursdag om tandvård], []]}
+    decisions:
+      - type: noted""")
+    repo = make_repo({"vvg/2025/2025-10-22.md": record})
+    path = repo / "vvg/2025/2025-10-22.md"
+    for word, kind, needle in (("västfastigheter", "invited", "Lars Gelander"),
+                               ("sahlgrenska", "attendance", "remote: [{name: Åsa"),
+                               ("trollhättan", "correction", "- text: Rättelse i punkt 2"),
+                               ("vänersborg", "correction", "- text: Rättelse i punkt 2"),
+                               ("tandvård", "table", "label: Utbildning"),
+                               ("höst", "table", "columns: [Vår, Höst]"),
+                               ("mellerud", "roster", "Mellerud/Bengtsfors}")):
+        [hit] = _search_json(word, str(repo))
+        assert (hit["kind"], hit["line"]) == (kind, line_of(path, needle)), word

@@ -104,3 +104,28 @@ def test_nesting_bound_never_underestimates(value: object, flow: bool | None) ->
     stream = io.StringIO()
     yaml.dump({"root": value}, stream)
     assert nesting_bound(stream.getvalue()) >= _depth({"root": value})
+
+
+@pytest.mark.parametrize(("text", "key", "value", "column"), [
+    ('items:\n  - number: "1"\n    title: Punkt: något\n', "title", '"Punkt: något"', 17),
+    ("  - {number: a, title: Val: ordförande}\n", "title", '"Val: ordförande"', 27),
+    ("place: Sal 3: plan 2 # kommentar\n", "place", '"Sal 3: plan 2"', 13),
+    ('title: Han sa "ja": tack\n', "title", "'Han sa \"ja\": tack'", 19),
+])
+def test_a_colon_inside_a_plain_value_gets_a_hint_to_quote_it(
+        text: str, key: str, value: str, column: int) -> None:
+    with pytest.raises(YamlProblem) as caught:
+        load(text)
+    problem = caught.value
+    assert (problem.code, problem.line, problem.column) == ("yaml-syntax", text.count("\n"),
+                                                            column)
+    assert f"{key!r}" in problem.message
+    assert problem.hint is not None and problem.hint.endswith(f"{key}: {value}")
+    assert problem.hint.startswith("put the title" if key == "title" else "put the value")
+
+
+def test_other_syntax_errors_get_no_quoting_hint() -> None:
+    for text in ('a: "q": b\n', "a: [1, 2\nb: 3\n", "a:\n  b: x\n c: d\n"):
+        with pytest.raises(YamlProblem) as caught:
+            load(text)
+        assert "in quotes" not in (caught.value.hint or ""), text

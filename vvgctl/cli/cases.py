@@ -19,9 +19,10 @@ from vvgctl.runtime.i18n import _ as tr
 CASES_HELP = N_("""\
 List the cases (ärenden), newest first, with their derived status.
 
-A case is every item that carries the same `case:` id, across meetings and organs. Its
-status is derived from them: open (Öppet), decided (Avgjort) or awaiting confirmation by
-another organ (Väntar på bekräftelse).
+A case is every item that carries the same `case:` id, across meetings and organs; its title
+is its first item's. Its status is derived from them: open (Öppet), decided (Avgjort),
+awaiting confirmation by another organ (Väntar på bekräftelse) or, after its position,
+awaiting a follow-up the minutes set (Väntar på uppföljning).
 
 Examples:
 
@@ -33,8 +34,9 @@ Examples:
 CASE_HELP = N_("""\
 Show one case's timeline across meetings and organs.
 
-The steps in order: information, anchoring (förankring), position, confirmation by another
-organ, follow-up, and the meetings the årshjul plans it for.
+The steps in order: information, anchoring (förankring: a delregional organ on a case another
+organ decides), position, confirmation by another organ, follow-up, and the follow-ups the
+minutes set for later meetings (pending until the case comes back).
 
 Examples:
 
@@ -51,7 +53,7 @@ def register(app: typer.Typer) -> None:
 def cases(
     paths: PathsArgument = None,
     status: Annotated[str | None, typer.Option(
-        help=N_("open, decided or awaiting_confirmation."))] = None,
+        help=N_("open, decided, awaiting_confirmation or awaiting_follow_up."))] = None,
     organ: Annotated[str | None, typer.Option(help=N_("Cases that were at this organ."))] = None,
     format: FormatOption = TableFormat.table,
     rebuild: RebuildOption = False,

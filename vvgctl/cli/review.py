@@ -13,17 +13,19 @@ from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.i18n import _ as tr
 
 HELP = N_("""\
-Say what a change does to the minutes, against a git revision (a pull request's base):
-meetings added, removed and changed, status moves, positions (ställningstaganden) added,
-changed (old text → new text) and removed, actions opened and closed, and the verdicts of
-approval-flow and frozen-record.
+Say what a change does to the minutes, against a git revision (a pull request's base): first
+the files that do not load (with their line and a hint), then meetings added, removed and
+changed, status moves, items whose title or prose changed (the paragraphs added and removed),
+people added to or removed from the roster, the invited and the attendance, positions
+(ställningstaganden) added, changed (old text → new text) and removed, actions opened and
+closed, and the verdicts of approval-flow and frozen-record.
 
 --format md writes Markdown for the pull request's job summary ($GITHUB_STEP_SUMMARY) or a
 merge request note; json is stable for scripts ("format": "vvgctl.review/1"). --preview DIR
 renders the changed meetings there as PDF and HTML, drafts included and marked as drafts,
-for reviewers to read. Exit 0 when the review was made (the verdicts are `vvgctl check
---base`'s to fail on), 1 when a file of the preview could not be made (each is named), 2 for
-a wrong call.
+for reviewers to read. Exit 0 when the change has no errors, 1 when a file does not load, a
+verdict is an error or a file of the preview could not be made (each is named; the review is
+written all the same), 2 for a wrong call.
 
 Examples:
 
@@ -83,3 +85,5 @@ def review(
             output.note(problem, label=tr("error"), style="red")
         if failed:  # reviewers would miss what they were promised: CI shows the step failed
             raise typer.Exit(1)
+    if result.errors:
+        raise typer.Exit(1)

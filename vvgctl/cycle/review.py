@@ -1,9 +1,13 @@
 """``vvgctl review``: what a change to the minutes means, in the minutes' own terms.
 
-Against a git revision (the pull request's base): the meetings added, removed and changed;
-each one's status move; the positions (ställningstaganden) added, changed (old and new text)
-and removed; the actions opened and closed; and the verdicts of the checks that only a
-revision can give (``approval-flow``, ``frozen-record``). Pure data: the command formats it.
+Against a git revision (the pull request's base): first the files of the change that do not
+load (a YAML error, a field the schema refuses: the change fails, whatever else it does); the
+meetings added, removed and changed; each one's status move; the items whose title or prose
+changed, with the paragraphs added and removed; the people added to and removed from the
+roster, the invited guests and the attendance lists; the positions (ställningstaganden) added,
+changed (old and new text) and removed; the actions opened and closed; and the verdicts of the
+checks that only a revision can give (``approval-flow``, ``frozen-record``). Pure data: the
+command formats it.
 """
 
 from __future__ import annotations
@@ -14,11 +18,14 @@ from pathlib import Path
 
 from vvgctl.checking.check import check_revision
 from vvgctl.checking.revision import Revision
-from vvgctl.diagnostics import Diagnostic, display_path
+from vvgctl.cycle.review_content import ItemChange, PeopleChange, compare_items, compare_people
+from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.models import Meeting
 from vvgctl.models.item import Action, Decision
+from vvgctl.repository.discovery import DATA_SUFFIXES, is_meeting_file
 from vvgctl.repository.repo import Repository
-from vvgctl.source.loading import load_meeting
+from vvgctl.source.document import SourceProblem, SplitDocument, decode, split
+from vvgctl.source.loading import load_meeting, yaml_problems
 
 FORMAT = "vvgctl.review/1"
 
@@ -51,6 +58,8 @@ class MeetingChange:
     status_after: str | None
     positions: list[PositionChange] = field(default_factory=list)
     actions: list[ActionChange] = field(default_factory=list)
+    items: list[ItemChange] = field(default_factory=list)
+    people: list[PeopleChange] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -63,18 +72,27 @@ class Review:
     base: str
     meetings: list[MeetingChange]
     verdicts: list[Diagnostic]
+    #: why each file of the change that does not load does not (its errors, with their places)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        """The errors the change has: files that do not load and the verdicts' errors."""
+        return len(self.problems) + sum(d.severity is Severity.ERROR for d in self.verdicts)
 
     def as_dict(self) -> dict[str, object]:
         return {
             "format": FORMAT, "base": self.base,
+            "problems": [d.as_dict() for d in self.problems],
             "meetings": [m.as_dict() for m in self.meetings],
             "verdicts": [d.as_dict() for d in self.verdicts],
             "summary": {
                 "added": sum(m.change == "added" for m in self.meetings),
                 "removed": sum(m.change == "removed" for m in self.meetings),
                 "changed": sum(m.change == "changed" for m in self.meetings),
+                "unreadable": len({d.path for d in self.problems}),
                 "positions": sum(len(m.positions) for m in self.meetings),
-                "errors": sum(d.severity.value == "error" for d in self.verdicts),
+                "errors": self.errors,
             },
         }
 
@@ -131,32 +149,72 @@ def compare(old: Meeting | None, new: Meeting | None) -> tuple[list[PositionChan
     return positions, actions
 
 
+def _document(raw: bytes | None) -> SplitDocument | None:
+    try:
+        return split(decode(raw)) if raw is not None else None
+    except SourceProblem:
+        return None
+
+
+def _meeting_change(revision: Revision, path: Path) -> tuple[MeetingChange | None,
+                                                            list[Diagnostic]]:
+    """What the change does to one meeting file, and why its new version does not load."""
+    old = revision.old_meeting(path)
+    loaded = load_meeting(path, display_path(path)) if path.exists() else None
+    new = loaded.model if loaded else None
+    problems = [d for d in loaded.diagnostics if d.severity is Severity.ERROR] if (
+        loaded and new is None) else []
+    if loaded is None:
+        change = "removed"
+    elif new is None:
+        change = "unreadable"
+    else:
+        change = "added" if path not in revision.blobs else "changed"
+    if new is None and old is None and not problems:
+        return None, []  # neither side is a meeting
+    shown = new or old
+    positions, actions = compare(old, new)
+    items: list[ItemChange] = []
+    people: list[PeopleChange] = []
+    if new is not None and old is None:
+        items = compare_items(None, None, new, None)  # a new meeting: its agenda
+    elif new is not None and old is not None:
+        items = compare_items(old, _document(revision.old_bytes(path)), new,
+                              loaded.document if loaded else None)
+        people = compare_people(old, new)
+    date = shown.date if shown else _date_of(path)
+    return MeetingChange(
+        display_path(path), shown.organ if shown else path.parent.parent.name, date, change,
+        old.status.value if old else None, new.status.value if new else None,
+        positions, actions, items, people), problems
+
+
+def _date_of(path: Path) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(path.stem)
+    except ValueError:
+        return None
+
+
 def review(repository: Repository, rev: str) -> Review:
     """What the working tree changes against ``rev``."""
     revision = Revision.read(repository, rev)
     meetings = []
+    problems: list[Diagnostic] = []
     for path in revision.changed([repository.root]):
-        old = revision.old_meeting(path)
-        new = load_meeting(path).model if path.is_file() else None
-        existed = path in revision.blobs
-        if not path.is_file():
-            change = "removed"
-        elif not existed:
-            change = "added"
-        else:
-            change = "changed" if new is not None else "unreadable"
-        if new is None and old is None and change != "unreadable":
-            continue  # neither side is a meeting
-        shown = new or old
-        positions, actions = compare(old, new)
-        meetings.append(MeetingChange(
-            display_path(path), shown.organ if shown else path.parent.parent.name,
-            shown.date if shown else None, change,
-            old.status.value if old else None, new.status.value if new else None,
-            positions, actions))
+        if path.suffix in DATA_SUFFIXES:
+            if path.is_file():
+                problems += yaml_problems(path, display_path(path))
+            continue
+        if not is_meeting_file(path):
+            continue
+        meeting, found = _meeting_change(revision, path)
+        problems += found
+        if meeting is not None:
+            meetings.append(meeting)
     meetings.sort(key=lambda m: (m.organ, m.date or dt.date.min, m.path))
     verdicts = check_revision(repository, [repository.root], rev)
-    return Review(rev, meetings, sorted(verdicts))
+    return Review(rev, meetings, sorted(verdicts), sorted(problems))
 
 
 def changed_meeting_files(result: Review) -> list[Path]:

@@ -4,14 +4,23 @@
 from __future__ import annotations
 
 from vvgctl.cycle.review import MeetingChange, PositionChange, Review
+from vvgctl.cycle.review_content import ItemChange, PeopleChange
+from vvgctl.diagnostics import Diagnostic
 from vvgctl.models.item import DECISION_TYPE_LABELS, DecisionType
 from vvgctl.models.meeting import STATUS_LABELS, Status
+from vvgctl.runtime.i18n import translate_formatted
 from vvgctl.runtime.inert import inert, one_line, visible
 from vvgctl.runtime.inert import markdown as _md
 
 _CHANGE = {"added": "nytt", "removed": "borttaget", "changed": "ändrat",
            "unreadable": "kan inte läsas"}
 _POSITION = {"added": "nytt", "removed": "borttaget", "changed": "ändrat"}
+_ITEM = {"added": "ny", "removed": "borttagen", "changed": "ändrad"}
+_PEOPLE = {"roster": "kallade", "invited": "inbjudna", "absent": "frånvarande",
+           "remote": "deltar på distans", "new_members": "nya ledamöter",
+           "others": "övriga deltagare"}
+#: the paragraphs shown per item and side, and the characters shown of each
+MAX_PARAGRAPHS, MAX_CHARS = 5, 240
 
 
 def _status(value: str | None) -> str:
@@ -51,18 +60,79 @@ def _position_lines(p: PositionChange) -> list[str]:
     return lines
 
 
+def _short(paragraph: str) -> str:
+    return paragraph if len(paragraph) <= MAX_CHARS else paragraph[:MAX_CHARS - 1] + "…"
+
+
+def _prose(item: ItemChange) -> list[tuple[str, str | None, int]]:
+    """("+"/"−", paragraph, 0) for the paragraphs added and removed, a few of each, and
+    ("+"/"−", None, N) for the N more not shown."""
+    lines: list[tuple[str, str | None, int]] = []
+    for sign, found in (("+", item.added), ("−", item.removed)):
+        lines += [(sign, _short(p), 0) for p in found[:MAX_PARAGRAPHS]]
+        if len(found) > MAX_PARAGRAPHS:
+            lines.append((sign, None, len(found) - MAX_PARAGRAPHS))
+    return lines
+
+
+def _more(count: int) -> str:
+    return f"… och {count} {'stycke' if count == 1 else 'stycken'} till"
+
+
+def _item_head(item: ItemChange) -> str:
+    prose = bool(item.added or item.removed)
+    what = _ITEM[item.change] if item.change != "changed" else (
+        "rubrik och text ändrade" if item.old_title is not None and prose
+        else "text ändrad" if prose else "rubrik ändrad")
+    number = f"punkt {item.item}" if item.item[:1].isdigit() else item.item
+    return f"{number} {item.title} ({what})" if number != item.title else f"{number} ({what})"
+
+
+def _people(p: PeopleChange) -> str:
+    said = [f"+ {', '.join(p.added)}"] if p.added else []
+    said += [f"− {', '.join(p.removed)}"] if p.removed else []
+    return f"{_PEOPLE[p.kind]}: {'; '.join(said)}"
+
+
+def _problem_text(d: Diagnostic) -> list[str]:
+    lines = [f"  {one_line(d.path)}:{d.line}:{d.column}: {one_line(translate_formatted(d.message))}"
+             f" [{d.code}]"]
+    if d.hint:
+        lines.append(f"    tips: {one_line(translate_formatted(d.hint))}")
+    return lines
+
+
+def _problems_text(result: Review) -> list[str]:
+    if not result.problems:
+        return []
+    count = len({d.path for d in result.problems})
+    out = [f"Kan inte läsas ({count} {'fil' if count == 1 else 'filer'}, "
+           f"{len(result.problems)} fel): ändringen går inte igenom så här."]
+    for d in result.problems:
+        out += _problem_text(d)
+    return out
+
+
 def text(result: Review) -> str:
     """The review for a terminal or a CI log: each value on its line (:func:`one_line`), and
     no line a workflow command (:func:`inert`)."""
     base = one_line(result.base)
-    if not result.meetings and not result.verdicts:
+    if not result.meetings and not result.verdicts and not result.problems:
         return inert(f"Inga mötesanteckningar ändrade sedan {base}.\n")
-    out = [f"Ändringar sedan {base}:"]
+    out = _problems_text(result)
+    out.append(f"Ändringar sedan {base}:")
     for m in result.meetings:
         out.append(f"- {one_line(_heading(m))}: {one_line(m.path)}")
         status = _status_line(m)
         if status:
             out.append(f"    {status}")
+        for item in m.items:
+            out.append(f"    {one_line(_item_head(item))}")
+            if item.old_title is not None:
+                out.append(f"      rubrik förut: {one_line(item.old_title)}")
+            out += [f"      {sign} {one_line(paragraph) if paragraph else _more(more)}"
+                    for sign, paragraph, more in _prose(item)]
+        out += [f"    {one_line(_people(p))}" for p in m.people]
         for p in m.positions:
             out += ["    " + line for line in _position_lines(p)]
         for a in m.actions:
@@ -82,8 +152,35 @@ def _verdict_text(result: Review) -> str:
     return "\n".join(lines)
 
 
+def _problems_markdown(result: Review) -> list[str]:
+    if not result.problems:
+        return []
+    out = ["### :x: Filer som inte kan läsas", "",
+           "Ändringen går inte igenom förrän de kan läsas:", ""]
+    for d in result.problems:
+        out += [f"- :x: {_code(f'{d.path}:{d.line}:{d.column}')} "
+                f"{_md(translate_formatted(d.message))} ({_code(d.code)})"]
+        if d.hint:
+            out += [f"  - Tips: {_md(translate_formatted(d.hint))}"]
+    return [*out, ""]
+
+
+def _items_markdown(m: MeetingChange) -> list[str]:
+    out = []
+    for item in m.items:
+        out += [f"- **{_md(_item_head(item))}**"]
+        if item.old_title is not None:
+            out += [f"  - rubrik förut: ~~{_md(item.old_title)}~~"]
+        for sign, paragraph, more in _prose(item):
+            said = (_more(more) if paragraph is None else f"~~{_md(paragraph)}~~" if sign == "−"
+                    else _md(paragraph))
+            out += [f"  - {'tillagt' if sign == '+' else 'borttaget'}: {said}"]
+    out += [f"- {_md(_people(p))}" for p in m.people]
+    return out
+
+
 def markdown(result: Review) -> str:
-    out = ["## Mötesanteckningar: vad ändringen gör", ""]
+    out = ["## Mötesanteckningar: vad ändringen gör", "", *_problems_markdown(result)]
     if not result.meetings:
         out += [f"Inga mötesanteckningar ändrade sedan {_code(result.base)}.", ""]
     for m in result.meetings:
@@ -91,6 +188,9 @@ def markdown(result: Review) -> str:
         status = _status_line(m)
         if status:
             out += [f"- {_md(status)}"]
+        if m.change == "unreadable":
+            out += ["- kan inte läsas: se felen ovan"]
+        out += _items_markdown(m)
         for p in m.positions:
             out += [f"- **Ställningstagande i punkt {_md(p.item)}** ({_POSITION[p.change]})"]
             if p.change == "changed" and p.old_type != p.new_type:

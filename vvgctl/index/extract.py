@@ -2,8 +2,9 @@
 
 Everything a query answers is taken here, once per file version: items and their cases,
 positions (with their parts), actions, references that close actions, follow-ups, and the
-passages of text that full-text search ranks (item titles, positions and the paragraphs of the
-Markdown body), each with the file line it stands on.
+passages of text that full-text search ranks (item titles, positions, the paragraphs of the
+Markdown body, tables, the roster, invited guests, attendance and corrections: every word a
+reader sees), each with the file line it stands on.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from vvgctl.models.item import Decision, Item, SubItem, action_id
-from vvgctl.models.meeting import Meeting
+from vvgctl.models.meeting import Correction, Meeting
 from vvgctl.repository.records import settles
 from vvgctl.source.document import SplitDocument
 from vvgctl.source.loading import LoadedMeeting, load_meeting
@@ -149,9 +150,52 @@ def _add_references(record: MeetingRecord, loaded: LoadedMeeting, content: SubIt
               for a, action in enumerate(content.actions)]
     found += [("follow_up", ("follow_ups", f, "text"), follow.text)
               for f, follow in enumerate(content.follow_ups)]
+    for t, table in enumerate(content.tables):
+        head = [table.title] if table.title else []
+        found.append(("table", ("tables", t, "title" if table.title else "columns"),
+                      "\n".join([*head, " | ".join(table.columns)])))
+        found += [("table", ("tables", t, "rows", r, "label"), "\n".join(
+                   [row.label, *("; ".join(cell) for cell in row.cells if cell)]))
+                  for r, row in enumerate(table.rows)]
     for kind, path, text in found:
         record.passages.append((kind, number, content.title, text_line(loaded, *base, *path),
                                 _nfc("NFC", text)))
+
+
+def _named(name: str, *details: str | None) -> str:
+    return ", ".join([name, *(d for d in details if d)])
+
+
+def _add_people(record: MeetingRecord, loaded: LoadedMeeting, meeting: Meeting) -> None:
+    """The record's texts outside its items: the roster (kallade), the invited guests, the
+    attendance lists and the corrections, one passage per person or correction."""
+    found: list[tuple[str, tuple[str | int, ...], str]] = []
+    for g, group in enumerate(meeting.roster):
+        found += [("roster", ("roster", g, "members", m, "name"), _named(
+                   member.name, member.affiliation,
+                   member.substitutes_for.name if member.substitutes_for else None,
+                   member.substitute_note))
+                  for m, member in enumerate(group.members)]
+    found += [("invited", ("invited", g, "name"), _named(guest.name, guest.organisation))
+              for g, guest in enumerate(meeting.invited)]
+    for key in ("absent", "remote", "new_members", "others"):
+        found += [("attendance", ("attendance", key, i), _named(person.name,
+                                                                 person.organisation))
+                  for i, person in enumerate(getattr(meeting.attendance, key))]
+    corrections: list[tuple[tuple[str | int, ...], Correction]] = []
+    if meeting.approval is not None:
+        corrections += [(("approval", "corrections", c), correction)
+                        for c, correction in enumerate(meeting.approval.corrections)]
+    if meeting.previous is not None:
+        corrections += [(("previous", "corrections", c), correction)
+                        for c, correction in enumerate(meeting.previous.corrections)]
+    for kind, path, text in found:  # a name is one line: no block scalar to step below
+        record.passages.append((kind, None, None, loaded.at(*path)[0], _nfc("NFC", text)))
+    for base, correction in corrections:
+        text = "\n".join(t for t in (correction.text, correction.quote, correction.replacement)
+                         if t)
+        record.passages.append(("correction", None, None,
+                                text_line(loaded, *base, "text"), _nfc("NFC", text)))
 
 
 def paragraphs(document: SplitDocument) -> list[tuple[str | None, int, str]]:
@@ -199,6 +243,7 @@ def extract(loaded: LoadedMeeting) -> MeetingRecord:
     record.organ, record.date = meeting.organ, meeting.date.isoformat()
     record.status, record.valid = meeting.status.value, True
     _add_items(record, loaded, meeting)
+    _add_people(record, loaded, meeting)
     titles = {number: title for number, title, *_ in record.items}
     if loaded.document is not None:
         for number, first, text in paragraphs(loaded.document):

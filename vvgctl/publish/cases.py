@@ -28,7 +28,8 @@ def build_cases(summaries: list[Summary], organ_kinds: dict[str, str]) -> dict[s
             if f["case"] in cases:
                 cases[f["case"]].planned.append({
                     "organ": f["organ"] or s["organ"], "meeting": f["meeting"],
-                    "text": f["text"], "set_by": s["slug"], "item": f["item"]})
+                    "text": f["text"], "set_by": s["slug"], "item": f["item"],
+                    "date": s["date"]})
     for case in cases.values():
         derive(case, organ_kinds)
     return cases

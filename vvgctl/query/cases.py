@@ -5,15 +5,25 @@ position at a later meeting, at times a final position by another organ (``confi
 follow-up. The stage of each appearance is derived, in this order:
 
 - ``confirmation``: the organ a position named in ``confirm_by`` takes its position;
-- ``anchoring``: the case is at a delregional organ (``kind: delregional`` in the registry);
+- ``anchoring``: the case is at a delregional organ (``kind: delregional`` in the registry) and
+  another organ decides it: one that takes a position on it or is named in ``confirm_by``, or,
+  before any has, an organ that is not delregional. A delregional organ's own case (its
+  verksamhetsplan, which it alone takes positions on, or has confirmed) moves through the
+  stages below;
 - ``referred`` / ``postponed``: sent back to the beredning, or tabled;
 - ``position``: a position that settles something (anything but 'noterar informationen' or a
   task given, see :data:`vvgctl.repository.records.NOT_SETTLING`);
-- ``follow_up``: the case comes back after its organ took a position;
+- ``follow_up``: the case comes back to its organ at a meeting after the one where it took a
+  position;
 - ``information``: otherwise.
 
-The status: ``awaiting_confirmation`` while a named organ has not confirmed, ``decided`` once
-the latest position (or referral) is a position, ``open`` otherwise.
+The status: ``awaiting_confirmation`` while a named organ has not confirmed; once the latest
+position (or referral) is a position, ``awaiting_follow_up`` while a follow-up set in the
+minutes is pending (the case has not come back to its organ at or after the meeting it names,
+see :func:`pending`), else ``decided``; ``open`` otherwise.
+
+The title is the first appearance's: a case keeps its name while its items' titles change
+from meeting to meeting ("Egenvård – förankring", "Egenvård – ställningstagande").
 """
 
 from __future__ import annotations
@@ -32,7 +42,8 @@ STAGE_LABELS = {
     "postponed": "Bordlagd", "planned": "Planerad",
 }
 STATUS_LABELS = {"open": "Öppet", "decided": "Avgjort",
-                 "awaiting_confirmation": "Väntar på bekräftelse"}
+                 "awaiting_confirmation": "Väntar på bekräftelse",
+                 "awaiting_follow_up": "Väntar på uppföljning"}
 
 
 @dataclass
@@ -59,7 +70,8 @@ class Case:
 
     @property
     def title(self) -> str:
-        return self.appearances[-1].title if self.appearances else ""
+        """The first appearance's title: the case's name, whatever its later items say."""
+        return self.appearances[0].title if self.appearances else ""
 
     def summary(self) -> dict[str, Any]:
         first, last = self.appearances[0], self.appearances[-1]
@@ -87,36 +99,67 @@ def _organ_kinds(index: Index) -> dict[str, str]:
     return {o.id: o.kind for o in index.repository.registry.registry.organs}
 
 
+def _deciders(case: Case, organ_kinds: dict[str, str]) -> set[str]:
+    """The organs that decide the case: those that take a position on it and those a position
+    names to confirm it; before any has, the organs it is at that are not delregional."""
+    not_settling = {t.value for t in NOT_SETTLING}
+    deciders: set[str] = set()
+    for appearance in case.appearances:
+        for decision in appearance.decisions:
+            if decision["type"] not in not_settling:
+                deciders.add(appearance.organ)
+                if decision["confirm_by"]:
+                    deciders.add(decision["confirm_by"])
+    return deciders or {a.organ for a in case.appearances
+                        if organ_kinds.get(a.organ) != "delregional"}
+
+
+def pending(planned: dict[str, Any], appearances: list[Appearance]) -> bool:
+    """A follow-up is pending until the case comes back to its organ after the meeting that
+    set it, at or after the meeting it names ('2026-02' from the first of February; 'next'
+    and 'after-next' at any later meeting)."""
+    target = str(planned["meeting"])
+    earliest = (target + "-01" if len(target) == 7 else target if target[:1].isdigit()
+                else "")
+    return not any(a.organ == planned["organ"] and a.date > planned["date"]
+                   and a.date >= earliest for a in appearances)
+
+
 def derive(case: Case, organ_kinds: dict[str, str]) -> None:
     """Set each appearance's stage and the case's status (appearances in date order)."""
     not_settling = {t.value for t in NOT_SETTLING}
-    pending: set[str] = set()
-    decided_in: set[str] = set()
+    deciders = _deciders(case, organ_kinds)
+    pending_confirmation: set[str] = set()
+    decided_in: dict[str, str] = {}  # organ -> the day of its first position
     last_settling = ""
     for appearance in case.appearances:
         types = {d["type"] for d in appearance.decisions}
         positions = [d for d in appearance.decisions if d["type"] not in not_settling]
-        if positions and appearance.organ in pending:
+        if positions and appearance.organ in pending_confirmation:
             appearance.stage = "confirmation"
-            pending.discard(appearance.organ)
-        elif organ_kinds.get(appearance.organ) == "delregional":
+            pending_confirmation.discard(appearance.organ)
+        elif (organ_kinds.get(appearance.organ) == "delregional"
+              and deciders - {appearance.organ} - {d["confirm_by"] for d in positions}):
             appearance.stage = "anchoring"
         elif "referred" in types or "postponed" in types:
             appearance.stage = "referred" if "referred" in types else "postponed"
             last_settling = appearance.stage
         elif positions:
             appearance.stage = "position"
-        elif appearance.organ in decided_in:
-            appearance.stage = "follow_up"
+        elif decided_in.get(appearance.organ, appearance.date) < appearance.date:
+            appearance.stage = "follow_up"  # at a later meeting, not beside the position
         if positions:
-            decided_in.add(appearance.organ)
+            decided_in.setdefault(appearance.organ, appearance.date)
             last_settling = "position"
-            pending |= {d["confirm_by"] for d in positions if d["confirm_by"]}
-    case.awaiting = sorted(pending)
-    if pending:
+            pending_confirmation |= {d["confirm_by"] for d in positions if d["confirm_by"]}
+    for planned in case.planned:
+        planned["pending"] = pending(planned, case.appearances)
+    case.awaiting = sorted(pending_confirmation)
+    if pending_confirmation:
         case.status = "awaiting_confirmation"
     elif last_settling == "position":
-        case.status = "decided"
+        waiting = any(p["pending"] for p in case.planned)
+        case.status = "awaiting_follow_up" if waiting else "decided"
     else:
         case.status = "open"
 
@@ -148,8 +191,8 @@ def load_cases(index: Index, only: str | None = None) -> dict[str, Case]:
         if case_id in cases:
             cases[case_id].planned.append({
                 "organ": target or organ, "meeting": meeting, "text": text,
-                "set_by": f"{organ} {date} punkt {item}", "file": index.shown(path),
-                "line": line})
+                "set_by": f"{organ} {date} punkt {item}", "date": date,
+                "file": index.shown(path), "line": line})
     kinds = _organ_kinds(index)
     for case in cases.values():
         derive(case, kinds)

@@ -1,11 +1,14 @@
 """Ranked full-text search over the passages of the minutes: item titles, positions, the
-paragraphs of the body, presenters, documents, actions and follow-ups.
+paragraphs of the body, presenters, documents, actions, follow-ups, tables (titles, column
+heads, row labels and cells), the roster, invited guests, attendance and corrections.
 
 Each query word stands for the indexed words of :mod:`vvgctl.query.matching`: its inflected
 forms (lemma or stem), then compounds that hold it as a part, then (for a name) spellings a
 letter apart. Every query word must occur in a hit, in one of those forms. Hits where every word
 occurs as itself or inflected come first, ranked with FTS5's ``bm25`` (newer meetings first on a
-tie); hits that need a compound part or another spelling follow, ranked the same way. The
+tie); hits that need a compound part or another spelling follow, ranked the same way. Within
+each of the two, hits in tables and the lists of people (roster, invited guests, attendance)
+come after the hits in the items. The
 snippet shows the passage's own words around the first match with the matched forms marked,
 and the line is the file line of that match.
 """
@@ -25,7 +28,14 @@ from vvgctl.swedish.stemming import words
 
 KIND_LABELS = {"title": "Rubrik", "decision": "Ställningstagande", "body": "Text",
                "presenters": "Föredragande", "document": "Handling", "action": "Åtgärd",
-               "follow_up": "Uppföljning", "question": "Frågeställning"}
+               "follow_up": "Uppföljning", "question": "Frågeställning", "table": "Tabell",
+               "roster": "Kallade", "invited": "Inbjudna", "attendance": "Närvaro",
+               "correction": "Rättelse"}
+#: where a word is mentioned rather than treated: tables (an årshjul names the items of other
+#: meetings) and the lists of people (roster, invited guests, attendance). A hit there comes
+#: after the hits in the items of the same tier, where the topic or the person takes part.
+ASIDE = ("table", "roster", "invited", "attendance")
+_ASIDE = ", ".join(f"'{kind}'" for kind in ASIDE)
 _MARKUP = re.compile(r"\*\*|\*|__|`|^#+\s*|\[([^\]]*)\]\([^)]*\)", re.MULTILINE)
 BEFORE, AFTER = 8, 22
 
@@ -92,14 +102,16 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
     sql = ("WITH matched AS MATERIALIZED (SELECT fts.rowid AS text_id, bm25(fts) AS rank "
            "FROM fts WHERE fts MATCH ?), "
            "grouped AS (SELECT p.id, max(p.date) AS newest, avg(m.rank) AS rank, "
-           "count(*) AS copies FROM matched m JOIN passages p ON p.text_id = m.text_id "
+           # the kind is part of the digest: every passage of a group has the one kind
+           f"count(*) AS copies, p.kind IN ({_ASIDE}) AS aside "
+           "FROM matched m JOIN passages p ON p.text_id = m.text_id "
            + ("JOIN files f ON f.id = p.file_id " if index.scope else "")
            + ("WHERE " + " AND ".join(where) + " " if where else "")
-           + "GROUP BY p.digest ORDER BY rank, newest DESC LIMIT ?) "
+           + "GROUP BY p.digest ORDER BY aside, rank, newest DESC LIMIT ?) "
            "SELECT p.digest, f.path, p.organ, p.date, p.kind, p.item, p.title, p.line, t.text, "
-           "g.rank, g.copies FROM grouped g JOIN passages p ON p.id = g.id "
+           "g.rank, g.copies, g.aside FROM grouped g JOIN passages p ON p.id = g.id "
            "JOIN texts t ON t.id = p.text_id "
-           "JOIN files f ON f.id = p.file_id ORDER BY g.rank, g.newest DESC")
+           "JOIN files f ON f.id = p.file_id ORDER BY g.aside, g.rank, g.newest DESC")
     tiers = []
     if all(f.exact for f in forms):
         tiers.append(match_expression([f.exact for f in forms]))
@@ -108,24 +120,27 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
     marked = {term.casefold() for f in forms for term in f.every}
     rows: list[dict[str, Any]] = []
     seen: set[int] = set()
-    factor = 1.0
+    factor, group = 1.0, (0, 0)
     for tier, expression in enumerate(tiers):
-        first = len(rows)
         # a later tier finds the earlier tiers' passages again: ask for enough to pass them
         found = index.connection.execute(sql, [expression, *params, limit + len(seen)])
-        for digest, path, p_organ, date, kind, item, title, line, body, rank, copies in found:
+        for (digest, path, p_organ, date, kind, item, title, line, body, rank, copies,
+             aside) in found:
             if digest in seen:
                 continue
             seen.add(digest)
-            if tier and len(rows) == first and first and -rank > 0:
-                # a compound part ranks below every exact hit: its scores are scaled under them
-                factor = min(1.0, 0.99 * rows[first - 1]["score"] / -rank)
+            if (tier, aside) != group:
+                # a compound part ranks below every exact hit, a table or a list of people
+                # below the items: a later group's scores are scaled under the rows before it
+                group = (tier, aside)
+                factor = (min(1.0, 0.99 * rows[-1]["score"] / -rank) if rows and -rank > 0
+                          else 1.0)
             excerpt, hit_line = snippet(body, marked, line, mark)
             if kind != "body":  # a YAML scalar: its lines need not be the text's lines
                 hit_line = line
             rows.append({"organ": p_organ, "date": date, "item": item, "title": title,
                          "kind": kind, "snippet": excerpt,
-                         "score": round(-rank * (factor if tier else 1.0), 3),
+                         "score": round(-rank * factor, 3),
                          "file": index.shown(path), "line": hit_line, "repeats": copies - 1})
             if len(rows) >= limit:
                 return rows

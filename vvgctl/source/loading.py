@@ -110,6 +110,18 @@ def load_yaml_file(path: Path, model: type[M], shown: str | None = None) -> Load
     return result
 
 
+def yaml_problems(path: Path, shown: str) -> list[Diagnostic]:
+    """Why a YAML data file cannot be read as YAML at all (nothing when it can); what its
+    fields mean is its kind's model's to say (``vvgctl check``)."""
+    try:
+        load(read_text(path))
+    except OSError as exc:
+        return [io_problem(shown, exc)]
+    except (SourceProblem, YamlProblem) as exc:
+        return [_problem(shown, exc)]
+    return []
+
+
 def parse_meeting(raw: bytes, shown: str) -> LoadedMeeting:
     """Bytes of a meeting file -> a validated meeting, or the diagnostics that say why not."""
     result = LoadedMeeting(shown, None)

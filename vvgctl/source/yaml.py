@@ -208,6 +208,48 @@ def _depth_exceeds(text: str, limit: int) -> tuple[int, int] | None:
     return None
 
 
+#: what stands before a value on its line: indentation and ``- `` (block) or ``{``/``,``
+#: (flow), a plain key, ``:`` and a space; then the value, which does not begin with a quote or
+#: a bracket (a quoted or flow value that a colon follows is another mistake)
+_KEY_BEFORE_VALUE = re.compile(
+    r"(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?P<key>[^\s'\"{}\[\],:#-][^:{}\[\],#]*?)[ \t]*:[ \t]+"
+    r"(?=[^\s'\"{\[|>&*!])")
+
+
+def _unquoted_colon(text: str, exc: MarkedYAMLError) -> YamlProblem | None:
+    """The problem when the parser stopped at a colon inside a plain value (``title: Punkt:
+    något``): the scanner's mark stands on a ``:`` that a space or the line's end follows, and
+    the line holds ``key: value`` before it. Read from the mark and the text, not the message."""
+    mark = exc.problem_mark
+    if mark is None or (exc.context_mark is not None and exc.context_mark.line != mark.line):
+        return None
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return None
+    row = lines[mark.line]
+    if row[mark.column:mark.column + 1] != ":" or row[mark.column + 1:mark.column + 2] not in (
+            "", " ", "\t"):
+        return None
+    # the last key before the colon is the one whose value holds it
+    before = next(reversed(list(_KEY_BEFORE_VALUE.finditer(row, 0, mark.column))), None)
+    if before is None:
+        return None
+    key = before.group("key").strip()
+    rest = row[before.end():]
+    flow = before.group(0)[:1] in "{,"
+    if flow:
+        rest = re.split(r"[,}\]]", rest, maxsplit=1)[0]
+    value = re.split(r"[ \t]#", rest, maxsplit=1)[0].strip()
+    quoted = ('"' + value + '"') if '"' not in value else "'" + value.replace("'", "''") + "'"
+    hint = (N_("put the title in quotes: title: {quoted}").format(quoted=quoted)
+            if key == "title" else
+            N_("put the value in quotes: {key}: {quoted}").format(key=key, quoted=quoted))
+    return YamlProblem(
+        N_("YAML syntax error: the value of {key!r} holds a colon and a space, which YAML reads "
+           "as the start of another key").format(key=key),
+        mark.line + 1, mark.column + 1, hint=hint)
+
+
 def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
     """Parse one YAML document into plain data and node positions; raise :class:`YamlProblem`.
 
@@ -231,6 +273,9 @@ def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
     try:
         node = loader.get_single_node()
     except MarkedYAMLError as exc:
+        colon = _unquoted_colon(text, exc)
+        if colon is not None:
+            raise colon from None
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         column = mark.column + 1 if mark is not None else 1
