@@ -126,7 +126,7 @@ def approve(
 
     from pydantic import ValidationError
 
-    from vvgctl.cycle.lifecycle import approve as do_approve
+    from vvgctl.cycle.approval import approve as do_approve
     from vvgctl.errors import UsageError
     from vvgctl.models.meeting import Correction
 
