@@ -213,3 +213,36 @@ def test_two_approvals_at_once_one_wins(make_repo: RepoFactory) -> None:
         assert marked is not None and marked.previous is not None
         assert kept.approval.corrections == marked.previous.corrections
         assert len(marked.previous.corrections) == 1
+
+
+@pytest.mark.parametrize("command", [
+    ["approve", "--at", "2026-02-11", "--correction", "Rättelse 2"],
+    ["status", "draft"],
+    ["attend", "--absent", "Kristina Lännergren"],
+])
+def test_a_command_waiting_for_the_lock_reads_the_record_again(
+        make_repo: RepoFactory, command: list[str]) -> None:
+    """Made certain with the lock: the command starts while the record is in review and held
+    by another; the record is approved before it gets the lock. It must see that, not the
+    status it read before (an approved record set back to draft, or approved twice)."""
+    import fcntl
+
+    record, approving = setup(make_repo)
+    assert approve(record, approving, "--correction", "Rättelse 1")[0] == 0
+    approved = record.read_bytes(), approving.read_bytes()
+    record.write_text(REVIEW, encoding="utf-8")
+    approving.write_text(APPROVING, encoding="utf-8")
+    args = [command[0], str(record), *command[1:]]
+    with open(record, "rb") as holder:  # another command holds the record
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        proc = subprocess.Popen([sys.executable, "-m", "vvgctl", *args],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        assert proc.stderr is not None
+        said = proc.stderr.readline()
+        assert "waiting" in said, said
+        record.write_bytes(approved[0])  # in place: the waiting command holds this file
+        approving.write_bytes(approved[1])
+    said += proc.communicate(timeout=120)[1]
+    assert proc.returncode == 1, said
+    assert "approved" in said and "frozen" in said, said
+    assert (record.read_bytes(), approving.read_bytes()) == approved

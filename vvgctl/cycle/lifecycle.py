@@ -63,13 +63,8 @@ def insert_before(data: CommentedMap, key: str, value: Any, before: tuple[str, .
 ORDER = (Status.PLANNED, Status.AGENDA, Status.DRAFT, Status.REVIEW, Status.APPROVED)
 
 
-def set_status(path: Path, status: Status) -> Outcome:
-    """Move a record to ``status`` (planned, agenda, draft or review): one step forward
-    (planned → agenda → draft → review), or back to any earlier status."""
-    if status not in EDITABLE:
-        raise UsageError(N_("status {value!r} is set with `vvgctl approve`").format(
-                            value=status.value))
-    meeting = load_valid(path)
+def _refuse_step(path: Path, meeting: Meeting, status: Status) -> None:
+    """Refuse to move ``meeting`` to ``status``: approved and frozen, or more than one step."""
     if meeting.status is Status.APPROVED:
         raise VvgError(N_("the record is approved and frozen; its status stays 'approved'"),
                        path=str(path), hint=N_("a change to approved minutes is made as a "
@@ -86,7 +81,18 @@ def set_status(path: Path, status: Status) -> Outcome:
                                path=path,
                                step=step))
 
+
+def set_status(path: Path, status: Status) -> Outcome:
+    """Move a record to ``status`` (planned, agenda, draft or review): one step forward
+    (planned → agenda → draft → review), or back to any earlier status."""
+    if status not in EDITABLE:
+        raise UsageError(N_("status {value!r} is set with `vvgctl approve`").format(
+                            value=status.value))
+    _refuse_step(path, load_valid(path), status)  # at once, before waiting for a lock
+
     def change(data: Any) -> set[str]:
+        # again under the lock: another command (approve) may have changed the record
+        _refuse_step(path, load_valid(path), status)
         data["status"] = status.value
         return {"status"}
 
@@ -96,8 +102,7 @@ def set_status(path: Path, status: Status) -> Outcome:
 def attend(path: Path, absent: list[str], remote: list[str], present: list[str]) -> Outcome:
     """Mark people absent, remote or (back to) present; names are checked against the registry."""
     meeting = load_valid(path)
-    if meeting.status is Status.APPROVED:
-        raise VvgError(N_("the record is approved and frozen"), path=str(path))
+    _refuse_frozen(path, meeting)
     _check_names(path, [*absent, *remote, *present])
     called = {m.name for g in meeting.roster for m in g.members} | {
         g.name for g in meeting.invited}
@@ -110,6 +115,7 @@ def attend(path: Path, absent: list[str], remote: list[str], present: list[str])
         return [p["name"] if isinstance(p, dict) else str(p) for p in seq]
 
     def change(data: Any) -> set[str]:
+        _refuse_frozen(path, load_valid(path))  # again under the lock: approve may have come
         block = data.get("attendance")
         if block is None:
             block = CommentedMap()
@@ -134,6 +140,11 @@ def attend(path: Path, absent: list[str], remote: list[str], present: list[str])
     if frontmatter_edit.edit(path, change):
         outcome.changed.append(path)
     return outcome
+
+
+def _refuse_frozen(path: Path, meeting: Meeting) -> None:
+    if meeting.status is Status.APPROVED:
+        raise VvgError(N_("the record is approved and frozen"), path=str(path))
 
 
 def _check_names(path: Path, names: list[str]) -> None:
