@@ -246,3 +246,43 @@ def test_a_command_waiting_for_the_lock_reads_the_record_again(
     assert proc.returncode == 1, said
     assert "approved" in said and "frozen" in said, said
     assert (record.read_bytes(), approving.read_bytes()) == approved
+
+
+@pytest.mark.parametrize(("path", "text"), [
+    (("items", 1, "decisions", 0, "text"), True),
+    (("items", 1, "title"), True),
+    (("items", 1, "actions", 0, "text"), True),
+    (("items", 1, "follow_ups", 0, "text"), True),
+    (("items", 1, "tables", 0, "rows", 0, "cells", 0, 0), True),
+    (("items", 1, "presenters", 0, "name"), True),
+    (("chair",), True),  # a person by name alone
+    (("place",), True),
+    (("items", 1, "decisions", 0, "type"), False),
+    (("items", 1, "decisions", 0, "confirm_by"), False),
+    (("items", 1, "kind"), False),
+    (("items", 1, "number"), False),
+    (("items", 1, "case"), False),
+    (("items", 1, "documents", 0, "link"), False),
+    (("items", 1, "timebox", "start"), False),
+    (("items", 1, "follow_ups", 0, "meeting"), False),
+    (("roster", 0, "members", 0, "role"), False),
+    (("organ",), False),
+    (("status",), False),
+    (("date",), False),
+    (("approval", "corrections", 0, "text"), False),
+    (("previous", "title"), False),
+    (("items", 1, "no_such_field"), False),
+    (("items",), False),
+])
+def test_what_the_models_call_text(path: tuple[str | int, ...], text: bool) -> None:
+    from vvgctl.cycle.corrections import is_text_field
+
+    assert is_text_field(path) is text
+
+
+@pytest.mark.parametrize("bad", ["a\rb", "a\u2028b", "a\x1b[31mb", "a\x00b", "a\x85b"])
+def test_quote_and_replacement_are_one_line_of_text(make_repo: RepoFactory, bad: str) -> None:
+    record, approving = setup(make_repo)
+    assert approve(record, approving, *correct("Bakgrund.", bad))[0] == 2
+    assert approve(record, approving, *correct(bad, "Bakgrund."))[0] == 2
+    assert approve(record, approving, *correct("Bakgrund.", "Bakgrund,\tsyfte."))[0] == 0

@@ -11,13 +11,13 @@ same write that records the approval. A correction changes words, never structur
   heading, a fenced block, a table or HTML).
 - With ``--item`` only that item's values and its body section are searched.
 
-The quote must stand exactly once. Neither quote nor replacement may hold a line break (a
-sentence the file wraps over lines is found all the same), and a replacement may not begin a
-line of the body with the mark of a heading, a list, a quote, a table or a fence. The
-replacement is written where the quote stands, as it is (so that ``check --base`` sees exactly
-the quoted change), and the value is read back: when YAML would read anything but the
-corrected value (a ``: `` in an unquoted value, a quote character in a quoted one), the
-correction is refused. Whatever is refused, nothing is written.
+The quote must stand exactly once. Neither quote nor replacement may hold a line break or
+another control character (a sentence the file wraps over lines is found all the same), and a
+replacement may not begin a line of the body with the mark of a heading, a list, a quote, a
+table or a fence. The replacement is written where the quote stands, as it is (so that
+``check --base`` sees exactly the quoted change), and the value is read back: when YAML would
+read anything but the corrected value (a ``: `` in an unquoted value, a quote character in a
+quoted one), the correction is refused. Whatever is refused, nothing is written.
 """
 
 from __future__ import annotations
@@ -47,8 +47,9 @@ from vvgctl.source.document import sections
 from vvgctl.source.loading import LoadedMeeting
 from vvgctl.source.yaml import YamlProblem, load
 
-#: any character that ends a line for YAML, Markdown or Python
-LINE_BREAK = re.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+#: a character that ends a line for YAML, Markdown or Python, or any other control character
+#: (a tab is text)
+CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 #: front matter blocks a correction does not reach: the approval's own records
 NOT_TEXT = frozenset({"previous", "approval"})
 #: a body line that is structure, not prose: a heading, a table row, HTML, a rule or underline
@@ -75,7 +76,7 @@ class _Place:
 def check_shape(correction: Correction) -> None:
     """Refuse a quote or replacement that is not one line of text (a :class:`UsageError`)."""
     for given in (correction.quote, correction.replacement):
-        if given and LINE_BREAK.search(given):
+        if given and CONTROL.search(given):
             raise UsageError(
                 N_("--quote and --replacement are one line of text each: a correction changes "
                    "words, not lines, headings or fields"),
