@@ -56,9 +56,12 @@ NOT_TEXT = frozenset({"previous", "approval"})
 _STRUCTURE = re.compile(r"^\s{0,3}(#|\||<|([-*_]\s*){3,}$|=+\s*$)")
 #: the mark of a list item or a quoted line; the prose follows it
 _ITEM_MARK = re.compile(r"^\s*([-*+]|\d{1,9}[.)]|>)(\s+|$)")
-#: what a replacement may not begin a line with
+#: what a replacement may not begin a line with: an indented code block, a heading, a list item
+#: (also pandoc's ``a.``, ``iv)``, ``#.``, ``(@)``, a definition's ``:``), a quote, a table or a
+#: line block, HTML, a fence, a rule or a setext underline
 _LINE_MARK = re.compile(
-    r"^(\s{4}|\t|\s*(#|[-*+](\s|$)|\d{1,9}[.)](\s|$)|>|\||<|```|~~~|=+\s*$|[-*_]{3}))")
+    r"^(\s{4}|\t|\s*(#|([-*+:]|\d{1,9}[.)]|[A-Za-z][.)]|[ivxlcdmIVXLCDM]+[.)]|\(@\w*\))(\s|$)"
+    r"|>|\||<|```|~~~|=+\s*$|[-*_]{3}))")
 _FENCES = ("```", "~~~")
 
 
