@@ -286,3 +286,31 @@ def test_quote_and_replacement_are_one_line_of_text(make_repo: RepoFactory, bad:
     assert approve(record, approving, *correct("Bakgrund.", bad))[0] == 2
     assert approve(record, approving, *correct(bad, "Bakgrund."))[0] == 2
     assert approve(record, approving, *correct("Bakgrund.", "Bakgrund,\tsyfte."))[0] == 0
+
+
+def _writes_anyway(folder: Path) -> bool:
+    """Whether a file can be made in ``folder`` although it is read-only (as root can)."""
+    probe = folder / ".probe"
+    try:
+        probe.write_text("", encoding="utf-8")
+    except PermissionError:
+        return False
+    probe.unlink()
+    return True
+
+
+def test_a_read_only_folder_of_the_approving_meeting_writes_neither_file(
+        make_repo: RepoFactory) -> None:
+    """The same on a real file system (skipped where the tests may write anywhere: root
+    with CAP_DAC_OVERRIDE; `setpriv --bounding-set=-dac_override` runs it there)."""
+    record, approving = setup(make_repo)
+    folder = approving.parent
+    folder.chmod(0o555)
+    try:
+        if _writes_anyway(folder):
+            pytest.skip("this user writes in a read-only folder")
+        code, said = approve(record, approving, "--correction", "Rättelse")
+    finally:
+        folder.chmod(0o755)
+    assert code == 1 and "2026-02-11.md" in said and "nothing was approved" in said, said
+    assert not list(record.parent.glob(".*.tmp"))
