@@ -34,8 +34,9 @@ Only a record in review, with nothing unfinished (see `vvgctl check`), is approv
 only when the approving meeting's minutes are in the repository. Sets `status: approved` and
 `approval: {meeting, corrections}` in the record and marks the approving meeting's `previous`
 approved with the same corrections. Give --quote, --replacement and --item with a single
---correction: the quoted sentence is replaced where it stands, in the same write. A refusal
-changes nothing.
+--correction: the quoted words are replaced where they stand, in one text of the front matter
+(a position, a title) or one paragraph of the body, in the same write; --item searches that
+item only. A refusal, or a result that would fail `vvgctl check`, changes neither file.
 
 Examples:
 
@@ -126,7 +127,7 @@ def approve(
 
     from pydantic import ValidationError
 
-    from vvgctl.cycle.lifecycle import approve as do_approve
+    from vvgctl.cycle.approval import approve as do_approve
     from vvgctl.errors import UsageError
     from vvgctl.models.meeting import Correction
 

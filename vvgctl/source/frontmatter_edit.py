@@ -24,7 +24,7 @@ from typing import Any
 
 from vvgctl.errors import VvgError
 from vvgctl.runtime.i18n import N_
-from vvgctl.source.fileio import atomic_write
+from vvgctl.source.fileio import WriteFailed, atomic_write, atomic_write_all
 from vvgctl.source.loading import parse_meeting, read_source
 from vvgctl.source.yaml import YamlProblem, load, round_trip
 
@@ -173,6 +173,28 @@ def write(source: Source, text: str) -> None:
     os.chmod(source.path, source.mode)
 
 
+def write_all(edits: list[tuple[Source, str]], *, what: str) -> None:
+    """Write each file's new text, all of them or none (see
+    :func:`~vvgctl.source.fileio.atomic_write_all`); ``what`` (a message) says what was not
+    done when a write fails."""
+    try:
+        atomic_write_all([(source.path, text.encode("utf-8")) for source, text in edits])
+    except WriteFailed as exc:
+        if exc.left:
+            raise VvgError(
+                N_("cannot write the file ({strerror}), and {left} could not be put back as it "
+                   "was: it holds the new text alone").format(
+                   strerror=exc.strerror, left=", ".join(str(p) for p in exc.left)),
+                path=str(exc.path),
+                hint=N_("put it back with `git checkout -- {left}`, make room or make the "
+                        "folder writable, and run the command again").format(
+                        left=" ".join(str(p) for p in exc.left))) from None
+        raise VvgError(N_("cannot write the file ({strerror}); {what}").format(
+                          strerror=exc.strerror, what=what), path=str(exc.path),
+                       hint=N_("make room on the disk or make the file and its folder "
+                               "writable, then run the command again")) from None
+
+
 #: how long an edit waits for another one of the same file before it gives up (seconds)
 LOCK_WAIT = 30.0
 
@@ -214,12 +236,13 @@ def locked(*paths: Path) -> Iterator[None]:
     Two edits of one file at the same time (``vvgctl status`` and ``vvgctl attend``) each read
     the file, change it and replace it: without the lock one change was lost (7 runs in 20).
     The lock is ``flock`` on the file itself, taken in path order (no deadlock between two
-    approvals); a writer replaces the file by a rename, so after the lock is granted the path
-    must still name the locked file, else the lock is taken again on the new one.
+    approvals; the paths resolved, so that two spellings of one path sort alike); a writer
+    replaces the file by a rename, so after the lock is granted the path must still name the
+    locked file, else the lock is taken again on the new one.
     """
     held: list[int] = []
     try:
-        for path in sorted(set(paths)):
+        for path in sorted({p.resolve() for p in paths}):
             while True:
                 fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
                 try:
