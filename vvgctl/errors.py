@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -38,10 +37,6 @@ class VvgError(Exception):
         self.path = path
         self.line = line
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # a worker process hands its problem back pickled: keep the place and the hint
-        return (_rebuild, (type(self), self.message, self.hint, self.path, self.line))
-
     def __str__(self) -> str:
         text = self.where() + self.message
         if self.hint:
@@ -53,11 +48,6 @@ class VvgError(Exception):
         if not self.path:
             return ""
         return f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
-
-
-def _rebuild(cls: type[VvgError], message: str, hint: str | None, path: str | None,
-             line: int | None) -> VvgError:
-    return cls(message, hint=hint, path=path, line=line)
 
 
 class UsageError(VvgError):
