@@ -5,10 +5,14 @@ Prints medians of:
   Markdown, pandoc, Typst, PDF/UA + PDF/A written);
 - the same Markdown through pandoc + xelatex (whole process), only when `xelatex` is on PATH
   (a TeX installation is not needed by vvgctl; without it this line says "skipped");
-- a batch of 50 copies of the meeting (distinct dates): seconds per document.
+- a batch of 50 copies of the meeting (distinct dates): seconds per document;
+- a large table: the meeting with a front-matter table of 5 columns x 1,500 rows, whole
+  process, PDF and HTML (wall and CPU, pandoc's included), and the time to refuse a
+  60 x 1,500 table (past render's 20,000 cells; issue 26).
 
     .venv/bin/python benchmarks/bench_render.py [--meeting minutes/vvg/2025/2025-10-22.md]
                                                 [--repeat 5] [--batch 50] [--jobs 0]
+                                                [--only-large-table]
 """
 
 from __future__ import annotations
@@ -94,6 +98,70 @@ def batch(meeting: Path, count: int, jobs: int, repeat: int) -> float:
     return median(times)
 
 
+def table_meeting(meeting: Path, columns: int, rows: int, day: str, topic: str = "Ämne ") -> str:
+    """``meeting`` with a front-matter table of ``columns`` x ``rows`` (one topic a cell,
+    ``topic`` and a number) in its first item, dated ``day``."""
+    text = meeting.read_text(encoding="utf-8")
+    lines = ["    tables:", "      - title: Stor tabell",
+             "        columns: [" + ", ".join(f"Kolumn {c}" for c in range(columns)) + "]",
+             "        rows:"]
+    for row in range(rows):
+        lines.append(f"          - label: Rad {row}")
+        lines.append("            cells: [" + ", ".join(
+            f"[{topic}{(row * 7 + c) % 100}]" for c in range(columns)) + "]")
+    first_item = text.index("  - number: ", text.index("\nitems:"))
+    after_title = text.index("\n", text.index("    title:", first_item)) + 1
+    text = text[:after_title] + "\n".join(lines) + "\n" + text[after_title:]
+    return text.replace(f"date: {meeting.stem}", f"date: {day}", 1)
+
+
+def timed_cpu(args: list[str], *, expect: int = 0) -> tuple[float, float]:
+    """Wall and CPU seconds (the process and its children) of one run."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != expect:
+        raise SystemExit(f"{' '.join(args)} exited {proc.returncode}, not {expect}: "
+                         f"{proc.stderr.decode()[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def large_table(meeting: Path, repeat: int) -> None:
+    """A 5 x 1,500 table rendered (PDF, HTML) and a 60 x 1,500 one refused, whole process."""
+    from vvgctl.repository.discovery import find_root
+
+    source_root = find_root(meeting)
+    assert source_root is not None
+    organ, year = meeting.parent.parent.name, meeting.parent.name
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp) / "minutes"
+        shutil.copytree(source_root / "registry", repo / "registry")
+        folder = repo / organ / year
+        folder.mkdir(parents=True)
+        legit = folder / f"{year}-01-05.md"
+        legit.write_text(table_meeting(meeting, 5, 1500, legit.stem), encoding="utf-8")
+        hostile = folder / f"{year}-01-06.md"
+        hostile.write_text(table_meeting(meeting, 60, 1500, hostile.stem, topic=""),
+                           encoding="utf-8")  # ~600 KiB: inside the size limit, past the cells
+        out = str(Path(tmp) / "out")
+        for fmt in ("pdf", "html"):
+            runs = [timed_cpu([*VVGCTL, "render", str(legit), "-o", out, "--force",
+                               "--format", fmt]) for _ in range(repeat)]
+            print(f"5 x 1,500 table ({legit.stat().st_size // 1024} KiB), {fmt}, whole process: "
+                  f"{median([w for w, _ in runs]):.2f} s wall, "
+                  f"{median([c for _, c in runs]):.2f} s CPU, median of {repeat}")
+        runs = [timed_cpu([*VVGCTL, "render", str(hostile), "-o", out, "--force"], expect=1)
+                for _ in range(repeat)]
+        print(f"60 x 1,500 table ({hostile.stat().st_size // 1024} KiB), refused: "
+              f"{median([w for w, _ in runs]):.2f} s wall, "
+              f"{median([c for _, c in runs]):.2f} s CPU, median of {repeat}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--meeting", type=Path,
@@ -101,7 +169,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--batch", type=int, default=50)
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (0: per core)")
+    parser.add_argument("--only-large-table", action="store_true",
+                        help="only the large-table case")
     args = parser.parse_args()
+
+    if args.only_large_table:
+        large_table(args.meeting, args.repeat)
+        return
 
     single = one_meeting(args.meeting, args.repeat)
     print(f"one meeting, whole process (vvgctl render, PDF/UA-1 + PDF/A-2a): "
@@ -115,6 +189,7 @@ def main() -> None:
     per_doc = batch(args.meeting, args.batch, args.jobs, max(1, args.repeat // 2))
     print(f"batch of {args.batch} meetings (--jobs {args.jobs}): {per_doc:.3f} s per document "
           f"(median of {max(1, args.repeat // 2)})")
+    large_table(args.meeting, max(1, args.repeat // 2))
 
 
 if __name__ == "__main__":

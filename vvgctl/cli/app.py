@@ -82,11 +82,10 @@ class _Group(Group):
             if os.environ.get("VVGCTL_TRACEBACK") or isinstance(exc, BrokenPipeError):
                 raise
             # the system refused a path we were given (permissions, no such folder, disk
-            # full): the user's to fix, so a message and exit 2, not "a bug in vvgctl"
-            where = f"{exc.filename}: " if exc.filename else ""
-            typer.echo(f"vvgctl: {where}{exc.strerror or exc}\n  {tr('hint:')} "
-                       + tr("check the path, that its folder exists and that you may write "
-                            "there"), err=True)
+            # full): the user's to fix, so the file, what to do and exit 2, not "a bug"
+            from vvgctl.errors import os_error
+
+            typer.echo(f"vvgctl: {_shown(os_error(exc))}", err=True)
             raise typer.Exit(EXIT_USAGE) from None
         except KeyboardInterrupt:
             typer.echo("vvgctl: " + tr("interrupted"), err=True)

@@ -10,6 +10,7 @@ import typer
 
 from vvgctl.cli.localised import Command
 from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import _ as tr
 
 HELP = N_("""\
 Import legacy minutes (.docx, .odt, .html, .md, .txt) as a draft for review.
@@ -24,6 +25,11 @@ The draft has status 'draft' and is checked with vvgctl's own rules before it is
 People not in the registry go to the draft's own 'people' list; near misses (Hjoberg/Hjöberg)
 are reported as probable matches. Everything the importer was unsure of is printed with the
 draft's line numbers.
+
+Limits (bounded work; a larger input is refused before it is read): .docx and .odt 20 MiB
+(unpacked at most 200 MiB), .html 5 MiB, .txt and .md 2 MiB, and at most 2 MiB of text from
+any format. The minutes of one meeting are far below: ~50 KiB of text, a Word file well under
+10 MiB with its pictures.
 
 Where it goes: with -o FILE to that file, with -o - to standard output; without -o into the
 repository (found from the current folder or its 'minutes/' folder) at
@@ -55,14 +61,14 @@ def import_(
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing file."))] = False,
 ) -> None:
     from vvgctl.diagnostics import display_path
-    from vvgctl.errors import UsageError, VvgError
+    from vvgctl.errors import UsageError, VvgError, naming
     from vvgctl.importer.convert import read_source
     from vvgctl.importer.minutes import import_text
     from vvgctl.models.common import is_identifier
     from vvgctl.repository.repo import Repository
     from vvgctl.source.fileio import atomic_write
 
-    if not file.is_file():
+    if not file.exists():
         raise UsageError(N_("no such file: {file}").format(file=file))
     if organ is not None and not is_identifier(organ):
         raise UsageError(N_("--organ {organ!r} is not an organ id").format(organ=organ),
@@ -104,10 +110,12 @@ def import_(
                             destination=display_path(destination)),
                          hint=N_("pass --force to replace it, or -o to write elsewhere"))
     if destination is None:
-        typer.echo(result.text, nl=False)
+        with naming(tr("standard output")):
+            typer.echo(result.text, nl=False)
         shown = "<stdout>"
     else:
-        atomic_write(destination, result.text)
+        with naming(destination):
+            atomic_write(destination, result.text)
         shown = display_path(destination)
     for item in result.uncertain:
         err(f"{shown}:{item.line}: unsure: {item.message}", err=True)

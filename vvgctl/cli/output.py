@@ -14,6 +14,8 @@ from vvgctl.runtime.inert import visible as visible
 if TYPE_CHECKING:  # rich costs 30 ms to import: only commands that print through it pay
     from rich.console import Console
 
+    from vvgctl.errors import VvgError
+
 
 class OutputFormat(str, enum.Enum):
     text = "text"
@@ -36,6 +38,16 @@ def stderr() -> Console:
 
 def is_tty() -> bool:
     return sys.stdout.isatty()
+
+
+def error_text(exc: VvgError) -> str:
+    """A VvgError as the user reads it: where, what and the hint, in their language."""
+    from vvgctl.runtime.i18n import _, translate_formatted
+
+    text = exc.where() + translate_formatted(exc.message)
+    if exc.hint:
+        text += f"\n  {_('hint:')} {translate_formatted(exc.hint)}"
+    return text
 
 
 def note(message: str, *, label: str = "", style: str = "") -> None:

@@ -51,7 +51,7 @@ def publish(
 
     from vvgctl.cli import output
     from vvgctl.cli.progress import phases
-    from vvgctl.errors import UsageError
+    from vvgctl.errors import UsageError, naming
     from vvgctl.publish.site import publish as run_publish
     from vvgctl.repository.repo import Repository
 
@@ -68,7 +68,7 @@ def publish(
     if base_url and not base_url.endswith("/"):
         base_url += "/"
     err = output.stderr()
-    with phases() as progress:
+    with phases() as progress, naming(out):  # a write that names no file: the site's folder
         report = run_publish(repository, out, base_url=base_url, force=force, jobs=jobs,
                              progress=progress)
     from vvgctl.cli import reporters

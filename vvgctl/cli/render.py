@@ -57,11 +57,12 @@ def render(
 ) -> None:
     from vvgctl.cli import output
     from vvgctl.cli.progress import bar
+    from vvgctl.errors import naming
     from vvgctl.render.pipeline import render_many
     from vvgctl.repository.discovery import meeting_files
 
     files = list(meeting_files(paths or [Path("minutes")]))
-    with bar(tr("Rendering"), enabled=len(files) > 1) as progress:
+    with bar(tr("Rendering"), enabled=len(files) > 1) as progress, naming(out):
         outcomes = render_many(files, out, format.value, agenda=agenda, jobs=jobs, force=force,
                                progress=progress)
     failed = [o for o in outcomes if o.error]
@@ -69,7 +70,8 @@ def render(
     for outcome in written:
         typer.echo(str(outcome.output))
     for outcome in failed:
-        output.note(str(outcome.error), label=tr("error"), style="red")
+        shown = output.error_text(outcome.problem) if outcome.problem else str(outcome.error)
+        output.note(shown, label=tr("error"), style="red")
     skipped = sum(1 for o in outcomes if o.skipped)
     output.note(tr("{written} rendered, {skipped} unchanged, {failed} failed ({out})").format(
         written=len(written), skipped=skipped, failed=len(failed), out=out))

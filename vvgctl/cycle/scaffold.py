@@ -20,7 +20,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from vvgctl.cycle.agenda import PlannedItem, items_of
 from vvgctl.cycle.scaffold_inputs import Inputs, Slot
-from vvgctl.errors import VvgError
+from vvgctl.errors import VvgError, naming
 from vvgctl.models import Membership
 from vvgctl.models.common import TimeRange
 from vvgctl.models.meeting import MeetingMode, Status
@@ -138,7 +138,13 @@ def render(inputs: Inputs) -> str:
 
 
 def write_new(path: Path, text: str, force: bool = False) -> None:
-    """Write atomically; without ``force`` an existing file is never replaced (exit 1)."""
+    """Write atomically; without ``force`` an existing file is never replaced (exit 1). A
+    write the system refuses is an error that names ``path`` and what to do."""
+    with naming(path):
+        _write_new(path, text, force)
+
+
+def _write_new(path: Path, text: str, force: bool) -> None:
     if force:
         atomic_write(path, text)
         os.chmod(path, 0o644)

@@ -8,6 +8,13 @@ row as cells separated by tabs (a cell with several lines gives several rows).
 A link keeps its address only when the minutes may hold it (http(s), ``mailto:``, a relative
 path): a ``javascript:``, ``data:`` or ``file:`` link of a web page or a Word file becomes its
 text, and a note says so.
+
+Bounded work: an input larger than its format's limit (:data:`MAX_BYTES`: 20 MiB for .docx
+and .odt, whose pictures take the room; 5 MiB for .html; 2 MiB for text) is refused before a
+byte of it is read, and so is a FIFO, a device or a folder. A .docx/.odt whose parts unpack
+to more than :data:`MAX_UNPACKED_BYTES` is refused before pandoc opens it (a zip bomb), and
+the text read from any format is at most :data:`MAX_TEXT_BYTES`: the minutes of one meeting
+are ~50 KiB of text.
 """
 
 from __future__ import annotations
@@ -15,16 +22,28 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.models.common import is_allowed_link
 from vvgctl.runtime.i18n import N_
+from vvgctl.source.fileio import FileTooLarge, NotARegularFile, read_limited
 
 PANDOC_FORMATS = {".docx": "docx", ".odt": "odt", ".html": "html", ".htm": "html"}
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SUFFIXES = (*PANDOC_FORMATS, *TEXT_SUFFIXES)
+
+MiB = 1024 * 1024
+#: the largest file import reads, by its suffix (see the module's docstring)
+MAX_BYTES = {".docx": 20 * MiB, ".odt": 20 * MiB, ".html": 5 * MiB, ".htm": 5 * MiB,
+             **{suffix: 2 * MiB for suffix in TEXT_SUFFIXES}}
+#: what the parts of a .docx/.odt may unpack to
+MAX_UNPACKED_BYTES = 200 * MiB
+#: the text read from any format
+MAX_TEXT_BYTES = 2 * MiB
+_ONE_MEETING = N_("is it the minutes of one meeting? Save that meeting alone")
 
 
 def pandoc_path() -> str:
@@ -41,23 +60,70 @@ def read_source(path: Path) -> tuple[str, list[str]]:
                             name=path.name,
                             SUFFIXES=', '.join(SUFFIXES)),
                                 hint=N_("save the document as .docx or .txt"))
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(N_("cannot read {path}: {strerror}").format(
-                            path=path,
-                            strerror=exc.strerror)) from None
+    raw = _read(path, MAX_BYTES[suffix])
     if suffix in PANDOC_FORMATS:
+        if suffix in (".docx", ".odt"):
+            _check_unpacked(path)
         tree = run_pandoc(path, PANDOC_FORMATS[suffix])
         notes = [f"a link to {url[:60]!r} was dropped (the minutes keep http(s), mailto: and "
                  f"relative links); its text {text[:60]!r} stays" for url, text in
                  drop_unsafe_links(tree)]
-        return tree_text(tree), notes
+        text = tree_text(tree)
+        _check_text(path, len(text.encode("utf-8")))
+        return text, notes
+    _check_text(path, len(raw))
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace"), [
             "the file is not UTF-8; it was read as Windows-1252 (check å, ä, ö)"]
+
+
+def _read(path: Path, limit: int) -> bytes:
+    """The bytes of ``path``: a regular file of at most ``limit`` bytes, or a refusal that
+    names it (the size is looked at before a byte is read)."""
+    try:
+        return read_limited(path, limit)
+    except NotARegularFile:
+        raise UsageError(N_("cannot import {path}: it is not a regular file (a FIFO, a device "
+                            "or a folder)").format(path=path),
+                         hint=N_("give the path of the document itself")) from None
+    except FileTooLarge as exc:
+        raise UsageError(N_("cannot import {path}: the file is {size} KiB; import reads "
+                            "{suffix} files of at most {limit} KiB").format(
+                            path=path, size=exc.size // 1024, suffix=path.suffix.lower(),
+                            limit=limit // 1024),
+                         hint=N_("is it the minutes of one meeting? Save that meeting alone, "
+                                 "or without its pictures") if path.suffix.lower() in
+                         (".docx", ".odt") else _ONE_MEETING) from None
+    except OSError as exc:
+        raise UsageError(N_("cannot read {path}: {strerror}").format(
+                            path=path, strerror=exc.strerror),
+                         hint=N_("check that the file exists and that you may read it")) \
+            from None
+
+
+def _check_unpacked(path: Path) -> None:
+    """Refuse a .docx/.odt whose parts unpack to more than :data:`MAX_UNPACKED_BYTES`; a file
+    that is not a zip archive is left to pandoc, which says so."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UsageError(N_("cannot import {path}: its parts unpack to {size} MiB; import "
+                            "unpacks at most {limit} MiB").format(
+                            path=path, size=unpacked // MiB, limit=MAX_UNPACKED_BYTES // MiB),
+                         hint=N_("open the document and save it again, or export it as text"))
+
+
+def _check_text(path: Path, size: int) -> None:
+    if size > MAX_TEXT_BYTES:
+        raise UsageError(N_("cannot import {path}: its text is {size} KiB; import reads at "
+                            "most {limit} KiB of text").format(
+                            path=path, size=size // 1024, limit=MAX_TEXT_BYTES // 1024),
+                         hint=_ONE_MEETING)
 
 
 def run_pandoc(path: Path, fmt: str) -> dict[str, Any]:

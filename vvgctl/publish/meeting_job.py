@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from vvgctl.diagnostics import Diagnostic
-from vvgctl.errors import VvgError
+from vvgctl.errors import VvgError, naming
 from vvgctl.index.extract import text_line
 from vvgctl.models.meeting import Status
 from vvgctl.publish.collect import Summary, summarize
@@ -104,8 +104,9 @@ def run(job: MeetingJob) -> MeetingResult:
         assert job.site is not None
         html = meeting_page(loaded, summary, job.organ_label,
                             pdf_name if summary["pdf"] else None, job.site, job.organ_labels)
-        atomic_write_bytes(inside(out, slug + ".html", replace_links=True),
-                           html.encode("utf-8"))
+        page = inside(out, slug + ".html", replace_links=True)
+        with naming(page):
+            atomic_write_bytes(page, html.encode("utf-8"))
         # a page without its PDF is made again next time, when the PDF may render
         failed = job.renderer and not summary["pdf"]
         result.written.append((slug + ".html", "no-pdf" if failed else job.page_key))

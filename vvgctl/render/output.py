@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from vvgctl.errors import VvgError
+from vvgctl.errors import VvgError, naming
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.fileio import atomic_write_bytes
 
@@ -62,6 +62,7 @@ class Manifest:
             del self.entries[self.key(output)]
 
     def save(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps(dict(sorted(self.entries.items())), indent=1, ensure_ascii=False)
-        atomic_write_bytes(self.path, (data + "\n").encode("utf-8"))
+        with naming(self.path):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.path, (data + "\n").encode("utf-8"))

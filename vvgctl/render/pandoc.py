@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from vvgctl.errors import EXIT_BUG, VvgError
-from vvgctl.render import escape
+from vvgctl.render import escape, limits
 from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.runtime.i18n import N_
 
@@ -42,7 +42,6 @@ TEMPLATES: dict[Format, Path | None] = {
     "docx": None,
 }
 WRITERS: dict[Format, str] = {"typst": "typst", "html": "html5", "docx": "docx"}
-TIMEOUT_SECONDS = 60
 
 
 class PandocError(VvgError):
@@ -117,12 +116,10 @@ def convert(markdown: str, fmt: Format, workdir: Path, *, lang: str = "sv-SE",
         write_metadata(workdir, {"title": title or "", "lang": lang})
     try:
         done = subprocess.run(command(fmt, workdir), input=markdown.encode("utf-8"),
-                              capture_output=True, cwd=workdir, timeout=TIMEOUT_SECONDS,
-                              check=False)
+                              capture_output=True, cwd=workdir,
+                              timeout=limits.TIMEOUT_SECONDS, check=False)
     except subprocess.TimeoutExpired:
-        raise PandocError(N_("{label}: pandoc took more than {TIMEOUT_SECONDS} s").format(
-                             label=label,
-                             TIMEOUT_SECONDS=TIMEOUT_SECONDS)) from None
+        raise limits.timed_out(label) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()
         raise PandocError(N_("{label}: pandoc failed ({message}); this is a bug in vvgctl's "

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Literal
 
 from vvgctl import __version__
-from vvgctl.errors import UsageError, VvgError
+from vvgctl.errors import UsageError, VvgError, naming
 from vvgctl.models import Meeting, Organ
-from vvgctl.render import escape, pandoc
+from vvgctl.render import escape, limits, pandoc
 from vvgctl.render import typst as typst_engine
 from vvgctl.render.markdown import render_markdown
 from vvgctl.render.output import Manifest
@@ -65,6 +65,7 @@ class Outcome:
     output: Path | None
     skipped: bool = False
     error: str | None = None
+    problem: VvgError | None = None  # the error itself, to be shown in the user's language
 
 
 def _check_lang(lang: str) -> str:
@@ -115,7 +116,8 @@ def markdown_to_pdf(markdown: str, out: Path, *, title: str, lang: str = "sv-SE"
         pdf = _to_pdf(markdown, Path(tmp), title=title, doctype=doctype or title,
                       header=header, date=date or dt.date.today(), logo=None, label=str(out),
                       landscape=landscape)
-    atomic_write_bytes(out, pdf)
+    with naming(out):
+        atomic_write_bytes(out, pdf)
     return out
 
 
@@ -156,7 +158,9 @@ def _logo(organ: Organ | None, root: Path | None) -> Path | None:
 
 
 def prepare(path: Path, *, agenda: bool = False) -> Prepared:
-    """Read, validate and lay out one meeting file as Markdown."""
+    """Read, validate and lay out one meeting file as Markdown; a meeting past the limits of
+    :mod:`~vvgctl.render.limits` is refused before pandoc sees it."""
+    limits.check_size(path)
     loaded = load_meeting(path)
     if loaded.model is None or loaded.document is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
@@ -167,6 +171,7 @@ def prepare(path: Path, *, agenda: bool = False) -> Prepared:
                              hint=N_("run `vvgctl check {path}` and fix what it reports").format(
                                      path=path))
     meeting: Meeting = loaded.model
+    limits.check_tables(path, meeting, [loaded.document.body])
     repository = _repository_of(path)
     root = repository.root if repository is not None else None
     organs = _organs(repository)
@@ -224,7 +229,7 @@ def _engine_digest() -> str:
 def content_hash(path: Path, fmt: OutputKind, *, agenda: bool) -> str:
     """Everything an output is made from: the file, the registry, templates, engines."""
     digest = hashlib.sha256(f"{_engine_digest()}|{fmt}|{agenda}".encode())
-    digest.update(path.read_bytes())
+    digest.update(limits.read(path))
     repository = _repository_of(path)
     if repository is not None:
         digest.update(repository.registry_digest.encode())
@@ -233,7 +238,8 @@ def content_hash(path: Path, fmt: OutputKind, *, agenda: bool) -> str:
 
 def _render_one(path: Path, output: Path, fmt: OutputKind, agenda: bool) -> None:
     data = render_bytes(prepare(path, agenda=agenda), fmt, label=str(path))
-    atomic_write_bytes(output, data)
+    with naming(output):
+        atomic_write_bytes(output, data)
 
 
 def _render_task(task: tuple[Path, Path, OutputKind, bool]) -> VvgError | None:
@@ -250,6 +256,8 @@ def render_meeting(path: Path, out_dir: Path, fmt: OutputKind = "pdf", *,
                    agenda: bool = False, force: bool = False) -> Path:
     """Render one meeting file into ``out_dir``; return the output's path."""
     outcome = render_many([path], out_dir, fmt, agenda=agenda, jobs=1, force=force)[0]
+    if outcome.problem is not None:
+        raise outcome.problem
     if outcome.error is not None:
         raise VvgError(outcome.error)
     assert outcome.output is not None
@@ -277,16 +285,20 @@ def _render_batch(paths: Iterable[Path], out_dir: Path, fmt: OutputKind, agenda:
     todo: list[tuple[Outcome, str]] = []
     for path in paths:
         output = out_dir / output_name(path, fmt, agenda=agenda)
-        digest = content_hash(path, fmt, agenda=agenda)
         outcome = Outcome(path, output)
         outcomes.append(outcome)
+        try:
+            digest = content_hash(path, fmt, agenda=agenda)
+        except VvgError as exc:
+            outcome.error, outcome.problem, outcome.output = str(exc), exc, None
+            continue
         if manifest.is_current(output, digest) and not force:
             outcome.skipped = True
             continue
         try:
             manifest.check_writable(output, force=force)
         except VvgError as exc:
-            outcome.error, outcome.output = str(exc), None
+            outcome.error, outcome.problem, outcome.output = str(exc), exc, None
             continue
         todo.append((outcome, digest))
     total, done = len(todo), 0
@@ -303,8 +315,7 @@ def _render_batch(paths: Iterable[Path], out_dir: Path, fmt: OutputKind, agenda:
         else:
             assert outcome.output is not None
             manifest.release(outcome.output)
-            outcome.error, outcome.output = f"{error}" + (
-                f" ({error.hint})" if error.hint else ""), None
+            outcome.error, outcome.problem, outcome.output = str(error), error, None
         if progress:
             progress(done, total)
 

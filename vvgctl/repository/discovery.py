@@ -96,7 +96,7 @@ def meeting_files(paths: Iterable[Path]) -> Iterator[Path]:
             raise UsageError(N_("{given}: no such file or folder").format(given=given),
                              hint=N_("give the minutes folder (the one with registry/) or "
                                      "meeting files in it"))
-        named = given.is_file()
+        named = not given.is_dir()  # a FIFO or a device too: reading it says what it is
         if named and given.suffix.lower() in DATA_SUFFIXES:
             continue  # a schedule, plan or register: checked with the repository's data files
         candidates = [given] if named else _markdown_below(given)

@@ -32,7 +32,16 @@ class NotARegularFile(OSError):
 
 
 class FileTooLarge(OSError):
-    """The file is larger than vvgctl reads."""
+    """The file is larger than vvgctl reads: ``size`` bytes (at least) of ``limit``."""
+
+    size: int = 0
+    limit: int = 0
+
+
+def _too_large(message: str, path: Path, size: int, limit: int) -> FileTooLarge:
+    exc = FileTooLarge(errno.EFBIG, message, str(path))
+    exc.size, exc.limit = size, limit
+    return exc
 
 
 def read_limited(path: Path, limit: int) -> bytes:
@@ -48,10 +57,9 @@ def read_limited(path: Path, limit: int) -> bytes:
             raise NotARegularFile(errno.EINVAL, N_("not a regular file (a FIFO, device or "
                                                    "folder); vvgctl reads only files"), str(path))
         if info.st_size > limit:
-            raise FileTooLarge(errno.EFBIG, N_("the file is {st_size} KiB; the limit is "
-                                               "{limit} KiB").format(
-                                               st_size=info.st_size // 1024,
-                                               limit=limit // 1024), str(path))
+            raise _too_large(N_("the file is {st_size} KiB; the limit is {limit} KiB").format(
+                             st_size=info.st_size // 1024, limit=limit // 1024),
+                             path, info.st_size, limit)
         chunks = []
         left = limit + 1  # a file that grows while it is read still stops at the limit
         while left > 0:
@@ -62,9 +70,8 @@ def read_limited(path: Path, limit: int) -> bytes:
             left -= len(chunk)
         data = b"".join(chunks)
         if len(data) > limit:
-            raise FileTooLarge(errno.EFBIG, N_("the file grew past the limit of {limit} KiB "
-                                               "while it was read").format(
-                                               limit=limit // 1024), str(path))
+            raise _too_large(N_("the file grew past the limit of {limit} KiB while it was "
+                                "read").format(limit=limit // 1024), path, len(data), limit)
         return data
     finally:
         os.close(fd)
