@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from tests.conftest import MINUTES, REPO_ROOT
@@ -41,3 +43,15 @@ def test_a_wheel_install_finds_its_templates(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in out.glob("*.pdf")) == [
         "styrgrupp-hos-2026-05-13.pdf", "vvg-2025-10-22.pdf"]
+
+
+def test_the_wheel_carries_no_build_tool(tmp_path: Path) -> None:
+    """babel extracts the messages (tools/babel_extract.py): no module of the wheel imports
+    it, so an installed vvgctl never needs it."""
+    wheel = build_wheel(tmp_path)
+    with zipfile.ZipFile(wheel) as archive:
+        sources = {name: archive.read(name).decode() for name in archive.namelist()
+                   if name.endswith(".py")}
+    assert "vvgctl/cli/app.py" in sources
+    assert [name for name, text in sources.items()
+            if re.search(r"^\s*(import|from) babel\b", text, re.MULTILINE)] == []
