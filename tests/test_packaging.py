@@ -43,6 +43,14 @@ def test_a_wheel_install_finds_its_templates(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in out.glob("*.pdf")) == [
         "styrgrupp-hos-2026-05-13.pdf", "vvg-2025-10-22.pdf"]
+    # the Swedish lexicon comes with the wheel: a search in an empty cache finds an inflection
+    empty = {**env, "VVGCTL_CACHE_DIR": str(tmp_path / "cache"),
+             "VVGCTL_LEXICON_DIR": str(tmp_path / "lexicon")}
+    found = subprocess.run([sys.executable, "-m", "vvgctl", "search", "enkäterna", str(MINUTES)],
+                           env=empty, capture_output=True, text=True, cwd=tmp_path)
+    assert found.returncode == 0 and "enkät" in found.stdout, found.stderr
+    (table,) = (tmp_path / "lexicon").iterdir()
+    assert table.read_text(encoding="utf-8").startswith("vvgctl-lexicon-sv\t")
 
 
 def test_the_wheel_carries_no_build_tool(tmp_path: Path) -> None:
