@@ -10,7 +10,11 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import MINUTES, REPO_ROOT
+
+pytestmark = pytest.mark.slow  # builds a wheel
 
 
 def build_wheel(tmp_path: Path) -> Path:
