@@ -58,6 +58,31 @@ def test_a_command_imports_only_its_own_module() -> None:
     assert imported_commands("chek") == []  # a typo: "did you mean", from the table alone
 
 
+@pytest.mark.usefixtures("swedish")  # the type's label, not its code
+def test_a_warm_query_does_not_import_the_models() -> None:
+    """decisions over an index that is up to date reads rows, not models: pydantic and the
+    models stay unimported (the labels of the types are in vvgctl.swedish.labels)."""
+    code = ("import sys\nfrom vvgctl.cli.app import main\n"
+            f"sys.argv = ['vvgctl', 'decisions', {str(MINUTES)!r}, '--text', 'enkät']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m in ('pydantic', 'vvgctl.models')),"
+            " file=sys.stderr)\n")
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=False)
+    assert "2025-10-22.md:119: vvg 2025-10-22" in first.stdout, first.stderr
+    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False)
+    assert warm.stdout == first.stdout and "[Ställer sig bakom]" in warm.stdout
+    assert warm.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_every_decision_type_has_its_label() -> None:
+    from vvgctl.models.item import DECISION_TYPE_LABELS, DecisionType
+
+    assert set(DECISION_TYPE_LABELS) == {t.value for t in DecisionType}
+    assert all(DECISION_TYPE_LABELS[t] for t in DecisionType)
+
+
 @pytest.mark.parametrize("lang", ["en_US.UTF-8", "sv_SE.UTF-8"])
 def test_the_table_holds_each_command_first_paragraph(lang: str,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
