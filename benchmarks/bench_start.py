@@ -10,6 +10,9 @@ each per round), so a machine whose speed moves moves every row alike:
 - the first ``decisions --text X`` in an empty cache (a new one each round: the query index and
   the Swedish lexicon are both made), and the same once more, warm.
 
+It prints the medians of the clock, then of the CPU time (user + system) the same runs took:
+on a machine shared with other work the clock also counts the waits for a core and the disk.
+
     .venv/bin/python benchmarks/bench_start.py [--repeat 5] [--compare OTHER_TREE]
 
 --compare runs every row with the vvgctl of another source tree too (say, an export of main:
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -48,14 +52,17 @@ ROWS: list[tuple[str, list[str], float | None]] = [
 GOAL_MS = {"first decisions --text, empty cache": 1000}
 
 
-def timed(args: list[str], env: dict[str, str], cwd: str) -> float:
+def timed(args: list[str], env: dict[str, str], cwd: str) -> tuple[float, float]:
+    """Seconds of the clock and of the CPU (user + system) the process took."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run([PYTHON, *args], env=env, cwd=cwd, stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, check=False)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(args)} failed: {proc.stderr.decode()[-2000:]}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -70,6 +77,7 @@ def main() -> None:
     trees = {"this": ROOT} if args.compare is None else {"this": ROOT,
                                                           "other": args.compare.resolve()}
     runs: dict[str, dict[str, list[float]]] = {tree: {} for tree in trees}
+    cpu: dict[str, dict[str, list[float]]] = {tree: {} for tree in trees}
     with tempfile.TemporaryDirectory() as scratch:
         envs = {}
         for tree, source in trees.items():
@@ -86,16 +94,20 @@ def main() -> None:
                 for tree, env in envs.items():
                     if name.startswith("first decisions"):
                         cold = dict(env, VVGCTL_CACHE_DIR=str(Path(scratch) / tree / str(round_)))
-                        seconds = timed(decisions, cold, scratch)
+                        seconds, used = timed(decisions, cold, scratch)
                     else:
-                        seconds = timed(command or decisions, env, scratch)
+                        seconds, used = timed(command or decisions, env, scratch)
                     runs[tree].setdefault(name, []).append(seconds)
-    report(runs, args.repeat)
+                    cpu[tree].setdefault(name, []).append(used)
+    report("wall clock", runs, args.repeat)
+    print()
+    report("CPU time (user + system; steadier than the clock on a shared machine)", cpu,
+           args.repeat)
 
 
-def report(runs: dict[str, dict[str, list[float]]], repeat: int) -> None:
+def report(what: str, runs: dict[str, dict[str, list[float]]], repeat: int) -> None:
     columns = list(runs)
-    print(f"medians of {repeat}, side by side, {os.cpu_count()} cores; "
+    print(f"{what}: medians of {repeat}, side by side, {os.cpu_count()} cores; "
           f"the ratio is to the floor of the same tree")
     print(f"{'':<38}" + "".join(f"{tree + ' tree':>25}" for tree in columns) + "   goal")
     floors = {tree: statistics.median(runs[tree][FLOOR]) for tree in columns}
