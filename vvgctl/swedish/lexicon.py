@@ -61,7 +61,7 @@ def ensure_lexicon(folder: Path) -> Path:
 
 
 class _Forms:
-    """simplemma's dictionary protocol over the lexicon database (its strategies look up the
+    """simplemma's dictionary protocol over the lexicon table (its strategies look up the
     pieces of an unknown word one by one)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
