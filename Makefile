@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install compile run test lint typecheck schema messages bench clean
+.PHONY: install compile run test test-fast lint typecheck schema messages bench clean
 
 install: $(STAMP) node_modules/.installed
 
@@ -41,9 +41,14 @@ run: compile
 	$(BIN)/vvgctl publish minutes --out build/site
 
 test: install
-	$(BIN)/ruff check vvgctl tests benchmarks
+	$(BIN)/ruff check vvgctl tests benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# the fast tier, to run while working: the tests not marked slow (under a minute on one
+# machine; `make test` runs them all)
+test-fast: install
+	$(BIN)/pytest -m "not slow"
 
 schema: install
 	$(BIN)/vvgctl schema
@@ -55,7 +60,7 @@ schema: install
 LOCALE := vvgctl/locale
 messages: install
 	mkdir -p build
-	$(BIN)/pybabel extract --no-location --no-wrap --sort-output --omit-header -F babel.cfg \
+	PYTHONPATH=. $(BIN)/pybabel extract --no-location --no-wrap --sort-output --omit-header -F babel.cfg \
 		-k N_ -k tr -o build/vvgctl.pot vvgctl
 	$(BIN)/pybabel update --no-wrap --ignore-obsolete --no-fuzzy-matching -D vvgctl \
 		-i build/vvgctl.pot -d $(LOCALE) -l sv

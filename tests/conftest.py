@@ -136,7 +136,7 @@ def make_repo(tmp_path: Path) -> RepoFactory:
 
 @pytest.fixture(scope="session")
 def _shared_lexicon(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One folder for the Swedish lexicon database (written once, 2–3 s) for all tests."""
+    """One folder for the Swedish lexicon table (decompressed once, 0.1 s) for all tests."""
     return tmp_path_factory.mktemp("lexicon")
 
 

@@ -72,6 +72,7 @@ def test_the_gitlab_file_parses_and_fits_gitlab_schema() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_the_pre_commit_hook(make_repo: RepoFactory) -> None:
     hooks, _ = load(HOOKS.read_text())
     hook = hooks[0]

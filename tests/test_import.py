@@ -219,6 +219,7 @@ _WORDS = st.text(alphabet="abcåäö ÅÄÖXYZ-:.,()0123456789", min_size=0, max
 _LINES = st.lists(st.one_of(_FRAGMENTS, _WORDS, st.just("")), min_size=0, max_size=40)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.function_scoped_fixture])
 @given(body=_LINES, items=st.lists(_LINES, min_size=0, max_size=4))

@@ -61,6 +61,7 @@ def test_there_are_variants_of_each_seed() -> None:
     assert len({v.text for v in VARIANTS}) == len(VARIANTS)
 
 
+@pytest.mark.slow
 def test_accuracy_bar_on_seeds_and_variants() -> None:
     bench = _benchmark()
     for seed, scores in bench.all_scores().items():

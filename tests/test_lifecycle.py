@@ -222,6 +222,7 @@ def test_an_unusual_layout_falls_back_to_a_whole_dump_but_keeps_the_data(
         "\n---\n", 1)[1]  # the body is untouched
 
 
+@pytest.mark.slow
 def test_two_edits_at_the_same_time_both_land(make_repo: RepoFactory) -> None:
     """Issue 14, item 7: `status` and `attend` on one file at the same moment lost one of the
     two changes in 7 runs of 20; the file is locked from read to write."""
@@ -260,6 +261,7 @@ def test_an_edit_says_it_waits_and_gives_up_in_time(make_repo: RepoFactory,
     assert runner.invoke(app, ["status", str(path), "review"]).exit_code == 0
 
 
+@pytest.mark.slow
 def test_writers_killed_at_any_moment_leave_the_old_or_the_new_file(
         make_repo: RepoFactory) -> None:
     """A chaos test: kill -9 at random moments of status, attend and approve; the file is

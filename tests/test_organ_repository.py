@@ -36,6 +36,7 @@ def run_step(script: str, top: Path, env: dict[str, str]) -> subprocess.Complete
                           capture_output=True, text=True, check=False)
 
 
+@pytest.mark.slow
 def test_the_pull_request_job_of_an_init_repository(tmp_path: Path) -> None:
     wheel = build_wheel(tmp_path)
     bin_dir = fresh_environment(tmp_path, wheel)

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import MINUTES, REPO_ROOT
+
+pytestmark = pytest.mark.slow  # builds a wheel
 
 
 def build_wheel(tmp_path: Path) -> Path:
@@ -41,3 +47,23 @@ def test_a_wheel_install_finds_its_templates(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in out.glob("*.pdf")) == [
         "styrgrupp-hos-2026-05-13.pdf", "vvg-2025-10-22.pdf"]
+    # the Swedish lexicon comes with the wheel: a search in an empty cache finds an inflection
+    empty = {**env, "VVGCTL_CACHE_DIR": str(tmp_path / "cache"),
+             "VVGCTL_LEXICON_DIR": str(tmp_path / "lexicon")}
+    found = subprocess.run([sys.executable, "-m", "vvgctl", "search", "enkäterna", str(MINUTES)],
+                           env=empty, capture_output=True, text=True, cwd=tmp_path)
+    assert found.returncode == 0 and "enkät" in found.stdout, found.stderr
+    (table,) = (tmp_path / "lexicon").iterdir()
+    assert table.read_text(encoding="utf-8").startswith("vvgctl-lexicon-sv\t")
+
+
+def test_the_wheel_carries_no_build_tool(tmp_path: Path) -> None:
+    """babel extracts the messages (tools/babel_extract.py): no module of the wheel imports
+    it, so an installed vvgctl never needs it."""
+    wheel = build_wheel(tmp_path)
+    with zipfile.ZipFile(wheel) as archive:
+        sources = {name: archive.read(name).decode() for name in archive.namelist()
+                   if name.endswith(".py")}
+    assert "vvgctl/cli/app.py" in sources
+    assert [name for name, text in sources.items()
+            if re.search(r"^\s*(import|from) babel\b", text, re.MULTILINE)] == []

@@ -15,6 +15,8 @@ from tests.conftest import MEETING_MD, ORGANS_YAML, PEOPLE_YAML, REPO_ROOT
 from tests.gitrepo import GIT_ENV, git, init_repo
 from tests.test_ci_files import tool
 
+pytestmark = pytest.mark.slow  # builds the hook's environment (pip installs vvgctl)
+
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -63,6 +64,7 @@ def test_mutated_front_matter_gives_only_our_diagnostics(tmp_path: Path,
         assert d.line >= 0 and d.column >= 0
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.dictionaries(st.sampled_from(
     ["organ", "date", "time", "place", "mode", "status", "items", "roster", "attendance",

@@ -373,6 +373,7 @@ def test_a_killed_publish_is_resumed_without_force(repo: Path, tmp_path: Path) -
     assert (out / "index.html").is_file() and not leftover.exists()
 
 
+@pytest.mark.slow
 def test_publish_killed_at_random_moments_recovers(repo: Path, tmp_path: Path) -> None:
     """A chaos test: kill -9 publish at seeded random moments; the next plain run succeeds,
     its pages are whole, and no temporary folder is left."""

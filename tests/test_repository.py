@@ -135,6 +135,7 @@ def test_a_file_past_the_limit_is_not_read(tmp_path: Path) -> None:
     assert code == 1 and "file-too-large" in out, out
 
 
+@pytest.mark.slow
 def test_control_characters_in_a_title_never_reach_the_terminal(tmp_path: Path) -> None:
     """A title from a pull request with escape sequences (clear the screen, retitle the
     window, ring the bell) is printed with them written out, by every command that prints
@@ -178,6 +179,7 @@ def test_dangling_links_and_loops_are_reported(tmp_path: Path) -> None:
     assert "Traceback" not in out
 
 
+@pytest.mark.slow
 def test_findings_in_a_ci_log_have_control_characters_written_out(tmp_path: Path) -> None:
     """A name with escape sequences reaches the finding's message: the text and GitHub
     reporters write them out (a CI log is a terminal too)."""

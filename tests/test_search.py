@@ -139,6 +139,7 @@ def _answers(root: Path) -> list[str]:
     return outputs
 
 
+@pytest.mark.slow
 def test_the_parallel_build_gives_the_same_answers_as_the_serial_one(
         repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import vvgctl.index.shards as shards
@@ -227,6 +228,7 @@ def test_a_full_build_keeps_only_the_words_the_index_holds(
     assert "kvasar" not in dict(index.connection.execute("SELECT term, stem FROM vocab"))
 
 
+@pytest.mark.slow
 def test_an_interrupted_parallel_build_completes_the_vocabulary_later(
         repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import vvgctl.index.shards as shards

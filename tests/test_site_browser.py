@@ -15,9 +15,10 @@ from tests.browser import HAVE_CHROMIUM, IN_CI, chromium, served
 from tests.conftest import MEETING_MD, ORGANS_YAML, PEOPLE_YAML, write_tree
 from vvgctl.publish.site import publish
 
-pytestmark = pytest.mark.skipif(not HAVE_CHROMIUM and not IN_CI,
-                                reason="Debian's chromium is not installed (apt-get install "
-                                       "chromium); CI always runs this test")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not HAVE_CHROMIUM and not IN_CI,
+                                 reason="Debian's chromium is not installed (apt-get install "
+                                        "chromium); CI always runs this test")]
 
 SECOND = MEETING_MD.replace("date: 2025-10-22", "date: 2025-12-10").replace(
     "noterar informationen.", "ställer sig bakom Kolibriplanen.").replace(

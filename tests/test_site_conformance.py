@@ -26,8 +26,9 @@ HTML_VALIDATE = REPO_ROOT / "node_modules" / ".bin" / "html-validate"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VIEWPORTS = [320, 1280]
 
-pytestmark = pytest.mark.skipif(not HAVE_CHROMIUM and not IN_CI,
-                                reason="Debian's chromium is not installed; CI runs this")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not HAVE_CHROMIUM and not IN_CI,
+                                 reason="Debian's chromium is not installed; CI runs this")]
 
 
 def _node_env() -> dict[str, str]:

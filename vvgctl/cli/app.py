@@ -1,41 +1,28 @@
 """The ``vvgctl`` entry point: joins the command modules and maps errors to exit codes.
 
 Exit codes: 0 clean, 1 findings (or a user error in the data), 2 a wrong call, 3 a bug in
-vvgctl, 130 interrupted. Command modules import the core inside their functions, so that
-``vvgctl --help`` starts fast.
+vvgctl, 130 interrupted.
+
+Start-up imports only what the command run uses (mkdocs' way): :data:`COMMANDS` names each
+command's module, imported when the command is looked up, and its one-line help, which
+``vvgctl --help`` lists without importing any command module (tests/test_cli_check.py holds
+the line to the first paragraph of the command's own help). Command modules import the core
+inside their functions, so ``vvgctl show --help`` imports no more than ``vvgctl.cli.show``.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import typer
 from typer._click.exceptions import ClickException
 
 from vvgctl import __version__
-from vvgctl.cli import (
-    actions,
-    arshjul,
-    cases,
-    check,
-    completion,
-    decisions,
-    documents,
-    import_,
-    init,
-    lifecycle,
-    new_meeting,
-    publish,
-    render,
-    review,
-    rules,
-    schema,
-    search,
-    show,
-    summary,
-)
+from vvgctl.cli import completion
 from vvgctl.cli.localised import Group, localise_error, localise_rich_help
 from vvgctl.errors import VvgError
 from vvgctl.runtime.i18n import N_
@@ -48,9 +35,119 @@ The minutes are kept as Markdown files with YAML front matter.
 Start with `vvgctl check minutes`; every command has --help with examples.
 """)
 
+#: every command: its name, its module under :mod:`vvgctl.cli` (whose ``register`` adds it),
+#: and its one-line help (the first paragraph of the command's help), in the order listed
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("init", N_(
+        "Start a minutes repository for an organ: its registry, this year's schedule and "
+        "årshjul, a README for the administrator, JSON Schemas with editor wiring, pre-commit, "
+        "and CI for GitHub and GitLab (check, review and preview on pull requests; publishing "
+        "from main).")),
+    "check": ("check", N_("Validate minutes against the schema and the repository's rules.")),
+    "review": ("review", N_(
+        "Say what a change does to the minutes, against a git revision (a pull request's "
+        "base): first the files that do not load (with their line and a hint), then meetings "
+        "added, removed and changed, status moves, items whose title or prose changed (the "
+        "paragraphs added and removed), people added to or removed from the roster, the "
+        "invited and the attendance, positions (ställningstaganden) added, changed (old text → "
+        "new text) and removed, actions opened and closed, and the verdicts of approval-flow "
+        "and frozen-record.")),
+    "show": ("show", N_("Show one meeting as validated data.")),
+    "summary": ("summary", N_(
+        "Print a summary of the meetings in a repository: organ, date, status, items and "
+        "positions.")),
+    "schema": ("schema", N_(
+        "Write the JSON Schema exported from the pydantic models into a folder (default: "
+        "schemas/).")),
+    "rules": ("rules", N_(
+        "List every code `vvgctl check` can report, with what it checks and how severe it is.")),
+    "new-meeting": ("new_meeting", N_(
+        "Write the file for an organ's next meeting, ready for a pull request.")),
+    "status": ("lifecycle", N_(
+        "Move a meeting record along: agenda (kallelse sent), draft (minutes written), review.")),
+    "approve": ("lifecycle", N_(
+        'Record that minutes were approved at a later meeting ("Föregående mötesanteckningar '
+        'godkänns"), with any correction.')),
+    "attend": ("lifecycle", N_(
+        "Note attendance: who is absent (förhindrad) and who takes part remotely (via Teams).")),
+    "decisions": ("decisions", N_(
+        "List the positions (ställningstaganden) the organs took, oldest first.")),
+    "cases": ("cases", N_("List the cases (ärenden), newest first, with their derived status.")),
+    "case": ("cases", N_("Show one case's timeline across meetings and organs.")),
+    "actions": ("actions", N_(
+        "List the actions of the minutes ('Inför nästa möte', assignments), oldest first.")),
+    "documents": ("documents", N_(
+        "List the county-wide governing documents (riktlinjer, rutiner, överenskommelser).")),
+    "search": ("search", N_(
+        "Search item titles, positions and the text of the minutes, best hits first (bm25).")),
+    "import": ("import_", N_(
+        "Import legacy minutes (.docx, .odt, .html, .md, .txt) as a draft for review.")),
+    "publish": ("publish", N_(
+        "Publish the approved minutes as a static site: an index by organ and year, a page and "
+        "a PDF per meeting, the register of positions, a page per case, the årshjul with the "
+        "schedules as .ics, an Atom feed and a sitemap. Only minutes with `status: approved` "
+        "are published; planned, draft and in-review records never reach the output folder.")),
+    "render": ("render", N_(
+        "Render minutes (or with --agenda the kallelse) as PDF, HTML or DOCX.")),
+    "arshjul": ("arshjul", N_(
+        "Show an organ's årshjul: the year's meetings and the topics planned for each.")),
+}
+
+
+class _Commands(MutableMapping[str, Any]):
+    """The group's commands by name (click.Command), each module imported when one of its
+    commands is first looked up. With ``listing`` set (help and completion list the commands)
+    a command not yet imported is only its name and one-line help."""
+
+    def __init__(self) -> None:
+        self.loaded: dict[str, Any] = {}
+        self.listing = False
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.loaded:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            module, line = COMMANDS[name]
+            if self.listing:
+                return typer.core.TyperCommand(name=name, help=tr(line))
+            sub = typer.Typer(rich_markup_mode="markdown", pretty_exceptions_enable=False)
+            importlib.import_module(f"vvgctl.cli.{module}").register(sub)
+            self.loaded.update(typer.main.get_group(sub).commands)
+        return self.loaded[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self.loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self.loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({**dict.fromkeys(COMMANDS), **self.loaded})
+
+    def __len__(self) -> int:
+        return len(COMMANDS.keys() | self.loaded.keys())
+
 
 class _Group(Group):
     """The one place where errors become exit codes (also under typer's test runner)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = self.lazy = _Commands()
+
+    def format_help(self, ctx: Any, formatter: Any) -> Any:
+        self.lazy.listing = True
+        try:
+            return super().format_help(ctx, formatter)
+        finally:
+            self.lazy.listing = False
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> Any:
+        self.lazy.listing = True
+        try:
+            return super().shell_complete(ctx, incomplete)
+        finally:
+            self.lazy.listing = False
 
     def get_params(self, ctx: Any) -> list[Any]:
         params: list[Any] = super().get_params(ctx)
@@ -131,11 +228,6 @@ def _is_usage_error(exc: Exception) -> bool:
 app = typer.Typer(help=HELP, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode="markdown", cls=_Group,
                   context_settings={"help_option_names": ["-h", "--help"]})
-
-for module in (init, check, review, show, summary, schema, rules, new_meeting, lifecycle,
-               decisions, cases, actions, documents, search, import_, publish, render,
-               arshjul):
-    module.register(app)
 
 
 def _version(value: bool) -> None:

@@ -86,6 +86,6 @@ def decisions(
 
 
 def _type(row: dict[str, Any]) -> str:
-    from vvgctl.models.item import DECISION_TYPE_LABELS
+    from vvgctl.swedish.labels import DECISION_TYPE_LABELS  # not the models: no pydantic
 
     return label(str(row["type"]), DECISION_TYPE_LABELS)

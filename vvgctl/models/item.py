@@ -20,6 +20,7 @@ from vvgctl.models.common import (
     TimeOfDay,
 )
 from vvgctl.runtime.i18n import N_
+from vvgctl.swedish import labels
 
 
 class ItemKind(str, enum.Enum):
@@ -66,17 +67,8 @@ class DecisionType(str, enum.Enum):
     OTHER = "other"
 
 
-DECISION_TYPE_LABELS = {
-    DecisionType.NOTED: "Noterar informationen",
-    DecisionType.ENDORSED: "Ställer sig bakom",
-    DecisionType.APPROVED: "Godkänner",
-    DecisionType.RECOMMENDED: "Rekommenderar",
-    DecisionType.ASSIGNED: "Ger uppdrag",
-    DecisionType.REFERRED: "Återförs till beredningen",
-    DecisionType.POSTPONED: "Bordläggs",
-    DecisionType.REJECTED: "Avslår",
-    DecisionType.OTHER: "Övrigt",
-}
+#: the Swedish label of each type (a str enum: its members are the codes the labels are kept by)
+DECISION_TYPE_LABELS: dict[str, str] = labels.DECISION_TYPE_LABELS
 
 
 class DocumentRef(Model):

@@ -1,7 +1,9 @@
 """Swedish words for values the models hold as codes, and names joined as a sentence does.
 
 The enums of :mod:`vvgctl.models` keep their labels beside them (``ITEM_KIND_LABELS`` …); what
-is here labels a model field that is a plain pattern, not an enum.
+is here labels a model field that is a plain pattern, and the codes a query shows without
+reading a model (``decisions`` prints a position's type from the index: importing the models
+for its label would cost it pydantic's start-up).
 """
 
 from __future__ import annotations
@@ -11,6 +13,20 @@ from __future__ import annotations
 ROLE_LABELS = {
     "chair": "ordförande", "vice_chair": "vice ordförande", "secretary": "sekreterare",
     "substitute": "ersättare",
+}
+
+#: what a position does (``Decision.type``, a :class:`vvgctl.models.item.DecisionType`, whose
+#: members are these codes), as the minutes say it
+DECISION_TYPE_LABELS = {
+    "noted": "Noterar informationen",
+    "endorsed": "Ställer sig bakom",
+    "approved": "Godkänner",
+    "recommended": "Rekommenderar",
+    "assigned": "Ger uppdrag",
+    "referred": "Återförs till beredningen",
+    "postponed": "Bordläggs",
+    "rejected": "Avslår",
+    "other": "Övrigt",
 }
 
 

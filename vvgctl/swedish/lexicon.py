@@ -2,10 +2,10 @@
 
 The forms come from the Swedish dictionary of simplemma (MIT, 964,000 forms mined from
 Wiktionary and the Universal Dependencies treebanks): ``samtycket``, ``samtycken`` →
-``samtycke``; ``korttidsboendena`` → ``korttidsboende``. Reading that dictionary takes a second
-(it is lzma-compressed and front-coded), so it is written once into an SQLite database of its
-own (:func:`ensure_lexicon`; 2–3 s, 34 MB, named after the simplemma version) and looked up
-there in microseconds by every later vvgctl.
+``samtycke``; ``korttidsboendena`` → ``korttidsboende``. vvgctl ships them as a table of its own
+(``lexicon-sv.xz``, 0.9 MB, written by ``tools/lexicon_table.py`` from simplemma's data): the
+first vvgctl that needs it decompresses it into the cache (:func:`ensure_lexicon`, 0.1 s; 7 MB),
+and every later one looks words up there without reading more than a block of it.
 
 :meth:`Lexicon.lemmas` is the lemma of a word: the word itself when the dictionary lists it as
 a lemma (``boende`` stays ``boende``, though the dictionary also reads it as a form of ``bo``),
@@ -16,40 +16,29 @@ tells whether a piece of a compound is a word, for compound parts in search.
 
 from __future__ import annotations
 
+import mmap
 import os
-import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-_SCHEMA = """
-CREATE TABLE forms(form TEXT PRIMARY KEY, lemma TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE lemmas(lemma TEXT PRIMARY KEY) WITHOUT ROWID;
-"""
+#: the table vvgctl ships, compressed (tools/lexicon_table.py writes it)
+TABLE = Path(__file__).with_name("lexicon-sv.xz")
+#: the table's first line begins so; a new table (a new simplemma) gets a new name
+HEADER = "vvgctl-lexicon-sv\t1\tsimplemma 2.0.0"
+#: words per block: a lookup decodes one block
+BLOCK = 32
 
 
 def lexicon_name() -> str:
-    """The file name of the lexicon database: one per simplemma version."""
-    from importlib.metadata import version  # 15 ms of imports: only when the lexicon is read
-
-    return f"lexicon-sv-simplemma-{version('simplemma')}-1.sqlite3"
-
-
-def _records() -> Iterator[tuple[str, str]]:
-    """(form, lemma) of simplemma's Swedish dictionary, in the dictionary's (sorted) order."""
-    from simplemma.strategies.dictionaries import dictionary_factory, frontcode
-
-    data = dictionary_factory._read_decompressed("sv")
-    reverse, _, start = frontcode._read_header(data)
-    for _, key, value in frontcode._iter_records(data, start):
-        if reverse:
-            key, value = key[::-1], value[::-1]
-        yield key.decode(), value.decode()
+    """The file name of the decompressed table in the cache: one per table."""
+    return "lexicon-sv-simplemma-2.0.0-2.txt"
 
 
 def ensure_lexicon(folder: Path) -> Path:
-    """The lexicon database in ``folder``, written first when it is not there.
+    """The lexicon table in ``folder``, decompressed there first when it is not there.
 
     Written to a temporary file and renamed into place, so a reader never sees half of it and
     two processes that write it at once both end with a whole one.
@@ -57,22 +46,13 @@ def ensure_lexicon(folder: Path) -> Path:
     path = folder / lexicon_name()
     if path.exists():
         return path
+    import lzma
+
     folder.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=path.stem + "-", suffix=".tmp")
-    os.close(handle)
     try:
-        connection = sqlite3.connect(temporary, isolation_level=None)
-        try:
-            connection.execute("PRAGMA journal_mode=OFF")
-            connection.execute("PRAGMA synchronous=OFF")
-            connection.executescript(_SCHEMA)
-            connection.execute("BEGIN")
-            connection.executemany("INSERT OR IGNORE INTO forms VALUES(?, ?)", _records())
-            connection.execute("INSERT INTO lemmas SELECT DISTINCT lemma FROM forms "
-                               "ORDER BY lemma")
-            connection.execute("COMMIT")
-        finally:
-            connection.close()
+        with os.fdopen(handle, "wb") as out:
+            out.write(lzma.decompress(TABLE.read_bytes()))
         os.replace(temporary, path)
     finally:
         if os.path.exists(temporary):
@@ -81,7 +61,7 @@ def ensure_lexicon(folder: Path) -> Path:
 
 
 class _Forms:
-    """simplemma's dictionary protocol over the lexicon database (its strategies look up the
+    """simplemma's dictionary protocol over the lexicon table (its strategies look up the
     pieces of an unknown word one by one)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -105,49 +85,82 @@ class _Forms:
 
 
 class Lexicon:
-    """Lookups in the lexicon database (opened read-only)."""
+    """Lookups in the lexicon table (read through a memory map).
+
+    The table is text. Its first line is :data:`HEADER` and the number of words; the second the
+    first word of each block, tab-separated; the third each block's byte offset from the fourth
+    line on, eight hex digits each. From the fourth line on every word (form or lemma) has a
+    line, sorted, :data:`BLOCK` to a block: the number of characters it shares with the word
+    before it in the block (``chr(48 + n)``) and the rest of it; a tab; ``=`` a form that is a
+    lemma too, ``+`` a form, ``-`` a lemma no form maps to; then a form's lemma as an edit of
+    the word: nothing (the word itself) or how many characters to cut (``chr(48 + n)``) and
+    what to add.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        self._forms: dict[str, str | None] = {}
+        with path.open("rb") as handle:
+            self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        header = self._map.readline().decode()
+        if not header.startswith(HEADER + "\t"):
+            self._map.close()
+            raise ValueError(f"{path}: not a vvgctl lexicon table")
+        self._firsts = self._map.readline().decode().rstrip("\n").split("\t")
+        self._offsets = self._map.readline()
+        self._body = self._map.tell()
+        self._seen: dict[str, tuple[str | None, bool] | None] = {}
         self._strategy: list[Any] = []
 
     def close(self) -> None:
-        self.connection.close()
+        self._seen.clear()
+        self._map.close()
+
+    def _lines(self, number: int) -> list[str]:
+        """Block ``number``'s lines."""
+        at = 8 * number
+        start = self._body + int(self._offsets[at:at + 8], 16)
+        end = (self._body + int(self._offsets[at + 8:at + 16], 16)
+               if number + 1 < len(self._firsts) else len(self._map))
+        return self._map[start:end - 1].decode().split("\n")  # without the last newline
+
+    def _entry(self, word: str) -> tuple[str | None, bool] | None:
+        """(the lemma of a form or None, whether it is a lemma) of a listed word, else None:
+        the words of its block are decoded in order up to it."""
+        if word in self._seen:
+            return self._seen[word]
+        entry = None
+        number = bisect_right(self._firsts, word) - 1
+        if number >= 0:
+            previous = ""
+            for line in self._lines(number):
+                tab = line.find("\t")
+                key = previous[:ord(line[0]) - 48] + line[1:tab]
+                if key >= word:
+                    if key == word:
+                        kind, edit = line[tab + 1], line[tab + 2:]
+                        lemma = None if kind == "-" else (
+                            key[:len(key) - ord(edit[0]) + 48] + edit[1:] if edit else key)
+                        entry = (lemma, kind != "+")
+                    break
+                previous = key
+        self._seen[word] = entry
+        return entry
 
     def form_lemma(self, form: str) -> str | None:
         """The dictionary's lemma of ``form`` (None when it is not listed)."""
-        if form not in self._forms:
-            row = self.connection.execute("SELECT lemma FROM forms WHERE form = ?",
-                                          (form,)).fetchone()
-            self._forms[form] = row[0] if row else None
-        return self._forms[form]
-
-    def _known(self, words: list[str]) -> tuple[set[str], dict[str, str]]:
-        """Which ``words`` are lemmas, and the dictionary lemma of those that are forms."""
-        lemmas: set[str] = set()
-        forms: dict[str, str] = {}
-        for start in range(0, len(words), 500):
-            chunk = words[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            lemmas.update(w for (w,) in self.connection.execute(
-                f"SELECT lemma FROM lemmas WHERE lemma IN ({marks})", chunk))
-            forms.update(self.connection.execute(
-                f"SELECT form, lemma FROM forms WHERE form IN ({marks})", chunk))
-        return lemmas, forms
+        entry = self._entry(form)
+        return entry[0] if entry else None
 
     def lemmas(self, words: Iterable[str]) -> dict[str, tuple[str | None, bool]]:
         """For each (case-folded) word: its lemma (None when nothing knows it) and whether
         the dictionary lists it."""
-        wanted = list(dict.fromkeys(words))
-        lemmas, forms = self._known(wanted)
         found: dict[str, tuple[str | None, bool]] = {}
-        for word in wanted:
-            if word in lemmas:
+        for word in dict.fromkeys(words):
+            lemma, is_lemma = self._entry(word) or (None, False)
+            if is_lemma:
                 found[word] = (word, True)
-            elif word in forms:
-                found[word] = (forms[word].casefold(), True)
+            elif lemma is not None:
+                found[word] = (lemma.casefold(), True)
             else:
                 found[word] = (self._guess(word), False)
         return found
@@ -165,8 +178,8 @@ class Lexicon:
         return lemma.casefold() if isinstance(lemma, str) and lemma != word else None
 
     def is_lemma(self, word: str) -> bool:
-        return self.connection.execute("SELECT 1 FROM lemmas WHERE lemma = ?",
-                                       (word,)).fetchone() is not None
+        entry = self._entry(word)
+        return entry is not None and entry[1]
 
     def is_word(self, piece: str, depth: int = 2) -> bool:
         """Whether ``piece`` of a compound is a word: a lemma (with or without a linking s at

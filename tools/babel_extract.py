@@ -4,8 +4,9 @@ the docstring of each rule module, which ``vvgctl rules`` prints as the rule's d
 A rule module is one with a top-level ``CODE`` (the contract :mod:`vvgctl.checking.catalogue`
 reads: ``CODE``, ``SEVERITIES`` and the docstring). Its docstring stays the one English source;
 the msgid is the docstring as :func:`inspect.getdoc` gives it, so that ``vvgctl rules`` finds
-the translation by the text it shows. Only pybabel and the catalog's tests import this module
-(babel is a build-time dependency, not one of vvgctl's).
+the translation by the text it shows. Only pybabel (`make messages` puts the checkout on its
+path) and the catalog's tests import this module: babel is a tool of the checkout, not one of
+vvgctl's, so this module is kept out of the package.
 """
 
 from __future__ import annotations
