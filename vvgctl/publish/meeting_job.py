@@ -20,6 +20,7 @@ from vvgctl.models.meeting import Status
 from vvgctl.publish.collect import Summary, summarize
 from vvgctl.publish.manifest import inside
 from vvgctl.publish.pages import meeting_page
+from vvgctl.render.closed import closed_texts
 from vvgctl.repository.site import Site
 from vvgctl.source.fileio import atomic_write_bytes
 from vvgctl.source.loading import parse_meeting
@@ -40,6 +41,7 @@ class MeetingJob:
     renderer: bool         # the PDF renderer is installed
     organ_labels: dict[str, str] = field(default_factory=dict)   # id -> name as shown
     site: Site | None = None   # the site's name and language (publish always gives them)
+    delegations: dict[str, str] = field(default_factory=dict)  # the organ's: id -> name
 
 
 @dataclass
@@ -103,7 +105,9 @@ def run(job: MeetingJob) -> MeetingResult:
     if job.want_page:
         assert job.site is not None
         html = meeting_page(loaded, summary, job.organ_label,
-                            pdf_name if summary["pdf"] else None, job.site, job.organ_labels)
+                            pdf_name if summary["pdf"] else None, job.site, job.organ_labels,
+                            closed=closed_texts(Path(job.root), meeting),
+                            delegations=job.delegations)
         atomic_write_bytes(inside(out, slug + ".html", replace_links=True),
                            html.encode("utf-8"))
         # a page without its PDF is made again next time, when the PDF may render

@@ -24,6 +24,7 @@ from vvgctl.errors import UsageError, VvgError
 from vvgctl.models import Meeting, Organ
 from vvgctl.render import escape, pandoc
 from vvgctl.render import typst as typst_engine
+from vvgctl.render.closed import closed_texts
 from vvgctl.render.markdown import render_markdown
 from vvgctl.render.output import Manifest
 from vvgctl.render.templating import TEMPLATES_DIR
@@ -171,7 +172,8 @@ def prepare(path: Path, *, agenda: bool = False) -> Prepared:
     root = repository.root if repository is not None else None
     organs = _organs(repository)
     organ = organs.get(meeting.organ)
-    markdown = render_markdown(meeting, organ, loaded.document.sections, organs, agenda=agenda)
+    markdown = render_markdown(meeting, organ, loaded.document.sections, organs, agenda=agenda,
+                               closed=None if agenda else closed_texts(root, meeting))
     organ_label = (organ.short_name or organ.name) if organ else meeting.organ
     doctype = "Kallelse" if agenda else (
         " ".join(escape.without_comments(meeting.title or "").split()) or "Mötesanteckning")
