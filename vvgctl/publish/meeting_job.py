@@ -21,6 +21,7 @@ from vvgctl.publish.collect import Summary, summarize
 from vvgctl.publish.manifest import inside
 from vvgctl.publish.pages import meeting_page
 from vvgctl.render.closed import closed_texts
+from vvgctl.repository.approved_at import approved_at
 from vvgctl.repository.site import Site
 from vvgctl.source.fileio import atomic_write_bytes
 from vvgctl.source.loading import parse_meeting
@@ -91,6 +92,8 @@ def run(job: MeetingJob) -> MeetingResult:
     if meeting is None or meeting.status is not Status.APPROVED:
         return result
     summary = summarize(meeting, job.source, job.source_hash, _decision_lines(loaded))
+    stamp = approved_at(Path(job.root) / job.source, meeting)
+    summary["approved_at"] = stamp.strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
     result.summary = summary
     out = Path(job.out)
     slug = summary["slug"]
