@@ -87,3 +87,61 @@ def test_no_word_is_broken_inside_a_table_cell(browser: object, base_url: str,
     found = broken_words(browser, base_url, site_dir, width)
     count = sum(len(words) for words in found.values())
     assert count == 0, f"{count} words broken at {width} px: {found}"
+
+
+def test_the_register_filter_is_hidden_without_javascript(browser: object,
+                                                          base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(base_url + "stallningstaganden.html")
+    assert not page.locator("#filters").is_visible()
+    assert page.locator("#register tbody tr").count() > 0  # the whole table is there
+    context.close()
+
+
+def test_an_empty_filter_result_says_so(browser: object, base_url: str) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(base_url + "stallningstaganden.html")
+    assert page.locator("#filters").is_visible()
+    assert not page.locator("#register-empty").is_visible()
+    page.fill("#filter-text", "zzzxxyy")
+    assert page.locator("#register-empty").is_visible()
+    assert "Inga ställningstaganden matchar" in page.locator("#register-empty").inner_text()
+    page.fill("#filter-text", "")
+    assert not page.locator("#register-empty").is_visible()
+    page.close()
+
+
+CONTRAST = """() => {
+  const rgb = (text) => text.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => {
+    const c = [r, g, b].map((v) => { v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const el = document.activeElement;
+  let back = el;
+  while (back && getComputedStyle(back).backgroundColor.match(/[\\d.]+/g)?.[3] === "0") {
+    back = back.parentElement;
+  }
+  const ring = lum(rgb(getComputedStyle(el).outlineColor));
+  const ground = lum(rgb(back ? getComputedStyle(back).backgroundColor : "rgb(255,255,255)"));
+  return (Math.max(ring, ground) + 0.05) / (Math.min(ring, ground) + 0.05);
+}"""
+
+
+def test_the_focus_ring_stands_out_on_the_header_and_the_page(browser: object,
+                                                               base_url: str) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(base_url + "index.html")
+    page.focus(".site-header a")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focus by keyboard: :focus-visible
+    assert page.evaluate("document.activeElement.closest('.site-header') !== null")
+    assert page.evaluate(CONTRAST) >= 3
+    page.focus("main a")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+    assert page.evaluate(CONTRAST) >= 3
+    page.close()

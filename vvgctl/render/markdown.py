@@ -116,7 +116,7 @@ def _part(content: Item | SubItem, number: str, organs: dict[str, Organ],
         positions_before=[] if agenda else _positions(content, organs, after=False),
         positions_after=[] if agenda else _positions(content, organs, after=True),
         actions=[] if agenda else _actions(content),
-        tables=[(t.title, grid_table(t)) for t in content.tables],
+        tables=[(t.title, grid_table(t) if t.rows else "") for t in content.tables],
         follow_ups=[] if agenda else [follow_up_view(f, labels) for f in content.follow_ups
                                       if not f.in_body],
         closed=[] if agenda else [closed_view(a, closed or {}) for a in content.closes_actions],

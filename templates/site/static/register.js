@@ -8,6 +8,7 @@
   var body = table.tBodies[0];
   var rows = Array.prototype.slice.call(body.rows);
   var count = document.getElementById("register-count");
+  var empty = document.getElementById("register-empty");
   var texts = rows.map(function (row) { return row.textContent.toLocaleLowerCase("sv"); });
   form.hidden = false;
   form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -26,6 +27,7 @@
       if (match) { shown += 1; }
     });
     count.textContent = shown + " av " + rows.length + " ställningstaganden";
+    if (empty) { empty.hidden = shown !== 0; }
   }
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
