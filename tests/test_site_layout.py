@@ -145,3 +145,15 @@ def test_the_focus_ring_stands_out_on_the_header_and_the_page(browser: object,
     assert page.evaluate("document.activeElement.closest('main') !== null")
     assert page.evaluate(CONTRAST) >= 3
     page.close()
+
+
+def test_the_register_filter_finds_inflections(browser: object, base_url: str) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(base_url + "stallningstaganden.html")
+    page.fill("#filter-text", "egenvård")
+    plain = page.locator("#register tbody tr:visible").count()
+    page.fill("#filter-text", "egenvården")  # as `vvgctl search` stems it: egenvård
+    assert plain > 0 and page.locator("#register tbody tr:visible").count() == plain
+    page.fill("#filter-text", "riktlinjerna informationen")  # riktlinj, information
+    assert page.locator("#register tbody tr:visible").count() > 0
+    page.close()
