@@ -31,6 +31,7 @@ from vvgctl.render.notes import (
     correction_notes,
     follow_up_view,
     interludes,
+    is_previous_item,
 )
 from vvgctl.render.templating import bytecode_cache, environment
 from vvgctl.repository.site import Site
@@ -110,11 +111,6 @@ def _timebox(content: Item | SubItem) -> str | None:
     return ", ".join(parts)
 
 
-def _is_previous_item(item: Item) -> bool:
-    title = item.title.casefold()
-    return "föregående" in title and ("anteckning" in title or "protokoll" in title)
-
-
 def _roster(meeting: Meeting, delegations: dict[str, str]) -> list[dict[str, Any]]:
     """The roster (Kallade) by delegation: each member's line, role and substitution."""
     groups = []
@@ -177,13 +173,13 @@ def meeting_page(loaded: LoadedMeeting, summary: Summary, organ_label: str,
     items = []
     header = list(notes.header)
     approved = approved_corrections(meeting)
-    if approved and not any(_is_previous_item(item) for item in meeting.items):
+    if approved and not any(is_previous_item(item) for item in meeting.items):
         header += approved
     for item in meeting.items:
         intro_text, sub_text = split_subsections(sections.pop(item.number, ""))
         entry = _content(item.number, item, intro_text, labels, closed or {})
         entry["corrections"] = notes.at(item.number) + (
-            approved if _is_previous_item(item) else [])
+            approved if is_previous_item(item) else [])
         entry["interludes"] = between.get(item.number, [])
         entry["subitems"] = [_content(f"{item.number}{sub.number}", sub,
                                       sub_text.get(sub.number, ""), labels, closed or {})

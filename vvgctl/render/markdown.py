@@ -26,6 +26,7 @@ from vvgctl.render.notes import (
     correction_notes,
     follow_up_view,
     interludes,
+    is_previous_item,
     person,
 )
 from vvgctl.render.tables import grid_table
@@ -151,11 +152,6 @@ def two_columns(groups: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [groups[:best_cut], groups[best_cut:]] if best_cut < len(groups) else [groups]
 
 
-def _is_previous_item(item: Item) -> bool:
-    title = item.title.casefold()
-    return "föregående" in title and ("anteckning" in title or "protokoll" in title)
-
-
 def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section],
                   organs: dict[str, Organ], *, agenda: bool = False,
                   closed: dict[str, str] | None = None) -> dict[str, object]:
@@ -200,15 +196,15 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
         for sub, part in zip(item.subitems, view.subitems, strict=True):
             part.number = sub.number
             part.prose = sub_prose.get(sub.number, "")
-        if meeting.previous and _is_previous_item(item):
+        if meeting.previous and is_previous_item(item):
             prev = meeting.previous
             view.previous = (prev.title or f"{prev.date.isoformat()} Mötesanteckning", prev.link)
         view.interludes = by_after.get(item.number, [])
         view.corrections = corrections.at(item.number)
-        if meeting.previous and _is_previous_item(item) and not agenda:
+        if meeting.previous and is_previous_item(item) and not agenda:
             view.corrections = view.corrections + approved_corrections(meeting)
         items.append(view)
-    if not agenda and not any(meeting.previous and _is_previous_item(i) for i in meeting.items):
+    if not agenda and not any(meeting.previous and is_previous_item(i) for i in meeting.items):
         corrections.header += approved_corrections(meeting)
 
     organ_name = organ.name if organ else meeting.organ

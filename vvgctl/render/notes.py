@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from vvgctl.models import Meeting, PersonRef
-from vvgctl.models.item import Action, FollowUp
+from vvgctl.models.item import Action, FollowUp, Item
 from vvgctl.models.meeting import Correction
 from vvgctl.swedish.dates import long_date, meeting_target, time_range
 
@@ -98,11 +98,19 @@ class Corrections:
 def wording(correction: Correction) -> str:
     """A correction's text with the wording it replaced and the wording it put in."""
     text = correction.text
+    if correction.quote or correction.replacement:
+        text = text.rstrip(". ")
     if correction.quote:
         text += f". Tidigare lydelse: ”{correction.quote}”"
     if correction.replacement:
         text += f". Ny lydelse: ”{correction.replacement}”"
     return text
+
+
+def is_previous_item(item: Item) -> bool:
+    """The item that approves the previous minutes ("Föregående mötesanteckning")."""
+    title = item.title.casefold()
+    return "föregående" in title and ("anteckning" in title or "protokoll" in title)
 
 
 def approved_corrections(meeting: Meeting) -> list[tuple[str, str]]:
