@@ -97,14 +97,14 @@ class Corrections:
 
 def wording(correction: Correction) -> str:
     """A correction's text with the wording it replaced and the wording it put in."""
-    text = correction.text
+    parts = [correction.text]
     if correction.quote or correction.replacement:
-        text = text.rstrip(". ")
+        parts[0] = parts[0].rstrip(". ") + "."
     if correction.quote:
-        text += f". Tidigare lydelse: ”{correction.quote}”"
+        parts.append(f"Tidigare lydelse: ”{correction.quote}”")
     if correction.replacement:
-        text += f". Ny lydelse: ”{correction.replacement}”"
-    return text
+        parts.append(f"Ny lydelse: ”{correction.replacement}”")
+    return " ".join(parts)
 
 
 def is_previous_item(item: Item) -> bool:
