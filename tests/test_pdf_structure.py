@@ -93,9 +93,76 @@ def test_the_arshjul_pdf_has_a_heading_and_row_headers(pdfs: Path) -> None:
     meetings, categories = 5, 6  # plan.yaml: December 2025 … September 2026; six categories
     assert table[0] == ["/TH"] * meetings  # the meetings, in THead
     labels = [r for r in table[1:] if r == ["/TH"]]
-    data = [r for r in table[1:] if r != ["/TH"]]
-    assert len(labels) == categories and all(r == ["/TD"] * meetings for r in data)
-    assert counts["/TH"] == meetings + categories
+    # under each label the meetings again (small), so that a cell's headers name both
+    again = [r for r in table[1:] if r == ["/TH"] * meetings]
+    data = [r for r in table[1:] if "/TD" in r]
+    assert len(labels) == categories and len(again) == categories
+    assert data and all(r == ["/TD"] * meetings for r in data)
+    assert counts["/TH"] == meetings + categories * (1 + meetings)
+    assert_cells_name_row_and_column(pdf)
+
+
+def _table_attributes(node: pikepdf.Dictionary) -> pikepdf.Dictionary:
+    attributes = node.get("/A")
+    for entry in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
+        if isinstance(entry, pikepdf.Dictionary) and entry.get("/O") == "/Table":
+            return entry
+    return pikepdf.Dictionary()
+
+
+def _nodes(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    found: list[pikepdf.Dictionary] = []
+
+    def walk(node: object) -> None:
+        if not isinstance(node, pikepdf.Dictionary):
+            return
+        if "/S" in node:
+            found.append(node)
+        kids = node.get("/K")
+        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+            walk(kid)
+
+    walk(pdf.Root.StructTreeRoot)
+    return found
+
+
+def assert_cells_name_row_and_column(pdf: pikepdf.Pdf) -> None:
+    """Every data cell's /Headers (issue 30, part 3) names its row's label and its column: a
+    header in the meetings' row at its position, or one that names that header alone."""
+    nodes = _nodes(pdf)
+    by_id = {str(n.ID): n for n in nodes if "/ID" in n}
+    headers = {key: [str(h) for h in _table_attributes(n).get("/Headers", [])]
+               for key, n in by_id.items()}
+    checked = 0
+    for table in (n for n in nodes if n.S == "/Table"):
+        rows = [n for n in _nodes_under(table) if n.S == "/TR"]
+        columns = [str(c.ID) for c in _kids(rows[0])]
+        labels = {key for key, names in headers.items() if names == columns}
+        for row in rows[1:]:
+            for x, cell in enumerate(_kids(row)):
+                if cell.S != "/TD":
+                    continue
+                named = [str(h) for h in _table_attributes(cell).get("/Headers", [])]
+                assert any(h in labels for h in named), (x, named)
+                column = {h if h in columns else (headers.get(h) or [""])[0] for h in named
+                          if h not in labels}
+                assert column == {columns[x]}, (x, named)
+                checked += 1
+    assert checked
+
+
+def _kids(node: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
+    kids = node.get("/K")
+    return [k for k in (kids if isinstance(kids, pikepdf.Array) else [kids])
+            if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+
+
+def _nodes_under(node: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
+    found = []
+    for kid in _kids(node):
+        found.append(kid)
+        found += _nodes_under(kid)
+    return found
 
 
 def test_the_minutes_pdf_has_headings_and_a_table_with_row_headers(pdfs: Path) -> None:
@@ -108,6 +175,7 @@ def test_the_minutes_pdf_has_headings_and_a_table_with_row_headers(pdfs: Path) -
     assert table and all("/TH" in r for r in table if "/TD" not in r)
     assert sum(1 for r in table if r == ["/TH"]) >= 4  # each category row's label
     assert not any(r and r[0] == "/TD" and len(r) == 1 for r in table)
+    assert_cells_name_row_and_column(pdf)
 
 
 def test_every_bundled_pdf_is_tagged(pdfs: Path) -> None:

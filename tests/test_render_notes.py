@@ -17,8 +17,10 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import ORGANS_YAML, PEOPLE_YAML, write_tree
+from vvgctl.models.meeting import Correction
 from vvgctl.publish.manifest import MANIFEST_NAME
 from vvgctl.publish.site import publish
+from vvgctl.render.notes import wording
 from vvgctl.render.pipeline import prepare, render_meeting
 
 SOURCE = "vvg/2025/2025-10-22.md"
@@ -242,3 +244,11 @@ def test_the_note_is_its_own_block_in_each_output(outputs: Outputs) -> None:
     assert outputs.page_html.count('class="correction"') == 2
     assert re.search(r"\*\*Rättelse vid justering 12 mars 2026:\*\* Närvarolistan "
                      r"kompletterades\\\.", outputs.markdown)
+
+
+def test_a_correction_says_its_old_and_new_wording() -> None:
+    assert wording(Correction(text="Rättelse i punkt 4: mötesdatum.", quote="den 3 mars",
+                              replacement="den 4 mars")) == (
+        "Rättelse i punkt 4: mötesdatum. Tidigare lydelse: ”den 3 mars” "
+        "Ny lydelse: ”den 4 mars”")
+    assert wording(Correction(text="Stavning rättad")) == "Stavning rättad"

@@ -66,8 +66,11 @@ local sanitize = {
 
 -- A table of the minutes (the årshjul: meetings across, categories down) for Typst. Pandoc's
 -- Typst writer tags a row's label as a data cell (TD); PDF/UA wants it a header (TH). Each
--- label becomes a subheader row, `table.header(level: 2)`, spanning the meetings' columns,
--- which Typst tags TH for the cells below it; the meetings stay the column headers.
+-- label becomes a subheader, `table.header(level: 2)`: the label spanning the meetings'
+-- columns, then the meetings' names again, small, in the same header. Typst gives a data
+-- cell the header cells of the nearest header above it, so each cell's /Headers is its row
+-- (the label) and its column (the meeting): Typst 0.15 marks a cell as a row header only
+-- behind a feature flag the Python binding cannot set.
 local function cell_typst(cell)
   local text = pandoc.write(pandoc.Pandoc(cell.contents), "typst")
   return "[" .. text:gsub("%s+$", "") .. "]"
@@ -121,14 +124,22 @@ local function labelled_table(tbl)
   end
   local out = { "#table(columns: (1fr,) * " .. n .. ", align: left, inset: 4pt,",
                 "  stroke: 0.4pt + luma(150),", "  table.header(" }
+  local heads = {}
   for _ = 2, #head.cells do
-    table.insert(out, "    " .. take() .. ",")
+    local written_head = take()
+    table.insert(heads, written_head)
+    table.insert(out, "    " .. written_head .. ",")
   end
   table.insert(out, "  ),")
   for _, body in ipairs(tbl.bodies) do
     for _, row in ipairs(body.body) do
       table.insert(out, "  table.header(level: 2, repeat: false, table.cell(colspan: " .. n ..
-        ", fill: luma(232), " .. take() .. ")),")
+        ", fill: luma(232), " .. take() .. "),")
+      for _, written_head in ipairs(heads) do
+        table.insert(out, "    table.cell(inset: (x: 4pt, y: 2pt), text(size: 0.85em, " ..
+          "weight: \"regular\", fill: luma(70), " .. written_head .. ")),")
+      end
+      table.insert(out, "  ),")
       for _ = 2, #row.cells do
         table.insert(out, "  " .. take() .. ",")
       end

@@ -125,8 +125,10 @@ def items_of(inputs: Inputs) -> list[PlannedItem]:
         for action in inputs.actions:
             owner = f" (ansvarig: {one_line(action.owner)})" if action.owner else ""
             origin = f" – från {one_line(action.origin)}" if action.origin else ""
-            ref = f"`{action.id}`: " if action.id else ""
-            item.lines.append(f"- {ref}{one_line(action.text)}{owner}{origin}")
+            # the id is for the writer (closes_actions), not the reader: a comment, which
+            # neither the kallelse nor the minutes print
+            ref = f" <!-- closes_actions: [{action.id}] -->" if action.id else ""
+            item.lines.append(f"- {one_line(action.text)}{owner}{origin}{ref}")
         items.append(item)
     if written and gathered:
         # each topic a lettered sub-item under the one item, with its case: the årshjul sees

@@ -146,6 +146,10 @@ class FollowUp(Model):
     meeting: MeetingTarget = Field(title="Möte")
     organ: Identifier | None = Field(None, title="Organ", description="Om annat än mötets eget")
     case: CaseId | None = Field(None, title="Ärende")
+    in_body: bool = Field(
+        False, title="Står i brödtexten",
+        description="Uppföljningen står ordagrant i brödtexten och ska inte upprepas när "
+                    "anteckningen återges")
 
 
 class TableRow(Model):

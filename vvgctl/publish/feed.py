@@ -1,9 +1,11 @@
 """The Atom feed of newly published minutes (RFC 4287), newest first.
 
-An entry's time is the day the minutes were approved (or, lacking that, the meeting's day), so
-the feed changes only when the published minutes do. Without a base address the links are
-relative to the feed (``xml:base`` is left out); with one (``--base-url`` or site.yaml's
-``base_url``) they are absolute.
+An entry's ``published`` and ``updated`` are when the minutes were approved: the commit that
+first recorded them approved, else the approving meeting's day (see
+:mod:`vvgctl.repository.approved_at`); only a record with neither falls back to its meeting's
+day. The feed changes only when the published minutes do, and a rebuild gives the same bytes.
+Without a base address the links are relative to the feed (``xml:base`` is left out); with one
+(``--base-url`` or site.yaml's ``base_url``) they are absolute.
 
 Ids are tag URIs (RFC 4151) that never contain the base address, so that adding the address
 later, or moving the site, changes no id a reader has seen: ``tag:<feed_id>:protokoll`` for the
@@ -40,14 +42,14 @@ def tagging_entity(site: Site, summaries: list[Summary]) -> str:
 
 def feed_data(summaries: list[Summary], organs: dict[str, str], site: Site) -> dict[str, Any]:
     def published(s: Summary) -> tuple[str, str]:
-        return (s["approved"] or s["date"], s["slug"])
+        return (s.get("approved_at") or _stamp(s["approved"] or s["date"]), s["slug"])
 
     latest = sorted(summaries, key=published, reverse=True)[:ENTRIES]
     return {"title": site.name, "author": site.publisher, "language": site.language,
             "base_url": site.base_url, "entity": tagging_entity(site, summaries),
             "entries": [{
                 "id": s["slug"], "title": meeting_heading(s, organs.get(s["organ"]) or s["organ"]),
-                "href": href(s["slug"] + ".html"), "updated": _stamp(published(s)[0]),
+                "href": href(s["slug"] + ".html"), "updated": published(s)[0],
                 "items": [f"{i['number']}. {i['title']}" for i in s["items"]]} for s in latest]}
 
 
@@ -69,6 +71,7 @@ def render_feed(data: dict[str, Any]) -> bytes:
         node = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(node, f"{{{ATOM}}}title").text = entry["title"]
         ET.SubElement(node, f"{{{ATOM}}}id").text = f"tag:{entity}:{entry['id']}"
+        ET.SubElement(node, f"{{{ATOM}}}published").text = entry["updated"]
         ET.SubElement(node, f"{{{ATOM}}}updated").text = entry["updated"]
         ET.SubElement(node, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html",
                                                 "href": base_url + entry["href"]})

@@ -20,6 +20,8 @@ from vvgctl.models.meeting import Status
 from vvgctl.publish.collect import Summary, summarize
 from vvgctl.publish.manifest import inside
 from vvgctl.publish.pages import meeting_page
+from vvgctl.render.closed import closed_texts
+from vvgctl.repository.approved_at import approved_at
 from vvgctl.repository.site import Site
 from vvgctl.source.fileio import atomic_write_bytes
 from vvgctl.source.loading import parse_meeting
@@ -40,6 +42,7 @@ class MeetingJob:
     renderer: bool         # the PDF renderer is installed
     organ_labels: dict[str, str] = field(default_factory=dict)   # id -> name as shown
     site: Site | None = None   # the site's name and language (publish always gives them)
+    delegations: dict[str, str] = field(default_factory=dict)  # the organ's: id -> name
 
 
 @dataclass
@@ -89,6 +92,8 @@ def run(job: MeetingJob) -> MeetingResult:
     if meeting is None or meeting.status is not Status.APPROVED:
         return result
     summary = summarize(meeting, job.source, job.source_hash, _decision_lines(loaded))
+    stamp = approved_at(Path(job.root) / job.source, meeting)
+    summary["approved_at"] = stamp.strftime("%Y-%m-%dT%H:%M:%SZ") if stamp else None
     result.summary = summary
     out = Path(job.out)
     slug = summary["slug"]
@@ -103,7 +108,9 @@ def run(job: MeetingJob) -> MeetingResult:
     if job.want_page:
         assert job.site is not None
         html = meeting_page(loaded, summary, job.organ_label,
-                            pdf_name if summary["pdf"] else None, job.site, job.organ_labels)
+                            pdf_name if summary["pdf"] else None, job.site, job.organ_labels,
+                            closed=closed_texts(Path(job.root), meeting),
+                            delegations=job.delegations)
         page = inside(out, slug + ".html", replace_links=True)
         with naming(page):
             atomic_write_bytes(page, html.encode("utf-8"))

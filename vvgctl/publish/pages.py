@@ -21,17 +21,23 @@ from vvgctl.models.item import ITEM_KIND_LABELS, Decision, Item, SubItem
 from vvgctl.models.meeting import MODE_LABELS, Meeting
 from vvgctl.publish.collect import Summary, anchor
 from vvgctl.publish.markup import to_html, visible
+from vvgctl.render.markdown import split_subsections
 from vvgctl.render.notes import (
     Corrections,
     action_view,
+    approved_corrections,
+    closed_view,
     confirmation,
     correction_notes,
+    follow_up_view,
     interludes,
+    is_previous_item,
 )
 from vvgctl.render.templating import bytecode_cache, environment
 from vvgctl.repository.site import Site
 from vvgctl.source.loading import LoadedMeeting
 from vvgctl.swedish.dates import long_date, time_range
+from vvgctl.swedish.labels import ROLE_LABELS
 
 SITE_TEMPLATES = "site"
 FEED_PATH = "feed.xml"
@@ -105,13 +111,26 @@ def _timebox(content: Item | SubItem) -> str | None:
     return ", ".join(parts)
 
 
-def _has_content(entry: dict[str, Any]) -> bool:
-    return any(entry[k] for k in ("before", "after", "actions", "documents", "presenters",
-                                  "tables", "question"))
+def _roster(meeting: Meeting, delegations: dict[str, str]) -> list[dict[str, Any]]:
+    """The roster (Kallade) by delegation: each member's line, role and substitution."""
+    groups = []
+    for group in meeting.roster:
+        members = []
+        for member in group.members:
+            line = f"{member.name}, {member.affiliation}" if member.affiliation else member.name
+            notes = [ROLE_LABELS[member.role]] if member.role in ROLE_LABELS else []
+            if member.substitutes_for:
+                who = member.substitutes_for
+                notes.append(" ".join(x for x in ("ersätter", who.note, who.name,
+                                                  member.substitute_note) if x))
+            members.append(line + (f" ({', '.join(notes)})" if notes else ""))
+        name = delegations.get(group.delegation, group.delegation) if group.delegation else None
+        groups.append({"name": name, "members": members})
+    return groups
 
 
 def _content(number: str, content: Item | SubItem, text: str,
-             labels: dict[str, str]) -> dict[str, Any]:
+             labels: dict[str, str], closed: dict[str, str]) -> dict[str, Any]:
     shown = [d for d in content.decisions if not d.in_body]
     return {
         "number": number, "anchor": anchor(number), "title": content.title,
@@ -125,6 +144,8 @@ def _content(number: str, content: Item | SubItem, text: str,
         "before": [_decision(d, labels) for d in shown if not d.after_dialog],
         "after": [_decision(d, labels) for d in shown if d.after_dialog],
         "actions": [action_view(a) for a in content.actions if not a.in_body],
+        "follow_ups": [follow_up_view(f, labels) for f in content.follow_ups if not f.in_body],
+        "closed": [closed_view(a, closed) for a in content.closes_actions],
         "tables": [t.model_dump(mode="json") for t in content.tables],
         "body": to_html(text),
         "case": content.case,
@@ -133,8 +154,12 @@ def _content(number: str, content: Item | SubItem, text: str,
 
 
 def meeting_page(loaded: LoadedMeeting, summary: Summary, organ_label: str,
-                 pdf_name: str | None, site: Site, labels: dict[str, str] | None = None) -> str:
-    """The meeting's page; ``labels``: organ id -> name as shown (for 'tas av SRO')."""
+                 pdf_name: str | None, site: Site, labels: dict[str, str] | None = None,
+                 *, closed: dict[str, str] | None = None,
+                 delegations: dict[str, str] | None = None) -> str:
+    """The meeting's page; ``labels``: organ id -> name as shown (for 'tas av SRO');
+    ``closed``: the text of each earlier action an item closes, by its id; ``delegations``:
+    delegation id -> name, for the roster."""
     labels = labels or {}
     meeting = loaded.model
     assert meeting is not None and loaded.document is not None
@@ -146,13 +171,19 @@ def meeting_page(loaded: LoadedMeeting, summary: Summary, organ_label: str,
     notes: Corrections = correction_notes(meeting)
     between = interludes(meeting)
     items = []
+    header = list(notes.header)
+    approved = approved_corrections(meeting)
+    if approved and not any(is_previous_item(item) for item in meeting.items):
+        header += approved
     for item in meeting.items:
-        entry = _content(item.number, item, sections.pop(item.number, ""), labels)
-        entry["corrections"] = notes.at(item.number)
+        intro_text, sub_text = split_subsections(sections.pop(item.number, ""))
+        entry = _content(item.number, item, intro_text, labels, closed or {})
+        entry["corrections"] = notes.at(item.number) + (
+            approved if is_previous_item(item) else [])
         entry["interludes"] = between.get(item.number, [])
-        subitems = [_content(f"{item.number}{sub.number}", sub, "", labels)
-                    for sub in item.subitems]
-        entry["subitems"] = [sub for sub in subitems if _has_content(sub)]
+        entry["subitems"] = [_content(f"{item.number}{sub.number}", sub,
+                                      sub_text.get(sub.number, ""), labels, closed or {})
+                             for sub in item.subitems]
         items.append(entry)
     leftover = [to_html(f"## {s.heading}\n\n{s.text}", lowest_heading=2)
                 for s in document.sections if s.number in sections]
@@ -167,7 +198,8 @@ def meeting_page(loaded: LoadedMeeting, summary: Summary, organ_label: str,
         approved=long_date(meeting.approval.meeting) if meeting.approval else None,
         absent=[p.name for p in attendance.absent],
         remote=[p.name for p in attendance.remote],
-        corrections=notes.header, intro=to_html(intro), items=items, leftover=leftover)
+        roster=_roster(meeting, delegations or {}), roster_note=meeting.roster_note,
+        corrections=header, intro=to_html(intro), items=items, leftover=leftover)
 
 
 # -- aggregate pages: their data (the manifest hashes it) and their rendering ---------------

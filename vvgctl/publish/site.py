@@ -108,6 +108,7 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
     site = site_settings(repository, base_url=base_url)
     organs = registry.registry.organs
     labels = {o.id: o.short_name or o.name for o in organs}
+    delegations = {o.id: {d.id: d.name for d in o.delegations} for o in organs}
     renderer = _renderer_present()
     site_fp = digest(vvgctl.__version__, registry.fingerprint, repr(site),
                      _tree_hash(TEMPLATES_DIR / "site", PACKAGE / "publish",
@@ -161,7 +162,8 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
         work.append(MeetingJob(str(root), str(out), source, raw, source_hash, page_key, pdf_key,
                                labels.get(organ, organ), want_page=True,
                                want_pdf=not pdf_fresh, renderer=renderer,
-                               organ_labels=labels, site=site))
+                               organ_labels=labels, site=site,
+                               delegations=delegations.get(organ, {})))
 
     def collect(result: MeetingResult) -> None:
         report.problems += result.diagnostics

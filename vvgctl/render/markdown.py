@@ -20,9 +20,13 @@ from vvgctl.render import escape
 from vvgctl.render.notes import (
     Corrections,
     action_view,
+    approved_corrections,
+    closed_view,
     confirmation,
     correction_notes,
+    follow_up_view,
     interludes,
+    is_previous_item,
     person,
 )
 from vvgctl.render.tables import grid_table
@@ -50,6 +54,8 @@ class Part:
     positions_after: list[dict[str, object]]
     actions: list[dict[str, str]]
     tables: list[tuple[str | None, str]]
+    follow_ups: list[dict[str, str]] = field(default_factory=list)
+    closed: list[dict[str, str]] = field(default_factory=list)
     prose: str = ""
     previous: tuple[str, str | None] | None = None
 
@@ -97,7 +103,8 @@ def _actions(content: Item | SubItem) -> list[dict[str, str]]:
 
 
 def _part(content: Item | SubItem, number: str, organs: dict[str, Organ],
-          *, agenda: bool) -> Part:
+          *, agenda: bool, closed: dict[str, str] | None = None) -> Part:
+    labels = {key: organ.short_name or organ.name for key, organ in organs.items()}
     return Part(
         number=number,
         title=content.title,
@@ -110,7 +117,10 @@ def _part(content: Item | SubItem, number: str, organs: dict[str, Organ],
         positions_before=[] if agenda else _positions(content, organs, after=False),
         positions_after=[] if agenda else _positions(content, organs, after=True),
         actions=[] if agenda else _actions(content),
-        tables=[(t.title, grid_table(t)) for t in content.tables],
+        tables=[(t.title, grid_table(t) if t.rows else "") for t in content.tables],
+        follow_ups=[] if agenda else [follow_up_view(f, labels) for f in content.follow_ups
+                                      if not f.in_body],
+        closed=[] if agenda else [closed_view(a, closed or {}) for a in content.closes_actions],
     )
 
 
@@ -142,14 +152,11 @@ def two_columns(groups: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [groups[:best_cut], groups[best_cut:]] if best_cut < len(groups) else [groups]
 
 
-def _is_previous_item(item: Item) -> bool:
-    title = item.title.casefold()
-    return "föregående" in title and ("anteckning" in title or "protokoll" in title)
-
-
 def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section],
-                  organs: dict[str, Organ], *, agenda: bool = False) -> dict[str, object]:
-    """The values ``templates/minutes.md.j2`` and ``agenda.md.j2`` lay out."""
+                  organs: dict[str, Organ], *, agenda: bool = False,
+                  closed: dict[str, str] | None = None) -> dict[str, object]:
+    """The values ``templates/minutes.md.j2`` and ``agenda.md.j2`` lay out; ``closed``: the
+    text of each earlier action an item closes, by its id."""
     prose_by_number = {s.number: s.text for s in sections if s.number}
     show_prose = not agenda or meeting.status in AGENDA_STATUSES
     absent = {p.name for p in meeting.attendance.absent}
@@ -178,22 +185,27 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
     items = []
     by_after = interludes(meeting)
     for item in meeting.items:
-        base = _part(item, item.number, organs, agenda=agenda)
+        base = _part(item, item.number, organs, agenda=agenda, closed=closed)
         view = ItemView(**vars(base))
         prose = escape.prose(prose_by_number.get(item.number, "")) if show_prose else ""
         intro, sub_prose = split_subsections(prose)
         view.prose = intro
-        view.subitems = [_part(sub, f"{item.number}{sub.number}", organs, agenda=agenda)
+        view.subitems = [_part(sub, f"{item.number}{sub.number}", organs, agenda=agenda,
+                               closed=closed)
                          for sub in item.subitems]
         for sub, part in zip(item.subitems, view.subitems, strict=True):
             part.number = sub.number
             part.prose = sub_prose.get(sub.number, "")
-        if meeting.previous and _is_previous_item(item):
+        if meeting.previous and is_previous_item(item):
             prev = meeting.previous
             view.previous = (prev.title or f"{prev.date.isoformat()} Mötesanteckning", prev.link)
         view.interludes = by_after.get(item.number, [])
         view.corrections = corrections.at(item.number)
+        if meeting.previous and is_previous_item(item) and not agenda:
+            view.corrections = view.corrections + approved_corrections(meeting)
         items.append(view)
+    if not agenda and not any(meeting.previous and is_previous_item(i) for i in meeting.items):
+        corrections.header += approved_corrections(meeting)
 
     organ_name = organ.name if organ else meeting.organ
     if organ and organ.short_name:
@@ -224,6 +236,9 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
         "roster": two_columns(roster),
         "absent": [person(p) for p in meeting.attendance.absent],
         "remote": [person(p) for p in meeting.attendance.remote],
+        # minutes tell what was; a kallelse (or a meeting not yet held) what will be
+        "remote_label": ("Deltar på distans" if agenda or meeting.status in AGENDA_STATUSES
+                         else "Deltog på distans"),
         "new_members": [person(p) for p in meeting.attendance.new_members],
         "others": [person(p) for p in meeting.attendance.others],
         "corrections": corrections.header,
@@ -239,9 +254,10 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
 
 
 def render_markdown(meeting: Meeting, organ: Organ | None, sections: list[Section],
-                    organs: dict[str, Organ], *, agenda: bool = False) -> str:
+                    organs: dict[str, Organ], *, agenda: bool = False,
+                    closed: dict[str, str] | None = None) -> str:
     """The Markdown of the minutes (or with ``agenda`` the kallelse) of ``meeting``."""
-    context = build_context(meeting, organ, sections, organs, agenda=agenda)
+    context = build_context(meeting, organ, sections, organs, agenda=agenda, closed=closed)
     name = "agenda.md.j2" if agenda else "minutes.md.j2"
     return tidy(render(name, ctx=context))
 

@@ -24,9 +24,11 @@ from vvgctl.errors import UsageError, VvgError, naming
 from vvgctl.models import Meeting, Organ
 from vvgctl.render import escape, limits, pandoc
 from vvgctl.render import typst as typst_engine
+from vvgctl.render.closed import closed_texts
 from vvgctl.render.markdown import render_markdown
 from vvgctl.render.output import Manifest
 from vvgctl.render.templating import TEMPLATES_DIR
+from vvgctl.repository.approved_at import approved_at
 from vvgctl.repository.discovery import find_root
 from vvgctl.repository.repo import Repository
 from vvgctl.runtime.i18n import N_
@@ -55,6 +57,7 @@ class Prepared:
     header: str
     date: dt.date
     logo: Path | None
+    approved_at: dt.datetime | None = None  # the PDF's dates, when approved
 
 
 @dataclass
@@ -87,7 +90,8 @@ def _typst_inputs(title: str, doctype: str, header: str, date: dt.date,
 
 
 def _to_pdf(markdown: str, folder: Path, *, title: str, doctype: str, header: str,
-            date: dt.date, logo: Path | None, label: str, landscape: bool = False) -> bytes:
+            date: dt.date, logo: Path | None, label: str, landscape: bool = False,
+            timestamp: dt.datetime | None = None) -> bytes:
     source = pandoc.convert(markdown, "typst", folder, title=title, label=label)
     (folder / "document.typ").write_bytes(source)
     logo_name = ""
@@ -97,7 +101,7 @@ def _to_pdf(markdown: str, folder: Path, *, title: str, doctype: str, header: st
     return typst_engine.compile_pdf(folder / "document.typ",
                                     inputs=_typst_inputs(title, doctype, header, date, logo_name,
                                                          landscape),
-                                    date=date, label=label)
+                                    date=date, label=label, timestamp=timestamp)
 
 
 def markdown_to_pdf(markdown: str, out: Path, *, title: str, lang: str = "sv-SE",
@@ -176,7 +180,8 @@ def prepare(path: Path, *, agenda: bool = False) -> Prepared:
     root = repository.root if repository is not None else None
     organs = _organs(repository)
     organ = organs.get(meeting.organ)
-    markdown = render_markdown(meeting, organ, loaded.document.sections, organs, agenda=agenda)
+    markdown = render_markdown(meeting, organ, loaded.document.sections, organs, agenda=agenda,
+                               closed=None if agenda else closed_texts(root, meeting))
     organ_label = (organ.short_name or organ.name) if organ else meeting.organ
     doctype = "Kallelse" if agenda else (
         " ".join(escape.without_comments(meeting.title or "").split()) or "Mötesanteckning")
@@ -187,6 +192,7 @@ def prepare(path: Path, *, agenda: bool = False) -> Prepared:
         header=(organ.header or organ.name) if organ else meeting.organ,
         date=meeting.date,
         logo=_logo(organ, root),
+        approved_at=None if agenda else approved_at(path, meeting),
     )
 
 
@@ -202,7 +208,8 @@ def render_bytes(prepared: Prepared, fmt: OutputKind, *, label: str) -> bytes:
         if fmt == "pdf":
             return _to_pdf(prepared.markdown, folder, title=prepared.title,
                            doctype=prepared.doctype, header=prepared.header,
-                           date=prepared.date, logo=prepared.logo, label=label)
+                           date=prepared.date, logo=prepared.logo, label=label,
+                           timestamp=prepared.approved_at)
         return pandoc.convert(prepared.markdown, fmt, folder, title=prepared.title, label=label)
 
 

@@ -55,17 +55,19 @@ def font_dirs() -> list[str]:
 
 
 def compile_pdf(source: Path, *, inputs: dict[str, str], date: dt.date,
-                label: str = "document") -> bytes:
+                label: str = "document", timestamp: dt.datetime | None = None) -> bytes:
     """Compile ``source`` (inside its own folder, the root) to PDF bytes.
 
     The PDF's Author is ``inputs["author"]``, or else the page header (the organ's header or
-    name, which the caller passes): no organ is named unless the caller names it.
+    name, which the caller passes): no organ is named unless the caller names it. The PDF's
+    dates are ``timestamp`` (for minutes: when they were approved), else ``date`` at noon.
     """
     import typst
 
     inputs = {"author": inputs.get("header", ""), **inputs}
 
-    timestamp = dt.datetime(date.year, date.month, date.day, 12, tzinfo=dt.UTC)
+    if timestamp is None:
+        timestamp = dt.datetime(date.year, date.month, date.day, 12, tzinfo=dt.UTC)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
