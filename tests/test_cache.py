@@ -40,7 +40,7 @@ def test_corrupt_cache_is_ignored(make_repo: RepoFactory) -> None:
 
     root = make_repo()
     run_check([root])
-    for file in cache_dir().glob("check-*.pickle"):
+    for file in cache_dir().glob("check-*.json"):
         file.write_bytes(b"not a pickle")
     assert run_check([root]).cached == 0
 

@@ -2,6 +2,11 @@
 
 Templates hold layout, not logic. ``StrictUndefined`` turns a misspelt variable into an error
 instead of an empty string; the sandbox keeps a template from reaching Python internals.
+
+Templates are compiled in memory, once per process, from the package's own template files:
+no compiled template is read from disk. Jinja's bytecode cache is marshalled Python code, and
+one kept in the cache folder ran whatever was planted there (issue 26); compiling anew costs
+a process about 0.02 s per render (measured in ``benchmarks/bench_render.py``).
 """
 
 from __future__ import annotations
@@ -9,27 +14,20 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import BytecodeCache, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from vvgctl.render import escape
-from vvgctl.runtime.cache import cache_dir
 
 #: the project's templates/ (vvgctl/templates links to it, so a wheel carries it as package data)
 TEMPLATES_DIR = (Path(__file__).resolve().parent.parent / "templates").resolve()
 
 
 def bytecode_cache(name: str = "jinja") -> BytecodeCache | None:
-    """Compiled templates kept in vvgctl's cache folder: compiling them anew cost 0.07 s of
-    every render. Jinja keys each entry by the template's source, so an edit recompiles it;
-    not by the environment's settings (autoescape, finalize), which are compiled in, so an
-    environment set up otherwise keeps its own folder (``name``)."""
-    folder = cache_dir() / name
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None  # no cache folder: compile every time
-    return FileSystemBytecodeCache(str(folder))
+    """None: templates are compiled in memory (see the module's documentation). Kept for the
+    environments that still name a cache of their own (``name`` is not used)."""
+    del name
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -37,7 +35,6 @@ def environment(folder: Path = TEMPLATES_DIR) -> SandboxedEnvironment:
     """The one Jinja environment (cached per templates folder)."""
     env = SandboxedEnvironment(
         loader=FileSystemLoader(str(folder)),
-        bytecode_cache=bytecode_cache(),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         autoescape=False,

@@ -11,7 +11,8 @@ first time it is asked for and kept for the rest of the command:
   validated once (:meth:`Repository.data`);
 - the meeting files and what an :class:`Analysis` makes of each one (:meth:`Repository.results`):
   parsed in forked workers on a cold run, cached between runs by size and mtime
-  (:mod:`vvgctl.runtime.cache`). Every result carries the meeting's
+  (:mod:`vvgctl.runtime.cache`; the cache holds plain values as JSON, checked against
+  :data:`CachedResult` as they are read). Every result carries the meeting's
   :class:`~vvgctl.repository.records.MeetingRecord`, which the cross-file rules and the årshjul
   read (:meth:`Repository.records`): nothing parses a meeting twice in one command.
 
@@ -27,12 +28,12 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from contextlib import closing
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.errors import UsageError
@@ -44,6 +45,7 @@ from vvgctl.repository.discovery import (
     resolve_root,
 )
 from vvgctl.repository.records import MeetingRecord, record_of
+from vvgctl.repository.records import Row as RecordRow
 from vvgctl.repository.registry import RegistryIndex, load_registry
 from vvgctl.runtime.cache import ResultCache, code_fingerprint
 from vvgctl.runtime.i18n import N_
@@ -64,6 +66,31 @@ DOCUMENTS_FILE = "documents.yaml"
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
 
 
+#: a diagnostic as plain values: path, line, column, severity, code, message, hint, field
+DiagnosticRow = tuple[str, int, int, Severity, str, str, str | None, str | None]
+#: a file's result as plain values (see :meth:`FileResult.to_row`)
+ResultRow = tuple[str, tuple[DiagnosticRow, ...], RecordRow | None]
+#: what the result cache keeps of a meeting file: the SHA-256 it was made from (with
+#: ``verify_contents``) and its result
+CachedResult = tuple[str | None, ResultRow]
+#: what the data cache keeps of a data file: the model's name, the model as JSON (None when
+#: the file is not valid), where each value stands, the diagnostics and the line offset
+CachedData = tuple[str, str | None,
+                   tuple[tuple[tuple[str | int, ...], tuple[int, int]], ...],
+                   tuple[DiagnosticRow, ...], int]
+
+
+def _diagnostic_rows(diagnostics: Sequence[Diagnostic]) -> tuple[DiagnosticRow, ...]:
+    return tuple((d.path, d.line, d.column, d.severity, d.code, d.message, d.hint, d.field)
+                 for d in diagnostics)
+
+
+def _diagnostics(rows: Sequence[DiagnosticRow], path: str, shown: str) -> list[Diagnostic]:
+    """The diagnostics of ``rows``; those of the file at ``path`` shown under ``shown``."""
+    return [Diagnostic(shown if d[0] == path else d[0], d[1], d[2], Severity(d[3]), *d[4:])
+            for d in rows]
+
+
 @dataclass
 class FileResult:
     """What an analysis found in one meeting file: its diagnostics and its record."""
@@ -72,20 +99,18 @@ class FileResult:
     diagnostics: list[Diagnostic]
     record: MeetingRecord | None
 
-    def to_row(self) -> tuple[Any, ...]:
+    def to_row(self) -> ResultRow:
         """The result as plain values: what the cache keeps and workers send back."""
-        return (self.path, tuple((d.path, d.line, d.column, d.severity.value, d.code,
-                                  d.message, d.hint, d.field) for d in self.diagnostics),
+        return (self.path, _diagnostic_rows(self.diagnostics),
                 self.record.to_row() if self.record else None)
 
     @classmethod
-    def from_row(cls, row: tuple[Any, ...], shown: str | None = None) -> FileResult:
+    def from_row(cls, row: ResultRow, shown: str | None = None) -> FileResult:
         """A result from :meth:`to_row`, shown under ``shown`` (the working folder may have
         moved since it was cached)."""
         path, diagnostics, record = row
         shown = shown or path
-        return cls(shown, [Diagnostic(shown if d[0] == path else d[0], d[1], d[2],
-                                      Severity(d[3]), *d[4:]) for d in diagnostics],
+        return cls(shown, _diagnostics(diagnostics, path, shown),
                    MeetingRecord.from_row(record, shown) if record else None)
 
 
@@ -114,6 +139,32 @@ def read_record(repository: Repository, path: Path) -> FileResult:
 
 RECORDS = Analysis("records", read_record)
 
+def _data_row(loaded: Loaded[M], model: type[M]) -> CachedData:
+    """What the data cache keeps of a data file (see :data:`CachedData`)."""
+    return (_model_name(model), loaded.model.model_dump_json() if loaded.model else None,
+            tuple(loaded.positions.values.items()),
+            _diagnostic_rows(loaded.diagnostics), loaded.line_offset)
+
+
+def _data_from_row(row: CachedData, model: type[M], shown: str) -> Loaded[M] | None:
+    """The data file as :func:`_data_row` kept it, its model validated anew (None when the
+    row is of another model or does not validate: then the file is read again)."""
+    name, dumped, positions, diagnostics, line_offset = row
+    if name != _model_name(model):
+        return None
+    try:
+        valid = model.model_validate_json(dumped) if dumped is not None else None
+    except ValidationError:
+        return None
+    return Loaded(shown, valid, positions=Positions(values=dict(positions)),
+                  diagnostics=[Diagnostic(shown, d[1], d[2], Severity(d[3]), *d[4:])
+                               for d in diagnostics], line_offset=line_offset)
+
+
+def _model_name(model: type[BaseModel]) -> str:
+    return f"{model.__module__}.{model.__qualname__}"
+
+
 def _sorted_records(repository: Repository) -> list[MeetingRecord]:
     found = [r.record for r in repository.results().values() if r.record is not None]
     return sorted(found, key=lambda r: (r.date, r.organ))
@@ -123,7 +174,7 @@ def _sorted_records(repository: Repository) -> list[MeetingRecord]:
 _ANALYSING: list[Repository] = []
 
 
-def _analyse_in_worker(path: str) -> tuple[Any, ...]:
+def _analyse_in_worker(path: str) -> ResultRow:
     repository = _ANALYSING[-1]
     return repository.analysis.analyse(repository, Path(path)).to_row()
 
@@ -145,7 +196,7 @@ class Repository:
     _results: dict[Path, FileResult] | None = field(default=None, repr=False)
     _data: dict[tuple[Path, type[BaseModel]], Loaded[BaseModel]] = field(
         default_factory=dict, repr=False)
-    _data_cache: ResultCache | None = field(default=None, repr=False)
+    _data_cache: ResultCache[CachedData] | None = field(default=None, repr=False)
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -249,19 +300,15 @@ class Repository:
         except OSError:
             return load_yaml_file(path, model, shown)  # it says why it cannot be read
         if self._data_cache is None and self.use_cache:
-            self._data_cache = ResultCache("data", self.root, code_fingerprint())
+            self._data_cache = ResultCache("data", self.root, code_fingerprint(), CachedData)
         cache = self._data_cache
         hit = cache.get(path, stat) if cache is not None else None
-        if isinstance(hit, tuple) and hit[0] is model and isinstance(hit[1], Loaded):
-            loaded: Loaded[M] = hit[1]
-            if loaded.path != shown:
-                loaded = replace(loaded, path=shown, diagnostics=[
-                    replace(d, path=shown) for d in loaded.diagnostics])
-            return loaded
+        cached = _data_from_row(hit, model, shown) if hit is not None else None
+        if cached is not None:
+            return cached
         loaded = load_yaml_file(path, model, shown)
         if cache is not None:  # what the cross-checks read: the model, the values' positions
-            cache.put(path, stat, (model, replace(
-                loaded, data=None, positions=Positions(values=loaded.positions.values))))
+            cache.put(path, stat, _data_row(loaded, model))
         return loaded
 
     def save(self) -> None:
@@ -286,9 +333,9 @@ class Repository:
         if self._results is not None:
             return self._results
         files = self.meeting_files
-        cache = ResultCache(self.analysis.name, self.root,
-                            f"{code_fingerprint()}:{self.registry.fingerprint}") \
-            if self.use_cache else None
+        cache: ResultCache[CachedResult] | None = ResultCache(self.analysis.name, self.root,
+                            f"{code_fingerprint()}:{self.registry.fingerprint}",
+                            CachedResult) if self.use_cache else None
         results: dict[Path, FileResult] = {}
         self.cached = 0
         digests: dict[Path, str | None] = {}
@@ -304,7 +351,7 @@ class Repository:
                 stale.append(path)  # analysed anyway: the analysis reports why it cannot read
                 continue
             hit = cache.get(path, stats[path]) if cache else None
-            if isinstance(hit, tuple) and len(hit) == 2 and (
+            if hit is not None and (
                     not self.verify_contents or hit[0] == self._digest(path, digests)):
                 results[path] = FileResult.from_row(hit[1], display_path(path))
                 self.cached += 1
