@@ -26,6 +26,7 @@ import shutil
 import stat
 import sys
 import tempfile
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
@@ -79,11 +80,8 @@ def _refusal(folder: Path) -> Refusal | None:
         found = os.stat(folder)
     except FileNotFoundError:
         try:
-            folder.parent.mkdir(parents=True, exist_ok=True)
-            os.mkdir(folder, 0o700)
+            _make(folder)
             found = os.stat(folder)
-        except FileExistsError:
-            return _refusal(folder)  # made by another vvgctl just now: checked like any other
         except OSError as exc:
             return (N_("the cache folder {folder} cannot be created ({reason})"), ELSEWHERE,
                     {**named, "reason": str(exc.strerror)})
@@ -105,6 +103,15 @@ def _refusal(folder: Path) -> Refusal | None:
             return (N_("the folder {above} above the cache folder {folder} can be written by "
                        "anyone"), ELSEWHERE, {**named, "above": _visible(above)})
     return None
+
+
+def _make(folder: Path) -> None:
+    """``folder`` and the folders above it that are missing, each mode 0700 (as the XDG base
+    directory specification asks; ``mkdir -p`` would leave them open under a loose umask)."""
+    missing = [folder, *(p for p in folder.parents if not p.exists())]
+    for path in reversed(missing):
+        with suppress(FileExistsError):  # made by another vvgctl just now: checked like any
+            os.mkdir(path, 0o700)
 
 
 def private_cache_dir(folder: Path | None = None) -> Path | None:
