@@ -172,6 +172,24 @@ def test_a_forged_index_row_is_not_printed(minutes: Path, cache: Path) -> None:
     assert "FORGED" not in json_rows
 
 
+def test_a_journal_planted_beside_the_index_is_not_replayed(minutes: Path, cache: Path,
+                                                             tmp_path: Path) -> None:
+    """SQLite replays a write-ahead log it finds beside a database when it opens it: one with
+    forged pages, planted beside an index whose own file is untouched, must not be read."""
+    assert POSITION in vvgctl("decisions", minutes, cache=cache).stdout
+    index = _index(minutes, cache)
+    twin = tmp_path / "twin.sqlite3"
+    shutil.copyfile(index, twin)
+    forger = sqlite3.connect(twin, isolation_level=None)
+    forger.execute("PRAGMA journal_mode=WAL")
+    forger.execute("UPDATE decisions SET text = 'FORGED through the log'")
+    shutil.copyfile(str(twin) + "-wal", str(index) + "-wal")  # before a checkpoint empties it
+    forger.close()
+    result = vvgctl("decisions", minutes, cache=cache)
+    assert result.returncode == 0, result.stderr
+    assert "FORGED" not in result.stdout and POSITION in result.stdout
+
+
 def test_a_copied_index_is_checked_against_each_file(minutes: Path, cache: Path,
                                                      tmp_path: Path) -> None:
     """An index brought from elsewhere (a restored CI cache) may describe other contents of

@@ -151,7 +151,7 @@ def busy() -> UsageError:
 
 def _remove(path: Path) -> None:
     unseal(path)
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-journal", "-wal", "-shm"):
         try:
             Path(str(path) + suffix).unlink()
         except FileNotFoundError:

@@ -20,7 +20,8 @@ loaded), so the harm is false answers, not code run.
   and times mean no one wrote the file since (a write sets the change time, which only root
   can set back), so nothing is read; otherwise the file's SHA-256 is computed again. A
   database whose digest differs from its seal, or that has no seal, is thrown away and built
-  anew from the files; one whose digest matches but that was moved or copied is checked file
+  anew from the files (so is one with a journal beside it, which SQLite would replay into
+  it); one whose digest matches but that was moved or copied is checked file
   by file: each meeting file's SHA-256 recorded in the index is compared with the file on
   disk, and a file that differs is read again (:func:`vvgctl.index.update.refresh`).
 - Between two uses, a meeting file is trusted to be unchanged while its size and modification
@@ -92,10 +93,16 @@ def unseal(database: Path) -> None:
     seal_file(database).unlink(missing_ok=True)
 
 
+#: the files SQLite keeps beside a database while it writes: one found when no vvgctl is
+#: writing (the caller holds the index's lock) is left by a crash, or planted, and SQLite would
+#: replay it into the database when it opens it, after the seal was checked
+COMPANIONS = ("-journal", "-wal", "-shm")
+
+
 def check(database: Path) -> State:
     """Whether the database is the one vvgctl last sealed (see the module's documentation)."""
     stored = _read(database)
-    if stored is None:
+    if stored is None or any(os.path.lexists(str(database) + c) for c in COMPANIONS):
         return "broken"
     digest, stamp = stored
     try:

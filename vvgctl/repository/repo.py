@@ -139,6 +139,7 @@ def read_record(repository: Repository, path: Path) -> FileResult:
 
 RECORDS = Analysis("records", read_record)
 
+
 def _data_row(loaded: Loaded[M], model: type[M]) -> CachedData:
     """What the data cache keeps of a data file (see :data:`CachedData`)."""
     return (_model_name(model), loaded.model.model_dump_json() if loaded.model else None,
@@ -333,9 +334,10 @@ class Repository:
         if self._results is not None:
             return self._results
         files = self.meeting_files
-        cache: ResultCache[CachedResult] | None = ResultCache(self.analysis.name, self.root,
-                            f"{code_fingerprint()}:{self.registry.fingerprint}",
-                            CachedResult) if self.use_cache else None
+        cache: ResultCache[CachedResult] | None = None
+        if self.use_cache:
+            cache = ResultCache(self.analysis.name, self.root,
+                                f"{code_fingerprint()}:{self.registry.fingerprint}", CachedResult)
         results: dict[Path, FileResult] = {}
         self.cached = 0
         digests: dict[Path, str | None] = {}
