@@ -26,6 +26,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -297,19 +298,19 @@ class Repository:
             outside.diagnostics += _outside(path).diagnostics
             return outside
         try:
-            stat = path.stat()
+            found = path.stat()
         except OSError:
             return load_yaml_file(path, model, shown)  # it says why it cannot be read
         if self._data_cache is None and self.use_cache:
             self._data_cache = ResultCache("data", self.root, code_fingerprint(), CachedData)
         cache = self._data_cache
-        hit = cache.get(path, stat) if cache is not None else None
+        hit = cache.get(path, found) if cache is not None else None
         cached = _data_from_row(hit, model, shown) if hit is not None else None
         if cached is not None:
             return cached
         loaded = load_yaml_file(path, model, shown)
         if cache is not None:  # what the cross-checks read: the model, the values' positions
-            cache.put(path, stat, _data_row(loaded, model))
+            cache.put(path, found, _data_row(loaded, model))
         return loaded
 
     def save(self) -> None:
@@ -343,19 +344,25 @@ class Repository:
         digests: dict[Path, str | None] = {}
         stale: list[Path] = []
         stats: dict[Path, os.stat_result] = {}
+        here = os.getcwd() + os.sep  # (read once: display_path reads it for each file)
         for path in files:
-            if path.is_symlink() and not self._links_inside(path):
-                results[path] = _outside(path)  # never read: it may be /etc/passwd
-                continue
             try:
-                stats[path] = path.stat()
+                found = os.lstat(path)
+                if stat.S_ISLNK(found.st_mode):
+                    if not self._links_inside(path):
+                        results[path] = _outside(path)  # never read: it may be /etc/passwd
+                        continue
+                    found = os.stat(path)
             except OSError:
                 stale.append(path)  # analysed anyway: the analysis reports why it cannot read
                 continue
-            hit = cache.get(path, stats[path]) if cache else None
+            stats[path] = found
+            hit = cache.get(path, found) if cache else None
             if hit is not None and (
                     not self.verify_contents or hit[0] == self._digest(path, digests)):
-                results[path] = FileResult.from_row(hit[1], display_path(path))
+                text = str(path)
+                results[path] = FileResult.from_row(
+                    hit[1], text[len(here):] if text.startswith(here) else text)
                 self.cached += 1
             else:
                 stale.append(path)
