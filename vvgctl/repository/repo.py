@@ -12,7 +12,7 @@ first time it is asked for and kept for the rest of the command:
 - the meeting files and what an :class:`Analysis` makes of each one (:meth:`Repository.results`):
   parsed in forked workers on a cold run, cached between runs by size and mtime
   (:mod:`vvgctl.runtime.cache`; the cache holds plain values as JSON, checked against
-  :data:`CachedResult` as they are read). Every result carries the meeting's
+  :mod:`vvgctl.repository.cached` as they are read). Every result carries the meeting's
   :class:`~vvgctl.repository.records.MeetingRecord`, which the cross-file rules and the årshjul
   read (:meth:`Repository.records`): nothing parses a meeting twice in one command.
 
@@ -34,10 +34,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.errors import UsageError
+from vvgctl.repository.cached import (
+    CachedData,
+    CachedResult,
+    ResultRow,
+    data_from_row,
+    data_row,
+    diagnostic_rows,
+    diagnostics_of,
+)
 from vvgctl.repository.discovery import (
     REGISTRY_DIR,
     find_root,
@@ -46,14 +55,12 @@ from vvgctl.repository.discovery import (
     resolve_root,
 )
 from vvgctl.repository.records import MeetingRecord, record_of
-from vvgctl.repository.records import Row as RecordRow
 from vvgctl.repository.registry import RegistryIndex, load_registry
 from vvgctl.runtime.cache import ResultCache, code_fingerprint
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.pool import parallel_map
 from vvgctl.runtime.progress import Progress
 from vvgctl.source.loading import Loaded, load_meeting, load_yaml_file, read_source
-from vvgctl.source.yaml import Positions
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -67,31 +74,6 @@ DOCUMENTS_FILE = "documents.yaml"
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
 
 
-#: a diagnostic as plain values: path, line, column, severity, code, message, hint, field
-DiagnosticRow = tuple[str, int, int, Severity, str, str, str | None, str | None]
-#: a file's result as plain values (see :meth:`FileResult.to_row`)
-ResultRow = tuple[str, tuple[DiagnosticRow, ...], RecordRow | None]
-#: what the result cache keeps of a meeting file: the SHA-256 it was made from (with
-#: ``verify_contents``) and its result
-CachedResult = tuple[str | None, ResultRow]
-#: what the data cache keeps of a data file: the model's name, the model as JSON (None when
-#: the file is not valid), where each value stands, the diagnostics and the line offset
-CachedData = tuple[str, str | None,
-                   tuple[tuple[tuple[str | int, ...], tuple[int, int]], ...],
-                   tuple[DiagnosticRow, ...], int]
-
-
-def _diagnostic_rows(diagnostics: Sequence[Diagnostic]) -> tuple[DiagnosticRow, ...]:
-    return tuple((d.path, d.line, d.column, d.severity, d.code, d.message, d.hint, d.field)
-                 for d in diagnostics)
-
-
-def _diagnostics(rows: Sequence[DiagnosticRow], path: str, shown: str) -> list[Diagnostic]:
-    """The diagnostics of ``rows``; those of the file at ``path`` shown under ``shown``."""
-    return [Diagnostic(shown if d[0] == path else d[0], d[1], d[2], Severity(d[3]), *d[4:])
-            for d in rows]
-
-
 @dataclass
 class FileResult:
     """What an analysis found in one meeting file: its diagnostics and its record."""
@@ -102,7 +84,7 @@ class FileResult:
 
     def to_row(self) -> ResultRow:
         """The result as plain values: what the cache keeps and workers send back."""
-        return (self.path, _diagnostic_rows(self.diagnostics),
+        return (self.path, diagnostic_rows(self.diagnostics),
                 self.record.to_row() if self.record else None)
 
     @classmethod
@@ -111,7 +93,7 @@ class FileResult:
         moved since it was cached)."""
         path, diagnostics, record = row
         shown = shown or path
-        return cls(shown, _diagnostics(diagnostics, path, shown),
+        return cls(shown, diagnostics_of(diagnostics, path, shown),
                    MeetingRecord.from_row(record, shown) if record else None)
 
 
@@ -139,32 +121,6 @@ def read_record(repository: Repository, path: Path) -> FileResult:
 
 
 RECORDS = Analysis("records", read_record)
-
-
-def _data_row(loaded: Loaded[M], model: type[M]) -> CachedData:
-    """What the data cache keeps of a data file (see :data:`CachedData`)."""
-    return (_model_name(model), loaded.model.model_dump_json() if loaded.model else None,
-            tuple(loaded.positions.values.items()),
-            _diagnostic_rows(loaded.diagnostics), loaded.line_offset)
-
-
-def _data_from_row(row: CachedData, model: type[M], shown: str) -> Loaded[M] | None:
-    """The data file as :func:`_data_row` kept it, its model validated anew (None when the
-    row is of another model or does not validate: then the file is read again)."""
-    name, dumped, positions, diagnostics, line_offset = row
-    if name != _model_name(model):
-        return None
-    try:
-        valid = model.model_validate_json(dumped) if dumped is not None else None
-    except ValidationError:
-        return None
-    return Loaded(shown, valid, positions=Positions(values=dict(positions)),
-                  diagnostics=[Diagnostic(shown, d[1], d[2], Severity(d[3]), *d[4:])
-                               for d in diagnostics], line_offset=line_offset)
-
-
-def _model_name(model: type[BaseModel]) -> str:
-    return f"{model.__module__}.{model.__qualname__}"
 
 
 def _sorted_records(repository: Repository) -> list[MeetingRecord]:
@@ -305,12 +261,12 @@ class Repository:
             self._data_cache = ResultCache("data", self.root, code_fingerprint(), CachedData)
         cache = self._data_cache
         hit = cache.get(path, found) if cache is not None else None
-        cached = _data_from_row(hit, model, shown) if hit is not None else None
+        cached = data_from_row(hit, model, shown) if hit is not None else None
         if cached is not None:
             return cached
         loaded = load_yaml_file(path, model, shown)
         if cache is not None:  # what the cross-checks read: the model, the values' positions
-            cache.put(path, found, _data_row(loaded, model))
+            cache.put(path, found, data_row(loaded, model))
         return loaded
 
     def save(self) -> None:
