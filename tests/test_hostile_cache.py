@@ -254,3 +254,29 @@ def test_a_folder_that_is_not_ours_and_private_is_refused(minutes: Path, tmp_pat
     assert queried.returncode == 0 and POSITION in queried.stdout
     assert len(queried.stderr.splitlines()) == 1  # one warning for the whole command
     assert (sorted(folder.iterdir()) if folder.is_dir() else []) == before
+
+
+def test_a_copied_index_whose_check_is_interrupted_is_built_anew(
+        minutes: Path, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import vvgctl.index.update as update
+    from vvgctl.index import open_index
+
+    assert POSITION in vvgctl("decisions", minutes, cache=cache).stdout
+    restored = tmp_path / "restored"
+    shutil.copytree(cache, restored)
+    monkeypatch.setenv("VVGCTL_CACHE_DIR", str(restored))
+
+    def interrupted(path: str) -> str:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(update, "_sha256", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            open_index([minutes])
+    assert not list(restored.glob("*.seal"))  # not trusted half-checked
+    index = open_index([minutes])
+    assert index.stats.rebuilt
+    index.connection.close()
+    again = open_index([minutes])
+    assert not again.stats.rebuilt and again.stats.read == 0
+    again.connection.close()

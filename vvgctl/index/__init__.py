@@ -91,12 +91,19 @@ def open_index(paths: list[Path], *, rebuild: bool = False,
         for attempt in range(2):
             connection, created = connect(path, rebuild=state == "broken" or attempt > 0)
             stats.rebuilt = created
+            verify = state == "moved" and not created
             try:
                 try:
-                    refresh(connection, root, stats, progress,
-                            verify_sources=state == "moved" and not created)
-                finally:  # what was committed, also when interrupted (resumed next time)
-                    seal.reseal(path)
+                    refresh(connection, root, stats, progress, verify_sources=verify)
+                except BaseException:
+                    # what was committed is sealed (an interrupted build resumes), unless the
+                    # files of a copied index were not all checked: then it is built anew
+                    if verify:
+                        seal.unseal(path)
+                    else:
+                        seal.reseal(path)
+                    raise
+                seal.reseal(path)
                 break
             except sqlite3.DatabaseError as exc:
                 connection.close()

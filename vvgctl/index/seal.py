@@ -23,7 +23,8 @@ loaded), so the harm is false answers, not code run.
   anew from the files (so is one with a journal beside it, which SQLite would replay into
   it); one whose digest matches but that was moved or copied is checked file
   by file: each meeting file's SHA-256 recorded in the index is compared with the file on
-  disk, and a file that differs is read again (:func:`vvgctl.index.update.refresh`).
+  disk, and a file that differs is read again (:func:`vvgctl.index.update.refresh`); only
+  then is it sealed again (a check that is interrupted leaves it unsealed: built anew).
 - Between two uses, a meeting file is trusted to be unchanged while its size and modification
   time are (as ``check`` does without ``--content-hash``); ``--rebuild`` reads every file.
 
@@ -72,11 +73,10 @@ def _read(database: Path) -> tuple[str, list[int]] | None:
     return None
 
 
-def seal(database: Path, digest: str | None = None) -> None:
-    """Record what the database holds now (after vvgctl wrote it, under the index's lock);
-    ``digest``: its SHA-256, when just computed."""
+def seal(database: Path) -> None:
+    """Record what the database holds now (after vvgctl wrote it, under the index's lock)."""
     found = os.stat(database)
-    digest = digest or _digest(database)
+    digest = _digest(database)
     folder = database.parent
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=database.name + "-", suffix=".tmp")
     try:
@@ -112,8 +112,7 @@ def check(database: Path) -> State:
             return "broken"
     except OSError:
         return "broken"
-    seal(database, digest)
-    return "moved"
+    return "moved"  # sealed again once its files were checked (see open_index)
 
 
 def reseal(database: Path) -> None:
