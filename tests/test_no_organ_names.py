@@ -41,7 +41,6 @@ ALLOWED: dict[str, str] = {
     # help sentence, init's project URL, and markdown_to_pdf's default header, which every
     # caller in vvgctl overrides (the årshjul passes the organ's header).
     "vvgctl/cli/app.py": "the toolkit's help sentence (file edited elsewhere this round)",
-    "vvgctl/cycle/init.py": "init's project URL (issue 29 part 3, edited elsewhere)",
     "vvgctl/render/pipeline.py": "markdown_to_pdf's unused default header (edited elsewhere)",
 }
 #: single lines that may name VVG, each with the reason
