@@ -25,7 +25,7 @@ a repository yet.
 
 Examples:
 
-    vvgctl init sro-protokoll --organ sro --name Samrådsorganet --package wheels/vvgctl-0.1.0-py3-none-any.whl
+    vvgctl init sro-protokoll --organ sro --package wheels/vvgctl-0.1.0-py3-none-any.whl
     vvgctl init . --organ styrgrupp-hos --name "Styrgrupp för hälso- och sjukvård"
 """)
 
@@ -59,4 +59,5 @@ def init(
     for note in created.notes:
         err.print(f"obs: {translate_formatted(note)}", markup=False)
     err.print("Nästa steg: fyll i ledamöterna i minutes/registry/organs.yaml och årets "
-              "mötestider, kör `vvgctl check minutes`, och följ README.md genom året.", markup=False)
+              "mötestider, kör `vvgctl check minutes`, och följ README.md genom året.",
+              markup=False)

@@ -58,7 +58,7 @@ def _label(text: str) -> str:
 
 def project_url(dist: metadata.Distribution) -> str | None:
     """The source repository's https address from the metadata's ``Project-URL`` fields."""
-    urls = {}
+    urls: dict[str, str] = {}
     for field in dist.metadata.get_all("Project-URL") or []:
         label, _, url = field.partition(",")
         url = url.strip().removesuffix("/")
