@@ -43,9 +43,15 @@ def test_init_writes_a_repository_that_checks_clean(organ_repo: Path) -> None:
         assert (top / name).is_file(), name
     assert (top / ".git").is_dir()
     assert "Samrådsorganet" in (top / "README.md").read_text(encoding="utf-8")
+    # names as UTF-8 (not "Samr\u00e5dsorganet"), and the organ publishes its site
+    organs = (top / "minutes/registry/organs.yaml").read_text(encoding="utf-8")
+    assert '    name: "Samrådsorganet"\n' in organs and "\\u" not in organs
+    site = (top / "minutes/registry/site.yaml").read_text(encoding="utf-8")
+    assert 'publisher: "Samrådsorganet"\n' in site
     schema = json.loads((top / "schemas/organs.schema.json").read_text(encoding="utf-8"))
     assert schema["$id"] == "urn:vvgctl:schema:organs"
     settings = json.loads((top / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"]["./schemas/site.schema.json"] == "minutes/registry/site.yaml"
     for schema_file in settings["yaml.schemas"]:
         assert (top / schema_file).is_file()
     assert run("check", str(top / "minutes"))[0] == 0
