@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from importlib import metadata
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.gitrepo import git, init_repo, use_git_env
+from tests.test_ci_files import actionlint, tool
 from vvgctl.cli.app import app
 from vvgctl.cycle import init as init_module
 from vvgctl.cycle.init_package import pin_of, source_package
@@ -92,6 +94,11 @@ def test_the_default_pins_the_source_commit_everywhere(tmp_path: Path,
     assert hooks["repos"] == [{"repo": SOURCE, "rev": SHA, "hooks": [{"id": "vvgctl-check"}]}]
     readme = (top / "README.md").read_text(encoding="utf-8")
     assert f"[vvgctl]({SOURCE})" in readme and "github.com/vvg" not in readme
+    linted = actionlint(top / ".github/workflows/minutes.yml")
+    assert linted.returncode == 0, linted.stdout + linted.stderr
+    valid = subprocess.run([tool("pre-commit"), "validate-config", ".pre-commit-config.yaml"],
+                           cwd=top, capture_output=True, text=True, check=False)
+    assert valid.returncode == 0, valid.stdout + valid.stderr
 
 
 def test_a_bare_index_pin_is_taken_only_when_given_and_with_a_note(tmp_path: Path) -> None:
