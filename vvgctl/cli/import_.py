@@ -159,7 +159,7 @@ def _one(file: Path, organ: str | None, output: str | None, day: dt.date | None,
                          root=repository.root if repository is not None else None, date=day,
                          source=display_path(file), target=target,
                          into_root=output is None, notes=read_notes,
-                         imported_from={"file": file.name, "sha256": digest(file)})
+                         imported_from={"name": file.name, "sha256": digest(file)})
     err = typer.echo
     destination = result.target
     if destination is not None and destination.exists() and not force:

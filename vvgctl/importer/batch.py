@@ -109,7 +109,7 @@ def _one(path: Path, *, organ: str | None, registry: RegistryIndex | None, root:
         text, notes = read_source(path)
         result = import_text(text, organ=organ, registry=registry, root=root, date=date,
                              source=shown(path), into_root=True, notes=notes,
-                             imported_from={"file": path.name, "sha256": sha})
+                             imported_from={"name": path.name, "sha256": sha})
     except VvgError as exc:
         return Outcome(path, "failed", message=exc.message)
     target = result.target

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from vvgctl.errors import UsageError, VvgError
+from vvgctl.importer.pdf import pdf_text
 from vvgctl.models.common import is_allowed_link
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.fileio import FileTooLarge, NotARegularFile, read_limited
@@ -64,8 +65,6 @@ def read_source(path: Path) -> tuple[str, list[str]]:
                                 hint=N_("save the document as .docx or .txt"))
     raw = _read(path, MAX_BYTES[suffix])
     if suffix == ".pdf":
-        from vvgctl.importer.pdf import pdf_text
-
         text, notes = pdf_text(path)
         _check_text(path, len(text.encode("utf-8")))
         return text, notes

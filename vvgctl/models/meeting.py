@@ -135,7 +135,7 @@ class ImportedFrom(Model):
     """The document a draft was imported from: `vvgctl import` skips a file whose content it
     has imported before (by this digest)."""
 
-    file: str = Field(min_length=1, title="Fil", description="Dokumentets filnamn")
+    name: str = Field(min_length=1, title="Filnamn", description="Dokumentets filnamn")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", title="SHA-256",
                         description="Kontrollsumman av dokumentets innehåll")
 
