@@ -55,6 +55,11 @@ def test_rendered_minutes_read_back(rendered: dict[str, Path]) -> None:
            "styrdokument?" in lines
     assert any(x.startswith("Vårdsamverkan Västra Götaland ställer sig bakom att beredningen "
                             "tar fram en forms-enkät i syfte att få") for x in lines)
+    # a table of five columns: its head one row, a cell's hyphenated lines joined
+    assert "**December 2025**\t**Februari 2026**\t**April 2026**\t**Juni 2026**\t" \
+           "**September 2026**" in lines
+    assert "- Länsgemensam riktlinje egenvård - enkätförslag\t- Länsgemensam riktlinje " \
+           "egenvård - analys och dialog\t- Avvikelser" in lines
 
 
 def test_other_layout_two_text_columns(rendered: dict[str, Path]) -> None:

@@ -60,14 +60,14 @@ def _rows(runs: list[Run]) -> list[Row]:
 
 def _column_starts(rows: list[Row], left: float) -> list[float]:
     """The x where a second, third, … column starts: a left edge shared by several runs that
-    do not start a row's text."""
+    do not start a row's text, or a cell of a row of three or more (a table's head)."""
     starts: Counter[int] = Counter()
     for row in rows:
         for run in row:
             if run.x0 > left + 40:
-                starts[round(run.x0 / 4)] += 1
+                starts[round(run.x0 / 4)] += 2 if len(row) >= 3 else 1
     found: list[float] = []
-    for x in sorted(k * 4.0 for k, n in starts.items() if n >= 3):
+    for x in sorted(k * 4.0 for k, n in starts.items() if n >= 2):
         if not found or x > found[-1] + 30:  # an indent inside a column is no column
             found.append(x)
     return found
@@ -123,7 +123,9 @@ def _region(rows: list[Row], starts: list[float], left: float, right: float, bod
     rights = [(edges[i + 1] - 8 if i + 1 < len(edges) else right) for i in range(len(edges))]
     full = sum(1 for i, col in enumerate(columns) for r in col
                if r.x1 >= rights[i] - max(r.size * 2, 12))
-    if full * 2 >= sum(len(c) for c in columns):  # prose set in columns: read each down
+    narrowest = min(rights[i] - edges[i] for i, col in enumerate(columns) if col)
+    if full * 2 >= sum(len(c) for c in columns) and len(used) <= 3 \
+            and narrowest >= (right - left) * 0.28:  # prose set in columns: read each down
         out: list[str] = []
         for i, col in enumerate(columns):
             if col:
@@ -152,13 +154,24 @@ def _cells(runs: list[Run], right: float, body: float, sizes: list[float],
 
 
 def _table_rows(columns: list[list[tuple[float, str]]]) -> list[str]:
-    """Rows of tab-separated cells: the columns' lines side by side by their order."""
-    height = max(len(c) for c in columns)
-    rows = []
-    for index in range(height):
-        cells = [c[index][1] if index < len(c) else "" for c in columns]
-        rows.append("\t".join(cells).rstrip())
-    return ["", *rows, ""]
+    """Rows of tab-separated cells, a column's lines in their order. Two columns (a roster:
+    lists side by side, whose lines drift apart under their headings) pair their lines in
+    turn; a table of more lines them up where they start at the same height (a cell of
+    several lines gives several rows, as pandoc's tables are written)."""
+    if len([c for c in columns if c]) == 2:
+        pair = [c for c in columns if c]
+        return ["", *("\t".join(c[i][1] if i < len(c) else "" for c in pair).rstrip()
+                      for i in range(max(len(c) for c in pair))), ""]
+    placed = sorted(((top, index, text) for index, column in enumerate(columns)
+                     for top, text in column), key=lambda cell: (-cell[0], cell[1]))
+    rows: list[tuple[float, dict[int, str]]] = []
+    for top, index, text in placed:
+        if not rows or rows[-1][0] - top > 3 or index in rows[-1][1]:
+            rows.append((top, {}))
+        rows[-1][1][index] = text
+    width = len(columns)
+    lines = ["\t".join(cells.get(i, "") for i in range(width)).rstrip() for _, cells in rows]
+    return ["", *lines, ""]
 
 
 def _wraps(previous: Run, run: Run, right: float) -> bool:
