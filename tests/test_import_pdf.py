@@ -167,7 +167,8 @@ def test_archive_usage(tmp_path: Path, repo: Path, rendered: dict[str, Path]) ->
     assert result.exit_code == 2
 
 
-def test_output_outside_the_repository_uses_its_registry(tmp_path: Path, repo: Path) -> None:
+def test_output_outside_the_repository_uses_its_registry(tmp_path: Path, repo: Path,
+                                                         swedish: None) -> None:
     """-o somewhere else finds the same people as -o - (issue 31: 29 'outside the registry')."""
     elsewhere = tmp_path / "utkast.md"
     to_file = runner.invoke(app, ["import", str(SEED), "--organ", "vvg", "-o", str(elsewhere),

@@ -148,6 +148,7 @@ def _one(file: Path, organ: str | None, output: str | None, day: dt.date | None,
     from vvgctl.importer.batch import digest
     from vvgctl.importer.convert import read_source
     from vvgctl.importer.minutes import import_text
+    from vvgctl.runtime.i18n import translate_formatted
     from vvgctl.source.fileio import atomic_write
 
     to_stdout = output == "-"
@@ -175,15 +176,17 @@ def _one(file: Path, organ: str | None, output: str | None, day: dt.date | None,
             atomic_write(destination, result.text)
         shown = display_path(destination)
     for item in result.uncertain:
-        err(f"{shown}:{item.line}: unsure: {item.message}", err=True)
+        err(tr("{place}: unsure: {message}").format(
+            place=f"{shown}:{item.line}", message=translate_formatted(item.message)), err=True)
     for problem in result.problems:
-        err(f"{shown}:{problem.line}:{problem.column}: error {problem.message} [{problem.code}]",
-            err=True)
-    where = "written to standard output" if destination is None else f"written to {shown}"
-    err(f"Utkast {where}: {result.items} punkter, {result.review_pieces} stycken att granska, "
-        f"{len(result.local_people)} personer utanför registret "
-        f"({len(result.probable_matches)} troliga matchningar), "
-        f"{len(result.uncertain)} osäkra ställen.", err=True)
+        err(f"{shown}:{problem.line}:{problem.column}: {tr('error')} "
+            f"{translate_formatted(problem.message)} [{problem.code}]", err=True)
+    err(tr("Draft written to {where}: {items} items, {review} paragraphs to review, {local} "
+           "people outside the registry ({probable} probable matches), {unsure} unsure "
+           "places.").format(
+        where=tr("standard output") if destination is None else shown, items=result.items,
+        review=result.review_pieces, local=len(result.local_people),
+        probable=len(result.probable_matches), unsure=len(result.uncertain)), err=True)
     raise typer.Exit(1 if result.problems else 0)
 
 

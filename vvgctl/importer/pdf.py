@@ -72,7 +72,8 @@ def pdf_text(path: Path) -> tuple[str, list[str]]:
     notes = []
     if furniture:
         shown = "; ".join(repr(text) for text in furniture[:4])
-        notes.append(f"page headers, footers and page numbers of the PDF were left out: {shown}")
+        notes.append(N_("page headers, footers and page numbers of the PDF were left out: "
+                        "{texts}").format(texts=shown))
     text = "\n".join(lines).strip("\n") + "\n"
     return re.sub(r"\n{3,}", "\n\n", text), notes
 
