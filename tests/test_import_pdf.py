@@ -109,6 +109,28 @@ def test_pdf_page_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert "7" in result.output
 
 
+def test_broken_locked_and_textless_pdfs_are_refused_by_name(tmp_path: Path,
+                                                              rendered: dict[str, Path]) -> None:
+    import pikepdf
+    import typst
+
+    broken = tmp_path / "trasig.pdf"
+    broken.write_bytes(b"%PDF-1.4\nnot a PDF at all\n")
+    locked = tmp_path / "last.pdf"
+    with pikepdf.open(rendered["styrgrupp-hos-2026-05-13"]) as pdf:
+        pdf.save(locked, encryption=pikepdf.Encryption(owner="a", user="b"))
+    source = tmp_path / "bild.typ"
+    source.write_text("#rect(width: 5cm, height: 2cm)\n", encoding="utf-8")
+    textless = tmp_path / "bild.pdf"
+    textless.write_bytes(typst.compile(str(source)))
+    for path, code, said in ((broken, 1, "cannot read the PDF"), (locked, 1, "password"),
+                             (textless, 2, "has no text")):
+        result = runner.invoke(app, ["import", str(path), "-o", "-"])
+        assert result.exit_code == code, result.output
+        assert said in result.output and path.name in result.output
+        assert "Traceback" not in result.output
+
+
 def _archive(tmp_path: Path, rendered: dict[str, Path]) -> Path:
     folder = tmp_path / "arkiv"
     folder.mkdir()

@@ -87,7 +87,7 @@ def read_pages(path: Path) -> list[Page]:
     except pypdfium2.PdfiumError as exc:
         raise VvgError(N_("cannot read the PDF {path}: {reason}").format(path=path, reason=exc),
                        hint=N_("is it a PDF that is not password protected? Open it and "
-                               "export it again"), path=str(path)) from None
+                               "export it again")) from None
     try:
         if len(document) > MAX_PAGES:
             raise UsageError(N_("cannot import {path}: it has {pages} pages; import reads at "
