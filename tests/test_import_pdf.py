@@ -171,6 +171,8 @@ def test_archive_failures_are_named_and_exit_1(tmp_path: Path, repo: Path,
                                                rendered: dict[str, Path]) -> None:
     folder = _archive(tmp_path, rendered)
     (folder / "inte-protokoll.txt").write_text("Inköpslista\n\nMjölk\n", encoding="utf-8")
+    with (folder / "stor.txt").open("wb") as big:  # past the 2 MiB of text: refused unread
+        big.truncate(3 * 1024 * 1024)
     (repo / "vvg/2025").mkdir(parents=True)
     (repo / "vvg/2025/2025-10-22.md").write_text("by hand\n", encoding="utf-8")
     result = runner.invoke(app, ["import", str(folder), "--root", str(repo), "--format", "json"])
@@ -178,8 +180,10 @@ def test_archive_failures_are_named_and_exit_1(tmp_path: Path, repo: Path,
     data = json.loads(result.stdout)
     statuses = {Path(f["file"]).name: f["status"] for f in data["files"]}
     assert statuses == {"vvg.pdf": "failed", "styrgrupp.docx": "imported",
-                        "gammal.txt": "imported", "inte-protokoll.txt": "failed"}
+                        "gammal.txt": "imported", "inte-protokoll.txt": "failed",
+                        "stor.txt": "failed"}
     assert "vvg.pdf" in result.stderr and "inte-protokoll.txt" in result.stderr
+    assert "stor.txt: not imported: cannot import" in result.stderr
     assert (repo / "vvg/2025/2025-10-22.md").read_text(encoding="utf-8") == "by hand\n"
 
 

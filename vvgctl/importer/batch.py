@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vvgctl.errors import VvgError
-from vvgctl.importer.convert import SUFFIXES, read_source
+from vvgctl.importer.convert import MAX_BYTES, SUFFIXES, read_source
 from vvgctl.importer.minutes import import_text
 from vvgctl.repository.registry import RegistryIndex
 from vvgctl.runtime.i18n import N_
@@ -47,7 +47,9 @@ class Outcome:
 
 
 def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The SHA-256 of the file's content, read in blocks."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def documents(paths: Iterable[Path]) -> list[Path]:
@@ -100,7 +102,12 @@ def _one(path: Path, *, organ: str | None, registry: RegistryIndex | None, root:
          date: dt.date | None, force: bool, seen: dict[str, Path],
          shown: Callable[[Path], str]) -> Outcome:
     try:
+        limit = MAX_BYTES.get(path.suffix.lower())
+        if limit is None or not path.is_file() or path.stat().st_size > limit:
+            read_source(path)  # refuses it by name and reason before it is read whole
         sha = digest(path)
+    except VvgError as exc:
+        return Outcome(path, "failed", message=exc.message)
     except OSError as exc:
         return Outcome(path, "failed", message=str(exc.strerror or exc))
     if sha in seen and not force:
