@@ -8,6 +8,7 @@ the Markdown source): the share of words in order (difflib ratio over the word s
 words glued or split at a line end (hyphenation), and the seconds to read the file (median).
 Then the same for vvgctl's own reader, importer/pdf.py, on top of the chosen library.
 
+    .venv/bin/pip install pdfplumber    # pdfminer.six comes with it; only for this comparison
     .venv/bin/python benchmarks/pdf_readers.py [--repeat 5]
 """
 
@@ -95,10 +96,14 @@ def main() -> None:
             expected = words(reference(pdf, out / "docx"))
             for name, read in READERS.items():
                 times = []
-                for _ in range(args.repeat):
-                    start = time.perf_counter()
-                    text = read(pdf)
-                    times.append(time.perf_counter() - start)
+                try:
+                    for _ in range(args.repeat):
+                        start = time.perf_counter()
+                        text = read(pdf)
+                        times.append(time.perf_counter() - start)
+                except ImportError:
+                    print(f"{pdf.name:<34} {name:<27} not installed (pip install {name})")
+                    continue
                 got = words(text)
                 matcher = difflib.SequenceMatcher(None, expected, got, autojunk=False)
                 same = sum(block.size for block in matcher.get_matching_blocks())
