@@ -82,7 +82,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("search", N_(
         "Search item titles, positions and the text of the minutes, best hits first (bm25).")),
     "import": ("import_", N_(
-        "Import legacy minutes (.docx, .odt, .html, .md, .txt) as a draft for review.")),
+        "Import legacy minutes (.pdf, .docx, .odt, .html, .md, .txt) as drafts for review.")),
     "publish": ("publish", N_(
         "Publish the approved minutes as a static site: an index by organ and year, a page and "
         "a PDF per meeting, the register of positions, a page per case, the årshjul with the "

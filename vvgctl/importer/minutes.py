@@ -53,6 +53,7 @@ class ImportResult:
     probable_matches: list[tuple[str, str]] = field(default_factory=list)
     local_people: list[str] = field(default_factory=list)
     target: Path | None = None
+    positions: int = 0
 
 
 def _previous_checker(root: Path | None, organ: str) -> Any:
@@ -191,11 +192,14 @@ def _people(draft: Draft, registry: RegistryIndex | None, result: ImportResult) 
 def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
                 root: Path | None, date: dt.date | None = None, source: str = "input",
                 target: Path | None = None, into_root: bool = False,
-                notes: Sequence[str] = ()) -> ImportResult:
+                notes: Sequence[str] = (), imported_from: dict[str, str] | None = None
+                ) -> ImportResult:
     """Import ``text`` into a draft; the draft is validated and checked but not written.
 
     ``target`` is where it will be written (None: standard output); with ``into_root`` and a
     repository root, the target is the repository's place for it, ``<organ>/<year>/<date>.md``.
+    ``imported_from`` (the file's name and SHA-256) is recorded in the draft, so that a second
+    import of the same file is skipped.
     """
     draft = build_draft(text, organ=organ, registry=registry, root=root, date=date,
                         source=source, notes=notes)
@@ -204,6 +208,8 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
         target = meeting_path(root, result.organ, result.date)
     result.target = target
     _people(draft, registry, result)
+    if imported_from is not None:
+        draft.data["imported_from"] = dict(imported_from)
     data = emit.front_matter_data(draft)
     front = emit.with_comments(emit.dump(data), data, draft.credits)
     body, where = emit.body(draft)
@@ -219,6 +225,9 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
                        hint=N_("this is a bug in the importer: please report it with the file"))
     result.text = document
     result.items = len(draft.items)
+    result.positions = sum(len(item.decisions) + sum(len(getattr(sub, "decisions", []))
+                                                     for sub in item.subitems)
+                           for item in loaded.model.items)
     result.review_pieces = len(draft.review)
     offset = len(head)
     for note in draft.notes:
