@@ -3,7 +3,8 @@
 A record is rendered with ``vvgctl render FILE --format F`` and the file is imported as
 ``vvgctl import FILE --organ X -o -`` does it (the converter reads the file, the importer reads
 the text with the repository's registry). :func:`compare` then matches the draft to the record
-field by field: date, time, place, each item's and sub-item's number with its title and kind,
+field by field: date, time, place, each item's and sub-item's number with its title and kind
+(where the record gives one),
 each position's text and type, the presenters, the absent and remote people and each roster
 group's members. A field scores 1 when it matches and 0 when not; a set (presenters, absent,
 remote, a roster group) scores its Jaccard overlap.
@@ -109,7 +110,9 @@ def compare(got: Meeting, want: Meeting) -> Score:
         found = mine.get(number)
         score.add(f"item {number} title",
                   float(found is not None and _plain(found.title) == _plain(item.title)))
-        score.add(f"item {number} kind", float(found is not None and found.kind == item.kind))
+        if item.kind is not None:  # a record without a kind leaves the importer its guess
+            score.add(f"item {number} kind",
+                      float(found is not None and found.kind == item.kind))
         if item.presenters or (found and found.presenters):
             score.add(f"item {number} presenters",
                       _jaccard([p.name for p in found.presenters] if found else [],

@@ -20,6 +20,9 @@ _LABEL = re.compile(
     r"^(datum och tid|datum|tid och plats|tid|tidpunkt|klockan|plats|lokal|mötesform|"
     r"möteslokal|inbjudna|inbjuden|kallade|närvarande|deltagare|ledamöter|närvarolista)"
     r"\s*(?::|\t)\s*(.*)$", re.IGNORECASE)
+#: 'Kallade' on its own line, or with its note in brackets: 'Kallade (Se lista)'
+_BARE_ROSTER = re.compile(r"^(kallade|närvarande|deltagare|ledamöter|närvarolista)\s*"
+                          r"(?:\((.*)\))?\s*$", re.IGNORECASE)
 _ROSTER_LABELS = {"kallade", "närvarande", "deltagare", "ledamöter", "närvarolista"}
 _SEE = re.compile(r"^se (nedan|lista|bilaga|närvarolista)\b", re.IGNORECASE)
 _DIGITAL = re.compile(r"teams|zoom|skype|webex|digital|distans|videolänk|länk", re.IGNORECASE)
@@ -82,7 +85,7 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
         if attended is not None:
             skip_to = attended
             continue
-        label = _LABEL.match(clean)
+        label = _LABEL.match(clean) or _BARE_ROSTER.match(clean)
         if not label:
             if TITLE.match(clean) and clean == data.get("title"):
                 draft.credit(("title",), line)
@@ -93,7 +96,7 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
                 continue
             leftovers.append(line)
             continue
-        key, value = label.group(1).lower(), label.group(2).strip()
+        key, value = label.group(1).lower(), (label.group(2) or "").strip()
         if key.startswith("datum") or key in ("tid", "tidpunkt", "klockan", "tid och plats"):
             found = find_date(value)
             header.is_minutes = header.is_minutes or key.startswith("datum") or bool(found)

@@ -114,6 +114,9 @@ class ItemParser:
             j = self._line(lines, j, line, clean)
         if "subitems" in self.item and not self.item["subitems"]:
             del self.item["subitems"]
+        if self.item.get("kind") == "procedural":  # the parts of a formal item are formal
+            for sub in self.item.get("subitems", []):
+                sub.setdefault("kind", "procedural")
         self._derived()
         return self.item
 
@@ -184,7 +187,7 @@ class ItemParser:
         sentence = None if bullet else L.POSITION_SENTENCE.match(clean)
         if labelled or sentence:
             label = labelled.group(1) if labelled else ""
-            block, end = collect_position(lines, j)
+            block, end = collect_position(lines, j, self.saw_dialog)
             decision = decision_from(label, block, self.saw_dialog, self.ctx)
             if decision is not None:
                 path = self._put("decisions", decision)

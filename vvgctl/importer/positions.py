@@ -34,8 +34,14 @@ def _stops(line: Line, have_parts: bool) -> bool:
     return bool(not have_parts and re.match(r"^\s*(?:[-*]\s+)?[a-z][.)]\s", text))
 
 
-def collect_position(lines: list[Line], j: int) -> tuple[list[Line], int]:
-    """The lines of the position whose label stands on line ``j``, and where it ends."""
+def collect_position(lines: list[Line], j: int, after_dialog: bool = False
+                     ) -> tuple[list[Line], int]:
+    """The lines of the position whose label stands on line ``j``, and where it ends.
+
+    A position ends where its paragraph ends: the paragraph after a label alone on its line,
+    with the numbered parts (or the list a paragraph ending in ':' introduces) that follow it.
+    Only the detailed position after the dialog, which closes the item, runs on over its
+    paragraphs to the next label or heading."""
     label = L.POSITION.match(_clean(lines[j].text))
     block = [lines[j]]
     k = j + 1
@@ -58,8 +64,13 @@ def collect_position(lines: list[Line], j: int) -> tuple[list[Line], int]:
             break
         is_list = bool(_PART.match(line.text) or _BULLET.match(line.text)
                        or (have_parts and _SUBPART.match(line.text)))
-        if is_list and have_prose and not last_was_list and not _PART.match(line.text):
+        if is_list and have_prose and not last_was_list and not _PART.match(line.text) \
+                and not lines[last].text.rstrip().endswith(":"):
             break
+        if not after_dialog and have_prose and lines[k - 1].blank and (
+                not is_list or (last_was_list and not _PART.match(line.text)
+                                and not have_parts)):
+            break  # a new paragraph after the position's own: the background
         have_parts = have_parts or bool(_PART.match(line.text))
         have_prose = have_prose or not is_list
         last_was_list = is_list

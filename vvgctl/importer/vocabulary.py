@@ -93,5 +93,7 @@ DECISION_TYPES: tuple[tuple[str, str], ...] = (
     (r"rekommender", "recommended"),
     (r"ställer sig bakom|ställde sig bakom|ställa sig bakom|tillstyrk", "endorsed"),
     (r"godkänn|fastställ|antar\b|anta\b", "approved"),
-    (r"uppdrar|uppdra\b|ger .* i uppdrag|får i uppdrag|uppdrag till", "assigned"),
+    (r"uppdrar|uppdra\b|ger .* i uppdrag|får i uppdrag|uppdrag till|\bger\b[^.]*\buppdrag"
+     r"|\bges\b[^.]*\buppdrag|\bkommer att (?:skicka|ta fram|genomföra|sammanställa|utreda)"
+     r"|\bkommer att skickas\b|\bska (?:tas|ta) fram\b|\bskickas ut\b", "assigned"),
 )
