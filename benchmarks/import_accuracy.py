@@ -11,6 +11,11 @@ field, the sum of scores / the number of labels for each seed.
 The variants (tests/import_variants.py) rewrite each seed into the layouts of the family of
 legacy minutes, with the expected values carried along; the second table shows, per field,
 the accuracy averaged over the variants and the worst variant's.
+
+The round trip (tests/roundtrip.py, issue 31.4): every bundled meeting (minutes/**/20*.md) and
+the generated family (tests/roundtrip_family.py) rendered by `vvgctl render --format F` and
+imported back; the third table shows the share of matching fields per meeting and format (a
+format is one line of tests/roundtrip.FORMATS), and the fields that missed.
 """
 
 from __future__ import annotations
@@ -139,6 +144,34 @@ def field_accuracy(results: dict[str, dict[str, list[float]]]) -> dict[str, list
     return out
 
 
+def roundtrip_table() -> None:
+    """Per meeting and format, the round trip's share of matching fields."""
+    import tempfile
+
+    from tests.roundtrip import FORMATS, bundled, repository_with, round_trip
+    from tests.roundtrip_family import family
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        members = list(family())
+        root, paths = repository_with({path: text for _, path, text in members}, work)
+        names = {p: f"{p.parent.parent.name}/{p.stem}" for p in bundled()}
+        names |= {p: f"family:{name}" for (name, _, _), p in zip(members, paths, strict=True)}
+        table: dict[str, dict[str, Any]] = defaultdict(dict)
+        for fmt in FORMATS:
+            for records, repository in ((bundled(), ROOT / "minutes"), (paths, root)):
+                for record, score in round_trip(records, fmt, work / "out", repository).items():
+                    table[names[record]][fmt] = score
+    print("\nround trip (render, import back), share of matching fields")
+    print(f"{'meeting':<34}" + "".join(f"{fmt:>14}" for fmt in FORMATS))
+    for name, row in table.items():
+        print(f"{name:<34}" + "".join(
+            f"{row[f].total:>8.2f} ({len(row[f].fields):>3})" for f in FORMATS))
+        misses = sorted({m for score in row.values() for m in score.misses()})
+        if misses:
+            print(" " * 4 + "missed: " + "; ".join(misses))
+
+
 def main() -> None:
     seed_table()
     results = variant_scores()
@@ -152,6 +185,7 @@ def main() -> None:
     print(f"{'overall':<20}{sum(overall) / len(overall):>10.1%}{min(overall):>10.1%}")
     worst = sorted(every, key=lambda n: sum(every[n]) / len(every[n]))[:5]
     print("weakest variants: " + ", ".join(worst))
+    roundtrip_table()
 
 
 def seed_table() -> None:

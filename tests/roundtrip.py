@@ -138,8 +138,9 @@ def compare(got: Meeting, want: Meeting) -> Score:
 def render(files: list[Path], fmt: str, out: Path) -> dict[Path, Path]:
     """Render ``files`` with ``vvgctl render --format fmt`` into ``out``; record -> rendering."""
     out.mkdir(parents=True, exist_ok=True)
-    subprocess.run([str(VVGCTL), "render", *map(str, files), "-o", str(out), "--format", fmt],
-                   check=True, capture_output=True, env=_env())
+    done = subprocess.run([str(VVGCTL), "render", *map(str, files), "-o", str(out),
+                           "--format", fmt], capture_output=True, text=True, env=_env())
+    assert done.returncode == 0, done.stdout + done.stderr
     rendered: dict[Path, Path] = {}
     for path in files:
         organ = load(path.read_text(encoding="utf-8"), str(path)).organ

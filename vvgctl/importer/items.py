@@ -187,7 +187,9 @@ class ItemParser:
         sentence = None if bullet else L.POSITION_SENTENCE.match(clean)
         if labelled or sentence:
             label = labelled.group(1) if labelled else ""
-            block, end = collect_position(lines, j, self.saw_dialog)
+            # the detailed position (after the dialog, or a second one) runs on over its paragraphs
+            runs_on = self.saw_dialog or bool(self.target.get("decisions"))
+            block, end = collect_position(lines, j, runs_on)
             decision = decision_from(label, block, self.saw_dialog, self.ctx)
             if decision is not None:
                 path = self._put("decisions", decision)

@@ -13,8 +13,9 @@ from vvgctl.importer.people import strip_markup
 from vvgctl.importer.text import Line
 from vvgctl.swedish.dates import MONTH_NUMBERS, MONTHS
 
+_APPROVED = re.compile(r"^godkänd(?:a)? vid mötet\b", re.IGNORECASE)  # the signature's last line
 _STOPS = (L.POSITION, L.POSITION_SENTENCE, L.PROPOSAL, L.PRESENTERS, L.ACTION, L.QUESTION,
-          L.DIALOG, L.ABSENT, L.SECRETARY, L.DOCUMENTS, L.REMOTE)
+          L.DIALOG, L.ABSENT, L.SECRETARY, L.CHAIR, L.DOCUMENTS, L.REMOTE, _APPROVED)
 _PART = re.compile(r"^\s*(\d{1,2})[.)]\s+(.*)$")
 _SUBPART = re.compile(r"^\s*(?:[-*•]\s+)?[a-z][.)]\s+(.*)$|^\s+[-*•]\s+(.*)$")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
@@ -34,14 +35,14 @@ def _stops(line: Line, have_parts: bool) -> bool:
     return bool(not have_parts and re.match(r"^\s*(?:[-*]\s+)?[a-z][.)]\s", text))
 
 
-def collect_position(lines: list[Line], j: int, after_dialog: bool = False
+def collect_position(lines: list[Line], j: int, runs_on: bool = False
                      ) -> tuple[list[Line], int]:
     """The lines of the position whose label stands on line ``j``, and where it ends.
 
     A position ends where its paragraph ends: the paragraph after a label alone on its line,
     with the numbered parts (or the list a paragraph ending in ':' introduces) that follow it.
-    Only the detailed position after the dialog, which closes the item, runs on over its
-    paragraphs to the next label or heading."""
+    Only with ``runs_on``, the detailed position (after the dialog, or a second one) that
+    closes the item runs on over its paragraphs to the next label or heading."""
     label = L.POSITION.match(_clean(lines[j].text))
     block = [lines[j]]
     k = j + 1
@@ -67,7 +68,7 @@ def collect_position(lines: list[Line], j: int, after_dialog: bool = False
         if is_list and have_prose and not last_was_list and not _PART.match(line.text) \
                 and not lines[last].text.rstrip().endswith(":"):
             break
-        if not after_dialog and have_prose and lines[k - 1].blank and (
+        if not runs_on and have_prose and lines[k - 1].blank and (
                 not is_list or (last_was_list and not _PART.match(line.text)
                                 and not have_parts)):
             break  # a new paragraph after the position's own: the background
