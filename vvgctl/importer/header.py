@@ -26,6 +26,12 @@ _BARE_ROSTER = re.compile(r"^(kallade|närvarande|deltagare|ledamöter|närvarol
 _ROSTER_LABELS = {"kallade", "närvarande", "deltagare", "ledamöter", "närvarolista"}
 _SEE = re.compile(r"^se (nedan|lista|bilaga|närvarolista)\b", re.IGNORECASE)
 _DIGITAL = re.compile(r"teams|zoom|skype|webex|digital|distans|videolänk|länk", re.IGNORECASE)
+#: a place and the date: 'Vänersborg 2016-01-20', 'Göteborg, 22 oktober 2025'
+_PLACE_DATE = re.compile(r"^([A-ZÅÄÖ][\wåäöÅÄÖ.\- ]{1,40}?)(?:,?\s+(\d{4}-\d{2}-\d{2})|,\s+"
+                         r"(\d{1,2}\s+[a-zåäö]+\.?\s+\d{4}))$")
+_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+_DATE_TEXT = re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)|(?<!\d)\d{1,2}\s+[a-zåäö]+\.?\s+"
+                        r"\d{4}(?!\d)", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^\s*\*\s+(.*)$")
 
 
@@ -87,6 +93,9 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
             continue
         label = _LABEL.match(clean) or _BARE_ROSTER.match(clean)
         if not label:
+            early = sum(not x.blank for x in lines[:index]) < 3  # among the first lines
+            if early and "date" not in data and _dated_line(clean, line, header, draft):
+                continue
             if TITLE.match(clean) and clean == data.get("title"):
                 draft.credit(("title",), line)
                 continue
@@ -146,6 +155,37 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
                 leftovers.append(roster_line)
     draft.preface = leftovers
     return header
+
+
+def _dated_line(clean: str, line: Line, header: Header, draft: Draft) -> bool:
+    """The date where the header's first lines put it: after a place ('Vänersborg 2016-01-20')
+    or in a title line ('Regionfullmäktige 27 februari 2024')."""
+    data = draft.data
+    placed = _PLACE_DATE.match(clean)
+    if placed:
+        written = placed.group(2) or placed.group(3)
+        found = find_date(written)
+        if found is None:
+            return False
+        data["date"] = found.isoformat()
+        draft.credit(("date",), line, written)
+        if "place" not in data:
+            data["place"] = placed.group(1).strip()
+            draft.credit(("place",), line, placed.group(1))
+        header.is_minutes = True
+        return True
+    if len(clean) > 100 or clean.endswith((".", ":")) or not _YEAR.search(clean):
+        return False
+    found = find_date(clean)
+    rest = _DATE_TEXT.sub("", clean).strip(" ,–-")
+    if found is None or not _DATE_TEXT.search(clean) or not (rest or header.is_minutes):
+        return False  # a date alone on a line says it is minutes only under a minutes title
+    data["date"] = found.isoformat()
+    draft.credit(("date",), line)
+    header.is_minutes = True
+    if rest and header.organ_line is None:
+        header.organ_line, header.organ_text = line, rest
+    return True
 
 
 def _invited(value: str, line: Line, draft: Draft, registry: RegistryIndex | None) -> None:

@@ -21,7 +21,8 @@ from vvgctl.importer.header import finish_mode, parse_header
 from vvgctl.importer.items import ItemParser
 from vvgctl.importer.pages import read_lines
 from vvgctl.importer.people import match_person
-from vvgctl.importer.structure import find_headings, is_credible
+from vvgctl.importer.structure import find_headings, is_credible, sections
+from vvgctl.importer.text import Line, unflatten_items
 from vvgctl.models import Meeting
 from vvgctl.repository.discovery import meeting_path
 from vvgctl.repository.registry import RegistryIndex
@@ -77,6 +78,7 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
                 notes: Sequence[str] = ()) -> Draft:
     """The draft of ``text``; ``notes`` (how the input was read) become the draft's notes."""
     lines, furniture = read_lines(text)
+    lines = unflatten_items(lines)
     headings = find_headings(lines)
     first = headings[0].start if headings else len(lines)
     draft = Draft()
@@ -116,14 +118,25 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
     ctx = Context(registry, meeting_date, draft.data["organ"],
                   _previous_checker(root, draft.data["organ"]))
     bounds = [h.start for h in headings] + [len(lines)]
+    grouped = sections(lines, headings)
+    section_lines = {lines[at].no: (lines[at], item, kind) for at, (item, kind) in grouped.items()}
+    draft.preface = [line for line in draft.preface if line.no not in section_lines]
+    body = [Line(line.no, "") if at in grouped else line for at, line in enumerate(lines)]
+    section_kind: str | None = None
     for index, heading in enumerate(headings):
         number = heading.number
         parser = ItemParser(draft, ctx, index, number, heading.title)
         draft.data.setdefault("items", []).append(
-            parser.parse(lines[heading.end + 1:bounds[index + 1]]))
+            parser.parse(body[heading.end + 1:bounds[index + 1]]))
         draft.items.append(parser.text)
         for line in lines[heading.start:heading.end + 1]:
             draft.credit(("items", index), line)
+        for line, item, kind in section_lines.values():
+            if item == index:
+                section_kind = kind
+                draft.credit(("items", index), line)
+        if section_kind and "kind" not in parser.item:
+            parser.item["kind"] = section_kind
         if "kind" not in parser.item:
             draft.note(f"item {number} has no kind ('Information', 'Dialog', …)",
                        ("items", index, "title"))

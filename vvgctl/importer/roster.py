@@ -110,9 +110,10 @@ def place_groups(groups: list[Group], footnotes: list[Line], draft: Draft,
                 draft.remember_org(person.name, person.organisation)
                 draft.credit(("attendance", "others", len(others) - 1), line, cell)
             continue
-        if heading is None:
-            delegation = None
-        elif registry is not None:
+        if heading is None:  # 'Närvarande' over names: the members who sit in no delegation
+            _place_members(members, {"members": []}, roster, draft, registry, footnoted)
+            continue
+        if registry is not None:
             delegation = resolve_delegation(heading, organ)
         else:
             delegation = heading_id(heading)
@@ -125,26 +126,33 @@ def place_groups(groups: list[Group], footnotes: list[Line], draft: Draft,
             continue
         index = len(roster)
         group: dict[str, Any] = {"delegation": delegation, "members": []}
-        roster.append(group)
         if heading_line is not None and heading:
             draft.credit(("roster", index, "delegation"), heading_line)
         if registry is None:
             draft.note(f"delegation id {delegation!r} made from {heading!r} (no registry to "
                        "match it against)", ("roster", index, "delegation"))
-        for line, cell in members:
-            person = parse_person(cell, registry)
-            if person is None:  # pragma: no cover - grouping already parsed it
-                draft.to_review([Line(line.no, cell)])
-                continue
-            entry = member_entry(person, draft, registry)
-            path: tuple[str | int, ...] = ("roster", index, "members", len(group["members"]))
-            group["members"].append(entry)
-            draft.credit(path, line, cell)
-            if person.footnote:
-                footnoted.append((path, entry))
+        _place_members(members, group, roster, draft, registry, footnoted)
     if roster:
         draft.data["roster"] = roster
     _footnotes(footnotes, footnoted, draft, registry)
+
+
+def _place_members(members: list[tuple[Line, str]], group: dict[str, Any],
+                   roster: list[dict[str, Any]], draft: Draft, registry: RegistryIndex | None,
+                   footnoted: list[tuple[tuple[str | int, ...], dict[str, Any]]]) -> None:
+    index = len(roster)
+    roster.append(group)
+    for line, cell in members:
+        person = parse_person(cell, registry)
+        if person is None:  # pragma: no cover - grouping already parsed it
+            draft.to_review([Line(line.no, cell)])
+            continue
+        entry = member_entry(person, draft, registry)
+        path: tuple[str | int, ...] = ("roster", index, "members", len(group["members"]))
+        group["members"].append(entry)
+        draft.credit(path, line, cell)
+        if person.footnote:
+            footnoted.append((path, entry))
 
 
 def _footnotes(footnotes: list[Line], footnoted: list[tuple[tuple[str | int, ...],

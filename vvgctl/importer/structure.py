@@ -18,8 +18,10 @@ import re
 from dataclasses import dataclass
 
 from vvgctl.importer import labels as L
+from vvgctl.importer import vocabulary as V
 from vvgctl.importer.people import parse_names, strip_markup
 from vvgctl.importer.text import Line
+from vvgctl.repository.registry import fold
 
 _WORDS = "|".join(re.escape(w) for w in ("§", "punkt", "ärende", "p."))
 HEADING = re.compile(
@@ -185,3 +187,24 @@ def is_credible(headings: list[Heading]) -> bool:
     say they are minutes)."""
     return len(headings) >= 2 and sum(h.score > _BASE - 1 for h in headings) * 2 >= \
         len(headings)
+
+
+_SECTION = re.compile(rf"^({L.alternatives(tuple(w for w, _ in V.SECTIONS))})\s*:?$",
+                      re.IGNORECASE)
+
+
+def sections(lines: list[Line], headings: list[Heading]) -> dict[int, tuple[int, str]]:
+    """The section lines that group the items ('Inledande formalia', 'Beslutsärenden'): for
+    the index of each such line, the index of the first heading under it and the kind the
+    section gives its items."""
+    found: dict[int, tuple[int, str]] = {}
+    starts = [h.start for h in headings]
+    for index, line in enumerate(lines):
+        match = _SECTION.match(strip_markup(line.text.strip().lstrip("#").strip()))
+        if not match or line.blank:
+            continue
+        following = next((n for n, start in enumerate(starts) if start > index), None)
+        if following is not None:
+            kind = next(k for w, k in V.SECTIONS if fold(w) == fold(match.group(1)))
+            found[index] = (following, kind)
+    return found
