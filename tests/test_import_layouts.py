@@ -133,3 +133,17 @@ def test_a_schedule_written_as_a_list_inside_an_item() -> None:
     change = meeting.schedule[2]
     assert change.note is not None and "12.00-16.00" in change.note
     assert meeting.items[1].title == "Mötestider 2025"
+
+
+def test_a_remark_under_a_title_is_not_glued_to_it() -> None:
+    from vvgctl.importer.structure import find_headings
+    from vvgctl.importer.text import normalise
+
+    text = ("1. Öppnande\n\n2. Övriga frågor\nInga övriga frågor anmäldes\n\n"
+            "3. Rapport från arbetsgruppen för samverkan\nArbetet fortgår enligt plan\n\n"
+            "4. Information om arbetet med den länsgemensamma\nriktlinjen\n\nText.\n")
+    lines = normalise(text)
+    assert [(h.number, h.title) for h in find_headings(lines)] == [
+        ("1", "Öppnande"), ("2", "Övriga frågor"),
+        ("3", "Rapport från arbetsgruppen för samverkan"),
+        ("4", "Information om arbetet med den länsgemensamma riktlinjen")]

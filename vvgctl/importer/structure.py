@@ -103,8 +103,23 @@ def _wrapped(lines: list[Line], heading: Heading) -> None:
     if _is_label(text) or "\t" in lines[nxt].text or len(text) > 120 or text.endswith(".") \
             or parse_names(text) or L.PRESENTERS.match(text) or re.match(r"^[a-z][.)]\s", text):
         return
+    if _remark(heading.title, strip_markup(text).strip(" *")):
+        return
     heading.title = f"{heading.title} {strip_markup(text).strip(' *')}"
     heading.end = nxt
+
+
+_CONNECTORS = {"och", "för", "av", "i", "om", "till", "med", "på", "samt", "inom", "vid", "från",
+               "mellan", "kring", "under", "efter", "inför", "–", "-", "den", "det", "de"}
+
+
+def _remark(title: str, text: str) -> bool:
+    """A line under a title that is a remark of its own ('Inga övriga frågor'), not the rest
+    of a title a narrow column broke: the line starts a sentence (a capitalised word after a
+    title that ends in a word in lower case that does not lead on)."""
+    last = title.split()[-1]
+    return bool(re.match(r"[A-ZÅÄÖ][a-zåäö]", text)) and last.islower() \
+        and last not in _CONNECTORS and not title.endswith((",", "–", "-"))
 
 
 def _numbered(lines: list[Line], index: int) -> int | None:
