@@ -147,3 +147,17 @@ def test_a_remark_under_a_title_is_not_glued_to_it() -> None:
         ("1", "Öppnande"), ("2", "Övriga frågor"),
         ("3", "Rapport från arbetsgruppen för samverkan"),
         ("4", "Information om arbetet med den länsgemensamma riktlinjen")]
+
+
+def test_a_wrapped_absent_line_keeps_its_last_names() -> None:
+    text = SCHEDULE.replace(
+        "Plats: Teams\n",
+        "Plats: Teams\nFrånvarande: Jörgen Thorn, Maria Taranger, Annika Leidenhed, Marie\n"
+        "Blomqvist, Rose-Marie Sandberg och Ritva Gonzales\n")
+    meeting, result = _import(text, "vvg")
+    assert [p.name for p in meeting.attendance.absent] == [
+        "Jörgen Thorn", "Maria Taranger", "Annika Leidenhed", "Marie Blomqvist",
+        "Rose-Marie Sandberg", "Ritva Gonzales"]
+    cut = SCHEDULE.replace("Plats: Teams\n", "Plats: Teams\nFrånvarande: Jörgen Thorn, Marie\n")
+    _, result = _import(cut, "vvg")
+    assert any("may go on past its line" in u.message for u in result.uncertain)
