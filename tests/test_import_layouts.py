@@ -161,3 +161,14 @@ def test_a_wrapped_absent_line_keeps_its_last_names() -> None:
     cut = SCHEDULE.replace("Plats: Teams\n", "Plats: Teams\nFrånvarande: Jörgen Thorn, Marie\n")
     _, result = _import(cut, "vvg")
     assert any("may go on past its line" in u.message for u in result.uncertain)
+
+
+def test_the_importers_notes_are_swedish(swedish: None) -> None:
+    _, result = _import(SCHEDULE.replace("Plats: Teams\n", "Plats: Teams\nFrånvarande: Jörgen "
+                                         "Thorn, Marie\n"), "vvg")
+    messages = [u.message for u in result.uncertain]
+    assert any(m.startswith("indatarad 6: namnlistan kan fortsätta") for m in messages)
+    _, result = _import(DELREGIONAL, "fyrbodal")
+    messages = [u.message for u in result.uncertain]
+    assert "punkt 2 har ingen typ ('Information', 'Dialog', …)" in messages
+    assert not any("item" in m for m in messages)

@@ -14,6 +14,7 @@ from vvgctl.importer.draft import Draft
 from vvgctl.importer.people import NamedPerson, parse_names, strip_markup
 from vvgctl.importer.text import Line
 from vvgctl.repository.registry import RegistryIndex
+from vvgctl.runtime.i18n import N_
 
 LISTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (L.ABSENT, "absent"), (L.REMOTE, "remote"), (L.NEW_MEMBERS, "new_members"))
@@ -68,8 +69,8 @@ def _wrapped(lines: list[Line], j: int, value: str, draft: Draft
         used.append(lines[k])
         k += 1
     if _cut_short(value):
-        draft.note(f"input line {lines[j].no}: the list of names may go on past its line; "
-                   "check its last names")
+        draft.note(N_("input line {line}: the list of names may go on past its line; "
+                      "check its last names").format(line=lines[j].no))
     return value, used, k
 
 

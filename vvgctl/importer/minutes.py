@@ -26,7 +26,7 @@ from vvgctl.importer.text import Line, unflatten_items
 from vvgctl.models import Meeting
 from vvgctl.repository.discovery import meeting_path
 from vvgctl.repository.registry import RegistryIndex
-from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import N_, _, translate_formatted
 from vvgctl.source.loading import parse_meeting
 
 UNKNOWN_PLACE = "Ej angiven (import)"
@@ -106,11 +106,11 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
                          hint=N_("pass --organ ORG (one of: {organs})").format(organs=known)
                          if known else N_("pass --organ ORG"))
     if not header.is_minutes and is_credible(headings):
-        draft.note("no title such as 'Mötesanteckning' and no 'Datum:' line: the items were "
-                   "read from the numbered sequence of headings", ("items",))
+        draft.note(N_("no title such as 'Mötesanteckning' and no 'Datum:' line: the items were "
+                      "read from the numbered sequence of headings"), ("items",))
     elif not header.is_minutes:
-        draft.note("no title such as 'Mötesanteckning' or 'Protokoll': everything was kept for "
-                   "review; this may not be minutes at all")
+        draft.note(N_("no title such as 'Mötesanteckning' or 'Protokoll': everything was kept for "
+                      "review; this may not be minutes at all"))
         draft.to_review(lines)
         draft.preface = []
         headings = []
@@ -138,13 +138,13 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
         if section_kind and "kind" not in parser.item:
             parser.item["kind"] = section_kind
         if "kind" not in parser.item:
-            draft.note(f"item {number} has no kind ('Information', 'Dialog', …)",
-                       ("items", index, "title"))
+            draft.note(N_("item {number} has no kind ('Information', 'Dialog', …)").format(
+                number=number), ("items", index, "title"))
     if draft.preface:
-        draft.to_review(draft.preface, "header text that was not understood")
+        draft.to_review(draft.preface, N_("header text that was not understood"))
     if furniture:
-        draft.to_review(furniture, "page numbers and page headers of the PDF, taken out of "
-                        "the text")
+        draft.to_review(furniture, N_("page numbers and page headers of the PDF, taken out of "
+                                   "the text"))
     _finish(draft)
     return draft
 
@@ -154,10 +154,10 @@ def _finish(draft: Draft) -> None:
     data["status"] = "draft"
     if not data.get("place"):
         data["place"] = UNKNOWN_PLACE
-        draft.note("no place ('Plats:' or 'Mötesform:') was found", ("place",))
+        draft.note(N_("no place ('Plats:' or 'Mötesform:') was found"), ("place",))
     finish_mode(draft)
     if not data.get("time"):
-        draft.note("no meeting time ('Tid:') was found", ("date",))
+        draft.note(N_("no meeting time ('Tid:') was found"), ("date",))
     presenters: dict[str, list[str]] = {}
     for item in data.get("items", []):
         for content in [item, *item.get("subitems", [])]:
@@ -194,7 +194,8 @@ def _people(draft: Draft, registry: RegistryIndex | None, result: ImportResult) 
         if match.probable:
             entry["probable_match"] = match.probable
             result.probable_matches.append((name, match.probable))
-            draft.note(f"'{name}' is not in the registry; probably '{match.probable}'", path)
+            draft.note(N_("'{name}' is not in the registry; probably '{match}'").format(
+                name=name, match=match.probable), path)
         result.local_people.append(name)
         local.append(entry)
     if local:
@@ -241,11 +242,11 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
             line = offset + where[note.body]
         else:
             line = 1
-        result.uncertain.append(Uncertainty(line, note.message))
+        result.uncertain.append(Uncertainty(line, translate_formatted(note.message)))
     for index, _piece in enumerate(draft.review):
         if not any(n.body == ("review", index) for n in draft.notes):
             result.uncertain.append(Uncertainty(offset + where[("review", index)],
-                                                "text kept for review"))
+                                                _(N_("text kept for review"))))
     result.uncertain.sort(key=lambda u: u.line)
     if registry is not None:
         from vvgctl.checking.check import check_loaded

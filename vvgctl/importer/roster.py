@@ -17,6 +17,7 @@ from vvgctl.importer.people import (
 )
 from vvgctl.importer.text import Line
 from vvgctl.repository.registry import RegistryIndex, fold
+from vvgctl.runtime.i18n import N_
 
 _SUBSTITUTE = re.compile(r"^ersätt(?:er|are för)\s+(.+)$", re.IGNORECASE)
 
@@ -120,17 +121,19 @@ def place_groups(groups: list[Group], footnotes: list[Line], draft: Draft,
         if delegation is None:
             pieces = [heading_line] if heading_line and heading else []
             pieces += [Line(line.no, cell) for line, cell in members]
-            where = f"'{heading}'" if heading else "without a heading"
-            draft.to_review(pieces, f"roster group {where} matches no delegation of "
-                            f"{draft.data.get('organ')}; kept for review")
+            where = f"'{heading}'"
+            draft.to_review(pieces, N_("roster group {group} matches no delegation of {organ}; "
+                                        "kept for review").format(
+                                group=where, organ=draft.data.get("organ")))
             continue
         index = len(roster)
         group: dict[str, Any] = {"delegation": delegation, "members": []}
         if heading_line is not None and heading:
             draft.credit(("roster", index, "delegation"), heading_line)
         if registry is None:
-            draft.note(f"delegation id {delegation!r} made from {heading!r} (no registry to "
-                       "match it against)", ("roster", index, "delegation"))
+            draft.note(N_("delegation id {delegation!r} made from {heading!r} (no registry to "
+                          "match it against)").format(delegation=delegation, heading=heading),
+                       ("roster", index, "delegation"))
         _place_members(members, group, roster, draft, registry, footnoted)
     if roster:
         draft.data["roster"] = roster
@@ -164,4 +167,4 @@ def _footnotes(footnotes: list[Line], footnoted: list[tuple[tuple[str | int, ...
             entry["substitutes_for"] = name
             draft.credit(path, line)
         else:
-            draft.to_review([line], "a footnote of the roster was not understood")
+            draft.to_review([line], N_("a footnote of the roster was not understood"))
