@@ -172,3 +172,45 @@ def test_the_importers_notes_are_swedish(swedish: None) -> None:
     messages = [u.message for u in result.uncertain]
     assert "punkt 2 har ingen typ ('Information', 'Dialog', …)" in messages
     assert not any("item" in m for m in messages)
+
+
+HARD_WRAPPED = """\
+Mötesanteckning
+Vårdsamverkan Västra Götaland (VVG)
+Datum: 22 januari 2025
+Tid: kl. 9.00–11.00
+Plats: Teams
+
+Kallade
+Fyrbodal
+Tanja Mattsson, Mellerud/Bengtsfors
+Rose-Marie Sandberg, NU-sjukvården
+(förhindrad)
+
+1. Riktlinje för egenvård
+Information
+Ställningstagande:
+Vårdsamverkan Västra Götaland ställer sig bakom att beredningen tar fram en forms-enkät i
+syfte att få en uppdaterad bild av hur förvaltningsplanen uppfattas som underlag för fortsatt
+arbete.
+På föregående möte den 11 september ställde sig VVG bakom förvaltningsplanen med tillhörande
+dokument, och efterfrågade samtidigt ett nytt namnförslag för referensgruppen.
+
+2. Samtycke
+Information
+Ställningstagande:
+Vårdsamverkan Västra Götaland noterar informationen.
+VVG ställde sig den 10 juni 2024 bakom Länsgemensam riktlinje för egenvård och Länsgemensam
+rutin för hälso- och sjukvårdsåtgärd som är bedömd att kunna utföras som egenvård.
+"""
+
+
+def test_a_position_in_hard_wrapped_text_ends_with_its_paragraph() -> None:
+    meeting, _ = _import(HARD_WRAPPED, "vvg")
+    assert [d.text for i in meeting.items for d in i.decisions] == [
+        "Vårdsamverkan Västra Götaland ställer sig bakom att beredningen tar fram en forms-enkät "
+        "i syfte att få en uppdaterad bild av hur förvaltningsplanen uppfattas som underlag för "
+        "fortsatt arbete.", "Vårdsamverkan Västra Götaland noterar informationen."]
+    assert [p.name for p in meeting.attendance.absent] == ["Rose-Marie Sandberg"]
+    assert [m.name for g in meeting.roster for m in g.members] == [
+        "Tanja Mattsson", "Rose-Marie Sandberg"]

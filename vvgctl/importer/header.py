@@ -245,6 +245,11 @@ def _roster_columns(lines: list[Line], header: Header, draft: Draft,
     for col in sorted(columns):
         current: tuple[str | None, Line | None, list[tuple[Line, str]]] | None = None
         for line, cell in columns[col]:
+            if current is not None and current[2] and _continues(cell):
+                last_line, last_cell = current[2][-1]  # a member's line wrapped in a column
+                current[2][-1] = (last_line, f"{last_cell} {cell}")
+                draft.credit(("roster",), line)
+                continue
             person = parse_person(cell, registry)
             if person is None or OTHERS.match(strip_markup(cell)):
                 current = (strip_markup(cell), Line(line.no, cell), [])
@@ -256,6 +261,18 @@ def _roster_columns(lines: list[Line], header: Header, draft: Draft,
                 current[2].append((line, cell))
     header.roster_groups = groups
     place_groups(groups, footnotes, draft, registry)
+
+
+#: one word and a note in brackets: the rest of a member's line a narrow column wrapped
+_WRAPPED_NOTE = re.compile(r"^[\wåäöÅÄÖ-]+\s+\((?:förhind|frånvar|ordf|vice|ersätt|via|digital|"
+                           r"distans)", re.IGNORECASE)
+
+
+def _continues(cell: str) -> bool:
+    """Whether a roster line goes on from the member's line above it: '(förhindrad)', a line
+    in lower case, 'Universitetssjukhuset (förhindrad)'."""
+    clean = strip_markup(cell).strip()
+    return clean.startswith("(") or clean[:1].islower() or bool(_WRAPPED_NOTE.match(clean))
 
 
 def finish_mode(draft: Draft) -> None:

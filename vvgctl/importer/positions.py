@@ -35,6 +35,13 @@ def _stops(line: Line, have_parts: bool) -> bool:
     return bool(not have_parts and re.match(r"^\s*(?:[-*]\s+)?[a-z][.)]\s", text))
 
 
+def _short_last_line(text: str, widths: list[int]) -> bool:
+    """Whether ``text`` is the last line of a hard-wrapped paragraph: it ends a sentence and
+    is clearly shorter than the lines around it (as a PDF's text gives a paragraph)."""
+    return text.rstrip().endswith((".", "!", "?")) and len(widths) >= 2 \
+        and len(text.rstrip()) < 0.8 * max(widths)
+
+
 def collect_position(lines: list[Line], j: int, runs_on: bool = False
                      ) -> tuple[list[Line], int]:
     """The lines of the position whose label stands on line ``j``, and where it ends.
@@ -72,6 +79,10 @@ def collect_position(lines: list[Line], j: int, runs_on: bool = False
                 not is_list or (last_was_list and not _PART.match(line.text)
                                 and not have_parts)):
             break  # a new paragraph after the position's own: the background
+        if not runs_on and have_prose and not is_list and not lines[k - 1].blank \
+                and _short_last_line(lines[last].text, [len(x.text) for x in block[1:]]
+                                     + [len(line.text)]):
+            break  # text hard-wrapped without blank lines: a short line ends the paragraph
         have_parts = have_parts or bool(_PART.match(line.text))
         have_prose = have_prose or not is_list
         last_was_list = is_list
@@ -103,7 +114,7 @@ def decision_from(label: str, block: list[Line], after_dialog: bool, ctx: Contex
             parts[-1]["text"] += " " + _clean(raw)
         else:
             paragraphs[-1].append(_clean(raw))
-    intro = "\n\n".join("\n".join(p) for p in paragraphs if p).strip()
+    intro = "\n\n".join(" ".join(p) for p in paragraphs if p).strip()  # wrapped lines joined
     every = "\n".join(_clean(t) for t in texts if t.strip()).strip()
     text = intro or every
     if not text:
