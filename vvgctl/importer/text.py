@@ -162,7 +162,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 def _title_and_body(piece: str) -> tuple[str, str]:
     """'Godkännande av dagordning Dagordningen godkänns.' -> the title and the text: the title
     ends before the first capitalised word that follows the title's first word or a word in
-    lower case (an acronym such as VVG does not end it)."""
+    lower case (an acronym in capitals does not end it)."""
     words = piece.split()
     for n in range(1, len(words)):
         if _SENTENCE_WORD.match(words[n]) \
