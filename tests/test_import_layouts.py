@@ -214,3 +214,11 @@ def test_a_position_in_hard_wrapped_text_ends_with_its_paragraph() -> None:
     assert [p.name for p in meeting.attendance.absent] == ["Rose-Marie Sandberg"]
     assert [m.name for g in meeting.roster for m in g.members] == [
         "Tanja Mattsson", "Rose-Marie Sandberg"]
+
+
+def test_a_schedule_listed_inside_another_item() -> None:
+    text = SCHEDULE.replace("2. Mötestider 2025\nMötet gick igenom årets mötestider.\n",
+                            "2. Övriga frågor\nMötestider 2025:\n")
+    meeting, _ = _import(text, "vvg")
+    assert [str(s.date) for s in meeting.schedule] == ["2025-04-09", "2025-09-03", "2025-11-04"]
+    assert meeting.items[1].title == "Övriga frågor"

@@ -61,6 +61,21 @@ def _is_timebox_line(clean: str) -> bool:
     return not rest and timebox_of(clean) is not None
 
 
+def _listed_schedule(prose: list[str]) -> list[str]:
+    """The lines under a short line that names the schedule ('Mötestider 2025:'), to the
+    first line without a date."""
+    found: list[str] = []
+    under = False
+    for text in prose:
+        if not under:
+            under = len(text) < 60 and bool(L.SCHEDULE_TITLE.search(text))
+            continue
+        if not find_date(text, 2000):
+            break
+        found.append(text)
+    return found
+
+
 class ItemParser:
     """Reads one item's lines into the item's data and its body text."""
 
@@ -378,3 +393,8 @@ class ItemParser:
                           if L.SCHEDULE_TITLE.search(s["title"])] + self.prose
             self.draft.data.setdefault("schedule", []).extend(
                 schedule_lines(candidates, self.ctx.date))
+        else:  # 'Mötestider 2025:' over a list inside another item ('Övriga frågor')
+            self.draft.data.setdefault("schedule", []).extend(
+                schedule_lines(_listed_schedule(self.prose), self.ctx.date))
+            if not self.draft.data["schedule"]:
+                del self.draft.data["schedule"]
