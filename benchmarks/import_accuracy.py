@@ -15,11 +15,15 @@ the accuracy averaged over the variants and the worst variant's.
 The round trip (tests/roundtrip.py, issue 31.4): every bundled meeting (minutes/**/20*.md) and
 the generated family (tests/roundtrip_family.py) rendered by `vvgctl render --format F` and
 imported back; the third table shows the share of matching fields per meeting and format (a
-format is one line of tests/roundtrip.FORMATS), and the fields that missed.
+format is one line of tests/roundtrip.FORMATS), and the fields that missed. Where poppler's
+pdftotext is installed, a column 'pdftotext' reads the rendered PDF through it, for reference
+until the importer reads PDF itself.
 """
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 from collections import defaultdict
 from itertools import chain
@@ -162,14 +166,36 @@ def roundtrip_table() -> None:
             for records, repository in ((bundled(), ROOT / "minutes"), (paths, root)):
                 for record, score in round_trip(records, fmt, work / "out", repository).items():
                     table[names[record]][fmt] = score
+        pdftotext = shutil.which("pdftotext")
+        if pdftotext and "pdf" not in FORMATS:  # until the importer reads PDF itself
+            for records, repository in ((bundled(), ROOT / "minutes"), (paths, root)):
+                for record, score in _via_pdftotext(records, work, repository, pdftotext):
+                    table[names[record]]["pdftotext"] = score
+    formats = [*FORMATS, *(["pdftotext"] if any("pdftotext" in r for r in table.values())
+                           else [])]
     print("\nround trip (render, import back), share of matching fields")
-    print(f"{'meeting':<34}" + "".join(f"{fmt:>14}" for fmt in FORMATS))
+    print(f"{'meeting':<34}" + "".join(f"{fmt:>14}" for fmt in formats))
     for name, row in table.items():
         print(f"{name:<34}" + "".join(
-            f"{row[f].total:>8.2f} ({len(row[f].fields):>3})" for f in FORMATS))
-        misses = sorted({m for score in row.values() for m in score.misses()})
-        if misses:
-            print(" " * 4 + "missed: " + "; ".join(misses))
+            f"{row[f].total:>8.2f} ({len(row[f].fields):>3})" for f in formats))
+        for fmt in formats:
+            if row[fmt].misses():
+                print(f"    {fmt} missed: " + "; ".join(row[fmt].misses()))
+
+
+def _via_pdftotext(records: list[Path], work: Path, repository: Path, pdftotext: str
+                   ) -> list[tuple[Path, Any]]:
+    """The records rendered as PDF and read back through poppler's pdftotext, as the text
+    such a PDF gives (for reference only: the system tool is not one of vvgctl's needs)."""
+    from tests.roundtrip import compare, import_file, load, render
+
+    out = []
+    for record, pdf in render(records, "pdf", work / "pdf").items():
+        text = pdf.with_suffix(".txt")
+        subprocess.run([pdftotext, str(pdf), str(text)], check=True)
+        want = load(record.read_text(encoding="utf-8"), str(record))
+        out.append((record, compare(import_file(text, want.organ, repository), want)))
+    return out
 
 
 def main() -> None:

@@ -34,6 +34,8 @@ FORMATS: dict[str, str] = {
     "docx": ".docx",
     "html": ".html",
 }
+#: every format vvgctl renders, with its suffix (PDF joins FORMATS when the importer reads it)
+SUFFIXES: dict[str, str] = {**FORMATS, "pdf": ".pdf"}
 
 
 @dataclass
@@ -144,7 +146,7 @@ def render(files: list[Path], fmt: str, out: Path) -> dict[Path, Path]:
     rendered: dict[Path, Path] = {}
     for path in files:
         organ = load(path.read_text(encoding="utf-8"), str(path)).organ
-        rendered[path] = out / f"{organ}-{path.stem}{FORMATS[fmt]}"
+        rendered[path] = out / f"{organ}-{path.stem}{SUFFIXES[fmt]}"
     return rendered
 
 
