@@ -222,3 +222,22 @@ def test_a_schedule_listed_inside_another_item() -> None:
     meeting, _ = _import(text, "vvg")
     assert [str(s.date) for s in meeting.schedule] == ["2025-04-09", "2025-09-03", "2025-11-04"]
     assert meeting.items[1].title == "Övriga frågor"
+
+
+def test_a_members_affiliation_wrapped_in_a_column() -> None:
+    from pathlib import Path
+
+    from vvgctl.repository.registry import load_registry
+
+    root = Path(__file__).resolve().parent.parent / "minutes"
+    text = ("Mötesanteckning\nGemensam styrgrupp nytt hälso- och sjukvårdsavtal\n"
+            "Datum: 13 maj 2026\nTid: kl. 8.00–9.00\nPlats: Teams\n\nKallade\nStyrgrupp Kommun\n"
+            "Helen Nordling, Boråsregionens\nSjuhäradskommunalförbund\n"
+            "Rikard Strömqvist, Tibro kommun\n\n1. Öppnande\n\nMötet öppnas.\n")
+    result = import_text(text, organ="styrgrupp-hos", registry=load_registry(root), root=root)
+    meeting = parse_meeting(result.text.encode(), "draft").model
+    assert isinstance(meeting, Meeting)
+    assert [(g.delegation, [(m.name, m.affiliation) for m in g.members])
+            for g in meeting.roster] == [("styrgrupp-kommun", [
+                ("Helen Nordling", "Boråsregionens Sjuhäradskommunalförbund"),
+                ("Rikard Strömqvist", "Tibro kommun")])]

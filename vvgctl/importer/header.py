@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 from vvgctl.importer.attendance import attendance_at
 from vvgctl.importer.dates import find_date, find_time_range
-from vvgctl.importer.delegations import ABBREVIATION, OTHERS, slug
+from vvgctl.importer.delegations import ABBREVIATION, OTHERS, resolve_delegation, slug
 from vvgctl.importer.draft import Draft
 from vvgctl.importer.people import parse_names, parse_person, strip_markup
 from vvgctl.importer.roster import place_groups
 from vvgctl.importer.text import Line
+from vvgctl.models.registry import Organ
 from vvgctl.repository.registry import RegistryIndex, fold
 from vvgctl.runtime.i18n import N_
 
@@ -242,10 +243,12 @@ def _roster_columns(lines: list[Line], header: Header, draft: Draft,
             if cell.strip():
                 columns.setdefault(col, []).append((line, cell.strip()))
     groups: list[tuple[str | None, Line | None, list[tuple[Line, str]]]] = []
+    organ = registry.organ(str(draft.data.get("organ", ""))) if registry else None
     for col in sorted(columns):
         current: tuple[str | None, Line | None, list[tuple[Line, str]]] | None = None
         for line, cell in columns[col]:
-            if current is not None and current[2] and _continues(cell):
+            if current is not None and current[2] and (
+                    _continues(cell) or _wrapped_word(cell, current[2][-1][1], organ)):
                 last_line, last_cell = current[2][-1]  # a member's line wrapped in a column
                 current[2][-1] = (last_line, f"{last_cell} {cell}")
                 draft.credit(("roster",), line)
@@ -273,6 +276,16 @@ def _continues(cell: str) -> bool:
     in lower case, 'Universitetssjukhuset (förhindrad)'."""
     clean = strip_markup(cell).strip()
     return clean.startswith("(") or clean[:1].islower() or bool(_WRAPPED_NOTE.match(clean))
+
+
+def _wrapped_word(cell: str, above: str, organ: Organ | None) -> bool:
+    """One word under a member's line that ends in an affiliation ('Helen Nordling,
+    Boråsregionens' / 'Sjuhäradskommunalförbund'), when the registry knows the organ's
+    delegations and the word is none of them."""
+    clean = strip_markup(cell).strip()
+    return organ is not None and bool(organ.delegations) and " " not in clean \
+        and "," in above and not above.rstrip().endswith(")") \
+        and resolve_delegation(clean, organ) is None
 
 
 def finish_mode(draft: Draft) -> None:
