@@ -93,9 +93,10 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
         draft.data["date"] = date.isoformat()
     if "date" not in draft.data:
         raise NotMinutes(
-            f"{source} does not look like minutes: no meeting date was found "
-            + ("(no title such as Mötesanteckning either)" if not header.is_minutes
-               else "(no 'Datum:' line)"),
+            (N_("{source} does not look like minutes: no meeting date was found (no title "
+                "such as Mötesanteckning either)") if not header.is_minutes
+             else N_("{source} does not look like minutes: no meeting date was found (no "
+                     "'Datum:' line)")).format(source=source),
             hint=N_("if it is minutes, pass --date YYYY-MM-DD; the text the importer cannot "
                     "place then goes to the review section"))
     if "organ" not in draft.data:
