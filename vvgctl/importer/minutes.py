@@ -21,11 +21,12 @@ from vvgctl.importer.header import finish_mode, parse_header
 from vvgctl.importer.items import ItemParser
 from vvgctl.importer.pages import read_lines
 from vvgctl.importer.people import match_person
-from vvgctl.importer.structure import find_headings, is_credible
+from vvgctl.importer.structure import find_headings, is_credible, sections
+from vvgctl.importer.text import Line, unflatten_items
 from vvgctl.models import Meeting
 from vvgctl.repository.discovery import meeting_path
 from vvgctl.repository.registry import RegistryIndex
-from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import N_, _, translate_formatted
 from vvgctl.source.loading import parse_meeting
 
 UNKNOWN_PLACE = "Ej angiven (import)"
@@ -78,6 +79,7 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
                 notes: Sequence[str] = ()) -> Draft:
     """The draft of ``text``; ``notes`` (how the input was read) become the draft's notes."""
     lines, furniture = read_lines(text)
+    lines = unflatten_items(lines)
     headings = find_headings(lines)
     first = headings[0].start if headings else len(lines)
     draft = Draft()
@@ -92,9 +94,10 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
         draft.data["date"] = date.isoformat()
     if "date" not in draft.data:
         raise NotMinutes(
-            f"{source} does not look like minutes: no meeting date was found "
-            + ("(no title such as Mötesanteckning either)" if not header.is_minutes
-               else "(no 'Datum:' line)"),
+            (N_("{source} does not look like minutes: no meeting date was found (no title "
+                "such as Mötesanteckning either)") if not header.is_minutes
+             else N_("{source} does not look like minutes: no meeting date was found (no "
+                     "'Datum:' line)")).format(source=source),
             hint=N_("if it is minutes, pass --date YYYY-MM-DD; the text the importer cannot "
                     "place then goes to the review section"))
     if "organ" not in draft.data:
@@ -105,11 +108,11 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
                          hint=N_("pass --organ ORG (one of: {organs})").format(organs=known)
                          if known else N_("pass --organ ORG"))
     if not header.is_minutes and is_credible(headings):
-        draft.note("no title such as 'Mötesanteckning' and no 'Datum:' line: the items were "
-                   "read from the numbered sequence of headings", ("items",))
+        draft.note(N_("no title such as 'Mötesanteckning' and no 'Datum:' line: the items were "
+                      "read from the numbered sequence of headings"), ("items",))
     elif not header.is_minutes:
-        draft.note("no title such as 'Mötesanteckning' or 'Protokoll': everything was kept for "
-                   "review; this may not be minutes at all")
+        draft.note(N_("no title such as 'Mötesanteckning' or 'Protokoll': everything was kept for "
+                      "review; this may not be minutes at all"))
         draft.to_review(lines)
         draft.preface = []
         headings = []
@@ -117,22 +120,33 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
     ctx = Context(registry, meeting_date, draft.data["organ"],
                   _previous_checker(root, draft.data["organ"]))
     bounds = [h.start for h in headings] + [len(lines)]
+    grouped = sections(lines, headings)
+    section_lines = {lines[at].no: (lines[at], item, kind) for at, (item, kind) in grouped.items()}
+    draft.preface = [line for line in draft.preface if line.no not in section_lines]
+    body = [Line(line.no, "") if at in grouped else line for at, line in enumerate(lines)]
+    section_kind: str | None = None
     for index, heading in enumerate(headings):
         number = heading.number
         parser = ItemParser(draft, ctx, index, number, heading.title)
         draft.data.setdefault("items", []).append(
-            parser.parse(lines[heading.end + 1:bounds[index + 1]]))
+            parser.parse(body[heading.end + 1:bounds[index + 1]]))
         draft.items.append(parser.text)
         for line in lines[heading.start:heading.end + 1]:
             draft.credit(("items", index), line)
+        for line, item, kind in section_lines.values():
+            if item == index:
+                section_kind = kind
+                draft.credit(("items", index), line)
+        if section_kind and "kind" not in parser.item:
+            parser.item["kind"] = section_kind
         if "kind" not in parser.item:
-            draft.note(f"item {number} has no kind ('Information', 'Dialog', …)",
-                       ("items", index, "title"))
+            draft.note(N_("item {number} has no kind ('Information', 'Dialog', …)").format(
+                number=number), ("items", index, "title"))
     if draft.preface:
-        draft.to_review(draft.preface, "header text that was not understood")
+        draft.to_review(draft.preface, N_("header text that was not understood"))
     if furniture:
-        draft.to_review(furniture, "page numbers and page headers of the PDF, taken out of "
-                        "the text")
+        draft.to_review(furniture, N_("page numbers and page headers of the PDF, taken out of "
+                                   "the text"))
     _finish(draft)
     return draft
 
@@ -142,10 +156,10 @@ def _finish(draft: Draft) -> None:
     data["status"] = "draft"
     if not data.get("place"):
         data["place"] = UNKNOWN_PLACE
-        draft.note("no place ('Plats:' or 'Mötesform:') was found", ("place",))
+        draft.note(N_("no place ('Plats:' or 'Mötesform:') was found"), ("place",))
     finish_mode(draft)
     if not data.get("time"):
-        draft.note("no meeting time ('Tid:') was found", ("date",))
+        draft.note(N_("no meeting time ('Tid:') was found"), ("date",))
     presenters: dict[str, list[str]] = {}
     for item in data.get("items", []):
         for content in [item, *item.get("subitems", [])]:
@@ -182,7 +196,8 @@ def _people(draft: Draft, registry: RegistryIndex | None, result: ImportResult) 
         if match.probable:
             entry["probable_match"] = match.probable
             result.probable_matches.append((name, match.probable))
-            draft.note(f"'{name}' is not in the registry; probably '{match.probable}'", path)
+            draft.note(N_("'{name}' is not in the registry; probably '{match}'").format(
+                name=name, match=match.probable), path)
         result.local_people.append(name)
         local.append(entry)
     if local:
@@ -237,11 +252,11 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
             line = offset + where[note.body]
         else:
             line = 1
-        result.uncertain.append(Uncertainty(line, note.message))
+        result.uncertain.append(Uncertainty(line, translate_formatted(note.message)))
     for index, _piece in enumerate(draft.review):
         if not any(n.body == ("review", index) for n in draft.notes):
             result.uncertain.append(Uncertainty(offset + where[("review", index)],
-                                                "text kept for review"))
+                                                _(N_("text kept for review"))))
     result.uncertain.sort(key=lambda u: u.line)
     if registry is not None:
         from vvgctl.checking.check import check_loaded

@@ -17,6 +17,7 @@ from vvgctl.importer.people import (
 )
 from vvgctl.importer.text import Line
 from vvgctl.repository.registry import RegistryIndex, fold
+from vvgctl.runtime.i18n import N_
 
 _SUBSTITUTE = re.compile(r"^ersätt(?:er|are för)\s+(.+)$", re.IGNORECASE)
 
@@ -110,41 +111,51 @@ def place_groups(groups: list[Group], footnotes: list[Line], draft: Draft,
                 draft.remember_org(person.name, person.organisation)
                 draft.credit(("attendance", "others", len(others) - 1), line, cell)
             continue
-        if heading is None:
-            delegation = None
-        elif registry is not None:
+        if heading is None:  # 'Närvarande' over names: the members who sit in no delegation
+            _place_members(members, {"members": []}, roster, draft, registry, footnoted)
+            continue
+        if registry is not None:
             delegation = resolve_delegation(heading, organ)
         else:
             delegation = heading_id(heading)
         if delegation is None:
             pieces = [heading_line] if heading_line and heading else []
             pieces += [Line(line.no, cell) for line, cell in members]
-            where = f"'{heading}'" if heading else "without a heading"
-            draft.to_review(pieces, f"roster group {where} matches no delegation of "
-                            f"{draft.data.get('organ')}; kept for review")
+            where = f"'{heading}'"
+            draft.to_review(pieces, N_("roster group {group} matches no delegation of {organ}; "
+                                        "kept for review").format(
+                                group=where, organ=draft.data.get("organ")))
             continue
         index = len(roster)
         group: dict[str, Any] = {"delegation": delegation, "members": []}
-        roster.append(group)
         if heading_line is not None and heading:
             draft.credit(("roster", index, "delegation"), heading_line)
         if registry is None:
-            draft.note(f"delegation id {delegation!r} made from {heading!r} (no registry to "
-                       "match it against)", ("roster", index, "delegation"))
-        for line, cell in members:
-            person = parse_person(cell, registry)
-            if person is None:  # pragma: no cover - grouping already parsed it
-                draft.to_review([Line(line.no, cell)])
-                continue
-            entry = member_entry(person, draft, registry)
-            path: tuple[str | int, ...] = ("roster", index, "members", len(group["members"]))
-            group["members"].append(entry)
-            draft.credit(path, line, cell)
-            if person.footnote:
-                footnoted.append((path, entry))
+            draft.note(N_("delegation id {delegation!r} made from {heading!r} (no registry to "
+                          "match it against)").format(delegation=delegation, heading=heading),
+                       ("roster", index, "delegation"))
+        _place_members(members, group, roster, draft, registry, footnoted)
     if roster:
         draft.data["roster"] = roster
     _footnotes(footnotes, footnoted, draft, registry)
+
+
+def _place_members(members: list[tuple[Line, str]], group: dict[str, Any],
+                   roster: list[dict[str, Any]], draft: Draft, registry: RegistryIndex | None,
+                   footnoted: list[tuple[tuple[str | int, ...], dict[str, Any]]]) -> None:
+    index = len(roster)
+    roster.append(group)
+    for line, cell in members:
+        person = parse_person(cell, registry)
+        if person is None:  # pragma: no cover - grouping already parsed it
+            draft.to_review([Line(line.no, cell)])
+            continue
+        entry = member_entry(person, draft, registry)
+        path: tuple[str | int, ...] = ("roster", index, "members", len(group["members"]))
+        group["members"].append(entry)
+        draft.credit(path, line, cell)
+        if person.footnote:
+            footnoted.append((path, entry))
 
 
 def _footnotes(footnotes: list[Line], footnoted: list[tuple[tuple[str | int, ...],
@@ -156,4 +167,4 @@ def _footnotes(footnotes: list[Line], footnoted: list[tuple[tuple[str | int, ...
             entry["substitutes_for"] = name
             draft.credit(path, line)
         else:
-            draft.to_review([line], "a footnote of the roster was not understood")
+            draft.to_review([line], N_("a footnote of the roster was not understood"))
