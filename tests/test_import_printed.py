@@ -73,17 +73,18 @@ Vårdsamverkan Västra Götaland noterar informationen. Ämnet tas upp igen vid 
 """
 
 
-def _import(text: str) -> tuple[Meeting, str]:
+def _import(text: str) -> tuple[Meeting, str, list[str]]:
+    """The draft as a model, its text and the importer's notes."""
     result = import_text(text, organ="vvg", registry=load_registry(ROOT), root=ROOT,
                          source="fixture")
     loaded = parse_meeting(result.text.encode(), "draft")
     assert isinstance(loaded.model, Meeting), result.text
     assert _missing_words(text, result.text) == []
-    return loaded.model, result.text
+    return loaded.model, result.text, [u.message for u in result.uncertain]
 
 
 def test_a_printed_follow_up_ends_the_position_and_is_read_with_its_meeting() -> None:
-    meeting, _ = _import(PRINTED)
+    meeting, _, _ = _import(PRINTED)
     item = meeting.items[1]
     assert [d.text for d in item.decisions] == [
         "En forms-enkät kommer att skickas ut till varje delregionalt område.\n\n"
@@ -97,14 +98,14 @@ def test_a_printed_follow_up_ends_the_position_and_is_read_with_its_meeting() ->
 
 
 def test_a_closed_action_comes_back_by_its_id_or_by_its_text() -> None:
-    meeting, text = _import(PRINTED)
+    meeting, text, notes = _import(PRINTED)
     assert meeting.items[1].closes_actions == ["vvg-2025-06-04-3-1", "vvg-2025-10-22-4-1"]
     assert "Något som ingen möte i förrådet gav i uppdrag." in text.split("\n---\n", 1)[1]
-    assert "closes_actions" in text  # the note of the one not found names the field
+    assert sum("closes_actions" in n for n in notes) == 1  # the one not found: a note
 
 
 def test_corrections_go_where_the_model_has_a_place_and_to_review_otherwise() -> None:
-    meeting, text = _import(PRINTED)
+    meeting, text, notes = _import(PRINTED)
     assert meeting.previous is not None
     assert [(c.text, c.quote, c.replacement, c.item) for c in meeting.previous.corrections] == [
         ("I punkt 5 ändras meningen om enkäten.", "Enkäten skickas ut i oktober.",
@@ -112,6 +113,7 @@ def test_corrections_go_where_the_model_has_a_place_and_to_review_otherwise() ->
     assert meeting.approval is None  # a draft is not approved: the notes are kept for review
     body = text.split("\n---\n", 1)[1]
     assert "Stavningen av ett namn rättades." in body
+    assert sum("approval.corrections" in n for n in notes) == 2  # each with its own note
     assert "Mötet justerade meningen om enkäten." in body
     assert meeting.items[0].title == "Föregående mötesanteckning"
     assert all("lydelse" not in d.text for i in meeting.items for d in i.decisions)
@@ -129,7 +131,7 @@ Nils Sandell, Region
 Åsa Forsberg, Kommun
 
 **Rättelse vid justering 4 februari 2026:** Stavningen""", 1)
-    meeting, _ = _import(text)
+    meeting, _, _ = _import(text)
     assert [(g.delegation, [m.name for m in g.members]) for g in meeting.roster] == [
         ("fyrbodal", ["Tanja Mattsson", "Rose-Marie Sandberg"]),
         (None, ["Nils Sandell", "Åsa Forsberg"])]
@@ -146,6 +148,6 @@ Tanja Mattsson, Mellerud/Bengtsfors
 Rose-Marie Sandberg, NU-sjukvården
 
 **Rättelse vid justering 4 februari 2026:** Stavningen""", 1)
-    meeting, _ = _import(text)
+    meeting, _, _ = _import(text)
     assert [(g.delegation, [m.name for m in g.members]) for g in meeting.roster] == [
         ("fyrbodal", ["Tanja Mattsson", "Rose-Marie Sandberg"])]

@@ -147,6 +147,7 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
     if draft.printed_follow_ups:  # the minutes list their follow-ups: none is guessed
         for guessed in draft.derived_follow_ups:
             del guessed["follow_ups"]
+    P.from_header(draft, ctx)
     if draft.preface:
         draft.to_review(draft.preface, N_("header text that was not understood"))
     if furniture:

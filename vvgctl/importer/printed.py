@@ -176,6 +176,22 @@ def keep(printed: Printed, target: dict[str, Any], base: Path_, draft: Draft) ->
     _review(printed, draft)
 
 
+def from_header(draft: Draft, ctx: Context) -> None:
+    """The corrections printed after the header ('Rättelse vid justering …' naming no item):
+    out of the header text, kept with their own note."""
+    kept: list[Line] = []
+    j = 0
+    while j < len(draft.preface):
+        printed = read(draft.preface, j, ctx)
+        if printed is not None and printed.kind in ("correction", "previous_correction"):
+            keep(printed, draft.data, (), draft)
+            j += len(printed.lines)
+            continue
+        kept.append(draft.preface[j])
+        j += 1
+    draft.preface = kept
+
+
 def _close(action: str, lines: list[Line], target: dict[str, Any], base: Path_, draft: Draft
            ) -> None:
     closes = target.setdefault("closes_actions", [])
