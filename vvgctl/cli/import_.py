@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from vvgctl.cli.localised import Command
-from vvgctl.runtime.i18n import N_
+from vvgctl.message import Message
+from vvgctl.runtime.i18n import N_, plural, render
 from vvgctl.runtime.i18n import _ as tr
 
 HELP = N_("""\
@@ -69,16 +70,16 @@ def import_(
     from vvgctl.source.fileio import atomic_write
 
     if not file.exists():
-        raise UsageError(N_("no such file: {file}").format(file=file))
+        raise UsageError(Message(N_("no such file: {file}"), {"file": file}))
     if organ is not None and not is_identifier(organ):
-        raise UsageError(N_("--organ {organ!r} is not an organ id").format(organ=organ),
+        raise UsageError(Message(N_("--organ {organ!r} is not an organ id"), {"organ": organ}),
             hint=N_("e.g. --organ vvg"))
     day = None
     if date is not None:
         try:
             day = dt.date.fromisoformat(date)
         except ValueError:
-            raise UsageError(N_("--date {date!r} is not a date").format(date=date),
+            raise UsageError(Message(N_("--date {date!r} is not a date"), {"date": date}),
                 hint=N_("write it as 2019-03-14")) \
                 from None
     to_stdout = output == "-"
@@ -92,13 +93,17 @@ def import_(
     root = repository.root if repository is not None else None
     registry = repository.registry if repository is not None else None
     if registry is not None and not registry.ok:
-        raise VvgError(N_("the registry in {value} has errors").format(
-                          value=display_path(root or Path())),
-                       hint=N_("run `vvgctl check` and fix the registry first"))
+        raise VvgError(
+            Message(
+                N_("the registry in {value} has errors"), {"value": display_path(root or Path())}
+            ),
+            hint=N_("run `vvgctl check` and fix the registry first"),
+        )
     if registry is not None and organ is not None and registry.organ(organ) is None:
-        raise UsageError(N_("unknown organ {organ!r}").format(organ=organ),
-                         hint=N_("known organs: {organs}").format(
-                             organs=", ".join(registry.organ_ids())))
+        raise UsageError(
+            Message(N_("unknown organ {organ!r}"), {"organ": organ}),
+            hint=Message(N_("known organs: {organs}"), {"organs": ", ".join(registry.organ_ids())}),
+        )
     text, read_notes = read_source(file)
     result = import_text(text, organ=organ, registry=registry, root=root, date=day,
                          source=display_path(file), target=target,
@@ -106,9 +111,10 @@ def import_(
     err = typer.echo
     destination = result.target
     if destination is not None and destination.exists() and not force:
-        raise UsageError(N_("{destination} already exists").format(
-                            destination=display_path(destination)),
-                         hint=N_("pass --force to replace it, or -o to write elsewhere"))
+        raise UsageError(
+            Message(N_("{destination} already exists"), {"destination": display_path(destination)}),
+            hint=N_("pass --force to replace it, or -o to write elsewhere"),
+        )
     if destination is None:
         with naming(tr("standard output")):
             typer.echo(result.text, nl=False)
@@ -117,14 +123,24 @@ def import_(
         with naming(destination):
             atomic_write(destination, result.text)
         shown = display_path(destination)
+    unsure, error = tr("unsure:"), tr("error")
     for item in result.uncertain:
-        err(f"{shown}:{item.line}: unsure: {item.message}", err=True)
+        err(f"{shown}:{item.line}: {unsure} {render(item.message)}", err=True)
     for problem in result.problems:
-        err(f"{shown}:{problem.line}:{problem.column}: error {problem.message} [{problem.code}]",
-            err=True)
-    where = "written to standard output" if destination is None else f"written to {shown}"
-    err(f"Utkast {where}: {result.items} punkter, {result.review_pieces} stycken att granska, "
-        f"{len(result.local_people)} personer utanför registret "
-        f"({len(result.probable_matches)} troliga matchningar), "
-        f"{len(result.uncertain)} osäkra ställen.", err=True)
+        err(f"{shown}:{problem.line}:{problem.column}: {error} {render(problem.message)} "
+            f"[{problem.code}]", err=True)
+    counts = {"items": plural("{n} item", "{n} items", result.items),
+              "review": plural("{n} piece to review", "{n} pieces to review",
+                               result.review_pieces),
+              "local": plural("{n} person outside the registry",
+                              "{n} people outside the registry", len(result.local_people)),
+              "probable": plural("{n} probable match", "{n} probable matches",
+                                 len(result.probable_matches)),
+              "uncertain": plural("{n} uncertain place", "{n} uncertain places",
+                                  len(result.uncertain))}
+    summary = (Message(N_("Draft written to standard output: {items}, {review}, {local} "
+                          "({probable}), {uncertain}."), counts) if destination is None else
+               Message(N_("Draft written to {path}: {items}, {review}, {local} ({probable}), "
+                          "{uncertain}."), {"path": shown, **counts}))
+    err(render(summary), err=True)
     raise typer.Exit(1 if result.problems else 0)

@@ -4,8 +4,9 @@ typer 0.28 vendors click without gettext, and typer's rich help reads its panel 
 module constants when it is first imported. So the strings are translated here, where they
 are shown: help texts when the command is built, the usage prefix and the help option in the
 command classes, the rich panel titles before help or an error is printed, and click's usage
-errors (already formatted in English) through the catalog's templates. The msgids of the
-texts typer and click write are listed in :data:`MESSAGES` so that the catalog holds them.
+errors (already formatted in English) through their templates. The msgids of the
+texts typer and click write are listed in :data:`MESSAGES` so that the catalog holds them;
+:mod:`vvgctl.cli.click_messages` reads a usage error back against them (and them only).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 import typer.core
 from typer._click.exceptions import ClickException
 
-from vvgctl.runtime.i18n import N_, help_text, language, translate_formatted
+from vvgctl.runtime.i18n import N_, help_text, language
 from vvgctl.runtime.i18n import _ as tr
 
 #: the strings of typer and its vendored click that vvgctl's users see
@@ -108,7 +109,9 @@ def localise_rich_help() -> None:
 
 def localise_error(exc: Any) -> None:
     """A click usage error's message in the user's language (in place)."""
-    message = translate_formatted(exc.format_message())
+    from vvgctl.cli.click_messages import click_message
+
+    message = click_message(exc.format_message(), MESSAGES)
     exc.format_message = lambda: message
 
 

@@ -9,7 +9,8 @@ import typer
 
 from vvgctl.cli.localised import Command
 from vvgctl.cli.tabular import TableFormat
-from vvgctl.runtime.i18n import N_, label
+from vvgctl.message import Message, plural
+from vvgctl.runtime.i18n import N_, label, render
 from vvgctl.runtime.i18n import _ as tr
 
 HELP = N_("""\
@@ -44,8 +45,10 @@ def summary(
                Column("decisions", tr("Positions")), Column("file", tr("File"))]
     emit(rows, columns, format, title=tr("Meetings"), empty=tr("No meetings."),
          plain=lambda r: f"{r['file']}: {r['organ']} {r['date']} {_status(r)}, "
-                         + tr("{items} items, {decisions} positions").format(
-                             items=r["items"], decisions=r["decisions"]))
+                         + render(Message(N_("{items}, {decisions}"), {
+                             "items": plural("{n} item", "{n} items", r["items"]),
+                             "decisions": plural("{n} position", "{n} positions",
+                                                 r["decisions"])})))
 
 
 def _status(row: dict[str, Any]) -> str:

@@ -22,6 +22,7 @@ from vvgctl.checking.schema_export import render as render_schema
 from vvgctl.checking.schema_export import schema_models
 from vvgctl.cycle.init_inputs import check_name, check_organ, check_package
 from vvgctl.errors import UsageError, VvgError
+from vvgctl.message import Message
 from vvgctl.render.templating import environment
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.inert import markdown
@@ -63,18 +64,23 @@ def _refuse_existing(target: Path) -> bool:
     if not target.exists():
         return False
     if not target.is_dir():
-        raise UsageError(N_("{target} exists and is not a folder").format(target=target))
+        raise UsageError(Message(N_("{target} exists and is not a folder"), {"target": target}))
     entries = sorted(p.name for p in target.iterdir())
     if not entries:
         return False
     if entries == [".git"]:
         return True
     shown = ", ".join(entries[:4]) + (" …" if len(entries) > 4 else "")
-    raise VvgError(N_("{target} is not empty ({shown}); nothing was written").format(
-                      target=target,
-                      shown=shown),
-                   hint=N_("give a new or empty folder; an existing minutes repository is "
-                           "extended with `vvgctl new-meeting`, not re-initialised"))
+    raise VvgError(
+        Message(
+            N_("{target} is not empty ({shown}); nothing was written"),
+            {"target": target, "shown": shown},
+        ),
+        hint=N_(
+            "give a new or empty folder; an existing minutes repository is "
+            "extended with `vvgctl new-meeting`, not re-initialised"
+        ),
+    )
 
 
 def plan_files(organ: str, name: str, year: int, package: str) -> dict[str, str]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vvgctl.importer.text import Line
+from vvgctl.message import Message
 
 Path_ = tuple[str | int, ...]
 
@@ -14,7 +15,7 @@ Path_ = tuple[str | int, ...]
 class Note:
     """Something the importer was unsure of; placed at a front-matter path or a body line."""
 
-    message: str
+    message: Message | str
     path: Path_ | None = None
     body: tuple[str, int] | None = None  # ("item", number) / ("review", piece index)
 
@@ -43,7 +44,7 @@ class Draft:
         self.credits.setdefault(path, []).append(Line(line.no, line.text if text is None
                                                       else text))
 
-    def to_review(self, lines: list[Line], why: str | None = None) -> None:
+    def to_review(self, lines: list[Line], why: Message | None = None) -> None:
         lines = [line for line in lines if not line.blank]
         if not lines:
             return
@@ -51,7 +52,7 @@ class Draft:
         if why:
             self.notes.append(Note(why, body=("review", len(self.review) - 1)))
 
-    def note(self, message: str, path: Path_ | None = None) -> None:
+    def note(self, message: Message | str, path: Path_ | None = None) -> None:
         self.notes.append(Note(message, path))
 
     def remember_org(self, name: str, organisation: str | None) -> None:

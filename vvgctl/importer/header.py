@@ -12,7 +12,9 @@ from vvgctl.importer.draft import Draft
 from vvgctl.importer.people import parse_names, parse_person, strip_markup
 from vvgctl.importer.roster import place_groups
 from vvgctl.importer.text import Line
+from vvgctl.message import Message
 from vvgctl.repository.registry import RegistryIndex, fold
+from vvgctl.runtime.i18n import N_
 
 TITLE = re.compile(r"^(mötesanteckning(ar)?|minnesanteckning(ar)?|protokoll|anteckningar|"
                    r"kallelse|dagordning|mötesprotokoll)\b", re.IGNORECASE)
@@ -108,7 +110,8 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
                 data.setdefault("place", value.rsplit(",", 1)[1].strip())
             if not found and not times:
                 leftovers.append(line)
-                draft.note(f"input line {line.no}: no date or time understood in {clean!r}")
+                draft.note(Message(N_("input line {line}: no date or time understood in {text!r}"),
+                                   {"line": line.no, "text": clean}))
         elif key in ("plats", "lokal", "mötesform", "möteslokal"):
             if value and "place" not in data:
                 data["place"] = value
@@ -133,7 +136,8 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
         guessed = guess_organ(header.organ_text, registry)
         if guessed:
             data["organ"] = guessed
-            draft.note(f"organ '{guessed}' guessed from {header.organ_text!r}", ("organ",))
+            draft.note(Message(N_("organ '{organ}' guessed from {text!r}"),
+                               {"organ": guessed, "text": header.organ_text}), ("organ",))
     if roster_from is not None:
         _roster_columns(lines[roster_from + 1:], header, draft, registry)
         if roster_line is not None:
@@ -167,13 +171,13 @@ def _inline_roster(value: str, line: Line, draft: Draft, registry: RegistryIndex
     people = parse_names(value, registry)
     if people and _SEE.match(note):
         _invited(value, line, draft, registry)
-        draft.note("the names on the 'Kallade:' line were taken as the invited guests "
-                   "('Inbjudna: Se nedan')", ("invited",))
+        draft.note(Message(N_("the names on the 'Kallade:' line were taken as the invited guests "
+                              "('Inbjudna: Se nedan')")), ("invited",))
     else:
         draft.data["roster_note"] = value
         draft.credit(("roster_note",), line)
         if people:
-            draft.note("names on the 'Kallade:' line were kept as text (roster_note)",
+            draft.note(Message(N_("names on the 'Kallade:' line were kept as text (roster_note)")),
                        ("roster_note",))
 
 

@@ -22,8 +22,10 @@ from vvgctl.importer.positions import collect_position, decision_from, follow_up
 from vvgctl.importer.schedule import schedule_lines
 from vvgctl.importer.tables import table_from
 from vvgctl.importer.text import Line
+from vvgctl.message import Message
 from vvgctl.models.common import check_link
 from vvgctl.models.item import Timebox, action_id
+from vvgctl.runtime.i18n import N_
 
 _BULLET = re.compile(r"^\s*[-*•]\s+(.+)$")
 SUB = re.compile(r"^\s*(?:[-*]\s+)?(#{1,6}\s*)?(?:\*\*)?([a-z])\s*[.)]\s+(\S.*?)\s*$")
@@ -167,8 +169,9 @@ class ItemParser:
             people = parse_names(clean, self.ctx.registry)
             if people:
                 self._presenters(people, line, None)
-                draft.note(f"input line {line.no}: the names under the title were taken as "
-                           "presenters", (*self.base, "presenters"))
+                draft.note(Message(N_("input line {line}: the names under the title were taken "
+                                      "as presenters"), {"line": line.no}),
+                           (*self.base, "presenters"))
                 return j + 1
         link = L.LINK_BULLET.match(line.text) or L.FILE_BULLET.match(line.text)
         if link:
@@ -228,8 +231,8 @@ class ItemParser:
             decision["after_dialog"] = True
         path = self._put("decisions", decision)
         self.draft.credit(path, Line(line.no, sentence))
-        self.draft.note(f"input line {line.no}: a position without a label was read from the "
-                        "text", path)
+        self.draft.note(Message(N_("input line {line}: a position without a label was read from "
+                                   "the text"), {"line": line.no}), path)
         self._body(line)
         return True
 
@@ -261,8 +264,9 @@ class ItemParser:
                 self.draft.credit(("previous",), line)
                 return
             if found:
-                self.draft.note(f"input line {line.no}: the previous minutes ({found}) are "
-                                "not in the repository; kept as a document")
+                self.draft.note(Message(N_("input line {line}: the previous minutes ({found}) are "
+                                           "not in the repository; kept as a document"),
+                                        {"line": line.no, "found": found}))
         doc: dict[str, Any] = {"title": title}
         if link:
             doc["link"] = link
@@ -349,7 +353,8 @@ class ItemParser:
             self.draft.credit(path, title_line)
         for piece in block:
             self.draft.credit(path, piece)
-        self.draft.note("the table was read from columns; check the rows and cells", path)
+        self.draft.note(Message(N_("the table was read from columns; check the rows and cells")),
+                        path)
         return end
 
     def _table_title(self) -> Line | None:

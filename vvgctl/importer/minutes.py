@@ -22,6 +22,7 @@ from vvgctl.importer.items import ItemParser
 from vvgctl.importer.pages import read_lines
 from vvgctl.importer.people import match_person
 from vvgctl.importer.structure import find_headings, is_credible
+from vvgctl.message import Message
 from vvgctl.models import Meeting
 from vvgctl.repository.discovery import meeting_path
 from vvgctl.repository.registry import RegistryIndex
@@ -38,7 +39,7 @@ class NotMinutes(VvgError):
 @dataclass
 class Uncertainty:
     line: int
-    message: str
+    message: Message | str
 
 
 @dataclass
@@ -91,24 +92,27 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
         draft.data["date"] = date.isoformat()
     if "date" not in draft.data:
         raise NotMinutes(
-            f"{source} does not look like minutes: no meeting date was found "
-            + ("(no title such as Mötesanteckning either)" if not header.is_minutes
-               else "(no 'Datum:' line)"),
+            Message(N_("{source} does not look like minutes: no meeting date was found (no "
+                       "title such as Mötesanteckning either)"), {"source": source})
+            if not header.is_minutes else
+            Message(N_("{source} does not look like minutes: no meeting date was found (no "
+                       "'Datum:' line)"), {"source": source}),
             hint=N_("if it is minutes, pass --date YYYY-MM-DD; the text the importer cannot "
                     "place then goes to the review section"))
     if "organ" not in draft.data:
         known = ", ".join(registry.organ_ids()) if registry else ""
         message = (N_("cannot tell which organ's minutes {source} are from {organ!r}")
                    if header.organ_text else N_("cannot tell which organ's minutes {source} are"))
-        raise UsageError(message.format(source=source, organ=header.organ_text),
-                         hint=N_("pass --organ ORG (one of: {organs})").format(organs=known)
+        raise UsageError(Message(message, {"source": source, "organ": header.organ_text}),
+                         hint=Message(N_("pass --organ ORG (one of: {organs})"), {"organs": known})
                          if known else N_("pass --organ ORG"))
     if not header.is_minutes and is_credible(headings):
-        draft.note("no title such as 'Mötesanteckning' and no 'Datum:' line: the items were "
-                   "read from the numbered sequence of headings", ("items",))
+        draft.note(Message(N_("no title such as 'Mötesanteckning' and no 'Datum:' line: the "
+                              "items were read from the numbered sequence of headings")),
+                   ("items",))
     elif not header.is_minutes:
-        draft.note("no title such as 'Mötesanteckning' or 'Protokoll': everything was kept for "
-                   "review; this may not be minutes at all")
+        draft.note(Message(N_("no title such as 'Mötesanteckning' or 'Protokoll': everything "
+                              "was kept for review; this may not be minutes at all")))
         draft.to_review(lines)
         draft.preface = []
         headings = []
@@ -125,13 +129,14 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
         for line in lines[heading.start:heading.end + 1]:
             draft.credit(("items", index), line)
         if "kind" not in parser.item:
-            draft.note(f"item {number} has no kind ('Information', 'Dialog', …)",
+            draft.note(Message(N_("item {number} has no kind ('Information', 'Dialog', …)"),
+                               {"number": number}),
                        ("items", index, "title"))
     if draft.preface:
-        draft.to_review(draft.preface, "header text that was not understood")
+        draft.to_review(draft.preface, Message(N_("header text that was not understood")))
     if furniture:
-        draft.to_review(furniture, "page numbers and page headers of the PDF, taken out of "
-                        "the text")
+        draft.to_review(furniture, Message(N_("page numbers and page headers of the PDF, taken "
+                                              "out of the text")))
     _finish(draft)
     return draft
 
@@ -141,10 +146,10 @@ def _finish(draft: Draft) -> None:
     data["status"] = "draft"
     if not data.get("place"):
         data["place"] = UNKNOWN_PLACE
-        draft.note("no place ('Plats:' or 'Mötesform:') was found", ("place",))
+        draft.note(Message(N_("no place ('Plats:' or 'Mötesform:') was found")), ("place",))
     finish_mode(draft)
     if not data.get("time"):
-        draft.note("no meeting time ('Tid:') was found", ("date",))
+        draft.note(Message(N_("no meeting time ('Tid:') was found")), ("date",))
     presenters: dict[str, list[str]] = {}
     for item in data.get("items", []):
         for content in [item, *item.get("subitems", [])]:
@@ -181,7 +186,8 @@ def _people(draft: Draft, registry: RegistryIndex | None, result: ImportResult) 
         if match.probable:
             entry["probable_match"] = match.probable
             result.probable_matches.append((name, match.probable))
-            draft.note(f"'{name}' is not in the registry; probably '{match.probable}'", path)
+            draft.note(Message(N_("'{name}' is not in the registry; probably '{probable}'"),
+                               {"name": name, "probable": match.probable}), path)
         result.local_people.append(name)
         local.append(entry)
     if local:
@@ -213,10 +219,13 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
     loaded = parse_meeting(document.encode("utf-8"), shown)
     if loaded.model is None:
         details = "; ".join(f"line {d.line}: {d.message}" for d in loaded.diagnostics[:5])
-        raise VvgError(N_("the draft made from {source} does not validate ({details})").format(
-                          source=source,
-                          details=details),
-                       hint=N_("this is a bug in the importer: please report it with the file"))
+        raise VvgError(
+            Message(
+                N_("the draft made from {source} does not validate ({details})"),
+                {"source": source, "details": details},
+            ),
+            hint=N_("this is a bug in the importer: please report it with the file"),
+        )
     result.text = document
     result.items = len(draft.items)
     result.review_pieces = len(draft.review)
@@ -232,7 +241,7 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
     for index, _piece in enumerate(draft.review):
         if not any(n.body == ("review", index) for n in draft.notes):
             result.uncertain.append(Uncertainty(offset + where[("review", index)],
-                                                "text kept for review"))
+                                                Message(N_("text kept for review"))))
     result.uncertain.sort(key=lambda u: u.line)
     if registry is not None:
         from vvgctl.checking.check import check_loaded

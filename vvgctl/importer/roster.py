@@ -16,7 +16,9 @@ from vvgctl.importer.people import (
     strip_markup,
 )
 from vvgctl.importer.text import Line
+from vvgctl.message import Message
 from vvgctl.repository.registry import RegistryIndex, fold
+from vvgctl.runtime.i18n import N_
 
 _SUBSTITUTE = re.compile(r"^ersätt(?:er|are för)\s+(.+)$", re.IGNORECASE)
 
@@ -119,9 +121,12 @@ def place_groups(groups: list[Group], footnotes: list[Line], draft: Draft,
         if delegation is None:
             pieces = [heading_line] if heading_line and heading else []
             pieces += [Line(line.no, cell) for line, cell in members]
-            where = f"'{heading}'" if heading else "without a heading"
-            draft.to_review(pieces, f"roster group {where} matches no delegation of "
-                            f"{draft.data.get('organ')}; kept for review")
+            organ = draft.data.get("organ")
+            draft.to_review(pieces, Message(
+                N_("roster group '{heading}' matches no delegation of {organ}; kept for review"),
+                {"heading": heading, "organ": organ}) if heading else Message(
+                N_("a roster group without a heading matches no delegation of {organ}; kept for "
+                   "review"), {"organ": organ}))
             continue
         index = len(roster)
         group: dict[str, Any] = {"delegation": delegation, "members": []}
@@ -129,8 +134,10 @@ def place_groups(groups: list[Group], footnotes: list[Line], draft: Draft,
         if heading_line is not None and heading:
             draft.credit(("roster", index, "delegation"), heading_line)
         if registry is None:
-            draft.note(f"delegation id {delegation!r} made from {heading!r} (no registry to "
-                       "match it against)", ("roster", index, "delegation"))
+            draft.note(Message(N_("delegation id {delegation!r} made from {heading!r} (no "
+                                  "registry to match it against)"),
+                               {"delegation": delegation, "heading": heading}),
+                       ("roster", index, "delegation"))
         for line, cell in members:
             person = parse_person(cell, registry)
             if person is None:  # pragma: no cover - grouping already parsed it
@@ -156,4 +163,4 @@ def _footnotes(footnotes: list[Line], footnoted: list[tuple[tuple[str | int, ...
             entry["substitutes_for"] = name
             draft.credit(path, line)
         else:
-            draft.to_review([line], "a footnote of the roster was not understood")
+            draft.to_review([line], Message(N_("a footnote of the roster was not understood")))

@@ -16,7 +16,7 @@ from typing import Any
 
 import vvgctl
 
-FORMAT = 4
+FORMAT = 5
 
 
 def cache_dir() -> Path:
