@@ -11,6 +11,7 @@ texts typer and click write are listed in :data:`MESSAGES` so that the catalog h
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import typer.core
@@ -116,11 +117,11 @@ def localise_error(exc: Any) -> None:
 
 
 def _localise_params(command: Any) -> None:
-    command.help = help_text(command.help)
-    command.short_help = help_text(command.short_help)
+    command.help = literal(help_text(command.help))
+    command.short_help = literal(help_text(command.short_help))
     for param in command.params:
         if getattr(param, "help", None):
-            param.help = help_text(param.help)
+            param.help = literal(help_text(param.help))
         if param.param_type_name == "argument" and param.metavar is None:
             _localise_metavar(param)
         _localise_type(param)
@@ -148,6 +149,21 @@ def _localise_type(param: Any) -> None:
     param.type = copy.copy(param.type)
     param.type.name = tr(msgid)
     param.type.localised = True
+
+
+#: a placeholder such as ``<organ>`` or ``<this version>``, which the help's Markdown would
+#: take for an HTML tag and drop (``vvgctl==<this version>`` printed as ``vvgctl==``)
+_PLACEHOLDER = re.compile(r"(?<!\\)<(?=[^<>\n`]*>)")
+_CODE = re.compile(r"(`[^`]*`)")
+
+
+def literal(text: str | None) -> str | None:
+    """A help text whose ``<placeholders>`` print as written: escaped for typer's Markdown
+    mode (``rich_markup_mode="markdown"``) outside code spans, where they are literal."""
+    if not text or "<" not in text:
+        return text
+    pieces = _CODE.split(text)
+    return "".join(p if i % 2 else _PLACEHOLDER.sub(r"\\<", p) for i, p in enumerate(pieces))
 
 
 class _Localised:

@@ -72,8 +72,12 @@ def approving_file(record: Path, meeting: Meeting, at: dt.date) -> Path:
 def _refuse_unfinished(path: Path, loaded: LoadedMeeting, meeting: Meeting) -> None:
     problems = list(unfinished.findings(loaded, meeting, Severity.ERROR))
     if problems:
-        listed = "\n".join(f"  {d.path}:{d.line}:{d.column}: {d.message} [{d.code}]"
-                           for d in problems)
+        lines = [Message(N_("  {place}: {message} [{code}]"), {
+            "place": f"{d.path}:{d.line}:{d.column}", "message": d.message, "code": d.code})
+            for d in problems]
+        listed = lines[0]
+        for line in lines[1:]:
+            listed = Message(N_("{above}\n{below}"), {"above": listed, "below": line})
         raise VvgError(
             Message(
                 N_("the minutes are not finished ({count} to do); nothing was approved:\n{listed}"),

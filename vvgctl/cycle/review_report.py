@@ -147,7 +147,7 @@ def _verdict_text(result: Review) -> str:
     if not result.verdicts:
         return "Godkännanden och låsta anteckningar: inga fel."
     lines = [f"Godkännanden och låsta anteckningar: {len(result.verdicts)} fel:"]
-    lines += [f"  {one_line(d.path)}:{d.line}: {one_line(d.message)} [{d.code}]"
+    lines += [f"  {one_line(d.path)}:{d.line}: {one_line(render(d.message))} [{d.code}]"
               for d in result.verdicts]
     return "\n".join(lines)
 
@@ -208,5 +208,5 @@ def markdown(result: Review) -> str:
     if not result.verdicts:
         out += ["Inga fel."]
     for d in result.verdicts:
-        out += [f"- :x: {_code(f'{d.path}:{d.line}')} {_md(d.message)} ({_code(d.code)})"]
+        out += [f"- :x: {_code(f'{d.path}:{d.line}')} {_md(render(d.message))} ({_code(d.code)})"]
     return "\n".join(out) + "\n"

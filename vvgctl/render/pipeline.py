@@ -170,7 +170,9 @@ def prepare(path: Path, *, agenda: bool = False) -> Prepared:
     loaded = load_meeting(path)
     if loaded.model is None or loaded.document is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
-        where = f"{first.path}:{first.line}:{first.column}: {first.message}" if first else ""
+        where: Message | str = Message(N_("{place}: {message}"), {
+            "place": f"{first.path}:{first.line}:{first.column}", "message": first.message}
+        ) if first else ""
         raise MeetingInvalid(
             Message(
                 N_("{path}: the meeting does not validate ({where})"),
