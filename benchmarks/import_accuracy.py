@@ -11,10 +11,19 @@ field, the sum of scores / the number of labels for each seed.
 The variants (tests/import_variants.py) rewrite each seed into the layouts of the family of
 legacy minutes, with the expected values carried along; the second table shows, per field,
 the accuracy averaged over the variants and the worst variant's.
+
+The round trip (tests/roundtrip.py, issue 31.4): every bundled meeting (minutes/**/20*.md) and
+the generated family (tests/roundtrip_family.py) rendered by `vvgctl render --format F` and
+imported back; the third table shows the share of matching fields per meeting and format (a
+format is one line of tests/roundtrip.FORMATS), and the fields that missed. Where poppler's
+pdftotext is installed, a column 'pdftotext' reads the rendered PDF through it, for reference
+until the importer reads PDF itself.
 """
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 from collections import defaultdict
 from itertools import chain
@@ -139,6 +148,56 @@ def field_accuracy(results: dict[str, dict[str, list[float]]]) -> dict[str, list
     return out
 
 
+def roundtrip_table() -> None:
+    """Per meeting and format, the round trip's share of matching fields."""
+    import tempfile
+
+    from tests.roundtrip import FORMATS, bundled, repository_with, round_trip
+    from tests.roundtrip_family import family
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        members = list(family())
+        root, paths = repository_with({path: text for _, path, text in members}, work)
+        names = {p: f"{p.parent.parent.name}/{p.stem}" for p in bundled()}
+        names |= {p: f"family:{name}" for (name, _, _), p in zip(members, paths, strict=True)}
+        table: dict[str, dict[str, Any]] = defaultdict(dict)
+        for fmt in FORMATS:
+            for records, repository in ((bundled(), ROOT / "minutes"), (paths, root)):
+                for record, score in round_trip(records, fmt, work / "out", repository).items():
+                    table[names[record]][fmt] = score
+        pdftotext = shutil.which("pdftotext")
+        if pdftotext and "pdf" not in FORMATS:  # until the importer reads PDF itself
+            for records, repository in ((bundled(), ROOT / "minutes"), (paths, root)):
+                for record, score in _via_pdftotext(records, work, repository, pdftotext):
+                    table[names[record]]["pdftotext"] = score
+    formats = [*FORMATS, *(["pdftotext"] if any("pdftotext" in r for r in table.values())
+                           else [])]
+    print("\nround trip (render, import back), share of matching fields")
+    print(f"{'meeting':<34}" + "".join(f"{fmt:>14}" for fmt in formats))
+    for name, row in table.items():
+        print(f"{name:<34}" + "".join(
+            f"{row[f].total:>8.2f} ({len(row[f].fields):>3})" for f in formats))
+        for fmt in formats:
+            if row[fmt].misses():
+                print(f"    {fmt} missed: " + "; ".join(row[fmt].misses()))
+
+
+def _via_pdftotext(records: list[Path], work: Path, repository: Path, pdftotext: str
+                   ) -> list[tuple[Path, Any]]:
+    """The records rendered as PDF and read back through poppler's pdftotext, as the text
+    such a PDF gives (for reference only: the system tool is not one of vvgctl's needs)."""
+    from tests.roundtrip import compare, import_file, load, render
+
+    out = []
+    for record, pdf in render(records, "pdf", work / "pdf").items():
+        text = pdf.with_suffix(".txt")
+        subprocess.run([pdftotext, str(pdf), str(text)], check=True)
+        want = load(record.read_text(encoding="utf-8"), str(record))
+        out.append((record, compare(import_file(text, want.organ, repository), want)))
+    return out
+
+
 def main() -> None:
     seed_table()
     results = variant_scores()
@@ -152,6 +211,7 @@ def main() -> None:
     print(f"{'overall':<20}{sum(overall) / len(overall):>10.1%}{min(overall):>10.1%}")
     worst = sorted(every, key=lambda n: sum(every[n]) / len(every[n]))[:5]
     print("weakest variants: " + ", ".join(worst))
+    roundtrip_table()
 
 
 def seed_table() -> None:

@@ -60,7 +60,8 @@ def add_members(top: Path) -> None:
 @pytest.fixture
 def sro(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     use_git_env(monkeypatch)
-    vvgctl("init", "org", "--organ", "sro", "--name", "Samrådsorganet", cwd=tmp_path)
+    vvgctl("init", "org", "--organ", "sro", "--name", "Samrådsorganet", "--year", "2026",
+           "--package", "wheels/vvgctl-0.1.0-py3-none-any.whl", cwd=tmp_path)
     top = tmp_path / "org"
     add_members(top)
     return top

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from tests.conftest import MEETING_MD, RepoFactory
 from vvgctl.checking.check import run_check
@@ -40,7 +41,7 @@ def test_corrupt_cache_is_ignored(make_repo: RepoFactory) -> None:
 
     root = make_repo()
     run_check([root])
-    for file in cache_dir().glob("check-*.pickle"):
+    for file in cache_dir().glob("check-*.json"):
         file.write_bytes(b"not a pickle")
     assert run_check([root]).cached == 0
 
@@ -78,3 +79,31 @@ def test_content_hash_sees_an_edit_that_keeps_size_and_mtime(make_repo: RepoFact
     hashed = run_check([root], verify_contents=True)
     assert [d.code for d in hashed.diagnostics] == ["schema"]
     assert run_check([root], verify_contents=True).cached == 1  # now stored with its hash
+
+
+def test_a_cached_data_file_reads_back_as_it_was_read(tmp_path: Path) -> None:
+    """The data cache keeps each schedule, plan and register as JSON and validates it with
+    its model again: what a warm run reads equals what the file gives."""
+    import shutil
+
+    from tests.conftest import MINUTES
+    from vvgctl.checking.catalogue import registered_kinds
+    from vvgctl.repository.repo import Repository
+
+    root = Path(shutil.copytree(MINUTES, tmp_path / "minutes"))
+    (root / "vvg/2026/plan.yaml").write_text(  # a file with a finding, to keep one too
+        (root / "vvg/2026/plan.yaml").read_text(encoding="utf-8") + "\nbogus: 1\n",
+        encoding="utf-8")
+    files = [(path, kind.model) for kind in registered_kinds()
+             for path in sorted(root.glob(kind.pattern))]
+    assert len({model for _, model in files}) >= 3
+    cold = Repository(root)
+    read = [cold.data(path, model) for path, model in files]
+    cold.save()
+    warm = Repository(root)
+    cached = [warm.data(path, model) for path, model in files]
+    assert any(loaded.diagnostics for loaded in read)
+    for first, again in zip(read, cached, strict=True):
+        assert again.model == first.model and again.diagnostics == first.diagnostics
+        assert again.positions.values == first.positions.values
+        assert again.line_offset == first.line_offset

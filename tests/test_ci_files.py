@@ -109,7 +109,8 @@ def generated_workflow(tmp_path: Path) -> Path:
     from vvgctl.cli.app import app
 
     top = tmp_path / "organ"
-    result = CliRunner().invoke(app, ["init", str(top), "--organ", "sro", "--year", "2026"])
+    result = CliRunner().invoke(app, ["init", str(top), "--organ", "sro", "--year", "2026",
+                                   "--package", "wheels/vvgctl-0.1.0-py3-none-any.whl"])
     assert result.exit_code == 0, result.output
     return top / ".github" / "workflows" / "minutes.yml"
 

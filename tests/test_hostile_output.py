@@ -122,6 +122,8 @@ def test_init_refuses_a_hostile_value_and_writes_nothing(tmp_path: Path, option:
     args = ["init", str(top), "--organ", "sro", option, value]
     if option == "--organ":
         args = ["init", str(top), option, value]
+    if option != "--package":  # so that only the hostile value is refused
+        args += ["--package", "wheels/vvgctl-0.1.0-py3-none-any.whl"]
     code, said = run(*args)
     assert code == 2, said
     assert not top.exists()
@@ -149,7 +151,8 @@ def test_init_writes_a_name_as_data_not_markup(tmp_path: Path,
     name = ('Styrgruppen "Hälsa" #1: [klicka](javascript:alert(1)) <img src=x> *fet* @all '
             "\\ 'citat'")
     top = tmp_path / "repo"
-    code, said = run("init", str(top), "--organ", "sro", "--name", name, "--year", "2026")
+    code, said = run("init", str(top), "--organ", "sro", "--name", name, "--year", "2026",
+                     "--package", "wheels/vvgctl-0.1.0-py3-none-any.whl")
     assert code == 0, said
     assert run("check", str(top / "minutes"))[0] == 0
     from vvgctl.source.yaml import load

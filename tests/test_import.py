@@ -65,7 +65,7 @@ def test_seed_000_fields(repo: Path) -> None:
     item4 = meeting.items[3]
     assert item4.timebox is not None and item4.timebox.minutes == 30
     assert [p.name for p in item4.presenters] == ["Ann-Sofie Rundberg", "Kristina Lännergren"]
-    assert [d.type.value for d in item4.decisions] == ["endorsed", "other"]
+    assert [d.type.value for d in item4.decisions] == ["endorsed", "assigned"]
     assert item4.decisions[1].after_dialog
     assert item4.actions[0].label == "Inför nästa möte"
     rundberg = meeting.roster[7].members[0]

@@ -15,6 +15,8 @@ from vvgctl.cli.app import app
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
+#: what CI and pre-commit install: this checkout's metadata names no source repository
+WHEEL = ("--package", "wheels/vvgctl-0.1.0-py3-none-any.whl")
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -27,7 +29,7 @@ def organ_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     use_git_env(monkeypatch)
     top = tmp_path / "sro-protokoll"
     code, said = run("init", str(top), "--organ", "sro", "--name", "Samrådsorganet",
-                     "--year", "2026")
+                     "--year", "2026", *WHEEL)
     assert code == 0, said
     return top
 
@@ -41,9 +43,15 @@ def test_init_writes_a_repository_that_checks_clean(organ_repo: Path) -> None:
         assert (top / name).is_file(), name
     assert (top / ".git").is_dir()
     assert "Samrådsorganet" in (top / "README.md").read_text(encoding="utf-8")
+    # names as UTF-8 (not "Samr\u00e5dsorganet"), and the organ publishes its site
+    organs = (top / "minutes/registry/organs.yaml").read_text(encoding="utf-8")
+    assert '    name: "Samrådsorganet"\n' in organs and "\\u" not in organs
+    site = (top / "minutes/registry/site.yaml").read_text(encoding="utf-8")
+    assert 'publisher: "Samrådsorganet"\n' in site
     schema = json.loads((top / "schemas/organs.schema.json").read_text(encoding="utf-8"))
     assert schema["$id"] == "urn:vvgctl:schema:organs"
     settings = json.loads((top / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"]["./schemas/site.schema.json"] == "minutes/registry/site.yaml"
     for schema_file in settings["yaml.schemas"]:
         assert (top / schema_file).is_file()
     assert run("check", str(top / "minutes"))[0] == 0
@@ -68,7 +76,7 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     top = tmp_path / "busy"
     top.mkdir()
     (top / "notes.md").write_text("mine", encoding="utf-8")
-    code, said = run("init", str(top), "--organ", "sro")
+    code, said = run("init", str(top), "--organ", "sro", *WHEEL)
     assert code == 1 and "not empty" in said
     assert sorted(p.name for p in top.iterdir()) == ["notes.md"]
     assert (top / "notes.md").read_text(encoding="utf-8") == "mine"
@@ -77,7 +85,7 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     git(empty, "init", "--quiet", "-b", "main")
-    assert run("init", str(empty), "--organ", "sro")[0] == 0
+    assert run("init", str(empty), "--organ", "sro", *WHEEL)[0] == 0
     assert (empty / "minutes/registry/organs.yaml").is_file()
 
 

@@ -36,12 +36,11 @@ ALLOWED: dict[str, str] = {
     "vvgctl/importer/vocabulary.py": "comments quoting historical minutes",
     "vvgctl/importer/header.py": "a docstring quoting a historical header",
     "vvgctl/importer/context.py": "a docstring quoting historical minutes",
-    # Others edit these files in this round (issue 29 parts 3 and 4, the render pipeline);
-    # none of these names reaches a document vvgctl writes for another organ: cli/app.py's
-    # help sentence, init's project URL, and markdown_to_pdf's default header, which every
-    # caller in vvgctl overrides (the årshjul passes the organ's header).
+    # Others edit these files in this round (the render pipeline); none of these names
+    # reaches a document vvgctl writes for another organ: cli/app.py's help sentence, and
+    # markdown_to_pdf's default header, which every caller in vvgctl overrides (the årshjul
+    # passes the organ's header).
     "vvgctl/cli/app.py": "the toolkit's help sentence (file edited elsewhere this round)",
-    "vvgctl/cycle/init.py": "init's project URL (issue 29 part 3, edited elsewhere)",
     "vvgctl/render/pipeline.py": "markdown_to_pdf's unused default header (edited elsewhere)",
 }
 #: single lines that may name VVG, each with the reason

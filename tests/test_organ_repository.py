@@ -99,3 +99,18 @@ def test_the_pull_request_job_of_an_init_repository(tmp_path: Path) -> None:
     assert (preview / "sro-2026-12-20-kallelse.pdf").is_file()
     assert (preview / "sro-2026-12-20-kallelse.html").is_file()
     assert (preview / "webbplats" / "index.html").is_file()
+
+    # GitLab's merge-request job, its shell lines as the runner runs them (before_script, then
+    # script), with the wheel in the repository (issue 29, part 3)
+    shutil.rmtree(top / "build")
+    git(top, "remote", "add", "origin", str(top))
+    gitlab_data, _ = load((top / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    job = gitlab_data["granskning"]
+    ci_env = {**env, **{k: str(v) for k, v in gitlab_data["variables"].items()},
+              "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"}
+    for line in [*gitlab_data["default"]["before_script"], *job["script"]]:
+        done = run_step(line, top, ci_env)
+        assert done.returncode == 0, f"{line}:\n{done.stdout}\n{done.stderr}"
+    assert "Inga fel." in (top / "granskning.md").read_text(encoding="utf-8")
+    assert (preview / "sro-2026-12-20-kallelse.pdf").is_file()
+    assert (preview / "webbplats" / "index.html").is_file()

@@ -85,9 +85,10 @@ def test_piped_csv_and_markdown_output(repo: Path) -> None:
     assert plain.stdout.startswith(f"{repo / 'vvg/2025/2025-10-22.md'}:{line}: vvg 2025-10-22 "
                                    "punkt 4 [Ställer sig bakom]")
     table = runner.invoke(app, ["decisions", str(repo), "--case", "0755", "--format", "csv"])
-    records = list(csv.DictReader(io.StringIO(table.stdout)))
-    assert [r["organ"] for r in records] == ["vvg", "vvg", "sro"]
-    assert records[0]["line"].isdigit()
+    assert table.stdout.startswith("\ufeff")  # Excel reads å, ä, ö as UTF-8
+    records = list(csv.DictReader(io.StringIO(table.stdout.removeprefix("\ufeff"))))
+    assert [r["Organ"] for r in records] == ["vvg", "vvg", "sro"]
+    assert records[0]["Rad"].isdigit() and "Ärende" in records[0]
     md = runner.invoke(app, ["decisions", str(repo), "--format", "md", "--organ", "sro"])
     assert md.stdout.splitlines()[0].startswith("| Organ | Datum | Punkt |")
     assert "| sro | 2025-11-20 | 3 |" in md.stdout

@@ -146,7 +146,7 @@ def test_the_type_column_names_values_in_the_users_language(
         output = runner.invoke(app, [name, "--help"], env={"COLUMNS": "120"}).output
         assert not re.findall(r"<(str|int|int range|float|path|file)>", output), (name, output)
     search = runner.invoke(app, ["search", "--help"], env={"COLUMNS": "120"}).output
-    for placeholder in ("<datum>", "<sökväg>", "<antal>", "<organ>", "<table|json|csv|md>"):
+    for placeholder in ("<datum>", "<sökväg>", "<antal>", "<organ>", "<table|json|csv|md|xlsx>"):
         assert placeholder in search, placeholder
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     search = runner.invoke(app, ["search", "--help"], env={"COLUMNS": "120"}).output

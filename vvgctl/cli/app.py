@@ -39,10 +39,11 @@ Start with `vvgctl check minutes`; every command has --help with examples.
 #: and its one-line help (the first paragraph of the command's help), in the order listed
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("init", N_(
-        "Start a minutes repository for an organ: its registry, this year's schedule and "
-        "årshjul, a README for the administrator, JSON Schemas with editor wiring, pre-commit, "
-        "and CI for GitHub and GitLab (check, review and preview on pull requests; publishing "
-        "from main).")),
+        "Start a minutes repository for an organ: its registry and site settings, the "
+        "schedule and årshjul of the year of its next meeting (next year in December), a "
+        "README that walks the administrator through the year, JSON Schemas with editor "
+        "wiring, pre-commit, and CI for GitHub and GitLab (check, review and preview on pull "
+        "requests; publishing from main).")),
     "check": ("check", N_("Validate minutes against the schema and the repository's rules.")),
     "review": ("review", N_(
         "Say what a change does to the minutes, against a git revision (a pull request's "
@@ -81,7 +82,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("search", N_(
         "Search item titles, positions and the text of the minutes, best hits first (bm25).")),
     "import": ("import_", N_(
-        "Import legacy minutes (.docx, .odt, .html, .md, .txt) as a draft for review.")),
+        "Import legacy minutes (.pdf, .docx, .odt, .html, .md, .txt) as drafts for review.")),
     "publish": ("publish", N_(
         "Publish the approved minutes as a static site: an index by organ and year, a page and "
         "a PDF per meeting, the register of positions, a page per case, the årshjul with the "

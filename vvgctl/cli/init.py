@@ -11,20 +11,22 @@ from vvgctl.cli.localised import Command
 from vvgctl.runtime.i18n import N_
 
 HELP = N_("""\
-Start a minutes repository for an organ: its registry, this year's schedule and årshjul,
-a README for the administrator, JSON Schemas with editor wiring, pre-commit, and CI for
+Start a minutes repository for an organ: its registry and site settings, the schedule and
+årshjul of the year of its next meeting (next year in December), a README that walks the
+administrator through the year, JSON Schemas with editor wiring, pre-commit, and CI for
 GitHub and GitLab (check, review and preview on pull requests; publishing from main).
 
-CI and pre-commit install vvgctl as a package of a pinned version: this one by default, or
-what --package says (a version, a wheel file or a URL to a wheel). The folder must be new or
-empty (an empty git repository is fine); nothing is ever overwritten. Git is initialised
-when the folder is not a repository yet.
+CI and pre-commit install vvgctl by an exact reference: by default the source repository at
+the commit this vvgctl was installed from, when its package metadata records them; else
+what --package says (a wheel file kept in the repository, a wheel URL with its #sha256= or
+"vvgctl @ git+https://…@<commit>"). The folder must be new or empty (an empty git
+repository is fine); nothing is ever overwritten. Git is initialised when the folder is not
+a repository yet.
 
 Examples:
 
-    vvgctl init sro-protokoll --organ sro --name Samrådsorganet
+    vvgctl init sro-protokoll --organ sro --package wheels/vvgctl-0.1.0-py3-none-any.whl
     vvgctl init . --organ styrgrupp-hos --name "Styrgrupp för hälso- och sjukvård"
-    vvgctl init vvg-minutes --organ vvg --package "vvgctl @ https://example.org/vvgctl-0.1.0-py3-none-any.whl"
 """)
 
 
@@ -39,19 +41,23 @@ def init(
     name: Annotated[str | None, typer.Option(help=N_("The organ's name, e.g. Samrådsorganet."))]
         = None,
     year: Annotated[int | None, typer.Option(min=2000, max=2100, help=N_("The year of the first "
-                                             "schedule and plan (default: this year)."))]
+                                             "schedule and plan (default: the year of the "
+                                             "next meeting: next year in December)."))]
         = None,
     package: Annotated[str | None, typer.Option(
-        help=N_("What CI and pre-commit install (default: vvgctl==<this version>)."))] = None,
+        help=N_("What CI and pre-commit install (default: vvgctl's source repository at "
+                "the commit it was installed from, when its metadata says)."))] = None,
 ) -> None:
     from vvgctl.cli import output
     from vvgctl.cycle.init import init_repository
+    from vvgctl.runtime.i18n import render
 
     created = init_repository(folder, organ, name, year=year, package=package)
     err = output.stderr()
     err.print(f"Skapade {len(created.files)} filer i {created.root}"
               + (" (git initierat)" if created.git else ""), markup=False)
     for note in created.notes:
-        err.print(f"obs: {note}", markup=False)
+        err.print(f"obs: {render(note)}", markup=False)
     err.print("Nästa steg: fyll i ledamöterna i minutes/registry/organs.yaml och årets "
-              "mötestider, kör `vvgctl check minutes`, och läs README.md.", markup=False)
+              "mötestider, kör `vvgctl check minutes`, och följ README.md genom året.",
+              markup=False)

@@ -68,6 +68,7 @@ ARGUMENT_NAMES = {
     "root": N_("root"),
     "folder": N_("folder"),
     "file": N_("file"),
+    "files": N_("files"),
     "text": N_("text"),
 }
 

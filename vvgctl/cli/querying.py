@@ -22,8 +22,8 @@ REBUILD_HELP = N_("Rebuild the query index from scratch (it is a cache outside t
 
 #: the options every query command shares
 PathsArgument = Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, show_default=False)]
-FormatOption = Annotated[TableFormat, typer.Option("--format", "-f",
-                                                   help=N_("table, json, csv or md."))]
+FORMAT_HELP = N_("table, json, csv, md or xlsx (to a file: > file.xlsx).")
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help=FORMAT_HELP)]
 RebuildOption = Annotated[bool, typer.Option(help=REBUILD_HELP)]
 TodayOption = Annotated[str | None, typer.Option(
     help=N_("The day to judge 'overdue' by (default: today)."), show_default=False)]

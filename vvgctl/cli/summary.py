@@ -34,7 +34,8 @@ def summary(
     paths: Annotated[list[Path] | None, typer.Argument(
         help=N_("Folders or meeting files (default: minutes)."), show_default=False)] = None,
     format: Annotated[TableFormat, typer.Option(
-        "--format", "-f", help=N_("table, json, csv or md."))] = TableFormat.table,
+        "--format", "-f", help=N_("table, json, csv, md or xlsx (to a file: > file.xlsx)."))
+    ] = TableFormat.table,
 ) -> None:
     from vvgctl.cli.tabular import Column, emit
     from vvgctl.query.summary import summarise

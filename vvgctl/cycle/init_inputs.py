@@ -27,8 +27,10 @@ _NOT_TEXT = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 #: what a package may hold: a requirement's name, extras, version specifiers, a URL or a path
 _PACKAGE_CHARS = re.compile(r"[A-Za-z0-9._+\-/:@\[\],<>=!~%#]+")
 _WHEEL_PATH = re.compile(r"[A-Za-z0-9._+\-/]+\.whl")
-_PACKAGE_HINT = N_("e.g. --package vvgctl==0.1.0, --package dist/vvgctl-0.1.0-py3-none-any.whl "
-                   "or --package \"vvgctl @ https://example.org/vvgctl-0.1.0-py3-none-any.whl\"")
+PACKAGE_HINT = N_("e.g. --package wheels/vvgctl-0.1.0-py3-none-any.whl (a wheel kept in the "
+                   "repository), --package \"vvgctl @ git+https://example.org/vvgctl@<commit>\" "
+                   "or --package \"vvgctl @ https://example.org/vvgctl-0.1.0-py3-none-any.whl"
+                   "#sha256=<digest>\"")
 
 
 def check_organ(organ: str) -> str:
@@ -72,9 +74,18 @@ def _https_url(value: str) -> bool:
     return parts.scheme == "https" and bool(parts.hostname) and "@" not in parts.netloc
 
 
+def _git_at_commit(value: str) -> bool:
+    """``git+https://host/path@<40 hex digits>``: a repository at one commit (a branch or a
+    tag may move, so neither is taken)."""
+    url, _, commit = value.removeprefix("git+").rpartition("@")
+    return value.startswith("git+https://") and _https_url(url) and \
+        bool(re.fullmatch(r"[0-9a-f]{40}", commit))
+
+
 def check_package(package: str) -> str:
-    """What CI and pre-commit install: ``vvgctl==0.1.0`` (any PEP 508 requirement without
-    markers), ``vvgctl @ https://…``, a wheel path inside the repository or an https URL."""
+    """What CI and pre-commit install: ``vvgctl @ git+https://…@<commit>``, ``vvgctl @
+    https://…`` (any PEP 508 requirement without markers, ``vvgctl==0.1.0`` too), a wheel path
+    inside the repository or an https URL."""
     from packaging.requirements import InvalidRequirement, Requirement
 
     spaced = package.count(" @ ") == 1
@@ -88,7 +99,7 @@ def check_package(package: str) -> str:
                 ),
                 {"package": package},
             ),
-            hint=_PACKAGE_HINT,
+            hint=PACKAGE_HINT,
         )
     if not spaced and re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", package):
         ok = _https_url(package)
@@ -103,7 +114,8 @@ def check_package(package: str) -> str:
             ok = False
         else:
             ok = requirement.marker is None and (requirement.url is None
-                                                 or _https_url(requirement.url))
+                                                 or _https_url(requirement.url)
+                                                 or _git_at_commit(requirement.url))
     if not ok:
         raise UsageError(
             Message(
@@ -113,6 +125,6 @@ def check_package(package: str) -> str:
                 ),
                 {"package": package},
             ),
-            hint=_PACKAGE_HINT,
+            hint=PACKAGE_HINT,
         )
     return package

@@ -13,7 +13,9 @@ from vvgctl.importer import labels as L
 from vvgctl.importer.draft import Draft
 from vvgctl.importer.people import NamedPerson, parse_names, strip_markup
 from vvgctl.importer.text import Line
+from vvgctl.message import Message
 from vvgctl.repository.registry import RegistryIndex
+from vvgctl.runtime.i18n import N_
 
 LISTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (L.ABSENT, "absent"), (L.REMOTE, "remote"), (L.NEW_MEMBERS, "new_members"))
@@ -48,6 +50,31 @@ def _one_a_line(lines: list[Line], j: int, registry: RegistryIndex | None
     return people, used, end
 
 
+def _cut_short(value: str) -> bool:
+    """A list that a line break cut: it ends in ',' or 'och', or in a lone first name."""
+    last = re.split(r",|\boch\b", value)[-1].strip()
+    return value.rstrip().endswith((",", " och")) or bool(re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]+", last))
+
+
+def _wrapped(lines: list[Line], j: int, value: str, draft: Draft
+             ) -> tuple[str, list[Line], int]:
+    """The names after the label, with the lines a wrapped list goes on over ('…, Marie' /
+    'Blomqvist, Rose-Marie Sandberg och Ritva Gonzales'); an unsure note when it seems cut."""
+    used: list[Line] = []
+    k = j + 1
+    while _cut_short(value) and k < len(lines) and not lines[k].blank:
+        nxt = _clean(lines[k])
+        if ":" in nxt or is_attendance(lines[k]) or re.match(r"^(#|\d+[.)]|[a-z][.)]\s)", nxt):
+            break
+        value = f"{value} {nxt}"
+        used.append(lines[k])
+        k += 1
+    if _cut_short(value):
+        draft.note(Message(N_("input line {line}: the list of names may go on past its line; "
+                      "check its last names"), {"line": lines[j].no}))
+    return value, used, k
+
+
 def attendance_at(lines: list[Line], j: int, draft: Draft, registry: RegistryIndex | None
                   ) -> int | None:
     """Read the attendance list labelled on line ``j``; the index after it, or None."""
@@ -60,8 +87,9 @@ def attendance_at(lines: list[Line], j: int, draft: Draft, registry: RegistryInd
     value = (match.group(2) or "").strip()
     used = [lines[j]]
     if value:
+        value, more, end = _wrapped(lines, j, value, draft)
+        used += more
         people = parse_names(value, registry)
-        end = j + 1
     else:
         people, more, end = _one_a_line(lines, j, registry)
         used += more

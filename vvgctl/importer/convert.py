@@ -1,4 +1,5 @@
-"""Read an input file as text: .txt and .md as they are, .docx/.odt/.html through pandoc.
+"""Read an input file as text: .txt and .md as they are, .docx/.odt/.html through pandoc,
+.pdf through :mod:`vvgctl.importer.pdf` (PDFium).
 
 pandoc (the binary of the ``pypandoc-binary`` wheel, run with ``--sandbox``) turns the document
 into its JSON tree, which is written out here as plain text in the shape of the PDF exports:
@@ -9,8 +10,8 @@ A link keeps its address only when the minutes may hold it (http(s), ``mailto:``
 path): a ``javascript:``, ``data:`` or ``file:`` link of a web page or a Word file becomes its
 text, and a note says so.
 
-Bounded work: an input larger than its format's limit (:data:`MAX_BYTES`: 20 MiB for .docx
-and .odt, whose pictures take the room; 5 MiB for .html; 2 MiB for text) is refused before a
+Bounded work: an input larger than its format's limit (:data:`MAX_BYTES`: 20 MiB for .pdf,
+.docx and .odt, whose pictures take the room; 5 MiB for .html; 2 MiB for text) is refused before a
 byte of it is read, and so is a FIFO, a device or a folder. A .docx/.odt whose parts unpack
 to more than :data:`MAX_UNPACKED_BYTES` is refused before pandoc opens it (a zip bomb), and
 the text read from any format is at most :data:`MAX_TEXT_BYTES`: the minutes of one meeting
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from vvgctl.errors import UsageError, VvgError
+from vvgctl.importer.pdf import pdf_text
 from vvgctl.message import Message
 from vvgctl.models.common import is_allowed_link
 from vvgctl.runtime.i18n import N_
@@ -34,11 +36,12 @@ from vvgctl.source.fileio import FileTooLarge, NotARegularFile, read_limited
 
 PANDOC_FORMATS = {".docx": "docx", ".odt": "odt", ".html": "html", ".htm": "html"}
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-SUFFIXES = (*PANDOC_FORMATS, *TEXT_SUFFIXES)
+SUFFIXES = (".pdf", *PANDOC_FORMATS, *TEXT_SUFFIXES)
 
 MiB = 1024 * 1024
 #: the largest file import reads, by its suffix (see the module's docstring)
-MAX_BYTES = {".docx": 20 * MiB, ".odt": 20 * MiB, ".html": 5 * MiB, ".htm": 5 * MiB,
+MAX_BYTES = {".pdf": 20 * MiB, ".docx": 20 * MiB, ".odt": 20 * MiB, ".html": 5 * MiB,
+             ".htm": 5 * MiB,
              **{suffix: 2 * MiB for suffix in TEXT_SUFFIXES}}
 #: what the parts of a .docx/.odt may unpack to
 MAX_UNPACKED_BYTES = 200 * MiB
@@ -65,6 +68,10 @@ def read_source(path: Path) -> tuple[str, list[str]]:
             hint=N_("save the document as .docx or .txt"),
         )
     raw = _read(path, MAX_BYTES[suffix])
+    if suffix == ".pdf":
+        text, notes = pdf_text(path)
+        _check_text(path, len(text.encode("utf-8")))
+        return text, notes
     if suffix in PANDOC_FORMATS:
         if suffix in (".docx", ".odt"):
             _check_unpacked(path)
@@ -113,7 +120,7 @@ def _read(path: Path, limit: int) -> bytes:
             hint=N_(
                 "is it the minutes of one meeting? Save that meeting alone, or without its pictures"
             )
-            if path.suffix.lower() in (".docx", ".odt")
+            if path.suffix.lower() in (".pdf", ".docx", ".odt")
             else _ONE_MEETING,
         ) from None
     except OSError as exc:

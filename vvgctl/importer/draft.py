@@ -44,7 +44,7 @@ class Draft:
         self.credits.setdefault(path, []).append(Line(line.no, line.text if text is None
                                                       else text))
 
-    def to_review(self, lines: list[Line], why: Message | None = None) -> None:
+    def to_review(self, lines: list[Line], why: Message | str | None = None) -> None:
         lines = [line for line in lines if not line.blank]
         if not lines:
             return

@@ -24,7 +24,8 @@ REVIEW_INTRO = ("Texten nedan kunde inte placeras av importen och står här ord
 
 MEETING_KEYS = ("organ", "title", "date", "time", "place", "mode", "status", "chair", "secretary",
                 "invited_note", "invited", "roster_note", "roster", "attendance", "previous",
-                "approval", "items", "interludes", "schedule", "people")
+                "approval", "items", "interludes", "schedule", "people",
+                "imported_from")
 ITEM_KEYS = ("number", "title", "kind", "timebox", "presenters", "documents", "case", "question",
              "decisions", "actions", "follow_ups", "closes_actions", "tables", "subitems")
 

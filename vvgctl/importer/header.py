@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 from vvgctl.importer.attendance import attendance_at
 from vvgctl.importer.dates import find_date, find_time_range
-from vvgctl.importer.delegations import ABBREVIATION, OTHERS, slug
+from vvgctl.importer.delegations import ABBREVIATION, OTHERS, resolve_delegation, slug
 from vvgctl.importer.draft import Draft
 from vvgctl.importer.people import parse_names, parse_person, strip_markup
 from vvgctl.importer.roster import place_groups
 from vvgctl.importer.text import Line
 from vvgctl.message import Message
+from vvgctl.models.registry import Organ
 from vvgctl.repository.registry import RegistryIndex, fold
 from vvgctl.runtime.i18n import N_
 
@@ -22,9 +23,18 @@ _LABEL = re.compile(
     r"^(datum och tid|datum|tid och plats|tid|tidpunkt|klockan|plats|lokal|mötesform|"
     r"möteslokal|inbjudna|inbjuden|kallade|närvarande|deltagare|ledamöter|närvarolista)"
     r"\s*(?::|\t)\s*(.*)$", re.IGNORECASE)
+#: 'Kallade' on its own line, or with its note in brackets: 'Kallade (Se lista)'
+_BARE_ROSTER = re.compile(r"^(kallade|närvarande|deltagare|ledamöter|närvarolista)\s*"
+                          r"(?:\((.*)\))?\s*$", re.IGNORECASE)
 _ROSTER_LABELS = {"kallade", "närvarande", "deltagare", "ledamöter", "närvarolista"}
 _SEE = re.compile(r"^se (nedan|lista|bilaga|närvarolista)\b", re.IGNORECASE)
 _DIGITAL = re.compile(r"teams|zoom|skype|webex|digital|distans|videolänk|länk", re.IGNORECASE)
+#: a place and the date: 'Vänersborg 2016-01-20', 'Göteborg, 22 oktober 2025'
+_PLACE_DATE = re.compile(r"^([A-ZÅÄÖ][\wåäöÅÄÖ.\- ]{1,40}?)(?:,?\s+(\d{4}-\d{2}-\d{2})|,\s+"
+                         r"(\d{1,2}\s+[a-zåäö]+\.?\s+\d{4}))$")
+_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+_DATE_TEXT = re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)|(?<!\d)\d{1,2}\s+[a-zåäö]+\.?\s+"
+                        r"\d{4}(?!\d)", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^\s*\*\s+(.*)$")
 
 
@@ -84,8 +94,11 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
         if attended is not None:
             skip_to = attended
             continue
-        label = _LABEL.match(clean)
+        label = _LABEL.match(clean) or _BARE_ROSTER.match(clean)
         if not label:
+            early = sum(not x.blank for x in lines[:index]) < 3  # among the first lines
+            if early and "date" not in data and _dated_line(clean, line, header, draft):
+                continue
             if TITLE.match(clean) and clean == data.get("title"):
                 draft.credit(("title",), line)
                 continue
@@ -95,7 +108,7 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
                 continue
             leftovers.append(line)
             continue
-        key, value = label.group(1).lower(), label.group(2).strip()
+        key, value = label.group(1).lower(), (label.group(2) or "").strip()
         if key.startswith("datum") or key in ("tid", "tidpunkt", "klockan", "tid och plats"):
             found = find_date(value)
             header.is_minutes = header.is_minutes or key.startswith("datum") or bool(found)
@@ -110,8 +123,12 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
                 data.setdefault("place", value.rsplit(",", 1)[1].strip())
             if not found and not times:
                 leftovers.append(line)
-                draft.note(Message(N_("input line {line}: no date or time understood in {text!r}"),
-                                   {"line": line.no, "text": clean}))
+                draft.note(
+                    Message(
+                        N_("input line {line}: no date or time understood in {text!r}"),
+                        {"line": line.no, "text": clean},
+                    )
+                )
         elif key in ("plats", "lokal", "mötesform", "möteslokal"):
             if value and "place" not in data:
                 data["place"] = value
@@ -136,8 +153,13 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
         guessed = guess_organ(header.organ_text, registry)
         if guessed:
             data["organ"] = guessed
-            draft.note(Message(N_("organ '{organ}' guessed from {text!r}"),
-                               {"organ": guessed, "text": header.organ_text}), ("organ",))
+            draft.note(
+                Message(
+                    N_("organ '{organ}' guessed from {text!r}"),
+                    {"organ": guessed, "text": header.organ_text},
+                ),
+                ("organ",),
+            )
     if roster_from is not None:
         _roster_columns(lines[roster_from + 1:], header, draft, registry)
         if roster_line is not None:
@@ -147,6 +169,37 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
                 leftovers.append(roster_line)
     draft.preface = leftovers
     return header
+
+
+def _dated_line(clean: str, line: Line, header: Header, draft: Draft) -> bool:
+    """The date where the header's first lines put it: after a place ('Vänersborg 2016-01-20')
+    or in a title line ('Regionfullmäktige 27 februari 2024')."""
+    data = draft.data
+    placed = _PLACE_DATE.match(clean)
+    if placed:
+        written = placed.group(2) or placed.group(3)
+        found = find_date(written)
+        if found is None:
+            return False
+        data["date"] = found.isoformat()
+        draft.credit(("date",), line, written)
+        if "place" not in data:
+            data["place"] = placed.group(1).strip()
+            draft.credit(("place",), line, placed.group(1))
+        header.is_minutes = True
+        return True
+    if len(clean) > 100 or clean.endswith((".", ":")) or not _YEAR.search(clean):
+        return False
+    found = find_date(clean)
+    rest = _DATE_TEXT.sub("", clean).strip(" ,–-")
+    if found is None or not _DATE_TEXT.search(clean) or not (rest or header.is_minutes):
+        return False  # a date alone on a line says it is minutes only under a minutes title
+    data["date"] = found.isoformat()
+    draft.credit(("date",), line)
+    header.is_minutes = True
+    if rest and header.organ_line is None:
+        header.organ_line, header.organ_text = line, rest
+    return True
 
 
 def _invited(value: str, line: Line, draft: Draft, registry: RegistryIndex | None) -> None:
@@ -171,13 +224,13 @@ def _inline_roster(value: str, line: Line, draft: Draft, registry: RegistryIndex
     people = parse_names(value, registry)
     if people and _SEE.match(note):
         _invited(value, line, draft, registry)
-        draft.note(Message(N_("the names on the 'Kallade:' line were taken as the invited guests "
-                              "('Inbjudna: Se nedan')")), ("invited",))
+        draft.note(N_("the names on the 'Kallade:' line were taken as the invited guests "
+                      "('Inbjudna: Se nedan')"), ("invited",))
     else:
         draft.data["roster_note"] = value
         draft.credit(("roster_note",), line)
         if people:
-            draft.note(Message(N_("names on the 'Kallade:' line were kept as text (roster_note)")),
+            draft.note(N_("names on the 'Kallade:' line were kept as text (roster_note)"),
                        ("roster_note",))
 
 
@@ -200,9 +253,16 @@ def _roster_columns(lines: list[Line], header: Header, draft: Draft,
             if cell.strip():
                 columns.setdefault(col, []).append((line, cell.strip()))
     groups: list[tuple[str | None, Line | None, list[tuple[Line, str]]]] = []
+    organ = registry.organ(str(draft.data.get("organ", ""))) if registry else None
     for col in sorted(columns):
         current: tuple[str | None, Line | None, list[tuple[Line, str]]] | None = None
         for line, cell in columns[col]:
+            if current is not None and current[2] and (
+                    _continues(cell) or _wrapped_word(cell, current[2][-1][1], organ)):
+                last_line, last_cell = current[2][-1]  # a member's line wrapped in a column
+                current[2][-1] = (last_line, f"{last_cell} {cell}")
+                draft.credit(("roster",), line)
+                continue
             person = parse_person(cell, registry)
             if person is None or OTHERS.match(strip_markup(cell)):
                 current = (strip_markup(cell), Line(line.no, cell), [])
@@ -214,6 +274,28 @@ def _roster_columns(lines: list[Line], header: Header, draft: Draft,
                 current[2].append((line, cell))
     header.roster_groups = groups
     place_groups(groups, footnotes, draft, registry)
+
+
+#: one word and a note in brackets: the rest of a member's line a narrow column wrapped
+_WRAPPED_NOTE = re.compile(r"^[\wåäöÅÄÖ-]+\s+\((?:förhind|frånvar|ordf|vice|ersätt|via|digital|"
+                           r"distans)", re.IGNORECASE)
+
+
+def _continues(cell: str) -> bool:
+    """Whether a roster line goes on from the member's line above it: '(förhindrad)', a line
+    in lower case, 'Universitetssjukhuset (förhindrad)'."""
+    clean = strip_markup(cell).strip()
+    return clean.startswith("(") or clean[:1].islower() or bool(_WRAPPED_NOTE.match(clean))
+
+
+def _wrapped_word(cell: str, above: str, organ: Organ | None) -> bool:
+    """One word under a member's line that ends in an affiliation ('Helen Nordling,
+    Boråsregionens' / 'Sjuhäradskommunalförbund'), when the registry knows the organ's
+    delegations and the word is none of them."""
+    clean = strip_markup(cell).strip()
+    return organ is not None and bool(organ.delegations) and " " not in clean \
+        and "," in above and not above.rstrip().endswith(")") \
+        and resolve_delegation(clean, organ) is None
 
 
 def finish_mode(draft: Draft) -> None:

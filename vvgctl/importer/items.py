@@ -22,10 +22,9 @@ from vvgctl.importer.positions import collect_position, decision_from, follow_up
 from vvgctl.importer.schedule import schedule_lines
 from vvgctl.importer.tables import table_from
 from vvgctl.importer.text import Line
-from vvgctl.message import Message
 from vvgctl.models.common import check_link
 from vvgctl.models.item import Timebox, action_id
-from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import N_, Message
 
 _BULLET = re.compile(r"^\s*[-*•]\s+(.+)$")
 SUB = re.compile(r"^\s*(?:[-*]\s+)?(#{1,6}\s*)?(?:\*\*)?([a-z])\s*[.)]\s+(\S.*?)\s*$")
@@ -60,6 +59,21 @@ def _is_timebox_line(clean: str) -> bool:
     rest = re.sub(r"\d|minuter|minutes|min\b|klockan|kl|ca|cirka|[().,:;–—\-\s]", "",
                   clean.lower())
     return not rest and timebox_of(clean) is not None
+
+
+def _listed_schedule(prose: list[str]) -> list[str]:
+    """The lines under a short line that names the schedule ('Mötestider 2025:'), to the
+    first line without a date."""
+    found: list[str] = []
+    under = False
+    for text in prose:
+        if not under:
+            under = len(text) < 60 and bool(L.SCHEDULE_TITLE.search(text))
+            continue
+        if not find_date(text, 2000):
+            break
+        found.append(text)
+    return found
 
 
 class ItemParser:
@@ -116,6 +130,9 @@ class ItemParser:
             j = self._line(lines, j, line, clean)
         if "subitems" in self.item and not self.item["subitems"]:
             del self.item["subitems"]
+        if self.item.get("kind") == "procedural":  # the parts of a formal item are formal
+            for sub in self.item.get("subitems", []):
+                sub.setdefault("kind", "procedural")
         self._derived()
         return self.item
 
@@ -169,9 +186,8 @@ class ItemParser:
             people = parse_names(clean, self.ctx.registry)
             if people:
                 self._presenters(people, line, None)
-                draft.note(Message(N_("input line {line}: the names under the title were taken "
-                                      "as presenters"), {"line": line.no}),
-                           (*self.base, "presenters"))
+                said = N_("input line {line}: the names under the title were taken as presenters")
+                draft.note(Message(said, {"line": line.no}), (*self.base, "presenters"))
                 return j + 1
         link = L.LINK_BULLET.match(line.text) or L.FILE_BULLET.match(line.text)
         if link:
@@ -187,7 +203,9 @@ class ItemParser:
         sentence = None if bullet else L.POSITION_SENTENCE.match(clean)
         if labelled or sentence:
             label = labelled.group(1) if labelled else ""
-            block, end = collect_position(lines, j)
+            # the detailed position (after the dialog, or a second one) runs on over its paragraphs
+            runs_on = self.saw_dialog or bool(self.target.get("decisions"))
+            block, end = collect_position(lines, j, runs_on)
             decision = decision_from(label, block, self.saw_dialog, self.ctx)
             if decision is not None:
                 path = self._put("decisions", decision)
@@ -231,8 +249,8 @@ class ItemParser:
             decision["after_dialog"] = True
         path = self._put("decisions", decision)
         self.draft.credit(path, Line(line.no, sentence))
-        self.draft.note(Message(N_("input line {line}: a position without a label was read from "
-                                   "the text"), {"line": line.no}), path)
+        self.draft.note(Message(N_("input line {line}: a position without a label was read "
+                                   "from the text"), {"line": line.no}), path)
         self._body(line)
         return True
 
@@ -264,9 +282,9 @@ class ItemParser:
                 self.draft.credit(("previous",), line)
                 return
             if found:
-                self.draft.note(Message(N_("input line {line}: the previous minutes ({found}) are "
-                                           "not in the repository; kept as a document"),
-                                        {"line": line.no, "found": found}))
+                self.draft.note(Message(N_("input line {line}: the previous minutes ({date}) "
+                                           "are not in the repository; kept as a document"),
+                                        {"line": line.no, "date": found}))
         doc: dict[str, Any] = {"title": title}
         if link:
             doc["link"] = link
@@ -353,8 +371,7 @@ class ItemParser:
             self.draft.credit(path, title_line)
         for piece in block:
             self.draft.credit(path, piece)
-        self.draft.note(Message(N_("the table was read from columns; check the rows and cells")),
-                        path)
+        self.draft.note(N_("the table was read from columns; check the rows and cells"), path)
         return end
 
     def _table_title(self) -> Line | None:
@@ -376,3 +393,8 @@ class ItemParser:
                           if L.SCHEDULE_TITLE.search(s["title"])] + self.prose
             self.draft.data.setdefault("schedule", []).extend(
                 schedule_lines(candidates, self.ctx.date))
+        else:  # 'Mötestider 2025:' over a list inside another item ('Övriga frågor')
+            self.draft.data.setdefault("schedule", []).extend(
+                schedule_lines(_listed_schedule(self.prose), self.ctx.date))
+            if not self.draft.data["schedule"]:
+                del self.draft.data["schedule"]

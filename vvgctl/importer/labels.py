@@ -44,7 +44,8 @@ PROCEDURAL_TITLE = re.compile(
     r"mötet avslut|avslutning|mötets avslutande|mötestider|nästa möte|övriga frågor|"
     r"val av justerare|justering)", re.IGNORECASE)
 PREVIOUS_TITLE = re.compile(r"föregående\s+(mötes|minnes)?(anteckning|protokoll)", re.IGNORECASE)
-SCHEDULE_TITLE = re.compile(r"mötestider|nästa möte|mötesdatum|sammanträdesplan|mötesplan",
+SCHEDULE_TITLE = re.compile(r"mötestider|nästa möte|mötesdatum|sammanträdesplan|mötesplan|"
+                            r"sammanträdestider|sammanträdesdagar|mötesdagar",
                             re.IGNORECASE)
 
 PRESENTERS = label(V.PRESENTER_LABELS, no_colon=True)

@@ -21,12 +21,13 @@ from vvgctl.importer.header import finish_mode, parse_header
 from vvgctl.importer.items import ItemParser
 from vvgctl.importer.pages import read_lines
 from vvgctl.importer.people import match_person
-from vvgctl.importer.structure import find_headings, is_credible
+from vvgctl.importer.structure import find_headings, is_credible, sections
+from vvgctl.importer.text import Line, unflatten_items
 from vvgctl.message import Message
 from vvgctl.models import Meeting
 from vvgctl.repository.discovery import meeting_path
 from vvgctl.repository.registry import RegistryIndex
-from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import N_, _
 from vvgctl.source.loading import parse_meeting
 
 UNKNOWN_PLACE = "Ej angiven (import)"
@@ -54,6 +55,7 @@ class ImportResult:
     probable_matches: list[tuple[str, str]] = field(default_factory=list)
     local_people: list[str] = field(default_factory=list)
     target: Path | None = None
+    positions: int = 0
 
 
 def _previous_checker(root: Path | None, organ: str) -> Any:
@@ -78,6 +80,7 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
                 notes: Sequence[str] = ()) -> Draft:
     """The draft of ``text``; ``notes`` (how the input was read) become the draft's notes."""
     lines, furniture = read_lines(text)
+    lines = unflatten_items(lines)
     headings = find_headings(lines)
     first = headings[0].start if headings else len(lines)
     draft = Draft()
@@ -93,10 +96,9 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
     if "date" not in draft.data:
         raise NotMinutes(
             Message(N_("{source} does not look like minutes: no meeting date was found (no "
-                       "title such as Mötesanteckning either)"), {"source": source})
-            if not header.is_minutes else
-            Message(N_("{source} does not look like minutes: no meeting date was found (no "
-                       "'Datum:' line)"), {"source": source}),
+                       "title such as Mötesanteckning either)") if not header.is_minutes
+                    else N_("{source} does not look like minutes: no meeting date was found "
+                            "(no 'Datum:' line)"), {"source": source}),
             hint=N_("if it is minutes, pass --date YYYY-MM-DD; the text the importer cannot "
                     "place then goes to the review section"))
     if "organ" not in draft.data:
@@ -107,12 +109,11 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
                          hint=Message(N_("pass --organ ORG (one of: {organs})"), {"organs": known})
                          if known else N_("pass --organ ORG"))
     if not header.is_minutes and is_credible(headings):
-        draft.note(Message(N_("no title such as 'Mötesanteckning' and no 'Datum:' line: the "
-                              "items were read from the numbered sequence of headings")),
-                   ("items",))
+        draft.note(N_("no title such as 'Mötesanteckning' and no 'Datum:' line: the items were "
+                      "read from the numbered sequence of headings"), ("items",))
     elif not header.is_minutes:
-        draft.note(Message(N_("no title such as 'Mötesanteckning' or 'Protokoll': everything "
-                              "was kept for review; this may not be minutes at all")))
+        draft.note(N_("no title such as 'Mötesanteckning' or 'Protokoll': everything was kept for "
+                      "review; this may not be minutes at all"))
         draft.to_review(lines)
         draft.preface = []
         headings = []
@@ -120,23 +121,37 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
     ctx = Context(registry, meeting_date, draft.data["organ"],
                   _previous_checker(root, draft.data["organ"]))
     bounds = [h.start for h in headings] + [len(lines)]
+    grouped = sections(lines, headings)
+    section_lines = {lines[at].no: (lines[at], item, kind) for at, (item, kind) in grouped.items()}
+    draft.preface = [line for line in draft.preface if line.no not in section_lines]
+    body = [Line(line.no, "") if at in grouped else line for at, line in enumerate(lines)]
+    section_kind: str | None = None
     for index, heading in enumerate(headings):
         number = heading.number
         parser = ItemParser(draft, ctx, index, number, heading.title)
         draft.data.setdefault("items", []).append(
-            parser.parse(lines[heading.end + 1:bounds[index + 1]]))
+            parser.parse(body[heading.end + 1:bounds[index + 1]]))
         draft.items.append(parser.text)
         for line in lines[heading.start:heading.end + 1]:
             draft.credit(("items", index), line)
+        for line, item, kind in section_lines.values():
+            if item == index:
+                section_kind = kind
+                draft.credit(("items", index), line)
+        if section_kind and "kind" not in parser.item:
+            parser.item["kind"] = section_kind
         if "kind" not in parser.item:
-            draft.note(Message(N_("item {number} has no kind ('Information', 'Dialog', …)"),
-                               {"number": number}),
-                       ("items", index, "title"))
+            draft.note(
+                Message(
+                    N_("item {number} has no kind ('Information', 'Dialog', …)"), {"number": number}
+                ),
+                ("items", index, "title"),
+            )
     if draft.preface:
-        draft.to_review(draft.preface, Message(N_("header text that was not understood")))
+        draft.to_review(draft.preface, N_("header text that was not understood"))
     if furniture:
-        draft.to_review(furniture, Message(N_("page numbers and page headers of the PDF, taken "
-                                              "out of the text")))
+        draft.to_review(furniture, N_("page numbers and page headers of the PDF, taken out of "
+                                   "the text"))
     _finish(draft)
     return draft
 
@@ -146,10 +161,10 @@ def _finish(draft: Draft) -> None:
     data["status"] = "draft"
     if not data.get("place"):
         data["place"] = UNKNOWN_PLACE
-        draft.note(Message(N_("no place ('Plats:' or 'Mötesform:') was found")), ("place",))
+        draft.note(N_("no place ('Plats:' or 'Mötesform:') was found"), ("place",))
     finish_mode(draft)
     if not data.get("time"):
-        draft.note(Message(N_("no meeting time ('Tid:') was found")), ("date",))
+        draft.note(N_("no meeting time ('Tid:') was found"), ("date",))
     presenters: dict[str, list[str]] = {}
     for item in data.get("items", []):
         for content in [item, *item.get("subitems", [])]:
@@ -186,8 +201,13 @@ def _people(draft: Draft, registry: RegistryIndex | None, result: ImportResult) 
         if match.probable:
             entry["probable_match"] = match.probable
             result.probable_matches.append((name, match.probable))
-            draft.note(Message(N_("'{name}' is not in the registry; probably '{probable}'"),
-                               {"name": name, "probable": match.probable}), path)
+            draft.note(
+                Message(
+                    N_("'{name}' is not in the registry; probably '{match}'"),
+                    {"name": name, "match": match.probable},
+                ),
+                path,
+            )
         result.local_people.append(name)
         local.append(entry)
     if local:
@@ -197,11 +217,14 @@ def _people(draft: Draft, registry: RegistryIndex | None, result: ImportResult) 
 def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
                 root: Path | None, date: dt.date | None = None, source: str = "input",
                 target: Path | None = None, into_root: bool = False,
-                notes: Sequence[str] = ()) -> ImportResult:
+                notes: Sequence[str] = (), imported_from: dict[str, str] | None = None
+                ) -> ImportResult:
     """Import ``text`` into a draft; the draft is validated and checked but not written.
 
     ``target`` is where it will be written (None: standard output); with ``into_root`` and a
     repository root, the target is the repository's place for it, ``<organ>/<year>/<date>.md``.
+    ``imported_from`` (the file's name and SHA-256) is recorded in the draft, so that a second
+    import of the same file is skipped.
     """
     draft = build_draft(text, organ=organ, registry=registry, root=root, date=date,
                         source=source, notes=notes)
@@ -210,6 +233,8 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
         target = meeting_path(root, result.organ, result.date)
     result.target = target
     _people(draft, registry, result)
+    if imported_from is not None:
+        draft.data["imported_from"] = dict(imported_from)
     data = emit.front_matter_data(draft)
     front = emit.with_comments(emit.dump(data), data, draft.credits)
     body, where = emit.body(draft)
@@ -228,6 +253,9 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
         )
     result.text = document
     result.items = len(draft.items)
+    result.positions = sum(len(item.decisions) + sum(len(getattr(sub, "decisions", []))
+                                                     for sub in item.subitems)
+                           for item in loaded.model.items)
     result.review_pieces = len(draft.review)
     offset = len(head)
     for note in draft.notes:
@@ -241,7 +269,7 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
     for index, _piece in enumerate(draft.review):
         if not any(n.body == ("review", index) for n in draft.notes):
             result.uncertain.append(Uncertainty(offset + where[("review", index)],
-                                                Message(N_("text kept for review"))))
+                                                _(N_("text kept for review"))))
     result.uncertain.sort(key=lambda u: u.line)
     if registry is not None:
         from vvgctl.checking.check import check_loaded

@@ -13,8 +13,9 @@ from vvgctl.importer.people import strip_markup
 from vvgctl.importer.text import Line
 from vvgctl.swedish.dates import MONTH_NUMBERS, MONTHS
 
+_APPROVED = re.compile(r"^godkänd(?:a)? vid mötet\b", re.IGNORECASE)  # the signature's last line
 _STOPS = (L.POSITION, L.POSITION_SENTENCE, L.PROPOSAL, L.PRESENTERS, L.ACTION, L.QUESTION,
-          L.DIALOG, L.ABSENT, L.SECRETARY, L.DOCUMENTS, L.REMOTE)
+          L.DIALOG, L.ABSENT, L.SECRETARY, L.CHAIR, L.DOCUMENTS, L.REMOTE, _APPROVED)
 _PART = re.compile(r"^\s*(\d{1,2})[.)]\s+(.*)$")
 _SUBPART = re.compile(r"^\s*(?:[-*•]\s+)?[a-z][.)]\s+(.*)$|^\s+[-*•]\s+(.*)$")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
@@ -34,8 +35,21 @@ def _stops(line: Line, have_parts: bool) -> bool:
     return bool(not have_parts and re.match(r"^\s*(?:[-*]\s+)?[a-z][.)]\s", text))
 
 
-def collect_position(lines: list[Line], j: int) -> tuple[list[Line], int]:
-    """The lines of the position whose label stands on line ``j``, and where it ends."""
+def _short_last_line(text: str, widths: list[int]) -> bool:
+    """Whether ``text`` is the last line of a hard-wrapped paragraph: it ends a sentence and
+    is clearly shorter than the lines around it (as a PDF's text gives a paragraph)."""
+    return text.rstrip().endswith((".", "!", "?")) and len(widths) >= 2 \
+        and len(text.rstrip()) < 0.8 * max(widths)
+
+
+def collect_position(lines: list[Line], j: int, runs_on: bool = False
+                     ) -> tuple[list[Line], int]:
+    """The lines of the position whose label stands on line ``j``, and where it ends.
+
+    A position ends where its paragraph ends: the paragraph after a label alone on its line,
+    with the numbered parts (or the list a paragraph ending in ':' introduces) that follow it.
+    Only with ``runs_on``, the detailed position (after the dialog, or a second one) that
+    closes the item runs on over its paragraphs to the next label or heading."""
     label = L.POSITION.match(_clean(lines[j].text))
     block = [lines[j]]
     k = j + 1
@@ -58,8 +72,17 @@ def collect_position(lines: list[Line], j: int) -> tuple[list[Line], int]:
             break
         is_list = bool(_PART.match(line.text) or _BULLET.match(line.text)
                        or (have_parts and _SUBPART.match(line.text)))
-        if is_list and have_prose and not last_was_list and not _PART.match(line.text):
+        if is_list and have_prose and not last_was_list and not _PART.match(line.text) \
+                and not lines[last].text.rstrip().endswith(":"):
             break
+        if not runs_on and have_prose and lines[k - 1].blank and (
+                not is_list or (last_was_list and not _PART.match(line.text)
+                                and not have_parts)):
+            break  # a new paragraph after the position's own: the background
+        if not runs_on and have_prose and not is_list and not lines[k - 1].blank \
+                and _short_last_line(lines[last].text, [len(x.text) for x in block[1:]]
+                                     + [len(line.text)]):
+            break  # text hard-wrapped without blank lines: a short line ends the paragraph
         have_parts = have_parts or bool(_PART.match(line.text))
         have_prose = have_prose or not is_list
         last_was_list = is_list
@@ -91,7 +114,7 @@ def decision_from(label: str, block: list[Line], after_dialog: bool, ctx: Contex
             parts[-1]["text"] += " " + _clean(raw)
         else:
             paragraphs[-1].append(_clean(raw))
-    intro = "\n\n".join("\n".join(p) for p in paragraphs if p).strip()
+    intro = "\n\n".join(" ".join(p) for p in paragraphs if p).strip()  # wrapped lines joined
     every = "\n".join(_clean(t) for t in texts if t.strip()).strip()
     text = intro or every
     if not text:

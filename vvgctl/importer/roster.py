@@ -112,46 +112,62 @@ def place_groups(groups: list[Group], footnotes: list[Line], draft: Draft,
                 draft.remember_org(person.name, person.organisation)
                 draft.credit(("attendance", "others", len(others) - 1), line, cell)
             continue
-        if heading is None:
-            delegation = None
-        elif registry is not None:
+        if heading is None:  # 'Närvarande' over names: the members who sit in no delegation
+            _place_members(members, {"members": []}, roster, draft, registry, footnoted)
+            continue
+        if registry is not None:
             delegation = resolve_delegation(heading, organ)
         else:
             delegation = heading_id(heading)
         if delegation is None:
             pieces = [heading_line] if heading_line and heading else []
             pieces += [Line(line.no, cell) for line, cell in members]
-            organ = draft.data.get("organ")
-            draft.to_review(pieces, Message(
-                N_("roster group '{heading}' matches no delegation of {organ}; kept for review"),
-                {"heading": heading, "organ": organ}) if heading else Message(
-                N_("a roster group without a heading matches no delegation of {organ}; kept for "
-                   "review"), {"organ": organ}))
+            where = f"'{heading}'"
+            draft.to_review(
+                pieces,
+                Message(
+                    N_("roster group {group} matches no delegation of {organ}; kept for review"),
+                    {"group": where, "organ": draft.data.get("organ")},
+                ),
+            )
             continue
         index = len(roster)
         group: dict[str, Any] = {"delegation": delegation, "members": []}
-        roster.append(group)
         if heading_line is not None and heading:
             draft.credit(("roster", index, "delegation"), heading_line)
         if registry is None:
-            draft.note(Message(N_("delegation id {delegation!r} made from {heading!r} (no "
-                                  "registry to match it against)"),
-                               {"delegation": delegation, "heading": heading}),
-                       ("roster", index, "delegation"))
-        for line, cell in members:
-            person = parse_person(cell, registry)
-            if person is None:  # pragma: no cover - grouping already parsed it
-                draft.to_review([Line(line.no, cell)])
-                continue
-            entry = member_entry(person, draft, registry)
-            path: tuple[str | int, ...] = ("roster", index, "members", len(group["members"]))
-            group["members"].append(entry)
-            draft.credit(path, line, cell)
-            if person.footnote:
-                footnoted.append((path, entry))
+            draft.note(
+                Message(
+                    N_(
+                        "delegation id {delegation!r} made from {heading!r} (no registry to "
+                        "match it against)"
+                    ),
+                    {"delegation": delegation, "heading": heading},
+                ),
+                ("roster", index, "delegation"),
+            )
+        _place_members(members, group, roster, draft, registry, footnoted)
     if roster:
         draft.data["roster"] = roster
     _footnotes(footnotes, footnoted, draft, registry)
+
+
+def _place_members(members: list[tuple[Line, str]], group: dict[str, Any],
+                   roster: list[dict[str, Any]], draft: Draft, registry: RegistryIndex | None,
+                   footnoted: list[tuple[tuple[str | int, ...], dict[str, Any]]]) -> None:
+    index = len(roster)
+    roster.append(group)
+    for line, cell in members:
+        person = parse_person(cell, registry)
+        if person is None:  # pragma: no cover - grouping already parsed it
+            draft.to_review([Line(line.no, cell)])
+            continue
+        entry = member_entry(person, draft, registry)
+        path: tuple[str | int, ...] = ("roster", index, "members", len(group["members"]))
+        group["members"].append(entry)
+        draft.credit(path, line, cell)
+        if person.footnote:
+            footnoted.append((path, entry))
 
 
 def _footnotes(footnotes: list[Line], footnoted: list[tuple[tuple[str | int, ...],
@@ -163,4 +179,4 @@ def _footnotes(footnotes: list[Line], footnoted: list[tuple[tuple[str | int, ...
             entry["substitutes_for"] = name
             draft.credit(path, line)
         else:
-            draft.to_review([line], Message(N_("a footnote of the roster was not understood")))
+            draft.to_review([line], N_("a footnote of the roster was not understood"))

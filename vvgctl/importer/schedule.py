@@ -12,6 +12,10 @@ from vvgctl.importer.dates import find_date, find_time_range
 from vvgctl.importer.people import strip_markup
 from vvgctl.models.meeting import ScheduledMeeting
 
+#: a change to a scheduled meeting, to the end of its line
+_CHANGE = re.compile(r"(?:^|[\s(–-])((?:ändras|ändrad|ändrat|flyttas|flyttad|flyttat|ny tid|"
+                     r"nytt datum|ny plats|inställ[dt]?|ställs in)\b.*)$", re.IGNORECASE)
+
 
 def schedule_lines(texts: list[str], after: dt.date) -> list[dict[str, Any]]:
     """A scheduled meeting for each text that names a day ('25 juni kl. 11 – 12, digitalt')."""
@@ -24,11 +28,15 @@ def schedule_lines(texts: list[str], after: dt.date) -> list[dict[str, Any]]:
         if day < after and not re.search(r"\d{4}", text):
             day = day.replace(year=day.year + 1)
         entry: dict[str, Any] = {"date": day.isoformat()}
+        change = _CHANGE.search(text)
+        if change:  # '4 nov 13.00-16.00 - Ändras till 12.00-16.00. Stationshuset Göteborg'
+            entry["note"] = change.group(1).strip(" .")
+            text = text[:change.start()].rstrip(" -–")
         times = find_time_range(text)
         if times:
             entry["time"] = {"start": times[0], "end": times[1]}
         note = re.search(r"\(([^()]+)\)", text)
-        if note:
+        if note and not change:
             entry["note"] = note.group(1).strip()
         if "," in text:
             place = re.sub(r"\([^()]*\)", "", text.rsplit(",", 1)[1]).strip(" .")

@@ -18,8 +18,10 @@ import re
 from dataclasses import dataclass
 
 from vvgctl.importer import labels as L
+from vvgctl.importer import vocabulary as V
 from vvgctl.importer.people import parse_names, strip_markup
 from vvgctl.importer.text import Line
+from vvgctl.repository.registry import fold
 
 _WORDS = "|".join(re.escape(w) for w in ("§", "punkt", "ärende", "p."))
 HEADING = re.compile(
@@ -101,8 +103,23 @@ def _wrapped(lines: list[Line], heading: Heading) -> None:
     if _is_label(text) or "\t" in lines[nxt].text or len(text) > 120 or text.endswith(".") \
             or parse_names(text) or L.PRESENTERS.match(text) or re.match(r"^[a-z][.)]\s", text):
         return
+    if _remark(heading.title, strip_markup(text).strip(" *")):
+        return
     heading.title = f"{heading.title} {strip_markup(text).strip(' *')}"
     heading.end = nxt
+
+
+_CONNECTORS = {"och", "för", "av", "i", "om", "till", "med", "på", "samt", "inom", "vid", "från",
+               "mellan", "kring", "under", "efter", "inför", "–", "-", "den", "det", "de"}
+
+
+def _remark(title: str, text: str) -> bool:
+    """A line under a title that is a remark of its own ('Inga övriga frågor'), not the rest
+    of a title a narrow column broke: the line starts a sentence (a capitalised word after a
+    title that ends in a word in lower case that does not lead on)."""
+    last = title.split()[-1]
+    return bool(re.match(r"[A-ZÅÄÖ][a-zåäö]", text)) and last.islower() \
+        and last not in _CONNECTORS and not title.endswith((",", "–", "-"))
 
 
 def _numbered(lines: list[Line], index: int) -> int | None:
@@ -185,3 +202,24 @@ def is_credible(headings: list[Heading]) -> bool:
     say they are minutes)."""
     return len(headings) >= 2 and sum(h.score > _BASE - 1 for h in headings) * 2 >= \
         len(headings)
+
+
+_SECTION = re.compile(rf"^({L.alternatives(tuple(w for w, _ in V.SECTIONS))})\s*:?$",
+                      re.IGNORECASE)
+
+
+def sections(lines: list[Line], headings: list[Heading]) -> dict[int, tuple[int, str]]:
+    """The section lines that group the items ('Inledande formalia', 'Beslutsärenden'): for
+    the index of each such line, the index of the first heading under it and the kind the
+    section gives its items."""
+    found: dict[int, tuple[int, str]] = {}
+    starts = [h.start for h in headings]
+    for index, line in enumerate(lines):
+        match = _SECTION.match(strip_markup(line.text.strip().lstrip("#").strip()))
+        if not match or line.blank:
+            continue
+        following = next((n for n, start in enumerate(starts) if start > index), None)
+        if following is not None:
+            kind = next(k for w, k in V.SECTIONS if fold(w) == fold(match.group(1)))
+            found[index] = (following, kind)
+    return found

@@ -152,3 +152,46 @@ def join_line(previous: Line, text: str, vocabulary: Vocabulary) -> None:
         previous.text = previous.text + text
         return
     previous.text = previous.text.rstrip() + " " + text
+
+
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.\s+(?=[A-ZÅÄÖ])")
+_SENTENCE_WORD = re.compile(r"[A-ZÅÄÖ][a-zåäöéü]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+
+
+def _title_and_body(piece: str) -> tuple[str, str]:
+    """'Godkännande av dagordning Dagordningen godkänns.' -> the title and the text: the title
+    ends before the first capitalised word that follows the title's first word or a word in
+    lower case (an acronym in capitals does not end it)."""
+    words = piece.split()
+    for n in range(1, len(words)):
+        if _SENTENCE_WORD.match(words[n]) \
+                and (n == 1 or not _SENTENCE_WORD.match(words[n - 1])):
+            return " ".join(words[:n]), " ".join(words[n:])
+    return piece.strip(), ""
+
+
+def unflatten_items(lines: list[Line]) -> list[Line]:
+    """A paragraph holding the numbered items one after another ('DAGORDNING 1. Godkännande
+    av dagordning Dagordningen godkänns. 2. Presentationsrunda …'), as a PDF or a web page
+    gives a list, becomes one heading line and one text line an item, as a heading list."""
+    out: list[Line] = []
+    for line in lines:
+        marks = [m for m in _INLINE_NUMBER.finditer(line.text)]
+        chain: list[re.Match[str]] = []
+        for mark in marks:
+            if int(mark.group(1)) == len(chain) + 1:
+                chain.append(mark)
+        if len(chain) < 3 or len(line.text) < 120:
+            out.append(line)
+            continue
+        lead = line.text[:chain[0].start()].strip()
+        if lead:
+            out += [Line(line.no, lead), Line(line.no, "")]
+        ends = [m.start() for m in chain[1:]] + [len(line.text)]
+        for mark, end in zip(chain, ends, strict=True):
+            title, body = _title_and_body(line.text[mark.end():end])
+            out += [Line(line.no, f"{mark.group(1)}. {title}"), Line(line.no, "")]
+            for sentence in _SENTENCE_END.split(body) if body else []:
+                out += [Line(line.no, sentence), Line(line.no, "")]  # a sentence may be a position
+    return out

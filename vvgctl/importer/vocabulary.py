@@ -30,8 +30,9 @@ PRESENTER_LABELS = ("föredragande", "föredragare", "föredras av", "presentat�
                     "dragning av")
 
 #: attendance: a list of names after the label, on its line or one name a line below it
-ABSENT_LABELS = ("frånvaro", "frånvarande", "förhindrade", "förhindrad", "anmält förhinder",
-                 "anmälda förhinder", "ej närvarande", "ej närvarande ledamöter",
+ABSENT_LABELS = ("frånvaro", "frånvarande", "förhindrade", "förhindrad", "förhinder",
+                 "anmält förhinder", "anmälda förhinder", "ej närvarande",
+                 "ej närvarande ledamöter",
                  "frånvarande ledamöter")
 REMOTE_LABELS = ("deltog digitalt", "deltar digitalt", "deltog på distans", "deltar på distans",
                  "närvaro via skype", "närvaro via teams", "närvaro via länk",
@@ -93,5 +94,14 @@ DECISION_TYPES: tuple[tuple[str, str], ...] = (
     (r"rekommender", "recommended"),
     (r"ställer sig bakom|ställde sig bakom|ställa sig bakom|tillstyrk", "endorsed"),
     (r"godkänn|fastställ|antar\b|anta\b", "approved"),
-    (r"uppdrar|uppdra\b|ger .* i uppdrag|får i uppdrag|uppdrag till", "assigned"),
+    (r"uppdrar|uppdra\b|ger .* i uppdrag|får i uppdrag|uppdrag till|\bger\b[^.]*\buppdrag"
+     r"|\bges\b[^.]*\buppdrag|\bkommer att (?:skicka|ta fram|genomföra|sammanställa|utreda)"
+     r"|\bkommer att skickas\b|\bska (?:tas|ta) fram\b|\bskickas ut\b", "assigned"),
 )
+
+#: the sections that group a council's items, and the kind each gives the items under it
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("inledande formalia", "procedural"), ("avslutande formalia", "procedural"),
+    ("formalia", "procedural"), ("beslutsärenden", "decision"),
+    ("informationsärenden", "information"), ("anmälningsärenden", "notification"),
+    ("dialogärenden", "dialog"))

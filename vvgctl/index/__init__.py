@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vvgctl.errors import UsageError
-from vvgctl.index.database import busy, connect, is_locked
+from vvgctl.index import seal
+from vvgctl.index.database import busy, connect, index_file, is_locked, lock
 from vvgctl.index.update import IndexStats, refresh
 from vvgctl.repository.discovery import resolve_root
 from vvgctl.runtime.i18n import N_
@@ -80,22 +81,37 @@ class Index:
 
 def open_index(paths: list[Path], *, rebuild: bool = False,
                progress: Progress | None = None) -> Index:
-    """The index of the repository ``paths`` belong to, brought up to date."""
+    """The index of the repository ``paths`` belong to, checked against its seal (see
+    :mod:`vvgctl.index.seal`) and brought up to date."""
     root = resolve_root(paths)
+    path = index_file(root)
     stats = IndexStats()
-    for attempt in range(2):
-        connection, created = connect(root, rebuild=rebuild or attempt > 0)
-        stats.rebuilt = created
-        try:
-            refresh(connection, root, stats, progress)
-            break
-        except sqlite3.DatabaseError as exc:
-            connection.close()
-            if isinstance(exc, sqlite3.OperationalError) and is_locked(exc):
-                raise busy() from None
-            if attempt:
-                raise UsageError(N_("the query index cannot be written"),
-                                 hint=N_(
-                                     "check the cache folder, or set VVGCTL_CACHE_DIR")) from None
+    with lock(path):
+        state = seal.check(path) if not rebuild and path.exists() else "broken"
+        for attempt in range(2):
+            connection, created = connect(path, rebuild=state == "broken" or attempt > 0)
+            stats.rebuilt = created
+            verify = state == "moved" and not created
+            try:
+                try:
+                    refresh(connection, root, stats, progress, verify_sources=verify)
+                except BaseException:
+                    # what was committed is sealed (an interrupted build resumes), unless the
+                    # files of a copied index were not all checked: then it is built anew
+                    if verify:
+                        seal.unseal(path)
+                    else:
+                        seal.reseal(path)
+                    raise
+                seal.reseal(path)
+                break
+            except sqlite3.DatabaseError as exc:
+                connection.close()
+                if isinstance(exc, sqlite3.OperationalError) and is_locked(exc):
+                    raise busy() from None
+                if attempt:
+                    raise UsageError(N_("the query index cannot be written"),
+                                     hint=N_("check the cache folder, or set VVGCTL_CACHE_DIR")
+                                     ) from None
     scope = [str(p.resolve()) for p in paths if p.resolve() != root]
     return Index(root, connection, stats, scope)

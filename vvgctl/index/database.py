@@ -1,9 +1,12 @@
 """The index database: its tables, where it lives, and opening it.
 
-One SQLite database per repository, kept outside the repository in ``$VVGCTL_CACHE_DIR`` (or
-``~/.cache/vvgctl``) as ``index-<hash>.sqlite3``: a cache that can always be rebuilt from the
-files. A new vvgctl version (see :func:`fingerprint`), ``--rebuild`` or a damaged database file
-recreate it empty; :mod:`vvgctl.index.update` then fills it.
+One SQLite database per repository, kept outside the repository in vvgctl's private cache
+folder (:func:`vvgctl.runtime.cache.cache_dir`) as ``index-<hash>.sqlite3``: a cache that can
+always be rebuilt from the files. A new vvgctl version (see :func:`fingerprint`),
+``--rebuild``, a damaged database file or one that does not match its seal (a digest kept
+beside it: see :mod:`vvgctl.index.seal` for what that guards against) recreate it empty;
+:mod:`vvgctl.index.update` then fills it. One vvgctl at a time opens, checks and refreshes an
+index (:func:`lock`).
 
 Search uses SQLite's FTS5 over the text of each passage, cut into words by FTS5's own
 ``unicode61`` tokenizer (letters and digits, case folded, diacritics kept), and ranks with
@@ -15,22 +18,25 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import vvgctl
 from vvgctl.errors import UsageError
+from vvgctl.index.seal import unseal
 from vvgctl.message import Message
 from vvgctl.runtime.cache import cache_dir
 from vvgctl.runtime.i18n import N_
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 #: the tables a worker's shard database holds too (see :mod:`vvgctl.index.shards`)
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, mtime_ns INTEGER NOT NULL,
-    size INTEGER NOT NULL, organ TEXT, date TEXT, status TEXT, valid INTEGER NOT NULL);
+    size INTEGER NOT NULL, organ TEXT, date TEXT, status TEXT, valid INTEGER NOT NULL,
+    sha256 TEXT NOT NULL);
 CREATE TABLE items(file_id INTEGER NOT NULL, organ TEXT, date TEXT, seq INTEGER, item TEXT,
     title TEXT, kind TEXT, case_id TEXT, presenters TEXT, line INTEGER, has_position INTEGER);
 CREATE TABLE decisions(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, organ TEXT, date TEXT,
@@ -145,7 +151,8 @@ def busy() -> UsageError:
 
 
 def _remove(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
+    unseal(path)
+    for suffix in ("", "-journal", "-wal", "-shm"):
         try:
             Path(str(path) + suffix).unlink()
         except FileNotFoundError:
@@ -169,9 +176,23 @@ def _create(path: Path, wanted: str) -> sqlite3.Connection:
     return connection
 
 
-def connect(root: Path, rebuild: bool = False) -> tuple[sqlite3.Connection, bool]:
-    """An open, current-schema index for ``root``; True when it was (re)created empty."""
-    path = index_file(root)
+@contextmanager
+def lock(path: Path) -> Iterator[None]:
+    """The index at ``path`` to this process alone while it is opened, checked and brought up
+    to date (a lock file beside it): a second vvgctl waits, then finds it current."""
+    import fcntl
+
+    with open(str(path) + ".lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def connect(path: Path, rebuild: bool = False) -> tuple[sqlite3.Connection, bool]:
+    """An open, current-schema index at ``path`` (hold :func:`lock`); True when it was
+    (re)created empty."""
     wanted = fingerprint()
     if not rebuild and path.exists():
         try:

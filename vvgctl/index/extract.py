@@ -9,6 +9,7 @@ reader sees), each with the file line it stands on.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -20,7 +21,7 @@ from vvgctl.models.item import Decision, Item, SubItem, action_id
 from vvgctl.models.meeting import Correction, Meeting
 from vvgctl.repository.records import settles
 from vvgctl.source.document import SplitDocument
-from vvgctl.source.loading import LoadedMeeting, load_meeting
+from vvgctl.source.loading import LoadedMeeting, load_meeting, parse_meeting, read_source
 from vvgctl.swedish.stemming import normalise
 
 
@@ -33,6 +34,8 @@ class MeetingRecord:
     date: str = ""
     status: str = ""
     valid: bool = False
+    #: of the file's bytes ("" when it could not be read)
+    sha256: str = ""
     # (item, title, kind, case, presenters, line, has_position)
     items: list[tuple[str, str, str, str | None, str, int, bool]] = field(default_factory=list)
     # (item, title, type, label, text, parts_json, after_dialog, confirm_by, deadline,
@@ -253,5 +256,12 @@ def extract(loaded: LoadedMeeting) -> MeetingRecord:
 
 
 def extract_file(path: str) -> MeetingRecord:
-    """Read, validate and extract one file (the unit of work of a parallel build)."""
-    return extract(load_meeting(Path(path), path))
+    """Read, validate and extract one file (the unit of work of a parallel build), with the
+    SHA-256 of the bytes it was made from."""
+    try:
+        raw = read_source(Path(path))
+    except OSError:
+        return extract(load_meeting(Path(path), path))  # it says why the file cannot be read
+    record = extract(parse_meeting(raw, path))
+    record.sha256 = hashlib.sha256(raw).hexdigest()
+    return record

@@ -68,10 +68,10 @@ def insert_record(connection: sqlite3.Connection, record: object, stat: tuple[in
     none: the merge indexes them)."""
     assert isinstance(record, MeetingRecord)
     cursor = connection.execute(
-        "INSERT INTO files(path, mtime_ns, size, organ, date, status, valid) "
-        "VALUES(?,?,?,?,?,?,?)",
+        "INSERT INTO files(path, mtime_ns, size, organ, date, status, valid, sha256) "
+        "VALUES(?,?,?,?,?,?,?,?)",
         (record.path, stat[0], stat[1], record.organ, record.date, record.status,
-         int(record.valid)))
+         int(record.valid), record.sha256))
     fid = cursor.lastrowid
     head = (fid, record.organ, record.date)
     connection.executemany("INSERT INTO items VALUES(?,?,?,?,?,?,?,?,?,?,?)",

@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,29 +63,26 @@ def scan(root: Path) -> dict[str, tuple[int, int]]:
 
 
 def refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
-            progress: Progress | None = None) -> None:
-    """Bring the index up to date with the files below ``root``.
+            progress: Progress | None = None, verify_sources: bool = False) -> None:
+    """Bring the index up to date with the files below ``root`` (the caller holds the
+    index's :func:`~vvgctl.index.database.lock`).
 
-    One refresh at a time (a lock file beside the index): a second vvgctl waits, then finds
-    the index current. A file's rows always go in with the file in one transaction, so an
-    interrupted build keeps what it finished and the next refresh reads only the rest.
+    A file is read again when its size or modification time changed, and with
+    ``verify_sources`` (an index copied or restored from elsewhere) also when its SHA-256 is
+    not the one the index recorded. A file's rows always go in with the file in one
+    transaction, so an interrupted build keeps what it finished and the next refresh reads
+    only the rest.
     """
-    with _refresh_lock(connection):
-        _refresh(connection, root, stats, progress)
+    _refresh(connection, root, stats, progress, verify_sources)
     stats.invalid = connection.execute("SELECT count(*) FROM files WHERE valid=0").fetchone()[0]
 
 
-@contextmanager
-def _refresh_lock(connection: sqlite3.Connection) -> Iterator[None]:
-    import fcntl
-
-    database = connection.execute("PRAGMA database_list").fetchone()[2]
-    with open(database + ".lock", "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+def _sha256(path: str) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 def _scan_digest(current: dict[str, tuple[int, int]]) -> str:
@@ -97,12 +92,12 @@ def _scan_digest(current: dict[str, tuple[int, int]]) -> str:
 
 
 def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
-             progress: Progress | None) -> None:
+             progress: Progress | None, verify_sources: bool) -> None:
     current = scan(root)
     stats.files = len(current)
     digest = _scan_digest(current)
     stored = connection.execute("SELECT value FROM meta WHERE key='scan'").fetchone()
-    if stored is not None and stored[0] == digest:
+    if stored is not None and stored[0] == digest and not verify_sources:
         return  # the same files as when the index was last brought up to date
     # reading files parses meetings (pydantic, ruamel.yaml) and may fork workers: imported only
     # now, so that a query over an unchanged repository starts 0.3 s sooner
@@ -111,9 +106,12 @@ def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
 
     known = {path: (fid, mtime, size) for fid, path, mtime, size in
              connection.execute("SELECT id, path, mtime_ns, size FROM files")}
+    recorded = dict(connection.execute("SELECT path, sha256 FROM files")) \
+        if verify_sources else {}
     gone = [fid for path, (fid, _, _) in known.items() if path not in current]
     stale = sorted(path for path, stat in current.items()
-                   if path not in known or known[path][1:] != stat)
+                   if path not in known or known[path][1:] != stat
+                   or (verify_sources and _sha256(path) != recorded[path]))
     stats.read, stats.removed = len(stale), len(gone)
     jobs = min(os.cpu_count() or 1, 8)
     if jobs > 1 and len(stale) >= PARALLEL_THRESHOLD:

@@ -7,8 +7,10 @@ own lemma), and a query word stands for every indexed word that shares its lemma
 (:mod:`vvgctl.query.matching`). A repository of 10,000 meetings has millions of words but only
 thousands of distinct ones, so this looks up thousands of words instead of millions.
 
-The lexicon database is kept beside the indexes (``$VVGCTL_LEXICON_DIR`` chooses another
-folder, which the tests share), written once by the first index that needs it.
+The lexicon database is kept beside the indexes in vvgctl's private cache folder
+(``$VVGCTL_LEXICON_DIR`` chooses another folder, which the tests share; it is held to the
+same rules, :func:`vvgctl.runtime.cache.private_cache_dir`), written once by the first index
+that needs it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from vvgctl.index.database import TOKENIZE
-from vvgctl.runtime.cache import cache_dir
+from vvgctl.runtime.cache import cache_dir, private_cache_dir
 from vvgctl.swedish.lexicon import Lexicon, ensure_lexicon
 from vvgctl.swedish.stemming import stem
 
@@ -28,7 +30,8 @@ _OPEN: list[Lexicon] = []
 
 def lexicon() -> Lexicon:
     """The Swedish lexicon, written first if this cache has none (once per process)."""
-    folder = Path(os.environ.get("VVGCTL_LEXICON_DIR") or cache_dir())
+    chosen = os.environ.get("VVGCTL_LEXICON_DIR")
+    folder = (private_cache_dir(Path(chosen)) if chosen else None) or cache_dir()
     path = ensure_lexicon(folder)
     if _OPEN and _OPEN[0].path != path:
         _OPEN.pop().close()

@@ -131,6 +131,15 @@ class LocalPerson(Model):
                                        description="Ett namn i registret som liknar detta")
 
 
+class ImportedFrom(Model):
+    """The document a draft was imported from: `vvgctl import` skips a file whose content it
+    has imported before (by this digest)."""
+
+    name: str = Field(min_length=1, title="Filnamn", description="Dokumentets filnamn")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", title="SHA-256",
+                        description="Kontrollsumman av dokumentets innehåll")
+
+
 class Meeting(Model):
     """A meeting record: kallelse (agenda) or mötesanteckning (minutes)."""
 
@@ -157,6 +166,9 @@ class Meeting(Model):
         default_factory=list, title="Personer utanför registret",
         description="Namn som ännu inte finns i registret (t.ex. från en import); "
                     "flytta dem till registry/people.yaml vid granskningen")
+    imported_from: ImportedFrom | None = Field(
+        None, title="Importerad från",
+        description="Dokumentet som utkastet importerades från och dess kontrollsumma")
 
     @model_validator(mode="after")
     def _approval_fits_status(self) -> Meeting:

@@ -33,7 +33,7 @@ from vvgctl.render.notes import (
     interludes,
     is_previous_item,
 )
-from vvgctl.render.templating import bytecode_cache, environment
+from vvgctl.render.templating import environment
 from vvgctl.repository.site import Site
 from vvgctl.source.loading import LoadedMeeting
 from vvgctl.swedish.dates import long_date, time_range
@@ -48,9 +48,8 @@ ARSHJUL_PATH = "arshjul.html"
 
 @lru_cache(maxsize=1)
 def site_environment() -> SandboxedEnvironment:
-    # its own bytecode folder: finalize is compiled into the templates
-    env = environment().overlay(autoescape=True, finalize=visible,
-                                bytecode_cache=bytecode_cache("jinja-site"))
+    # compiled in memory like every template (no bytecode is read from disk)
+    env = environment().overlay(autoescape=True, finalize=visible)
     assert isinstance(env, SandboxedEnvironment)
     return env
 

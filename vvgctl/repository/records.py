@@ -3,8 +3,8 @@
 A :class:`MeetingRecord` holds the facts that rules across files (previous links, case flow,
 governing-document references, the plan against the minutes) and the årshjul (items held,
 follow-ups set) read of a valid meeting. It is made where the file is parsed (in a worker
-during a cold run), pickled into the result cache with the file's diagnostics, and never needs
-the file to be parsed again in the same command.
+during a cold run), kept in the result cache with the file's diagnostics as plain values
+(:data:`Row`, JSON on disk), and never needs the file to be parsed again in the same command.
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple
+
+from pydantic import Field
 
 from vvgctl.models.item import Decision, DecisionType, Item, ItemKind, SubItem, action_id
 from vvgctl.source.loading import LoadedMeeting
@@ -92,7 +94,8 @@ class MeetingRecord:
         return tuple(SetFollowUp._make(f) for f in self.follow_up_rows)
 
     def to_row(self) -> Row:
-        """The record as plain values (for the cache: unpickled three times faster)."""
+        """The record as plain values (what the cache keeps: read three times faster than
+        the dataclass)."""
         return (self.path, self.organ, self.date.toordinal(), self.status,
                 self.previous_date.toordinal() if self.previous_date else 0,
                 self.previous_line, self.previous_column, self.date_line, self.cases,
@@ -109,8 +112,20 @@ class MeetingRecord:
                    action_ids, closes)
 
 
-#: a record as plain values (see :meth:`MeetingRecord.to_row`)
-Row = tuple[Any, ...]
+#: a day as :meth:`datetime.date.toordinal` gives it (0: none, where a day is optional)
+Day = Annotated[int, Field(ge=1, le=dt.date.max.toordinal())]
+MaybeDay = Annotated[int, Field(ge=0, le=dt.date.max.toordinal())]
+
+#: a record as plain values (see :meth:`MeetingRecord.to_row`): also the shape the result
+#: cache checks a stored record against, so that a record read back always makes a
+#: :class:`MeetingRecord`
+Row = tuple[str, str, Day, str, MaybeDay, int, int, int,
+            tuple[tuple[str, str, bool, int], ...],  # cases
+            tuple[tuple[str, int, int], ...],  # documents
+            tuple[tuple[str, str, str | None, str | None], ...],  # items (HeldItem)
+            tuple[tuple[str, str, str, str | None, str, int], ...],  # follow-ups (SetFollowUp)
+            tuple[str, ...],  # action ids
+            tuple[tuple[str, int, int], ...]]  # closes
 
 
 Contents = list[tuple[str, tuple[str | int, ...], Item | SubItem]]

@@ -11,7 +11,8 @@ first time it is asked for and kept for the rest of the command:
   validated once (:meth:`Repository.data`);
 - the meeting files and what an :class:`Analysis` makes of each one (:meth:`Repository.results`):
   parsed in forked workers on a cold run, cached between runs by size and mtime
-  (:mod:`vvgctl.runtime.cache`). Every result carries the meeting's
+  (:mod:`vvgctl.runtime.cache`; the cache holds plain values as JSON, checked against
+  :mod:`vvgctl.repository.cached` as they are read). Every result carries the meeting's
   :class:`~vvgctl.repository.records.MeetingRecord`, which the cross-file rules and the årshjul
   read (:meth:`Repository.records`): nothing parses a meeting twice in one command.
 
@@ -25,9 +26,10 @@ import datetime as dt
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Callable, Sequence
 from contextlib import closing
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,6 +39,15 @@ from pydantic import BaseModel
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.errors import UsageError
 from vvgctl.message import Message
+from vvgctl.repository.cached import (
+    CachedData,
+    CachedResult,
+    ResultRow,
+    data_from_row,
+    data_row,
+    diagnostic_rows,
+    diagnostics_of,
+)
 from vvgctl.repository.discovery import (
     REGISTRY_DIR,
     find_root,
@@ -51,7 +62,6 @@ from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.pool import parallel_map
 from vvgctl.runtime.progress import Progress
 from vvgctl.source.loading import Loaded, load_meeting, load_yaml_file, read_source
-from vvgctl.source.yaml import Positions
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -73,20 +83,18 @@ class FileResult:
     diagnostics: list[Diagnostic]
     record: MeetingRecord | None
 
-    def to_row(self) -> tuple[Any, ...]:
+    def to_row(self) -> ResultRow:
         """The result as plain values: what the cache keeps and workers send back."""
-        return (self.path, tuple((d.path, d.line, d.column, d.severity.value, d.code,
-                                  d.message, d.hint, d.field) for d in self.diagnostics),
+        return (self.path, diagnostic_rows(self.diagnostics),
                 self.record.to_row() if self.record else None)
 
     @classmethod
-    def from_row(cls, row: tuple[Any, ...], shown: str | None = None) -> FileResult:
+    def from_row(cls, row: ResultRow, shown: str | None = None) -> FileResult:
         """A result from :meth:`to_row`, shown under ``shown`` (the working folder may have
         moved since it was cached)."""
         path, diagnostics, record = row
         shown = shown or path
-        return cls(shown, [Diagnostic(shown if d[0] == path else d[0], d[1], d[2],
-                                      Severity(d[3]), *d[4:]) for d in diagnostics],
+        return cls(shown, diagnostics_of(diagnostics, path, shown),
                    MeetingRecord.from_row(record, shown) if record else None)
 
 
@@ -130,6 +138,7 @@ def read_record(repository: Repository, path: Path) -> FileResult:
 
 RECORDS = Analysis("records", read_record)
 
+
 def _sorted_records(repository: Repository) -> list[MeetingRecord]:
     found = [r.record for r in repository.results().values() if r.record is not None]
     return sorted(found, key=lambda r: (r.date, r.organ))
@@ -139,7 +148,7 @@ def _sorted_records(repository: Repository) -> list[MeetingRecord]:
 _ANALYSING: list[Repository] = []
 
 
-def _analyse_in_worker(path: str) -> tuple[Any, ...]:
+def _analyse_in_worker(path: str) -> ResultRow:
     repository = _ANALYSING[-1]
     return repository.analysis.analyse(repository, Path(path)).to_row()
 
@@ -161,7 +170,7 @@ class Repository:
     _results: dict[Path, FileResult] | None = field(default=None, repr=False)
     _data: dict[tuple[Path, type[BaseModel]], Loaded[BaseModel]] = field(
         default_factory=dict, repr=False)
-    _data_cache: ResultCache | None = field(default=None, repr=False)
+    _data_cache: ResultCache[CachedData] | None = field(default=None, repr=False)
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -261,23 +270,19 @@ class Repository:
             outside.diagnostics += _outside(path).diagnostics
             return outside
         try:
-            stat = path.stat()
+            found = path.stat()
         except OSError:
             return load_yaml_file(path, model, shown)  # it says why it cannot be read
         if self._data_cache is None and self.use_cache:
-            self._data_cache = ResultCache("data", self.root, code_fingerprint())
+            self._data_cache = ResultCache("data", self.root, code_fingerprint(), CachedData)
         cache = self._data_cache
-        hit = cache.get(path, stat) if cache is not None else None
-        if isinstance(hit, tuple) and hit[0] is model and isinstance(hit[1], Loaded):
-            loaded: Loaded[M] = hit[1]
-            if loaded.path != shown:
-                loaded = replace(loaded, path=shown, diagnostics=[
-                    replace(d, path=shown) for d in loaded.diagnostics])
-            return loaded
+        hit = cache.get(path, found) if cache is not None else None
+        cached = data_from_row(hit, model, shown) if hit is not None else None
+        if cached is not None:
+            return cached
         loaded = load_yaml_file(path, model, shown)
         if cache is not None:  # what the cross-checks read: the model, the values' positions
-            cache.put(path, stat, (model, replace(
-                loaded, data=None, positions=Positions(values=loaded.positions.values))))
+            cache.put(path, found, data_row(loaded, model))
         return loaded
 
     def save(self) -> None:
@@ -302,27 +307,34 @@ class Repository:
         if self._results is not None:
             return self._results
         files = self.meeting_files
-        cache = ResultCache(self.analysis.name, self.root,
-                            f"{code_fingerprint()}:{self.registry.fingerprint}") \
-            if self.use_cache else None
+        cache: ResultCache[CachedResult] | None = None
+        if self.use_cache:
+            cache = ResultCache(self.analysis.name, self.root,
+                                f"{code_fingerprint()}:{self.registry.fingerprint}", CachedResult)
         results: dict[Path, FileResult] = {}
         self.cached = 0
         digests: dict[Path, str | None] = {}
         stale: list[Path] = []
         stats: dict[Path, os.stat_result] = {}
+        here = os.getcwd() + os.sep  # (read once: display_path reads it for each file)
         for path in files:
-            if path.is_symlink() and not self._links_inside(path):
-                results[path] = _outside(path)  # never read: it may be /etc/passwd
-                continue
             try:
-                stats[path] = path.stat()
+                found = os.lstat(path)
+                if stat.S_ISLNK(found.st_mode):
+                    if not self._links_inside(path):
+                        results[path] = _outside(path)  # never read: it may be /etc/passwd
+                        continue
+                    found = os.stat(path)
             except OSError:
                 stale.append(path)  # analysed anyway: the analysis reports why it cannot read
                 continue
-            hit = cache.get(path, stats[path]) if cache else None
-            if isinstance(hit, tuple) and len(hit) == 2 and (
+            stats[path] = found
+            hit = cache.get(path, found) if cache else None
+            if hit is not None and (
                     not self.verify_contents or hit[0] == self._digest(path, digests)):
-                results[path] = FileResult.from_row(hit[1], display_path(path))
+                text = str(path)
+                results[path] = FileResult.from_row(
+                    hit[1], text[len(here):] if text.startswith(here) else text)
                 self.cached += 1
             else:
                 stale.append(path)

@@ -339,6 +339,7 @@ def quoted(value: str) -> str:
 
     yaml = YAML(typ="rt")
     yaml.width = 1 << 30  # never folded onto a second line
+    yaml.allow_unicode = True  # "Samrådsorganet", not "Samr\u00e5dsorganet"
     stream = io.StringIO()
     yaml.dump(DoubleQuotedScalarString(value), stream)
     return stream.getvalue().rstrip("\n")
