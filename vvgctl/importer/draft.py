@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vvgctl.importer.text import Line
-from vvgctl.message import Message
+from vvgctl.message import Message, message
 
 Path_ = tuple[str | int, ...]
 
@@ -50,10 +50,11 @@ class Draft:
             return
         self.review.append(lines)
         if why:
-            self.notes.append(Note(why, body=("review", len(self.review) - 1)))
+            self.notes.append(Note(message(why), body=("review", len(self.review) - 1)))
 
-    def note(self, message: Message | str, path: Path_ | None = None) -> None:
-        self.notes.append(Note(message, path))
+    def note(self, text: Message | str, path: Path_ | None = None) -> None:
+        """A note for the person who reads the draft (a marked constant is its own msgid)."""
+        self.notes.append(Note(message(text), path))
 
     def remember_org(self, name: str, organisation: str | None) -> None:
         if organisation and name not in self.organisations:
