@@ -32,8 +32,8 @@ class Diagnostic:
     ``line`` and ``column`` are 1-based; 0 means "the file as a whole".
     ``field`` is the dotted path of the YAML node at fault (``items[3].timebox.start``).
     ``message`` and ``hint`` are :class:`Message` values (a plain text given is made one),
-    translated where they are shown; :meth:`as_dict` gives them in English and, under
-    ``message_id``, as data.
+    translated where they are shown; :meth:`as_dict` gives them in English (``--format
+    json``), :meth:`as_data` as values (template and arguments).
     """
 
     path: str
