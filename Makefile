@@ -61,7 +61,7 @@ LOCALE := vvgctl/locale
 messages: install
 	mkdir -p build
 	PYTHONPATH=. $(BIN)/pybabel extract --no-location --no-wrap --sort-output --omit-header -F babel.cfg \
-		-k N_ -k tr -o build/vvgctl.pot vvgctl
+		-k N_ -k tr -k plural:1,2 -o build/vvgctl.pot vvgctl
 	$(BIN)/pybabel update --no-wrap --ignore-obsolete --no-fuzzy-matching -D vvgctl \
 		-i build/vvgctl.pot -d $(LOCALE) -l sv
 	$(BIN)/pybabel compile -D vvgctl -d $(LOCALE) -l sv

@@ -115,7 +115,7 @@ def test_the_published_site_names_the_organ_and_no_other(sro: Path) -> None:
 
     said = vvgctl("publish", "minutes", "--out", "site", cwd=sro)
     site = sro / "site"
-    assert "1 godkända möten publicerade" in said, said
+    assert "1 godkänt möte publicerade" in said, said
     assert (site / "sro/2026/2026-10-01.pdf").is_file()
     named = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):

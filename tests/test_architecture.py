@@ -16,6 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "vvgctl"
 #: the packages from the bottom up: a package imports only from its own layer's package and
 #: the layers below it (the README's architecture section describes the same order)
 LAYERS: list[set[str]] = [
+    {"message"},
     {"errors", "diagnostics", "runtime", "swedish"},
     {"models"},
     {"source"},

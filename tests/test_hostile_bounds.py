@@ -306,7 +306,7 @@ def test_an_os_error_names_the_target_of_a_temporary_file(code: int, reason: str
     error = os_error(OSError(code, os.strerror(code), "/site/.index.html.ab1_x9zq.tmp"))
     assert isinstance(error, UsageError)
     assert error.path == "/site/index.html"
-    assert error.message == reason
+    assert str(error.message) == reason
     assert error.hint is not None and hint in error.hint
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from tests.test_import import _missing_words
 from vvgctl.importer.minutes import import_text
 from vvgctl.models import Meeting
+from vvgctl.runtime.i18n import render
 from vvgctl.source.loading import parse_meeting
 
 DELREGIONAL = """\
@@ -166,10 +167,10 @@ def test_a_wrapped_absent_line_keeps_its_last_names() -> None:
 def test_the_importers_notes_are_swedish(swedish: None) -> None:
     _, result = _import(SCHEDULE.replace("Plats: Teams\n", "Plats: Teams\nFrånvarande: Jörgen "
                                          "Thorn, Marie\n"), "vvg")
-    messages = [u.message for u in result.uncertain]
+    messages = [render(u.message) for u in result.uncertain]
     assert any(m.startswith("indatarad 6: namnlistan kan fortsätta") for m in messages)
     _, result = _import(DELREGIONAL, "fyrbodal")
-    messages = [u.message for u in result.uncertain]
+    messages = [render(u.message) for u in result.uncertain]
     assert "punkt 2 har ingen typ ('Information', 'Dialog', …)" in messages
     assert not any("item" in m for m in messages)
 

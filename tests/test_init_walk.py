@@ -77,7 +77,7 @@ def test_the_generated_readme_walks_the_first_year(tmp_path: Path,
             said.append(run(body, top))
     assert edits == 2
     assert said[-2].rstrip().endswith("inga fel, 0 varningar"), said[-2]  # step 6's check
-    assert "1 godkända möten publicerade" in said[-1]
+    assert "1 godkänt möte publicerade" in said[-1]
     assert (top / f"build/sro-{first}-kallelse.pdf").is_file()
     text = record.read_text(encoding="utf-8")
     assert "status: approved" in text and f"meeting: {second}" in text

@@ -18,6 +18,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from vvgctl.runtime import i18n
+from vvgctl.runtime.i18n import N_
 
 PACKAGE = Path(i18n.__file__).resolve().parent.parent
 PO = PACKAGE / "locale" / "sv" / "LC_MESSAGES" / "vvgctl.po"
@@ -79,7 +80,10 @@ def test_every_rule_is_documented_in_swedish() -> None:
 
 
 def _fields(text: str) -> list[str]:
-    return sorted(PLACEHOLDER.findall(text.replace("{{", "").replace("}}", "")))
+    """The names of a text's fields (a translation may drop a spec: ``{label:.0}``, the
+    English that leaves a value out, becomes ``{label}`` where Swedish shows it)."""
+    found = PLACEHOLDER.findall(text.replace("{{", "").replace("}}", ""))
+    return sorted(re.sub(r"(![rsa])?:[^{}]*\}$", "}", f) for f in found)
 
 
 def test_translations_keep_the_placeholders() -> None:
@@ -121,15 +125,28 @@ def test_the_locale_picks_the_language(monkeypatch: pytest.MonkeyPatch,
     assert i18n.language() == language
 
 
-def test_formatted_messages_are_translated_from_their_template(
+def test_a_message_is_a_value_translated_where_it_is_shown(
         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Message keeps its template and arguments: English as data, Swedish when rendered
+    (its nested messages too), and it counts through ngettext."""
+    from vvgctl.message import Message, plural
+
+    message = Message(N_("unknown organ {organ!r}"), {"organ": "vvx"})
     monkeypatch.setenv("LANG", "sv_SE.UTF-8")
-    assert i18n.translate_formatted("No such command 'chek'. Did you mean 'check'?") == \
-        "Det finns inget kommando 'chek'. Menade du 'check'?"
-    assert i18n.translate_formatted("a text the catalog does not know") == \
-        "a text the catalog does not know"
+    assert str(message) == "unknown organ 'vvx'"
+    assert i18n.render(message) == "okänt organ 'vvx'"
+    assert Message.from_dict(message.as_dict()) == message
+    one, two = (plural("{n} meeting", "{n} meetings", n) for n in (1, 2))
+    assert (i18n.render(one), i18n.render(two)) == ("1 möte", "2 möten")
+    assert (str(one), str(two)) == ("1 meeting", "2 meetings")
+    nested = Message(N_("the record is already approved (at {when}) and frozen"),
+                     {"when": Message(N_("an earlier meeting"))})
+    assert "ett tidigare möte" in i18n.render(nested)
+    assert Message.from_dict(nested.as_dict()) == nested
+    assert i18n.render("a text the catalog does not know") == "a text the catalog does not know"
     monkeypatch.setenv("LANG", "en_US.UTF-8")
-    assert i18n.translate_formatted("No such command 'chek'.") == "No such command 'chek'."
+    assert i18n.render(nested) == ("the record is already approved (at an earlier meeting) and "
+                                   "frozen")
 
 
 def test_the_wheel_carries_the_compiled_catalog() -> None:
@@ -142,6 +159,7 @@ def test_pydantic_messages_are_pydantics_and_translated(monkeypatch: pytest.Monk
     here), and each message pydantic formats from them is shown in Swedish."""
     from pydantic_core import PydanticKnownError
 
+    from vvgctl.message import Message
     from vvgctl.source.validation import PYDANTIC_MESSAGES
 
     monkeypatch.setenv("LANG", "sv_SE.UTF-8")
@@ -151,13 +169,19 @@ def test_pydantic_messages_are_pydantics_and_translated(monkeypatch: pytest.Monk
     for kind, template in PYDANTIC_MESSAGES.items():
         error = PydanticKnownError(kind, context)  # type: ignore[arg-type]
         assert error.message_template == template, kind
-        assert i18n.translate_formatted(error.message()) != error.message(), kind
+        shown = i18n.render(Message(template, {k: str(v) for k, v in context.items()}))
+        assert shown != error.message(), kind
 
 
 def test_lists_and_hints_are_whole_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A value outside an enum names the allowed values: in Swedish by the minutes' word with
+    the key to type, in English by the key."""
+    from vvgctl.source.validation import _not_allowed
+
+    message = _not_allowed("aproved", ["planned", "review", "approved"])
     monkeypatch.setenv("LANG", "sv_SE.UTF-8")
-    shown = i18n.translate_formatted
-    assert shown("'aproved' is not allowed; expected 'planned', 'review' or 'approved'") == \
-        "'aproved' är inte tillåtet; väntade 'planned', 'review' eller 'approved'"
-    assert shown("known organs: vvg, sro") == "kända organ: vvg, sro"
-    assert shown("Field required") == "Fältet krävs"
+    assert i18n.render(message) == ("'aproved' är inte tillåtet; väntade planerat (planned), "
+                                    "under granskning (review) eller godkänd (approved)")
+    assert str(message) == "'aproved' is not allowed; expected 'planned', 'review' or 'approved'"
+    other = _not_allowed("x", ["a", "b"])
+    assert i18n.render(other) == "'x' är inte tillåtet; väntade 'a' eller 'b'"

@@ -85,9 +85,10 @@ def test_piped_csv_and_markdown_output(repo: Path) -> None:
     assert plain.stdout.startswith(f"{repo / 'vvg/2025/2025-10-22.md'}:{line}: vvg 2025-10-22 "
                                    "punkt 4 [Ställer sig bakom]")
     table = runner.invoke(app, ["decisions", str(repo), "--case", "0755", "--format", "csv"])
-    records = list(csv.DictReader(io.StringIO(table.stdout)))
-    assert [r["organ"] for r in records] == ["vvg", "vvg", "sro"]
-    assert records[0]["line"].isdigit()
+    assert table.stdout.startswith("\ufeff")  # Excel reads å, ä, ö as UTF-8
+    records = list(csv.DictReader(io.StringIO(table.stdout.removeprefix("\ufeff"))))
+    assert [r["Organ"] for r in records] == ["vvg", "vvg", "sro"]
+    assert records[0]["Rad"].isdigit() and "Ärende" in records[0]
     md = runner.invoke(app, ["decisions", str(repo), "--format", "md", "--organ", "sro"])
     assert md.stdout.splitlines()[0].startswith("| Organ | Datum | Punkt |")
     assert "| sro | 2025-11-20 | 3 |" in md.stdout
@@ -177,7 +178,7 @@ def test_check_validates_governing_document_references(repo: Path) -> None:
         "[riktlinje-egenvard]", "[riktlinje-egenvardd]"), encoding="utf-8")
     refs = [d for d in run_check([repo]).diagnostics if d.code == "governing-document-ref"]
     assert len(refs) == 1 and refs[0].line == line_of(october, "riktlinje-egenvardd")
-    assert refs[0].hint == "did you mean riktlinje-egenvard?"
+    assert str(refs[0].hint) == "did you mean riktlinje-egenvard?"
     (repo / "registry/documents.yaml").write_text(DOCUMENTS + "  - id: x\n", encoding="utf-8")
     codes = {d.code for d in run_check([repo]).diagnostics}
     assert "schema" in codes  # the broken register is reported, the references are not

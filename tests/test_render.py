@@ -407,7 +407,7 @@ def test_cli_render(make_repo: RepoFactory, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert str(out / "vvg-2025-10-22.html") in result.stdout
     again = runner.invoke(app, ["render", str(root), "-o", str(out), "--format", "html"])
-    assert again.exit_code == 0 and "1 oförändrade" in again.output
+    assert again.exit_code == 0 and "1 oförändrad" in again.output
     broken = make_repo({"vvg/2025/2025-12-10.md": "---\norgan: vvg\n---\n"})
     bad = runner.invoke(app, ["render", str(broken / "vvg/2025/2025-12-10.md"), "-o",
                               str(out)])

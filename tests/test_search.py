@@ -107,7 +107,7 @@ def test_rebuild_option_and_invalid_files(repo: Path) -> None:
     (repo / "vvg/2025/2025-12-11.md").write_text("---\norgan: vvg\n", encoding="utf-8")
     result = runner.invoke(app, ["search", "egenvård", str(repo), "--rebuild"])
     assert result.exit_code == 0
-    assert "1 filer är inte giltiga" in result.stderr
+    assert "1 fil är inte giltig" in result.stderr
 
 
 def test_search_cli_outputs(repo: Path) -> None:

@@ -37,6 +37,8 @@ warning warnings hint usage options arguments commands message exit missing such
 items item positions position checked case cases from by or default required try help did
 you mean invalid value unknown person expected before after where which written there has
 have no was were be list every one its their your what when
+an earlier unsure does stand frozen recorded correction while parsing sequence brackets quotes
+indentation changes look like found next
 """
 ENGLISH = frozenset(_WORDS.split())
 
@@ -67,6 +69,10 @@ CALLS = [
     ["check", "minutes", "--format", "xml"],
     ["show"],
     ["check", "minutes", "--nope"],
+    ["check", "yaml"],
+    ["approve", "minutes/vvg/2025/2025-10-22.md", "--at", "2025-12-10"],
+    ["cases", "minutes"],
+    ["summary", "minutes"],
 ]
 
 
@@ -81,6 +87,10 @@ def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = text.replace("status: approved", "status: aproved", 1)
     text = text.replace("absent: [Jörgen Thorn", "absent: [Jörgen Thron", 1)
     meeting.write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "minutes", where / "yaml")  # a YAML syntax error: a list not closed
+    meeting = where / "yaml" / "vvg" / "2025" / "2025-10-22.md"
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text.replace('items: ["6"]}', 'items: ["6"}', 1), encoding="utf-8")
     return where
 
 
@@ -146,7 +156,7 @@ def test_the_type_column_names_values_in_the_users_language(
         output = runner.invoke(app, [name, "--help"], env={"COLUMNS": "120"}).output
         assert not re.findall(r"<(str|int|int range|float|path|file)>", output), (name, output)
     search = runner.invoke(app, ["search", "--help"], env={"COLUMNS": "120"}).output
-    for placeholder in ("<datum>", "<sökväg>", "<antal>", "<organ>", "<table|json|csv|md>"):
+    for placeholder in ("<datum>", "<sökväg>", "<antal>", "<organ>", "<table|json|csv|md|xlsx>"):
         assert placeholder in search, placeholder
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     search = runner.invoke(app, ["search", "--help"], env={"COLUMNS": "120"}).output
@@ -171,3 +181,30 @@ def test_a_missing_file_is_named_in_swedish(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     result = runner.invoke(app, ["status", "saknas.md", "draft"], env={"COLUMNS": "200"})
     assert "File 'saknas.md' does not exist." in result.output, result.output
+
+
+#: a count that disagrees with its noun ("1 möten", "1 filer skrivna")
+_PLURAL_SLIP = re.compile(r"\b1 (möten|filer|ställningstaganden|punkter|godkända|varningar|"
+                          r"personer|stycken|osäkra|troliga|kontrollerade|renderade)\b")
+
+
+@pytest.mark.parametrize("args", CALLS, ids=" ".join)
+def test_no_count_disagrees_with_its_noun(work: Path, monkeypatch: pytest.MonkeyPatch,
+                                          args: list[str]) -> None:
+    output = _run(work, args, monkeypatch, None)
+    assert not _PLURAL_SLIP.findall(output), output
+
+
+@pytest.mark.parametrize(("command", "placeholder"), [
+    ("import", {"sv": "<organ>/<år>/<datum>.md", "en": "<organ>/<year>/<date>.md"}),
+])
+def test_help_prints_its_placeholders(monkeypatch: pytest.MonkeyPatch, command: str,
+                                      placeholder: dict[str, str]) -> None:
+    """typer's Markdown help took `<organ>` for an HTML tag and dropped it."""
+    for lang, env in (("sv", None), ("en", "en_US.UTF-8")):
+        if env is None:
+            monkeypatch.delenv("LANG", raising=False)
+        else:
+            monkeypatch.setenv("LANG", env)
+        output = runner.invoke(app, [command, "--help"], env={"COLUMNS": "300"}).output
+        assert placeholder[lang] in " ".join(output.split()), (lang, output)

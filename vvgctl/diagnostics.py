@@ -5,6 +5,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from vvgctl.message import Message, message
 
 
 class Severity(str, enum.Enum):
@@ -28,6 +31,9 @@ class Diagnostic:
 
     ``line`` and ``column`` are 1-based; 0 means "the file as a whole".
     ``field`` is the dotted path of the YAML node at fault (``items[3].timebox.start``).
+    ``message`` and ``hint`` are :class:`Message` values (a plain text given is made one),
+    translated where they are shown; :meth:`as_dict` gives them in English (``--format
+    json``), :meth:`as_data` as values (template and arguments).
     """
 
     path: str
@@ -35,9 +41,15 @@ class Diagnostic:
     column: int
     severity: Severity = field(compare=False)
     code: str = field(compare=False)
-    message: str = field(compare=False)
-    hint: str | None = field(default=None, compare=False)
+    message: Message = field(compare=False)
+    hint: Message | None = field(default=None, compare=False)
     field: str | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        # a constant message may be given as its text (its own msgid)
+        object.__setattr__(self, "message", message(self.message))
+        if self.hint is not None:
+            object.__setattr__(self, "hint", message(self.hint))
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -46,10 +58,17 @@ class Diagnostic:
             "column": self.column,
             "severity": self.severity.value,
             "code": self.code,
-            "message": self.message,
-            "hint": self.hint,
+            "message": str(self.message),
+            "hint": None if self.hint is None else str(self.hint),
             "field": self.field,
         }
+
+    def as_data(self) -> dict[str, object]:
+        """:meth:`as_dict` with the messages as values (msgid and args), as the cache keeps them."""
+        out = self.as_dict()
+        out["message"] = self.message.as_dict()
+        out["hint"] = None if self.hint is None else self.hint.as_dict()
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> Diagnostic:
@@ -59,10 +78,15 @@ class Diagnostic:
             column=int(data["column"]),  # type: ignore[call-overload]
             severity=Severity(data["severity"]),
             code=str(data["code"]),
-            message=str(data["message"]),
-            hint=None if data.get("hint") is None else str(data["hint"]),
+            message=_message(data["message"]),
+            hint=None if data.get("hint") is None else _message(data["hint"]),
             field=None if data.get("field") is None else str(data["field"]),
         )
+
+
+def _message(value: Any) -> Message:
+    """A message read back from :meth:`Diagnostic.as_data` (or an English text)."""
+    return Message.from_dict(value) if isinstance(value, dict) else Message(str(value))
 
 
 def display_path(path: Path | str) -> str:

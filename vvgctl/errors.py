@@ -14,6 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from vvgctl.message import Message
+from vvgctl.message import message as as_message
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -24,21 +27,23 @@ EXIT_INTERRUPTED = 130
 class VvgError(Exception):
     """A problem the user can fix: printed without a traceback.
 
-    ``exit_code`` is 1 for problems in the data and 2 for a wrong call.
+    ``exit_code`` is 1 for problems in the data and 2 for a wrong call. ``message`` and
+    ``hint`` are :class:`Message` values (a constant text is its own), translated by the
+    handler that shows them; ``str()`` gives the English.
     """
 
     exit_code = EXIT_FINDINGS
 
-    def __init__(self, message: str, *, hint: str | None = None, path: str | None = None,
-                 line: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(self, message: Message | str, *, hint: Message | str | None = None,
+                 path: str | None = None, line: int | None = None) -> None:
+        self.message: Message = as_message(message)
+        self.hint: Message | None = None if hint is None else as_message(hint)
+        super().__init__(str(self.message))
         self.path = path
         self.line = line
 
     def __str__(self) -> str:
-        text = self.where() + self.message
+        text = self.where() + str(self.message)
         if self.hint:
             text += f"\n  hint: {self.hint}"
         return text

@@ -35,6 +35,7 @@ from vvgctl.arshjul.model import (
     Topic,
     TopicStatus,
 )
+from vvgctl.message import Message
 from vvgctl.models.meeting import Status
 from vvgctl.models.plan import Occurrence, PlanFile
 from vvgctl.models.schedule import ScheduleEntry
@@ -298,15 +299,22 @@ def merge(organ: str, year: int, *, plans: Sequence[Loaded[PlanFile]],
     result = Arshjul(organ, organ_name or organ, year, title, rows, columns, start, end,
                      own_plan=own)
     if plan is None:
-        result.notes.append(N_("no plan for {organ} {year} or earlier: no recurring topics").format(
-                               organ=organ,
-                               year=year))
+        result.notes.append(
+            Message(
+                N_("no plan for {organ} {year} or earlier: no recurring topics"),
+                {"organ": organ, "year": year},
+            )
+        )
     elif not own:
-        result.notes.append(N_("no plan for {organ} {year}: the recurring topics of the plan "
-                               "for {year2} are used").format(
-                               organ=organ,
-                               year=year,
-                               year2=plan.year))
+        result.notes.append(
+            Message(
+                N_(
+                    "no plan for {organ} {year}: the recurring topics of the plan "
+                    "for {year2} are used"
+                ),
+                {"organ": organ, "year": year, "year2": plan.year},
+            )
+        )
     return result
 
 

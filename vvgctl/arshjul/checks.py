@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from vvgctl.arshjul.build import build, merge
 from vvgctl.arshjul.model import Source
 from vvgctl.diagnostics import Diagnostic, RuleCode, Severity
+from vvgctl.message import Message
 from vvgctl.models.item import KINDS_REQUIRING_DECISION, ItemKind
 from vvgctl.models.plan import PlanFile
 from vvgctl.models.schedule import ScheduleEntry
@@ -136,16 +137,26 @@ def _positions(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagno
                 if origin.source is Source.FOLLOW_UP or origin.node in reported:
                     continue
                 reported.add(origin.node)
-                found.append(loaded.error(
-                    CODE_POSITION, N_("the position {title!r} ({label}) is planned on the "
-                                      "case {case!r}, which no earlier meeting took up as "
-                                      "information").format(
-                                      title=topic.title,
-                                      label=column.label(),
-                                      case=topic.case), *origin.node, "kind",
-                                          severity=Severity.WARNING,
-                    hint=N_("plan an information item on the case at an earlier meeting (a "
-                            "case is brought as information before a position)")))
+                found.append(
+                    loaded.error(
+                        CODE_POSITION,
+                        Message(
+                            N_(
+                                "the position {title!r} ({label}) is planned on the "
+                                "case {case!r}, which no earlier meeting took up as "
+                                "information"
+                            ),
+                            {"title": topic.title, "label": column.label(), "case": topic.case},
+                        ),
+                        *origin.node,
+                        "kind",
+                        severity=Severity.WARNING,
+                        hint=N_(
+                            "plan an information item on the case at an earlier meeting (a "
+                            "case is brought as information before a position)"
+                        ),
+                    )
+                )
     return found
 
 

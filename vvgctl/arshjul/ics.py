@@ -29,6 +29,7 @@ import icalendar
 from vvgctl.arshjul.model import Arshjul, Column
 from vvgctl.arshjul.text import topic_text
 from vvgctl.errors import VvgError
+from vvgctl.message import Message
 from vvgctl.repository import git
 from vvgctl.repository.repo import PLAN_FILE, SCHEDULE_FILE, Repository
 from vvgctl.runtime.i18n import N_
@@ -134,9 +135,8 @@ def to_ics(years: Arshjul | Sequence[Arshjul], *, stamp: dt.datetime) -> bytes:
         first = many[0] if many else None
         what = f"{first.organ_name} {first.year}" if first is not None else "the period"
         raise EmptyCalendarError(
-            N_("no meeting of {what} has a date: an iCalendar file needs at least one "
-               "event").format(
-               what=what),
+            Message(N_("no meeting of {what} has a date: an iCalendar file needs at least one "
+               "event"), {"what": what}),
             hint=N_("date the meetings in <organ>/<year>/schedule.yaml (a plan's month gives "
                     "no event)"))
     head = many[0]

@@ -6,6 +6,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from vvgctl.message import Message
 from vvgctl.models.item import ItemKind
 from vvgctl.models.schedule import ScheduleEntry
 from vvgctl.swedish.dates import long_date, month_year
@@ -117,7 +118,7 @@ class Arshjul:
     columns: list[Column]
     start: tuple[int, int]
     end: tuple[int, int]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     own_plan: bool = False  # the year has a plan of its own (not only an earlier plan's rules)
 
     def row(self, row_id: str) -> Row | None:

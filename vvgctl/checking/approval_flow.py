@@ -26,6 +26,7 @@ from pathlib import Path
 from vvgctl.checking.revision import Revision
 from vvgctl.checking.rules import unfinished
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
+from vvgctl.message import Message
 from vvgctl.models import Meeting
 from vvgctl.models.meeting import Status
 from vvgctl.repository.discovery import meeting_path
@@ -68,10 +69,8 @@ def _problems(revision: Revision, loaded: LoadedMeeting, new: Meeting, old: Meet
     if existed and (old is None or old.status is not Status.REVIEW):
         was = old.status.value if old is not None else "not valid"
         yield loaded.error(
-            CODE, N_("the record went from '{was}' (at {rev}) to 'approved' in one change: "
-                     "minutes are approved after review").format(
-                     was=was,
-                     rev=rev), "status",
+            CODE, Message(N_("the record went from '{was}' (at {rev}) to 'approved' in one change: "
+                     "minutes are approved after review"), {"was": was, "rev": rev}), "status",
             hint=N_("set 'status: review' (vvgctl status FILE review) in a change of its own; "
                     "approve it in a later one with `vvgctl approve FILE --at DATE`"))
         return
@@ -88,30 +87,61 @@ def _problems(revision: Revision, loaded: LoadedMeeting, new: Meeting, old: Meet
     shown = display_path(approving)
     if not approving.is_file():
         yield loaded.error(
-            CODE, N_("the approving meeting's minutes ({shown}) are not in the repository").format(
-                     shown=shown),
-            "approval", "meeting",
-            hint=N_("add them (vvgctl new-meeting) with 'previous' naming these minutes, in "
-                    "this change or before it"))
+            CODE,
+            Message(
+                N_("the approving meeting's minutes ({shown}) are not in the repository"),
+                {"shown": shown},
+            ),
+            "approval",
+            "meeting",
+            hint=N_(
+                "add them (vvgctl new-meeting) with 'previous' naming these minutes, in "
+                "this change or before it"
+            ),
+        )
         return
     later = load_meeting(approving, shown).model
     previous = later.previous if later is not None else None
     if later is None or previous is None or previous.date != new.date:
         yield loaded.error(
-            CODE, N_("the approving meeting's minutes ({shown}) do not name these minutes (of "
-                     "{date}) under 'previous'").format(
-                     shown=shown,
-                     date=new.date),
-            "approval", "meeting",
-            hint=N_("add 'previous: {{date: {date}, approved: true}}' to {shown} (vvgctl "
-                    "approve does it)").format(date=new.date, shown=shown))
+            CODE,
+            Message(
+                N_(
+                    "the approving meeting's minutes ({shown}) do not name these minutes (of "
+                    "{date}) under 'previous'"
+                ),
+                {"shown": shown, "date": new.date},
+            ),
+            "approval",
+            "meeting",
+            hint=Message(
+                N_(
+                    "add 'previous: {{date: {date}, approved: true}}' to {shown} (vvgctl "
+                    "approve does it)"
+                ),
+                {"date": new.date, "shown": shown},
+            ),
+        )
         return
     if not previous.approved:
         yield loaded.error(
-            CODE, N_("the approving meeting's minutes ({shown}) say these minutes were not "
-                     "approved ('previous.approved: false')").format(
-                     shown=shown), "approval", "meeting",
-            hint=N_("set 'approved: true' under 'previous' in {shown}, or leave the record in "
-                    "review").format(shown=shown))
+            CODE,
+            Message(
+                N_(
+                    "the approving meeting's minutes ({shown}) say these minutes were not "
+                    "approved ('previous.approved: false')"
+                ),
+                {"shown": shown},
+            ),
+            "approval",
+            "meeting",
+            hint=Message(
+                N_(
+                    "set 'approved: true' under 'previous' in {shown}, or leave the record in "
+                    "review"
+                ),
+                {"shown": shown},
+            ),
+        )
         return
     yield from unfinished.findings(loaded, new, Severity.ERROR, notes=False)

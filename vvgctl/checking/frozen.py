@@ -26,6 +26,7 @@ from pathlib import Path
 
 from vvgctl.checking.revision import Revision
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
+from vvgctl.message import Message, plural
 from vvgctl.models import Meeting
 from vvgctl.models.meeting import Correction, Status
 from vvgctl.repository.discovery import meeting_path
@@ -168,20 +169,25 @@ def compare(counted: list[Correction], shown: str, old_raw: bytes, new_raw: byte
 
 
 def _finding(shown: str, line: int, old: Meeting, rev: str, count: int) -> Diagnostic:
-    when = N_(" at the meeting of {meeting}").format(
-        meeting=old.approval.meeting) if old.approval else ""
-    changes = "a change" if count == 1 else f"{count} changes"
+    if old.approval:
+        message = plural(
+            "these minutes were approved at the meeting of {meeting} (as of {rev}) and are "
+               "frozen: {n} change is not recorded as an approved correction",
+            "these minutes were approved at the meeting of {meeting} (as of {rev}) and are "
+               "frozen: {n} changes are not recorded as an approved correction",
+            count, {"meeting": old.approval.meeting, "rev": rev})
+    else:
+        message = plural(
+            "these minutes were approved (as of {rev}) and are frozen: {n} change is not "
+               "recorded as an approved correction",
+            "these minutes were approved (as of {rev}) and are frozen: {n} changes are not "
+               "recorded as an approved correction", count, {"rev": rev})
     return Diagnostic(
-        shown, line, 1, Severity.ERROR, CODE,
-        N_("these minutes were approved{when} (as of {rev}) and are frozen: {changes} not "
-           "recorded as an approved correction").format(
-           when=when,
-           rev=rev,
-           changes=changes),
-        N_("undo it (git checkout {rev} -- <file>); a correction counts when the approving "
-           "meeting's minutes record it under 'previous.corrections' (with 'quote' and "
-           "'replacement') and those minutes are approved, before or in the same change").format(
-           rev=rev))
+        shown, line, 1, Severity.ERROR, CODE, message,
+        Message(N_("undo it (git checkout {rev} -- <file>); a correction counts when the "
+                   "approving meeting's minutes record it under 'previous.corrections' (with "
+                   "'quote' and 'replacement') and those minutes are approved, before or in the "
+                   "same change"), {"rev": rev}))
 
 
 def check_frozen(revision: Revision, paths: list[Path],
@@ -199,12 +205,22 @@ def check_frozen(revision: Revision, paths: list[Path],
         try:
             current = read_source(path)
         except FileNotFoundError:
-            findings.append(Diagnostic(
-                shown, 0, 0, Severity.ERROR, CODE,
-                N_("approved minutes (as of {rev}) were removed or moved").format(rev=rev),
-                N_("restore them: git checkout {rev} -- {as_posix}").format(
-                   rev=rev,
-                   as_posix=path.relative_to(revision.top).as_posix())))
+            findings.append(
+                Diagnostic(
+                    shown,
+                    0,
+                    0,
+                    Severity.ERROR,
+                    CODE,
+                    Message(
+                        N_("approved minutes (as of {rev}) were removed or moved"), {"rev": rev}
+                    ),
+                    Message(
+                        N_("restore them: git checkout {rev} -- {as_posix}"),
+                        {"rev": rev, "as_posix": path.relative_to(revision.top).as_posix()},
+                    ),
+                )
+            )
             continue
         if current == old_raw:
             continue

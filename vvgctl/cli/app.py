@@ -210,14 +210,14 @@ class _Group(Group):
 
 def _shown(exc: Any) -> str:
     """A VvgError as the user reads it: where, what and the hint, in their language."""
-    from vvgctl.runtime.i18n import translate_formatted
+    from vvgctl.runtime.i18n import render
 
     where = ""
     if exc.path:
         where = f"{exc.path}:{exc.line}: " if exc.line else f"{exc.path}: "
-    text = where + translate_formatted(exc.message)
+    text = where + render(exc.message)
     if exc.hint:
-        text += f"\n  {tr('hint:')} {translate_formatted(exc.hint)}"
+        text += f"\n  {tr('hint:')} {render(exc.hint)}"
     return text
 
 

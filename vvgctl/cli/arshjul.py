@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from vvgctl.cli.localised import Command
-from vvgctl.runtime.i18n import N_, translate_formatted
+from vvgctl.message import Message, plural
+from vvgctl.runtime.i18n import N_, render
 from vvgctl.runtime.i18n import _ as tr
 
 if TYPE_CHECKING:
@@ -84,11 +85,12 @@ def arshjul(
     repository = Repository.locate(root)
     registry = repository.registry
     if registry.organ(organ) is None:
-        raise UsageError(N_("unknown organ {organ!r}").format(organ=organ),
-                         hint=N_("known organs: {organs}").format(
-                             organs=", ".join(registry.organ_ids())))
+        raise UsageError(
+            Message(N_("unknown organ {organ!r}"), {"organ": organ}),
+            hint=Message(N_("known organs: {organs}"), {"organs": ", ".join(registry.organ_ids())}),
+        )
     if output is not None and output.exists() and not force:
-        raise UsageError(N_("{output} exists").format(output=output),
+        raise UsageError(Message(N_("{output} exists"), {"output": output}),
             hint=N_("give --force to overwrite it"))
     if format is ArshjulFormat.pdf and output is None:
         raise UsageError(N_("--format pdf needs an output file"), hint=N_("add -o arshjul.pdf"))
@@ -96,7 +98,7 @@ def arshjul(
     repository.save()
     err = out.stderr()
     for note in result.notes:
-        err.print(f"[yellow]{tr('note:')}[/] {escape(out.visible(translate_formatted(note)))}")
+        err.print(f"[yellow]{tr('note:')}[/] {escape(out.visible(render(note)))}")
     if format is ArshjulFormat.table and output is None and out.is_tty():
         out.stdout().print(_rich_table(result))
         return
@@ -148,9 +150,10 @@ def _render(result: Arshjul, format: ArshjulFormat, output: Path | None,
         data = to_ics(result, stamp=stamp)
         skipped = undated_months([result])
         if skipped:
-            out.stderr().print(f"[yellow]{tr('note:')}[/] " + tr(
-                "{count} meetings have no date (only a month) and no event in the calendar")
-                .format(count=skipped))
+            out.stderr().print(f"[yellow]{tr('note:')}[/] " + render(plural(
+                "{n} meeting has no date (only a month) and no event in the calendar",
+                "{n} meetings have no date (only a month) and no event in the calendar",
+                skipped)))
         return data
     from vvgctl.arshjul.text import to_markdown
     from vvgctl.render.pipeline import markdown_to_pdf

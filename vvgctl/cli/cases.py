@@ -13,7 +13,8 @@ from vvgctl.cli.querying import (
     RebuildOption,
 )
 from vvgctl.cli.tabular import TableFormat
-from vvgctl.runtime.i18n import N_, label
+from vvgctl.message import plural
+from vvgctl.runtime.i18n import N_, label, render
 from vvgctl.runtime.i18n import _ as tr
 
 CASES_HELP = N_("""\
@@ -72,8 +73,9 @@ def cases(
     ]
     emit(rows, columns, format, title=tr("Cases"), empty=tr("No cases."),
          plain=lambda r: f"{where(r)}: {r['case']} [{_case_status(r)}] {r['title']} "
-                         + tr("({first} – {last}, {meetings} meetings)").format(
-                             first=r["first"], last=r["last"], meetings=r["meetings"]))
+                         + render(plural("({first} – {last}, {n} meeting)",
+                                         "({first} – {last}, {n} meetings)", r["meetings"],
+                                         {"first": r["first"], "last": r["last"]})))
 
 
 def _case_status(row: dict[str, Any]) -> str:

@@ -9,7 +9,8 @@ import typer
 
 from vvgctl.cli.localised import Command
 from vvgctl.cli.output import OutputFormat
-from vvgctl.runtime.i18n import N_, ngettext
+from vvgctl.message import Message, plural
+from vvgctl.runtime.i18n import N_, render
 from vvgctl.runtime.i18n import _ as tr
 
 HELP = N_("""\
@@ -82,9 +83,11 @@ def check(
     else:
         reporters.text(report.diagnostics, err)
         verdict = (f"[green]{tr('no errors')}[/]" if not errors
-                   else "[red]" + ngettext("{n} error", "{n} errors", errors).format(n=errors)
+                   else "[red]" + render(plural("{n} error", "{n} errors", errors))
                    + "[/]")
-        err.print(tr("{files} files, {meetings} meetings checked: {verdict}, {warnings}").format(
-            files=report.files, meetings=len(report.meetings), verdict=verdict,
-            warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)))
+        err.print(render(Message(N_("{files}, {meetings} checked: {verdict}, {warnings}"), {
+            "files": plural("{n} file", "{n} files", report.files),
+            "meetings": plural("{n} meeting", "{n} meetings", len(report.meetings)),
+            "verdict": verdict,
+            "warnings": plural("{n} warning", "{n} warnings", warnings)})))
     raise typer.Exit(report.exit_code(strict))

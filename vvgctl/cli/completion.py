@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
@@ -44,8 +45,12 @@ def run_explicit(ctx: Any, param: Any, option: str, shell: str) -> None:
     from vvgctl.errors import UsageError
 
     if shell not in SHELLS:
-        raise UsageError(N_("unknown shell {shell!r} for {option}; use one of {shells}").format(
-            shell=shell, option=option, shells=", ".join(SHELLS)))
+        raise UsageError(
+            Message(
+                N_("unknown shell {shell!r} for {option}; use one of {shells}"),
+                {"shell": shell, "option": option, "shells": ", ".join(SHELLS)},
+            )
+        )
     from typer.completion import install_callback, show_callback
 
     (show_callback if option == SHOW else install_callback)(ctx, param, shell)

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from vvgctl.cli.localised import Command
+from vvgctl.message import Message, plural
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.i18n import _ as tr
 
@@ -85,16 +86,16 @@ def import_(
 
     for file in files:
         if not file.exists():
-            raise UsageError(N_("no such file: {file}").format(file=file))
+            raise UsageError(Message(N_("no such file: {file}"), {"file": file}))
     if organ is not None and not is_identifier(organ):
-        raise UsageError(N_("--organ {organ!r} is not an organ id").format(organ=organ),
+        raise UsageError(Message(N_("--organ {organ!r} is not an organ id"), {"organ": organ}),
             hint=N_("e.g. --organ vvg"))
     day = None
     if date is not None:
         try:
             day = dt.date.fromisoformat(date)
         except ValueError:
-            raise UsageError(N_("--date {date!r} is not a date").format(date=date),
+            raise UsageError(Message(N_("--date {date!r} is not a date"), {"date": date}),
                 hint=N_("write it as 2019-03-14")) \
                 from None
     if len(files) == 1 and not files[0].is_dir():
@@ -116,9 +117,10 @@ def _repository(root: Path | None, target: Path | None, organ: str | None) -> An
     if root is not None:
         repository = Repository.find(root)
         if repository is None:
-            raise UsageError(N_("{root} is not a minutes repository").format(
-                                root=display_path(root)),
-                             hint=N_("give the folder that holds registry/"))
+            raise UsageError(
+                Message(N_("{root} is not a minutes repository"), {"root": display_path(root)}),
+                hint=N_("give the folder that holds registry/"),
+            )
     else:
         repository = None
         if target is not None:
@@ -131,13 +133,17 @@ def _repository(root: Path | None, target: Path | None, organ: str | None) -> An
                 repository = Repository.find(start)
     registry = repository.registry if repository is not None else None
     if repository is not None and registry is not None and not registry.ok:
-        raise VvgError(N_("the registry in {value} has errors").format(
-                          value=display_path(repository.root)),
-                       hint=N_("run `vvgctl check` and fix the registry first"))
+        raise VvgError(
+            Message(
+                N_("the registry in {value} has errors"), {"value": display_path(repository.root)}
+            ),
+            hint=N_("run `vvgctl check` and fix the registry first"),
+        )
     if registry is not None and organ is not None and registry.organ(organ) is None:
-        raise UsageError(N_("unknown organ {organ!r}").format(organ=organ),
-                         hint=N_("known organs: {organs}").format(
-                             organs=", ".join(registry.organ_ids())))
+        raise UsageError(
+            Message(N_("unknown organ {organ!r}"), {"organ": organ}),
+            hint=Message(N_("known organs: {organs}"), {"organs": ", ".join(registry.organ_ids())}),
+        )
     return repository
 
 
@@ -148,7 +154,7 @@ def _one(file: Path, organ: str | None, output: str | None, day: dt.date | None,
     from vvgctl.importer.batch import digest
     from vvgctl.importer.convert import read_source
     from vvgctl.importer.minutes import import_text
-    from vvgctl.runtime.i18n import translate_formatted
+    from vvgctl.runtime.i18n import render
     from vvgctl.source.fileio import atomic_write
 
     to_stdout = output == "-"
@@ -164,9 +170,10 @@ def _one(file: Path, organ: str | None, output: str | None, day: dt.date | None,
     err = typer.echo
     destination = result.target
     if destination is not None and destination.exists() and not force:
-        raise UsageError(N_("{destination} already exists").format(
-                            destination=display_path(destination)),
-                         hint=N_("pass --force to replace it, or -o to write elsewhere"))
+        raise UsageError(
+            Message(N_("{destination} already exists"), {"destination": display_path(destination)}),
+            hint=N_("pass --force to replace it, or -o to write elsewhere"),
+        )
     if destination is None:
         with naming(tr("standard output")):
             typer.echo(result.text, nl=False)
@@ -176,17 +183,26 @@ def _one(file: Path, organ: str | None, output: str | None, day: dt.date | None,
             atomic_write(destination, result.text)
         shown = display_path(destination)
     for item in result.uncertain:
-        err(tr("{place}: unsure: {message}").format(
-            place=f"{shown}:{item.line}", message=translate_formatted(item.message)), err=True)
+        err(render(Message(N_("{place}: unsure: {message}"), {
+            "place": f"{shown}:{item.line}", "message": item.message})), err=True)
+    error = tr("error")
     for problem in result.problems:
-        err(f"{shown}:{problem.line}:{problem.column}: {tr('error')} "
-            f"{translate_formatted(problem.message)} [{problem.code}]", err=True)
-    err(tr("Draft written to {where}: {items} items, {review} paragraphs to review, {local} "
-           "people outside the registry ({probable} probable matches), {unsure} unsure "
-           "places.").format(
-        where=tr("standard output") if destination is None else shown, items=result.items,
-        review=result.review_pieces, local=len(result.local_people),
-        probable=len(result.probable_matches), unsure=len(result.uncertain)), err=True)
+        err(f"{shown}:{problem.line}:{problem.column}: {error} "
+            f"{render(problem.message)} [{problem.code}]", err=True)
+    counts = {"items": plural("{n} item", "{n} items", result.items),
+              "review": plural("{n} paragraph to review", "{n} paragraphs to review",
+                               result.review_pieces),
+              "local": plural("{n} person outside the registry",
+                              "{n} people outside the registry", len(result.local_people)),
+              "probable": plural("{n} probable match", "{n} probable matches",
+                                 len(result.probable_matches)),
+              "uncertain": plural("{n} unsure place", "{n} unsure places",
+                                  len(result.uncertain))}
+    summary = (Message(N_("Draft written to standard output: {items}, {review}, {local} "
+                          "({probable}), {uncertain}."), counts) if destination is None else
+               Message(N_("Draft written to {path}: {items}, {review}, {local} ({probable}), "
+                          "{uncertain}."), {"path": shown, **counts}))
+    err(render(summary), err=True)
     raise typer.Exit(1 if result.problems else 0)
 
 
@@ -196,7 +212,7 @@ def _many(files: list[Path], organ: str | None, day: dt.date | None, root: Path 
     from vvgctl.diagnostics import display_path
     from vvgctl.errors import UsageError
     from vvgctl.importer.batch import documents, import_many
-    from vvgctl.runtime.i18n import translate_formatted
+    from vvgctl.runtime.i18n import render
 
     repository = _repository(root, None, organ)
     if repository is None:
@@ -204,8 +220,12 @@ def _many(files: list[Path], organ: str | None, day: dt.date | None, root: Path 
                          hint=N_("pass --root with the repository's folder"))
     found = documents(files)
     if not found:
-        raise UsageError(N_("no documents to import in {paths}").format(
-                            paths=", ".join(display_path(f) for f in files)))
+        raise UsageError(
+            Message(
+                N_("no documents to import in {paths}"),
+                {"paths": ", ".join(display_path(f) for f in files)},
+            )
+        )
     with bar(tr("Importing"), enabled=fmt is ImportFormat.text) as progress:
         outcomes = import_many(found, organ=organ, registry=repository.registry,
                                root=repository.root, date=day, force=force,
@@ -222,7 +242,7 @@ def _many(files: list[Path], organ: str | None, day: dt.date | None, root: Path 
         _table(outcomes, display_path)
     for outcome in failed:
         typer.echo(tr("{file}: not imported: {reason}").format(
-            file=display_path(outcome.path), reason=translate_formatted(outcome.message)),
+            file=display_path(outcome.path), reason=render(outcome.message)),
             err=True)
     raise typer.Exit(1 if failed else 0)
 

@@ -50,14 +50,14 @@ def init(
 ) -> None:
     from vvgctl.cli import output
     from vvgctl.cycle.init import init_repository
-    from vvgctl.runtime.i18n import translate_formatted
+    from vvgctl.runtime.i18n import render
 
     created = init_repository(folder, organ, name, year=year, package=package)
     err = output.stderr()
     err.print(f"Skapade {len(created.files)} filer i {created.root}"
               + (" (git initierat)" if created.git else ""), markup=False)
     for note in created.notes:
-        err.print(f"obs: {translate_formatted(note)}", markup=False)
+        err.print(f"obs: {render(note)}", markup=False)
     err.print("Nästa steg: fyll i ledamöterna i minutes/registry/organs.yaml och årets "
               "mötestider, kör `vvgctl check minutes`, och följ README.md genom året.",
               markup=False)

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from vvgctl.cli.localised import Command
-from vvgctl.runtime.i18n import N_, translate_formatted
+from vvgctl.message import Message
+from vvgctl.runtime.i18n import N_, render
 from vvgctl.runtime.i18n import _ as tr
 
 if TYPE_CHECKING:
@@ -73,9 +74,9 @@ def _say_when_waiting() -> None:
     from vvgctl.diagnostics import display_path
     from vvgctl.source import frontmatter_edit
 
-    frontmatter_edit.on_wait = lambda path: output.note(
-        tr("{path} is being changed by another vvgctl command; waiting (at most {seconds} s)")
-        .format(path=display_path(path), seconds=f"{frontmatter_edit.LOCK_WAIT:.0f}"))
+    frontmatter_edit.on_wait = lambda path: output.note(render(Message(
+        N_("{path} is being changed by another vvgctl command; waiting (at most {seconds} s)"),
+        {"path": display_path(path), "seconds": f"{frontmatter_edit.LOCK_WAIT:.0f}"})))
 
 
 def _report(outcome: Outcome) -> None:
@@ -88,7 +89,7 @@ def _report(outcome: Outcome) -> None:
     if not outcome.changed:
         err.print(tr("Nothing to change."), markup=False)
     for note in outcome.notes:
-        err.print(f"{tr('note:')} {output.visible(translate_formatted(note))}", markup=False)
+        err.print(f"{tr('note:')} {output.visible(render(note))}", markup=False)
 
 
 def status(
@@ -103,9 +104,13 @@ def status(
     allowed = [s.value for s in EDITABLE]
     if value not in allowed:
         hint = "approval is recorded with `vvgctl approve`" if value == "approved" else None
-        raise UsageError(N_("status {value!r}: use one of {allowed}").format(
-                            value=value,
-                            allowed=', '.join(allowed)), hint=hint)
+        raise UsageError(
+            Message(
+                N_("status {value!r}: use one of {allowed}"),
+                {"value": value, "allowed": ", ".join(allowed)},
+            ),
+            hint=hint,
+        )
     _say_when_waiting()
     _report(set_status(path, Status(value)))
 
@@ -138,14 +143,15 @@ def approve(
     try:
         day = dt.date.fromisoformat(Path(at).stem if at.endswith(".md") else at)
     except ValueError:
-        raise UsageError(N_("--at {at!r}: give the meeting's date (2025-12-10) or its file "
-                            "(…/2025-12-10.md)").format(at=at)) from None
+        raise UsageError(Message(N_("--at {at!r}: give the meeting's date (2025-12-10) or its file "
+                            "(…/2025-12-10.md)"), {"at": at})) from None
     try:
         corrections = [Correction(text=t, quote=quote, replacement=replacement, item=item)
                        for t in texts]
     except ValidationError as exc:
-        raise UsageError(N_("a correction is not valid: {errors}").format(
-                            errors=exc.errors()[0]['msg'])) from None
+        raise UsageError(
+            Message(N_("a correction is not valid: {errors}"), {"errors": exc.errors()[0]["msg"]})
+        ) from None
     _say_when_waiting()
     _report(do_approve(path, day, corrections))
 
@@ -167,7 +173,8 @@ def attend(
         raise UsageError(N_("give at least one --absent, --remote or --present NAME"))
     both = set(absent or []) & set(remote or [])
     if both:
-        raise UsageError(N_("{sorted}: both absent and remote").format(
-                            sorted=', '.join(sorted(both))))
+        raise UsageError(
+            Message(N_("{sorted}: both absent and remote"), {"sorted": ", ".join(sorted(both))})
+        )
     _say_when_waiting()
     _report(do_attend(path, absent or [], remote or [], present or []))

@@ -4,18 +4,20 @@ typer 0.28 vendors click without gettext, and typer's rich help reads its panel 
 module constants when it is first imported. So the strings are translated here, where they
 are shown: help texts when the command is built, the usage prefix and the help option in the
 command classes, the rich panel titles before help or an error is printed, and click's usage
-errors (already formatted in English) through the catalog's templates. The msgids of the
-texts typer and click write are listed in :data:`MESSAGES` so that the catalog holds them.
+errors (already formatted in English) through their templates. The msgids of the
+texts typer and click write are listed in :data:`MESSAGES` so that the catalog holds them;
+:mod:`vvgctl.cli.click_messages` reads a usage error back against them (and them only).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import typer.core
 from typer._click.exceptions import ClickException
 
-from vvgctl.runtime.i18n import N_, help_text, language, translate_formatted
+from vvgctl.runtime.i18n import N_, help_text, language
 from vvgctl.runtime.i18n import _ as tr
 
 #: the strings of typer and its vendored click that vvgctl's users see
@@ -109,16 +111,18 @@ def localise_rich_help() -> None:
 
 def localise_error(exc: Any) -> None:
     """A click usage error's message in the user's language (in place)."""
-    message = translate_formatted(exc.format_message())
+    from vvgctl.cli.click_messages import click_message
+
+    message = click_message(exc.format_message(), MESSAGES)
     exc.format_message = lambda: message
 
 
 def _localise_params(command: Any) -> None:
-    command.help = help_text(command.help)
-    command.short_help = help_text(command.short_help)
+    command.help = literal(help_text(command.help))
+    command.short_help = literal(help_text(command.short_help))
     for param in command.params:
         if getattr(param, "help", None):
-            param.help = help_text(param.help)
+            param.help = literal(help_text(param.help))
         if param.param_type_name == "argument" and param.metavar is None:
             _localise_metavar(param)
         _localise_type(param)
@@ -146,6 +150,21 @@ def _localise_type(param: Any) -> None:
     param.type = copy.copy(param.type)
     param.type.name = tr(msgid)
     param.type.localised = True
+
+
+#: a placeholder such as ``<organ>`` or ``<this version>``, which the help's Markdown would
+#: take for an HTML tag and drop (``vvgctl==<this version>`` printed as ``vvgctl==``)
+_PLACEHOLDER = re.compile(r"(?<!\\)<(?=[^<>\n`]*>)")
+_CODE = re.compile(r"(`[^`]*`)")
+
+
+def literal(text: str | None) -> str | None:
+    """A help text whose ``<placeholders>`` print as written: escaped for typer's Markdown
+    mode (``rich_markup_mode="markdown"``) outside code spans, where they are literal."""
+    if not text or "<" not in text:
+        return text
+    pieces = _CODE.split(text)
+    return "".join(p if i % 2 else _PLACEHOLDER.sub(r"\\<", p) for i, p in enumerate(pieces))
 
 
 class _Localised:

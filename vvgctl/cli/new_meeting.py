@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from vvgctl.cli.localised import Command
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.i18n import _ as tr
 
@@ -63,7 +64,7 @@ def _parse_time(text: str) -> TimeRange:
             raise ValueError(N_("no '-' between start and end"))
         return TimeRange(start=start.strip(), end=end.strip())
     except ValueError as exc:
-        raise UsageError(N_("--time {text!r}: write it as 09:00-11:00").format(text=text),
+        raise UsageError(Message(N_("--time {text!r}: write it as 09:00-11:00"), {"text": text}),
                          hint=str(exc).splitlines()[-1]) from None
 
 
@@ -71,17 +72,23 @@ def _ask_date(organ: str) -> dt.date:
     from vvgctl.errors import UsageError
 
     if not interactive():
-        raise UsageError(N_("the schedule of {organ} gives no coming meeting, so the date is "
-                            "unknown").format(organ=organ),
-                                hint=N_("give --date YYYY-MM-DD, or add the meeting to "
-                                            "{organ}/<year>/schedule.yaml").format(
-                                            organ=organ))
+        raise UsageError(
+            Message(
+                N_("the schedule of {organ} gives no coming meeting, so the date is unknown"),
+                {"organ": organ},
+            ),
+            hint=Message(
+                N_("give --date YYYY-MM-DD, or add the meeting to {organ}/<year>/schedule.yaml"),
+                {"organ": organ},
+            ),
+        )
     answer: str = typer.prompt(tr("Meeting date (YYYY-MM-DD)"))
     try:
         return dt.date.fromisoformat(answer.strip())
     except ValueError:
-        raise UsageError(N_("{answer!r} is not a date; write it as 2026-02-11").format(
-                            answer=answer)) from None
+        raise UsageError(
+            Message(N_("{answer!r} is not a date; write it as 2026-02-11"), {"answer": answer})
+        ) from None
 
 
 def new_meeting(
@@ -117,22 +124,27 @@ def new_meeting(
 
     found_repository = Repository.find(repo)
     if found_repository is None:
-        raise UsageError(N_("{repo}: no minutes repository here (a folder with registry/)").format(
-                            repo=repo),
-                         hint=N_("run it where the minutes folder is, or give --repo PATH"))
+        raise UsageError(
+            Message(
+                N_("{repo}: no minutes repository here (a folder with registry/)"), {"repo": repo}
+            ),
+            hint=N_("run it where the minutes folder is, or give --repo PATH"),
+        )
     repository = found_repository
     root, registry = repository.root, repository.registry
     found = registry.organ(organ)
     if found is None:
-        raise UsageError(N_("unknown organ {organ!r}").format(organ=organ),
-                         hint=N_("known organs: {organs}").format(
-                             organs=", ".join(registry.organ_ids())))
+        raise UsageError(
+            Message(N_("unknown organ {organ!r}"), {"organ": organ}),
+            hint=Message(N_("known organs: {organs}"), {"organs": ", ".join(registry.organ_ids())}),
+        )
     if date is not None:
         try:
             day = dt.date.fromisoformat(date)
         except ValueError:
-            raise UsageError(N_("--date {date!r} is not a date; write it as 2026-02-11").format(
-                                date=date)) from None
+            raise UsageError(
+                Message(N_("--date {date!r} is not a date; write it as 2026-02-11"), {"date": date})
+            ) from None
         slot = next((s for s in scaffold_inputs.schedule(repository, organ) if s.date == day),
                     None)
     else:
@@ -140,17 +152,21 @@ def new_meeting(
         day = slot.date if slot is not None else _ask_date(organ)
     target = repository.meeting_path(organ, day)
     if not dry_run and target.exists() and not force:
-        raise VvgError(N_("{target} already exists; nothing was written").format(
-                          target=display_path(target)),
-                       hint=N_("edit the file, or give --force to replace it"))
+        raise VvgError(
+            Message(
+                N_("{target} already exists; nothing was written"), {"target": display_path(target)}
+            ),
+            hint=N_("edit the file, or give --force to replace it"),
+        )
     top = _branch_preflight(root, organ, day) if branch and not dry_run else None
     chosen_mode: MeetingMode | None = None
     if mode is not None:
         try:
             chosen_mode = MeetingMode(mode)
         except ValueError:
-            raise UsageError(N_("--mode {mode!r}: use remote, in_person or hybrid").format(
-                                mode=mode)) from None
+            raise UsageError(
+                Message(N_("--mode {mode!r}: use remote, in_person or hybrid"), {"mode": mode})
+            ) from None
     full = scaffold.slot_with(slot, day, _parse_time(time) if time else None, place,
                               chosen_mode)
     full = _complete(full, organ)
@@ -183,13 +199,18 @@ def _branch_preflight(root: Path, organ: str, day: dt.date) -> Path:
     top = git.toplevel(root)
     changes = git.dirty(top)
     if changes:
-        raise VvgError(N_("the git work tree {top} has uncommitted changes; no branch made").format(
-                          top=top),
-                       hint=N_("commit or stash them first:\n    {changes}").format(
-                           changes="\n    ".join(changes[:5])))
+        raise VvgError(
+            Message(
+                N_("the git work tree {top} has uncommitted changes; no branch made"), {"top": top}
+            ),
+            hint=Message(
+                N_("commit or stash them first:\n    {changes}"),
+                {"changes": "\n    ".join(changes[:5])},
+            ),
+        )
     name = f"meeting/{organ}-{day.isoformat()}"
     if git.branch_exists(top, name):
-        raise VvgError(N_("the branch {name} exists already").format(name=name),
+        raise VvgError(Message(N_("the branch {name} exists already"), {"name": name}),
                        hint=N_("switch to it, or delete it with git branch -D"))
     return top
 
@@ -218,8 +239,9 @@ def _complete(slot: scaffold_inputs.Slot, organ: str) -> scaffold_inputs.Slot:
         return slot
     if not interactive():
         message, hint = _MISSING[tuple(missing)]
-        raise UsageError(message.format(organ=organ, date=slot.date),
-                         hint=hint.format(schedule=f"{organ}/{slot.date.year}/schedule.yaml"))
+        raise UsageError(Message(message, {"organ": organ, "date": slot.date}),
+                         hint=Message(hint, {"schedule": f"{organ}/{slot.date.year}/"
+                                                         "schedule.yaml"}))
     place = slot.place or typer.prompt("Plats (t.ex. Teams eller en adress)").strip()
     mode = slot.mode
     while mode is None:

@@ -42,11 +42,11 @@ def is_tty() -> bool:
 
 def error_text(exc: VvgError) -> str:
     """A VvgError as the user reads it: where, what and the hint, in their language."""
-    from vvgctl.runtime.i18n import _, translate_formatted
+    from vvgctl.runtime.i18n import _, render
 
-    text = exc.where() + translate_formatted(exc.message)
+    text = exc.where() + render(exc.message)
     if exc.hint:
-        text += f"\n  {_('hint:')} {translate_formatted(exc.hint)}"
+        text += f"\n  {_('hint:')} {render(exc.hint)}"
     return text
 
 

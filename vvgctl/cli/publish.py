@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from vvgctl.cli.localised import Command
-from vvgctl.runtime.i18n import N_
+from vvgctl.message import Message, plural
+from vvgctl.runtime.i18n import N_, render
 from vvgctl.runtime.i18n import _ as tr
 
 HELP = N_("""\
@@ -56,15 +57,18 @@ def publish(
     from vvgctl.repository.repo import Repository
 
     if not path.exists():
-        raise UsageError(N_("{path}: no such folder").format(path=path),
+        raise UsageError(Message(N_("{path}: no such folder"), {"path": path}),
             hint=N_("give the minutes folder, e.g. "
                                                             "`vvgctl publish minutes --out "
                                                             "build/site`"))
     repository = Repository.find(path)
     if repository is None:
-        raise UsageError(N_("{path}: no minutes repository here (a folder with registry/)").format(
-                            path=path),
-                         hint=N_("give the minutes folder, e.g. `vvgctl publish minutes`"))
+        raise UsageError(
+            Message(
+                N_("{path}: no minutes repository here (a folder with registry/)"), {"path": path}
+            ),
+            hint=N_("give the minutes folder, e.g. `vvgctl publish minutes`"),
+        )
     if base_url and not base_url.endswith("/"):
         base_url += "/"
     err = output.stderr()
@@ -76,8 +80,12 @@ def publish(
     reporters.text(report.problems, err)
     for warning in report.warnings:
         err.print(f"[yellow]{tr('note:')}[/] {escape(output.visible(warning))}")
-    err.print(tr("{published} approved meetings published in {out} ({unpublished} unpublished "
-                 "skipped): {written} files written, {removed} removed").format(
-                     published=report.published, out=out, unpublished=report.unpublished,
-                     written=len(report.written), removed=len(report.removed)))
+    err.print(render(Message(N_("{published} published in {out} ({unpublished} skipped): "
+                                "{written}, {removed}"), {
+        "published": plural("{n} approved meeting", "{n} approved meetings",
+                            report.published),
+        "out": out,
+        "unpublished": plural("{n} unpublished", "{n} unpublished", report.unpublished),
+        "written": plural("{n} file written", "{n} files written", len(report.written)),
+        "removed": plural("{n} removed", "{n} removed", len(report.removed))})))
     raise typer.Exit(report.exit_code)

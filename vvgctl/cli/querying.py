@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from vvgctl.cli.tabular import TableFormat
-from vvgctl.runtime.i18n import N_
+from vvgctl.message import plural
+from vvgctl.runtime.i18n import N_, render
 from vvgctl.runtime.i18n import _ as tr
 
 if TYPE_CHECKING:
@@ -21,8 +22,8 @@ REBUILD_HELP = N_("Rebuild the query index from scratch (it is a cache outside t
 
 #: the options every query command shares
 PathsArgument = Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, show_default=False)]
-FormatOption = Annotated[TableFormat, typer.Option("--format", "-f",
-                                                   help=N_("table, json, csv or md."))]
+FORMAT_HELP = N_("table, json, csv, md or xlsx (to a file: > file.xlsx).")
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help=FORMAT_HELP)]
 RebuildOption = Annotated[bool, typer.Option(help=REBUILD_HELP)]
 TodayOption = Annotated[str | None, typer.Option(
     help=N_("The day to judge 'overdue' by (default: today)."), show_default=False)]
@@ -38,8 +39,9 @@ def open_index_cli(paths: list[Path] | None, rebuild: bool = False) -> Index:
     with bar(tr("Reading"), at_least=50) as progress:
         index = open_index(paths or [Path("minutes")], rebuild=rebuild, progress=progress)
     if index.stats.invalid:
-        output.stderr().print(tr("{count} files are not valid and are left out of the answer; "
-                                 "run `vvgctl check` for the details.").format(
-                                     count=index.stats.invalid), markup=False)
+        output.stderr().print(render(plural(
+            "{n} file is not valid and is left out of the answer; run `vvgctl check` for the "
+            "details.", "{n} files are not valid and are left out of the answer; run `vvgctl "
+            "check` for the details.", index.stats.invalid)), markup=False)
     return index
 

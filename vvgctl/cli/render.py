@@ -9,8 +9,10 @@ from typing import Annotated
 import typer
 
 from vvgctl.cli.localised import Command
+from vvgctl.message import Message, plural
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.i18n import _ as tr
+from vvgctl.runtime.i18n import render as render_message
 
 HELP = N_("""\
 Render minutes (or with --agenda the kallelse) as PDF, HTML or DOCX.
@@ -73,6 +75,8 @@ def render(
         shown = output.error_text(outcome.problem) if outcome.problem else str(outcome.error)
         output.note(shown, label=tr("error"), style="red")
     skipped = sum(1 for o in outcomes if o.skipped)
-    output.note(tr("{written} rendered, {skipped} unchanged, {failed} failed ({out})").format(
-        written=len(written), skipped=skipped, failed=len(failed), out=out))
+    output.note(render_message(Message(N_("{written}, {skipped}, {failed} ({out})"), {
+        "written": plural("{n} rendered", "{n} rendered", len(written)),
+        "skipped": plural("{n} unchanged", "{n} unchanged", skipped),
+        "failed": plural("{n} failed", "{n} failed", len(failed)), "out": out})))
     raise typer.Exit(1 if failed else 0)

@@ -11,7 +11,7 @@ from rich.markup import escape
 
 from vvgctl.cli.output import inert, visible
 from vvgctl.diagnostics import Diagnostic, Severity
-from vvgctl.runtime.i18n import N_, translate_formatted
+from vvgctl.runtime.i18n import N_, render
 from vvgctl.runtime.i18n import _ as tr
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
@@ -22,11 +22,11 @@ SEVERITY_LABELS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"),
 
 def message(d: Diagnostic) -> str:
     """A diagnostic's message in the user's language (the data keeps it in English)."""
-    return translate_formatted(d.message)
+    return render(d.message)
 
 
 def hint(d: Diagnostic) -> str | None:
-    return translate_formatted(d.hint) if d.hint else None
+    return render(d.hint) if d.hint else None
 
 
 def with_hint(d: Diagnostic) -> str:

@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from vvgctl.cli.localised import Command
-from vvgctl.runtime.i18n import N_
+from vvgctl.message import Message, plural
+from vvgctl.runtime.i18n import N_, render
 from vvgctl.runtime.i18n import _ as tr
 
 HELP = N_("""\
@@ -78,9 +79,12 @@ def review(
         from vvgctl.cycle.preview import render_preview
 
         written, failed = render_preview(changed_meeting_files(result), preview)
-        output.note(tr("preview: {written} files in {preview}").format(
-            written=written, preview=preview)
-                    + (", " + tr("{failed} failed").format(failed=len(failed)) if failed else ""))
+        shown = Message(N_("preview: {written} in {preview}"), {
+            "written": plural("{n} file", "{n} files", written), "preview": preview})
+        if failed:
+            shown = Message(N_("{shown}, {failed}"), {"shown": shown, "failed": plural(
+                "{n} failed", "{n} failed", len(failed))})
+        output.note(render(shown))
         for problem in failed:
             output.note(problem, label=tr("error"), style="red")
         if failed:  # reviewers would miss what they were promised: CI shows the step failed

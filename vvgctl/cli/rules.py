@@ -50,7 +50,7 @@ def rules(
     from vvgctl.cli import output
     from vvgctl.cli.reporters import SEVERITY_LABELS
     from vvgctl.runtime.i18n import _ as tr
-    from vvgctl.runtime.i18n import translate_formatted
+    from vvgctl.runtime.i18n import render
 
     found = catalogue()
     if format is RulesFormat.json:
@@ -70,6 +70,6 @@ def rules(
         where = f"  {rule.applies_to}" if rule.applies_to else ""
         console.print(f"[bold]{rule.code}[/] ({levels}){where}", highlight=False)
         # a code's meaning is in the catalog; a rule module's docstring is not yet (issue 18)
-        text = translate_formatted(rule.documentation)
+        text = render(rule.documentation)
         console.print("    " + text.replace("\n", "\n    ") + "\n", markup=False,
                       highlight=False)

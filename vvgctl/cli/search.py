@@ -13,7 +13,8 @@ from vvgctl.cli.querying import (
     RebuildOption,
 )
 from vvgctl.cli.tabular import TableFormat
-from vvgctl.runtime.i18n import N_, ngettext
+from vvgctl.message import plural
+from vvgctl.runtime.i18n import N_, render
 from vvgctl.runtime.i18n import _ as tr
 
 HELP = N_("""\
@@ -60,10 +61,9 @@ def search(
     if format is TableFormat.table:
         for row in rows:
             if row["repeats"]:
-                row["snippet"] += " " + ngettext(
-                    "(the same text in {count} more meeting)",
-                    "(the same text in {count} more meetings)", row["repeats"]).format(
-                    count=row["repeats"])
+                row["snippet"] += " " + render(plural(
+                    "(the same text in {n} more meeting)",
+                    "(the same text in {n} more meetings)", row["repeats"]))
     columns = [
         Column("organ", tr("Organ")), Column("date", tr("Date")), Column("item", tr("Item")),
         Column("title", tr("Case"), wrap=True), Column("snippet", tr("Snippet"), wrap=True),

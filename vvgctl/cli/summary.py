@@ -9,7 +9,8 @@ import typer
 
 from vvgctl.cli.localised import Command
 from vvgctl.cli.tabular import TableFormat
-from vvgctl.runtime.i18n import N_, label
+from vvgctl.message import Message, plural
+from vvgctl.runtime.i18n import N_, label, render
 from vvgctl.runtime.i18n import _ as tr
 
 HELP = N_("""\
@@ -33,7 +34,8 @@ def summary(
     paths: Annotated[list[Path] | None, typer.Argument(
         help=N_("Folders or meeting files (default: minutes)."), show_default=False)] = None,
     format: Annotated[TableFormat, typer.Option(
-        "--format", "-f", help=N_("table, json, csv or md."))] = TableFormat.table,
+        "--format", "-f", help=N_("table, json, csv, md or xlsx (to a file: > file.xlsx)."))
+    ] = TableFormat.table,
 ) -> None:
     from vvgctl.cli.tabular import Column, emit
     from vvgctl.query.summary import summarise
@@ -44,8 +46,10 @@ def summary(
                Column("decisions", tr("Positions")), Column("file", tr("File"))]
     emit(rows, columns, format, title=tr("Meetings"), empty=tr("No meetings."),
          plain=lambda r: f"{r['file']}: {r['organ']} {r['date']} {_status(r)}, "
-                         + tr("{items} items, {decisions} positions").format(
-                             items=r["items"], decisions=r["decisions"]))
+                         + render(Message(N_("{items}, {decisions}"), {
+                             "items": plural("{n} item", "{n} items", r["items"]),
+                             "decisions": plural("{n} position", "{n} positions",
+                                                 r["decisions"])})))
 
 
 def _status(row: dict[str, Any]) -> str:

@@ -1,10 +1,10 @@
-"""Rows out in four formats: a rich table on a terminal (plain, stable lines when piped), JSON,
-CSV and Markdown. Shared by the query commands (decisions, cases, actions, documents, search).
+"""Rows out in five formats: a rich table on a terminal (plain, stable lines when piped), JSON,
+CSV, Markdown and an Excel workbook (CSV and xlsx in :mod:`vvgctl.cli.spreadsheet`). Shared by
+the query commands (decisions, cases, actions, documents, search) and summary.
 """
 
 from __future__ import annotations
 
-import csv
 import enum
 import sys
 from collections.abc import Callable, Sequence
@@ -23,6 +23,7 @@ class TableFormat(str, enum.Enum):
     json = "json"
     csv = "csv"
     md = "md"
+    xlsx = "xlsx"
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,10 @@ def where(row: Row) -> str:
     return f"{row['file']}:{row['line']}"
 
 
-def _csv(rows: Sequence[Row], columns: Sequence[Column]) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    columns = [part for c in columns for part in (
-        (Column("file", "Fil"), Column("line", "Rad")) if c.key == "where" else (c,))]
-    writer.writerow([c.key for c in columns])
-    for row in rows:
-        writer.writerow([c.text(row) for c in columns])
+def _spread(columns: Sequence[Column]) -> list[Column]:
+    """The columns of a spreadsheet: a place (``file:line``) as its file and its line."""
+    return [part for c in columns for part in (
+        (Column("file", tr("File")), Column("line", tr("Line"))) if c.key == "where" else (c,))]
 
 
 def _md_cell(text: str) -> str:
@@ -109,7 +107,13 @@ def emit(rows: Sequence[Row], columns: Sequence[Column], fmt: TableFormat, *,
     if fmt is TableFormat.json:
         print_rows_json(json_rows if json_rows is not None else rows)
     elif fmt is TableFormat.csv:
-        _csv(rows, columns)
+        from vvgctl.cli.spreadsheet import write_csv
+
+        write_csv(rows, _spread(columns))
+    elif fmt is TableFormat.xlsx:
+        from vvgctl.cli.spreadsheet import write_xlsx
+
+        write_xlsx(rows, _spread(columns), title or "vvgctl")
     elif fmt is TableFormat.md:
         _markdown(rows, columns)
     elif not rows:

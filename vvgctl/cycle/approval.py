@@ -37,6 +37,7 @@ from vvgctl.cycle.corrections import check_shape
 from vvgctl.cycle.lifecycle import Outcome, insert_before, load_valid, valid
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.errors import UsageError, VvgError
+from vvgctl.message import Message
 from vvgctl.models import Meeting
 from vvgctl.models.meeting import Correction, Status
 from vvgctl.repository.discovery import meeting_path
@@ -71,13 +72,20 @@ def approving_file(record: Path, meeting: Meeting, at: dt.date) -> Path:
 def _refuse_unfinished(path: Path, loaded: LoadedMeeting, meeting: Meeting) -> None:
     problems = list(unfinished.findings(loaded, meeting, Severity.ERROR))
     if problems:
-        listed = "\n".join(f"  {d.path}:{d.line}:{d.column}: {d.message} [{d.code}]"
-                           for d in problems)
-        raise VvgError(N_("the minutes are not finished ({count} to do); nothing was "
-                          "approved:\n{listed}").format(
-                          count=len(problems),
-                          listed=listed), path=str(path),
-                       hint=N_("finish them, check them (vvgctl check), and approve again"))
+        lines = [Message(N_("  {place}: {message} [{code}]"), {
+            "place": f"{d.path}:{d.line}:{d.column}", "message": d.message, "code": d.code})
+            for d in problems]
+        listed = lines[0]
+        for line in lines[1:]:
+            listed = Message(N_("{above}\n{below}"), {"above": listed, "below": line})
+        raise VvgError(
+            Message(
+                N_("the minutes are not finished ({count} to do); nothing was approved:\n{listed}"),
+                {"count": len(problems), "listed": listed},
+            ),
+            path=str(path),
+            hint=N_("finish them, check them (vvgctl check), and approve again"),
+        )
 
 
 def _ready(path: Path, at: dt.date) -> tuple[LoadedMeeting, Meeting, Path]:
@@ -86,32 +94,49 @@ def _ready(path: Path, at: dt.date) -> tuple[LoadedMeeting, Meeting, Path]:
     loaded = load_meeting(path)
     meeting = valid(loaded, path)
     if at <= meeting.date:
-        raise UsageError(N_(
-            "minutes of {date} are approved at a later meeting, not on {at}").format(
-                            date=meeting.date,
-                            at=at))
+        raise UsageError(
+            Message(
+                N_("minutes of {date} are approved at a later meeting, not on {at}"),
+                {"date": meeting.date, "at": at},
+            )
+        )
     if at > dt.date.today():
-        raise UsageError(N_("the meeting on {at} has not taken place yet").format(at=at),
+        raise UsageError(Message(N_("the meeting on {at} has not taken place yet"), {"at": at}),
                          hint=N_("approve the minutes at (or after) the approving meeting"))
     if meeting.status is Status.APPROVED:
-        when = meeting.approval.meeting if meeting.approval else "an earlier meeting"
-        raise VvgError(N_("the record is already approved (at {when}) and frozen").format(
-                          when=when),
-                       path=str(path), hint=N_("a later correction is recorded by the meeting "
-                                               "that approves it, under its "
-                                               "'previous.corrections'"))
+        when = (meeting.approval.meeting if meeting.approval
+                else Message(N_("an earlier meeting")))
+        raise VvgError(
+            Message(N_("the record is already approved (at {when}) and frozen"), {"when": when}),
+            path=str(path),
+            hint=N_(
+                "a later correction is recorded by the meeting "
+                "that approves it, under its "
+                "'previous.corrections'"
+            ),
+        )
     if meeting.status is not Status.REVIEW:
-        raise VvgError(N_("the record is '{value}': minutes are approved after review").format(
-                          value=meeting.status.value), path=str(path),
-                       hint=N_("vvgctl status {path} review, and let the members review it").format(
-                               path=path))
+        raise VvgError(
+            Message(
+                N_("the record is '{value}': minutes are approved after review"),
+                {"value": meeting.status.value},
+            ),
+            path=str(path),
+            hint=Message(
+                N_("vvgctl status {path} review, and let the members review it"), {"path": path}
+            ),
+        )
     _refuse_unfinished(path, loaded, meeting)
     other = approving_file(path, meeting, at)
     if not other.is_file():
-        raise VvgError(N_(
-            "the approving meeting's minutes ({other}) are not in the repository").format(
-                          other=display_path(other)), path=str(path),
-                       hint=N_("scaffold them first (vvgctl new-meeting), then approve"))
+        raise VvgError(
+            Message(
+                N_("the approving meeting's minutes ({other}) are not in the repository"),
+                {"other": display_path(other)},
+            ),
+            path=str(path),
+            hint=N_("scaffold them first (vvgctl new-meeting), then approve"),
+        )
     return loaded, meeting, other
 
 
@@ -178,10 +203,17 @@ def _refuse_failing(repository: Repository | None, path: Path, text: str, before
     if found:
         first = found[0]
         raise VvgError(
-            N_("the approval would leave the file failing check: {message} [{code}]; nothing "
-               "was approved").format(message=first.message, code=first.code),
-            path=display_path(path), line=first.line,
-            hint=first.hint or N_("run vvgctl check on the file"))
+            Message(
+                N_(
+                    "the approval would leave the file failing check: {message} [{code}]; nothing "
+                    "was approved"
+                ),
+                {"message": first.message, "code": first.code},
+            ),
+            path=display_path(path),
+            line=first.line,
+            hint=first.hint or N_("run vvgctl check on the file"),
+        )
 
 
 def _previous_edit(other: Path, record: Path, meeting: Meeting, corrections: list[Correction]
@@ -190,17 +222,29 @@ def _previous_edit(other: Path, record: Path, meeting: Meeting, corrections: lis
     cannot be: approved itself, or naming other minutes)."""
     later = load_valid(other)
     if later.status is Status.APPROVED:
-        raise VvgError(N_("the approving meeting's minutes ({other}) are approved and frozen "
-                          "themselves; nothing was approved").format(
-                          other=display_path(other)), path=str(record),
-                       hint=N_("check the date given to --at"))
+        raise VvgError(
+            Message(
+                N_(
+                    "the approving meeting's minutes ({other}) are approved and frozen "
+                    "themselves; nothing was approved"
+                ),
+                {"other": display_path(other)},
+            ),
+            path=str(record),
+            hint=N_("check the date given to --at"),
+        )
     if later.previous is not None and later.previous.date != meeting.date:
-        raise VvgError(N_("{other} names {date} as its previous minutes, not {date2}; nothing "
-                          "was approved").format(
-                          other=display_path(other),
-                          date=later.previous.date,
-                          date2=meeting.date), path=str(record),
-                       hint=N_("check the date given to --at, or correct 'previous' there"))
+        raise VvgError(
+            Message(
+                N_(
+                    "{other} names {date} as its previous minutes, not {date2}; nothing "
+                    "was approved"
+                ),
+                {"other": display_path(other), "date": later.previous.date, "date2": meeting.date},
+            ),
+            path=str(record),
+            hint=N_("check the date given to --at, or correct 'previous' there"),
+        )
 
     def change(data: Any) -> set[str]:
         previous = data.get("previous")

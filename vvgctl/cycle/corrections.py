@@ -34,6 +34,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from vvgctl.diagnostics import format_field
 from vvgctl.errors import UsageError, VvgError
+from vvgctl.message import Message
 from vvgctl.models.meeting import Correction
 from vvgctl.runtime.i18n import N_
 from vvgctl.source import corrections as text_places
@@ -148,17 +149,24 @@ def _body_places(tail: str, quote: str, item: str | None) -> list[_Place]:
 def _not_once(path: str, correction: Correction, count: int) -> VvgError:
     quote, item = correction.quote, correction.item
     if count and item:
-        message = N_("the quote {quote!r} stands {count} times in item {item}").format(
-            quote=quote, count=count, item=item)
+        message = Message(
+            N_("the quote {quote!r} stands {count} times in item {item}"),
+            {"quote": quote, "count": count, "item": item},
+        )
     elif count:
-        message = N_("the quote {quote!r} stands {count} times in the record").format(
-            quote=quote, count=count)
+        message = Message(
+            N_("the quote {quote!r} stands {count} times in the record"),
+            {"quote": quote, "count": count},
+        )
     elif item:
-        message = N_("the quote {quote!r} does not stand in a text of item {item}").format(
-            quote=quote, item=item)
+        message = Message(
+            N_("the quote {quote!r} does not stand in a text of item {item}"),
+            {"quote": quote, "item": item},
+        )
     else:
-        message = N_("the quote {quote!r} does not stand in a text of the record").format(
-            quote=quote)
+        message = Message(
+            N_("the quote {quote!r} does not stand in a text of the record"), {"quote": quote}
+        )
     return VvgError(message, path=path, hint=N_(
         "quote the words as the record has them, within one text (a position, a title, an "
         "action) or one paragraph, with enough words to find them once; field names and values "
@@ -194,10 +202,17 @@ def _replace_in_front(front: str, place: _Place, quote: str, replacement: str,
         if _reads_as(front, new, field, wanted):
             return new
     raise VvgError(
-        N_("the replacement cannot be written into {field} as the value is written in the "
-           "file: YAML would read it otherwise; nothing was written").format(
-           field=format_field(field)), path=shown, line=node.start_mark.line + 2,
-        hint=N_("leave out ': ', ' #' and quote characters, or correct fewer words"))
+        Message(
+            N_(
+                "the replacement cannot be written into {field} as the value is written in the "
+                "file: YAML would read it otherwise; nothing was written"
+            ),
+            {"field": format_field(field)},
+        ),
+        path=shown,
+        line=node.start_mark.line + 2,
+        hint=N_("leave out ': ', ' #' and quote characters, or correct fewer words"),
+    )
 
 
 def _replace_in_body(tail: str, place: _Place, replacement: str, shown: str) -> str:
@@ -205,10 +220,16 @@ def _replace_in_body(tail: str, place: _Place, replacement: str, shown: str) -> 
     before = tail[line_start:place.start]
     if (not before.strip() or _ITEM_MARK.fullmatch(before)) and _LINE_MARK.match(replacement):
         raise VvgError(
-            N_("the replacement {replacement!r} would begin a line with the mark of a heading, "
-               "a list, a quote, a table or a fence; nothing was written").format(
-               replacement=replacement), path=shown,
-            hint=N_("a correction changes words; begin the replacement with a word"))
+            Message(
+                N_(
+                    "the replacement {replacement!r} would begin a line with the mark of a "
+                    "heading, a list, a quote, a table or a fence; nothing was written"
+                ),
+                {"replacement": replacement},
+            ),
+            path=shown,
+            hint=N_("a correction changes words; begin the replacement with a word"),
+        )
     return tail[:place.start] + replacement + tail[place.end:]
 
 

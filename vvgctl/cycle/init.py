@@ -25,6 +25,7 @@ from vvgctl.checking.schema_export import schema_models
 from vvgctl.cycle.init_inputs import PACKAGE_HINT, check_name, check_organ, check_package
 from vvgctl.cycle.init_package import Pin, installed, pin_of, project_url, source_package
 from vvgctl.errors import UsageError, VvgError
+from vvgctl.message import Message
 from vvgctl.render.templating import environment
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.inert import markdown
@@ -52,7 +53,7 @@ class Created:
     root: Path
     files: list[Path] = field(default_factory=list)
     git: bool = False  # whether git was initialised here
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message | str] = field(default_factory=list)
 
 
 #: the script pre-commit runs for a wheel kept in the repository (see the template)
@@ -93,18 +94,23 @@ def _refuse_existing(target: Path) -> bool:
     if not target.exists():
         return False
     if not target.is_dir():
-        raise UsageError(N_("{target} exists and is not a folder").format(target=target))
+        raise UsageError(Message(N_("{target} exists and is not a folder"), {"target": target}))
     entries = sorted(p.name for p in target.iterdir())
     if not entries:
         return False
     if entries == [".git"]:
         return True
     shown = ", ".join(entries[:4]) + (" …" if len(entries) > 4 else "")
-    raise VvgError(N_("{target} is not empty ({shown}); nothing was written").format(
-                      target=target,
-                      shown=shown),
-                   hint=N_("give a new or empty folder; an existing minutes repository is "
-                           "extended with `vvgctl new-meeting`, not re-initialised"))
+    raise VvgError(
+        Message(
+            N_("{target} is not empty ({shown}); nothing was written"),
+            {"target": target, "shown": shown},
+        ),
+        hint=N_(
+            "give a new or empty folder; an existing minutes repository is "
+            "extended with `vvgctl new-meeting`, not re-initialised"
+        ),
+    )
 
 
 def plan_files(organ: str, name: str, year: int, package: str) -> dict[str, str]:
@@ -142,10 +148,10 @@ def init_repository(target: Path, organ: str, name: str | None = None, *,
     files = plan_files(organ, name, year or next_meeting_year(dt.date.today()), package)
     created = Created(target)
     if pin_of(package).kind == "index":
-        created.notes.append(N_("{package} is installed by its name from a package index: "
+        created.notes.append(Message(N_("{package} is installed by its name from a package index: "
                                 "whoever registers the name there decides what CI runs; a "
                                 "commit, a wheel's sha256 or a wheel in the repository is "
-                                "exact").format(package=package))
+                                "exact"), {"package": package}))
     target.mkdir(parents=True, exist_ok=True)
     for relative, text in files.items():
         path = target / relative

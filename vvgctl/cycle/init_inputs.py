@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from vvgctl.errors import UsageError
+from vvgctl.message import Message
 from vvgctl.models.common import is_identifier
 from vvgctl.runtime.i18n import N_
 
@@ -34,8 +35,15 @@ PACKAGE_HINT = N_("e.g. --package wheels/vvgctl-0.1.0-py3-none-any.whl (a wheel 
 
 def check_organ(organ: str) -> str:
     if not is_identifier(organ):
-        raise UsageError(N_("organ id {organ!r}: use lower-case letters, digits and '-' (e.g. "
-                            "sro, styrgrupp-hos)").format(organ=organ))
+        raise UsageError(
+            Message(
+                N_(
+                    "organ id {organ!r}: use lower-case letters, digits and '-' (e.g. "
+                    "sro, styrgrupp-hos)"
+                ),
+                {"organ": organ},
+            )
+        )
     return organ
 
 
@@ -45,10 +53,19 @@ def check_name(name: str) -> str:
     shown = name.strip()
     bad = next((c for c in shown if unicodedata.category(c) in _NOT_TEXT), None)
     if not shown or bad is not None or len(shown) > NAME_MAX:
-        raise UsageError(N_("--name {name!r}: the organ's name is one line of text, without "
-                            "control characters").format(name=name),
-                         hint=N_("e.g. --name \"Styrgrupp för hälso- och sjukvård\" (at most "
-                                 "{count} characters)").format(count=NAME_MAX))
+        raise UsageError(
+            Message(
+                N_(
+                    "--name {name!r}: the organ's name is one line of text, without "
+                    "control characters"
+                ),
+                {"name": name},
+            ),
+            hint=Message(
+                N_('e.g. --name "Styrgrupp för hälso- och sjukvård" (at most {count} characters)'),
+                {"count": NAME_MAX},
+            ),
+        )
     return shown
 
 
@@ -74,9 +91,16 @@ def check_package(package: str) -> str:
     spaced = package.count(" @ ") == 1
     bare = package.replace(" @ ", "@", 1) if spaced else package
     if "${{" in package or not _PACKAGE_CHARS.fullmatch(bare):
-        raise UsageError(N_("--package {package!r}: quotes, spaces, '$' and other characters "
-                            "a shell or a CI workflow acts on are not allowed").format(
-                                package=package), hint=PACKAGE_HINT)
+        raise UsageError(
+            Message(
+                N_(
+                    "--package {package!r}: quotes, spaces, '$' and other characters "
+                    "a shell or a CI workflow acts on are not allowed"
+                ),
+                {"package": package},
+            ),
+            hint=PACKAGE_HINT,
+        )
     if not spaced and re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", package):
         ok = _https_url(package)
     elif not spaced and package.endswith(".whl"):
@@ -93,7 +117,14 @@ def check_package(package: str) -> str:
                                                  or _https_url(requirement.url)
                                                  or _git_at_commit(requirement.url))
     if not ok:
-        raise UsageError(N_("--package {package!r} is not a requirement, a wheel file in the "
-                            "repository or an https URL").format(package=package),
-                         hint=PACKAGE_HINT)
+        raise UsageError(
+            Message(
+                N_(
+                    "--package {package!r} is not a requirement, a wheel file in the "
+                    "repository or an https URL"
+                ),
+                {"package": package},
+            ),
+            hint=PACKAGE_HINT,
+        )
     return package

@@ -15,6 +15,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from vvgctl.errors import UsageError, VvgError
+from vvgctl.message import Message
 from vvgctl.models import Meeting
 from vvgctl.models.meeting import Status
 from vvgctl.repository.repo import Repository
@@ -30,7 +31,7 @@ class Outcome:
     """What an edit did, for the command to report."""
 
     changed: list[Path] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 def load_valid(path: Path) -> Meeting:
@@ -42,10 +43,15 @@ def valid(loaded: LoadedMeeting, path: Path) -> Meeting:
     """The meeting ``loaded`` from ``path``; a :class:`VvgError` when it is not valid."""
     if loaded.model is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
-        raise VvgError(N_("the file is not a valid meeting: {message}").format(
-                          message=first.message if first else '?'),
-                       path=str(path), line=first.line if first else None,
-                       hint=N_("fix it first (vvgctl check)"))
+        raise VvgError(
+            Message(
+                N_("the file is not a valid meeting: {message}"),
+                {"message": first.message if first else "?"},
+            ),
+            path=str(path),
+            line=first.line if first else None,
+            hint=N_("fix it first (vvgctl check)"),
+        )
     return loaded.model
 
 
@@ -73,21 +79,26 @@ def _refuse_step(path: Path, meeting: Meeting, status: Status) -> None:
     now, wanted = ORDER.index(meeting.status), ORDER.index(status)
     if wanted > now + 1:
         step = ORDER[now + 1].value
-        raise VvgError(N_("the record is '{value}': it goes to '{step}' before '{value2}'").format(
-                          value=meeting.status.value,
-                          step=step,
-                          value2=status.value), path=str(path),
-                       hint=N_("vvgctl status {path} {step}; each step is its own").format(
-                               path=path,
-                               step=step))
+        raise VvgError(
+            Message(
+                N_("the record is '{value}': it goes to '{step}' before '{value2}'"),
+                {"value": meeting.status.value, "step": step, "value2": status.value},
+            ),
+            path=str(path),
+            hint=Message(
+                N_("vvgctl status {path} {step}; each step is its own"),
+                {"path": path, "step": step},
+            ),
+        )
 
 
 def set_status(path: Path, status: Status) -> Outcome:
     """Move a record to ``status`` (planned, agenda, draft or review): one step forward
     (planned → agenda → draft → review), or back to any earlier status."""
     if status not in EDITABLE:
-        raise UsageError(N_("status {value!r} is set with `vvgctl approve`").format(
-                            value=status.value))
+        raise UsageError(
+            Message(N_("status {value!r} is set with `vvgctl approve`"), {"value": status.value})
+        )
     _refuse_step(path, load_valid(path), status)  # at once, before waiting for a lock
 
     def change(data: Any) -> set[str]:
@@ -109,7 +120,8 @@ def attend(path: Path, absent: list[str], remote: list[str], present: list[str])
     outcome = Outcome()
     for name in [*absent, *remote]:
         if called and name not in called:
-            outcome.notes.append(f"{name} is not on the roster of {meeting.date}")
+            outcome.notes.append(Message(N_("{name} is not on the roster of {date}"),
+                                         {"name": name, "date": meeting.date}))
 
     def names(seq: Any) -> list[str]:
         return [p["name"] if isinstance(p, dict) else str(p) for p in seq]
@@ -157,4 +169,4 @@ def _check_names(path: Path, names: list[str]) -> None:
         if lookup.person is None:
             hint = (f"did you mean '{lookup.suggestions[0]}'?" if lookup.suggestions
                     else "add the person to registry/people.yaml")
-            raise UsageError(N_("unknown person {name!r}").format(name=name), hint=hint)
+            raise UsageError(Message(N_("unknown person {name!r}"), {"name": name}), hint=hint)

@@ -8,7 +8,7 @@ from vvgctl.cycle.review_content import ItemChange, PeopleChange
 from vvgctl.diagnostics import Diagnostic
 from vvgctl.models.item import DECISION_TYPE_LABELS, DecisionType
 from vvgctl.models.meeting import STATUS_LABELS, Status
-from vvgctl.runtime.i18n import translate_formatted
+from vvgctl.runtime.i18n import render
 from vvgctl.runtime.inert import inert, one_line, visible
 from vvgctl.runtime.inert import markdown as _md
 
@@ -95,10 +95,10 @@ def _people(p: PeopleChange) -> str:
 
 
 def _problem_text(d: Diagnostic) -> list[str]:
-    lines = [f"  {one_line(d.path)}:{d.line}:{d.column}: {one_line(translate_formatted(d.message))}"
+    lines = [f"  {one_line(d.path)}:{d.line}:{d.column}: {one_line(render(d.message))}"
              f" [{d.code}]"]
     if d.hint:
-        lines.append(f"    tips: {one_line(translate_formatted(d.hint))}")
+        lines.append(f"    tips: {one_line(render(d.hint))}")
     return lines
 
 
@@ -147,7 +147,7 @@ def _verdict_text(result: Review) -> str:
     if not result.verdicts:
         return "Godkännanden och låsta anteckningar: inga fel."
     lines = [f"Godkännanden och låsta anteckningar: {len(result.verdicts)} fel:"]
-    lines += [f"  {one_line(d.path)}:{d.line}: {one_line(d.message)} [{d.code}]"
+    lines += [f"  {one_line(d.path)}:{d.line}: {one_line(render(d.message))} [{d.code}]"
               for d in result.verdicts]
     return "\n".join(lines)
 
@@ -159,9 +159,9 @@ def _problems_markdown(result: Review) -> list[str]:
            "Ändringen går inte igenom förrän de kan läsas:", ""]
     for d in result.problems:
         out += [f"- :x: {_code(f'{d.path}:{d.line}:{d.column}')} "
-                f"{_md(translate_formatted(d.message))} ({_code(d.code)})"]
+                f"{_md(render(d.message))} ({_code(d.code)})"]
         if d.hint:
-            out += [f"  - Tips: {_md(translate_formatted(d.hint))}"]
+            out += [f"  - Tips: {_md(render(d.hint))}"]
     return [*out, ""]
 
 
@@ -208,5 +208,5 @@ def markdown(result: Review) -> str:
     if not result.verdicts:
         out += ["Inga fel."]
     for d in result.verdicts:
-        out += [f"- :x: {_code(f'{d.path}:{d.line}')} {_md(d.message)} ({_code(d.code)})"]
+        out += [f"- :x: {_code(f'{d.path}:{d.line}')} {_md(render(d.message))} ({_code(d.code)})"]
     return "\n".join(out) + "\n"

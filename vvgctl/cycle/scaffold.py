@@ -21,6 +21,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from vvgctl.cycle.agenda import PlannedItem, items_of
 from vvgctl.cycle.scaffold_inputs import Inputs, Slot
 from vvgctl.errors import VvgError, naming
+from vvgctl.message import Message
 from vvgctl.models import Membership
 from vvgctl.models.common import TimeRange
 from vvgctl.models.meeting import MeetingMode, Status
@@ -150,7 +151,7 @@ def _write_new(path: Path, text: str, force: bool) -> None:
         os.chmod(path, 0o644)
         return
     if path.exists():
-        raise VvgError(N_("{path} already exists; nothing was written").format(path=path),
+        raise VvgError(Message(N_("{path} already exists; nothing was written"), {"path": path}),
                        hint=N_("edit the file, or give --force to replace it"))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -160,7 +161,7 @@ def _write_new(path: Path, text: str, force: bool) -> None:
         os.chmod(tmp, 0o644)
         os.link(tmp, path)  # fails if the file appeared meanwhile: never clobbers
     except FileExistsError:
-        raise VvgError(N_("{path} already exists; nothing was written").format(path=path),
+        raise VvgError(Message(N_("{path} already exists; nothing was written"), {"path": path}),
                        hint=N_("edit the file, or give --force to replace it")) from None
     finally:
         Path(tmp).unlink(missing_ok=True)

@@ -13,6 +13,7 @@ from vvgctl.importer import labels as L
 from vvgctl.importer.draft import Draft
 from vvgctl.importer.people import NamedPerson, parse_names, strip_markup
 from vvgctl.importer.text import Line
+from vvgctl.message import Message
 from vvgctl.repository.registry import RegistryIndex
 from vvgctl.runtime.i18n import N_
 
@@ -69,8 +70,8 @@ def _wrapped(lines: list[Line], j: int, value: str, draft: Draft
         used.append(lines[k])
         k += 1
     if _cut_short(value):
-        draft.note(N_("input line {line}: the list of names may go on past its line; "
-                      "check its last names").format(line=lines[j].no))
+        draft.note(Message(N_("input line {line}: the list of names may go on past its line; "
+                      "check its last names"), {"line": lines[j].no}))
     return value, used, k
 
 

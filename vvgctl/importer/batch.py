@@ -17,6 +17,7 @@ from pathlib import Path
 from vvgctl.errors import VvgError
 from vvgctl.importer.convert import MAX_BYTES, SUFFIXES, read_source
 from vvgctl.importer.minutes import import_text
+from vvgctl.message import Message
 from vvgctl.repository.registry import RegistryIndex
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.fileio import atomic_write
@@ -37,13 +38,13 @@ class Outcome:
     positions: int = 0
     outside_registry: int = 0
     unsure: int = 0
-    message: str = ""
+    message: Message | str = ""
 
     def row(self) -> dict[str, object]:
         return {"file": str(self.path), "status": self.status,
                 "target": str(self.target) if self.target else None, "items": self.items,
                 "positions": self.positions, "outside_registry": self.outside_registry,
-                "unsure": self.unsure, "message": self.message or None}
+                "unsure": self.unsure, "message": str(self.message) or None}
 
 
 def digest(path: Path) -> str:
@@ -125,7 +126,9 @@ def _one(path: Path, *, organ: str | None, registry: RegistryIndex | None, root:
                       len(result.local_people), len(result.uncertain))
     if target.exists() and not force and seen.get(sha) != target:
         outcome.status = "failed"
-        outcome.message = N_("{destination} already exists").format(destination=shown(target))
+        outcome.message = Message(
+            N_("{destination} already exists"), {"destination": shown(target)}
+        )
         return outcome
     atomic_write(target, result.text)
     seen[sha] = target

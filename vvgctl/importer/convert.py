@@ -29,6 +29,7 @@ from typing import Any
 
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.importer.pdf import pdf_text
+from vvgctl.message import Message
 from vvgctl.models.common import is_allowed_link
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.fileio import FileTooLarge, NotARegularFile, read_limited
@@ -59,10 +60,13 @@ def read_source(path: Path) -> tuple[str, list[str]]:
     """The text of ``path`` and notes on how it was read."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise UsageError(N_("cannot import {name}: the importer reads {SUFFIXES}").format(
-                            name=path.name,
-                            SUFFIXES=', '.join(SUFFIXES)),
-                                hint=N_("save the document as .docx or .txt"))
+        raise UsageError(
+            Message(
+                N_("cannot import {name}: the importer reads {SUFFIXES}"),
+                {"name": path.name, "SUFFIXES": ", ".join(SUFFIXES)},
+            ),
+            hint=N_("save the document as .docx or .txt"),
+        )
     raw = _read(path, MAX_BYTES[suffix])
     if suffix == ".pdf":
         text, notes = pdf_text(path)
@@ -92,22 +96,38 @@ def _read(path: Path, limit: int) -> bytes:
     try:
         return read_limited(path, limit)
     except NotARegularFile:
-        raise UsageError(N_("cannot import {path}: it is not a regular file (a FIFO, a device "
-                            "or a folder)").format(path=path),
-                         hint=N_("give the path of the document itself")) from None
+        raise UsageError(
+            Message(
+                N_("cannot import {path}: it is not a regular file (a FIFO, a device or a folder)"),
+                {"path": path},
+            ),
+            hint=N_("give the path of the document itself"),
+        ) from None
     except FileTooLarge as exc:
-        raise UsageError(N_("cannot import {path}: the file is {size} KiB; import reads "
-                            "{suffix} files of at most {limit} KiB").format(
-                            path=path, size=exc.size // 1024, suffix=path.suffix.lower(),
-                            limit=limit // 1024),
-                         hint=N_("is it the minutes of one meeting? Save that meeting alone, "
-                                 "or without its pictures") if path.suffix.lower() in
-                         (".pdf", ".docx", ".odt") else _ONE_MEETING) from None
+        raise UsageError(
+            Message(
+                N_(
+                    "cannot import {path}: the file is {size} KiB; import reads "
+                    "{suffix} files of at most {limit} KiB"
+                ),
+                {
+                    "path": path,
+                    "size": exc.size // 1024,
+                    "suffix": path.suffix.lower(),
+                    "limit": limit // 1024,
+                },
+            ),
+            hint=N_(
+                "is it the minutes of one meeting? Save that meeting alone, or without its pictures"
+            )
+            if path.suffix.lower() in (".pdf", ".docx", ".odt")
+            else _ONE_MEETING,
+        ) from None
     except OSError as exc:
-        raise UsageError(N_("cannot read {path}: {strerror}").format(
-                            path=path, strerror=exc.strerror),
-                         hint=N_("check that the file exists and that you may read it")) \
-            from None
+        raise UsageError(
+            Message(N_("cannot read {path}: {strerror}"), {"path": path, "strerror": exc.strerror}),
+            hint=N_("check that the file exists and that you may read it"),
+        ) from None
 
 
 def _check_unpacked(path: Path) -> None:
@@ -119,18 +139,30 @@ def _check_unpacked(path: Path) -> None:
     except (zipfile.BadZipFile, OSError, ValueError):
         return
     if unpacked > MAX_UNPACKED_BYTES:
-        raise UsageError(N_("cannot import {path}: its parts unpack to {size} MiB; import "
-                            "unpacks at most {limit} MiB").format(
-                            path=path, size=unpacked // MiB, limit=MAX_UNPACKED_BYTES // MiB),
-                         hint=N_("open the document and save it again, or export it as text"))
+        raise UsageError(
+            Message(
+                N_(
+                    "cannot import {path}: its parts unpack to {size} MiB; import "
+                    "unpacks at most {limit} MiB"
+                ),
+                {"path": path, "size": unpacked // MiB, "limit": MAX_UNPACKED_BYTES // MiB},
+            ),
+            hint=N_("open the document and save it again, or export it as text"),
+        )
 
 
 def _check_text(path: Path, size: int) -> None:
     if size > MAX_TEXT_BYTES:
-        raise UsageError(N_("cannot import {path}: its text is {size} KiB; import reads at "
-                            "most {limit} KiB of text").format(
-                            path=path, size=size // 1024, limit=MAX_TEXT_BYTES // 1024),
-                         hint=_ONE_MEETING)
+        raise UsageError(
+            Message(
+                N_(
+                    "cannot import {path}: its text is {size} KiB; import reads at "
+                    "most {limit} KiB of text"
+                ),
+                {"path": path, "size": size // 1024, "limit": MAX_TEXT_BYTES // 1024},
+            ),
+            hint=_ONE_MEETING,
+        )
 
 
 def run_pandoc(path: Path, fmt: str) -> dict[str, Any]:
@@ -138,15 +170,22 @@ def run_pandoc(path: Path, fmt: str) -> dict[str, Any]:
         proc = subprocess.run([pandoc_path(), "--sandbox", "-f", fmt, "-t", "json", str(path)],
                               capture_output=True, timeout=300, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise VvgError(N_("pandoc could not be run on {path}: {exc}").format(path=path,
-            exc=exc)) from None
+        raise VvgError(
+            Message(N_("pandoc could not be run on {path}: {exc}"), {"path": path, "exc": exc})
+        ) from None
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise VvgError(N_("pandoc could not read {path}: {message}").format(
-                          path=path,
-                          message=message[0] if message else 'error'),
-                       hint=N_("is it really a {fmt} file? Open and save it again, or export "
-                               "it as text").format(fmt=fmt), path=str(path))
+        raise VvgError(
+            Message(
+                N_("pandoc could not read {path}: {message}"),
+                {"path": path, "message": message[0] if message else "error"},
+            ),
+            hint=Message(
+                N_("is it really a {fmt} file? Open and save it again, or export it as text"),
+                {"fmt": fmt},
+            ),
+            path=str(path),
+        )
     data: dict[str, Any] = json.loads(proc.stdout)
     return data
 

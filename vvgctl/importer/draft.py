@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vvgctl.importer.text import Line
+from vvgctl.message import Message, message
 
 Path_ = tuple[str | int, ...]
 
@@ -14,7 +15,7 @@ Path_ = tuple[str | int, ...]
 class Note:
     """Something the importer was unsure of; placed at a front-matter path or a body line."""
 
-    message: str
+    message: Message | str
     path: Path_ | None = None
     body: tuple[str, int] | None = None  # ("item", number) / ("review", piece index)
 
@@ -48,16 +49,17 @@ class Draft:
         self.credits.setdefault(path, []).append(Line(line.no, line.text if text is None
                                                       else text))
 
-    def to_review(self, lines: list[Line], why: str | None = None) -> None:
+    def to_review(self, lines: list[Line], why: Message | str | None = None) -> None:
         lines = [line for line in lines if not line.blank]
         if not lines:
             return
         self.review.append(lines)
         if why:
-            self.notes.append(Note(why, body=("review", len(self.review) - 1)))
+            self.notes.append(Note(message(why), body=("review", len(self.review) - 1)))
 
-    def note(self, message: str, path: Path_ | None = None) -> None:
-        self.notes.append(Note(message, path))
+    def note(self, text: Message | str, path: Path_ | None = None) -> None:
+        """A note for the person who reads the draft (a marked constant is its own msgid)."""
+        self.notes.append(Note(message(text), path))
 
     def remember_org(self, name: str, organisation: str | None) -> None:
         if organisation and name not in self.organisations:

@@ -12,6 +12,7 @@ from vvgctl.importer.draft import Draft
 from vvgctl.importer.people import parse_names, parse_person, strip_markup
 from vvgctl.importer.roster import place_groups
 from vvgctl.importer.text import Line
+from vvgctl.message import Message
 from vvgctl.models.registry import Organ
 from vvgctl.repository.registry import RegistryIndex, fold
 from vvgctl.runtime.i18n import N_
@@ -122,8 +123,12 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
                 data.setdefault("place", value.rsplit(",", 1)[1].strip())
             if not found and not times:
                 leftovers.append(line)
-                draft.note(N_("input line {line}: no date or time understood in {text!r}").format(
-                    line=line.no, text=clean))
+                draft.note(
+                    Message(
+                        N_("input line {line}: no date or time understood in {text!r}"),
+                        {"line": line.no, "text": clean},
+                    )
+                )
         elif key in ("plats", "lokal", "mötesform", "möteslokal"):
             if value and "place" not in data:
                 data["place"] = value
@@ -148,8 +153,13 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
         guessed = guess_organ(header.organ_text, registry)
         if guessed:
             data["organ"] = guessed
-            draft.note(N_("organ '{organ}' guessed from {text!r}").format(
-                organ=guessed, text=header.organ_text), ("organ",))
+            draft.note(
+                Message(
+                    N_("organ '{organ}' guessed from {text!r}"),
+                    {"organ": guessed, "text": header.organ_text},
+                ),
+                ("organ",),
+            )
     if roster_from is not None:
         _roster_columns(lines[roster_from + 1:], header, draft, registry)
         if roster_line is not None:

@@ -25,7 +25,7 @@ from vvgctl.importer.tables import table_from
 from vvgctl.importer.text import Line
 from vvgctl.models.common import check_link
 from vvgctl.models.item import Timebox, action_id
-from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.i18n import N_, Message
 
 _BULLET = re.compile(r"^\s*[-*•]\s+(.+)$")
 SUB = re.compile(r"^\s*(?:[-*]\s+)?(#{1,6}\s*)?(?:\*\*)?([a-z])\s*[.)]\s+(\S.*?)\s*$")
@@ -172,8 +172,8 @@ class ItemParser:
             people = parse_names(clean, self.ctx.registry)
             if people:
                 self._presenters(people, line, None)
-                draft.note(N_("input line {line}: the names under the title were taken as "
-                              "presenters").format(line=line.no), (*self.base, "presenters"))
+                said = N_("input line {line}: the names under the title were taken as presenters")
+                draft.note(Message(said, {"line": line.no}), (*self.base, "presenters"))
                 return j + 1
         link = L.LINK_BULLET.match(line.text) or L.FILE_BULLET.match(line.text)
         if link:
@@ -239,8 +239,8 @@ class ItemParser:
             decision["after_dialog"] = True
         path = self._put("decisions", decision)
         self.draft.credit(path, Line(line.no, sentence))
-        self.draft.note(N_("input line {line}: a position without a label was read from the "
-                           "text").format(line=line.no), path)
+        self.draft.note(Message(N_("input line {line}: a position without a label was read "
+                                   "from the text"), {"line": line.no}), path)
         self._body(line)
         return True
 
@@ -272,9 +272,9 @@ class ItemParser:
                 self.draft.credit(("previous",), line)
                 return
             if found:
-                self.draft.note(N_("input line {line}: the previous minutes ({date}) are "
-                                   "not in the repository; kept as a document").format(
-                                    line=line.no, date=found))
+                self.draft.note(Message(N_("input line {line}: the previous minutes ({date}) "
+                                           "are not in the repository; kept as a document"),
+                                        {"line": line.no, "date": found}))
         doc: dict[str, Any] = {"title": title}
         if link:
             doc["link"] = link

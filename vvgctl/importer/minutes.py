@@ -24,10 +24,11 @@ from vvgctl.importer.pages import read_lines
 from vvgctl.importer.people import match_person
 from vvgctl.importer.structure import find_headings, is_credible, sections
 from vvgctl.importer.text import Line, unflatten_items
+from vvgctl.message import Message
 from vvgctl.models import Meeting
 from vvgctl.repository.discovery import meeting_path
 from vvgctl.repository.registry import RegistryIndex
-from vvgctl.runtime.i18n import N_, _, translate_formatted
+from vvgctl.runtime.i18n import N_, _
 from vvgctl.source.loading import parse_meeting
 
 UNKNOWN_PLACE = "Ej angiven (import)"
@@ -40,7 +41,7 @@ class NotMinutes(VvgError):
 @dataclass
 class Uncertainty:
     line: int
-    message: str
+    message: Message | str
 
 
 @dataclass
@@ -95,18 +96,18 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
         draft.data["date"] = date.isoformat()
     if "date" not in draft.data:
         raise NotMinutes(
-            (N_("{source} does not look like minutes: no meeting date was found (no title "
-                "such as Mötesanteckning either)") if not header.is_minutes
-             else N_("{source} does not look like minutes: no meeting date was found (no "
-                     "'Datum:' line)")).format(source=source),
+            Message(N_("{source} does not look like minutes: no meeting date was found (no "
+                       "title such as Mötesanteckning either)") if not header.is_minutes
+                    else N_("{source} does not look like minutes: no meeting date was found "
+                            "(no 'Datum:' line)"), {"source": source}),
             hint=N_("if it is minutes, pass --date YYYY-MM-DD; the text the importer cannot "
                     "place then goes to the review section"))
     if "organ" not in draft.data:
         known = ", ".join(registry.organ_ids()) if registry else ""
         message = (N_("cannot tell which organ's minutes {source} are from {organ!r}")
                    if header.organ_text else N_("cannot tell which organ's minutes {source} are"))
-        raise UsageError(message.format(source=source, organ=header.organ_text),
-                         hint=N_("pass --organ ORG (one of: {organs})").format(organs=known)
+        raise UsageError(Message(message, {"source": source, "organ": header.organ_text}),
+                         hint=Message(N_("pass --organ ORG (one of: {organs})"), {"organs": known})
                          if known else N_("pass --organ ORG"))
     if not header.is_minutes and is_credible(headings):
         draft.note(N_("no title such as 'Mötesanteckning' and no 'Datum:' line: the items were "
@@ -141,8 +142,12 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
         if section_kind and "kind" not in parser.item:
             parser.item["kind"] = section_kind
         if "kind" not in parser.item:
-            draft.note(N_("item {number} has no kind ('Information', 'Dialog', …)").format(
-                number=number), ("items", index, "title"))
+            draft.note(
+                Message(
+                    N_("item {number} has no kind ('Information', 'Dialog', …)"), {"number": number}
+                ),
+                ("items", index, "title"),
+            )
     P.close_by_text(draft, root)
     if draft.printed_follow_ups:  # the minutes list their follow-ups: none is guessed
         for guessed in draft.derived_follow_ups:
@@ -202,8 +207,13 @@ def _people(draft: Draft, registry: RegistryIndex | None, result: ImportResult) 
         if match.probable:
             entry["probable_match"] = match.probable
             result.probable_matches.append((name, match.probable))
-            draft.note(N_("'{name}' is not in the registry; probably '{match}'").format(
-                name=name, match=match.probable), path)
+            draft.note(
+                Message(
+                    N_("'{name}' is not in the registry; probably '{match}'"),
+                    {"name": name, "match": match.probable},
+                ),
+                path,
+            )
         result.local_people.append(name)
         local.append(entry)
     if local:
@@ -240,10 +250,13 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
     loaded = parse_meeting(document.encode("utf-8"), shown)
     if loaded.model is None:
         details = "; ".join(f"line {d.line}: {d.message}" for d in loaded.diagnostics[:5])
-        raise VvgError(N_("the draft made from {source} does not validate ({details})").format(
-                          source=source,
-                          details=details),
-                       hint=N_("this is a bug in the importer: please report it with the file"))
+        raise VvgError(
+            Message(
+                N_("the draft made from {source} does not validate ({details})"),
+                {"source": source, "details": details},
+            ),
+            hint=N_("this is a bug in the importer: please report it with the file"),
+        )
     result.text = document
     result.items = len(draft.items)
     result.positions = sum(len(item.decisions) + sum(len(getattr(sub, "decisions", []))
@@ -258,7 +271,7 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
             line = offset + where[note.body]
         else:
             line = 1
-        result.uncertain.append(Uncertainty(line, translate_formatted(note.message)))
+        result.uncertain.append(Uncertainty(line, note.message))
     for index, _piece in enumerate(draft.review):
         if not any(n.body == ("review", index) for n in draft.notes):
             result.uncertain.append(Uncertainty(offset + where[("review", index)],

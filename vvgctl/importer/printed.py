@@ -26,6 +26,7 @@ from vvgctl.importer.dates import find_date, month_target
 from vvgctl.importer.draft import Draft, Path_
 from vvgctl.importer.people import strip_markup
 from vvgctl.importer.text import Line
+from vvgctl.message import Message
 from vvgctl.render.closed import opened_actions
 from vvgctl.repository.registry import fold
 from vvgctl.repository.repo import Repository
@@ -233,12 +234,22 @@ def _key(text: str) -> str:
 def _review(printed: Printed, draft: Draft) -> None:
     at = printed.lines[0].no
     if printed.kind == "closed":
-        why = N_("input line {line}: an earlier action this item closes, not found in the "
-                 "repository; put its id under closes_actions").format(line=at)
+        why = Message(N_("input line {line}: an earlier action this item closes, not found in the "
+                 "repository; put its id under closes_actions"), {"line": at})
     elif printed.kind == "correction":
-        why = N_("input line {line}: a correction made when these minutes were approved; it "
-                 "belongs under approval.corrections once they are approved").format(line=at)
+        why = Message(
+            N_(
+                "input line {line}: a correction made when these minutes were approved; it "
+                "belongs under approval.corrections once they are approved"
+            ),
+            {"line": at},
+        )
     else:
-        why = N_("input line {line}: a correction of the previous minutes, but the previous "
-                 "minutes were not found; put it under previous.corrections").format(line=at)
+        why = Message(
+            N_(
+                "input line {line}: a correction of the previous minutes, but the previous "
+                "minutes were not found; put it under previous.corrections"
+            ),
+            {"line": at},
+        )
     draft.to_review(printed.lines, why)

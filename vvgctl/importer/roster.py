@@ -16,6 +16,7 @@ from vvgctl.importer.people import (
     strip_markup,
 )
 from vvgctl.importer.text import Line
+from vvgctl.message import Message
 from vvgctl.repository.registry import RegistryIndex, fold
 from vvgctl.runtime.i18n import N_
 
@@ -122,18 +123,29 @@ def place_groups(groups: list[Group], footnotes: list[Line], draft: Draft,
             pieces = [heading_line] if heading_line and heading else []
             pieces += [Line(line.no, cell) for line, cell in members]
             where = f"'{heading}'"
-            draft.to_review(pieces, N_("roster group {group} matches no delegation of {organ}; "
-                                        "kept for review").format(
-                                group=where, organ=draft.data.get("organ")))
+            draft.to_review(
+                pieces,
+                Message(
+                    N_("roster group {group} matches no delegation of {organ}; kept for review"),
+                    {"group": where, "organ": draft.data.get("organ")},
+                ),
+            )
             continue
         index = len(roster)
         group: dict[str, Any] = {"delegation": delegation, "members": []}
         if heading_line is not None and heading:
             draft.credit(("roster", index, "delegation"), heading_line)
         if registry is None:
-            draft.note(N_("delegation id {delegation!r} made from {heading!r} (no registry to "
-                          "match it against)").format(delegation=delegation, heading=heading),
-                       ("roster", index, "delegation"))
+            draft.note(
+                Message(
+                    N_(
+                        "delegation id {delegation!r} made from {heading!r} (no registry to "
+                        "match it against)"
+                    ),
+                    {"delegation": delegation, "heading": heading},
+                ),
+                ("roster", index, "delegation"),
+            )
         _place_members(members, group, roster, draft, registry, footnoted)
     if roster:
         draft.data["roster"] = roster

@@ -25,6 +25,7 @@ from pathlib import Path
 import vvgctl
 from vvgctl.errors import UsageError
 from vvgctl.index.seal import unseal
+from vvgctl.message import Message
 from vvgctl.runtime.cache import cache_dir
 from vvgctl.runtime.i18n import N_
 
@@ -157,10 +158,13 @@ def _remove(path: Path) -> None:
         except FileNotFoundError:
             pass
         except OSError as exc:
-            raise UsageError(N_("{path}: cannot remove the damaged index ({strerror})").format(
-                                path=path,
-                                strerror=exc.strerror),
-                             hint=N_("remove the file by hand, or set VVGCTL_CACHE_DIR")) from None
+            raise UsageError(
+                Message(
+                    N_("{path}: cannot remove the damaged index ({strerror})"),
+                    {"path": path, "strerror": exc.strerror},
+                ),
+                hint=N_("remove the file by hand, or set VVGCTL_CACHE_DIR"),
+            ) from None
 
 
 def _create(path: Path, wanted: str) -> sqlite3.Connection:
@@ -201,10 +205,10 @@ def connect(path: Path, rebuild: bool = False) -> tuple[sqlite3.Connection, bool
     try:
         return _create(path, wanted), True
     except sqlite3.DatabaseError as exc:
-        raise UsageError(N_("{path}: cannot create the index ({exc})").format(
-                            path=path,
-                            exc=exc),
-                         hint=N_("check the cache folder, or set VVGCTL_CACHE_DIR")) from None
+        raise UsageError(
+            Message(N_("{path}: cannot create the index ({exc})"), {"path": path, "exc": exc}),
+            hint=N_("check the cache folder, or set VVGCTL_CACHE_DIR"),
+        ) from None
 
 
 def transaction(connection: sqlite3.Connection, work: Callable[[], None]) -> None:

@@ -16,6 +16,7 @@ from pydantic import (
     model_validator,
 )
 
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 
 
@@ -45,12 +46,20 @@ def parse_time(value: Any) -> Any:
     if isinstance(value, str):
         match = _TIME.match(value.strip())
         if not match:
-            raise ValueError(N_("{value!r} is not a time of day; write it as 09:05 or 9.05").format(
-                                value=value))
+            raise ValueError(
+                Message(
+                    N_("{value!r} is not a time of day; write it as 09:05 or 9.05"),
+                    {"value": value},
+                )
+            )
         hour, minute = int(match.group(1)), int(match.group(2))
         if hour > 23 or minute > 59:
-            raise ValueError(N_("{value!r} is not a time of day (hours 0-23, minutes 0-59)").format(
-                                value=value))
+            raise ValueError(
+                Message(
+                    N_("{value!r} is not a time of day (hours 0-23, minutes 0-59)"),
+                    {"value": value},
+                )
+            )
         return dt.time(hour, minute)
     raise ValueError(N_("a time of day is written as text, 09:05 or 9.05"))
 
@@ -132,9 +141,8 @@ def is_allowed_link(value: str) -> bool:
 def check_link(value: str) -> str:
     if not is_allowed_link(value):
         raise ValueError(
-            N_("{value!r} is not an allowed link: use http(s)://…, mailto:… or a relative "
-               "path").format(
-               value=value)
+            Message(N_("{value!r} is not an allowed link: use http(s)://…, mailto:… or a relative "
+               "path"), {"value": value})
         )
     return value
 
@@ -182,8 +190,9 @@ class TimeRange(Model):
     def _ordered(self) -> TimeRange:
         if self.end <= self.start:
             raise ValueError(
-                N_("the end {end:%H:%M} is not after the start {start:%H:%M}").format(
-                   end=self.end,
-                   start=self.start)
+                Message(
+                    N_("the end {end:%H:%M} is not after the start {start:%H:%M}"),
+                    {"end": self.end, "start": self.start},
+                )
             )
         return self

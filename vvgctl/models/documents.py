@@ -12,6 +12,7 @@ import enum
 
 from pydantic import Field, model_validator
 
+from vvgctl.message import Message
 from vvgctl.models.common import Identifier, Link, Model
 from vvgctl.runtime.i18n import N_
 
@@ -62,10 +63,15 @@ class GoverningDocument(Model):
     @model_validator(mode="after")
     def _review_after_adoption(self) -> GoverningDocument:
         if self.adopted and self.review_due and self.review_due < self.adopted:
-            raise ValueError(N_("the review is due ({review_due}) before the document was "
-                                "adopted ({adopted})").format(
-                                review_due=self.review_due,
-                                adopted=self.adopted))
+            raise ValueError(
+                Message(
+                    N_(
+                        "the review is due ({review_due}) before the document was "
+                        "adopted ({adopted})"
+                    ),
+                    {"review_due": self.review_due, "adopted": self.adopted},
+                )
+            )
         return self
 
 
@@ -79,13 +85,18 @@ class DocumentsFile(Model):
         seen: set[str] = set()
         for document in self.documents:
             if document.id in seen:
-                raise ValueError(N_("document id {id!r} is listed twice").format(id=document.id))
+                raise ValueError(
+                    Message(N_("document id {id!r} is listed twice"), {"id": document.id})
+                )
             seen.add(document.id)
         known = seen
         for document in self.documents:
             for old in document.replaces:
                 if old not in known:
-                    raise ValueError(N_("{id}: replaces unknown document {old!r}").format(
-                                        id=document.id,
-                                        old=old))
+                    raise ValueError(
+                        Message(
+                            N_("{id}: replaces unknown document {old!r}"),
+                            {"id": document.id, "old": old},
+                        )
+                    )
         return self

@@ -8,6 +8,7 @@ import enum
 
 from pydantic import Field, model_validator
 
+from vvgctl.message import Message
 from vvgctl.models.common import (
     CaseId,
     Identifier,
@@ -169,10 +170,10 @@ class Table(Model):
         for row in self.rows:
             if len(row.cells) != len(self.columns):
                 raise ValueError(
-                    N_("row {label!r} has {count} cells for {count2} columns").format(
-                       label=row.label,
-                       count=len(row.cells),
-                       count2=len(self.columns))
+                    Message(
+                        N_("row {label!r} has {count} cells for {count2} columns"),
+                        {"label": row.label, "count": len(row.cells), "count2": len(self.columns)},
+                    )
                 )
         return self
 
@@ -188,18 +189,28 @@ class Timebox(Model):
     def _consistent(self) -> Timebox:
         if self.start and self.end:
             if self.end <= self.start:
-                raise ValueError(N_("the timebox ends ({end:%H:%M}) before it starts").format(
-                                    end=self.end))
+                raise ValueError(
+                    Message(
+                        N_("the timebox ends ({end:%H:%M}) before it starts"), {"end": self.end}
+                    )
+                )
             span = (self.end.hour * 60 + self.end.minute) - (
                 self.start.hour * 60 + self.start.minute)
             if self.minutes is not None and self.minutes != span:
                 raise ValueError(
-                    N_("{minutes} minutes does not match {start:%H:%M}–{end:%H:%M} ({span} "
-                       "minutes)").format(
-                       minutes=self.minutes,
-                       start=self.start,
-                       end=self.end,
-                       span=span))
+                    Message(
+                        N_(
+                            "{minutes} minutes does not match {start:%H:%M}–{end:%H:%M} ({span} "
+                            "minutes)"
+                        ),
+                        {
+                            "minutes": self.minutes,
+                            "start": self.start,
+                            "end": self.end,
+                            "span": span,
+                        },
+                    )
+                )
         elif self.minutes is None:
             raise ValueError(N_("give the minutes, or a start and an end"))
         return self

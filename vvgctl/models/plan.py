@@ -15,6 +15,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
+from vvgctl.message import Message
 from vvgctl.models.common import CASE_PATTERN, CaseId, Identifier, Model
 from vvgctl.models.item import ItemKind
 from vvgctl.runtime.i18n import N_
@@ -124,16 +125,22 @@ class RecurringTopic(Model):
             try:
                 unknown = _placeholders(text) - PLACEHOLDERS
             except ValueError as exc:
-                raise ValueError(N_("{text!r}: {exc}; write a brace as {{{{ or }}}}").format(
-                                    text=text,
-                                    exc=exc)) from None
+                raise ValueError(
+                    Message(
+                        N_("{text!r}: {exc}; write a brace as {{{{ or }}}}"),
+                        {"text": text, "exc": exc},
+                    )
+                ) from None
             if unknown:
                 raise ValueError(f"{text!r}: unknown placeholder {sorted(unknown)[0]!r}; use "
                                  + ", ".join("{" + p + "}" for p in sorted(PLACEHOLDERS)))
         if self.since and self.until and self.until < self.since:
-            raise ValueError(N_("'until' ({until}) is before 'since' ({since})").format(
-                                until=self.until,
-                                since=self.since))
+            raise ValueError(
+                Message(
+                    N_("'until' ({until}) is before 'since' ({since})"),
+                    {"until": self.until, "since": self.since},
+                )
+            )
         return self
 
     def months(self) -> list[int]:
@@ -177,43 +184,66 @@ class PlanFile(Model):
         ids = [c.id for c in self.categories]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
-            raise ValueError(N_("the category {duplicates!r} is listed twice").format(
-                                duplicates=duplicates[0]))
+            raise ValueError(
+                Message(
+                    N_("the category {duplicates!r} is listed twice"), {"duplicates": duplicates[0]}
+                )
+            )
         first, last = self.period
         span = (last[0] - first[0]) * 12 + last[1] - first[1]
         if span < 0:
-            raise ValueError(N_("'end' ({last}-{last2:02d}) is before 'start' "
-                                "({first}-{first2:02d})").format(
-                                last=last[0],
-                                last2=last[1],
-                                first=first[0],
-                                first2=first[1]))
+            raise ValueError(
+                Message(
+                    N_("'end' ({last}-{last2:02d}) is before 'start' ({first}-{first2:02d})"),
+                    {"last": last[0], "last2": last[1], "first": first[0], "first2": first[1]},
+                )
+            )
         if span > 11:
             raise ValueError(N_("an årshjul covers at most twelve months; split it per year"))
         if self.year not in (first[0], last[0]):
-            raise ValueError(N_("the period {first}-{first2:02d} – {last}-{last2:02d} does "
-                                "not touch the plan's year {year}").format(
-                                first=first[0],
-                                first2=first[1],
-                                last=last[0],
-                                last2=last[1],
-                                year=self.year))
+            raise ValueError(
+                Message(
+                    N_(
+                        "the period {first}-{first2:02d} – {last}-{last2:02d} does "
+                        "not touch the plan's year {year}"
+                    ),
+                    {
+                        "first": first[0],
+                        "first2": first[1],
+                        "last": last[0],
+                        "last2": last[1],
+                        "year": self.year,
+                    },
+                )
+            )
         for meeting in self.meetings:
             if not first <= meeting.year_month <= last:
                 label = meeting.date or meeting.month
-                raise ValueError(N_("the meeting {label} is outside the plan's period "
-                                    "{first}-{first2:02d} – {last}-{last2:02d}").format(
-                                    label=label,
-                                    first=first[0],
-                                    first2=first[1],
-                                    last=last[0],
-                                    last2=last[1]))
+                raise ValueError(
+                    Message(
+                        N_(
+                            "the meeting {label} is outside the plan's period "
+                            "{first}-{first2:02d} – {last}-{last2:02d}"
+                        ),
+                        {
+                            "label": label,
+                            "first": first[0],
+                            "first2": first[1],
+                            "last": last[0],
+                            "last2": last[1],
+                        },
+                    )
+                )
         for rule in self.recurring:
             for year in (first[0], last[0]):
                 case = rule.render(year)[1]
                 if case is not None and not _CASE.fullmatch(case):
-                    raise ValueError(N_("the case {case!r} does not give a valid case id").format(
-                                        case=rule.case))
+                    raise ValueError(
+                        Message(
+                            N_("the case {case!r} does not give a valid case id"),
+                            {"case": rule.case},
+                        )
+                    )
         return self
 
     @property

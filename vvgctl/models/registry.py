@@ -6,6 +6,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
+from vvgctl.message import Message
 from vvgctl.models.agenda import DEFAULT_AGENDA, AgendaTemplate
 from vvgctl.models.common import Identifier, Model
 from vvgctl.runtime.i18n import N_
@@ -77,9 +78,12 @@ class Organ(Model):
         known = {d.id for d in self.delegations}
         for member in self.members:
             if member.delegation and member.delegation not in known:
-                raise ValueError(N_("{name}: unknown delegation {delegation!r}").format(
-                                    name=member.name,
-                                    delegation=member.delegation))
+                raise ValueError(
+                    Message(
+                        N_("{name}: unknown delegation {delegation!r}"),
+                        {"name": member.name, "delegation": member.delegation},
+                    )
+                )
         return self
 
     def members_on(self, day: dt.date) -> list[Membership]:
@@ -101,16 +105,22 @@ class Registry(Model):
             seen: set[str] = set()
             for value in values:
                 if value in seen:
-                    raise ValueError(N_("{label} {value!r} is listed twice").format(
-                                        label=label,
-                                        value=value))
+                    raise ValueError(
+                        Message(
+                            N_("{label} {value!r} is listed twice"),
+                            {"label": label, "value": value},
+                        )
+                    )
                 seen.add(value)
         ids = {o.id for o in self.organs}
         for organ in self.organs:
             if organ.approved_by is not None and organ.approved_by not in ids:
-                raise ValueError(N_("{id}: approved_by names unknown organ {approved_by!r}").format(
-                                    id=organ.id,
-                                    approved_by=organ.approved_by))
+                raise ValueError(
+                    Message(
+                        N_("{id}: approved_by names unknown organ {approved_by!r}"),
+                        {"id": organ.id, "approved_by": organ.approved_by},
+                    )
+                )
         return self
 
     def approver(self, organ_id: str) -> str:

@@ -21,6 +21,7 @@ import datetime as dt
 from pydantic import BaseModel
 
 from vvgctl.diagnostics import Diagnostic, RuleCode, Severity
+from vvgctl.message import Message
 from vvgctl.models.plan import PlanFile
 from vvgctl.models.schedule import ScheduleFile
 from vvgctl.planning.schedule import location_problems, organ_data_files
@@ -42,8 +43,8 @@ def load_plans(repository: Repository, organ: str, *,
 
 def _categories(loaded: Loaded[BaseModel], plan: PlanFile) -> list[Diagnostic]:
     known = [c.id for c in plan.categories]
-    hint = N_("the plan's categories: {categories} (add it under 'categories' or correct "
-              "it)").format(categories=", ".join(known))
+    hint = Message(N_("the plan's categories: {categories} (add it under 'categories' or correct "
+              "it)"), {"categories": ", ".join(known)})
     found = []
     places: list[tuple[str, tuple[str | int, ...]]] = []
     for m, meeting in enumerate(plan.meetings):
@@ -54,9 +55,14 @@ def _categories(loaded: Loaded[BaseModel], plan: PlanFile) -> list[Diagnostic]:
         places.append((plan.follow_up_category, ("follow_up_category",)))
     for category, node in places:
         if category not in known:
-            found.append(loaded.error(CODE_CATEGORY, N_("unknown category {category!r}").format(
-                                                        category=category), *node,
-                                      hint=hint))
+            found.append(
+                loaded.error(
+                    CODE_CATEGORY,
+                    Message(N_("unknown category {category!r}"), {"category": category}),
+                    *node,
+                    hint=hint,
+                )
+            )
     return found
 
 
@@ -76,27 +82,48 @@ def _unscheduled(loaded: Loaded[BaseModel], plan: PlanFile,
         dates = schedules[year]
         where = f"{plan.organ}/{year}/schedule.yaml"
         if meeting.date is not None and (dates is None or meeting.date not in dates):
-            found.append(loaded.error(
-                CODE_UNSCHEDULED, N_("the planned meeting {date} is not in the schedule").format(
-                                     date=meeting.date),
-                "meetings", m, "date",
-                hint=N_("add it to {where}, or plan by month ('month: {year}-{month:02d}') "
-                        "while the date is not fixed").format(
-                        where=where,
-                        year=year,
-                        month=month)))
+            found.append(
+                loaded.error(
+                    CODE_UNSCHEDULED,
+                    Message(
+                        N_("the planned meeting {date} is not in the schedule"),
+                        {"date": meeting.date},
+                    ),
+                    "meetings",
+                    m,
+                    "date",
+                    hint=Message(
+                        N_(
+                            "add it to {where}, or plan by month ('month: {year}-{month:02d}') "
+                            "while the date is not fixed"
+                        ),
+                        {"where": where, "year": year, "month": month},
+                    ),
+                )
+            )
         elif meeting.date is None and dates is not None and complete[year] and \
                 not any((d.year, d.month) == (year, month) for d in dates):
-            found.append(loaded.error(
-                CODE_UNSCHEDULED, N_("the schedule of {year} has no meeting in "
-                                     "{year}-{month:02d}, the month this meeting is planned "
-                                     "for").format(
-                                     year=year,
-                                     month=month),
-                "meetings", m, "month", severity=Severity.WARNING,
-                hint=N_(
-                    "add the meeting to {where}, or move the topics to a scheduled month").format(
-                        where=where)))
+            found.append(
+                loaded.error(
+                    CODE_UNSCHEDULED,
+                    Message(
+                        N_(
+                            "the schedule of {year} has no meeting in "
+                            "{year}-{month:02d}, the month this meeting is planned "
+                            "for"
+                        ),
+                        {"year": year, "month": month},
+                    ),
+                    "meetings",
+                    m,
+                    "month",
+                    severity=Severity.WARNING,
+                    hint=Message(
+                        N_("add the meeting to {where}, or move the topics to a scheduled month"),
+                        {"where": where},
+                    ),
+                )
+            )
     return found
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from vvgctl.diagnostics import Diagnostic, RuleCode
 from vvgctl.errors import VvgError
+from vvgctl.message import Message
 from vvgctl.models.schedule import ScheduleEntry, ScheduleFile
 from vvgctl.repository.datafiles import DataFileKind, register
 from vvgctl.repository.registry import RegistryIndex
@@ -42,21 +43,34 @@ def location_problems(loaded: Loaded[BaseModel], registry: RegistryIndex, organ:
     prefix = name.split(".")[0]
     organs = registry.organ_ids()
     if organs and organ not in organs:
-        found.append(loaded.error(f"{prefix}-organ", N_("unknown organ {organ!r}").format(
-                                                        organ=organ), "organ",
-                                  hint=N_("known organs: {organs}").format(
-                                      organs=", ".join(organs))))
+        found.append(
+            loaded.error(
+                f"{prefix}-organ",
+                Message(N_("unknown organ {organ!r}"), {"organ": organ}),
+                "organ",
+                hint=Message(N_("known organs: {organs}"), {"organs": ", ".join(organs)}),
+            )
+        )
     path = Path(loaded.path)
     expected = Path(organ) / f"{year:04d}" / name
     if path.parts[-3:] != expected.parts:
-        found.append(loaded.error(
-            f"{prefix}-location", N_("this file says organ {organ!r} and year {year}, but it "
-                                     "stands at {parts}").format(
-                                     organ=organ,
-                                     year=year,
-                                     parts='/'.join(path.parts[-3:])), "organ",
-            hint=N_("move it to {as_posix} below the repository root, or correct 'organ' and "
-                    "'year'").format(as_posix=expected.as_posix())))
+        found.append(
+            loaded.error(
+                f"{prefix}-location",
+                Message(
+                    N_("this file says organ {organ!r} and year {year}, but it stands at {parts}"),
+                    {"organ": organ, "year": year, "parts": "/".join(path.parts[-3:])},
+                ),
+                "organ",
+                hint=Message(
+                    N_(
+                        "move it to {as_posix} below the repository root, or correct 'organ' and "
+                        "'year'"
+                    ),
+                    {"as_posix": expected.as_posix()},
+                ),
+            )
+        )
     return found
 
 
@@ -68,21 +82,37 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
     seen: set[dt.date] = set()
     for index, entry in enumerate(schedule.meetings):
         if entry.date.year != schedule.year:
-            found.append(loaded.error(
-                CODE_DATE, N_("the meeting {date} is not in the year {year}").format(
-                              date=entry.date,
-                              year=schedule.year),
-                "meetings", index, "date",
-                hint=N_("move it to {organ}/{year}/{SCHEDULE_FILE}").format(
-                        organ=schedule.organ,
-                        year=entry.date.year,
-                        SCHEDULE_FILE=SCHEDULE_FILE)))
+            found.append(
+                loaded.error(
+                    CODE_DATE,
+                    Message(
+                        N_("the meeting {date} is not in the year {year}"),
+                        {"date": entry.date, "year": schedule.year},
+                    ),
+                    "meetings",
+                    index,
+                    "date",
+                    hint=Message(
+                        N_("move it to {organ}/{year}/{SCHEDULE_FILE}"),
+                        {
+                            "organ": schedule.organ,
+                            "year": entry.date.year,
+                            "SCHEDULE_FILE": SCHEDULE_FILE,
+                        },
+                    ),
+                )
+            )
         elif entry.date in seen:
-            found.append(loaded.error(CODE_DATE, N_("the meeting {date} is listed twice").format(
-                                                    date=entry.date),
-                                      "meetings", index, "date",
-                                      hint=N_("keep one entry per meeting; a change goes in "
-                                              "'change'")))
+            found.append(
+                loaded.error(
+                    CODE_DATE,
+                    Message(N_("the meeting {date} is listed twice"), {"date": entry.date}),
+                    "meetings",
+                    index,
+                    "date",
+                    hint=N_("keep one entry per meeting; a change goes in 'change'"),
+                )
+            )
         seen.add(entry.date)
     return found
 
@@ -138,7 +168,8 @@ def next_meeting(repository: Repository, organ: str, after: dt.date) -> Schedule
 def invalid_file_error(loaded: Loaded[Any], what: str) -> Exception:
     """The error for a data file that does not validate, at its first problem."""
     first = loaded.diagnostics[0] if loaded.diagnostics else None
-    return VvgError(N_("the {what} is not valid").format(what=what) + (
-        f": {first.message}" if first else ""),
+    return VvgError(Message(N_("the {what} is not valid: {problem}"),
+                            {"what": what, "problem": first.message}) if first
+                    else Message(N_("the {what} is not valid"), {"what": what}),
                     path=loaded.path, line=first.line if first else None,
                     hint=N_("run `vvgctl check` for every problem"))

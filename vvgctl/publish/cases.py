@@ -7,12 +7,15 @@ the approved ones, so the appearances are built here from the published summarie
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 from vvgctl.publish.collect import Summary
 from vvgctl.publish.pages import case_file, href, render
 from vvgctl.query.cases import STAGE_LABELS, STATUS_LABELS, Appearance, Case, derive
 from vvgctl.repository.site import Site
+from vvgctl.swedish.dates import long_date, month_year
 
 
 def build_cases(summaries: list[Summary], organ_kinds: dict[str, str]) -> dict[str, Case]:
@@ -45,10 +48,22 @@ def case_data(case: Case, organs: dict[str, str]) -> dict[str, Any]:
             "title": a.title, "stage": STAGE_LABELS[a.stage],
             "href": href(a.path + ".html") + f"#punkt-{a.item}",
             "decisions": [d["text"] for d in a.decisions]} for a in case.appearances],
-        "planned": [{"organ": organs.get(p["organ"], p["organ"]), "meeting": p["meeting"],
+        "planned": [{"organ": organs.get(p["organ"], p["organ"]), "meeting": _when(p["meeting"]),
                      "text": p["text"], "href": href(p["set_by"] + ".html")
                      + f"#punkt-{p['item']}"} for p in case.planned],
     }
+
+
+def _when(meeting: object) -> str:
+    """A follow-up's meeting as the page says it: 'nästa möte', 'februari 2026', a date."""
+    text = str(meeting or "")
+    if text == "next":
+        return "nästa möte"
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return month_year(int(text[:4]), int(text[5:]))
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return long_date(dt.date.fromisoformat(text))
+    return text
 
 
 def cases_index_data(cases: dict[str, Case], organs: dict[str, str]) -> dict[str, Any]:

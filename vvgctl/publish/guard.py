@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from vvgctl.errors import UsageError
+from vvgctl.message import Message
 from vvgctl.publish.manifest import Manifest
 from vvgctl.publish.pages import ARSHJUL_PATH, CASES_PATH, FEED_PATH, REGISTER_PATH
 from vvgctl.runtime.i18n import N_
@@ -34,10 +35,14 @@ def check_base_url(base_url: str) -> str:
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc \
             or any(c in _NOT_IN_URL or not c.isprintable() for c in base_url):
-        raise UsageError(N_("--base-url {base_url!r} is not an http(s) address").format(
-                            base_url=base_url),
-                         hint=N_("give the site's public address, e.g. --base-url "
-                                 "https://example.org/protokoll/"))
+        raise UsageError(
+            Message(
+                N_("--base-url {base_url!r} is not an http(s) address"), {"base_url": base_url}
+            ),
+            hint=N_(
+                "give the site's public address, e.g. --base-url https://example.org/protokoll/"
+            ),
+        )
     return base_url
 
 
@@ -63,8 +68,16 @@ def refuse_foreign_files(out: Path, manifest: Manifest, slugs: Iterable[str]) ->
     foreign = sorted({p for p in _site_paths(out, slugs) if p not in manifest.outputs})
     if foreign:
         shown = ", ".join(foreign[:SHOWN]) + (" …" if len(foreign) > SHOWN else "")
-        raise UsageError(N_("{out}: {count} files that vvgctl did not publish stand where the "
-                            "site goes ({shown}); nothing was written").format(
-                                out=out, count=len(foreign), shown=shown),
-                         hint=N_("move them away or publish into another --out: --force "
-                                 "replaces only files an earlier publish wrote"))
+        raise UsageError(
+            Message(
+                N_(
+                    "{out}: {count} files that vvgctl did not publish stand where the "
+                    "site goes ({shown}); nothing was written"
+                ),
+                {"out": out, "count": len(foreign), "shown": shown},
+            ),
+            hint=N_(
+                "move them away or publish into another --out: --force "
+                "replaces only files an earlier publish wrote"
+            ),
+        )

@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from vvgctl.errors import VvgError
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.fileio import atomic_write_bytes
 
@@ -42,22 +43,30 @@ def inside(folder: Path, relative: str, *, replace_links: bool = False) -> Path:
     parts = PurePosixPath(relative).parts
     if not parts or PurePosixPath(relative).is_absolute() or "\\" in relative or any(
             p in ("..", ".", "") for p in parts):
-        raise VvgError(N_("{relative!r} is not a path inside the site folder").format(
-                          relative=relative),
-                       hint=N_(
-                           "delete {MANIFEST_NAME} in {folder} if it was edited by hand").format(
-                               MANIFEST_NAME=MANIFEST_NAME,
-                               folder=folder))
+        raise VvgError(
+            Message(
+                N_("{relative!r} is not a path inside the site folder"), {"relative": relative}
+            ),
+            hint=Message(
+                N_("delete {MANIFEST_NAME} in {folder} if it was edited by hand"),
+                {"MANIFEST_NAME": MANIFEST_NAME, "folder": folder},
+            ),
+        )
     current = folder
     for part in parts:
         current = current / part
         if current.is_symlink() and replace_links:
             current.unlink()
         elif current.is_symlink():
-            raise VvgError(N_("{current} is a link; vvgctl publish does not write or delete "
-                              "through links").format(
-                              current=current), hint=N_("replace the link with a folder, or "
-                                                    "publish into another --out"))
+            raise VvgError(
+                Message(
+                    N_(
+                        "{current} is a link; vvgctl publish does not write or delete through links"
+                    ),
+                    {"current": current},
+                ),
+                hint=N_("replace the link with a folder, or publish into another --out"),
+            )
     return current
 
 

@@ -27,12 +27,14 @@ from vvgctl.arshjul.svg import to_svg
 from vvgctl.arshjul.text import change_lines, column_heading, follow_up_lines
 from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.errors import VvgError
+from vvgctl.message import Message
 from vvgctl.publish.collect import Summary
 from vvgctl.publish.manifest import Manifest, data_key, digest
 from vvgctl.publish.pages import ARSHJUL_PATH, href, render, up
 from vvgctl.publish.report import PublishReport
 from vvgctl.repository.repo import PLAN_FILE, SCHEDULE_FILE, Repository
 from vvgctl.repository.site import Site
+from vvgctl.runtime.i18n import N_
 from vvgctl.swedish.dates import month_year, span
 
 STATUS_TEXT = {TopicStatus.HELD: "behandlat", TopicStatus.SLIPPED: "ej behandlat",
@@ -95,8 +97,10 @@ def year_data(arshjul: Arshjul, slugs: set[str], years: list[int],
 def _problem(repository: Repository, organ: str, error: VvgError) -> Diagnostic:
     where = error.path or str(repository.root / organ)
     return Diagnostic(where, error.line or 1, 1, Severity.ERROR, "publish-arshjul",
-                      f"the årshjul of {organ} was not published: {error.message}",
-                      error.hint or "run `vvgctl check` and `vvgctl arshjul` for the organ")
+                      Message(N_("the årshjul of {organ} was not published: {reason}"),
+                              {"organ": organ, "reason": error.message}),
+                      error.hint or Message(N_("run `vvgctl check` and `vvgctl arshjul` for the "
+                                               "organ")))
 
 
 def write_planning(manifest: Manifest, published: list[Summary], repository: Repository,

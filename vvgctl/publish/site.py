@@ -25,6 +25,7 @@ from pathlib import Path
 import vvgctl
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.errors import UsageError, VvgError
+from vvgctl.message import Message
 from vvgctl.publish.aggregate import write_aggregates
 from vvgctl.publish.guard import check_base_url, refuse_foreign_files
 from vvgctl.publish.manifest import MANIFEST_NAME, Manifest, digest
@@ -63,17 +64,21 @@ def _renderer_present() -> bool:
 def _check_out(out: Path, root: Path, force: bool) -> None:
     where, minutes = out.resolve(), root.resolve()
     if where == minutes or minutes in where.parents:
-        raise UsageError(N_("{out}: the output folder must not hold the minutes").format(
-                            out=out),
-                         hint=N_("publish to a folder of its own, e.g. --out build/site"))
+        raise UsageError(
+            Message(N_("{out}: the output folder must not hold the minutes"), {"out": out}),
+            hint=N_("publish to a folder of its own, e.g. --out build/site"),
+        )
     if out.exists() and not out.is_dir():
-        raise UsageError(N_("{out}: exists and is not a folder").format(out=out),
+        raise UsageError(Message(N_("{out}: exists and is not a folder"), {"out": out}),
             hint=N_("choose another --out"))
     if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST_NAME).exists() and not force:
-        raise UsageError(N_("{out}: the folder has files that vvgctl did not publish").format(
-                            out=out),
-                         hint=N_("choose an empty folder, or add --force to publish into it "
-                                 "(files vvgctl did not write are left as they are)"))
+        raise UsageError(
+            Message(N_("{out}: the folder has files that vvgctl did not publish"), {"out": out}),
+            hint=N_(
+                "choose an empty folder, or add --force to publish into it "
+                "(files vvgctl did not write are left as they are)"
+            ),
+        )
 
 
 def _slug(source: str) -> str:
@@ -180,11 +185,20 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
                 (out / (slug + ".pdf")).is_file() and result.pdf_problem is None:
             manifest.produced[slug + ".pdf"] = manifest.outputs.get(slug + ".pdf", "")
         if result.pdf_problem:
-            report.problems.append(Diagnostic(display_path(root / result.source), 1, 1,
-                                              Severity.ERROR, "publish-pdf",
-                                              N_("the PDF could not be made: {pdf_problem}").format(
-                                                 pdf_problem=result.pdf_problem),
-                                              N_("run `vvgctl render` on the file to see why")))
+            report.problems.append(
+                Diagnostic(
+                    display_path(root / result.source),
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "publish-pdf",
+                    Message(
+                        N_("the PDF could not be made: {pdf_problem}"),
+                        {"pdf_problem": result.pdf_problem},
+                    ),
+                    Message(N_("run `vvgctl render` on the file to see why")),
+                )
+            )
 
     total = len(work)
     if progress:

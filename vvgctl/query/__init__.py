@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from vvgctl.errors import UsageError
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 
 _DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -29,9 +30,7 @@ def parse_day(value: str, option: str, *, end: bool = False) -> str:
             day = calendar.monthrange(year, month)[1] if end else 1
         return dt.date(year, month, day).isoformat()
     except ValueError:
-        raise UsageError(N_("{option} {value!r} is not a date").format(
-                            option=option,
-                            value=value),
-                         hint=N_("write a day as 2025-10-22, a month as 2025-10 or a year as "
-                                 "2025")) \
-            from None
+        raise UsageError(
+            Message(N_("{option} {value!r} is not a date"), {"option": option, "value": value}),
+            hint=N_("write a day as 2025-10-22, a month as 2025-10 or a year as 2025"),
+        ) from None

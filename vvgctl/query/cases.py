@@ -33,6 +33,7 @@ from typing import Any
 
 from vvgctl.errors import UsageError
 from vvgctl.index import Index
+from vvgctl.message import Message
 from vvgctl.repository.records import NOT_SETTLING
 from vvgctl.runtime.i18n import N_
 
@@ -202,8 +203,10 @@ def load_cases(index: Index, only: str | None = None) -> dict[str, Case]:
 def list_cases(index: Index, *, status: str | None = None,
                organ: str | None = None) -> list[dict[str, Any]]:
     if status and status not in STATUS_LABELS:
-        raise UsageError(N_("--status {status!r} is not a status").format(status=status),
-                         hint=N_("use one of {values}").format(values=", ".join(STATUS_LABELS)))
+        raise UsageError(
+            Message(N_("--status {status!r} is not a status"), {"status": status}),
+            hint=Message(N_("use one of {values}"), {"values": ", ".join(STATUS_LABELS)}),
+        )
     rows = []
     for case in load_cases(index).values():
         if not any(index.in_scope(a.path) for a in case.appearances):
@@ -223,7 +226,10 @@ def show_case(index: Index, case_id: str) -> dict[str, Any]:
         import difflib
 
         close = difflib.get_close_matches(case_id, known, n=3, cutoff=0.6)
-        raise UsageError(N_("no case {case_id!r} in the repository").format(case_id=case_id),
-                         hint=N_("did you mean {close}?").format(close=", ".join(close)) if close
-                         else N_("`vvgctl cases` lists the cases"))
+        raise UsageError(
+            Message(N_("no case {case_id!r} in the repository"), {"case_id": case_id}),
+            hint=Message(N_("did you mean {close}?"), {"close": ", ".join(close)})
+            if close
+            else N_("`vvgctl cases` lists the cases"),
+        )
     return case.timeline()

@@ -14,6 +14,7 @@ from typing import Any
 
 from vvgctl.errors import UsageError
 from vvgctl.index import Index
+from vvgctl.message import Message
 from vvgctl.query.matching import match_expression, query_words, word_forms
 from vvgctl.runtime.i18n import N_
 from vvgctl.swedish.stemming import normalise
@@ -84,10 +85,10 @@ def _where(index: Index, flt: DecisionFilter) -> tuple[str, list[object]]:
         params.append(f"{flt.year:04d}")
     if flt.type:
         if flt.type not in DECISION_TYPES:
-            raise UsageError(N_("--type {type!r} is not a type of position").format(
-                                type=flt.type),
-                             hint=N_("use one of {values}").format(
-                                 values=", ".join(DECISION_TYPES)))
+            raise UsageError(
+                Message(N_("--type {type!r} is not a type of position"), {"type": flt.type}),
+                hint=Message(N_("use one of {values}"), {"values": ", ".join(DECISION_TYPES)}),
+            )
         where.append("d.type = ?")
         params.append(flt.type)
     if flt.case:

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from vvgctl.errors import UsageError, VvgError, os_error
+from vvgctl.message import Message
 from vvgctl.models import Item, Meeting, SubItem
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.fileio import FileTooLarge, NotARegularFile, read_limited
@@ -37,10 +38,13 @@ class TooLargeToRender(VvgError):
 
 def _too_large(path: Path, size: int) -> TooLargeToRender:
     return TooLargeToRender(
-        N_("the file is {size} KiB; render takes meetings of at most {limit} KiB").format(
-            size=size // 1024, limit=MAX_BYTES // 1024),
+        Message(
+            N_("the file is {size} KiB; render takes meetings of at most {limit} KiB"),
+            {"size": size // 1024, "limit": MAX_BYTES // 1024},
+        ),
         hint=N_("split the meeting, or move long appendices to documents it links to"),
-        path=str(path))
+        path=str(path),
+    )
 
 
 def check_size(path: Path) -> None:
@@ -93,16 +97,22 @@ def check_tables(path: Path, meeting: Meeting, prose: Iterable[str]) -> None:
     cells = table_cells(meeting, prose)
     if cells > MAX_TABLE_CELLS:
         raise TooLargeToRender(
-            N_("the tables hold {cells} cells; render takes at most {limit}").format(
-                cells=cells, limit=MAX_TABLE_CELLS),
+            Message(
+                N_("the tables hold {cells} cells; render takes at most {limit}"),
+                {"cells": cells, "limit": MAX_TABLE_CELLS},
+            ),
             hint=N_("split the table, or keep it in a document the meeting links to"),
-            path=str(path))
+            path=str(path),
+        )
 
 
 def timed_out(label: str) -> TooLargeToRender:
     """The refusal when pandoc ran past :data:`TIMEOUT_SECONDS` on ``label``."""
     return TooLargeToRender(
-        N_("rendering took more than {limit} s, the limit for one document").format(
-            limit=TIMEOUT_SECONDS),
+        Message(
+            N_("rendering took more than {limit} s, the limit for one document"),
+            {"limit": TIMEOUT_SECONDS},
+        ),
         hint=N_("make the document smaller or simpler (fewer tables, lists and links)"),
-        path=label)
+        path=label,
+    )

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from vvgctl.errors import VvgError, naming
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.fileio import atomic_write_bytes
 
@@ -39,11 +40,13 @@ class Manifest:
 
     def check_writable(self, output: Path, *, force: bool) -> None:
         if output.exists() and self.key(output) not in self.entries and not force:
-            raise VvgError(N_(
-                "{output}: the file exists and was not made by `vvgctl render`").format(
-                              output=output),
-                           hint=N_("choose another folder with -o, or pass --force to replace "
-                                   "it"))
+            raise VvgError(
+                Message(
+                    N_("{output}: the file exists and was not made by `vvgctl render`"),
+                    {"output": output},
+                ),
+                hint=N_("choose another folder with -o, or pass --force to replace it"),
+            )
 
     def record(self, output: Path, digest: str) -> None:
         self.entries[self.key(output)] = digest

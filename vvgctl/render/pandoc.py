@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from vvgctl.errors import EXIT_BUG, VvgError
+from vvgctl.message import Message
 from vvgctl.render import escape, limits
 from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.runtime.i18n import N_
@@ -122,8 +123,13 @@ def convert(markdown: str, fmt: Format, workdir: Path, *, lang: str = "sv-SE",
         raise limits.timed_out(label) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()
-        raise PandocError(N_("{label}: pandoc failed ({message}); this is a bug in vvgctl's "
-                             "templates, rerun with --traceback and report it").format(
-                             label=label,
-                             message=message))
+        raise PandocError(
+            Message(
+                N_(
+                    "{label}: pandoc failed ({message}); this is a bug in vvgctl's "
+                    "templates, rerun with --traceback and report it"
+                ),
+                {"label": label, "message": message},
+            )
+        )
     return done.stdout

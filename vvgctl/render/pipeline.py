@@ -21,6 +21,7 @@ from typing import Literal
 
 from vvgctl import __version__
 from vvgctl.errors import UsageError, VvgError, naming
+from vvgctl.message import Message
 from vvgctl.models import Meeting, Organ
 from vvgctl.render import escape, limits, pandoc
 from vvgctl.render import typst as typst_engine
@@ -73,7 +74,7 @@ class Outcome:
 
 def _check_lang(lang: str) -> str:
     if not _LANG.match(lang):
-        raise UsageError(N_("{lang!r} is not a language tag like 'sv-SE'").format(lang=lang),
+        raise UsageError(Message(N_("{lang!r} is not a language tag like 'sv-SE'"), {"lang": lang}),
                          hint=N_("the PDF needs language and region, e.g. sv-SE"))
     return lang
 
@@ -114,8 +115,9 @@ def markdown_to_pdf(markdown: str, out: Path, *, title: str, lang: str = "sv-SE"
     turns the A4 page (a wide table such as the årshjul).
     """
     if _check_lang(lang) != "sv-SE":
-        raise UsageError(N_("{lang}: only sv-SE is supported by the Typst template").format(
-                            lang=lang))
+        raise UsageError(
+            Message(N_("{lang}: only sv-SE is supported by the Typst template"), {"lang": lang})
+        )
     with _workdir() as tmp:
         pdf = _to_pdf(markdown, Path(tmp), title=title, doctype=doctype or title,
                       header=header, date=date or dt.date.today(), logo=None, label=str(out),
@@ -168,12 +170,16 @@ def prepare(path: Path, *, agenda: bool = False) -> Prepared:
     loaded = load_meeting(path)
     if loaded.model is None or loaded.document is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
-        where = f"{first.path}:{first.line}:{first.column}: {first.message}" if first else ""
-        raise MeetingInvalid(N_("{path}: the meeting does not validate ({where})").format(
-                                path=path,
-                                where=where),
-                             hint=N_("run `vvgctl check {path}` and fix what it reports").format(
-                                     path=path))
+        where: Message | str = Message(N_("{place}: {message}"), {
+            "place": f"{first.path}:{first.line}:{first.column}", "message": first.message}
+        ) if first else ""
+        raise MeetingInvalid(
+            Message(
+                N_("{path}: the meeting does not validate ({where})"),
+                {"path": path, "where": where},
+            ),
+            hint=Message(N_("run `vvgctl check {path}` and fix what it reports"), {"path": path}),
+        )
     meeting: Meeting = loaded.model
     limits.check_tables(path, meeting, [loaded.document.body])
     repository = _repository_of(path)

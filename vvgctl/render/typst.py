@@ -15,6 +15,7 @@ from importlib.metadata import version as _package_version
 from pathlib import Path
 
 from vvgctl.errors import EXIT_BUG, VvgError
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 
 #: the PDF standards every document is checked against by Typst while it is written
@@ -76,10 +77,14 @@ def compile_pdf(source: Path, *, inputs: dict[str, str], date: dt.date,
                                 pdf_standards=["ua-1", "a-2a"], pdf_tags=True,
                                 sys_inputs=inputs, timestamp=timestamp)
     except typst.TypstError as exc:
-        raise TypstError(N_("{label}: Typst failed: {message}\n{diagnostic}\nThis is a bug in "
-                            "vvgctl's templates, rerun with --traceback and report it").format(
-                            label=label,
-                            message=exc.message,
-                            diagnostic=exc.diagnostic)) from None
+        raise TypstError(
+            Message(
+                N_(
+                    "{label}: Typst failed: {message}\n{diagnostic}\nThis is a bug in "
+                    "vvgctl's templates, rerun with --traceback and report it"
+                ),
+                {"label": label, "message": exc.message, "diagnostic": exc.diagnostic},
+            )
+        ) from None
     assert isinstance(pdf, bytes)
     return pdf

@@ -10,19 +10,23 @@ again by the model itself).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.message import Message
 from vvgctl.repository.records import Row as RecordRow
 from vvgctl.source.loading import Loaded
 from vvgctl.source.yaml import Positions
 
 M = TypeVar("M", bound=BaseModel)
 
+#: a message as plain values: its msgid, its arguments as JSON (nested messages as
+#: ``{"$message": …}``, dates as ``{"$date": …}``), the plural msgid and the count
+MessageRow = tuple[str, dict[str, Any], str | None, int | None]
 #: a diagnostic as plain values: path, line, column, severity, code, message, hint, field
-DiagnosticRow = tuple[str, int, int, Severity, str, str, str | None, str | None]
+DiagnosticRow = tuple[str, int, int, Severity, str, MessageRow, MessageRow | None, str | None]
 #: a file's result as plain values (see :meth:`~vvgctl.repository.repo.FileResult.to_row`)
 ResultRow = tuple[str, tuple[DiagnosticRow, ...], RecordRow | None]
 #: what the result cache keeps of a meeting file: the SHA-256 it was made from (with
@@ -35,15 +39,32 @@ CachedData = tuple[str, str | None,
                    tuple[DiagnosticRow, ...], int]
 
 
+def _message_row(message: Message) -> MessageRow:
+    return (message.msgid, message.as_dict()["args"], message.plural, message.n)
+
+
+def _message_of(row: MessageRow) -> Message:
+    msgid, args, plural, n = row
+    return Message.from_dict({"msgid": msgid, "args": args, "plural": plural, "n": n})
+
+
 def diagnostic_rows(diagnostics: Sequence[Diagnostic]) -> tuple[DiagnosticRow, ...]:
-    return tuple((d.path, d.line, d.column, d.severity, d.code, d.message, d.hint, d.field)
+    """The diagnostics as plain values, their messages as values (msgid and arguments): the
+    cache gives back what a fresh run gives, in whichever language it is shown."""
+    return tuple((d.path, d.line, d.column, d.severity, d.code, _message_row(d.message),
+                  None if d.hint is None else _message_row(d.hint), d.field)
                  for d in diagnostics)
+
+
+def _diagnostic(row: DiagnosticRow, shown: str) -> Diagnostic:
+    _path, line, column, severity, code, message, hint, field = row
+    return Diagnostic(shown, line, column, Severity(severity), code, _message_of(message),
+                      None if hint is None else _message_of(hint), field)
 
 
 def diagnostics_of(rows: Sequence[DiagnosticRow], path: str, shown: str) -> list[Diagnostic]:
     """The diagnostics of ``rows``; those of the file at ``path`` shown under ``shown``."""
-    return [Diagnostic(shown if d[0] == path else d[0], d[1], d[2], Severity(d[3]), *d[4:])
-            for d in rows]
+    return [_diagnostic(d, shown if d[0] == path else d[0]) for d in rows]
 
 
 def data_row(loaded: Loaded[M], model: type[M]) -> CachedData:
@@ -64,8 +85,8 @@ def data_from_row(row: CachedData, model: type[M], shown: str) -> Loaded[M] | No
     except ValidationError:
         return None
     return Loaded(shown, valid, positions=Positions(values=dict(positions)),
-                  diagnostics=[Diagnostic(shown, d[1], d[2], Severity(d[3]), *d[4:])
-                               for d in diagnostics], line_offset=line_offset)
+                  diagnostics=[_diagnostic(d, shown) for d in diagnostics],
+                  line_offset=line_offset)
 
 
 def _model_name(model: type[BaseModel]) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from vvgctl.diagnostics import Diagnostic, RuleCode, Severity, display_path
+from vvgctl.message import Message
 from vvgctl.repository.discovery import REGISTRY_DIR
 from vvgctl.repository.repo import Repository
 from vvgctl.runtime.i18n import N_
@@ -88,9 +89,20 @@ def check_data_files(repository: Repository,
         if path in known or relative.parts[0] == REGISTRY_DIR or any(
                 p.startswith(".") for p in relative.parts):
             continue
-        diagnostics.append(Diagnostic(
-            display_path(path), 0, 0, Severity.WARNING, "unknown-file",
-            N_("vvgctl does not know this kind of file, so it is not checked"),
-            N_("the known kinds of data file: {kinds}").format(
-                kinds=", ".join(k.pattern for k in kinds)) if kinds else None))
+        diagnostics.append(
+            Diagnostic(
+                display_path(path),
+                0,
+                0,
+                Severity.WARNING,
+                "unknown-file",
+                Message(N_("vvgctl does not know this kind of file, so it is not checked")),
+                Message(
+                    N_("the known kinds of data file: {kinds}"),
+                    {"kinds": ", ".join(k.pattern for k in kinds)},
+                )
+                if kinds
+                else None,
+            )
+        )
     return count, diagnostics

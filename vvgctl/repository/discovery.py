@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from vvgctl.errors import UsageError
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 
 #: the folder that marks a repository's root: it holds organs.yaml and people.yaml
@@ -36,7 +37,7 @@ def resolve_root(paths: Iterable[Path]) -> Path:
     """The one repository all ``paths`` belong to (they must exist)."""
     for given in paths:
         if not given.exists():
-            raise UsageError(N_("{given}: no such file or folder").format(given=given),
+            raise UsageError(Message(N_("{given}: no such file or folder"), {"given": given}),
                              hint=N_("give the minutes folder (the one with registry/) or "
                                      "meeting files in it"))
     roots = {find_root(p) for p in paths}
@@ -76,10 +77,13 @@ def _markdown_below(folder: Path) -> list[Path]:
         if error.filename and error.filename != base:
             found.append(os.fspath(error.filename))
         else:
-            raise UsageError(N_("{base}: cannot read the folder ({strerror})").format(
-                                base=base,
-                                strerror=error.strerror),
-                             hint=N_("give vvgctl permission to read it")) from None
+            raise UsageError(
+                Message(
+                    N_("{base}: cannot read the folder ({strerror})"),
+                    {"base": base, "strerror": error.strerror},
+                ),
+                hint=N_("give vvgctl permission to read it"),
+            ) from None
 
     for current, folders, files in os.walk(base, onerror=refused):
         folders[:] = [f for f in folders if not f.startswith(".")]
@@ -93,7 +97,7 @@ def meeting_files(paths: Iterable[Path]) -> Iterator[Path]:
     seen: set[Path] = set()
     for given in paths:
         if not given.exists():
-            raise UsageError(N_("{given}: no such file or folder").format(given=given),
+            raise UsageError(Message(N_("{given}: no such file or folder"), {"given": given}),
                              hint=N_("give the minutes folder (the one with registry/) or "
                                      "meeting files in it"))
         named = not given.is_dir()  # a FIFO or a device too: reading it says what it is

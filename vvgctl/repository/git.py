@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 from vvgctl.errors import UsageError, VvgError
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 
 
@@ -18,7 +19,9 @@ def run(cwd: Path, *args: str, check: bool = True, stdin: bytes | None = None) -
         raise UsageError(N_("git is not installed (or not on PATH)")) from None
     if check and proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip() or f"exit {proc.returncode}"
-        raise VvgError(N_("git {args} failed: {message}").format(args=args[0], message=message))
+        raise VvgError(
+            Message(N_("git {args} failed: {message}"), {"args": args[0], "message": message})
+        )
     return proc.stdout
 
 
@@ -28,7 +31,7 @@ def toplevel(path: Path) -> Path:
     proc = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
                           capture_output=True, text=True, check=False)
     if proc.returncode != 0:
-        raise UsageError(N_("{path} is not inside a git repository").format(path=path),
+        raise UsageError(Message(N_("{path} is not inside a git repository"), {"path": path}),
                          hint=N_("run `git init` there, or leave out the git option"))
     return Path(proc.stdout.strip())
 
@@ -44,7 +47,7 @@ def resolve(top: Path, rev: str) -> str:
     proc = subprocess.run(["git", "-C", str(top), "rev-parse", "--verify", "--quiet",
                            f"{rev}^{{commit}}"], capture_output=True, text=True, check=False)
     if proc.returncode != 0:
-        raise UsageError(N_("git knows no revision {rev!r}").format(rev=rev),
+        raise UsageError(Message(N_("git knows no revision {rev!r}"), {"rev": rev}),
                          hint=N_("give a branch, tag or commit, e.g. --base origin/main (in "
                                  "CI fetch it first: git fetch origin main)"))
     return proc.stdout.strip()

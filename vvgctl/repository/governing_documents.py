@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from vvgctl.diagnostics import Diagnostic, RuleCode
 from vvgctl.errors import VvgError
+from vvgctl.message import Message
 from vvgctl.models.documents import (
     DOCUMENT_STATUS_LABELS,
     DOCUMENT_TYPE_LABELS,
@@ -34,12 +35,19 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
     organs = repository.registry.organ_ids()
     for index, document in enumerate(loaded.model.documents):
         if document.adopted_by and document.adopted_by not in organs:
-            found.append(loaded.error(
-                "registry-ref", N_("{id}: unknown organ {adopted_by!r}").format(
-                                   id=document.id,
-                                   adopted_by=document.adopted_by),
-                "documents", index, "adopted_by", hint=N_("known organs: {organs}").format(
-                    organs=", ".join(organs))))
+            found.append(
+                loaded.error(
+                    "registry-ref",
+                    Message(
+                        N_("{id}: unknown organ {adopted_by!r}"),
+                        {"id": document.id, "adopted_by": document.adopted_by},
+                    ),
+                    "documents",
+                    index,
+                    "adopted_by",
+                    hint=Message(N_("known organs: {organs}"), {"organs": ", ".join(organs)}),
+                )
+            )
     return found
 
 
@@ -65,13 +73,18 @@ def list_documents(index: Any, *, today: dt.date | None = None,
 
     loaded = load_register(index.repository)
     if loaded is None:
-        raise VvgError(N_("{documents_path}: there is no register of governing documents").format(
-                          documents_path=index.repository.documents_path()),
-                       hint=N_("create it with a list 'documents:' (see `vvgctl schema`)"))
+        raise VvgError(
+            Message(
+                N_("{documents_path}: there is no register of governing documents"),
+                {"documents_path": index.repository.documents_path()},
+            ),
+            hint=N_("create it with a list 'documents:' (see `vvgctl schema`)"),
+        )
     if loaded.model is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
-        raise VvgError(N_("the register of governing documents is not valid")
-                       + (f": {first.message}" if first else ""),
+        raise VvgError(Message(N_("the register of governing documents is not valid: "
+                                  "{problem}"), {"problem": first.message}) if first
+                       else N_("the register of governing documents is not valid"),
                        path=loaded.path, line=first.line if first else None,
                        hint=N_("run `vvgctl check` for every problem"))
     latest: dict[str, dict[str, Any]] = {}

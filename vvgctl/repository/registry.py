@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vvgctl.diagnostics import Diagnostic, display_path
+from vvgctl.message import Message
 from vvgctl.models import Organ, Person, Registry
 from vvgctl.models.common import Model
 from vvgctl.repository.discovery import REGISTRY_DIR
@@ -121,7 +122,19 @@ def load_registry(root: Path) -> RegistryIndex:
         from vvgctl.diagnostics import Severity
 
         diagnostics.append(Diagnostic(display_path(root / REGISTRY_DIR), 0, 0, Severity.ERROR,
-                                      "registry", str(exc).splitlines()[-1]))
+                                      "registry", _registry_problem(exc)))
         registry = Registry()
     index = RegistryIndex(registry, diagnostics, digest.hexdigest())
     return index
+
+
+def _registry_problem(exc: ValueError) -> Message:
+    """The registry's own validator raised a Message (pydantic wraps it); else its last line."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        for error in exc.errors(include_url=False):
+            cause = (error.get("ctx") or {}).get("error")
+            if isinstance(cause, Exception) and cause.args and isinstance(cause.args[0], Message):
+                return cause.args[0]
+    return Message(str(exc).splitlines()[-1])

@@ -38,6 +38,7 @@ from pydantic import BaseModel
 
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.errors import UsageError
+from vvgctl.message import Message
 from vvgctl.repository.cached import (
     CachedData,
     CachedResult,
@@ -107,11 +108,26 @@ class Analysis:
 
 def _outside(path: Path) -> FileResult:
     shown = display_path(path)
-    return FileResult(shown, [Diagnostic(
-        shown, 0, 0, Severity.ERROR, "io", N_("the file is a link to a place outside the "
-                                              "repository; vvgctl does not read it"),
-                                                  N_("replace the link with the file itself"))],
-                                                      None)
+    return FileResult(
+        shown,
+        [
+            Diagnostic(
+                shown,
+                0,
+                0,
+                Severity.ERROR,
+                "io",
+                Message(
+                    N_(
+                        "the file is a link to a place outside the "
+                        "repository; vvgctl does not read it"
+                    )
+                ),
+                Message(N_("replace the link with the file itself")),
+            )
+        ],
+        None,
+    )
 
 
 def read_record(repository: Repository, path: Path) -> FileResult:

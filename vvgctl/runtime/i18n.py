@@ -10,20 +10,22 @@ and ``LANG`` that names a language (not ``C``/``POSIX``) begins with ``en``. The
 on every call, so a test may switch it with ``monkeypatch.setenv``.
 
 Rule codes, JSON keys and values and the ``--format json`` exports are data: they stay English.
-Diagnostics are kept in English too (the cache and JSON hold them so) and translated where
-they are shown, by :func:`translate_formatted`, which recognises a message made from a
-``{placeholder}`` template.
+Diagnostics, errors and notes carry their messages as values (:class:`Message`: the English
+template and its arguments), kept so in the cache and JSON, and translated where they are shown
+by :func:`render`.
 """
 
 from __future__ import annotations
 
 import gettext
 import os
-import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from vvgctl.message import Message as Message
+from vvgctl.message import plural as plural
 
 DOMAIN = "vvgctl"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
@@ -80,66 +82,16 @@ def help_text(text: str | None) -> str | None:
     return translated
 
 
-#: a ``str.format`` field: its name, then a conversion (``!r``) and a spec (``:%H:%M``)
-_FIELD = re.compile(r"\{(\w*)(?:![rsa])?(?::[^{}]*)?\}")
-_OPEN, _CLOSE = "\x00", "\x01"  # stand-ins for the escaped braces ``{{`` and ``}}``
-
-
-@cache
-def _templates(lang: str) -> list[tuple[re.Pattern[str], str]]:
-    """The catalog's ``{placeholder}`` messages as patterns, the most specific first; each
-    translation with its fields' conversions and specs taken off (the values arrive formatted)."""
-    catalog = getattr(_translations(lang), "_catalog", {})
-    found: list[tuple[tuple[int, int], re.Pattern[str], str]] = []
-    for msgid, msgstr in catalog.items():
-        if not isinstance(msgid, str) or "{" not in msgid or not msgstr:
-            continue
-        escaped = msgid.replace("{{", _OPEN).replace("}}", _CLOSE)
-        pieces = _FIELD.split(escaped)
-        literal = "".join(pieces[0::2])
-        if not literal.strip():
-            continue  # "{a}" alone would match every text
-        pattern = ""
-        for index, piece in enumerate(pieces):
-            if index % 2 == 0:
-                pattern += re.escape(piece.replace(_OPEN, "{").replace(_CLOSE, "}"))
-            else:
-                pattern += f"(?P<{piece}>.+?)" if piece else "(.+?)"
-        try:
-            compiled = re.compile(pattern + r"\Z", re.DOTALL)
-        except re.error:  # a field named twice: not a template we can read back
-            continue
-        plain = _FIELD.sub(lambda m: "{" + m.group(1) + "}", msgstr.replace("{{", _OPEN)
-                           .replace("}}", _CLOSE))
-        plain = plain.replace(_OPEN, "{{").replace(_CLOSE, "}}")
-        found.append(((len(literal), len(pieces)), compiled, plain))
-    found.sort(key=lambda entry: (-entry[0][0], -entry[0][1]))
-    return [(pattern, msgstr) for _key, pattern, msgstr in found]
-
-
-def translate_formatted(text: str) -> str:
-    """A message already formatted in English, in the user's language: the catalog's entry
-    for the text itself, or for the template it was made from (with its values, which are
-    translated too when the catalog knows them)."""
-    lang = language()
-    if lang == "en" or not text:
-        return text
-    catalog = _translations(lang)
-    translated = catalog.gettext(text)
-    if translated != text:
-        return translated
-    for pattern, msgstr in _templates(lang):
-        match = pattern.match(text)
-        if match is None:
-            continue
-        values = {k: translate_formatted(v) for k, v in match.groupdict().items()}
-        try:
-            if "{}" in msgstr:
-                return msgstr.format(*[translate_formatted(v) for v in match.groups()])
-            return msgstr.format(**values)
-        except (IndexError, KeyError):
-            return text
-    return text
+def render(text: Message | str | None) -> str:
+    """A message in the user's language: a :class:`Message` through the catalog (``ngettext``
+    when it counts), a plain text by the catalog's entry for it (a message without arguments).
+    Nothing formatted is read back into its template: a message arrives as a value."""
+    if text is None:
+        return ""
+    if isinstance(text, Message):
+        catalog = translations()
+        return text.format(catalog.gettext, catalog.ngettext)
+    return _(text) if text else text
 
 
 def label(value: str, swedish: Mapping[Any, str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -12,11 +13,11 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 
 @dataclass
 class SourceProblem(Exception):
-    message: str
+    message: Message | str
     line: int
     column: int
     code: str
-    hint: str | None = None
+    hint: Message | str | None = None
 
 
 @dataclass
@@ -43,10 +44,13 @@ def decode(raw: bytes) -> str:
     """UTF-8 with or without a BOM; CRLF and CR become LF. Invalid UTF-8 is an error."""
     if len(raw) > MAX_FILE_BYTES:
         raise SourceProblem(
-            N_("the file is {count} KiB; the limit is {MAX_FILE_BYTES} KiB").format(
-               count=len(raw) // 1024,
-               MAX_FILE_BYTES=MAX_FILE_BYTES // 1024),
-            1, 1, "file-too-large",
+            Message(
+                N_("the file is {count} KiB; the limit is {MAX_FILE_BYTES} KiB"),
+                {"count": len(raw) // 1024, "MAX_FILE_BYTES": MAX_FILE_BYTES // 1024},
+            ),
+            1,
+            1,
+            "file-too-large",
         )
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
@@ -61,7 +65,7 @@ def decode(raw: bytes) -> str:
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise SourceProblem(
-            N_("invalid UTF-8 (byte 0x{raw:02x})").format(raw=raw[exc.start]), line, column,
+            Message(N_("invalid UTF-8 (byte 0x{raw:02x})"), {"raw": raw[exc.start]}), line, column,
                 "encoding",
             N_("save the file as UTF-8 (in Word or Notepad: 'Spara som' > UTF-8)"),
         ) from None

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
 
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 
 
@@ -38,7 +39,7 @@ class FileTooLarge(OSError):
     limit: int = 0
 
 
-def _too_large(message: str, path: Path, size: int, limit: int) -> FileTooLarge:
+def _too_large(message: Message, path: Path, size: int, limit: int) -> FileTooLarge:
     exc = FileTooLarge(errno.EFBIG, message, str(path))
     exc.size, exc.limit = size, limit
     return exc
@@ -57,9 +58,15 @@ def read_limited(path: Path, limit: int) -> bytes:
             raise NotARegularFile(errno.EINVAL, N_("not a regular file (a FIFO, device or "
                                                    "folder); vvgctl reads only files"), str(path))
         if info.st_size > limit:
-            raise _too_large(N_("the file is {st_size} KiB; the limit is {limit} KiB").format(
-                             st_size=info.st_size // 1024, limit=limit // 1024),
-                             path, info.st_size, limit)
+            raise _too_large(
+                Message(
+                    N_("the file is {st_size} KiB; the limit is {limit} KiB"),
+                    {"st_size": info.st_size // 1024, "limit": limit // 1024},
+                ),
+                path,
+                info.st_size,
+                limit,
+            )
         chunks = []
         left = limit + 1  # a file that grows while it is read still stops at the limit
         while left > 0:
@@ -70,8 +77,8 @@ def read_limited(path: Path, limit: int) -> bytes:
             left -= len(chunk)
         data = b"".join(chunks)
         if len(data) > limit:
-            raise _too_large(N_("the file grew past the limit of {limit} KiB while it was "
-                                "read").format(limit=limit // 1024), path, len(data), limit)
+            raise _too_large(Message(N_("the file grew past the limit of {limit} KiB while it was "
+                                "read"), {"limit": limit // 1024}), path, len(data), limit)
         return data
     finally:
         os.close(fd)

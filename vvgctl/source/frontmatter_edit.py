@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from vvgctl.errors import VvgError
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.fileio import WriteFailed, atomic_write, atomic_write_all
 from vvgctl.source.loading import parse_meeting, read_source
@@ -63,7 +64,7 @@ def read(path: Path) -> Source:
         raw = read_source(path)
         mode = path.stat().st_mode & 0o777
     except OSError as exc:
-        raise VvgError(N_("cannot read the file: {strerror}").format(strerror=exc.strerror),
+        raise VvgError(Message(N_("cannot read the file: {strerror}"), {"strerror": exc.strerror}),
             path=str(path)) from None
     return from_bytes(path, raw, mode)
 
@@ -127,9 +128,14 @@ def apply(source: Source, change: Change) -> str:
     try:
         data = yaml.load(front)
     except YAMLError as exc:
-        raise VvgError(N_("the front matter is not valid YAML ({__name__})").format(
-                          __name__=exc.__class__.__name__),
-                       path=str(source.path), hint=N_("run vvgctl check on the file")) from None
+        raise VvgError(
+            Message(
+                N_("the front matter is not valid YAML ({__name__})"),
+                {"__name__": exc.__class__.__name__},
+            ),
+            path=str(source.path),
+            hint=N_("run vvgctl check on the file"),
+        ) from None
     touched = change(data)
     buffer = io.StringIO()
     yaml.dump(data, buffer)
@@ -162,9 +168,14 @@ def validate(path: Path, text: str) -> None:
     loaded = parse_meeting(text.encode("utf-8"), str(path))
     if loaded.model is None:
         first = loaded.diagnostics[0]
-        raise VvgError(N_("the edit would make the file invalid: {message}").format(
-                          message=first.message), path=str(path),
-                       line=first.line, hint=first.hint or N_("nothing was written"))
+        raise VvgError(
+            Message(
+                N_("the edit would make the file invalid: {message}"), {"message": first.message}
+            ),
+            path=str(path),
+            line=first.line,
+            hint=first.hint or N_("nothing was written"),
+        )
 
 
 def write(source: Source, text: str) -> None:
@@ -182,17 +193,33 @@ def write_all(edits: list[tuple[Source, str]], *, what: str) -> None:
     except WriteFailed as exc:
         if exc.left:
             raise VvgError(
-                N_("cannot write the file ({strerror}), and {left} could not be put back as it "
-                   "was: it holds the new text alone").format(
-                   strerror=exc.strerror, left=", ".join(str(p) for p in exc.left)),
+                Message(
+                    N_(
+                        "cannot write the file ({strerror}), and {left} could not be put back as "
+                        "it was: it holds the new text alone"
+                    ),
+                    {"strerror": exc.strerror, "left": ", ".join(str(p) for p in exc.left)},
+                ),
                 path=str(exc.path),
-                hint=N_("put it back with `git checkout -- {left}`, make room or make the "
-                        "folder writable, and run the command again").format(
-                        left=" ".join(str(p) for p in exc.left))) from None
-        raise VvgError(N_("cannot write the file ({strerror}); {what}").format(
-                          strerror=exc.strerror, what=what), path=str(exc.path),
-                       hint=N_("make room on the disk or make the file and its folder "
-                               "writable, then run the command again")) from None
+                hint=Message(
+                    N_(
+                        "put it back with `git checkout -- {left}`, make room or make the "
+                        "folder writable, and run the command again"
+                    ),
+                    {"left": " ".join(str(p) for p in exc.left)},
+                ),
+            ) from None
+        raise VvgError(
+            Message(
+                N_("cannot write the file ({strerror}); {what}"),
+                {"strerror": exc.strerror, "what": what},
+            ),
+            path=str(exc.path),
+            hint=N_(
+                "make room on the disk or make the file and its folder "
+                "writable, then run the command again"
+            ),
+        ) from None
 
 
 #: how long an edit waits for another one of the same file before it gives up (seconds)
@@ -224,9 +251,17 @@ def _lock(fd: int, path: Path) -> None:
             return
         except BlockingIOError:
             continue
-    raise VvgError(N_("another vvgctl command has been editing the file for {LOCK_WAIT:.0f} "
-                      "s; nothing was changed").format(LOCK_WAIT=LOCK_WAIT), path=str(path),
-                   hint=N_("try again when the other command has finished"))
+    raise VvgError(
+        Message(
+            N_(
+                "another vvgctl command has been editing the file for {LOCK_WAIT:.0f} "
+                "s; nothing was changed"
+            ),
+            {"LOCK_WAIT": LOCK_WAIT},
+        ),
+        path=str(path),
+        hint=N_("try again when the other command has finished"),
+    )
 
 
 @contextmanager

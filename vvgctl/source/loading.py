@@ -9,6 +9,8 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from vvgctl.diagnostics import Diagnostic, Severity, format_field
+from vvgctl.message import Message
+from vvgctl.message import message as as_message
 from vvgctl.models import Meeting
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.document import MAX_FILE_BYTES, SourceProblem, SplitDocument, decode, split
@@ -35,10 +37,12 @@ class Loaded(Generic[M]):
         line, column = self.positions.of_value(tuple(path)) or (1, 1)
         return line + self.line_offset, column
 
-    def error(self, code: str, message: str, *path: str | int, hint: str | None = None,
-              severity: Severity = Severity.ERROR) -> Diagnostic:
+    def error(self, code: str, message: Message | str, *path: str | int,
+              hint: Message | str | None = None, severity: Severity = Severity.ERROR
+              ) -> Diagnostic:
         line, column = self.at(*path)
-        return Diagnostic(self.path, line, column, severity, code, message, hint,
+        return Diagnostic(self.path, line, column, severity, code, as_message(message),
+                          None if hint is None else as_message(hint),
                           format_field(tuple(path)) or None)
 
 
@@ -48,21 +52,28 @@ class LoadedMeeting(Loaded[Meeting]):
 
 
 def _problem(path: str, exc: SourceProblem | YamlProblem, offset: int = 0) -> Diagnostic:
-    return Diagnostic(path, exc.line + offset, exc.column, Severity.ERROR, exc.code, exc.message,
-                      exc.hint, format_field(exc.path) if isinstance(exc, YamlProblem)
+    return Diagnostic(path, exc.line + offset, exc.column, Severity.ERROR, exc.code,
+                      as_message(exc.message), None if exc.hint is None else as_message(exc.hint),
+                      format_field(exc.path) if isinstance(exc, YamlProblem)
                       and exc.path else None)
 
 
 def io_problem(shown: str, exc: OSError) -> Diagnostic:
     """The diagnostic for a file that could not be read (or should not be)."""
     if isinstance(exc, FileTooLarge):
-        return Diagnostic(shown, 0, 0, Severity.ERROR, "file-too-large", str(exc.strerror),
-                          N_("minutes are text: split the file, or remove what is not minutes"))
-    hint = (N_("replace it with the file itself") if isinstance(exc, NotARegularFile)
-            else N_("check that the file exists and can be read"))
+        return Diagnostic(
+            shown,
+            0,
+            0,
+            Severity.ERROR,
+            "file-too-large",
+            as_message(exc.strerror if isinstance(exc.strerror, Message) else str(exc.strerror)),
+            as_message(N_("minutes are text: split the file, or remove what is not minutes")),
+        )
+    hint = as_message(N_("replace it with the file itself") if isinstance(exc, NotARegularFile)
+                      else N_("check that the file exists and can be read"))
     return Diagnostic(shown, 0, 0, Severity.ERROR, "io",
-        N_("cannot read the file: {strerror}").format(
-                                                            strerror=exc.strerror),
+        Message(N_("cannot read the file: {strerror}"), {"strerror": exc.strerror}),
                       hint)
 
 
@@ -83,8 +94,8 @@ def validate(result: Loaded[M], model: type[M]) -> None:
         line = result.line_offset + 1
         result.diagnostics.append(Diagnostic(
             result.path, line, 1, Severity.ERROR, "schema",
-            N_("expected a mapping of fields (key: value)"), N_("see `vvgctl schema` for the "
-                                                            "fields"),
+            Message(N_("expected a mapping of fields (key: value)")),
+            Message(N_("see `vvgctl schema` for the fields")),
         ))
         return
     try:

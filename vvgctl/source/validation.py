@@ -10,6 +10,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from vvgctl.diagnostics import Diagnostic, Severity, format_field
+from vvgctl.message import Message
+from vvgctl.models.documents import DOCUMENT_STATUS_LABELS, DOCUMENT_TYPE_LABELS
+from vvgctl.models.item import DECISION_TYPE_LABELS, ITEM_KIND_LABELS
+from vvgctl.models.meeting import MODE_LABELS, STATUS_LABELS
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.yaml import Path_, Positions
 
@@ -80,59 +84,86 @@ def _suggest(word: str, choices: list[str]) -> str | None:
 
 def diagnostics_from(exc: ValidationError, data: Any, positions: Positions, path: str,
                      model: type[BaseModel], line_offset: int = 0) -> list[Diagnostic]:
-    """One diagnostic per pydantic error, located at the node (or key) it concerns."""
+    """One diagnostic per pydantic error, located at the node (or key) it concerns; its
+    message made from the error's ``type`` and ``ctx`` (never from pydantic's English)."""
     found: list[Diagnostic] = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         data_path = _data_path(loc, data)
         kind = error["type"]
-        message = error["msg"]
-        hint: str | None = None
+        ctx: dict[str, Any] = dict(error.get("ctx") or {})
+        message: Message = _pydantic_message(kind, ctx, error["msg"])
+        hint: Message | None = None
         if kind == "missing":
             parent = data_path[:-1]
             where = positions.of_value(parent)
             name = data_path[-1] if data_path else "?"
-            message = N_("missing required field '{name}'").format(name=name)
-            hint = N_("add '{name}:' here").format(name=name)
+            message = Message(N_("missing required field '{name}'"), {"name": name})
+            hint = Message(N_("add '{name}:' here"), {"name": name})
         elif kind == "extra_forbidden":
             where = positions.of_key(data_path)
             name = str(data_path[-1]) if data_path else "?"
             allowed = fields_at(model, data_path[:-1])
             guess = _suggest(name, allowed)
-            message = N_("unknown field '{name}'").format(name=name)
-            hint = (N_("did you mean '{guess}'?").format(guess=guess) if guess
-                    else N_("allowed here: {fields}").format(fields=", ".join(allowed))
+            message = Message(N_("unknown field '{name}'"), {"name": name})
+            hint = (Message(N_("did you mean '{guess}'?"), {"guess": guess}) if guess
+                    else Message(N_("allowed here: {fields}"), {"fields": ", ".join(allowed)})
                     if allowed else None)
         else:
             where = positions.of_value(data_path)
-            if kind in _TYPE_MESSAGES:
-                message, hint = _TYPE_MESSAGES[kind]
-            elif kind == "value_error":
-                message = message.removeprefix("Value error, ")
-            elif kind == "string_too_long":
-                message = N_("the text is too long: at most {max_length} characters").format(
-                    max_length=error.get("ctx", {}).get("max_length", "?"))
-            if kind in ("enum", "literal_error") and isinstance(error.get("input"), str):
-                expected = str(error.get("ctx", {}).get("expected", ""))
-                choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",")]
-                choices = [c for c in choices if c]
-                guess = _suggest(error["input"], choices)
-                message = _not_allowed(error["input"], choices)
-                hint = N_("did you mean '{guess}'?").format(guess=guess) if guess else None
-            elif kind == "string_pattern_mismatch":
-                message = N_("{get!r} does not have the expected form").format(
-                             get=error.get('input'))
-                info = _field_description(model, data_path)
-                hint = info
-            elif kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-                message = N_("{get!r} is not a date").format(get=error.get('input'))
-                hint = N_("write dates as YYYY-MM-DD, e.g. 2025-10-22")
+            message, hint = _typed(kind, ctx, error.get("input"), model, data_path, message)
         line, column = where or (1, 1)
         found.append(Diagnostic(
             path=path, line=line + line_offset, column=column, severity=Severity.ERROR,
             code="schema", message=message, hint=hint, field=format_field(data_path) or None,
         ))
     return found
+
+
+def _typed(kind: str, ctx: dict[str, Any], given: Any, model: type[BaseModel], data_path: Path_,
+           message: Message) -> tuple[Message, Message | None]:
+    """The message and hint for an error about a value (not a missing or unknown key)."""
+    if kind in _TYPE_MESSAGES:
+        text, hint_text = _TYPE_MESSAGES[kind]
+        return Message(text), None if hint_text is None else Message(hint_text)
+    if kind == "value_error":
+        return _raised(ctx.get("error"), message), None
+    if kind == "string_too_long":
+        return Message(N_("the text is too long: at most {max_length} characters"),
+                       {"max_length": ctx.get("max_length", "?")}), None
+    if kind in ("enum", "literal_error") and isinstance(given, str):
+        expected = str(ctx.get("expected", ""))
+        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",")]
+        choices = [c for c in choices if c]
+        guess = _suggest(given, choices)
+        return (_not_allowed(given, choices),
+                Message(N_("did you mean {guess}?"), {"guess": _choice(guess, choices)})
+                if guess else None)
+    if kind == "string_pattern_mismatch":
+        info = _field_description(model, data_path)
+        return (Message(N_("{given!r} does not have the expected form"), {"given": given}),
+                None if info is None else Message(info))
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        return (Message(N_("{given!r} is not a date"), {"given": given}),
+                Message(N_("write dates as YYYY-MM-DD, e.g. 2025-10-22")))
+    return message, None
+
+
+def _raised(cause: Any, fallback: Message) -> Message:
+    """The message a model's validator raised (a :class:`Message`, or a constant text)."""
+    first = cause.args[0] if isinstance(cause, Exception) and cause.args else None
+    if isinstance(first, Message):
+        return first
+    return Message(str(first)) if isinstance(first, str) else fallback
+
+
+def _pydantic_message(kind: str, ctx: dict[str, Any], english: str) -> Message:
+    """pydantic's message for an error type as a value: its template (the catalog has it) with
+    the error's context; pydantic's English text only for a type the list does not know."""
+    template = PYDANTIC_MESSAGES.get(kind)
+    if template is None:
+        return Message(english)
+    return Message(template, {k: str(v) for k, v in ctx.items()})
 
 
 _TYPE_MESSAGES: dict[str, tuple[str, str | None]] = {
@@ -153,19 +184,41 @@ _TYPE_MESSAGES: dict[str, tuple[str, str | None]] = {
 }
 
 
-def _not_allowed(value: str, choices: list[str]) -> str:
+def _labels() -> list[dict[str, str]]:
+    """The Swedish words of the models' codes (a status, a kind, a position's type), per enum."""
+    maps: list[dict[Any, str]] = [STATUS_LABELS, MODE_LABELS, ITEM_KIND_LABELS,
+                                  DECISION_TYPE_LABELS, DOCUMENT_TYPE_LABELS,
+                                  DOCUMENT_STATUS_LABELS]
+    return [{getattr(k, "value", k): v for k, v in m.items()} for m in maps]
+
+
+def _choice(key: str, choices: list[str]) -> Message:
+    """One allowed value as people read it: in English the key (``'endorsed'``), in Swedish
+    the minutes' word with the key to type (``ställer sig bakom (endorsed)``).
+
+    The English template gives the label a width of nothing (``{label:.0}``): the English is
+    the key alone, the Swedish translation places the label before it."""
+    for labels in _labels():
+        if set(choices) <= set(labels) and key in labels:
+            word = labels[key]
+            return Message(N_("'{key}'{label:.0}"), {"key": key, "label": word[:1].lower()
+                                                     + word[1:]})
+    return Message(N_("'{key}'"), {"key": key})
+
+
+def _not_allowed(value: str, choices: list[str]) -> Message:
     """The message for a value outside an enum or a literal, one whole sentence per form."""
-    quoted = [repr(c) for c in choices]
-    if len(quoted) > 1:
-        return N_("{value!r} is not allowed; expected {choices} or {last}").format(
-            value=value, choices=", ".join(quoted[:-1]), last=quoted[-1])
-    return N_("{value!r} is not allowed; expected {choice}").format(
-        value=value, choice=quoted[0] if quoted else "?")
+    shown = [_choice(c, choices) for c in choices]
+    if len(shown) > 1:
+        return Message(N_("{value!r} is not allowed; expected {choices} or {last}"),
+                       {"value": value, "choices": tuple(shown[:-1]), "last": shown[-1]})
+    return Message(N_("{value!r} is not allowed; expected {choice}"),
+                   {"value": value, "choice": shown[0] if shown else "?"})
 
 
-#: pydantic's own messages (its templates, word for word) for the error types the branches
-#: above leave as pydantic wrote them: the diagnostic keeps the English (JSON, the cache),
-#: the catalog translates it where it is shown; tests compare them with pydantic_core's
+#: pydantic's own templates (word for word) for the error types the branches above do not word
+#: themselves: the diagnostic holds the template and the error's ``ctx`` as a Message, the
+#: catalog translates it where it is shown; tests compare them with pydantic_core's
 PYDANTIC_MESSAGES = {
     "missing": N_("Field required"),
     "extra_forbidden": N_("Extra inputs are not permitted"),

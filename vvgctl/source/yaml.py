@@ -23,7 +23,9 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.tag import Tag
 
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
+from vvgctl.source.yaml_errors import yaml_problem
 
 _STR = Tag(suffix="tag:yaml.org,2002:str")
 _SEQ = Tag(suffix="tag:yaml.org,2002:seq")
@@ -69,11 +71,11 @@ MAX_DEPTH = 64
 class YamlProblem(Exception):
     """A YAML document that cannot be read; ``line``/``column`` are 1-based, in the text given."""
 
-    message: str
+    message: Message | str
     line: int
     column: int
     code: str = "yaml-syntax"
-    hint: str | None = None
+    hint: Message | str | None = None
     path: Path_ = ()
 
 
@@ -109,9 +111,16 @@ def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any
     def walk(n: Node, path: Path_, depth: int) -> Any:
         line, col = _mark(n)
         if depth > MAX_DEPTH:
-            raise YamlProblem(N_("the YAML is nested more than {MAX_DEPTH} levels deep").format(
-                                 MAX_DEPTH=MAX_DEPTH), line, col,
-                              code="yaml-depth", path=path)
+            raise YamlProblem(
+                Message(
+                    N_("the YAML is nested more than {MAX_DEPTH} levels deep"),
+                    {"MAX_DEPTH": MAX_DEPTH},
+                ),
+                line,
+                col,
+                code="yaml-depth",
+                path=path,
+            )
         if id(n) in seen or getattr(n, "anchor", None):
             raise YamlProblem(
                 N_("anchors and aliases (& and *) are not allowed"),
@@ -124,9 +133,13 @@ def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any
         if tag is not _STR and tag is not _MAP and tag is not _SEQ and (
                 _EXPLICIT_BY_IDENTITY or str(tag) not in _PLAIN_TAGS):
             raise YamlProblem(
-                N_("explicit YAML tags are not allowed (found {tag!r})").format(tag=str(tag)),
-                line, col, code="yaml-tag", hint=N_("remove the tag; the schema decides the "
-                                                    "type"),
+                Message(
+                    N_("explicit YAML tags are not allowed (found {tag!r})"), {"tag": str(tag)}
+                ),
+                line,
+                col,
+                code="yaml-tag",
+                hint=N_("remove the tag; the schema decides the type"),
                 path=path,
             )
         positions.values[path] = (line, col)
@@ -150,10 +163,13 @@ def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any
                 if key in out:
                     first = positions.keys.get((*path, key), (kline, kcol))
                     raise YamlProblem(
-                        N_("duplicate key {key!r} (first given on line {first})").format(
-                           key=key,
-                           first=first[0] + first_line - 1),
-                        kline, kcol, code="yaml-duplicate-key",
+                        Message(
+                            N_("duplicate key {key!r} (first given on line {first})"),
+                            {"key": key, "first": first[0] + first_line - 1},
+                        ),
+                        kline,
+                        kcol,
+                        code="yaml-duplicate-key",
                         hint=N_("keep one of the two; YAML would silently drop the first"),
                         path=(*path, key),
                     )
@@ -241,13 +257,21 @@ def _unquoted_colon(text: str, exc: MarkedYAMLError) -> YamlProblem | None:
         rest = re.split(r"[,}\]]", rest, maxsplit=1)[0]
     value = re.split(r"[ \t]#", rest, maxsplit=1)[0].strip()
     quoted = ('"' + value + '"') if '"' not in value else "'" + value.replace("'", "''") + "'"
-    hint = (N_("put the title in quotes: title: {quoted}").format(quoted=quoted)
+    hint = (Message(N_("put the title in quotes: title: {quoted}"), {"quoted": quoted})
             if key == "title" else
-            N_("put the value in quotes: {key}: {quoted}").format(key=key, quoted=quoted))
+            Message(N_("put the value in quotes: {key}: {quoted}"), {"key": key, "quoted": quoted}))
     return YamlProblem(
-        N_("YAML syntax error: the value of {key!r} holds a colon and a space, which YAML reads "
-           "as the start of another key").format(key=key),
-        mark.line + 1, mark.column + 1, hint=hint)
+        Message(
+            N_(
+                "YAML syntax error: the value of {key!r} holds a colon and a space, which YAML "
+                "reads as the start of another key"
+            ),
+            {"key": key},
+        ),
+        mark.line + 1,
+        mark.column + 1,
+        hint=hint,
+    )
 
 
 def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
@@ -265,9 +289,14 @@ def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
     if nesting_bound(text) > COMPOSER_SAFE_DEPTH:
         deep = _depth_exceeds(text, MAX_DEPTH)
         if deep is not None:
-            raise YamlProblem(N_("the YAML is nested more than {MAX_DEPTH} levels deep").format(
-                                 MAX_DEPTH=MAX_DEPTH), *deep,
-                              code="yaml-depth")
+            raise YamlProblem(
+                Message(
+                    N_("the YAML is nested more than {MAX_DEPTH} levels deep"),
+                    {"MAX_DEPTH": MAX_DEPTH},
+                ),
+                *deep,
+                code="yaml-depth",
+            )
     positions = Positions()
     loader = _Loader(text)
     try:
@@ -279,19 +308,14 @@ def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         column = mark.column + 1 if mark is not None else 1
-        problem = exc.problem or str(exc)
-        hint = None
         context_mark = exc.context_mark
-        if exc.context and context_mark is not None:
-            hint = N_("{context} that starts on line {line}").format(
-                      context=exc.context,
-                      line=context_mark.line + first_line)
-            if mark is not None and context_mark.line != mark.line:
-                hint += N_("; check the brackets, quotes and indentation from there")
-        raise YamlProblem(N_("YAML syntax error: {problem}").format(problem=problem), line,
-            column, hint=hint) from None
+        message, hint = yaml_problem(
+            exc.problem or str(exc), exc.context,
+            None if context_mark is None else context_mark.line + first_line,
+            mark is None or context_mark is None or context_mark.line == mark.line)
+        raise YamlProblem(message, line, column, hint=hint) from None
     except YAMLError as exc:
-        raise YamlProblem(N_("YAML error: {exc}").format(exc=exc), 1, 1) from None
+        raise YamlProblem(Message(N_("YAML error: {exc}"), {"exc": str(exc)}), 1, 1) from None
     finally:
         loader.dispose()
     return to_data(node, positions, first_line), positions

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.message import Message
 from vvgctl.models.meeting import Status
 from vvgctl.runtime.i18n import N_
 
@@ -26,19 +27,35 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
         return
     if meeting.status is not Status.APPROVED:
         yield ctx.loaded.error(
-            CODE, N_("the record is '{value}' but has an approval").format(
-                     value=meeting.status.value), "approval",
-            hint=N_("remove 'approval:', or approve the record with `vvgctl approve`"))
+            CODE,
+            Message(
+                N_("the record is '{value}' but has an approval"), {"value": meeting.status.value}
+            ),
+            "approval",
+            hint=N_("remove 'approval:', or approve the record with `vvgctl approve`"),
+        )
     if approval.meeting <= meeting.date:
         yield ctx.loaded.error(
-            CODE, N_("the minutes of {date} cannot be approved at a meeting on {meeting}: it "
-                     "must come after them").format(
-                     date=meeting.date,
-                     meeting=approval.meeting), "approval", "meeting",
-            hint=N_("give the date of the later meeting that approved them"))
+            CODE,
+            Message(
+                N_(
+                    "the minutes of {date} cannot be approved at a meeting on {meeting}: it "
+                    "must come after them"
+                ),
+                {"date": meeting.date, "meeting": approval.meeting},
+            ),
+            "approval",
+            "meeting",
+            hint=N_("give the date of the later meeting that approved them"),
+        )
     elif approval.meeting > dt.date.today():
         yield ctx.loaded.error(
-            CODE, N_(
-                "the approval names a meeting on {meeting}, which has not taken place yet").format(
-                     meeting=approval.meeting), "approval", "meeting",
-            hint=N_("approve the minutes at (or after) the meeting that approves them"))
+            CODE,
+            Message(
+                N_("the approval names a meeting on {meeting}, which has not taken place yet"),
+                {"meeting": approval.meeting},
+            ),
+            "approval",
+            "meeting",
+            hint=N_("approve the minutes at (or after) the meeting that approves them"),
+        )

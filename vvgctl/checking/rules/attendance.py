@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 
 CODE = "attendance"
@@ -27,13 +28,23 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
     for key in ("absent", "remote"):
         for i, person in enumerate(getattr(meeting.attendance, key)):
             if person.name not in called:
-                yield ctx.loaded.error(CODE, N_("{name} is listed as {key} but is not on the "
-                                                "roster").format(
-                                                name=person.name,
-                                                key=key), "attendance", key, i,
-                                       severity=Severity.WARNING,
-                                       hint=N_("add the person to 'roster' or correct the name"))
+                yield ctx.loaded.error(
+                    CODE,
+                    Message(
+                        N_("{name} is listed as {key} but is not on the roster"),
+                        {"name": person.name, "key": key},
+                    ),
+                    "attendance",
+                    key,
+                    i,
+                    severity=Severity.WARNING,
+                    hint=N_("add the person to 'roster' or correct the name"),
+                )
             if key == "remote" and person.name in absent:
-                yield ctx.loaded.error(CODE, N_("{name} is both absent and remote").format(
-                                                name=person.name),
-                                       "attendance", key, i)
+                yield ctx.loaded.error(
+                    CODE,
+                    Message(N_("{name} is both absent and remote"), {"name": person.name}),
+                    "attendance",
+                    key,
+                    i,
+                )

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.message import Message
 from vvgctl.repository.registry import fold
 from vvgctl.runtime.i18n import N_
 
@@ -27,34 +28,45 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
     items = {item.number: (i, item) for i, item in enumerate(ctx.meeting.items)}
     for section in numbered:
         if section.number not in items:
-            yield _at(ctx, section.line, N_("section '## {heading}' matches no item").format(
-                                            heading=section.heading),
-                      N_("add the item to the front matter's 'items', or remove the section"))
+            yield _at(
+                ctx,
+                section.line,
+                Message(N_("section '## {heading}' matches no item"), {"heading": section.heading}),
+                Message(N_("add the item to the front matter's 'items', or remove the section")),
+            )
     for number, (index, item) in items.items():
         found = by_number.get(number)
         if found is None:
             yield ctx.loaded.error(
-                CODE, N_("item {number} has no section in the body").format(number=number),
-                    "items", index, "number",
-                hint=N_("add a heading '## {number}. {title}' to the body").format(
-                        number=number,
-                        title=item.title))
+                CODE,
+                Message(N_("item {number} has no section in the body"), {"number": number}),
+                "items",
+                index,
+                "number",
+                hint=Message(
+                    N_("add a heading '## {number}. {title}' to the body"),
+                    {"number": number, "title": item.title},
+                ),
+            )
         elif fold(found.title).rstrip(" .") != fold(item.title).rstrip(" ."):
-            yield _at(ctx, found.line,
-                      N_("section '## {heading}' has another title than item {number} "
-                         "({title!r})").format(
-                         heading=found.heading,
-                         number=number,
-                         title=item.title), N_("use the same title in both places"),
-                             Severity.WARNING)
+            yield _at(
+                ctx,
+                found.line,
+                Message(
+                    N_("section '## {heading}' has another title than item {number} ({title!r})"),
+                    {"heading": found.heading, "number": number, "title": item.title},
+                ),
+                Message(N_("use the same title in both places")),
+                Severity.WARNING,
+            )
     order = [s.number for s in numbered if s.number in items]
     expected = [n for n in items if n in order]
     if order != expected:
         line = numbered[0].line if numbered else document.body_line
-        yield _at(ctx, line, N_("the body's sections are not in the order of the items"),
-                  N_("put the sections in the same order as 'items'"))
+        yield _at(ctx, line, Message(N_("the body's sections are not in the order of the items")),
+                  Message(N_("put the sections in the same order as 'items'")))
 
 
-def _at(ctx: FileContext, line: int, message: str, hint: str,
+def _at(ctx: FileContext, line: int, message: Message, hint: Message,
         severity: Severity = Severity.ERROR) -> Diagnostic:
     return Diagnostic(ctx.loaded.path, line, 1, severity, CODE, message, hint)

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 
 CODE = "case-flow"
@@ -39,14 +40,24 @@ def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
         if history and history[0].date.isoformat() == date:
             continue  # the organ's history in the repository starts with this meeting
         yield Diagnostic(
-            path, line, 1, Severity.WARNING, CODE,
-            N_("case {case} gets a position at its first appearance ({organ_id} {date}, item "
-               "{number}); the case flow brings it as information first").format(
-               case=case,
-               organ_id=organ_id,
-               date=date,
-               number=number),
-            N_("bring the case as information at an earlier meeting, or set "
-               "'information_before_position: false' for {organ_id} in "
-               "registry/organs.yaml").format(
-               organ_id=organ_id))
+            path,
+            line,
+            1,
+            Severity.WARNING,
+            CODE,
+            Message(
+                N_(
+                    "case {case} gets a position at its first appearance ({organ_id} {date}, item "
+                    "{number}); the case flow brings it as information first"
+                ),
+                {"case": case, "organ_id": organ_id, "date": date, "number": number},
+            ),
+            Message(
+                N_(
+                    "bring the case as information at an earlier meeting, or set "
+                    "'information_before_position: false' for {organ_id} in "
+                    "registry/organs.yaml"
+                ),
+                {"organ_id": organ_id},
+            ),
+        )

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 
 CODE = "closes-actions"
@@ -35,14 +36,19 @@ def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
             if when is not None and when < fact.date:
                 continue
             if when is not None:
-                message = (N_("closes_actions names {action}, an action of this meeting or a "
-                              "later one").format(action=action))
-                hint = N_("an action is closed by a later meeting than the one that opened it")
+                message = Message(
+                    N_("closes_actions names {action}, an action of this meeting or a later one"),
+                    {"action": action},
+                )
+                hint = Message(
+                    N_("an action is closed by a later meeting than the one that opened it")
+                )
             else:
-                message = N_(
-                    "closes_actions names {action}, which no earlier meeting opened").format(
-                             action=action)
+                message = Message(
+                    N_("closes_actions names {action}, which no earlier meeting opened"),
+                    {"action": action},
+                )
                 close = difflib.get_close_matches(action, list(opened), n=1, cutoff=0.8)
-                hint = (N_("did you mean {close}?").format(close=close[0]) if close else
-                        N_("use the id `vvgctl actions --open` shows"))
+                hint = (Message(N_("did you mean {close}?"), {"close": close[0]}) if close else
+                        Message(N_("use the id `vvgctl actions --open` shows")))
             yield Diagnostic(fact.path, line, column, Severity.ERROR, CODE, message, hint)

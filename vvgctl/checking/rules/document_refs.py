@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.message import Message
 from vvgctl.repository.governing_documents import load_register
 from vvgctl.runtime.i18n import N_
 
@@ -32,13 +33,16 @@ def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
         if doc_id in known:
             continue
         if loaded is None:
-            message = N_("governing document {doc_id!r}: the repository has no register").format(
-                         doc_id=doc_id)
-            hint = N_("list the document in registry/documents.yaml")
+            message = Message(
+                N_("governing document {doc_id!r}: the repository has no register"),
+                {"doc_id": doc_id},
+            )
+            hint = Message(N_("list the document in registry/documents.yaml"))
         else:
-            message = N_("governing document {doc_id!r} is not in the register").format(
-                         doc_id=doc_id)
+            message = Message(
+                N_("governing document {doc_id!r} is not in the register"), {"doc_id": doc_id}
+            )
             close = difflib.get_close_matches(doc_id, known, n=3, cutoff=0.6)
-            hint = (N_("did you mean {close}?").format(close=', '.join(close)) if close
-                    else N_("add it to {path}").format(path=loaded.path))
+            hint = (Message(N_("did you mean {close}?"), {"close": ', '.join(close)}) if close
+                    else Message(N_("add it to {path}"), {"path": loaded.path}))
         yield Diagnostic(path, line, column, Severity.ERROR, CODE, message, hint)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 
 CODE = "file-location"
@@ -30,13 +31,23 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
         return
     expected = expected_path(ctx.meeting.organ, ctx.meeting.date.isoformat())
     if relative != expected:
-        yield ctx.loaded.error(CODE, N_("the file stands at {relative}; a meeting of {organ} "
-                                        "on {date} belongs at {expected}").format(
-                                        relative=relative,
-                                        organ=ctx.meeting.organ,
-                                        date=ctx.meeting.date,
-                                        expected=expected),
-                               "date", severity=Severity.WARNING,
-                               hint=N_("git mv {relative} {expected}").format(
-                                       relative=relative,
-                                       expected=expected))
+        yield ctx.loaded.error(
+            CODE,
+            Message(
+                N_(
+                    "the file stands at {relative}; a meeting of {organ} "
+                    "on {date} belongs at {expected}"
+                ),
+                {
+                    "relative": relative,
+                    "organ": ctx.meeting.organ,
+                    "date": ctx.meeting.date,
+                    "expected": expected,
+                },
+            ),
+            "date",
+            severity=Severity.WARNING,
+            hint=Message(
+                N_("git mv {relative} {expected}"), {"relative": relative, "expected": expected}
+            ),
+        )

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.message import Message
 from vvgctl.models.item import ITEM_KIND_LABELS, KINDS_REQUIRING_DECISION
 from vvgctl.models.meeting import Status
 from vvgctl.runtime.i18n import N_
@@ -30,8 +31,15 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
                     path = ("items", index, "subitems", s, "kind")
                 label = ITEM_KIND_LABELS[content.kind]
                 yield ctx.loaded.error(
-                    CODE, N_("item {number}{value} is '{label}' but has no position").format(
-                             number=item.number,
-                             value='' if s is None else ' ' + str(content.title),
-                             label=label), *path,
-                    hint=N_("add 'decisions:' with the ställningstagande, or change the kind"))
+                    CODE,
+                    Message(
+                        N_("item {number}{value} is '{label}' but has no position"),
+                        {
+                            "number": item.number,
+                            "value": "" if s is None else " " + str(content.title),
+                            "label": label,
+                        },
+                    ),
+                    *path,
+                    hint=N_("add 'decisions:' with the ställningstagande, or change the kind"),
+                )

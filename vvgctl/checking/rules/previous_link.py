@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.message import Message
 from vvgctl.repository.records import MeetingRecord
 from vvgctl.runtime.i18n import N_
 
@@ -30,18 +31,32 @@ def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
                 continue
             where = (fact.path, fact.previous_line, fact.previous_column)
             if fact.previous_date >= fact.date:
-                yield Diagnostic(*where, Severity.ERROR, CODE,
-                                 N_("the previous minutes ({previous_date}) are not before "
-                                    "this meeting ({date})").format(
-                                    previous_date=fact.previous_date,
-                                    date=fact.date), None, N_("previous.date"))
+                yield Diagnostic(
+                    *where,
+                    Severity.ERROR,
+                    CODE,
+                    Message(
+                        N_(
+                            "the previous minutes ({previous_date}) are not before "
+                            "this meeting ({date})"
+                        ),
+                        {"previous_date": fact.previous_date, "date": fact.date},
+                    ),
+                    None,
+                    N_("previous.date"),
+                )
             elif fact.previous_date not in dates and latest_before is not None:
                 yield Diagnostic(
-                    *where, Severity.ERROR, CODE,
-                    N_("no meeting of {organ} on {previous_date} in the repository").format(
-                       organ=organ,
-                       previous_date=fact.previous_date),
-                    N_("did you mean {date} ({path})?").format(
-                       date=latest_before.date,
-                       path=latest_before.path),
-                    N_("previous.date"))
+                    *where,
+                    Severity.ERROR,
+                    CODE,
+                    Message(
+                        N_("no meeting of {organ} on {previous_date} in the repository"),
+                        {"organ": organ, "previous_date": fact.previous_date},
+                    ),
+                    Message(
+                        N_("did you mean {date} ({path})?"),
+                        {"date": latest_before.date, "path": latest_before.path},
+                    ),
+                    N_("previous.date"),
+                )

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 
 CODE = "timebox"
@@ -29,24 +30,47 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
                 if value is not None and not (meeting.time.start <= value <= meeting.time.end):
                     yield ctx.loaded.error(
                         CODE,
-                        N_("item {number}: {name} {value:%H:%M} is outside the meeting's time "
-                           "{start:%H:%M}–{end:%H:%M}").format(
-                           number=item.number,
-                           name=name,
-                           value=value,
-                           start=meeting.time.start,
-                           end=meeting.time.end),
-                        "items", index, "timebox", name,
-                        hint=N_("correct the timebox or the meeting's 'time'"))
+                        Message(
+                            N_(
+                                "item {number}: {name} {value:%H:%M} is outside the meeting's time "
+                                "{start:%H:%M}–{end:%H:%M}"
+                            ),
+                            {
+                                "number": item.number,
+                                "name": name,
+                                "value": value,
+                                "start": meeting.time.start,
+                                "end": meeting.time.end,
+                            },
+                        ),
+                        "items",
+                        index,
+                        "timebox",
+                        name,
+                        hint=N_("correct the timebox or the meeting's 'time'"),
+                    )
         if box.start is not None:
             if previous_start is not None and box.start < previous_start:
                 yield ctx.loaded.error(
-                    CODE, N_("item {number} starts at {start:%H:%M}, before the item ahead of "
-                             "it ({previous_start:%H:%M})").format(
-                             number=item.number,
-                             start=box.start,
-                             previous_start=previous_start), "items", index, "timebox", "start",
+                    CODE,
+                    Message(
+                        N_(
+                            "item {number} starts at {start:%H:%M}, before the item ahead of "
+                            "it ({previous_start:%H:%M})"
+                        ),
+                        {
+                            "number": item.number,
+                            "start": box.start,
+                            "previous_start": previous_start,
+                        },
+                    ),
+                    "items",
+                    index,
+                    "timebox",
+                    "start",
                     severity=Severity.WARNING,
-                    hint=N_("if the items were reordered, record it as an interlude (kind: "
-                            "reordered)"))
+                    hint=N_(
+                        "if the items were reordered, record it as an interlude (kind: reordered)"
+                    ),
+                )
             previous_start = box.start

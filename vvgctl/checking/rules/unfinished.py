@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
+from vvgctl.message import Message
 from vvgctl.models import Meeting
 from vvgctl.models.item import (
     ITEM_KIND_LABELS,
@@ -74,11 +75,21 @@ def _left_notes(loaded: LoadedMeeting, severity: Severity) -> Iterator[Diagnosti
         said = " ".join(match.group(1).split())
         shown = said if len(said) <= 60 else said[:57] + "…"
         yield Diagnostic(
-            loaded.path, line, column, severity, CODE,
-            N_("a note for the writer is left in the body: <!-- {shown} -->").format(
-               shown=shown),
-            N_("write the minutes' text in its place, or remove the comment (the minutes "
-               "never show it)"))
+            loaded.path,
+            line,
+            column,
+            severity,
+            CODE,
+            Message(
+                N_("a note for the writer is left in the body: <!-- {shown} -->"), {"shown": shown}
+            ),
+            Message(
+                N_(
+                    "write the minutes' text in its place, or remove the comment (the minutes "
+                    "never show it)"
+                )
+            ),
+        )
 
 
 def _section_texts(loaded: LoadedMeeting) -> dict[str, str]:
@@ -107,27 +118,46 @@ def _incomplete_items(loaded: LoadedMeeting, meeting: Meeting,
                 path += ("subitems", s)
             if content.kind is None:
                 yield loaded.error(
-                    CODE, N_("{name} ({title}) has no kind").format(
-                             name=name,
-                             title=content.title), *path, "title",
-                    hint=N_("add 'kind:' (procedural, information, dialog, decision, …; "
-                            "vvgctl schema lists them)"), severity=severity)
+                    CODE,
+                    Message(
+                        N_("{name} ({title}) has no kind"), {"name": name, "title": content.title}
+                    ),
+                    *path,
+                    "title",
+                    hint=N_(
+                        "add 'kind:' (procedural, information, dialog, decision, …; "
+                        "vvgctl schema lists them)"
+                    ),
+                    severity=severity,
+                )
                 continue
             if (content.kind in KINDS_REQUIRING_DECISION and not content.decisions
                     and not approved):  # approved: position-required says it
                 yield loaded.error(
-                    CODE, N_("{name} is '{ITEM_KIND_LABELS}' but has no position").format(
-                             name=name,
-                             ITEM_KIND_LABELS=ITEM_KIND_LABELS[content.kind]),
-                    *path, "kind", hint=N_("add 'decisions:' with the ställningstagande, or "
-                                           "change the kind"), severity=severity)
+                    CODE,
+                    Message(
+                        N_("{name} is '{ITEM_KIND_LABELS}' but has no position"),
+                        {"name": name, "ITEM_KIND_LABELS": ITEM_KIND_LABELS[content.kind]},
+                    ),
+                    *path,
+                    "kind",
+                    hint=N_("add 'decisions:' with the ställningstagande, or change the kind"),
+                    severity=severity,
+                )
         if (item.kind in KINDS_NEEDING_TEXT and not item.decisions and not item.subitems
                 and texts.get(item.number) == ""):
             yield loaded.error(
-                CODE, N_("item {number} ({title}) has no text in the body").format(
-                         number=item.number,
-                         title=item.title),
-                "items", index, "number", hint=N_("write what was said under '## {number}. "
-                                                  "{title}', or record a position").format(
-                                                  number=item.number,
-                                                  title=item.title), severity=severity)
+                CODE,
+                Message(
+                    N_("item {number} ({title}) has no text in the body"),
+                    {"number": item.number, "title": item.title},
+                ),
+                "items",
+                index,
+                "number",
+                hint=Message(
+                    N_("write what was said under '## {number}. {title}', or record a position"),
+                    {"number": item.number, "title": item.title},
+                ),
+                severity=severity,
+            )
