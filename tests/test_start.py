@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
 import subprocess
 import sys
 
@@ -99,3 +100,21 @@ def test_the_table_holds_each_command_first_paragraph(lang: str,
         assert tr(line) == first.strip(), name
         assert command.callback is not None
         assert command.callback.__module__ == f"vvgctl.cli.{module}", name
+
+
+def test_importing_the_models_builds_no_validator_nor_looks_up_plugins() -> None:
+    """The models build their validators when first used, not at import (the default agenda
+    template is made when an organ without one asks for it), and pydantic is told that vvgctl
+    uses no plugin, so it does not scan the installed distributions' entry points."""
+    code = ("import os, sys\nos.environ.pop('PYDANTIC_DISABLE_PLUGINS', None)\n"
+            "import vvgctl.models, vvgctl.models.agenda as agenda\n"
+            "built = [m.__name__ for m in (agenda.AgendaTemplate, agenda.TemplateItem,"
+            " agenda.TemplateSubItem) if m.__pydantic_complete__]\n"
+            "print(built, os.environ.get('PYDANTIC_DISABLE_PLUGINS'))\n"
+            "from vvgctl.models.registry import Organ\n"
+            "organ = Organ(id='vvg', name='VVG')\n"
+            "print(organ.agenda_template().opening[0].title)\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False, env=env)
+    assert proc.stdout.splitlines() == ["[] __all__", "Mötets öppnande"], proc.stderr

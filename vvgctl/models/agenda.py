@@ -3,10 +3,12 @@
 ``vvgctl new-meeting`` lays out a new meeting as the organ writes it: the template's opening
 items, the topics the årshjul plans (with their kind), follow-ups, open actions, the item that
 gathers written information, the closing items. The template is held in the registry
-(``organs.yaml``, ``agenda:`` under the organ); an organ without one gets :data:`DEFAULT_AGENDA`.
+(``organs.yaml``, ``agenda:`` under the organ); an organ without one gets :func:`default_agenda`.
 """
 
 from __future__ import annotations
+
+from functools import cache
 
 from pydantic import Field
 
@@ -51,15 +53,19 @@ class AgendaTemplate(Model):
                     "Mötestider står i mötets schedule och skrivs ut för sig")
 
 
-#: the template of an organ whose registry entry has none: the opening items of the family of
-#: minutes (öppnande with närvaro and övriga frågor, agenda, föregående mötesanteckning), the
-#: written information, and the meeting closed
-DEFAULT_AGENDA = AgendaTemplate(
-    opening=[
-        TemplateItem(title="Mötets öppnande", subitems=[
-            TemplateSubItem(title="Närvaro/upprop"), TemplateSubItem(title="Övriga frågor")]),
-        TemplateItem(title="Godkännande av dagens agenda"),
-        TemplateItem(title="Föregående mötesanteckning"),
-    ],
-    closing=[TemplateItem(title="Mötets avslutande")],
-)
+@cache
+def default_agenda() -> AgendaTemplate:
+    """The template of an organ whose registry entry has none: the opening items of the family
+    of minutes (öppnande with närvaro and övriga frågor, agenda, föregående mötesanteckning),
+    the written information, and the meeting closed. Made when first asked for, not at import:
+    building the template builds three models' validators, which a command that makes no
+    agenda does not need (issue 27)."""
+    return AgendaTemplate(
+        opening=[
+            TemplateItem(title="Mötets öppnande", subitems=[
+                TemplateSubItem(title="Närvaro/upprop"), TemplateSubItem(title="Övriga frågor")]),
+            TemplateItem(title="Godkännande av dagens agenda"),
+            TemplateItem(title="Föregående mötesanteckning"),
+        ],
+        closing=[TemplateItem(title="Mötets avslutande")],
+    )

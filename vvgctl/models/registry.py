@@ -7,7 +7,7 @@ import datetime as dt
 from pydantic import Field, model_validator
 
 from vvgctl.message import Message
-from vvgctl.models.agenda import DEFAULT_AGENDA, AgendaTemplate
+from vvgctl.models.agenda import AgendaTemplate, default_agenda
 from vvgctl.models.common import Identifier, Model
 from vvgctl.runtime.i18n import N_
 
@@ -91,7 +91,7 @@ class Organ(Model):
 
     def agenda_template(self) -> AgendaTemplate:
         """The organ's own agenda template, or the default one."""
-        return self.agenda if self.agenda is not None else DEFAULT_AGENDA
+        return self.agenda if self.agenda is not None else default_agenda()
 
 
 class Registry(Model):
