@@ -118,3 +118,51 @@ def test_importing_the_models_builds_no_validator_nor_looks_up_plugins() -> None
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=False, env=env)
     assert proc.stdout.splitlines() == ["[] __all__", "Mötets öppnande"], proc.stderr
+
+
+#: print vvgctl's help in a fresh interpreter, drawn by vvgctl or (argument "typer") by typer,
+#: then the rich and Markdown modules the page imported
+HELP_PROBE = """\
+import sys
+if sys.argv[1] == "typer":
+    import vvgctl.cli.help_page
+    vvgctl.cli.help_page.print_group_help = lambda obj, ctx: False
+from vvgctl.cli.app import main
+sys.argv = ["vvgctl", "--help"]
+try:
+    main()
+except SystemExit:
+    pass
+print(sorted(m for m in sys.modules if m in ("typer.rich_utils", "rich.markdown")),
+      file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("lang", ["en_US.UTF-8", "sv_SE.UTF-8"])
+@pytest.mark.parametrize("colour", ["NO_COLOR", "FORCE_COLOR"])
+def test_the_help_page_is_typers_without_typers_rich_help(lang: str, colour: str) -> None:
+    """``vvgctl --help`` is drawn without importing typer.rich_utils (nor rich's Markdown), and
+    is byte for byte the page typer draws, in either language, in colour or not, narrow or
+    wide."""
+    for columns in ("36", "80", "131"):
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("NO_COLOR", "FORCE_COLOR", "TERMINAL_WIDTH")}
+        env.update({"LANG": lang, "LC_ALL": lang, "COLUMNS": columns, colour: "1"})
+        ours, typers = (subprocess.run([sys.executable, "-c", HELP_PROBE, drawer],
+                                       capture_output=True, text=True, check=False, env=env)
+                        for drawer in ("vvgctl", "typer"))
+        assert ours.stdout == typers.stdout, (columns, ours.stdout)
+        assert "arshjul" in ours.stdout and ("\x1b[" in ours.stdout) == (colour != "NO_COLOR")
+        assert ours.stderr.strip().splitlines()[-1] == "[]", ours.stderr
+        assert typers.stderr.strip().splitlines()[-1] == "['rich.markdown', 'typer.rich_utils']"
+
+
+def test_help_texts_with_more_than_prose_are_left_to_typer() -> None:
+    """A help text that Markdown draws as more than paragraphs and code spans (emphasis, a
+    list, an escaped placeholder, a hard break) is not drawn by vvgctl's help page."""
+    from vvgctl.cli.help_page import _prose
+
+    assert _prose("Check `vvgctl check minutes`;\nevery command.\n\nSecond paragraph.")
+    for text in ("An *emphasised* word", "A list:\n- one\n- two", "vvgctl==\\<version>",
+                 "hard  \nbreak", "an `unclosed code span", "1. first"):
+        assert _prose(text) is None, text

@@ -137,8 +137,14 @@ class _Group(Group):
         self.commands = self.lazy = _Commands()
 
     def format_help(self, ctx: Any, formatter: Any) -> Any:
+        from vvgctl.cli.help_page import print_group_help
+        from vvgctl.cli.localised import _localise_params
+
         self.lazy.listing = True
         try:
+            _localise_params(self)  # typer adds the completion options after the group is made
+            if print_group_help(self, ctx):  # typer's page, without importing typer.rich_utils
+                return None
             return super().format_help(ctx, formatter)
         finally:
             self.lazy.listing = False
