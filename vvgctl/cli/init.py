@@ -50,14 +50,20 @@ def init(
 ) -> None:
     from vvgctl.cli import output
     from vvgctl.cycle.init import init_repository
+    from vvgctl.message import plural
+    from vvgctl.runtime.i18n import _ as tr
     from vvgctl.runtime.i18n import render
 
     created = init_repository(folder, organ, name, year=year, package=package)
     err = output.stderr()
-    err.print(f"Skapade {len(created.files)} filer i {created.root}"
-              + (" (git initierat)" if created.git else ""), markup=False)
+    made = (plural("Created {n} file in {root} (git initialised)",
+                   "Created {n} files in {root} (git initialised)", len(created.files),
+                   {"root": created.root}) if created.git
+            else plural("Created {n} file in {root}", "Created {n} files in {root}",
+                        len(created.files), {"root": created.root}))
+    err.print(render(made), markup=False)
     for note in created.notes:
-        err.print(f"obs: {render(note)}", markup=False)
-    err.print("Nästa steg: fyll i ledamöterna i minutes/registry/organs.yaml och årets "
-              "mötestider, kör `vvgctl check minutes`, och följ README.md genom året.",
-              markup=False)
+        err.print(f"{tr('note:')} {render(note)}", markup=False)
+    err.print(tr("Next: fill in the members in minutes/registry/organs.yaml and the year's "
+                 "meeting times, run `vvgctl check minutes`, and follow README.md through the "
+                 "year."), markup=False)

@@ -56,7 +56,7 @@ def pandoc_path() -> str:
     return str(pypandoc.get_pandoc_path())
 
 
-def read_source(path: Path) -> tuple[str, list[str]]:
+def read_source(path: Path) -> tuple[str, list[Message | str]]:
     """The text of ``path`` and notes on how it was read."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -69,16 +69,18 @@ def read_source(path: Path) -> tuple[str, list[str]]:
         )
     raw = _read(path, MAX_BYTES[suffix])
     if suffix == ".pdf":
-        text, notes = pdf_text(path)
+        text, read_notes = pdf_text(path)
         _check_text(path, len(text.encode("utf-8")))
-        return text, notes
+        return text, read_notes
     if suffix in PANDOC_FORMATS:
         if suffix in (".docx", ".odt"):
             _check_unpacked(path)
         tree = run_pandoc(path, PANDOC_FORMATS[suffix])
-        notes = [f"a link to {url[:60]!r} was dropped (the minutes keep http(s), mailto: and "
-                 f"relative links); its text {text[:60]!r} stays" for url, text in
-                 drop_unsafe_links(tree)]
+        notes: list[Message | str] = [
+            Message(N_("a link to {url!r} was dropped (the minutes keep http(s), mailto: and "
+                       "relative links); its text {text!r} stays"),
+                    {"url": url[:60], "text": text[:60]})
+            for url, text in drop_unsafe_links(tree)]
         text = tree_text(tree)
         _check_text(path, len(text.encode("utf-8")))
         return text, notes
@@ -87,7 +89,7 @@ def read_source(path: Path) -> tuple[str, list[str]]:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace"), [
-            "the file is not UTF-8; it was read as Windows-1252 (check å, ä, ö)"]
+            N_("the file is not UTF-8; it was read as Windows-1252 (check å, ä, ö)")]
 
 
 def _read(path: Path, limit: int) -> bytes:

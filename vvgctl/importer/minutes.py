@@ -78,7 +78,7 @@ def _previous_checker(root: Path | None, organ: str) -> Any:
 
 def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
                 root: Path | None, date: dt.date | None = None, source: str = "input",
-                notes: Sequence[str] = ()) -> Draft:
+                notes: Sequence[Message | str] = ()) -> Draft:
     """The draft of ``text``; ``notes`` (how the input was read) become the draft's notes."""
     lines, furniture = read_lines(text)
     lines = unflatten_items(lines)
@@ -223,7 +223,7 @@ def _people(draft: Draft, registry: RegistryIndex | None, result: ImportResult) 
 def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
                 root: Path | None, date: dt.date | None = None, source: str = "input",
                 target: Path | None = None, into_root: bool = False,
-                notes: Sequence[str] = (), imported_from: dict[str, str] | None = None
+                notes: Sequence[Message | str] = (), imported_from: dict[str, str] | None = None
                 ) -> ImportResult:
     """Import ``text`` into a draft; the draft is validated and checked but not written.
 

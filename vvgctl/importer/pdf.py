@@ -32,6 +32,7 @@ from statistics import median
 
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.importer.pdflayout import Page, Run, continues_page, join, layout
+from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 
 #: the pages import reads from one PDF: the minutes of one meeting are 5-15 pages
@@ -44,12 +45,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SOFT_HYPHEN = re.compile(r"(\S*)\ufffe\s*(\S*)")
 
 
-def pdf_text(path: Path) -> tuple[str, list[str]]:
+def pdf_text(path: Path) -> tuple[str, list[Message | str]]:
     """The text of the PDF at ``path`` and notes on how it was read."""
     pages = read_pages(path)
     if not any(page.runs for page in pages):
-        raise UsageError(N_("cannot import {path}: the PDF has no text (a scanned image?)")
-                         .format(path=path),
+        raise UsageError(Message(N_("cannot import {path}: the PDF has no text (a scanned "
+                                    "image?)"), {"path": path}),
                          hint=N_("run text recognition (OCR) on it first, or import the "
                                  "original document"))
     furniture = remove_furniture(pages)
@@ -69,11 +70,11 @@ def pdf_text(path: Path) -> tuple[str, list[str]]:
         if lines and lines[-1]:
             lines.append("")
         lines += page_lines
-    notes = []
+    notes: list[Message | str] = []
     if furniture:
         shown = "; ".join(repr(text) for text in furniture[:4])
-        notes.append(N_("page headers, footers and page numbers of the PDF were left out: "
-                        "{texts}").format(texts=shown))
+        notes.append(Message(N_("page headers, footers and page numbers of the PDF were left "
+                                "out: {texts}"), {"texts": shown}))
     text = "\n".join(lines).strip("\n") + "\n"
     return re.sub(r"\n{3,}", "\n\n", text), notes
 
@@ -85,14 +86,15 @@ def read_pages(path: Path) -> list[Page]:
     try:
         document = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as exc:
-        raise VvgError(N_("cannot read the PDF {path}: {reason}").format(path=path, reason=exc),
+        raise VvgError(Message(N_("cannot read the PDF {path}: {reason}"),
+                               {"path": path, "reason": str(exc)}),
                        hint=N_("is it a PDF that is not password protected? Open it and "
                                "export it again")) from None
     try:
         if len(document) > MAX_PAGES:
-            raise UsageError(N_("cannot import {path}: it has {pages} pages; import reads at "
-                                "most {limit}").format(path=path, pages=len(document),
-                                                       limit=MAX_PAGES),
+            raise UsageError(Message(N_("cannot import {path}: it has {pages} pages; import "
+                                        "reads at most {limit}"),
+                                     {"path": path, "pages": len(document), "limit": MAX_PAGES}),
                              hint=N_("is it the minutes of one meeting? Save that meeting "
                                      "alone"))
         return [_page(document[index]) for index in range(len(document))]
