@@ -160,9 +160,23 @@ def test_the_help_page_is_typers_without_typers_rich_help(lang: str, colour: str
 def test_help_texts_with_more_than_prose_are_left_to_typer() -> None:
     """A help text that Markdown draws as more than paragraphs and code spans (emphasis, a
     list, an escaped placeholder, a hard break) is not drawn by vvgctl's help page."""
+    from rich.console import Console
+    from rich.markdown import Markdown
+
     from vvgctl.cli.help_page import _prose
 
-    assert _prose("Check `vvgctl check minutes`;\nevery command.\n\nSecond paragraph.")
+    for text in ("Check `vvgctl check minutes`;\nevery command.\n\n  Second paragraph.",
+                 "One line: (bm25), 'quoted' and \"quoted\" → `status: approved` here.",
+                 "Three\n\n\nparagraphs,\n   one with a break\n\nand `code` at the end `x`"):
+        for style in ("", "dim"):
+            drawn = []
+            for renderable in (_prose(text, style), Markdown(text, style=style)):
+                console = Console(width=23, force_terminal=True, color_system="truecolor",
+                                  record=True)
+                with console.capture() as capture:
+                    console.print(renderable)
+                drawn.append(capture.get())
+            assert drawn[0] == drawn[1], text
     for text in ("An *emphasised* word", "A list:\n- one\n- two", "vvgctl==\\<version>",
                  "hard  \nbreak", "an `unclosed code span", "1. first"):
         assert _prose(text) is None, text

@@ -91,7 +91,7 @@ class _Prose:
     its own, so tables and columns size it as they size Markdown."""
 
     def __init__(self, text: str, style: str) -> None:
-        self.paragraphs = [_pieces(p) for p in re.split(r"\n\s*\n", text.strip())]
+        self.paragraphs = [_pieces(p.strip()) for p in re.split(r"\n\s*\n", text.strip())]
         self.style = style
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
