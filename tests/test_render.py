@@ -462,8 +462,8 @@ def test_a_render_killed_half_way_does_not_lock_its_own_outputs(tmp_path: Path) 
             "from pathlib import Path\n"
             "import vvgctl.render.pipeline as p\n"
             "real = p._render_task\n"
-            "def task(t):\n"
-            "    real(t)\n"
+            "def task(b, t):\n"
+            "    real(b, t)\n"
             "    os._exit(9)  # killed after the file, before the manifest\n"
             "p._render_task = task\n"
             "p.render_many([Path(sys.argv[1])], Path(sys.argv[2]), 'html', jobs=1)\n")

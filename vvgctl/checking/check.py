@@ -69,7 +69,7 @@ def run_check(paths: list[Path], *, use_cache: bool = True, jobs: int = 0,
               verify_contents: bool = False) -> CheckReport:
     """Check the meetings at ``paths`` (files or folders) and the repository they belong to;
     with ``base`` (a git revision) also that records approved there stayed frozen."""
-    repository = Repository.open(paths, analysis=CHECK, use_cache=use_cache, jobs=jobs,
+    repository = Repository.open(*paths, analysis=CHECK, use_cache=use_cache, jobs=jobs,
                                  progress=progress, verify_contents=verify_contents)
     return check_repository(repository, [p.resolve() for p in paths], base)
 

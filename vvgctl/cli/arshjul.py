@@ -81,7 +81,7 @@ def arshjul(
     from vvgctl.errors import UsageError
     from vvgctl.repository.repo import Repository
 
-    repository = Repository.locate(root)
+    repository = Repository.open(*([root] if root is not None else []))
     registry = repository.registry
     if registry.organ(organ) is None:
         raise UsageError(N_("unknown organ {organ!r}").format(organ=organ),

@@ -114,7 +114,7 @@ def _repository(root: Path | None, target: Path | None, organ: str | None) -> An
     from vvgctl.repository.repo import Repository
 
     if root is not None:
-        repository = Repository.find(root)
+        repository = Repository.open(root, required=False)
         if repository is None:
             raise UsageError(N_("{root} is not a minutes repository").format(
                                 root=display_path(root)),
@@ -125,10 +125,9 @@ def _repository(root: Path | None, target: Path | None, organ: str | None) -> An
             start = target.resolve().parent
             while not start.exists() and start != start.parent:
                 start = start.parent
-            repository = Repository.find(start)
-        for start in (Path.cwd(), Path.cwd() / "minutes"):
-            if repository is None and start.is_dir():
-                repository = Repository.find(start)
+            repository = Repository.open(start, required=False)
+        if repository is None:  # the working folder's repository, else ./minutes
+            repository = Repository.open(required=False)
     registry = repository.registry if repository is not None else None
     if repository is not None and registry is not None and not registry.ok:
         raise VvgError(N_("the registry in {value} has errors").format(

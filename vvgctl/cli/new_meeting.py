@@ -115,7 +115,7 @@ def new_meeting(
     from vvgctl.models.meeting import MeetingMode
     from vvgctl.repository.repo import Repository
 
-    found_repository = Repository.find(repo)
+    found_repository = Repository.open(repo, required=False)
     if found_repository is None:
         raise UsageError(N_("{repo}: no minutes repository here (a folder with registry/)").format(
                             repo=repo),

@@ -66,7 +66,7 @@ def review(
     from vvgctl.cycle.review import review as make_review
     from vvgctl.repository.repo import Repository
 
-    repository = Repository.locate(root)
+    repository = Repository.open(*([root] if root is not None else []))
     result = make_review(repository, base)
     if format is ReviewFormat.json:
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")

@@ -16,6 +16,7 @@ from pathlib import Path
 from vvgctl.index.database import transaction
 from vvgctl.index.vocab import add_terms, sync_vocab
 from vvgctl.repository.discovery import SKIPPED_NAMES
+from vvgctl.runtime.pool import default_jobs
 from vvgctl.runtime.progress import Progress
 
 PARALLEL_THRESHOLD = 300
@@ -113,7 +114,7 @@ def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
                    if path not in known or known[path][1:] != stat
                    or (verify_sources and _sha256(path) != recorded[path]))
     stats.read, stats.removed = len(stale), len(gone)
-    jobs = min(os.cpu_count() or 1, 8)
+    jobs = default_jobs()
     if jobs > 1 and len(stale) >= PARALLEL_THRESHOLD:
         def start() -> None:
             delete_files(connection, gone + [known[p][0] for p in stale if p in known])

@@ -17,7 +17,6 @@ draft or in-review record reaches the output folder, not even its path.
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
 from contextlib import closing
 from pathlib import Path
@@ -189,7 +188,7 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
     total = len(work)
     if progress:
         progress("Möten", 0, total, "")
-    with closing(parallel_map(run, work, jobs=jobs or os.cpu_count() or 1,
+    with closing(parallel_map(run, work, jobs=jobs,
                               threshold=PARALLEL_THRESHOLD, chunksize=4)) as results:
         for done, result in enumerate(results, 1):
             collect(result)

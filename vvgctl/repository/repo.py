@@ -27,12 +27,12 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
 from pydantic import BaseModel
 
@@ -58,7 +58,7 @@ from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex, load_registry
 from vvgctl.runtime.cache import ResultCache, code_fingerprint
 from vvgctl.runtime.i18n import N_
-from vvgctl.runtime.pool import parallel_map
+from vvgctl.runtime.pool import map_with
 from vvgctl.runtime.progress import Progress
 from vvgctl.source.loading import Loaded, load_meeting, load_yaml_file, read_source
 
@@ -128,12 +128,9 @@ def _sorted_records(repository: Repository) -> list[MeetingRecord]:
     return sorted(found, key=lambda r: (r.date, r.organ))
 
 
-#: the repository whose files the forked workers analyse (set before the pool forks)
-_ANALYSING: list[Repository] = []
-
-
-def _analyse_in_worker(path: str) -> ResultRow:
-    repository = _ANALYSING[-1]
+def _analyse(repository: Repository, path: str) -> ResultRow:
+    """One file's result as plain values (in a forked worker, which was handed ``repository``
+    by the pool's initializer)."""
     return repository.analysis.analyse(repository, Path(path)).to_row()
 
 
@@ -162,27 +159,35 @@ class Repository:
 
     # -- opening -------------------------------------------------------------------------------
 
+    @overload
     @classmethod
-    def open(cls, paths: Sequence[Path], **options: object) -> Repository:
-        """The repository that all ``paths`` (files or folders in it) belong to."""
-        return cls(resolve_root(paths), **options)  # type: ignore[arg-type]
+    def open(cls, *paths: Path, required: Literal[True] = True,
+             **options: Any) -> Repository: ...
+
+    @overload
+    @classmethod
+    def open(cls, *paths: Path, required: bool, **options: Any) -> Repository | None: ...
 
     @classmethod
-    def find(cls, start: Path, **options: object) -> Repository | None:
-        """The repository at or above ``start`` (a file or folder), or None outside one."""
-        root = find_root(start)
-        return cls(root, **options) if root is not None else None  # type: ignore[arg-type]
+    def open(cls, *paths: Path, required: bool = True, **options: Any) -> Repository | None:
+        """The one way to open a repository: the one all ``paths`` (files or folders in it)
+        belong to; with no paths, the one at or above the working folder, else ``./minutes``.
 
-    @classmethod
-    def locate(cls, given: Path | None = None, **options: object) -> Repository:
-        """The repository at or above ``given``, else above the working folder, else in
-        ``./minutes``: for commands with a ``--root`` option."""
-        candidates = [given] if given is not None else []
-        candidates += [Path.cwd(), Path.cwd() / "minutes"]
-        for start in candidates:
-            root = find_root(start) if start.exists() else None
-            if root is not None:
-                return cls(root, **options)  # type: ignore[arg-type]
+        Outside a repository: a :class:`~vvgctl.errors.UsageError` that says why, or None when
+        not ``required``. ``options`` are the fields of :class:`Repository`.
+        """
+        if paths:
+            if not required:
+                roots = {find_root(p) for p in paths}
+                root = roots.pop() if len(roots) == 1 else None
+                return cls(root, **options) if root is not None else None
+            return cls(resolve_root(paths), **options)
+        for start in (Path.cwd(), Path.cwd() / "minutes"):
+            found = find_root(start) if start.exists() else None
+            if found is not None:
+                return cls(found, **options)
+        if not required:
+            return None
         raise UsageError(N_("no minutes repository found (a folder with registry/organs.yaml)"),
                          hint=N_("run vvgctl inside the minutes folder or give its path"))
 
@@ -322,19 +327,15 @@ class Repository:
                 self.cached += 1
             else:
                 stale.append(path)
-        _ANALYSING.append(self)
-        try:
-            with closing(parallel_map(
-                    _analyse_in_worker, [str(p) for p in stale], jobs=self.jobs,
-                    threshold=PARALLEL_THRESHOLD, chunksize=32, progress=self.progress,
-                    done=len(results), total=len(files))) as fresh:
-                for path, row in zip(stale, fresh, strict=True):
-                    results[path] = FileResult.from_row(row)
-                    if cache is not None and path in stats:
-                        digest = self._digest(path, digests) if self.verify_contents else None
-                        cache.put(path, stats[path], (digest, row))
-        finally:
-            _ANALYSING.pop()
+        with closing(map_with(
+                self, _analyse, [str(p) for p in stale], jobs=self.jobs,
+                threshold=PARALLEL_THRESHOLD, chunksize=32, progress=self.progress,
+                done=len(results), total=len(files))) as fresh:
+            for path, row in zip(stale, fresh, strict=True):
+                results[path] = FileResult.from_row(row)
+                if cache is not None and path in stats:
+                    digest = self._digest(path, digests) if self.verify_contents else None
+                    cache.put(path, stats[path], (digest, row))
         if cache is not None:
             cache.prune({str(p) for p in files})
             cache.save()
