@@ -13,7 +13,6 @@ the hash of their bytes alone: nothing of an unpublished record is written to th
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from vvgctl.errors import VvgError
+from vvgctl.runtime.fingerprint import digest
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.fileio import atomic_write_bytes
 
@@ -59,15 +59,6 @@ def inside(folder: Path, relative: str, *, replace_links: bool = False) -> Path:
                               current=current), hint=N_("replace the link with a folder, or "
                                                     "publish into another --out"))
     return current
-
-
-def digest(*parts: str | bytes) -> str:
-    """A short, stable hash of the parts (strings are UTF-8)."""
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode("utf-8") if isinstance(part, str) else part)
-        h.update(b"\0")
-    return h.hexdigest()[:32]
 
 
 def data_key(*values: Any) -> str:

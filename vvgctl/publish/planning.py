@@ -28,11 +28,12 @@ from vvgctl.arshjul.text import change_lines, column_heading, follow_up_lines
 from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.errors import VvgError
 from vvgctl.publish.collect import Summary
-from vvgctl.publish.manifest import Manifest, data_key, digest
+from vvgctl.publish.manifest import Manifest, data_key
 from vvgctl.publish.pages import ARSHJUL_PATH, href, render, up
 from vvgctl.publish.report import PublishReport
 from vvgctl.repository.repo import PLAN_FILE, SCHEDULE_FILE, Repository
 from vvgctl.repository.site import Site
+from vvgctl.runtime.fingerprint import digest
 from vvgctl.swedish.dates import month_year, span
 
 STATUS_TEXT = {TopicStatus.HELD: "behandlat", TopicStatus.SLIPPED: "ej behandlat",

@@ -26,12 +26,13 @@ from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.publish.aggregate import write_aggregates
 from vvgctl.publish.guard import check_base_url, refuse_foreign_files
-from vvgctl.publish.manifest import MANIFEST_NAME, Manifest, digest
+from vvgctl.publish.manifest import MANIFEST_NAME, Manifest
 from vvgctl.publish.meeting_job import MeetingJob, MeetingResult, run
 from vvgctl.publish.report import PublishReport
 from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.repository.repo import Repository
 from vvgctl.repository.site import site_settings
+from vvgctl.runtime.fingerprint import digest, tree_digest
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.pool import parallel_map
 from vvgctl.runtime.progress import PhaseProgress
@@ -40,16 +41,6 @@ from vvgctl.source.loading import io_problem, read_source
 #: fewer meetings to make than this are made in this process (a pool costs more)
 PARALLEL_THRESHOLD = 8
 PACKAGE = Path(vvgctl.__file__).resolve().parent
-
-
-def _tree_hash(*folders: Path, skip: tuple[str, ...] = ()) -> str:
-    parts: list[str | bytes] = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and not any(
-                    str(path).startswith(str(s)) for s in skip):
-                parts += [str(path.relative_to(folder)), path.read_bytes()]
-    return digest(*parts)
 
 
 def _renderer_present() -> bool:
@@ -110,9 +101,9 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
     delegations = {o.id: {d.id: d.name for d in o.delegations} for o in organs}
     renderer = _renderer_present()
     site_fp = digest(vvgctl.__version__, registry.fingerprint, repr(site),
-                     _tree_hash(TEMPLATES_DIR / "site", PACKAGE / "publish",
+                     tree_digest(TEMPLATES_DIR / "site", PACKAGE / "publish",
                                 PACKAGE / "render", PACKAGE / "arshjul"))
-    pdf_fp = digest(vvgctl.__version__, registry.fingerprint, _tree_hash(
+    pdf_fp = digest(vvgctl.__version__, registry.fingerprint, tree_digest(
         PACKAGE / "render", TEMPLATES_DIR, skip=(str(TEMPLATES_DIR / "site"),))
         if renderer else "none")
     manifest = Manifest.load(out, site_fp)

@@ -8,7 +8,6 @@ worker processes.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import shutil
 import tempfile
@@ -30,6 +29,7 @@ from vvgctl.render.output import Manifest
 from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.repository.approved_at import approved_at
 from vvgctl.repository.repo import Repository
+from vvgctl.runtime.fingerprint import digest, tree_digest
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.pool import default_jobs, map_with
 from vvgctl.source.fileio import atomic_write_bytes
@@ -221,35 +221,19 @@ def render_bytes(prepared: Prepared, fmt: OutputKind, *, label: str) -> bytes:
         return pandoc.convert(prepared.markdown, fmt, folder, title=prepared.title, label=label)
 
 
-def _sources_digest() -> str:
-    digest = hashlib.sha256()
-    for name in _RENDER_SOURCES:
-        base = TEMPLATES_DIR / name
-        files = sorted(base.rglob("*")) if base.is_dir() else [base]
-        for file in files:
-            if file.is_file():
-                digest.update(file.name.encode() + file.read_bytes())
-    for file in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(file.read_bytes())
-    return digest.hexdigest()
-
-
 @lru_cache(maxsize=1)
 def _engine_digest() -> str:
-    return hashlib.sha256(
-        f"{__version__}|{pandoc.identity()}|{typst_engine.identity()}|{_sources_digest()}"
-        .encode()).hexdigest()
+    sources = tree_digest(*(TEMPLATES_DIR / name for name in _RENDER_SOURCES),
+                          Path(__file__).parent, pattern="*")
+    return digest(__version__, pandoc.identity(), typst_engine.identity(), sources)
 
 
 def content_hash(path: Path, fmt: OutputKind, *, agenda: bool,
                  batch: Batch | None = None) -> str:
     """Everything an output is made from: the file, the registry, templates, engines."""
-    digest = hashlib.sha256(f"{_engine_digest()}|{fmt}|{agenda}".encode())
-    digest.update(limits.read(path))
     repository = _repository_of(path, batch)
-    if repository is not None:
-        digest.update(repository.registry_digest.encode())
-    return digest.hexdigest()
+    return digest(_engine_digest(), fmt, str(agenda), limits.read(path),
+                  repository.registry_digest if repository is not None else "")
 
 
 def _render_one(batch: Batch, path: Path, output: Path, fmt: OutputKind, agenda: bool) -> None:

@@ -57,6 +57,7 @@ from vvgctl.repository.discovery import (
 from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex, load_registry
 from vvgctl.runtime.cache import ResultCache, code_fingerprint
+from vvgctl.runtime.fingerprint import tree_digest
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.pool import map_with
 from vvgctl.runtime.progress import Progress
@@ -233,10 +234,7 @@ class Repository:
     @cached_property
     def registry_digest(self) -> str:
         """A digest of every file in ``registry/`` (what a rendered output depends on)."""
-        digest = hashlib.sha256()
-        for file in sorted(self.registry_dir.glob("*.yaml")):
-            digest.update(file.name.encode() + b"\0" + file.read_bytes())
-        return digest.hexdigest()
+        return tree_digest(self.registry_dir, pattern="*.yaml")
 
     @cached_property
     def meeting_files(self) -> list[Path]:
