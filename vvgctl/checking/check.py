@@ -18,7 +18,7 @@ from vvgctl.checking.frozen import check_frozen
 from vvgctl.checking.revision import Revision
 from vvgctl.checking.rules import FILE_RULES, REPOSITORY_RULES
 from vvgctl.checking.rules.base import FileContext, RepositoryContext
-from vvgctl.diagnostics import Diagnostic, Severity, display_path
+from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.errors import EXIT_FINDINGS, EXIT_OK
 from vvgctl.repository.datafiles import check_data_files
 from vvgctl.repository.discovery import meeting_files
@@ -26,7 +26,7 @@ from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex
 from vvgctl.repository.repo import Analysis, FileResult, Repository
 from vvgctl.runtime.progress import Progress
-from vvgctl.source.loading import LoadedMeeting, load_meeting
+from vvgctl.source.loading import LoadedMeeting
 
 
 @dataclass
@@ -56,7 +56,7 @@ def check_loaded(loaded: LoadedMeeting, registry: RegistryIndex, root: Path | No
 
 
 def check_file(repository: Repository, path: Path) -> FileResult:
-    return check_loaded(load_meeting(path, display_path(path)), repository.registry,
+    return check_loaded(repository.load(path), repository.registry,
                         repository.root, path)
 
 

@@ -115,7 +115,8 @@ def new_meeting(
     from vvgctl.models.meeting import MeetingMode
     from vvgctl.repository.repo import Repository
 
-    found_repository = Repository.open(repo, required=False)
+    # its meetings are read once for the records and the query index alike
+    found_repository = Repository.open(repo, required=False, keep_loaded=True)
     if found_repository is None:
         raise UsageError(N_("{repo}: no minutes repository here (a folder with registry/)").format(
                             repo=repo),

@@ -61,7 +61,13 @@ from vvgctl.runtime.fingerprint import tree_digest
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.pool import map_with
 from vvgctl.runtime.progress import Progress
-from vvgctl.source.loading import Loaded, load_meeting, load_yaml_file, read_source
+from vvgctl.source.loading import (
+    Loaded,
+    LoadedMeeting,
+    load_meeting,
+    load_yaml_file,
+    read_source,
+)
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -117,7 +123,7 @@ def _outside(path: Path) -> FileResult:
 
 def read_record(repository: Repository, path: Path) -> FileResult:
     """Parse and validate a meeting; its record if valid."""
-    loaded = load_meeting(path, display_path(path))
+    loaded = repository.load(path)
     return FileResult(loaded.path, list(loaded.diagnostics), record_of(loaded))
 
 
@@ -147,6 +153,9 @@ class Repository:
     verify_contents: bool = False
     jobs: int = 0
     progress: Progress | None = None
+    #: keep each meeting parsed in this process for the rest of the command (:meth:`load`),
+    #: for a command that also brings the query index up to date
+    keep_loaded: bool = False
     #: how many meeting results came from the cache in :meth:`results`
     cached: int = 0
     _results: dict[Path, FileResult] | None = field(default=None, repr=False)
@@ -154,6 +163,7 @@ class Repository:
         default_factory=dict, repr=False)
     _data_cache: ResultCache[CachedData] | None = field(default=None, repr=False)
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
+    _loaded: dict[Path, LoadedMeeting] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
@@ -284,6 +294,20 @@ class Repository:
         if name not in self._derived:
             self._derived[name] = make(self)
         return self._derived[name]  # type: ignore[no-any-return]
+
+    def load(self, path: Path) -> LoadedMeeting:
+        """The meeting file at ``path`` parsed and validated: the analyses and the query index
+        read meetings here, so that with ``keep_loaded`` a file is parsed once a command."""
+        found = self._loaded.get(path)
+        if found is None:
+            found = load_meeting(path, display_path(path))
+            if self.keep_loaded:
+                self._loaded[path] = found
+        return found
+
+    def loaded(self, path: Path) -> LoadedMeeting | None:
+        """The meeting at ``path`` if this command already parsed it here (``keep_loaded``)."""
+        return self._loaded.get(path)
 
     def results(self) -> dict[Path, FileResult]:
         """Every meeting file's result under this repository's analysis, read once.
