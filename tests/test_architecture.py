@@ -268,3 +268,39 @@ def test_the_context_finder_finds_stacks(tmp_path: Path) -> None:
                       "    _BATCH[1] = repository\n    global _OTHER\n    _OTHER = 1\n"
                       "    return _FIXED[0]\n", encoding="utf-8")
     assert _held_context(source) == {"_STACK", "_BATCH", "_OTHER"}
+
+
+def _snake(name: str) -> str:
+    return "".join(("_" + c.lower()) if c.isupper() else c for c in name).lstrip("_")
+
+
+def _vvgctl_names() -> set[str]:
+    """The packages and the (snake-cased) classes of vvgctl: what a parameter named so holds."""
+    names = {_package(m) for m in _modules()} - {""}
+    for path in _modules().values():
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                names.add(_snake(node.name))
+    return names
+
+
+def _any_parameters(path: Path) -> list[tuple[str, str]]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
+            found += [(node.name, a.arg) for a in arguments
+                      if isinstance(a.annotation, ast.Name) and a.annotation.id == "Any"
+                      or isinstance(a.annotation, ast.Constant) and a.annotation.value == "Any"]
+    return found
+
+
+def test_no_hidden_arrow_through_any() -> None:
+    """Issue 27: a parameter that holds a vvgctl object (named for its class or package, as
+    ``index``) is typed with it, or with a Protocol of the lower layer: typed ``Any`` it hid
+    that ``repository/governing_documents.py`` queried the index above it."""
+    names = _vvgctl_names()
+    hidden = [f"{module}.{function}({argument}: Any)" for module, path in _modules().items()
+              if _package(module) not in ("cli", "__main__")
+              for function, argument in _any_parameters(path) if argument in names]
+    assert not hidden, "type these with the class or a Protocol:\n" + "\n".join(hidden)

@@ -24,7 +24,7 @@ from vvgctl.render.closed import closed_texts
 from vvgctl.repository.approved_at import approved_at
 from vvgctl.repository.site import Site
 from vvgctl.source.fileio import atomic_write_bytes
-from vvgctl.source.loading import parse_meeting
+from vvgctl.source.loading import LoadedMeeting, parse_meeting
 
 
 @dataclass
@@ -55,9 +55,11 @@ class MeetingResult:
     pdf_problem: str | None = None
 
 
-def _decision_lines(loaded: Any) -> dict[tuple[str, int], int]:
+def _decision_lines(loaded: LoadedMeeting) -> dict[tuple[str, int], int]:
     meeting = loaded.model
     lines: dict[tuple[str, int], int] = {}
+    if meeting is None:
+        return lines
     for i, item in enumerate(meeting.items):
         bases: list[tuple[str, tuple[str | int, ...], Any]] = [(item.number, ("items", i), item)]
         bases += [(f"{item.number}{s.number}", ("items", i, "subitems", n), s)

@@ -9,7 +9,8 @@ checks that positions name known documents.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import sqlite3
+from typing import Any, Protocol
 
 from pydantic import BaseModel
 
@@ -57,7 +58,20 @@ def load_register(repository: Repository) -> Loaded[DocumentsFile] | None:
     return repository.data(path, DocumentsFile)
 
 
-def list_documents(index: Any, *, today: dt.date | None = None,
+class PositionIndex(Protocol):
+    """What :func:`list_documents` reads of the query index (:class:`vvgctl.index.Index`,
+    a layer above): its positions in SQL, the repository it indexes, paths as shown."""
+
+    @property
+    def connection(self) -> sqlite3.Connection: ...
+
+    @property
+    def repository(self) -> Repository: ...
+
+    def shown(self, path: str) -> str: ...
+
+
+def list_documents(index: PositionIndex, *, today: dt.date | None = None,
                    overdue_only: bool = False) -> list[dict[str, Any]]:
     """The register's documents, each with its latest position and whether review is overdue."""
     import json
