@@ -192,7 +192,6 @@ PROCESS_STATE = {
     ("vvgctl.swedish.stemming", "_STEMS"): "the stems already computed",
     ("vvgctl.index.vocab", "_OPEN"): "the open lexicon file",
     ("vvgctl.index.extract", "_LINES"): "the last front matter split into lines",
-    ("vvgctl.repository.datafiles", "KINDS"): "the data file kinds, registered at import",
 }
 
 _MUTABLE_CALLS = {"list", "dict", "set", "defaultdict", "deque", "OrderedDict", "Counter"}
@@ -290,8 +289,8 @@ def _any_parameters(path: Path) -> list[tuple[str, str]]:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
             found += [(node.name, a.arg) for a in arguments
-                      if isinstance(a.annotation, ast.Name) and a.annotation.id == "Any"
-                      or isinstance(a.annotation, ast.Constant) and a.annotation.value == "Any"]
+                      if (isinstance(a.annotation, ast.Name) and a.annotation.id == "Any")
+                      or (isinstance(a.annotation, ast.Constant) and a.annotation.value == "Any")]
     return found
 
 
@@ -304,3 +303,31 @@ def test_no_hidden_arrow_through_any() -> None:
               if _package(module) not in ("cli", "__main__")
               for function, argument in _any_parameters(path) if argument in names]
     assert not hidden, "type these with the class or a Protocol:\n" + "\n".join(hidden)
+
+
+def test_one_module_lists_every_check() -> None:
+    """Issue 27: :mod:`vvgctl.checking.registry` lists every rule and every data file kind
+    (as yamllint lists its rules); no module registers a check by a call at import."""
+    from vvgctl.checking import registry
+
+    rules = {p.stem for p in (PACKAGE / "checking" / "rules").glob("*.py")} - {"__init__", "base"}
+    listed = [m.__name__.rsplit(".", 1)[1]
+              for m in (*registry.FILE_RULES, *registry.REPOSITORY_RULES)]
+    assert sorted(listed) == sorted(rules)
+    defined: set[str] = set()
+    calls: list[str] = []
+    for name, path in _modules().items():
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign, ast.Expr)) \
+                else None
+            if isinstance(node, ast.Expr) and isinstance(value, ast.Call) \
+                    and name != "vvgctl.__main__":
+                calls.append(f"{name}: {ast.unparse(node)}")
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
+                    and value.func.id == "DataFileKind":
+                first = value.args[0]
+                assert isinstance(first, ast.Constant)
+                defined.add(str(first.value))
+    assert not calls, "calls at import (list the check in vvgctl/checking/registry.py):\n" \
+        + "\n".join(calls)
+    assert defined == {kind.name for kind in registry.DATA_FILE_KINDS}

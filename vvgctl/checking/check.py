@@ -15,8 +15,8 @@ from pathlib import Path
 from vvgctl.checking.approval_flow import check_approvals
 from vvgctl.checking.catalogue import registered_kinds
 from vvgctl.checking.frozen import check_frozen
+from vvgctl.checking.registry import FILE_RULES, REPOSITORY_RULES
 from vvgctl.checking.revision import Revision
-from vvgctl.checking.rules import FILE_RULES, REPOSITORY_RULES
 from vvgctl.checking.rules.base import FileContext, RepositoryContext
 from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.errors import EXIT_FINDINGS, EXIT_OK

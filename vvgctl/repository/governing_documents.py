@@ -1,7 +1,7 @@
 """The governing-documents register as a data file kind, and its listing.
 
-``vvgctl check`` validates ``registry/documents.yaml`` (registered here, named in
-:data:`vvgctl.repository.datafiles.PROVIDERS`) and cross-checks it: ``adopted_by`` must be an
+``vvgctl check`` validates ``registry/documents.yaml`` (its :data:`KIND`, listed by
+:mod:`vvgctl.checking.registry`) and cross-checks it: ``adopted_by`` must be an
 organ of the registry. The rule ``governing-document-ref``
 checks that positions name known documents.
 """
@@ -22,7 +22,7 @@ from vvgctl.models.documents import (
     DocumentsFile,
     DocumentStatus,
 )
-from vvgctl.repository.datafiles import DataFileKind, register
+from vvgctl.repository.datafiles import DataFileKind
 from vvgctl.repository.discovery import REGISTRY_DIR
 from vvgctl.repository.repo import DOCUMENTS_FILE, Repository
 from vvgctl.runtime.i18n import N_
@@ -44,10 +44,11 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
     return found
 
 
-register(DataFileKind("documents", f"{REGISTRY_DIR}/{DOCUMENTS_FILE}", DocumentsFile,
+#: the register as a data file kind (listed by :mod:`vvgctl.checking.registry`)
+KIND = DataFileKind("documents", f"{REGISTRY_DIR}/{DOCUMENTS_FILE}", DocumentsFile,
                       (_cross_check,), codes=(
                           RuleCode("registry-ref",
-                                   N_("a document's adopted_by names a known organ")),)))
+                                   N_("a document's adopted_by names a known organ")),))
 
 
 def load_register(repository: Repository) -> Loaded[DocumentsFile] | None:
