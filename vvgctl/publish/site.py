@@ -34,7 +34,7 @@ from vvgctl.repository.repo import Repository
 from vvgctl.repository.site import site_settings
 from vvgctl.runtime.fingerprint import digest, tree_digest
 from vvgctl.runtime.i18n import N_
-from vvgctl.runtime.pool import parallel_map
+from vvgctl.runtime.pool import map_with
 from vvgctl.runtime.progress import PhaseProgress
 from vvgctl.source.loading import io_problem, read_source
 
@@ -179,7 +179,7 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
     total = len(work)
     if progress:
         progress("Möten", 0, total, "")
-    with closing(parallel_map(run, work, jobs=jobs,
+    with closing(map_with(repository, run, work, jobs=jobs,
                               threshold=PARALLEL_THRESHOLD, chunksize=4)) as results:
         for done, result in enumerate(results, 1):
             collect(result)

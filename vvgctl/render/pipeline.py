@@ -189,7 +189,7 @@ def prepare(path: Path, *, agenda: bool = False, batch: Batch | None = None) -> 
     organs = _organs(repository)
     organ = organs.get(meeting.organ)
     markdown = render_markdown(meeting, organ, loaded.document.sections, organs, agenda=agenda,
-                               closed=None if agenda else closed_texts(root, meeting))
+                               closed=None if agenda else closed_texts(repository, meeting))
     organ_label = (organ.short_name or organ.name) if organ else meeting.organ
     doctype = "Kallelse" if agenda else (
         " ".join(escape.without_comments(meeting.title or "").split()) or "Mötesanteckning")
@@ -253,9 +253,12 @@ def _render_task(batch: Batch, task: tuple[Path, Path, OutputKind, bool]) -> Vvg
 
 
 def render_meeting(path: Path, out_dir: Path, fmt: OutputKind = "pdf", *,
-                   agenda: bool = False, force: bool = False) -> Path:
-    """Render one meeting file into ``out_dir``; return the output's path."""
-    outcome = render_many([path], out_dir, fmt, agenda=agenda, jobs=1, force=force)[0]
+                   agenda: bool = False, force: bool = False,
+                   repository: Repository | None = None) -> Path:
+    """Render one meeting file into ``out_dir``; return the output's path. ``repository``:
+    the one the caller holds open (else it is opened here)."""
+    outcome = render_many([path], out_dir, fmt, agenda=agenda, jobs=1, force=force,
+                          repository=repository)[0]
     if outcome.problem is not None:
         raise outcome.problem
     if outcome.error is not None:
@@ -266,11 +269,15 @@ def render_meeting(path: Path, out_dir: Path, fmt: OutputKind = "pdf", *,
 
 def render_many(paths: Iterable[Path], out_dir: Path, fmt: OutputKind = "pdf", *,
                 agenda: bool = False, jobs: int = 1, force: bool = False,
-                progress: Callable[[int, int], None] | None = None) -> list[Outcome]:
-    """Render every meeting in ``paths``; unchanged ones (content hash) are skipped."""
+                progress: Callable[[int, int], None] | None = None,
+                repository: Repository | None = None) -> list[Outcome]:
+    """Render every meeting in ``paths``; unchanged ones (content hash) are skipped. The
+    files' repositories are opened once each, unless the caller holds ``repository`` open."""
     paths = list(paths)
+    batch: Batch = open_batch(paths) if repository is None else {
+        p.parent: repository for p in paths}
     return _render_batch(paths, out_dir, fmt, agenda, workers=jobs, force=force,
-                         progress=progress, manifest=Manifest(out_dir), batch=open_batch(paths))
+                         progress=progress, manifest=Manifest(out_dir), batch=batch)
 
 
 def _render_batch(paths: Iterable[Path], out_dir: Path, fmt: OutputKind, agenda: bool, *,

@@ -77,12 +77,13 @@ def start_worker(initializer: Callable[..., object] | None = None,
         os._exit(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.freeze()
+    _WORKER["worker"] = True  # a pool's worker starts no pool of its own
     if initializer is not None:
         initializer(*initargs)
 
 
-#: what this forked worker's initializer was given (:func:`map_with`); the parent never writes
-#: it, and a worker serves one pool
+#: in a forked worker: that it is one, and the context its initializer was given
+#: (:func:`map_with`); the parent never writes it, and a worker serves one pool
 _WORKER: dict[str, object] = {}
 
 
@@ -104,7 +105,7 @@ def map_with(context: C, function: Callable[[C, T], R], tasks: Iterable[T], *,
     inherited by the fork, never pickled), and in this process it is passed as it is."""
     todo = list(tasks)
     workers = min(default_jobs(jobs), len(todo))
-    if workers <= 1 or len(todo) < threshold:
+    if workers <= 1 or len(todo) < threshold or "worker" in _WORKER:
         yield from parallel_map(lambda task: function(context, task), todo, jobs=1,
                                 progress=progress, done=done, total=total)
         return
@@ -134,12 +135,13 @@ def parallel_map(function: Callable[[T], R], tasks: Iterable[T], *, jobs: int = 
     ``progress(done, total)`` is called after each result (``done`` and ``total`` may start
     from work the caller finished before, e.g. cached results). With fewer than ``threshold``
     tasks, or one job, the tasks run in this process (``initializer`` is then not called:
-    this process already holds what it would set up).
+    this process already holds what it would set up). In a worker of a pool the tasks run in
+    that worker: a pool's workers start no pools of their own.
     """
     todo = list(tasks)
     total = done + len(todo) if total is None else total
     workers = min(default_jobs(jobs), len(todo))
-    if workers <= 1 or len(todo) < threshold:
+    if workers <= 1 or len(todo) < threshold or "worker" in _WORKER:
         for task in todo:
             result = function(task)
             done += 1
