@@ -331,3 +331,18 @@ def test_one_module_lists_every_check() -> None:
     assert not calls, "calls at import (list the check in vvgctl/checking/registry.py):\n" \
         + "\n".join(calls)
     assert defined == {kind.name for kind in registry.DATA_FILE_KINDS}
+
+
+def test_every_format_option_in_one_place() -> None:
+    """Issue 27: the --format choices of every command are defined in vvgctl/cli/formats.py,
+    keyed there by the command's name."""
+    from vvgctl.cli.formats import FORMATS
+
+    elsewhere = []
+    for name, path in _modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and node.name.endswith("Format") \
+                    and name != "vvgctl.cli.formats":
+                elsewhere.append(f"{name}.{node.name}")
+    assert not elsewhere
+    assert {"check", "render", "arshjul", "decisions"} <= set(FORMATS)

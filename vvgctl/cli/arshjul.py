@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from vvgctl.cli.formats import ArshjulFormat
 from vvgctl.cli.localised import Command
 from vvgctl.runtime.i18n import N_, translate_formatted
 from vvgctl.runtime.i18n import _ as tr
@@ -43,15 +43,6 @@ Examples:
     vvgctl arshjul --organ vvg --year 2026 --format pdf -o arshjul-2026.pdf
     vvgctl arshjul --organ styrgrupp-hos --year 2026 --format ics -o styrgrupp.ics
 """)
-
-
-class ArshjulFormat(str, enum.Enum):
-    table = "table"
-    md = "md"
-    svg = "svg"
-    pdf = "pdf"
-    ics = "ics"
-    json = "json"
 
 
 def register(app: typer.Typer) -> None:

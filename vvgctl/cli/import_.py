@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from vvgctl.cli.formats import ImportFormat
 from vvgctl.cli.localised import Command
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.i18n import _ as tr
@@ -51,11 +51,6 @@ Examples:
     vvgctl import styrgrupp.md --organ styrgrupp-hos -o -
     vvgctl import arkiv/ --organ vvg --root minutes
 """)
-
-
-class ImportFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
 
 
 def register(app: typer.Typer) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from vvgctl.cli.formats import ReviewFormat
 from vvgctl.cli.localised import Command
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.i18n import _ as tr
@@ -34,12 +34,6 @@ Examples:
     vvgctl review minutes --base HEAD~1 --format json | jq '.meetings[].positions'
     vvgctl review minutes --base origin/main --preview build/forhandsvisning
 """)
-
-
-class ReviewFormat(str, enum.Enum):
-    text = "text"
-    md = "md"
-    json = "json"
 
 
 def register(app: typer.Typer) -> None:
