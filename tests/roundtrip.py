@@ -5,8 +5,10 @@ A record is rendered with ``vvgctl render FILE --format F`` and the file is impo
 the text with the repository's registry). :func:`compare` then matches the draft to the record
 field by field: date, time, place, each item's and sub-item's number with its title and kind
 (where the record gives one),
-each position's text and type, the presenters, the absent and remote people and each roster
-group's members. A field scores 1 when it matches and 0 when not; a set (presenters, absent,
+each position's text and type, each follow-up's text and meeting (and organ, where the record
+names one), the earlier actions each item closes, the presenters, the absent and remote people,
+each roster group's members and each correction of the previous minutes (text, quoted and new
+wording). A field scores 1 when it matches and 0 when not; a set (presenters, absent,
 remote, a roster group) scores its Jaccard overlap.
 
 A format is one entry of :data:`FORMATS`: the suffix ``vvgctl render --format`` writes.
@@ -23,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vvgctl.models import Meeting
-from vvgctl.models.item import Decision, Item, SubItem
+from vvgctl.models.item import Decision, FollowUp, Item, SubItem
+from vvgctl.models.meeting import Correction
 from vvgctl.source.loading import parse_meeting
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,6 +105,30 @@ def _decisions(score: Score, where: str, got: list[Decision], want: list[Decisio
                       float(parts_a == [_plain(p.text) for p in b.parts]))
 
 
+def _follow_ups(score: Score, where: str, got: list[FollowUp], want: list[FollowUp]) -> None:
+    for n in range(max(len(got), len(want))):
+        a = got[n] if n < len(got) else None
+        b = want[n] if n < len(want) else None
+        score.add(f"{where} follow-up {n + 1} text",
+                  float(a is not None and b is not None and _plain(a.text) == _plain(b.text)))
+        score.add(f"{where} follow-up {n + 1} meeting",
+                  float(a is not None and b is not None and a.meeting == b.meeting))
+        if b is not None and b.organ:
+            score.add(f"{where} follow-up {n + 1} organ",
+                      float(a is not None and a.organ == b.organ))
+
+
+def _corrections(score: Score, where: str, got: list[Correction], want: list[Correction]
+                 ) -> None:
+    for n in range(max(len(got), len(want))):
+        a = got[n] if n < len(got) else None
+        b = want[n] if n < len(want) else None
+        for name in ("text", "quote", "replacement"):
+            score.add(f"{where} {n + 1} {name}", float(
+                a is not None and b is not None
+                and _plain(getattr(a, name)) == _plain(getattr(b, name))))
+
+
 def compare(got: Meeting, want: Meeting) -> Score:
     """Match the imported ``got`` to the record ``want`` field by field."""
     score = Score()
@@ -123,6 +150,12 @@ def compare(got: Meeting, want: Meeting) -> Score:
         if item.decisions or (found and found.decisions):
             _decisions(score, f"item {number}", found.decisions if found else [],
                        item.decisions)
+        if item.follow_ups or (found and found.follow_ups):
+            _follow_ups(score, f"item {number}", found.follow_ups if found else [],
+                        item.follow_ups)
+        if item.closes_actions or (found and found.closes_actions):
+            score.add(f"item {number} closes actions",
+                      _jaccard(found.closes_actions if found else [], item.closes_actions))
     for number in mine.keys() - theirs.keys():
         score.add(f"item {number} (not in the record)", 0.0)
     score.add("absent", _jaccard([p.name for p in got.attendance.absent],
@@ -135,6 +168,8 @@ def compare(got: Meeting, want: Meeting) -> Score:
                   _jaccard(groups.pop(group.delegation, []), [m.name for m in group.members]))
     for delegation in groups:
         score.add(f"roster {delegation} (not in the record)", 0.0)
+    _corrections(score, "previous correction", got.previous.corrections if got.previous else [],
+                 want.previous.corrections if want.previous else [])
     return score
 
 

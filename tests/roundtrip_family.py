@@ -2,13 +2,16 @@
 
 Each member rewrites a bundled record's front matter (the body is kept) into a harder meeting
 of the same organ: many items, sub-items with their own kinds and positions, numbered
-multi-part positions, a long roster with a long list of absent and remote people, corrections
-of the previous minutes, and the older label 'Beslut'. The generator is deterministic.
+multi-part positions, a long roster with a long list of absent and remote people, members in
+no delegation, corrections of the previous minutes and of these, follow-ups (to a month, a day,
+the next meetings, another organ), earlier actions closed, and the older label 'Beslut'.
+The generator is deterministic.
 """
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -98,6 +101,49 @@ def _corrections(record: Record) -> None:
     record["previous"] = previous
 
 
+def _follow_ups(record: Record) -> None:
+    """Follow-ups on an item that had none: aimed at a month, a day, the next and the one
+    after, one of them another organ's, one long enough to wrap in the PDF; and one on a
+    sub-item."""
+    item = next(i for i in record["items"] if i.get("kind") == "information"
+                and not i.get("follow_ups"))
+    item["follow_ups"] = [
+        {"text": "Tidsplanen för införandet redovisas.", "meeting": "2026-02"},
+        {"text": "Delregionernas svar sammanställs och presenteras tillsammans med ett förslag "
+                 "på hur uppföljningen av riktlinjen ska ske på länsgemensam nivå under 2026 "
+                 "och vilka indikatorer som ska användas.", "meeting": "2026-01-21"},
+        {"text": "Beslutet om finansieringen bekräftas.", "meeting": "next", "organ": "sro"},
+        {"text": "Återrapport från arbetsgruppen.", "meeting": "after-next"},
+    ]
+    first = next(i for i in record["items"] if i.get("subitems"))
+    first["subitems"][0]["follow_ups"] = [
+        {"text": "Närvaron redovisas per delregion.", "meeting": "next"}]
+
+
+def _closed(record: Record) -> None:
+    """Earlier actions closed: one the repository holds (the member of the day before opened
+    it; printed as its text) and one it does not (printed as its id)."""
+    item = next(i for i in record["items"] if i.get("actions"))
+    day = dt.date.fromisoformat(record["date"]) - dt.timedelta(days=1)  # the member before
+    item["closes_actions"] = [f"vvg-{day.isoformat()}-4-1", "vvg-2025-06-04-3-1"]
+
+
+def _approval(record: Record) -> None:
+    """Corrections made when these minutes were approved: one at the item it names, one
+    after the header."""
+    record["approval"] = {"meeting": "2025-12-10", "corrections": [
+        {"text": "Mötet justerade meningen om enkäten.", "quote": "Enkäten skickas ut.",
+         "replacement": "Enkäten skickas ut i januari.", "item": "5"},
+        {"text": "Stavningen av ett namn rättades."}]}
+
+
+def _no_delegation(record: Record) -> None:
+    """Members who sit in no delegation: a roster group without a heading."""
+    record.setdefault("roster", []).append({"members": [
+        {"name": "Nils Sandell", "affiliation": "Region"},
+        {"name": "Åsa Forsberg", "affiliation": "Kommun"}]})
+
+
 def _beslut(record: Record) -> None:
     """Older minutes: every position labelled 'Beslut'."""
     for item in record["items"]:
@@ -110,9 +156,13 @@ MEMBERS: dict[str, list[Callable[[Record], None]]] = {
     "subitems": [_subitems],
     "multipart": [_multipart],
     "long-roster": [_long_roster],
-    "corrections": [_corrections],
+    "corrections": [_corrections, _approval],
     "beslut": [_beslut],
-    "everything": [_many_items, _subitems, _multipart, _long_roster, _corrections, _beslut],
+    "follow-ups": [_follow_ups],
+    "closed": [_closed],
+    "no-delegation": [_no_delegation],
+    "everything": [_many_items, _subitems, _multipart, _long_roster, _corrections, _approval,
+                   _beslut, _follow_ups, _closed, _no_delegation],
 }
 
 
@@ -139,7 +189,7 @@ def family() -> Iterator[tuple[str, str, str]]:
     record, body = _split(source.read_text(encoding="utf-8"))
     for n, (name, steps) in enumerate(MEMBERS.items()):
         member = copy.deepcopy(record)
+        member["date"] = f"2025-11-{n + 10:02d}"
         for step in steps:
             step(member)
-        member["date"] = f"2025-11-{n + 10:02d}"
         yield name, f"vvg/2025/{member['date']}.md", _join(member, body)

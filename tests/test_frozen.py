@@ -185,3 +185,28 @@ def test_unknown_revision_and_no_git_are_usage_errors(top: Path, tmp_path: Path)
     result = runner.invoke(app, ["check", str(plain), "--base", "HEAD"])
     assert result.exit_code == 2
     assert "not inside a git repository" in result.output
+
+
+def test_a_recorded_correction_changes_words_not_fields(top: Path) -> None:
+    """A correction that an approved meeting records explains a change of text only: quoting
+    YAML (``type: noted`` -> ``type: rejected``) or a line break changes structure, and
+    counts for nothing (issue 26: the frozen check as strict as `vvgctl approve`)."""
+    structural = ("  corrections:\n    - text: Rättelse i punkt 2\n      item: \"2\"\n"
+                  "      quote: \"type: noted\"\n      replacement: \"type: rejected\"\n")
+    edit(top, LATER_FILE, "  link: 2025-10-22.md\n", "  link: 2025-10-22.md\n" + structural)
+    approve_later(top)
+    git(top, "commit", "--quiet", "-am", "approve the December minutes with the correction")
+    edit(top, RECORD, "      - type: noted", "      - type: rejected")
+    code, frozen = check(top)
+    assert code == 1 and len(frozen) == 1, frozen
+
+
+def test_a_recorded_correction_with_a_line_break_counts_for_nothing(top: Path) -> None:
+    broken = ("  corrections:\n    - text: Rättelse i punkt 2\n      item: \"2\"\n"
+              "      quote: Bakgrund.\n      replacement: \"Bakgrund.\\n\\n## 9. Falsk punkt\"\n")
+    edit(top, LATER_FILE, "  link: 2025-10-22.md\n", "  link: 2025-10-22.md\n" + broken)
+    approve_later(top)
+    git(top, "commit", "--quiet", "-am", "approve the December minutes with the correction")
+    edit(top, RECORD, "Bakgrund.", "Bakgrund.\n\n## 9. Falsk punkt")
+    code, frozen = check(top)
+    assert code == 1 and len(frozen) == 1, frozen

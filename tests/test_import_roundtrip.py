@@ -20,6 +20,7 @@ from tests.roundtrip import (
     round_trip,
 )
 from tests.roundtrip_family import family
+from vvgctl.models.meeting import Correction
 
 BAR = 0.95
 
@@ -64,6 +65,14 @@ def test_the_scorer_sees_each_kind_of_miss() -> None:
     got.roster[0].members.pop()
     got.attendance.absent.pop()
     got.items[0].subitems[0].kind = None
+    got.items[4].follow_ups[0].text += " Och mer."
+    got.items[4].follow_ups[1].meeting = "next"
+    got.items[3].closes_actions = ["vvg-2025-09-11-4-1"]
+    assert got.previous is not None
+    got.previous.corrections = [Correction(text="I punkt 4 ändras en mening.")]
     misses = {m.rsplit(" ", 1)[0] for m in compare(got, want).misses()}
     assert misses == {"item 4 position 1 text", "item 4 position 2 type", "roster fyrbodal",
-                      "absent", "item 1a kind"}
+                      "absent", "item 1a kind", "item 5 follow-up 1 text",
+                      "item 5 follow-up 2 meeting", "item 4 closes actions",
+                      "previous correction 1 text", "previous correction 1 quote",
+                      "previous correction 1 replacement"}

@@ -10,9 +10,12 @@ under ``previous.corrections`` (the meeting named in the record's ``approval``, 
 organ's meeting whose ``previous`` names the record), when those minutes were approved at
 ``REV`` or become approved rightly in the same change (``approval-flow``). Corrections a record
 declares for itself, corrections in a draft's ``previous`` and a status changed by hand count
-for nothing. The record may copy counted corrections into its own ``approval.corrections``.
-Anything else is a ``frozen-record`` error at the first changed line; a removed record is one
-as well.
+for nothing. A correction changes words, never structure, as ``vvgctl approve`` makes them: one
+whose quote or replacement holds a line break or another control character counts for
+nothing, and the lines it explains must leave every value but text as it was (a recorded
+correction ``type: endorsed`` -> ``type: rejected`` explains nothing). The record may copy
+counted corrections into its own ``approval.corrections``. Anything else is a
+``frozen-record`` error at the first changed line; a removed record is one as well.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from vvgctl.source.corrections import apply_all
 from vvgctl.source.document import SourceProblem, decode
 from vvgctl.source.frontmatter_edit import blocks
 from vvgctl.source.loading import load_meeting, parse_meeting, read_source
+from vvgctl.source.text_fields import CONTROL, only_text_changed
 
 CODE = "frozen-record"
 #: how severe its findings can be
@@ -133,6 +137,8 @@ def compare(counted: list[Correction], shown: str, old_raw: bytes, new_raw: byte
     old = parse_meeting(old_raw, shown).model
     if old is None or old.status is not Status.APPROVED:
         return None
+    counted = [c for c in counted
+               if not any(CONTROL.search(given or "") for given in (c.quote, c.replacement))]
     old_lines, new_lines = _lines(old_raw), _lines(new_raw)
     if old_lines is None or new_lines is None:
         return _finding(shown, 1, old, rev, 1)
@@ -142,6 +148,7 @@ def compare(counted: list[Correction], shown: str, old_raw: bytes, new_raw: byte
     may_record = _recording_allowed(old, new, counted)
     old_block, new_block = _approval_range(old_lines), _approval_range(new_lines)
     unexplained: list[int] = []
+    explained: list[int] = []  # the lines the corrections explain: they must change text only
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -150,12 +157,14 @@ def compare(counted: list[Correction], shown: str, old_raw: bytes, new_raw: byte
                     and all(i in old_block for i in range(i1, i2)))
         if may_record and in_block:
             continue
-        if _explained(old_lines[i1:i2], new_lines[j1:j2], counted):
-            continue
-        unexplained.append(min(j1, max(len(new_lines) - 1, 0)) + 1)
-    if not unexplained:
+        line = min(j1, max(len(new_lines) - 1, 0)) + 1
+        (explained if _explained(old_lines[i1:i2], new_lines[j1:j2], counted)
+         else unexplained).append(line)
+    if not unexplained and (not explained or (new is not None and only_text_changed(
+            old, new, [(c.quote, c.replacement) for c in counted]))):
         return None
-    return _finding(shown, unexplained[0], old, rev, len(unexplained))
+    return _finding(shown, (unexplained or explained)[0], old, rev,
+                    len(unexplained) or len(explained))
 
 
 def _finding(shown: str, line: int, old: Meeting, rev: str, count: int) -> Diagnostic:

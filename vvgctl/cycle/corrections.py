@@ -25,33 +25,24 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
-import types
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any
 
-import annotated_types
-from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from vvgctl.diagnostics import format_field
 from vvgctl.errors import UsageError, VvgError
-from vvgctl.models import Meeting
-from vvgctl.models.common import PersonRef
 from vvgctl.models.meeting import Correction
 from vvgctl.runtime.i18n import N_
 from vvgctl.source import corrections as text_places
 from vvgctl.source import frontmatter_edit
 from vvgctl.source.document import sections
 from vvgctl.source.loading import LoadedMeeting
+from vvgctl.source.text_fields import CONTROL, is_text_field
 from vvgctl.source.yaml import YamlProblem, load
 
-#: a character that ends a line for YAML, Markdown or Python, or any other control character
-#: (a tab is text)
-CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
-#: front matter blocks a correction does not reach: the approval's own records
-NOT_TEXT = frozenset({"previous", "approval"})
 #: a body line that is structure, not prose: a heading, a table row, HTML, a rule or underline
 _STRUCTURE = re.compile(r"^\s{0,3}(#|\||<|([-*_]\s*){3,}$|=+\s*$)")
 #: the mark of a list item or a quoted line; the prose follows it
@@ -85,36 +76,6 @@ def check_shape(correction: Correction) -> None:
                    "words, not lines, headings or fields"),
                 hint=N_("quote the words within one sentence; a sentence the file wraps over "
                         "lines is found all the same"))
-
-
-def _is_text(annotation: Any, path: tuple[str | int, ...]) -> bool:
-    """Whether the field at ``path`` under ``annotation`` is free text in the models."""
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        base = get_args(annotation)[0]
-        if base is PersonRef and not path:
-            return True  # a person written as a name alone
-        # a string with a pattern or a converter is data (an id, a link), not text
-        return isinstance(base, type) and issubclass(base, BaseModel) and _is_text(base, path)
-    if origin is Union or origin is types.UnionType:
-        options = [a for a in get_args(annotation) if a is not type(None)]
-        return len(options) == 1 and _is_text(options[0], path)
-    if origin is list:
-        return bool(path) and isinstance(path[0], int) and _is_text(get_args(annotation)[0],
-                                                                      path[1:])
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        field = annotation.model_fields.get(path[0]) if path and isinstance(path[0], str) \
-            else None
-        if field is None or any(not isinstance(m, annotated_types.MinLen | annotated_types.MaxLen)
-                                for m in field.metadata):
-            return False
-        return _is_text(field.annotation, path[1:])
-    return annotation is str and not path
-
-
-def is_text_field(path: tuple[str | int, ...]) -> bool:
-    """Whether a correction may change the meeting's value at ``path``."""
-    return bool(path) and path[0] not in NOT_TEXT and _is_text(Meeting, path)
 
 
 def _scalars(node: Node, path: tuple[str | int, ...] = ()

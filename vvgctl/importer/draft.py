@@ -37,6 +37,11 @@ class Draft:
     notes: list[Note] = field(default_factory=list)
     organisations: dict[str, str] = field(default_factory=dict)
     preface: list[Line] = field(default_factory=list)
+    #: the minutes print their follow-ups ('Uppföljning: …'): none is read from the prose
+    printed_follow_ups: bool = False
+    derived_follow_ups: list[dict[str, Any]] = field(default_factory=list)
+    #: 'Åtgärd klar: <text>' (a printed note, the item or sub-item, its path) to find by text
+    closed_texts: list[tuple[Any, dict[str, Any], Path_]] = field(default_factory=list)
 
     def credit(self, path: Path_, line: Line, text: str | None = None) -> None:
         """Record that ``text`` (default: the whole line) of the input went into ``path``."""

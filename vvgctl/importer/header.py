@@ -226,11 +226,13 @@ def _inline_roster(value: str, line: Line, draft: Draft, registry: RegistryIndex
 
 def _roster_columns(lines: list[Line], header: Header, draft: Draft,
                     registry: RegistryIndex | None) -> None:
-    columns: dict[int, list[tuple[Line, str]]] = {}
+    columns: dict[int, list[tuple[Line, str, bool]]] = {}  # (line, cell, after a blank line)
     footnotes: list[Line] = []
     skip_to = 0
+    after_blank = False
     for index, line in enumerate(lines):
         if line.blank or index < skip_to:
+            after_blank = after_blank or line.blank
             continue
         attended = attendance_at(lines, index, draft, registry)
         if attended is not None:
@@ -241,12 +243,14 @@ def _roster_columns(lines: list[Line], header: Header, draft: Draft,
             continue
         for col, cell in enumerate(line.text.split("\t")):
             if cell.strip():
-                columns.setdefault(col, []).append((line, cell.strip()))
+                columns.setdefault(col, []).append((line, cell.strip(), after_blank))
+        after_blank = False
     groups: list[tuple[str | None, Line | None, list[tuple[Line, str]]]] = []
     organ = registry.organ(str(draft.data.get("organ", ""))) if registry else None
     for col in sorted(columns):
         current: tuple[str | None, Line | None, list[tuple[Line, str]]] | None = None
-        for line, cell in columns[col]:
+        tight = False  # the group's heading and members stand on lines without a blank between
+        for line, cell, after_blank in columns[col]:
             if current is not None and current[2] and (
                     _continues(cell) or _wrapped_word(cell, current[2][-1][1], organ)):
                 last_line, last_cell = current[2][-1]  # a member's line wrapped in a column
@@ -257,10 +261,16 @@ def _roster_columns(lines: list[Line], header: Header, draft: Draft,
             if person is None or OTHERS.match(strip_markup(cell)):
                 current = (strip_markup(cell), Line(line.no, cell), [])
                 groups.append(current)
+                tight = True
             else:
-                if current is None:
+                if current is None or (after_blank and tight and current[0] is not None
+                                       and current[2]):
+                    # names after a blank line under a tight group, without a heading of
+                    # their own: the members who sit in no delegation
                     current = (None, None, [])
                     groups.append(current)
+                elif after_blank:
+                    tight = False
                 current[2].append((line, cell))
     header.roster_groups = groups
     place_groups(groups, footnotes, draft, registry)

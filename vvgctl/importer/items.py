@@ -13,13 +13,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from vvgctl.importer import labels as L
+from vvgctl.importer import printed as P
 from vvgctl.importer.attendance import attendance_at
 from vvgctl.importer.context import Context
 from vvgctl.importer.dates import find_date, find_minutes, find_time_range
 from vvgctl.importer.draft import Draft, ItemText, Path_
 from vvgctl.importer.people import parse_names, strip_markup
 from vvgctl.importer.positions import collect_position, decision_from, follow_ups
-from vvgctl.importer.schedule import schedule_lines
+from vvgctl.importer.schedule import listed_schedule, schedule_lines
 from vvgctl.importer.tables import table_from
 from vvgctl.importer.text import Line
 from vvgctl.models.common import check_link
@@ -59,21 +60,6 @@ def _is_timebox_line(clean: str) -> bool:
     rest = re.sub(r"\d|minuter|minutes|min\b|klockan|kl|ca|cirka|[().,:;–—\-\s]", "",
                   clean.lower())
     return not rest and timebox_of(clean) is not None
-
-
-def _listed_schedule(prose: list[str]) -> list[str]:
-    """The lines under a short line that names the schedule ('Mötestider 2025:'), to the
-    first line without a date."""
-    found: list[str] = []
-    under = False
-    for text in prose:
-        if not under:
-            under = len(text) < 60 and bool(L.SCHEDULE_TITLE.search(text))
-            continue
-        if not find_date(text, 2000):
-            break
-        found.append(text)
-    return found
 
 
 class ItemParser:
@@ -199,6 +185,10 @@ class ItemParser:
                                      or L.PREVIOUS_TITLE.search(self.item["title"])):
             self._document(line, bullet)  # a list of documents under the item's head
             return j + 1
+        printed = P.read(lines, j, self.ctx)
+        if printed is not None:
+            P.keep(printed, self.target, self.base, draft)
+            return j + len(printed.lines)
         labelled = L.POSITION.match(clean)
         sentence = None if bullet else L.POSITION_SENTENCE.match(clean)
         if labelled or sentence:
@@ -384,8 +374,9 @@ class ItemParser:
     def _derived(self) -> None:
         texts = [d["text"] for d in self.item.get("decisions", [])] + self.prose
         found = follow_ups(texts, self.ctx)
-        if found:
+        if found and "follow_ups" not in self.item:
             self.item["follow_ups"] = found
+            self.draft.derived_follow_ups.append(self.item)
 
         titles = [self.item["title"]] + [s["title"] for s in self.item.get("subitems", [])]
         if any(L.SCHEDULE_TITLE.search(t) for t in titles):
@@ -395,6 +386,6 @@ class ItemParser:
                 schedule_lines(candidates, self.ctx.date))
         else:  # 'Mötestider 2025:' over a list inside another item ('Övriga frågor')
             self.draft.data.setdefault("schedule", []).extend(
-                schedule_lines(_listed_schedule(self.prose), self.ctx.date))
+                schedule_lines(listed_schedule(self.prose), self.ctx.date))
             if not self.draft.data["schedule"]:
                 del self.draft.data["schedule"]

@@ -64,6 +64,26 @@ CHAIR = re.compile(rf"^({alternatives(V.CHAIR_LABELS)})\s*:\s*(.+)$", re.IGNOREC
 DOCUMENTS = label(V.DOCUMENT_LABELS)
 ABSENT_MARK = re.compile(alternatives(V.ABSENT_MARKS), re.IGNORECASE)
 REMOTE_MARK = re.compile(alternatives(V.REMOTE_MARKS), re.IGNORECASE)
+FOLLOW_UP = label(V.FOLLOW_UP_LABELS)
+#: the meeting a labelled follow-up is aimed at, in the parentheses that end it: group 1 the
+#: meeting ("mötet i december 2025", "nästa möte"), group 2 the organ when another's
+FOLLOW_UP_WHEN = re.compile(r"\s*\(\s*till\s+([^,()]+?)\s*(?:,\s*([^()]+?))?\s*\)\s*[.]?\s*$",
+                            re.IGNORECASE)
+CLOSED = label(V.CLOSED_LABELS)
+#: "Rättelse vid justering 12 mars 2026: …" and "Godkända med rättelse (11 september 2025):
+#: …": group 1 the label, group 2 what stands between it and the colon (the date), group 3
+#: the text
+CORRECTION = re.compile(rf"^({alternatives(V.CORRECTION_LABELS)})\s*([^:]{{0,40}}?)\s*:\s*(.+)$",
+                        re.IGNORECASE)
+PREVIOUS_CORRECTION = re.compile(
+    rf"^({alternatives(V.PREVIOUS_CORRECTION_LABELS)})\s*([^:]{{0,40}}?)\s*:\s*(.+)$",
+    re.IGNORECASE)
+OLD_WORDING = re.compile(rf"\b(?:{alternatives(V.OLD_WORDING_LABELS)})\s*:\s*[”“\"](.*?)[”“\"]",
+                         re.IGNORECASE | re.DOTALL)
+NEW_WORDING = re.compile(rf"\b(?:{alternatives(V.NEW_WORDING_LABELS)})\s*:\s*[”“\"](.*?)[”“\"]",
+                         re.IGNORECASE | re.DOTALL)
+#: the lines vvgctl prints beside an item's text: never part of a position or a title
+NOTES = (FOLLOW_UP, CLOSED, CORRECTION, PREVIOUS_CORRECTION)
 PAUSE = re.compile(r"^paus\b", re.IGNORECASE)
 LINK_BULLET = re.compile(r"^\s*[-*•]\s+\[(.+?)\]\((.*?)\)\s*[.,]?\s*$")
 FILE_BULLET = re.compile(r"^\s*[-*•]\s+(.+\.(?:pdf|docx?|pptx?|xlsx?))\s*$", re.IGNORECASE)

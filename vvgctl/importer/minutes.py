@@ -15,6 +15,7 @@ from typing import Any
 from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.importer import emit
+from vvgctl.importer import printed as P
 from vvgctl.importer.context import Context
 from vvgctl.importer.draft import Draft
 from vvgctl.importer.header import finish_mode, parse_header
@@ -142,6 +143,11 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
         if "kind" not in parser.item:
             draft.note(N_("item {number} has no kind ('Information', 'Dialog', …)").format(
                 number=number), ("items", index, "title"))
+    P.close_by_text(draft, root)
+    if draft.printed_follow_ups:  # the minutes list their follow-ups: none is guessed
+        for guessed in draft.derived_follow_ups:
+            del guessed["follow_ups"]
+    P.from_header(draft, ctx)
     if draft.preface:
         draft.to_review(draft.preface, N_("header text that was not understood"))
     if furniture:

@@ -15,7 +15,7 @@ from vvgctl.swedish.dates import MONTH_NUMBERS, MONTHS
 
 _APPROVED = re.compile(r"^godkänd(?:a)? vid mötet\b", re.IGNORECASE)  # the signature's last line
 _STOPS = (L.POSITION, L.POSITION_SENTENCE, L.PROPOSAL, L.PRESENTERS, L.ACTION, L.QUESTION,
-          L.DIALOG, L.ABSENT, L.SECRETARY, L.CHAIR, L.DOCUMENTS, L.REMOTE, _APPROVED)
+          L.DIALOG, L.ABSENT, L.SECRETARY, L.CHAIR, L.DOCUMENTS, L.REMOTE, _APPROVED, *L.NOTES)
 _PART = re.compile(r"^\s*(\d{1,2})[.)]\s+(.*)$")
 _SUBPART = re.compile(r"^\s*(?:[-*•]\s+)?[a-z][.)]\s+(.*)$|^\s+[-*•]\s+(.*)$")
 _BULLET = re.compile(r"^\s*[-*•]\s+")

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from vvgctl.importer import labels as L
 from vvgctl.importer.dates import find_date, find_time_range
 from vvgctl.importer.people import strip_markup
 from vvgctl.models.meeting import ScheduledMeeting
@@ -47,4 +48,19 @@ def schedule_lines(texts: list[str], after: dt.date) -> list[dict[str, Any]]:
         except ValidationError:
             continue
         found.append(entry)
+    return found
+
+
+def listed_schedule(prose: list[str]) -> list[str]:
+    """The lines under a short line that names the schedule ('Mötestider 2025:'), to the
+    first line without a date."""
+    found: list[str] = []
+    under = False
+    for text in prose:
+        if not under:
+            under = len(text) < 60 and bool(L.SCHEDULE_TITLE.search(text))
+            continue
+        if not find_date(text, 2000):
+            break
+        found.append(text)
     return found

@@ -101,7 +101,8 @@ def _wrapped(lines: list[Line], heading: Heading) -> None:
     if after < len(lines) and not lines[after].blank and not _is_label(lines[after].text):
         return
     if _is_label(text) or "\t" in lines[nxt].text or len(text) > 120 or text.endswith(".") \
-            or parse_names(text) or L.PRESENTERS.match(text) or re.match(r"^[a-z][.)]\s", text):
+            or parse_names(text) or L.PRESENTERS.match(text) \
+            or any(p.match(strip_markup(text)) for p in L.NOTES) or re.match(r"^[a-z][.)]\s", text):
         return
     if _remark(heading.title, strip_markup(text).strip(" *")):
         return

@@ -58,6 +58,24 @@ ACTION_LABELS = ("inför nästa möte", "till nästa möte", "åtgärder", "åtg
 #: a sentence that asks members to send something in by a meeting is no follow-up of the
 #: meeting ("påminner om att skicka in … till nästa möte")
 NOT_FOLLOW_UP = ("påminner", "påminnelse", "skicka in", "skickas in", "inkomma med")
+#: the labels vvgctl's own minutes print beside an item's text (vvgctl.render.notes): a
+#: follow-up "Uppföljning: … (till mötet i december 2025)", an earlier action the item closes
+#: "Åtgärd klar: …", and the corrections "Rättelse vid justering 12 mars 2026: …" (of these
+#: minutes) and "Godkända med rättelse (11 september 2025): …" (of the previous minutes),
+#: each quoting "Tidigare lydelse: ”…” Ny lydelse: ”…”"
+FOLLOW_UP_LABELS = ("uppföljning",)
+CLOSED_LABELS = ("åtgärd klar", "åtgärden klar", "klar åtgärd")
+CORRECTION_LABELS = ("rättelse vid justering", "rättelse vid justeringen")
+PREVIOUS_CORRECTION_LABELS = ("godkända med rättelse", "godkänd med rättelse",
+                              "godkändes med rättelse")
+OLD_WORDING_LABELS = ("tidigare lydelse",)
+NEW_WORDING_LABELS = ("ny lydelse",)
+#: the meeting a follow-up is aimed at, in the parentheses that end it: "(till mötet i
+#: december 2025)", "(till mötet den 10 december 2025)", "(till nästa möte, SRO)"; the month
+#: and day forms are read as dates, these are the words for the others
+FOLLOW_UP_TARGETS: tuple[tuple[str, str], ...] = (
+    ("nästkommande möte", "after-next"), ("nästnästa möte", "after-next"),
+    ("nästa möte", "next"))
 QUESTION_LABELS = ("frågeställning", "fråga till {words}")
 DIALOG_LABELS = ("dialog", "inspel från {words}", "diskussion", "synpunkter", "dialog och inspel")
 
