@@ -79,7 +79,7 @@ def main() -> None:
         from vvgctl.repository.repo import Repository
 
         def against_head() -> list[object]:
-            repository = Repository.open([minutes])
+            repository = Repository.open(minutes)
             return list(check_revision(repository, [minutes.resolve()], "HEAD"))
 
         found = against_head()

@@ -200,7 +200,7 @@ def import_file(path: Path, organ: str, repository_root: Path) -> Meeting:
     from vvgctl.importer.minutes import import_text
     from vvgctl.repository.repo import Repository
 
-    repository = Repository.find(repository_root)
+    repository = Repository.open(repository_root, required=False)
     assert repository is not None
     text, notes = read_source(path)
     result = import_text(text, organ=organ, registry=repository.registry,

@@ -181,3 +181,169 @@ def test_the_core_imports_at_the_top() -> None:
                             and sub.module.split(".")[0] == "vvgctl":
                         lazy.add((name, sub.module))
     assert lazy == set(LAZY_IN_CORE)
+
+
+#: module-level containers a function fills, each a cache of this process (never a command's
+#: context: a repository, a batch, the options of a command travel as arguments)
+PROCESS_STATE = {
+    ("vvgctl.runtime.cache", "_REFUSED"): "the cache folders already warned about",
+    ("vvgctl.runtime.cache", "_SCRATCH"): "the one scratch folder of a run without a cache",
+    ("vvgctl.runtime.pool", "_WORKER"): "a forked worker's context, set by its initializer",
+    ("vvgctl.swedish.stemming", "_STEMMER"): "the stemmer, made on first use",
+    ("vvgctl.swedish.stemming", "_STEMS"): "the stems already computed",
+    ("vvgctl.index.vocab", "_OPEN"): "the open lexicon file",
+    ("vvgctl.index.extract", "_LINES"): "the last front matter split into lines",
+}
+
+_MUTABLE_CALLS = {"list", "dict", "set", "defaultdict", "deque", "OrderedDict", "Counter"}
+_MUTATORS = {"append", "pop", "add", "clear", "update", "setdefault", "extend", "insert",
+             "remove", "discard", "popitem", "appendleft", "popleft"}
+
+
+def _mutable_globals(tree: ast.Module) -> set[str]:
+    """Names a module binds, at its top level, to a list, dict or set (a display, a
+    comprehension, a constructor call, or an annotation saying so)."""
+    found: set[str] = set()
+    for node in tree.body:
+        targets: list[ast.expr] = []
+        value: ast.expr | None = None
+        annotation: ast.expr | None = None
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign):
+            targets, value, annotation = [node.target], node.value, node.annotation
+        mutable = isinstance(value, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp,
+                                     ast.SetComp)) or (
+            isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+            and value.func.id in _MUTABLE_CALLS)
+        if annotation is not None:
+            head = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+            mutable |= isinstance(head, ast.Name) and head.id in {"list", "dict", "set"}
+        if mutable:
+            found |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return found
+
+
+def _held_context(path: Path) -> set[str]:
+    """The module-level containers that a function of the module changes (a stack or slot
+    of state that lives beyond one call), and every name assigned through ``global``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    candidates = _mutable_globals(tree)
+    held: set[str] = set()
+    for function in ast.walk(tree):
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        for node in ast.walk(function):
+            if isinstance(node, ast.Global):
+                held |= set(node.names)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and isinstance(node.func.value, ast.Name) \
+                    and node.func.value.id in candidates and node.func.attr in _MUTATORS:
+                held.add(node.func.value.id)
+            elif isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+                targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) \
+                    else [node.target]
+                for target in targets:
+                    if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) \
+                            and target.value.id in candidates:
+                        held.add(target.value.id)
+    return held
+
+
+def test_no_context_in_module_globals() -> None:
+    """Issue 27: a command's repository, batch or options travel as arguments (to a worker
+    through the pool's initializer, :func:`vvgctl.runtime.pool.map_with`), never on a
+    module-level stack such as the ``_ANALYSING`` and ``_BATCH`` that once held them."""
+    held = {(name, variable) for name, path in _modules().items()
+            for variable in _held_context(path)}
+    assert held == set(PROCESS_STATE), (
+        "module-level state that functions change (pass it as an argument instead):\n"
+        + "\n".join(f"{m}.{v}" for m, v in sorted(held - set(PROCESS_STATE))))
+
+
+def test_the_context_finder_finds_stacks(tmp_path: Path) -> None:
+    source = tmp_path / "stack.py"
+    source.write_text("_STACK: list[object] = []\n_BATCH = {}\n_FIXED = [1, 2]\n"
+                      "def run(repository):\n    _STACK.append(repository)\n"
+                      "    _BATCH[1] = repository\n    global _OTHER\n    _OTHER = 1\n"
+                      "    return _FIXED[0]\n", encoding="utf-8")
+    assert _held_context(source) == {"_STACK", "_BATCH", "_OTHER"}
+
+
+def _snake(name: str) -> str:
+    return "".join(("_" + c.lower()) if c.isupper() else c for c in name).lstrip("_")
+
+
+def _vvgctl_names() -> set[str]:
+    """The packages and the (snake-cased) classes of vvgctl: what a parameter named so holds."""
+    names = {_package(m) for m in _modules()} - {""}
+    for path in _modules().values():
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                names.add(_snake(node.name))
+    return names
+
+
+def _any_parameters(path: Path) -> list[tuple[str, str]]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
+            found += [(node.name, a.arg) for a in arguments
+                      if (isinstance(a.annotation, ast.Name) and a.annotation.id == "Any")
+                      or (isinstance(a.annotation, ast.Constant) and a.annotation.value == "Any")]
+    return found
+
+
+def test_no_hidden_arrow_through_any() -> None:
+    """Issue 27: a parameter that holds a vvgctl object (named for its class or package, as
+    ``index``) is typed with it, or with a Protocol of the lower layer: typed ``Any`` it hid
+    that ``repository/governing_documents.py`` queried the index above it."""
+    names = _vvgctl_names()
+    hidden = [f"{module}.{function}({argument}: Any)" for module, path in _modules().items()
+              if _package(module) not in ("cli", "__main__")
+              for function, argument in _any_parameters(path) if argument in names]
+    assert not hidden, "type these with the class or a Protocol:\n" + "\n".join(hidden)
+
+
+def test_one_module_lists_every_check() -> None:
+    """Issue 27: :mod:`vvgctl.checking.registry` lists every rule and every data file kind
+    (as yamllint lists its rules); no module registers a check by a call at import."""
+    from vvgctl.checking import registry
+
+    rules = {p.stem for p in (PACKAGE / "checking" / "rules").glob("*.py")} - {"__init__", "base"}
+    listed = [m.__name__.rsplit(".", 1)[1]
+              for m in (*registry.FILE_RULES, *registry.REPOSITORY_RULES)]
+    assert sorted(listed) == sorted(rules)
+    defined: set[str] = set()
+    calls: list[str] = []
+    for name, path in _modules().items():
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign, ast.Expr)) \
+                else None
+            if isinstance(node, ast.Expr) and isinstance(value, ast.Call) \
+                    and name != "vvgctl.__main__":
+                calls.append(f"{name}: {ast.unparse(node)}")
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
+                    and value.func.id == "DataFileKind":
+                first = value.args[0]
+                assert isinstance(first, ast.Constant)
+                defined.add(str(first.value))
+    assert not calls, "calls at import (list the check in vvgctl/checking/registry.py):\n" \
+        + "\n".join(calls)
+    assert defined == {kind.name for kind in registry.DATA_FILE_KINDS}
+
+
+def test_every_format_option_in_one_place() -> None:
+    """Issue 27: the --format choices of every command are defined in vvgctl/cli/formats.py,
+    keyed there by the command's name."""
+    from vvgctl.cli.formats import FORMATS
+
+    elsewhere = []
+    for name, path in _modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and node.name.endswith("Format") \
+                    and name != "vvgctl.cli.formats":
+                elsewhere.append(f"{name}.{node.name}")
+    assert not elsewhere
+    assert {"check", "render", "arshjul", "decisions"} <= set(FORMATS)

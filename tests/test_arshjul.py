@@ -316,3 +316,10 @@ def test_json_for_scripts_has_every_meeting_topic_and_origin() -> None:
 def _line_of(path: Path, text: str) -> int:
     lines = path.read_text(encoding="utf-8").splitlines()
     return next(n for n, line in enumerate(lines, 1) if text in line)
+
+
+def test_every_format_has_one_export() -> None:
+    """Issue 27: the formats are keyed by name in one table, not switched by an if-chain."""
+    from vvgctl.cli.arshjul import EXPORTS, ArshjulFormat
+
+    assert set(EXPORTS) == {f.value for f in ArshjulFormat}

@@ -107,3 +107,21 @@ def test_a_cached_data_file_reads_back_as_it_was_read(tmp_path: Path) -> None:
         assert again.model == first.model and again.diagnostics == first.diagnostics
         assert again.positions.values == first.positions.values
         assert again.line_offset == first.line_offset
+
+
+def test_one_fingerprint_for_cache_render_and_publish(tmp_path: Path) -> None:
+    """Issue 27: the cache, render and publish fingerprint through one helper, which sees an
+    edit by content, or by size and mtime when asked to only stat."""
+    from vvgctl.runtime.fingerprint import digest, tree_digest
+
+    assert digest("ab", "c") != digest("a", "bc")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("one", encoding="utf-8")
+    (tmp_path / "b.py").write_text("two", encoding="utf-8")
+    by_content, by_stat = tree_digest(tmp_path), tree_digest(tmp_path, by_content=False)
+    assert tree_digest(tmp_path, skip=(tmp_path / "sub",)) != by_content
+    assert tree_digest(tmp_path, pattern="*.py") == tree_digest(tmp_path / "b.py")
+    (tmp_path / "sub" / "a.txt").write_text("One", encoding="utf-8")
+    os.utime(tmp_path / "sub" / "a.txt", ns=(1, 1))
+    assert tree_digest(tmp_path) != by_content
+    assert tree_digest(tmp_path, by_content=False) != by_stat

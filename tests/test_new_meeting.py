@@ -226,3 +226,26 @@ def test_members_without_a_delegation_are_one_group_after_the_delegations(repo: 
     assert agenda.exit_code == 0, agenda.output
     html = (repo.parent / "out" / f"vvg-{DAY}-kallelse.html").read_text(encoding="utf-8")
     assert html.count('class="doc-delegation"') == 4 and "Nils Holm, Kansliet" in html
+
+
+def test_new_meeting_parses_the_previous_meeting_once(repo: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 27: the records and the query index (its open actions) are read from one
+    parse of each meeting in the command."""
+    import collections
+
+    from vvgctl.index import extract
+    from vvgctl.source import loading
+
+    counter: collections.Counter[str] = collections.Counter()
+    real = loading.parse_meeting
+
+    def counting(raw: bytes, shown: str) -> loading.LoadedMeeting:
+        counter[Path(shown).name] += 1
+        return real(raw, shown)
+
+    monkeypatch.setattr(loading, "parse_meeting", counting)
+    monkeypatch.setattr(extract, "parse_meeting", counting)
+    code, out = new(repo, *WHERE)
+    assert code == 0, out
+    assert counter["2025-10-22.md"] == 1, counter

@@ -124,3 +124,26 @@ def test_a_small_batch_runs_in_this_process() -> None:
 
 def _pid_of(_: int) -> int:
     return os.getpid()
+
+
+def _inner_pids(_: int) -> tuple[int, list[int]]:
+    return os.getpid(), list(parallel_map(lambda _: os.getpid(), range(4), jobs=2))
+
+
+def _with_context(context: dict[str, int], task: int) -> tuple[int, int, int]:
+    return os.getpid(), context["base"], task
+
+
+def test_workers_get_their_context_from_the_initializer_and_start_no_pool() -> None:
+    """Issue 27: map_with hands each forked worker the context once (no module global of the
+    caller); a worker's own parallel_map runs in that worker."""
+    from vvgctl.runtime.pool import map_with
+
+    context = {"base": 7}
+    results = list(map_with(context, _with_context, range(6), jobs=2))
+    assert [(base, task) for _, base, task in results] == [(7, n) for n in range(6)]
+    assert os.getpid() not in {pid for pid, _, _ in results}
+    for worker, inner in parallel_map(_inner_pids, range(4), jobs=2):
+        assert worker != os.getpid() and set(inner) == {worker}
+    assert list(map_with(context, _with_context, range(2), jobs=1)) == [
+        (os.getpid(), 7, 0), (os.getpid(), 7, 1)]

@@ -462,8 +462,8 @@ def test_a_render_killed_half_way_does_not_lock_its_own_outputs(tmp_path: Path) 
             "from pathlib import Path\n"
             "import vvgctl.render.pipeline as p\n"
             "real = p._render_task\n"
-            "def task(t):\n"
-            "    real(t)\n"
+            "def task(b, t):\n"
+            "    real(b, t)\n"
             "    os._exit(9)  # killed after the file, before the manifest\n"
             "p._render_task = task\n"
             "p.render_many([Path(sys.argv[1])], Path(sys.argv[2]), 'html', jobs=1)\n")
@@ -478,3 +478,28 @@ def test_a_render_killed_half_way_does_not_lock_its_own_outputs(tmp_path: Path) 
     (out / "vvg-2025-10-22.html").write_text("mine", encoding="utf-8")
     refused = CliRunner().invoke(app, ["render", str(meeting), "--format", "html", "-o", str(out)])
     assert refused.exit_code == 1 and "--force" in refused.output
+
+
+def test_render_and_publish_keep_one_manifest(tmp_path: Path) -> None:
+    """Issue 27: render's and publish's output folders hold the same manifest; a render folder
+    of an earlier version (a plain {path: key}) stays vvgctl's, and publish, which deletes what
+    its manifest lists, reads no such plain file."""
+    import json
+
+    from vvgctl.publish.manifest import Manifest as SiteManifest
+    from vvgctl.render.output import MANIFEST
+    from vvgctl.render.output import Manifest as RenderManifest
+
+    meeting = MINUTES / "vvg" / "2025" / "2025-10-22.md"
+    out = tmp_path / "render"
+    render_many([meeting], out, "html")
+    stored = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert stored["format"] == 1 and list(stored["outputs"]) == ["vvg-2025-10-22.html"]
+    site = SiteManifest(tmp_path / "site", "fp")
+    site.produced["index.html"] = "key"
+    site.save()
+    assert json.loads(site.file.read_text(encoding="utf-8"))["outputs"] == {"index.html": "key"}
+    (out / MANIFEST).write_text(json.dumps(stored["outputs"]), encoding="utf-8")  # as before
+    assert RenderManifest(out).entries == stored["outputs"]
+    site.file.write_text(json.dumps({"index.html": "key"}), encoding="utf-8")
+    assert SiteManifest.load(tmp_path / "site", "fp").outputs == {}

@@ -224,3 +224,41 @@ def test_a_folder_that_cannot_be_read_is_reported_at_its_place(
     found = [d for d in report.diagnostics if d.path.endswith("2024")]
     assert [d.code for d in found] == ["io"], report.diagnostics
     assert report.exit_code() == 1
+
+
+@pytest.fixture
+def parses_by_file(monkeypatch: pytest.MonkeyPatch) -> collections.Counter[str]:
+    """How often each meeting file is parsed, by its absolute path: by the repository
+    (:func:`vvgctl.source.loading.parse_meeting`) and by the query index alike."""
+    from vvgctl.index import extract
+
+    counter: collections.Counter[str] = collections.Counter()
+    real = loading.parse_meeting
+
+    def counting(raw: bytes, shown: str) -> loading.LoadedMeeting:
+        counter[str(Path(shown).resolve())] += 1
+        return real(raw, shown)
+
+    monkeypatch.setattr(loading, "parse_meeting", counting)
+    monkeypatch.setattr(extract, "parse_meeting", counting)
+    return counter
+
+
+def test_the_index_projects_the_meetings_the_repository_read(
+        tmp_path: Path, parses_by_file: collections.Counter[str]) -> None:
+    """Issue 27: in one command the query index neither discovers nor parses again a meeting
+    the repository already read; it holds the same files."""
+    from vvgctl.index import open_index
+
+    root = shutil.copytree(MINUTES, tmp_path / "minutes")
+    meetings = {str(p) for p in Repository(root).meeting_files}
+    repository = Repository(root, keep_loaded=True, use_cache=False, jobs=1)
+    assert repository.records()
+    index = open_index([root], repository=repository)
+    try:
+        indexed = {row[0] for row in index.connection.execute("SELECT path FROM files")}
+    finally:
+        index.connection.close()
+    assert indexed == meetings
+    assert set(parses_by_file) == meetings
+    assert set(parses_by_file.values()) == {1}, parses_by_file

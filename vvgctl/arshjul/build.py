@@ -192,6 +192,72 @@ def _plan_for(plans: Sequence[Loaded[PlanFile]], year: int) -> Loaded[PlanFile] 
     return best
 
 
+def _add_planned(timeline: Timeline, plans: Sequence[Loaded[PlanFile]],
+                 window: list[YearMonth]) -> None:
+    """Step 1 of :func:`merge`: the plans' own topics (every plan's meetings that fall in the
+    window)."""
+    for other in plans:
+        assert other.model is not None
+        for m, meeting in enumerate(other.model.meetings):
+            if meeting.year_month not in window:
+                continue
+            column = (timeline.dated(meeting.date) if meeting.date is not None
+                      else timeline.in_month(*meeting.year_month)[0])
+            for t, entry_topic in enumerate(meeting.topics):
+                _add(column, Topic(entry_topic.title, entry_topic.category, entry_topic.case,
+                                   entry_topic.kind, [Origin(
+                                       Source.PLAN, other.path,
+                                       other.at("meetings", m, "topics", t)[0],
+                                       node=("meetings", m, "topics", t))]))
+
+
+def _add_recurring(timeline: Timeline, loaded: Loaded[PlanFile], plan: PlanFile,
+                   window: list[YearMonth]) -> None:
+    """Step 2 of :func:`merge`: the recurring topics of the plan in force."""
+    first_year = plan.period[0][0]
+    for r, rule in enumerate(plan.recurring):
+        for rule_year in sorted({y for y, _ in window}):
+            if not rule.applies(rule_year, first_year):
+                continue
+            months = [(rule_year, m) for m in rule.months()]
+            if not all(ym in window for ym in months):
+                continue
+            candidates = [c for ym in months for c in timeline.in_month(*ym, create=False)]
+            if not candidates:
+                candidates = timeline.in_month(*months[0])
+            chosen = (candidates if rule.meeting is Occurrence.EVERY
+                      else [candidates[0] if rule.meeting is Occurrence.FIRST
+                            else candidates[-1]])
+            title, case = rule.render(rule_year)
+            for column in chosen:
+                _add(column, Topic(title, rule.category, case, rule.kind, [Origin(
+                    Source.RECURRING, loaded.path, loaded.at("recurring", r)[0],
+                    node=("recurring", r))]))
+
+
+def _add_follow_ups(timeline: Timeline, organ: str, plan: PlanFile | None,
+                    minutes: Sequence[MeetingRecord], window: list[YearMonth]) -> None:
+    """Step 3 of :func:`merge`: the follow-ups set in minutes, each in the meeting it aims at
+    (beside a topic on the same case, else in the follow-up row)."""
+    follow_row = plan.follow_up_category if plan is not None and plan.follow_up_category \
+        and plan.category(plan.follow_up_category) else None
+    for facts in minutes:
+        for follow_up in facts.follow_ups:
+            if follow_up.organ != organ:
+                continue
+            aimed = _target(timeline, follow_up, facts.date, window)
+            if aimed is None:
+                continue
+            origin = Origin(Source.FOLLOW_UP, facts.path, follow_up.line, follow_up.text,
+                            facts.date, follow_up.item)
+            same_case = [t for t in aimed.topics if follow_up.case and t.case == follow_up.case]
+            if same_case:
+                same_case[0].origins.append(origin)
+                continue
+            row_id = follow_row or _category_of_case(timeline, follow_up.case) or FOLLOW_UP_ROW
+            _add(aimed, Topic(follow_up.text, row_id, follow_up.case, None, [origin]))
+
+
 def merge(organ: str, year: int, *, plans: Sequence[Loaded[PlanFile]],
           schedule: Iterable[ScheduleEntry], minutes: Sequence[MeetingRecord],
           organ_name: str | None = None, extra_dates: Iterable[dt.date] = (),
@@ -225,59 +291,11 @@ def merge(organ: str, year: int, *, plans: Sequence[Loaded[PlanFile]],
         for i, category in enumerate(plan.categories):
             rows.append(Row(category.id, category.name,
                             category.colour or PALETTE[i % len(PALETTE)]))
-    # 1. the plan's own topics (every plan's meetings that fall in the window)
-    for other in plans:
-        assert other.model is not None
-        for m, meeting in enumerate(other.model.meetings):
-            if meeting.year_month not in window:
-                continue
-            column = (timeline.dated(meeting.date) if meeting.date is not None
-                      else timeline.in_month(*meeting.year_month)[0])
-            for t, entry_topic in enumerate(meeting.topics):
-                _add(column, Topic(entry_topic.title, entry_topic.category, entry_topic.case,
-                                   entry_topic.kind, [Origin(
-                                       Source.PLAN, other.path,
-                                       other.at("meetings", m, "topics", t)[0],
-                                       node=("meetings", m, "topics", t))]))
-    # 2. the recurring topics of the plan in force
+    _add_planned(timeline, plans, window)
     if plan is not None and loaded is not None:
-        first_year = plan.period[0][0]
-        for r, rule in enumerate(plan.recurring):
-            for rule_year in sorted({y for y, _ in window}):
-                if not rule.applies(rule_year, first_year):
-                    continue
-                months = [(rule_year, m) for m in rule.months()]
-                if not all(ym in window for ym in months):
-                    continue
-                candidates = [c for ym in months for c in timeline.in_month(*ym, create=False)]
-                if not candidates:
-                    candidates = timeline.in_month(*months[0])
-                chosen = (candidates if rule.meeting is Occurrence.EVERY
-                          else [candidates[0] if rule.meeting is Occurrence.FIRST
-                                else candidates[-1]])
-                title, case = rule.render(rule_year)
-                for column in chosen:
-                    _add(column, Topic(title, rule.category, case, rule.kind, [Origin(
-                        Source.RECURRING, loaded.path, loaded.at("recurring", r)[0],
-                        node=("recurring", r))]))
-    # 3. the follow-ups set in minutes
-    follow_row = plan.follow_up_category if plan is not None and plan.follow_up_category \
-        and plan.category(plan.follow_up_category) else None
-    for facts in () if planned_only else minutes:
-        for follow_up in facts.follow_ups:
-            if follow_up.organ != organ:
-                continue
-            aimed = _target(timeline, follow_up, facts.date, window)
-            if aimed is None:
-                continue
-            origin = Origin(Source.FOLLOW_UP, facts.path, follow_up.line, follow_up.text,
-                            facts.date, follow_up.item)
-            same_case = [t for t in aimed.topics if follow_up.case and t.case == follow_up.case]
-            if same_case:
-                same_case[0].origins.append(origin)
-                continue
-            row_id = follow_row or _category_of_case(timeline, follow_up.case) or FOLLOW_UP_ROW
-            _add(aimed, Topic(follow_up.text, row_id, follow_up.case, None, [origin]))
+        _add_recurring(timeline, loaded, plan, window)
+    if not planned_only:
+        _add_follow_ups(timeline, organ, plan, minutes, window)
     columns = [c for c in timeline.columns if (c.year, c.month) in window]
     used = [t.category for c in columns for t in c.topics]
     for other in plans:  # rows of other plans whose meetings fall in the window

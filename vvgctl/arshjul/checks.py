@@ -25,7 +25,6 @@ from vvgctl.models.item import KINDS_REQUIRING_DECISION, ItemKind
 from vvgctl.models.plan import PlanFile
 from vvgctl.models.schedule import ScheduleEntry
 from vvgctl.planning.schedule import load_schedule
-from vvgctl.repository.datafiles import add_cross_check
 from vvgctl.repository.records import INFORMATION_KINDS, MeetingRecord
 from vvgctl.repository.repo import Repository
 from vvgctl.runtime.i18n import N_
@@ -160,7 +159,10 @@ def _positions(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagno
     return found
 
 
-add_cross_check("plan", _positions, codes=(
+#: the plan's cross-check against the merged årshjul, and its codes (added to the plan's kind
+#: by :mod:`vvgctl.checking.registry`)
+POSITION_CHECK = _positions
+POSITION_CODES = (
     RuleCode(CODE_POSITION, N_("a planned position has an information item on its case before "
                                "it"),
-             (Severity.WARNING,)),))
+             (Severity.WARNING,)),)

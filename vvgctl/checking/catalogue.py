@@ -3,8 +3,8 @@
 The list is gathered from where each check lives, so that a code and its documentation stay
 together: the reading of files (:mod:`vvgctl.source.codes`), the rules (one module each, the
 module's docstring is its documentation and ``SEVERITIES`` its levels), the repository's own
-reading and each data file kind's cross-checks (:mod:`vvgctl.repository.datafiles`, the
-providers below), and the frozen-record check. ``vvgctl rules`` prints it.
+reading and each data file kind's cross-checks (:mod:`vvgctl.repository.datafiles`), and the
+revision checks: all as :mod:`vvgctl.checking.registry` lists them. ``vvgctl rules`` prints it.
 """
 
 from __future__ import annotations
@@ -14,17 +14,15 @@ import inspect
 from dataclasses import dataclass
 from types import ModuleType
 
-# the modules that register data file kinds and their cross-checks (imported for that)
-import vvgctl.arshjul.checks
-import vvgctl.planning.plan
-import vvgctl.planning.schedule
-import vvgctl.repository.governing_documents
-import vvgctl.repository.site  # noqa: F401
-from vvgctl.checking import approval_flow, frozen
-from vvgctl.checking.rules import FILE_RULES, REPOSITORY_RULES
+from vvgctl.checking.registry import (
+    DATA_FILE_KINDS,
+    FILE_RULES,
+    REPOSITORY_RULES,
+    REVISION_CHECKS,
+)
 from vvgctl.diagnostics import RuleCode, Severity
 from vvgctl.repository import datafiles
-from vvgctl.repository.datafiles import registered_kinds
+from vvgctl.repository.datafiles import DataFileKind
 from vvgctl.source import codes as reading
 
 
@@ -65,9 +63,13 @@ def catalogue() -> list[Rule]:
     rules += [_from_code(c, Scope.DATA, "registry/") for c in datafiles.CODES]
     for kind in registered_kinds():
         rules += [_from_code(c, Scope.DATA, kind.pattern) for c in kind.codes]
-    rules.append(_from_module(approval_flow, Scope.REVISION))
-    rules.append(_from_module(frozen, Scope.REVISION))
+    rules += [_from_module(m, Scope.REVISION) for m in REVISION_CHECKS]
     return rules
+
+
+def registered_kinds() -> list[DataFileKind]:
+    """Every data file kind, by name (:data:`vvgctl.checking.registry.DATA_FILE_KINDS`)."""
+    return sorted(DATA_FILE_KINDS, key=lambda k: k.name)
 
 
 def codes() -> set[str]:

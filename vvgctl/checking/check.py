@@ -15,10 +15,10 @@ from pathlib import Path
 from vvgctl.checking.approval_flow import check_approvals
 from vvgctl.checking.catalogue import registered_kinds
 from vvgctl.checking.frozen import check_frozen
+from vvgctl.checking.registry import FILE_RULES, REPOSITORY_RULES
 from vvgctl.checking.revision import Revision
-from vvgctl.checking.rules import FILE_RULES, REPOSITORY_RULES
 from vvgctl.checking.rules.base import FileContext, RepositoryContext
-from vvgctl.diagnostics import Diagnostic, Severity, display_path
+from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.errors import EXIT_FINDINGS, EXIT_OK
 from vvgctl.repository.datafiles import check_data_files
 from vvgctl.repository.discovery import meeting_files
@@ -26,7 +26,7 @@ from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex
 from vvgctl.repository.repo import Analysis, FileResult, Repository
 from vvgctl.runtime.progress import Progress
-from vvgctl.source.loading import LoadedMeeting, load_meeting
+from vvgctl.source.loading import LoadedMeeting
 
 
 @dataclass
@@ -56,7 +56,7 @@ def check_loaded(loaded: LoadedMeeting, registry: RegistryIndex, root: Path | No
 
 
 def check_file(repository: Repository, path: Path) -> FileResult:
-    return check_loaded(load_meeting(path, display_path(path)), repository.registry,
+    return check_loaded(repository.load(path), repository.registry,
                         repository.root, path)
 
 
@@ -69,7 +69,7 @@ def run_check(paths: list[Path], *, use_cache: bool = True, jobs: int = 0,
               verify_contents: bool = False) -> CheckReport:
     """Check the meetings at ``paths`` (files or folders) and the repository they belong to;
     with ``base`` (a git revision) also that records approved there stayed frozen."""
-    repository = Repository.open(paths, analysis=CHECK, use_cache=use_cache, jobs=jobs,
+    repository = Repository.open(*paths, analysis=CHECK, use_cache=use_cache, jobs=jobs,
                                  progress=progress, verify_contents=verify_contents)
     return check_repository(repository, [p.resolve() for p in paths], base)
 

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import enum
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from vvgctl.cli.formats import ArshjulFormat
 from vvgctl.cli.localised import Command
 from vvgctl.message import Message, plural
 from vvgctl.runtime.i18n import N_, render
 from vvgctl.runtime.i18n import _ as tr
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from vvgctl.arshjul.model import Arshjul
+    from vvgctl.repository.repo import Repository
 
 HELP = N_("""\
 Show an organ's årshjul: the year's meetings and the topics planned for each.
@@ -43,15 +44,6 @@ Examples:
     vvgctl arshjul --organ vvg --year 2026 --format pdf -o arshjul-2026.pdf
     vvgctl arshjul --organ styrgrupp-hos --year 2026 --format ics -o styrgrupp.ics
 """)
-
-
-class ArshjulFormat(str, enum.Enum):
-    table = "table"
-    md = "md"
-    svg = "svg"
-    pdf = "pdf"
-    ics = "ics"
-    json = "json"
 
 
 def register(app: typer.Typer) -> None:
@@ -82,7 +74,7 @@ def arshjul(
     from vvgctl.errors import UsageError
     from vvgctl.repository.repo import Repository
 
-    repository = Repository.locate(root)
+    repository = Repository.open(*([root] if root is not None else []))
     registry = repository.registry
     if registry.organ(organ) is None:
         raise UsageError(
@@ -102,14 +94,9 @@ def arshjul(
     if format is ArshjulFormat.table and output is None and out.is_tty():
         out.stdout().print(_rich_table(result))
         return
-    stamp = None
-    if format is ArshjulFormat.ics:
-        from vvgctl.arshjul.ics import revision_stamp
-
-        stamp = revision_stamp(repository, organ)
     found = registry.organ(organ)
     header = (found.header or found.name) if found is not None else organ
-    data = _render(result, format, output, stamp, header)
+    data = EXPORTS[format.value](result, _Target(repository, organ, output, header))
     if data is None:
         return
     if output is None:
@@ -124,48 +111,74 @@ def arshjul(
         err.print(f"skrev {output}")
 
 
-def _render(result: Arshjul, format: ArshjulFormat, output: Path | None,
-            stamp: dt.datetime | None = None, header: str = "") -> bytes | None:
-    """The årshjul in ``format``; the PDF is written to ``output`` under the page ``header``
-    (the organ's, as on its minutes)."""
-    if format in (ArshjulFormat.table, ArshjulFormat.md):
-        from vvgctl.arshjul.text import to_markdown
+@dataclass(frozen=True)
+class _Target:
+    """Where an export goes and what it needs beside the årshjul."""
 
-        return to_markdown(result).encode("utf-8")
-    if format is ArshjulFormat.json:
-        import json
+    repository: Repository
+    organ: str
+    output: Path | None
+    header: str  # the organ's page header, as on its minutes (the PDF's)
 
-        from vvgctl.arshjul.export import to_json
 
-        return (json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    if format is ArshjulFormat.svg:
-        from vvgctl.arshjul.svg import to_svg
+def _markdown(result: Arshjul, target: _Target) -> bytes | None:
+    from vvgctl.arshjul.text import to_markdown
 
-        return to_svg(result).encode("utf-8")
-    if format is ArshjulFormat.ics:
-        from vvgctl.arshjul.ics import to_ics, undated_months
-        from vvgctl.cli import output as out
+    return to_markdown(result).encode("utf-8")
 
-        assert stamp is not None
-        data = to_ics(result, stamp=stamp)
-        skipped = undated_months([result])
-        if skipped:
-            out.stderr().print(f"[yellow]{tr('note:')}[/] " + render(plural(
-                "{n} meeting has no date (only a month) and no event in the calendar",
-                "{n} meetings have no date (only a month) and no event in the calendar",
-                skipped)))
-        return data
+
+def _json(result: Arshjul, target: _Target) -> bytes | None:
+    import json
+
+    from vvgctl.arshjul.export import to_json
+
+    return (json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _svg(result: Arshjul, target: _Target) -> bytes | None:
+    from vvgctl.arshjul.svg import to_svg
+
+    return to_svg(result).encode("utf-8")
+
+
+def _ics(result: Arshjul, target: _Target) -> bytes | None:
+    from vvgctl.arshjul.ics import revision_stamp, to_ics, undated_months
+    from vvgctl.cli import output as out
+
+    data = to_ics(result, stamp=revision_stamp(target.repository, target.organ))
+    skipped = undated_months([result])
+    if skipped:
+        out.stderr().print(f"[yellow]{tr('note:')}[/] " + render(plural(
+            "{n} meeting has no date (only a month) and no event in the calendar",
+            "{n} meetings have no date (only a month) and no event in the calendar",
+            skipped)))
+    return data
+
+
+def _pdf(result: Arshjul, target: _Target) -> bytes | None:
+    """The PDF, written to the output file (None: nothing left to write)."""
     from vvgctl.arshjul.text import to_markdown
     from vvgctl.render.pipeline import markdown_to_pdf
 
-    assert output is not None
-    markdown_to_pdf(to_markdown(result, for_print=True), output,
+    assert target.output is not None
+    markdown_to_pdf(to_markdown(result, for_print=True), target.output,
                     title=f"{result.title} – {result.organ_name}",
-                    header=header or result.organ_name, landscape=True)
+                    header=target.header or result.organ_name, landscape=True)
     from vvgctl.cli import output as out
 
-    out.stderr().print(f"skrev {output}")
+    out.stderr().print(f"skrev {target.output}")
     return None
+
+
+#: every export of the årshjul by its ``--format`` name (``table`` piped is the Markdown)
+EXPORTS: dict[str, Callable[[Arshjul, _Target], bytes | None]] = {
+    ArshjulFormat.table.value: _markdown,
+    ArshjulFormat.md.value: _markdown,
+    ArshjulFormat.json.value: _json,
+    ArshjulFormat.svg.value: _svg,
+    ArshjulFormat.ics.value: _ics,
+    ArshjulFormat.pdf.value: _pdf,
+}
 
 
 def _rich_table(result: Arshjul) -> object:

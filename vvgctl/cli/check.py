@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
+from vvgctl.cli.formats import OutputFormat
 from vvgctl.cli.localised import Command
-from vvgctl.cli.output import OutputFormat
 from vvgctl.message import Message, plural
 from vvgctl.runtime.i18n import N_, render
 from vvgctl.runtime.i18n import _ as tr

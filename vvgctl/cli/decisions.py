@@ -6,13 +6,13 @@ from typing import Annotated, Any
 
 import typer
 
+from vvgctl.cli.formats import TableFormat
 from vvgctl.cli.localised import Command
 from vvgctl.cli.querying import (
     FormatOption,
     PathsArgument,
     RebuildOption,
 )
-from vvgctl.cli.tabular import TableFormat
 from vvgctl.runtime.i18n import N_, label
 from vvgctl.runtime.i18n import _ as tr
 

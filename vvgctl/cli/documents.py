@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from vvgctl.cli.formats import TableFormat
 from vvgctl.cli.localised import Command
 from vvgctl.cli.querying import (
     FormatOption,
@@ -14,7 +15,6 @@ from vvgctl.cli.querying import (
     RebuildOption,
     TodayOption,
 )
-from vvgctl.cli.tabular import TableFormat
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.i18n import _ as tr
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from vvgctl.cli.formats import ImportFormat
 from vvgctl.cli.localised import Command
 from vvgctl.message import Message, plural
 from vvgctl.runtime.i18n import N_
@@ -52,11 +52,6 @@ Examples:
     vvgctl import styrgrupp.md --organ styrgrupp-hos -o -
     vvgctl import arkiv/ --organ vvg --root minutes
 """)
-
-
-class ImportFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
 
 
 def register(app: typer.Typer) -> None:
@@ -115,7 +110,7 @@ def _repository(root: Path | None, target: Path | None, organ: str | None) -> An
     from vvgctl.repository.repo import Repository
 
     if root is not None:
-        repository = Repository.find(root)
+        repository = Repository.open(root, required=False)
         if repository is None:
             raise UsageError(
                 Message(N_("{root} is not a minutes repository"), {"root": display_path(root)}),
@@ -127,10 +122,9 @@ def _repository(root: Path | None, target: Path | None, organ: str | None) -> An
             start = target.resolve().parent
             while not start.exists() and start != start.parent:
                 start = start.parent
-            repository = Repository.find(start)
-        for start in (Path.cwd(), Path.cwd() / "minutes"):
-            if repository is None and start.is_dir():
-                repository = Repository.find(start)
+            repository = Repository.open(start, required=False)
+        if repository is None:  # the working folder's repository, else ./minutes
+            repository = Repository.open(required=False)
     registry = repository.registry if repository is not None else None
     if repository is not None and registry is not None and not registry.ok:
         raise VvgError(

@@ -122,7 +122,8 @@ def new_meeting(
     from vvgctl.models.meeting import MeetingMode
     from vvgctl.repository.repo import Repository
 
-    found_repository = Repository.find(repo)
+    # its meetings are read once for the records and the query index alike
+    found_repository = Repository.open(repo, required=False, keep_loaded=True)
     if found_repository is None:
         raise UsageError(
             Message(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import json
 import sys
 from typing import TYPE_CHECKING, Any
@@ -15,13 +14,6 @@ if TYPE_CHECKING:  # rich costs 30 ms to import: only commands that print throug
     from rich.console import Console
 
     from vvgctl.errors import VvgError
-
-
-class OutputFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    gitlab = "gitlab"
 
 
 def stdout() -> Console:

@@ -61,7 +61,7 @@ def publish(
             hint=N_("give the minutes folder, e.g. "
                                                             "`vvgctl publish minutes --out "
                                                             "build/site`"))
-    repository = Repository.find(path)
+    repository = Repository.open(path, required=False)
     if repository is None:
         raise UsageError(
             Message(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from vvgctl.cli.tabular import TableFormat
+from vvgctl.cli.formats import TableFormat
 from vvgctl.message import plural
 from vvgctl.runtime.i18n import N_, render
 from vvgctl.runtime.i18n import _ as tr

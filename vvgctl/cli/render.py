@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from vvgctl.cli.formats import RenderFormat
 from vvgctl.cli.localised import Command
 from vvgctl.message import Message, plural
 from vvgctl.runtime.i18n import N_
@@ -30,12 +30,6 @@ Examples:
     vvgctl render minutes/vvg/2025/2025-12-10.md --agenda   # kallelse of a planned meeting
     vvgctl render minutes -o build --jobs 2
 """)
-
-
-class RenderFormat(str, enum.Enum):
-    pdf = "pdf"
-    html = "html"
-    docx = "docx"
 
 
 def register(app: typer.Typer) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from vvgctl.cli.formats import ReviewFormat
 from vvgctl.cli.localised import Command
 from vvgctl.message import Message, plural
 from vvgctl.runtime.i18n import N_, render
@@ -37,12 +37,6 @@ Examples:
 """)
 
 
-class ReviewFormat(str, enum.Enum):
-    text = "text"
-    md = "md"
-    json = "json"
-
-
 def register(app: typer.Typer) -> None:
     app.command("review", cls=Command, help=HELP)(review)
 
@@ -67,7 +61,7 @@ def review(
     from vvgctl.cycle.review import review as make_review
     from vvgctl.repository.repo import Repository
 
-    repository = Repository.locate(root)
+    repository = Repository.open(*([root] if root is not None else []))
     result = make_review(repository, base)
     if format is ReviewFormat.json:
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")

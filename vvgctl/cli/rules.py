@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import enum
 from typing import Annotated
 
 import typer
 
+from vvgctl.cli.formats import RulesFormat
 from vvgctl.cli.localised import Command
 from vvgctl.runtime.i18n import N_
 
@@ -31,11 +31,6 @@ SCOPE_HEADINGS = {
     "data": N_("Data files (schema-checked like meetings)"),
     "revision": N_("Frozen records (only with `vvgctl check --base REV`)"),
 }
-
-
-class RulesFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
 
 
 def register(app: typer.Typer) -> None:

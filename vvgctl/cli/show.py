@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from vvgctl.cli.formats import ShowFormat
 from vvgctl.cli.localised import Command
 from vvgctl.runtime.i18n import N_
 
@@ -23,11 +23,6 @@ Examples:
     vvgctl show minutes/vvg/2025/2025-10-22.md
     vvgctl show minutes/vvg/2025/2025-10-22.md --format json | jq '.items[].title'
 """)
-
-
-class ShowFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
 
 
 def register(app: typer.Typer) -> None:

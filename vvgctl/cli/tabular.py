@@ -5,25 +5,17 @@ the query commands (decisions, cases, actions, documents, search) and summary.
 
 from __future__ import annotations
 
-import enum
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from vvgctl.cli.formats import TableFormat
 from vvgctl.cli.output import visible
 from vvgctl.runtime.i18n import _ as tr
 from vvgctl.runtime.inert import markdown
 
 Row = dict[str, Any]
-
-
-class TableFormat(str, enum.Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
-    xlsx = "xlsx"
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ def approving_file(record: Path, meeting: Meeting, at: dt.date) -> Path:
     registry names another in ``approved_by``)."""
     organ_dir = record.resolve().parent.parent
     root = organ_dir.parent
-    repository = Repository.find(record)
+    repository = Repository.open(record, required=False)
     organ = (repository.registry.registry.approver(meeting.organ) if repository is not None
              else organ_dir.name)
     return meeting_path(repository.root if repository is not None else root, organ, at)
@@ -167,7 +167,7 @@ def approve(path: Path, at: dt.date, corrections: list[Correction]) -> Outcome:
         text = frontmatter_edit.apply(apply_corrections(source, loaded, corrections), record)
         frontmatter_edit.validate(path, text)
         follow, follow_text = _previous_edit(other, path, meeting, corrections)
-        repository = Repository.find(path)
+        repository = Repository.open(path, required=False)
         _refuse_failing(repository, path, text, source.text(source.front))
         _refuse_failing(repository, other, follow_text, follow.text(follow.front), new=True)
         frontmatter_edit.write_all([(source, text), (follow, follow_text)],

@@ -160,7 +160,7 @@ def _refuse_frozen(path: Path, meeting: Meeting) -> None:
 
 
 def _check_names(path: Path, names: list[str]) -> None:
-    repository = Repository.find(path)
+    repository = Repository.open(path, required=False)
     if repository is None:
         return
     registry = repository.registry

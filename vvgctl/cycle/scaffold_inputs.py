@@ -22,7 +22,6 @@ from vvgctl.models.schedule import ScheduleEntry
 from vvgctl.planning.schedule import load_schedule
 from vvgctl.query.actions import find_actions
 from vvgctl.repository.repo import Repository
-from vvgctl.source.loading import load_meeting
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,7 @@ def previous_meeting(repository: Repository, organ: str, day: dt.date) -> Previo
     if not earlier:
         return None
     date, path = earlier[-1]
-    loaded = load_meeting(path)
+    loaded = repository.load(path)
     title = loaded.model.title if loaded.model is not None else None
     return Previous(date, path, title)
 
@@ -133,13 +132,13 @@ def topics(repository: Repository, organ: str, day: dt.date) -> list[Topic]:
             for t in planned]
 
 
-def open_actions(root: Path, organ: str, day: dt.date) -> list[OpenAction]:
+def open_actions(repository: Repository, organ: str, day: dt.date) -> list[OpenAction]:
     """The organ's open actions that are due by ``day``, or due at its next meeting.
 
     ``due_meeting: next`` of the latest meeting is due at this one: the query index cannot
     resolve it to a date before this meeting's file exists, and says "nästa möte".
     """
-    index = open_index([root])
+    index = open_index([repository.root], repository=repository)
     try:
         rows = find_actions(index, open_only=True, organ=organ, today=day)
     finally:
@@ -163,5 +162,5 @@ def gather(repository: Repository, organ: Organ, day: dt.date, slot: Slot) -> In
     inputs.coming = [s for s in schedule(repository, organ.id)
                      if day < s.date <= day + dt.timedelta(days=366)]
     inputs.topics = topics(repository, organ.id, day)
-    inputs.actions = open_actions(root, organ.id, day)
+    inputs.actions = open_actions(repository, organ.id, day)
     return inputs

@@ -80,10 +80,15 @@ class Index:
 
 
 def open_index(paths: list[Path], *, rebuild: bool = False,
-               progress: Progress | None = None) -> Index:
+               progress: Progress | None = None,
+               repository: Repository | None = None) -> Index:
     """The index of the repository ``paths`` belong to, checked against its seal (see
-    :mod:`vvgctl.index.seal`) and brought up to date."""
+    :mod:`vvgctl.index.seal`) and brought up to date: with the command's open ``repository``
+    as its projection (its files, and the meetings it already parsed, see
+    :func:`~vvgctl.index.update.refresh`)."""
     root = resolve_root(paths)
+    if repository is not None and repository.root != root:
+        repository = None  # another repository's records project nothing here
     path = index_file(root)
     stats = IndexStats()
     with lock(path):
@@ -94,7 +99,8 @@ def open_index(paths: list[Path], *, rebuild: bool = False,
             verify = state == "moved" and not created
             try:
                 try:
-                    refresh(connection, root, stats, progress, verify_sources=verify)
+                    refresh(connection, root, stats, progress, verify_sources=verify,
+                            repository=repository)
                 except BaseException:
                     # what was committed is sealed (an interrupted build resumes), unless the
                     # files of a copied index were not all checked: then it is built anew
@@ -114,4 +120,4 @@ def open_index(paths: list[Path], *, rebuild: bool = False,
                                      hint=N_("check the cache folder, or set VVGCTL_CACHE_DIR")
                                      ) from None
     scope = [str(p.resolve()) for p in paths if p.resolve() != root]
-    return Index(root, connection, stats, scope)
+    return Index(root, connection, stats, scope, _repository=repository)

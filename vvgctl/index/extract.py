@@ -255,6 +255,19 @@ def extract(loaded: LoadedMeeting) -> MeetingRecord:
     return record
 
 
+def extract_parsed(path: str, loaded: LoadedMeeting) -> MeetingRecord:
+    """The rows of a meeting the repository already parsed in this command (its bytes are
+    read again only for their SHA-256, never parsed again)."""
+    record = extract(loaded)
+    record.path = path
+    try:
+        with open(path, "rb") as handle:
+            record.sha256 = hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        record.sha256 = ""
+    return record
+
+
 def extract_file(path: str) -> MeetingRecord:
     """Read, validate and extract one file (the unit of work of a parallel build), with the
     SHA-256 of the bytes it was made from."""

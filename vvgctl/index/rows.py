@@ -7,18 +7,23 @@ databases (:mod:`vvgctl.index.shards`) write a file's rows with :func:`insert_re
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from hashlib import blake2b as _blake2b
 
 from vvgctl.index.database import PER_FILE
-from vvgctl.index.extract import MeetingRecord, extract_file
+from vvgctl.index.extract import MeetingRecord, extract_file, extract_parsed
 from vvgctl.runtime.progress import Progress
+from vvgctl.source.loading import LoadedMeeting
 
 
-def extract_many(paths: list[str], progress: Progress | None) -> Iterable[object]:
-    """A few files, read in this process (many go to :func:`vvgctl.index.shards.build_parallel`)."""
+def extract_many(paths: list[str], progress: Progress | None,
+                 parsed: Callable[[str], LoadedMeeting | None] | None = None) -> Iterable[object]:
+    """A few files, read in this process (many go to :func:`vvgctl.index.shards.build_parallel`);
+    a file ``parsed`` returns (what the repository already parsed in this command) is not
+    parsed again."""
     for done, path in enumerate(paths, 1):
-        yield extract_file(path)
+        loaded = parsed(path) if parsed is not None else None
+        yield extract_file(path) if loaded is None else extract_parsed(path, loaded)
         if progress:
             progress(done, len(paths))
 

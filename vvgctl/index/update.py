@@ -12,11 +12,18 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISDIR
+from typing import TYPE_CHECKING
 
 from vvgctl.index.database import transaction
 from vvgctl.index.vocab import add_terms, sync_vocab
 from vvgctl.repository.discovery import SKIPPED_NAMES
+from vvgctl.runtime.pool import default_jobs
 from vvgctl.runtime.progress import Progress
+
+if TYPE_CHECKING:
+    from vvgctl.repository.repo import Repository
+    from vvgctl.source.loading import LoadedMeeting
 
 PARALLEL_THRESHOLD = 300
 
@@ -63,7 +70,8 @@ def scan(root: Path) -> dict[str, tuple[int, int]]:
 
 
 def refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
-            progress: Progress | None = None, verify_sources: bool = False) -> None:
+            progress: Progress | None = None, verify_sources: bool = False,
+            repository: Repository | None = None) -> None:
     """Bring the index up to date with the files below ``root`` (the caller holds the
     index's :func:`~vvgctl.index.database.lock`).
 
@@ -72,8 +80,12 @@ def refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
     not the one the index recorded. A file's rows always go in with the file in one
     transaction, so an interrupted build keeps what it finished and the next refresh reads
     only the rest.
+
+    With the command's open ``repository`` the index is its projection: the files are the
+    repository's meeting files (no discovery of its own), and a meeting the repository already
+    parsed in this command is not parsed again.
     """
-    _refresh(connection, root, stats, progress, verify_sources)
+    _refresh(connection, root, stats, progress, verify_sources, repository)
     stats.invalid = connection.execute("SELECT count(*) FROM files WHERE valid=0").fetchone()[0]
 
 
@@ -91,9 +103,22 @@ def _scan_digest(current: dict[str, tuple[int, int]]) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogateescape"), usedforsecurity=False).hexdigest()
 
 
+def _stats(files: list[Path]) -> dict[str, tuple[int, int]]:
+    found: dict[str, tuple[int, int]] = {}
+    for path in files:
+        try:
+            found_stat = path.stat()
+        except OSError:
+            continue
+        if not S_ISDIR(found_stat.st_mode):
+            found[str(path)] = (found_stat.st_mtime_ns, found_stat.st_size)
+    return found
+
+
 def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
-             progress: Progress | None, verify_sources: bool) -> None:
-    current = scan(root)
+             progress: Progress | None, verify_sources: bool,
+             repository: Repository | None) -> None:
+    current = scan(root) if repository is None else _stats(repository.meeting_files)
     stats.files = len(current)
     digest = _scan_digest(current)
     stored = connection.execute("SELECT value FROM meta WHERE key='scan'").fetchone()
@@ -113,8 +138,11 @@ def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
                    if path not in known or known[path][1:] != stat
                    or (verify_sources and _sha256(path) != recorded[path]))
     stats.read, stats.removed = len(stale), len(gone)
-    jobs = min(os.cpu_count() or 1, 8)
-    if jobs > 1 and len(stale) >= PARALLEL_THRESHOLD:
+    jobs = default_jobs()
+    def parsed(path: str) -> LoadedMeeting | None:
+        return repository.loaded(Path(path)) if repository is not None else None
+
+    if jobs > 1 and len(stale) >= PARALLEL_THRESHOLD and not all(parsed(p) for p in stale):
         def start() -> None:
             delete_files(connection, gone + [known[p][0] for p in stale if p in known])
             # until the end, the search index and the vocabulary lag behind the merged shards
@@ -136,7 +164,7 @@ def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
             _rebuild_search(connection)  # an interrupted parallel build left it behind
         delete_files(connection, gone + [known[p][0] for p in stale if p in known])
         first = _next_passage(connection)
-        for path, record in zip(stale, extract_many(stale, progress), strict=True):
+        for path, record in zip(stale, extract_many(stale, progress, parsed), strict=True):
             insert_record(connection, record, current[path])
         if connection.execute("SELECT 1 FROM meta WHERE key='vocab'").fetchone() is None:
             sync_vocab(connection)  # an interrupted parallel build left it behind

@@ -25,7 +25,7 @@ from vvgctl.message import Message
 from vvgctl.models.plan import PlanFile
 from vvgctl.models.schedule import ScheduleFile
 from vvgctl.planning.schedule import location_problems, organ_data_files
-from vvgctl.repository.datafiles import DataFileKind, register
+from vvgctl.repository.datafiles import DataFileKind
 from vvgctl.repository.repo import PLAN_FILE, Repository
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.loading import Loaded
@@ -136,7 +136,9 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
     return found
 
 
-register(DataFileKind("plan", f"*/*/{PLAN_FILE}", PlanFile, (_cross_check,), codes=(
+#: the plan as a data file kind (listed, with the årshjul's check, by
+#: :mod:`vvgctl.checking.registry`)
+KIND = DataFileKind("plan", f"*/*/{PLAN_FILE}", PlanFile, (_cross_check,), codes=(
     RuleCode("plan-location",
              N_("a plan stands at <organ>/<year>/plan.yaml of its own organ and year")),
     RuleCode("plan-organ", N_("the plan's organ is in the registry")),
@@ -145,4 +147,4 @@ register(DataFileKind("plan", f"*/*/{PLAN_FILE}", PlanFile, (_cross_check,), cod
                                   "planned month without a meeting in a complete schedule: a "
                                   "warning)"),
              (Severity.ERROR, Severity.WARNING)),
-)))
+))

@@ -17,7 +17,7 @@ from vvgctl.diagnostics import Diagnostic, RuleCode
 from vvgctl.errors import VvgError
 from vvgctl.message import Message
 from vvgctl.models.schedule import ScheduleEntry, ScheduleFile
-from vvgctl.repository.datafiles import DataFileKind, register
+from vvgctl.repository.datafiles import DataFileKind
 from vvgctl.repository.registry import RegistryIndex
 from vvgctl.repository.repo import SCHEDULE_FILE, Repository
 from vvgctl.runtime.i18n import N_
@@ -117,12 +117,13 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
     return found
 
 
-register(DataFileKind("schedule", f"*/*/{SCHEDULE_FILE}", ScheduleFile, (_cross_check,), codes=(
+#: the schedule as a data file kind (listed by :mod:`vvgctl.checking.registry`)
+KIND = DataFileKind("schedule", f"*/*/{SCHEDULE_FILE}", ScheduleFile, (_cross_check,), codes=(
     RuleCode(CODE_LOCATION,
              N_("a schedule stands at <organ>/<year>/schedule.yaml of its own organ and year")),
     RuleCode(CODE_ORGAN, N_("the schedule's organ is in the registry")),
     RuleCode(CODE_DATE, N_("every meeting is dated inside the file's year, and listed once")),
-)))
+))
 
 
 def load_schedule(repository: Repository, organ: str, *,

@@ -12,12 +12,13 @@ from vvgctl.publish import cases as case_pages
 from vvgctl.publish import pages, planning
 from vvgctl.publish.collect import Summary
 from vvgctl.publish.feed import feed_data, render_feed
-from vvgctl.publish.manifest import Manifest, data_key, digest
+from vvgctl.publish.manifest import Manifest, data_key
 from vvgctl.publish.report import PublishReport
 from vvgctl.publish.sitemap import render_sitemap
 from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.repository.repo import Repository
 from vvgctl.repository.site import Site
+from vvgctl.runtime.fingerprint import digest
 from vvgctl.runtime.i18n import _
 from vvgctl.runtime.progress import PhaseProgress
 

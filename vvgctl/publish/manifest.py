@@ -1,4 +1,5 @@
-"""The incremental state of a published site: ``.vvgctl-manifest.json`` in the output folder.
+"""The incremental state of a published site: ``.vvgctl-manifest.json`` in the output folder
+(the one manifest of :mod:`vvgctl.source.outputs`, with what the aggregate pages need).
 
 For every output file the manifest keeps the hash of everything it was made from (its *key*:
 the source bytes, the templates, the data the page shows). A rebuild computes each key again
@@ -13,7 +14,6 @@ the hash of their bytes alone: nothing of an unpublished record is written to th
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,11 +22,12 @@ from typing import Any
 
 from vvgctl.errors import VvgError
 from vvgctl.message import Message
+from vvgctl.runtime.fingerprint import digest
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.fileio import atomic_write_bytes
+from vvgctl.source.outputs import read_manifest, write_manifest
 
 MANIFEST_NAME = ".vvgctl-manifest.json"
-FORMAT = 1
 #: a page's bytes or text, or a function that makes them (called only when the page is stale)
 Content = bytes | str | Callable[[], bytes | str]
 
@@ -70,15 +71,6 @@ def inside(folder: Path, relative: str, *, replace_links: bool = False) -> Path:
     return current
 
 
-def digest(*parts: str | bytes) -> str:
-    """A short, stable hash of the parts (strings are UTF-8)."""
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode("utf-8") if isinstance(part, str) else part)
-        h.update(b"\0")
-    return h.hexdigest()[:32]
-
-
 def data_key(*values: Any) -> str:
     """The key of a page made from JSON-able data."""
     return digest(json.dumps(values, ensure_ascii=False, sort_keys=True, default=str))
@@ -112,16 +104,9 @@ class Manifest:
     def load(cls, folder: Path, fingerprint: str) -> Manifest:
         """The manifest of ``folder``; an empty one when missing, damaged or of other code."""
         manifest = cls(folder, fingerprint)
-        try:
-            stored = json.loads(manifest.file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return manifest
-        if not isinstance(stored, dict) or stored.get("format") != FORMAT:
-            return manifest
-        outputs = stored.get("outputs")
-        if isinstance(outputs, dict):  # a path that leaves the folder is forgotten, never used
-            manifest.outputs = {str(k): str(v) for k, v in outputs.items()
-                                if _is_inside(folder, str(k))}
+        stored = read_manifest(manifest.file)
+        # a path that leaves the folder is forgotten, never used
+        manifest.outputs = {k: v for k, v in stored["outputs"].items() if _is_inside(folder, k)}
         if stored.get("fingerprint") == fingerprint:
             sources = stored.get("sources")
             if isinstance(sources, dict):
@@ -166,9 +151,6 @@ class Manifest:
         return removed
 
     def save(self) -> None:
-        data = {"format": FORMAT, "fingerprint": self.fingerprint,
-                "outputs": dict(sorted(self.produced.items())),
-                "sources": dict(sorted(self.sources.items())),
-                "unpublished": sorted(self.unpublished)}
-        text = json.dumps(data, ensure_ascii=False, indent=1)
-        atomic_write_bytes(self.file, text.encode("utf-8"))
+        write_manifest(self.file, self.produced, fingerprint=self.fingerprint,
+                       sources=dict(sorted(self.sources.items())),
+                       unpublished=sorted(self.unpublished))

@@ -22,9 +22,10 @@ from vvgctl.publish.manifest import inside
 from vvgctl.publish.pages import meeting_page
 from vvgctl.render.closed import closed_texts
 from vvgctl.repository.approved_at import approved_at
+from vvgctl.repository.repo import Repository
 from vvgctl.repository.site import Site
 from vvgctl.source.fileio import atomic_write_bytes
-from vvgctl.source.loading import parse_meeting
+from vvgctl.source.loading import LoadedMeeting, parse_meeting
 
 
 @dataclass
@@ -55,9 +56,11 @@ class MeetingResult:
     pdf_problem: str | None = None
 
 
-def _decision_lines(loaded: Any) -> dict[tuple[str, int], int]:
+def _decision_lines(loaded: LoadedMeeting) -> dict[tuple[str, int], int]:
     meeting = loaded.model
     lines: dict[tuple[str, int], int] = {}
+    if meeting is None:
+        return lines
     for i, item in enumerate(meeting.items):
         bases: list[tuple[str, tuple[str | int, ...], Any]] = [(item.number, ("items", i), item)]
         bases += [(f"{item.number}{s.number}", ("items", i, "subitems", n), s)
@@ -68,7 +71,7 @@ def _decision_lines(loaded: Any) -> dict[tuple[str, int], int]:
     return lines
 
 
-def render_pdf(source: Path, target: Path) -> str | None:
+def render_pdf(repository: Repository, source: Path, target: Path) -> str | None:
     """Render ``source`` to the PDF ``target`` with the render pipeline; a problem as text."""
     try:
         from vvgctl.render.pipeline import render_meeting  # type: ignore[import-not-found,unused-ignore]
@@ -77,14 +80,16 @@ def render_pdf(source: Path, target: Path) -> str | None:
 
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".pdf-") as tmp:
         try:
-            produced = Path(render_meeting(source, Path(tmp), "pdf"))
+            produced = Path(render_meeting(source, Path(tmp), "pdf", repository=repository))
         except VvgError as exc:
             return str(exc)
         os.replace(produced, target)
     return None
 
 
-def run(job: MeetingJob) -> MeetingResult:
+def run(repository: Repository, job: MeetingJob) -> MeetingResult:
+    """One meeting's page and PDF (in a worker, handed the open ``repository`` by the pool's
+    initializer)."""
     result = MeetingResult(job.source, job.source_hash)
     loaded = parse_meeting(job.raw, job.source)
     result.diagnostics = loaded.diagnostics
@@ -101,7 +106,7 @@ def run(job: MeetingJob) -> MeetingResult:
     if job.want_pdf and job.renderer:
         target = inside(out, slug + ".pdf", replace_links=True)
         target.parent.mkdir(parents=True, exist_ok=True)
-        result.pdf_problem = render_pdf(Path(job.root) / job.source, target)
+        result.pdf_problem = render_pdf(repository, Path(job.root) / job.source, target)
         if result.pdf_problem is None:
             result.written.append((slug + ".pdf", job.pdf_key))
     summary["pdf"] = (out / (slug + ".pdf")).is_file() and result.pdf_problem is None
@@ -109,7 +114,7 @@ def run(job: MeetingJob) -> MeetingResult:
         assert job.site is not None
         html = meeting_page(loaded, summary, job.organ_label,
                             pdf_name if summary["pdf"] else None, job.site, job.organ_labels,
-                            closed=closed_texts(Path(job.root), meeting),
+                            closed=closed_texts(repository, meeting),
                             delegations=job.delegations)
         page = inside(out, slug + ".html", replace_links=True)
         with naming(page):

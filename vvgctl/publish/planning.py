@@ -29,11 +29,12 @@ from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.errors import VvgError
 from vvgctl.message import Message
 from vvgctl.publish.collect import Summary
-from vvgctl.publish.manifest import Manifest, data_key, digest
+from vvgctl.publish.manifest import Manifest, data_key
 from vvgctl.publish.pages import ARSHJUL_PATH, href, render, up
 from vvgctl.publish.report import PublishReport
 from vvgctl.repository.repo import PLAN_FILE, SCHEDULE_FILE, Repository
 from vvgctl.repository.site import Site
+from vvgctl.runtime.fingerprint import digest
 from vvgctl.runtime.i18n import N_
 from vvgctl.swedish.dates import month_year, span
 

@@ -17,7 +17,6 @@ draft or in-review record reaches the output folder, not even its path.
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
 from contextlib import closing
 from pathlib import Path
@@ -28,30 +27,21 @@ from vvgctl.errors import UsageError, VvgError
 from vvgctl.message import Message
 from vvgctl.publish.aggregate import write_aggregates
 from vvgctl.publish.guard import check_base_url, refuse_foreign_files
-from vvgctl.publish.manifest import MANIFEST_NAME, Manifest, digest
+from vvgctl.publish.manifest import MANIFEST_NAME, Manifest
 from vvgctl.publish.meeting_job import MeetingJob, MeetingResult, run
 from vvgctl.publish.report import PublishReport
 from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.repository.repo import Repository
-from vvgctl.repository.site import site_settings
+from vvgctl.repository.site import Site, site_settings
+from vvgctl.runtime.fingerprint import digest, tree_digest
 from vvgctl.runtime.i18n import N_
-from vvgctl.runtime.pool import parallel_map
+from vvgctl.runtime.pool import map_with
 from vvgctl.runtime.progress import PhaseProgress
 from vvgctl.source.loading import io_problem, read_source
 
 #: fewer meetings to make than this are made in this process (a pool costs more)
 PARALLEL_THRESHOLD = 8
 PACKAGE = Path(vvgctl.__file__).resolve().parent
-
-
-def _tree_hash(*folders: Path, skip: tuple[str, ...] = ()) -> str:
-    parts: list[str | bytes] = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and not any(
-                    str(path).startswith(str(s)) for s in skip):
-                parts += [str(path.relative_to(folder)), path.read_bytes()]
-    return digest(*parts)
 
 
 def _renderer_present() -> bool:
@@ -95,49 +85,31 @@ def _remove_leftovers(out: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
-            force: bool = False, jobs: int = 0,
-            progress: PhaseProgress | None = None) -> PublishReport:
-    """Publish the approved minutes of ``repository`` (open, or its root) into ``out``;
-    ``base_url`` goes before the one in ``registry/site.yaml``."""
-    if not isinstance(repository, Repository):
-        repository = Repository(repository)
-    root = repository.root
-    base_url = check_base_url(base_url)
-    _check_out(out, root, force)
-    registry = repository.registry
-    if not registry.ok:
-        first = next(d for d in registry.diagnostics if d.severity is Severity.ERROR)
-        raise VvgError(first.message, path=first.path, line=first.line,
-                       hint=N_("fix the registry first (`vvgctl check`)"))
-    site = site_settings(repository, base_url=base_url)
-    organs = registry.registry.organs
-    labels = {o.id: o.short_name or o.name for o in organs}
-    delegations = {o.id: {d.id: d.name for d in o.delegations} for o in organs}
-    renderer = _renderer_present()
-    site_fp = digest(vvgctl.__version__, registry.fingerprint, repr(site),
-                     _tree_hash(TEMPLATES_DIR / "site", PACKAGE / "publish",
-                                PACKAGE / "render", PACKAGE / "arshjul"))
-    pdf_fp = digest(vvgctl.__version__, registry.fingerprint, _tree_hash(
+def _fingerprints(registry: str, site: Site, renderer: bool) -> tuple[str, str]:
+    """What every page and every PDF is made from beside its source (the code, the templates,
+    the registry, the site's settings)."""
+    site_fp = digest(vvgctl.__version__, registry, repr(site),
+                     tree_digest(TEMPLATES_DIR / "site", PACKAGE / "publish",
+                                 PACKAGE / "render", PACKAGE / "arshjul"))
+    pdf_fp = digest(vvgctl.__version__, registry, tree_digest(
         PACKAGE / "render", TEMPLATES_DIR, skip=(str(TEMPLATES_DIR / "site"),))
         if renderer else "none")
-    manifest = Manifest.load(out, site_fp)
-    files = repository.meeting_files
-    if force:  # checked before anything is written
-        refuse_foreign_files(out, manifest, (_slug(p.relative_to(root).as_posix())
-                                             for p in files))
-    out.mkdir(parents=True, exist_ok=True)
-    if not manifest.file.exists():
-        manifest.save()  # the folder is vvgctl's from the first file on: a killed run resumes
-    _remove_leftovers(out)
-    report = PublishReport(out)
-    if not renderer:
-        report.warnings.append("PDF-filer skapas inte: renderingen (vvgctl.render) saknas i "
-                               "den här versionen; mötessidorna publiceras utan PDF-länk.")
+    return site_fp, pdf_fp
 
+
+def _plan(repository: Repository, out: Path, site: Site, manifest: Manifest,
+          report: PublishReport, fingerprints: tuple[str, str],
+          renderer: bool) -> tuple[dict[str, dict[str, object]], list[MeetingJob]]:
+    """The summaries of the meetings whose page and PDF are current, and the jobs for the
+    others."""
+    root = repository.root
+    site_fp, pdf_fp = fingerprints
+    organs = repository.registry.registry.organs
+    labels = {o.id: o.short_name or o.name for o in organs}
+    delegations = {o.id: {d.id: d.name for d in o.delegations} for o in organs}
     summaries: dict[str, dict[str, object]] = {}
     work: list[MeetingJob] = []
-    for path in files:
+    for path in repository.meeting_files:
         source = path.relative_to(root).as_posix()
         if source.startswith("registry/"):
             continue
@@ -169,6 +141,43 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
                                want_pdf=not pdf_fresh, renderer=renderer,
                                organ_labels=labels, site=site,
                                delegations=delegations.get(organ, {})))
+    return summaries, work
+
+
+def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
+            force: bool = False, jobs: int = 0,
+            progress: PhaseProgress | None = None) -> PublishReport:
+    """Publish the approved minutes of ``repository`` (open, or its root) into ``out``;
+    ``base_url`` goes before the one in ``registry/site.yaml``."""
+    if not isinstance(repository, Repository):
+        repository = Repository(repository)
+    root = repository.root
+    base_url = check_base_url(base_url)
+    _check_out(out, root, force)
+    registry = repository.registry
+    if not registry.ok:
+        first = next(d for d in registry.diagnostics if d.severity is Severity.ERROR)
+        raise VvgError(first.message, path=first.path, line=first.line,
+                       hint=N_("fix the registry first (`vvgctl check`)"))
+    site = site_settings(repository, base_url=base_url)
+    renderer = _renderer_present()
+    site_fp, pdf_fp = _fingerprints(registry.fingerprint, site, renderer)
+    manifest = Manifest.load(out, site_fp)
+    files = repository.meeting_files
+    if force:  # checked before anything is written
+        refuse_foreign_files(out, manifest, (_slug(p.relative_to(root).as_posix())
+                                             for p in files))
+    out.mkdir(parents=True, exist_ok=True)
+    if not manifest.file.exists():
+        manifest.save()  # the folder is vvgctl's from the first file on: a killed run resumes
+    _remove_leftovers(out)
+    report = PublishReport(out)
+    if not renderer:
+        report.warnings.append("PDF-filer skapas inte: renderingen (vvgctl.render) saknas i "
+                               "den här versionen; mötessidorna publiceras utan PDF-länk.")
+
+    summaries, work = _plan(repository, out, site, manifest, report, (site_fp, pdf_fp),
+                            renderer)
 
     def collect(result: MeetingResult) -> None:
         report.problems += result.diagnostics
@@ -203,8 +212,8 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
     total = len(work)
     if progress:
         progress("Möten", 0, total, "")
-    with closing(parallel_map(run, work, jobs=jobs or os.cpu_count() or 1,
-                              threshold=PARALLEL_THRESHOLD, chunksize=4)) as results:
+    with closing(map_with(repository, run, work, jobs=jobs,
+                          threshold=PARALLEL_THRESHOLD, chunksize=4)) as results:
         for done, result in enumerate(results, 1):
             collect(result)
             if progress:

@@ -34,17 +34,14 @@ def opened_actions(meeting: Meeting) -> dict[str, str]:
     return found
 
 
-def closed_texts(root: Path | None, meeting: Meeting) -> dict[str, str]:
-    """id -> text of each action ``meeting`` closes that the repository at ``root`` holds.
-
-    The repository is opened afresh with one job: this may run in a worker of a parallel
-    render or publish, which must not start workers of its own.
-    """
+def closed_texts(repository: Repository | None, meeting: Meeting) -> dict[str, str]:
+    """id -> text of each action ``meeting`` closes that ``repository`` holds (its records
+    read once a command, or once a worker of a parallel render or publish)."""
     wanted = closed_ids(meeting)
-    if not wanted or root is None:
+    if not wanted or repository is None:
         return {}
     found: dict[str, str] = {}
-    for path, result in Repository(root, jobs=1).results().items():
+    for path, result in repository.results().items():
         record = result.record
         if record is None or not wanted & set(record.action_ids):
             continue

@@ -1,20 +1,20 @@
 """Writing rendered files: atomically, and never over a file vvgctl render did not make.
 
-A manifest in the output folder (``.vvgctl-render.json``) records, for each file it wrote, the
-content hash of everything the file was made from. An output whose hash is unchanged is
+A manifest in the output folder (``.vvgctl-render.json``, the one manifest of
+:mod:`vvgctl.source.outputs`) records, for each file it wrote, the content hash of everything
+the file was made from. An output whose hash is unchanged is
 skipped; a file in the folder that the manifest does not know is the user's, and is only
 replaced with ``--force``.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from vvgctl.errors import VvgError, naming
 from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
-from vvgctl.source.fileio import atomic_write_bytes
+from vvgctl.source.outputs import read_manifest, write_manifest
 
 MANIFEST = ".vvgctl-render.json"
 
@@ -25,12 +25,7 @@ class Manifest:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.path = folder / MANIFEST
-        try:
-            loaded = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            loaded = {}
-        self.entries: dict[str, str] = {str(k): str(v) for k, v in loaded.items()} \
-            if isinstance(loaded, dict) else {}
+        self.entries: dict[str, str] = read_manifest(self.path, flat=True)["outputs"]
 
     def key(self, output: Path) -> str:
         return output.relative_to(self.folder).as_posix()
@@ -65,7 +60,5 @@ class Manifest:
             del self.entries[self.key(output)]
 
     def save(self) -> None:
-        data = json.dumps(dict(sorted(self.entries.items())), indent=1, ensure_ascii=False)
         with naming(self.path):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(self.path, (data + "\n").encode("utf-8"))
+            write_manifest(self.path, self.entries)

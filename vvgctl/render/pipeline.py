@@ -8,7 +8,6 @@ worker processes.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import shutil
 import tempfile
@@ -30,10 +29,10 @@ from vvgctl.render.markdown import render_markdown
 from vvgctl.render.output import Manifest
 from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.repository.approved_at import approved_at
-from vvgctl.repository.discovery import find_root
 from vvgctl.repository.repo import Repository
+from vvgctl.runtime.fingerprint import digest, tree_digest
 from vvgctl.runtime.i18n import N_
-from vvgctl.runtime.pool import parallel_map
+from vvgctl.runtime.pool import default_jobs, map_with
 from vvgctl.source.fileio import atomic_write_bytes
 from vvgctl.source.loading import load_meeting
 from vvgctl.swedish.dates import long_date
@@ -127,21 +126,30 @@ def markdown_to_pdf(markdown: str, out: Path, *, title: str, lang: str = "sv-SE"
     return out
 
 
-#: while :func:`render_many` runs, the repositories of its files by root: each opened once,
-#: and before the workers fork, so that they inherit its registry already read
-_BATCH: list[dict[Path, Repository]] = []
+#: a batch's repositories by the folder of each file (None outside one): each opened once, in
+#: the parent, so that the workers are handed its registry already read
+Batch = dict[Path, Repository | None]
 
 
-def _repository_of(path: Path) -> Repository | None:
-    root = find_root(path)
-    if root is None:
-        return None
-    if not _BATCH:
-        return Repository(root)  # outside a batch: read afresh (the registry may have changed)
-    opened = _BATCH[-1]
-    if root not in opened:
-        opened[root] = Repository(root)
-    return opened[root]
+def open_batch(paths: Iterable[Path]) -> Batch:
+    """The repository of each file's folder, each repository opened once (its registry read)."""
+    batch: Batch = {}
+    by_root: dict[Path, Repository] = {}
+    for path in paths:
+        folder = path.parent
+        if folder not in batch:
+            found = Repository.open(path, required=False)
+            if found is not None:
+                found = by_root.setdefault(found.root, found)
+                _organs(found)
+            batch[folder] = found
+    return batch
+
+
+def _repository_of(path: Path, batch: Batch | None) -> Repository | None:
+    if batch is None or path.parent not in batch:
+        return Repository.open(path, required=False)  # read afresh: the registry may change
+    return batch[path.parent]
 
 
 def _organs(repository: Repository | None) -> dict[str, Organ]:
@@ -163,7 +171,7 @@ def _logo(organ: Organ | None, root: Path | None) -> Path | None:
     return candidate
 
 
-def prepare(path: Path, *, agenda: bool = False) -> Prepared:
+def prepare(path: Path, *, agenda: bool = False, batch: Batch | None = None) -> Prepared:
     """Read, validate and lay out one meeting file as Markdown; a meeting past the limits of
     :mod:`~vvgctl.render.limits` is refused before pandoc sees it."""
     limits.check_size(path)
@@ -182,12 +190,12 @@ def prepare(path: Path, *, agenda: bool = False) -> Prepared:
         )
     meeting: Meeting = loaded.model
     limits.check_tables(path, meeting, [loaded.document.body])
-    repository = _repository_of(path)
+    repository = _repository_of(path, batch)
     root = repository.root if repository is not None else None
     organs = _organs(repository)
     organ = organs.get(meeting.organ)
     markdown = render_markdown(meeting, organ, loaded.document.sections, organs, agenda=agenda,
-                               closed=None if agenda else closed_texts(root, meeting))
+                               closed=None if agenda else closed_texts(repository, meeting))
     organ_label = (organ.short_name or organ.name) if organ else meeting.organ
     doctype = "Kallelse" if agenda else (
         " ".join(escape.without_comments(meeting.title or "").split()) or "Mötesanteckning")
@@ -219,56 +227,44 @@ def render_bytes(prepared: Prepared, fmt: OutputKind, *, label: str) -> bytes:
         return pandoc.convert(prepared.markdown, fmt, folder, title=prepared.title, label=label)
 
 
-def _sources_digest() -> str:
-    digest = hashlib.sha256()
-    for name in _RENDER_SOURCES:
-        base = TEMPLATES_DIR / name
-        files = sorted(base.rglob("*")) if base.is_dir() else [base]
-        for file in files:
-            if file.is_file():
-                digest.update(file.name.encode() + file.read_bytes())
-    for file in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(file.read_bytes())
-    return digest.hexdigest()
-
-
 @lru_cache(maxsize=1)
 def _engine_digest() -> str:
-    return hashlib.sha256(
-        f"{__version__}|{pandoc.identity()}|{typst_engine.identity()}|{_sources_digest()}"
-        .encode()).hexdigest()
+    sources = tree_digest(*(TEMPLATES_DIR / name for name in _RENDER_SOURCES),
+                          Path(__file__).parent, pattern="*")
+    return digest(__version__, pandoc.identity(), typst_engine.identity(), sources)
 
 
-def content_hash(path: Path, fmt: OutputKind, *, agenda: bool) -> str:
+def content_hash(path: Path, fmt: OutputKind, *, agenda: bool,
+                 batch: Batch | None = None) -> str:
     """Everything an output is made from: the file, the registry, templates, engines."""
-    digest = hashlib.sha256(f"{_engine_digest()}|{fmt}|{agenda}".encode())
-    digest.update(limits.read(path))
-    repository = _repository_of(path)
-    if repository is not None:
-        digest.update(repository.registry_digest.encode())
-    return digest.hexdigest()
+    repository = _repository_of(path, batch)
+    return digest(_engine_digest(), fmt, str(agenda), limits.read(path),
+                  repository.registry_digest if repository is not None else "")
 
 
-def _render_one(path: Path, output: Path, fmt: OutputKind, agenda: bool) -> None:
-    data = render_bytes(prepare(path, agenda=agenda), fmt, label=str(path))
+def _render_one(batch: Batch, path: Path, output: Path, fmt: OutputKind, agenda: bool) -> None:
+    data = render_bytes(prepare(path, agenda=agenda, batch=batch), fmt, label=str(path))
     with naming(output):
         atomic_write_bytes(output, data)
 
 
-def _render_task(task: tuple[Path, Path, OutputKind, bool]) -> VvgError | None:
+def _render_task(batch: Batch, task: tuple[Path, Path, OutputKind, bool]) -> VvgError | None:
     """One render of a batch: a problem the user can fix comes back as a value, so that it
     fails only its own meeting (anything else is a bug and stops the batch)."""
     try:
-        _render_one(*task)
+        _render_one(batch, *task)
     except VvgError as exc:
         return exc
     return None
 
 
 def render_meeting(path: Path, out_dir: Path, fmt: OutputKind = "pdf", *,
-                   agenda: bool = False, force: bool = False) -> Path:
-    """Render one meeting file into ``out_dir``; return the output's path."""
-    outcome = render_many([path], out_dir, fmt, agenda=agenda, jobs=1, force=force)[0]
+                   agenda: bool = False, force: bool = False,
+                   repository: Repository | None = None) -> Path:
+    """Render one meeting file into ``out_dir``; return the output's path. ``repository``:
+    the one the caller holds open (else it is opened here)."""
+    outcome = render_many([path], out_dir, fmt, agenda=agenda, jobs=1, force=force,
+                          repository=repository)[0]
     if outcome.problem is not None:
         raise outcome.problem
     if outcome.error is not None:
@@ -279,21 +275,20 @@ def render_meeting(path: Path, out_dir: Path, fmt: OutputKind = "pdf", *,
 
 def render_many(paths: Iterable[Path], out_dir: Path, fmt: OutputKind = "pdf", *,
                 agenda: bool = False, jobs: int = 1, force: bool = False,
-                progress: Callable[[int, int], None] | None = None) -> list[Outcome]:
-    """Render every meeting in ``paths``; unchanged ones (content hash) are skipped."""
-    _BATCH.append({})
-    try:
-        return _render_batch(paths, out_dir, fmt, agenda, workers=jobs, force=force,
-                             progress=progress, manifest=Manifest(out_dir))
-    finally:
-        _BATCH.pop()
+                progress: Callable[[int, int], None] | None = None,
+                repository: Repository | None = None) -> list[Outcome]:
+    """Render every meeting in ``paths``; unchanged ones (content hash) are skipped. The
+    files' repositories are opened once each, unless the caller holds ``repository`` open."""
+    paths = list(paths)
+    batch: Batch = open_batch(paths) if repository is None else {
+        p.parent: repository for p in paths}
+    return _render_batch(paths, out_dir, fmt, agenda, workers=jobs, force=force,
+                         progress=progress, manifest=Manifest(out_dir), batch=batch)
 
 
 def _render_batch(paths: Iterable[Path], out_dir: Path, fmt: OutputKind, agenda: bool, *,
                   workers: int, force: bool, progress: Callable[[int, int], None] | None,
-                  manifest: Manifest) -> list[Outcome]:
-    import os
-
+                  manifest: Manifest, batch: Batch) -> list[Outcome]:
     outcomes: list[Outcome] = []
     todo: list[tuple[Outcome, str]] = []
     for path in paths:
@@ -301,7 +296,7 @@ def _render_batch(paths: Iterable[Path], out_dir: Path, fmt: OutputKind, agenda:
         outcome = Outcome(path, output)
         outcomes.append(outcome)
         try:
-            digest = content_hash(path, fmt, agenda=agenda)
+            digest = content_hash(path, fmt, agenda=agenda, batch=batch)
         except VvgError as exc:
             outcome.error, outcome.problem, outcome.output = str(exc), exc, None
             continue
@@ -317,7 +312,7 @@ def _render_batch(paths: Iterable[Path], out_dir: Path, fmt: OutputKind, agenda:
     total, done = len(todo), 0
     if progress:
         progress(0, total)
-    workers = min(workers or os.cpu_count() or 1, max(total, 1))
+    workers = min(default_jobs(workers), max(total, 1))
 
     def finish(outcome: Outcome, digest: str, error: VvgError | None) -> None:
         nonlocal done
@@ -335,10 +330,8 @@ def _render_batch(paths: Iterable[Path], out_dir: Path, fmt: OutputKind, agenda:
     tasks = [(o.path, Path(str(o.output)), fmt, agenda) for o, _ in todo]
     if todo:
         manifest.claim([Path(str(o.output)) for o, _ in todo])
-    for outcome, _ in todo:  # read each registry here, once, before the workers fork
-        _organs(_repository_of(outcome.path))
     try:
-        with closing(parallel_map(_render_task, tasks, jobs=workers)) as errors:
+        with closing(map_with(batch, _render_task, tasks, jobs=workers)) as errors:
             for (outcome, digest), error in zip(todo, errors, strict=True):
                 finish(outcome, digest, error)
     finally:

@@ -1,8 +1,8 @@
 """Data files other than meetings (schedules, plans, registers): each kind is a pattern, a
 model and an optional cross-check, so that ``vvgctl check`` validates them all the same way.
 
-A module that adds a kind calls :func:`register` at import; :mod:`vvgctl.checking.catalogue`
-imports every such module, and lists their codes with all the others.
+A module that adds a kind defines it (``KIND``) and registers nothing: the composition module
+:mod:`vvgctl.checking.registry` lists every kind, with the cross-checks other features add.
 """
 
 from __future__ import annotations
@@ -33,8 +33,6 @@ class DataFileKind:
     codes: tuple[RuleCode, ...] = ()
 
 
-KINDS: list[DataFileKind] = []
-
 #: what the repository's own reading reports, beside the kinds' cross-checks
 CODES = (
     RuleCode("registry", N_("registry/organs.yaml and people.yaml read together: no organ or "
@@ -43,25 +41,13 @@ CODES = (
              (Severity.WARNING,)),
 )
 
-def registered_kinds() -> list[DataFileKind]:
-    """Every data file kind registered so far, by name (the modules that register them are
-    imported by :mod:`vvgctl.checking.catalogue`, which everything that checks imports)."""
-    return sorted(KINDS, key=lambda k: k.name)
 
-
-def register(kind: DataFileKind) -> None:
-    if all(k.name != kind.name for k in KINDS):
-        KINDS.append(kind)
-
-
-def add_cross_check(name: str, cross_check: CrossCheck,
-                    codes: tuple[RuleCode, ...]) -> None:
-    """Add a cross-check (and the codes it reports) to the registered kind ``name``: for checks
-    that need more than the kind's own module holds (the plan against the merged årshjul)."""
-    for index, kind in enumerate(KINDS):
-        if kind.name == name and cross_check not in kind.cross_checks:
-            KINDS[index] = replace(kind, cross_checks=(*kind.cross_checks, cross_check),
-                                   codes=kind.codes + codes)
+def with_cross_check(kind: DataFileKind, cross_check: CrossCheck,
+                     codes: tuple[RuleCode, ...]) -> DataFileKind:
+    """``kind`` with one more cross-check (and the codes it reports): for checks that need
+    more than the kind's own module holds (the plan against the merged årshjul)."""
+    return replace(kind, cross_checks=(*kind.cross_checks, cross_check),
+                   codes=kind.codes + codes)
 
 
 def check_data_files(repository: Repository,

@@ -1,7 +1,7 @@
 """The governing-documents register as a data file kind, and its listing.
 
-``vvgctl check`` validates ``registry/documents.yaml`` (registered here, named in
-:data:`vvgctl.repository.datafiles.PROVIDERS`) and cross-checks it: ``adopted_by`` must be an
+``vvgctl check`` validates ``registry/documents.yaml`` (its :data:`KIND`, listed by
+:mod:`vvgctl.checking.registry`) and cross-checks it: ``adopted_by`` must be an
 organ of the registry. The rule ``governing-document-ref``
 checks that positions name known documents.
 """
@@ -9,7 +9,8 @@ checks that positions name known documents.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import sqlite3
+from typing import Any, Protocol
 
 from pydantic import BaseModel
 
@@ -22,7 +23,7 @@ from vvgctl.models.documents import (
     DocumentsFile,
     DocumentStatus,
 )
-from vvgctl.repository.datafiles import DataFileKind, register
+from vvgctl.repository.datafiles import DataFileKind
 from vvgctl.repository.discovery import REGISTRY_DIR
 from vvgctl.repository.repo import DOCUMENTS_FILE, Repository
 from vvgctl.runtime.i18n import N_
@@ -51,10 +52,11 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
     return found
 
 
-register(DataFileKind("documents", f"{REGISTRY_DIR}/{DOCUMENTS_FILE}", DocumentsFile,
+#: the register as a data file kind (listed by :mod:`vvgctl.checking.registry`)
+KIND = DataFileKind("documents", f"{REGISTRY_DIR}/{DOCUMENTS_FILE}", DocumentsFile,
                       (_cross_check,), codes=(
                           RuleCode("registry-ref",
-                                   N_("a document's adopted_by names a known organ")),)))
+                                   N_("a document's adopted_by names a known organ")),))
 
 
 def load_register(repository: Repository) -> Loaded[DocumentsFile] | None:
@@ -65,7 +67,20 @@ def load_register(repository: Repository) -> Loaded[DocumentsFile] | None:
     return repository.data(path, DocumentsFile)
 
 
-def list_documents(index: Any, *, today: dt.date | None = None,
+class PositionIndex(Protocol):
+    """What :func:`list_documents` reads of the query index (:class:`vvgctl.index.Index`,
+    a layer above): its positions in SQL, the repository it indexes, paths as shown."""
+
+    @property
+    def connection(self) -> sqlite3.Connection: ...
+
+    @property
+    def repository(self) -> Repository: ...
+
+    def shown(self, path: str) -> str: ...
+
+
+def list_documents(index: PositionIndex, *, today: dt.date | None = None,
                    overdue_only: bool = False) -> list[dict[str, Any]]:
     """The register's documents, each with its latest position and whether review is overdue."""
     import json

@@ -27,12 +27,12 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
 from pydantic import BaseModel
 
@@ -58,10 +58,17 @@ from vvgctl.repository.discovery import (
 from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex, load_registry
 from vvgctl.runtime.cache import ResultCache, code_fingerprint
+from vvgctl.runtime.fingerprint import tree_digest
 from vvgctl.runtime.i18n import N_
-from vvgctl.runtime.pool import parallel_map
+from vvgctl.runtime.pool import map_with
 from vvgctl.runtime.progress import Progress
-from vvgctl.source.loading import Loaded, load_meeting, load_yaml_file, read_source
+from vvgctl.source.loading import (
+    Loaded,
+    LoadedMeeting,
+    load_meeting,
+    load_yaml_file,
+    read_source,
+)
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -108,31 +115,16 @@ class Analysis:
 
 def _outside(path: Path) -> FileResult:
     shown = display_path(path)
-    return FileResult(
-        shown,
-        [
-            Diagnostic(
-                shown,
-                0,
-                0,
-                Severity.ERROR,
-                "io",
-                Message(
-                    N_(
-                        "the file is a link to a place outside the "
-                        "repository; vvgctl does not read it"
-                    )
-                ),
-                Message(N_("replace the link with the file itself")),
-            )
-        ],
-        None,
-    )
+    return FileResult(shown, [Diagnostic(
+        shown, 0, 0, Severity.ERROR, "io",
+        Message(N_("the file is a link to a place outside the repository; vvgctl does not read "
+                   "it")),
+        Message(N_("replace the link with the file itself")))], None)
 
 
 def read_record(repository: Repository, path: Path) -> FileResult:
     """Parse and validate a meeting; its record if valid."""
-    loaded = load_meeting(path, display_path(path))
+    loaded = repository.load(path)
     return FileResult(loaded.path, list(loaded.diagnostics), record_of(loaded))
 
 
@@ -144,12 +136,9 @@ def _sorted_records(repository: Repository) -> list[MeetingRecord]:
     return sorted(found, key=lambda r: (r.date, r.organ))
 
 
-#: the repository whose files the forked workers analyse (set before the pool forks)
-_ANALYSING: list[Repository] = []
-
-
-def _analyse_in_worker(path: str) -> ResultRow:
-    repository = _ANALYSING[-1]
+def _analyse(repository: Repository, path: str) -> ResultRow:
+    """One file's result as plain values (in a forked worker, which was handed ``repository``
+    by the pool's initializer)."""
     return repository.analysis.analyse(repository, Path(path)).to_row()
 
 
@@ -165,6 +154,9 @@ class Repository:
     verify_contents: bool = False
     jobs: int = 0
     progress: Progress | None = None
+    #: keep each meeting parsed in this process for the rest of the command (:meth:`load`),
+    #: for a command that also brings the query index up to date
+    keep_loaded: bool = False
     #: how many meeting results came from the cache in :meth:`results`
     cached: int = 0
     _results: dict[Path, FileResult] | None = field(default=None, repr=False)
@@ -172,33 +164,42 @@ class Repository:
         default_factory=dict, repr=False)
     _data_cache: ResultCache[CachedData] | None = field(default=None, repr=False)
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
+    _loaded: dict[Path, LoadedMeeting] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
 
     # -- opening -------------------------------------------------------------------------------
 
+    @overload
     @classmethod
-    def open(cls, paths: Sequence[Path], **options: object) -> Repository:
-        """The repository that all ``paths`` (files or folders in it) belong to."""
-        return cls(resolve_root(paths), **options)  # type: ignore[arg-type]
+    def open(cls, *paths: Path, required: Literal[True] = True,
+             **options: Any) -> Repository: ...
+
+    @overload
+    @classmethod
+    def open(cls, *paths: Path, required: bool, **options: Any) -> Repository | None: ...
 
     @classmethod
-    def find(cls, start: Path, **options: object) -> Repository | None:
-        """The repository at or above ``start`` (a file or folder), or None outside one."""
-        root = find_root(start)
-        return cls(root, **options) if root is not None else None  # type: ignore[arg-type]
+    def open(cls, *paths: Path, required: bool = True, **options: Any) -> Repository | None:
+        """The one way to open a repository: the one all ``paths`` (files or folders in it)
+        belong to; with no paths, the one at or above the working folder, else ``./minutes``.
 
-    @classmethod
-    def locate(cls, given: Path | None = None, **options: object) -> Repository:
-        """The repository at or above ``given``, else above the working folder, else in
-        ``./minutes``: for commands with a ``--root`` option."""
-        candidates = [given] if given is not None else []
-        candidates += [Path.cwd(), Path.cwd() / "minutes"]
-        for start in candidates:
-            root = find_root(start) if start.exists() else None
-            if root is not None:
-                return cls(root, **options)  # type: ignore[arg-type]
+        Outside a repository: a :class:`~vvgctl.errors.UsageError` that says why, or None when
+        not ``required``. ``options`` are the fields of :class:`Repository`.
+        """
+        if paths:
+            if not required:
+                roots = {find_root(p) for p in paths}
+                root = roots.pop() if len(roots) == 1 else None
+                return cls(root, **options) if root is not None else None
+            return cls(resolve_root(paths), **options)
+        for start in (Path.cwd(), Path.cwd() / "minutes"):
+            found = find_root(start) if start.exists() else None
+            if found is not None:
+                return cls(found, **options)
+        if not required:
+            return None
         raise UsageError(N_("no minutes repository found (a folder with registry/organs.yaml)"),
                          hint=N_("run vvgctl inside the minutes folder or give its path"))
 
@@ -244,10 +245,7 @@ class Repository:
     @cached_property
     def registry_digest(self) -> str:
         """A digest of every file in ``registry/`` (what a rendered output depends on)."""
-        digest = hashlib.sha256()
-        for file in sorted(self.registry_dir.glob("*.yaml")):
-            digest.update(file.name.encode() + b"\0" + file.read_bytes())
-        return digest.hexdigest()
+        return tree_digest(self.registry_dir, pattern="*.yaml")
 
     @cached_property
     def meeting_files(self) -> list[Path]:
@@ -298,6 +296,20 @@ class Repository:
             self._derived[name] = make(self)
         return self._derived[name]  # type: ignore[no-any-return]
 
+    def load(self, path: Path) -> LoadedMeeting:
+        """The meeting file at ``path`` parsed and validated: the analyses and the query index
+        read meetings here, so that with ``keep_loaded`` a file is parsed once a command."""
+        found = self._loaded.get(path)
+        if found is None:
+            found = load_meeting(path, display_path(path))
+            if self.keep_loaded:
+                self._loaded[path] = found
+        return found
+
+    def loaded(self, path: Path) -> LoadedMeeting | None:
+        """The meeting at ``path`` if this command already parsed it here (``keep_loaded``)."""
+        return self._loaded.get(path)
+
     def results(self) -> dict[Path, FileResult]:
         """Every meeting file's result under this repository's analysis, read once.
 
@@ -338,19 +350,15 @@ class Repository:
                 self.cached += 1
             else:
                 stale.append(path)
-        _ANALYSING.append(self)
-        try:
-            with closing(parallel_map(
-                    _analyse_in_worker, [str(p) for p in stale], jobs=self.jobs,
-                    threshold=PARALLEL_THRESHOLD, chunksize=32, progress=self.progress,
-                    done=len(results), total=len(files))) as fresh:
-                for path, row in zip(stale, fresh, strict=True):
-                    results[path] = FileResult.from_row(row)
-                    if cache is not None and path in stats:
-                        digest = self._digest(path, digests) if self.verify_contents else None
-                        cache.put(path, stats[path], (digest, row))
-        finally:
-            _ANALYSING.pop()
+        with closing(map_with(
+                self, _analyse, [str(p) for p in stale], jobs=self.jobs,
+                threshold=PARALLEL_THRESHOLD, chunksize=32, progress=self.progress,
+                done=len(results), total=len(files))) as fresh:
+            for path, row in zip(stale, fresh, strict=True):
+                results[path] = FileResult.from_row(row)
+                if cache is not None and path in stats:
+                    digest = self._digest(path, digests) if self.verify_contents else None
+                    cache.put(path, stats[path], (digest, row))
         if cache is not None:
             cache.prune({str(p) for p in files})
             cache.save()

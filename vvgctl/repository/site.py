@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from vvgctl.errors import VvgError
 from vvgctl.models.site import SiteFile
-from vvgctl.repository.datafiles import DataFileKind, register
+from vvgctl.repository.datafiles import DataFileKind
 from vvgctl.repository.discovery import REGISTRY_DIR
 from vvgctl.repository.repo import Repository
 from vvgctl.runtime.i18n import N_
@@ -18,7 +18,8 @@ SITE_FILE = "site.yaml"
 #: what follows the publisher's name in the site's name, unless site.yaml names the site
 SITE_NAME_SUFFIX = "publicerade mötesanteckningar"
 
-register(DataFileKind("site", f"{REGISTRY_DIR}/{SITE_FILE}", SiteFile))
+#: the site settings as a data file kind (listed by :mod:`vvgctl.checking.registry`)
+KIND = DataFileKind("site", f"{REGISTRY_DIR}/{SITE_FILE}", SiteFile)
 
 
 @dataclass(frozen=True)

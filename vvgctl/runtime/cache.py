@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
 import vvgctl
+from vvgctl.runtime.fingerprint import digest, tree_digest
 from vvgctl.runtime.i18n import N_, _
 
 #: the layout of a result cache's file; a change makes every stored file a miss
@@ -150,11 +151,8 @@ def _scratch() -> Path:
 def code_fingerprint() -> str:
     """Changes when any module of vvgctl changes (mtimes; cheap to stat)."""
     package = Path(vvgctl.__file__).parent
-    digest = hashlib.sha256(f"{vvgctl.__version__}:{FORMAT}".encode())
-    for path in sorted(package.rglob("*.py")):
-        found = path.stat()
-        digest.update(f"{path.name}:{found.st_mtime_ns}:{found.st_size}".encode())
-    return digest.hexdigest()[:16]
+    return digest(vvgctl.__version__, str(FORMAT),
+                  tree_digest(package, pattern="*.py", by_content=False))[:16]
 
 
 @cache

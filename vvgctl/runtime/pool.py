@@ -18,6 +18,11 @@ problem as a value instead of raising it; any exception a task raises stops the 
 raised in the parent. Consume the results in ``with contextlib.closing(parallel_map(...))``:
 an error or Ctrl-C in the parent's own loop then stops the pool at once too, not when the
 abandoned iterator happens to be collected.
+
+A task that needs the command's context (the open repository, a render batch) gets it as an
+argument: :func:`map_with` hands ``context`` to each worker once, through the pool's
+initializer, and calls ``function(context, task)``; nothing travels through a module global of
+the caller.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 R = TypeVar("R")
+C = TypeVar("C")
 
 _PR_SET_PDEATHSIG = 1
 
@@ -71,8 +77,41 @@ def start_worker(initializer: Callable[..., object] | None = None,
         os._exit(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.freeze()
+    _WORKER["worker"] = True  # a pool's worker starts no pool of its own
     if initializer is not None:
         initializer(*initargs)
+
+
+#: in a forked worker: that it is one, and the context its initializer was given
+#: (:func:`map_with`); the parent never writes it, and a worker serves one pool
+_WORKER: dict[str, object] = {}
+
+
+def _keep(context: object) -> None:
+    _WORKER["context"] = context
+
+
+def _with_context(call: tuple[Callable[[Any, Any], R], object]) -> R:
+    function, task = call
+    return function(_WORKER["context"], task)
+
+
+def map_with(context: C, function: Callable[[C, T], R], tasks: Iterable[T], *,
+             jobs: int = 0, threshold: int = 1, chunksize: int = 1,
+             progress: Progress | None = None, done: int = 0,
+             total: int | None = None) -> Generator[R, None, None]:
+    """``function(context, task)`` over ``tasks``, in order, as :func:`parallel_map` does;
+    each forked worker receives ``context`` once, through the pool's initializer (it is
+    inherited by the fork, never pickled), and in this process it is passed as it is."""
+    todo = list(tasks)
+    workers = min(default_jobs(jobs), len(todo))
+    if workers <= 1 or len(todo) < threshold or "worker" in _WORKER:
+        yield from parallel_map(lambda task: function(context, task), todo, jobs=1,
+                                progress=progress, done=done, total=total)
+        return
+    yield from parallel_map(_with_context, [(function, task) for task in todo], jobs=jobs,
+                            threshold=threshold, chunksize=chunksize, progress=progress,
+                            done=done, total=total, initializer=_keep, initargs=(context,))
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -96,12 +135,13 @@ def parallel_map(function: Callable[[T], R], tasks: Iterable[T], *, jobs: int = 
     ``progress(done, total)`` is called after each result (``done`` and ``total`` may start
     from work the caller finished before, e.g. cached results). With fewer than ``threshold``
     tasks, or one job, the tasks run in this process (``initializer`` is then not called:
-    this process already holds what it would set up).
+    this process already holds what it would set up). In a worker of a pool the tasks run in
+    that worker: a pool's workers start no pools of their own.
     """
     todo = list(tasks)
     total = done + len(todo) if total is None else total
     workers = min(default_jobs(jobs), len(todo))
-    if workers <= 1 or len(todo) < threshold:
+    if workers <= 1 or len(todo) < threshold or "worker" in _WORKER:
         for task in todo:
             result = function(task)
             done += 1
