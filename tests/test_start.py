@@ -102,22 +102,29 @@ def test_the_table_holds_each_command_first_paragraph(lang: str,
         assert command.callback.__module__ == f"vvgctl.cli.{module}", name
 
 
-def test_importing_the_models_builds_no_validator_nor_looks_up_plugins() -> None:
+def test_importing_the_models_builds_no_validator_and_a_command_looks_up_no_plugins() -> None:
     """The models build their validators when first used, not at import (the default agenda
-    template is made when an organ without one asks for it), and pydantic is told that vvgctl
-    uses no plugin, so it does not scan the installed distributions' entry points."""
-    code = ("import os, sys\nos.environ.pop('PYDANTIC_DISABLE_PLUGINS', None)\n"
-            "import vvgctl.models, vvgctl.models.agenda as agenda\n"
-            "built = [m.__name__ for m in (agenda.AgendaTemplate, agenda.TemplateItem,"
-            " agenda.TemplateSubItem) if m.__pydantic_complete__]\n"
-            "print(built, os.environ.get('PYDANTIC_DISABLE_PLUGINS'))\n"
+    template is made when an organ without one asks for it); and vvgctl tells pydantic that it
+    uses no plugin, so that a command does not scan the installed distributions' entry points."""
+    code = ("import vvgctl.models, vvgctl.models.agenda as agenda\n"
+            "print([m.__name__ for m in (agenda.AgendaTemplate, agenda.TemplateItem,"
+            " agenda.TemplateSubItem) if m.__pydantic_complete__])\n"
             "from vvgctl.models.registry import Organ\n"
-            "organ = Organ(id='vvg', name='VVG')\n"
-            "print(organ.agenda_template().opening[0].title)\n")
+            "print(Organ(id='vvg', name='VVG').agenda_template().opening[0].title)\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False)
+    assert proc.stdout.splitlines() == ["[]", "Mötets öppnande"], proc.stderr
+    shown = str(MINUTES / "vvg" / "2025" / "2025-10-22.md")
+    code = ("import os, sys\nfrom vvgctl.cli.app import main\n"
+            f"sys.argv = ['vvgctl', 'show', {shown!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "from pydantic.plugin import _loader\n"
+            "print(os.environ['PYDANTIC_DISABLE_PLUGINS'], _loader._plugins, file=sys.stderr)\n")
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=False, env=env)
-    assert proc.stdout.splitlines() == ["[] __all__", "Mötets öppnande"], proc.stderr
+    assert "2025-10-22" in proc.stdout
+    assert proc.stderr.strip().splitlines()[-1] == "__all__ None", proc.stderr
 
 
 #: print vvgctl's help in a fresh interpreter, drawn by vvgctl or (argument "typer") by typer,

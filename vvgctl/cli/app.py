@@ -256,6 +256,10 @@ def _root(
 
 
 def main() -> None:
+    # vvgctl uses no pydantic plugin: without this, building the first model scans every
+    # installed distribution's entry points (importlib.metadata) for one, on every start (issue
+    # 27). pydantic reads its documented switch when it builds a model; a user's value is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
     except KeyboardInterrupt:  # during start-up, before a command runs
