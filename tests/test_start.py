@@ -35,8 +35,9 @@ print(json.dumps(sorted(modules & COMMAND_MODULES)), file=sys.stderr)
 def imported_commands(*args: str) -> list[str]:
     modules = {f"vvgctl.cli.{module}" for module, _ in COMMANDS.values()}
     code = f"COMMAND_MODULES = {modules!r}\n" + PROBE
-    proc = subprocess.run([sys.executable, "-c", code, json.dumps(args)], capture_output=True,
-                          text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(args)], capture_output=True, text=True, check=False
+    )
     last = proc.stderr.strip().splitlines()[-1]
     result: list[str] = json.loads(last)
     return result
@@ -46,8 +47,11 @@ def test_help_imports_no_command_module_and_lists_every_command() -> None:
     assert imported_commands("--help") == []
     result = runner.invoke(app, ["--help"], env={"COLUMNS": "300"})
     assert result.exit_code == 0
-    listed = [line.split()[1] for line in result.output.splitlines()
-              if line.startswith("│ ") and line.split()[1] in COMMANDS]
+    listed = [
+        line.split()[1]
+        for line in result.output.splitlines()
+        if line.startswith("│ ") and line.split()[1] in COMMANDS
+    ]
     assert listed == list(COMMANDS)
 
 
@@ -62,16 +66,18 @@ def test_a_command_imports_only_its_own_module() -> None:
 def test_a_warm_query_does_not_import_the_models() -> None:
     """decisions over an index that is up to date reads rows, not models: pydantic and the
     models stay unimported (the labels of the types are in vvgctl.swedish.labels)."""
-    code = ("import sys\nfrom vvgctl.cli.app import main\n"
-            f"sys.argv = ['vvgctl', 'decisions', {str(MINUTES)!r}, '--text', 'enkät']\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m in ('pydantic', 'vvgctl.models')),"
-            " file=sys.stderr)\n")
-    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=False)
+    code = (
+        "import sys\nfrom vvgctl.cli.app import main\n"
+        f"sys.argv = ['vvgctl', 'decisions', {str(MINUTES)!r}, '--text', 'enkät']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m in ('pydantic', 'vvgctl.models')),"
+        " file=sys.stderr)\n"
+    )
+    first = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     assert "2025-10-22.md:119: vvg 2025-10-22" in first.stdout, first.stderr
-    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False)
+    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert warm.stdout == first.stdout and "[Ställer sig bakom]" in warm.stdout
     assert warm.stderr.strip().splitlines()[-1] == "[]"
 
@@ -84,8 +90,9 @@ def test_every_decision_type_has_its_label() -> None:
 
 
 @pytest.mark.parametrize("lang", ["en_US.UTF-8", "sv_SE.UTF-8"])
-def test_the_table_holds_each_command_first_paragraph(lang: str,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_table_holds_each_command_first_paragraph(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The line --help lists is the first paragraph of the command's own help, in either
     language (the table is written by hand: this holds the two together)."""
     monkeypatch.setenv("LANG", lang)

@@ -57,8 +57,7 @@ def timebox_of(text: str) -> dict[str, Any] | None:
 
 
 def _is_timebox_line(clean: str) -> bool:
-    rest = re.sub(r"\d|minuter|minutes|min\b|klockan|kl|ca|cirka|[().,:;–—\-\s]", "",
-                  clean.lower())
+    rest = re.sub(r"\d|minuter|minutes|min\b|klockan|kl|ca|cirka|[().,:;–—\-\s]", "", clean.lower())
     return not rest and timebox_of(clean) is not None
 
 
@@ -130,7 +129,7 @@ class ItemParser:
         kind = L.kind_from_title(title)
         if kind and kind != "procedural":
             sub["kind"] = kind
-        following = next((x for x in lines[j + 1:] if not x.blank), None)
+        following = next((x for x in lines[j + 1 :] if not x.blank), None)
         if len(subs) == 1:
             self.listed = following is not None and bool(SUB.match(following.text))
         owns = following is not None and not SUB.match(following.text) and not self.listed
@@ -167,8 +166,13 @@ class ItemParser:
             if people:
                 self._presenters(people, line, presenters.group(1))
                 return j + 1
-        if self.meta and "presenters" not in self.target and ":" not in clean \
-                and not clean.endswith(".") and len(clean) < 160:
+        if (
+            self.meta
+            and "presenters" not in self.target
+            and ":" not in clean
+            and not clean.endswith(".")
+            and len(clean) < 160
+        ):
             people = parse_names(clean, self.ctx.registry)
             if people:
                 self._presenters(people, line, None)
@@ -180,9 +184,16 @@ class ItemParser:
             self._document(line, link)
             return j + 1
         bullet = _BULLET.match(line.text)
-        if bullet and self.meta and (self.base in self.explicit_kind or "timebox" in self.target
-                                     or "presenters" in self.target
-                                     or L.PREVIOUS_TITLE.search(self.item["title"])):
+        if (
+            bullet
+            and self.meta
+            and (
+                self.base in self.explicit_kind
+                or "timebox" in self.target
+                or "presenters" in self.target
+                or L.PREVIOUS_TITLE.search(self.item["title"])
+            )
+        ):
             self._document(line, bullet)  # a list of documents under the item's head
             return j + 1
         printed = P.read(lines, j, self.ctx)
@@ -207,8 +218,12 @@ class ItemParser:
         attended = attendance_at(lines, j, draft, self.ctx.registry)
         if attended is not None:
             return attended
-        for pattern, handler in ((L.ACTION, self._action), (L.QUESTION, self._question),
-                                 (L.SECRETARY, self._secretary), (L.CHAIR, self._chair)):
+        for pattern, handler in (
+            (L.ACTION, self._action),
+            (L.QUESTION, self._question),
+            (L.SECRETARY, self._secretary),
+            (L.CHAIR, self._chair),
+        ):
             match = pattern.match(clean)
             if match:
                 handled = handler(lines, j, match)
@@ -233,14 +248,22 @@ class ItemParser:
         if not self.ctx.position_sentence.match(clean):
             return False
         sentence = re.split(r"(?<=[.!?])\s+", clean)[0]
-        decision: dict[str, Any] = {"type": L.decision_type(sentence), "text": sentence,
-                                    "in_body": True}
+        decision: dict[str, Any] = {
+            "type": L.decision_type(sentence),
+            "text": sentence,
+            "in_body": True,
+        }
         if self.saw_dialog:
             decision["after_dialog"] = True
         path = self._put("decisions", decision)
         self.draft.credit(path, Line(line.no, sentence))
-        self.draft.note(Message(N_("input line {line}: a position without a label was read "
-                                   "from the text"), {"line": line.no}), path)
+        self.draft.note(
+            Message(
+                N_("input line {line}: a position without a label was read from the text"),
+                {"line": line.no},
+            ),
+            path,
+        )
         self._body(line)
         return True
 
@@ -272,9 +295,15 @@ class ItemParser:
                 self.draft.credit(("previous",), line)
                 return
             if found:
-                self.draft.note(Message(N_("input line {line}: the previous minutes ({date}) "
-                                           "are not in the repository; kept as a document"),
-                                        {"line": line.no, "date": found}))
+                self.draft.note(
+                    Message(
+                        N_(
+                            "input line {line}: the previous minutes ({date}) "
+                            "are not in the repository; kept as a document"
+                        ),
+                        {"line": line.no, "date": found},
+                    )
+                )
         doc: dict[str, Any] = {"title": title}
         if link:
             doc["link"] = link
@@ -286,11 +315,15 @@ class ItemParser:
             return None
         # the derived id an action without one has anyway (vvgctl.models.item.action_id),
         # written out so that a later meeting sees what to list under closes_actions
-        number = self.item["number"] + (self.target["number"] if self.target is not self.item
-                                         else "")
+        number = self.item["number"] + (
+            self.target["number"] if self.target is not self.item else ""
+        )
         ordinal = len(self.target.get("actions") or []) + 1
-        action: dict[str, Any] = {"id": action_id(self.ctx.organ, self.ctx.date, number, ordinal),
-                                  "text": text, "label": label[0].upper() + label[1:]}
+        action: dict[str, Any] = {
+            "id": action_id(self.ctx.organ, self.ctx.date, number, ordinal),
+            "text": text,
+            "label": label[0].upper() + label[1:],
+        }
         if "nästa möte" in label.lower():
             action["due_meeting"] = "next"
         self.draft.credit(self._put("actions", action), lines[j])
@@ -336,8 +369,7 @@ class ItemParser:
         return lines.index(used[-1], j) + 1
 
     def _pause(self, line: Line, clean: str) -> None:
-        interlude: dict[str, Any] = {"after": self.item["number"], "kind": "pause",
-                                     "text": clean}
+        interlude: dict[str, Any] = {"after": self.item["number"], "kind": "pause", "text": clean}
         times = find_time_range(clean)
         if times:
             interlude["time"] = {"start": times[0], "end": times[1]}
@@ -380,12 +412,17 @@ class ItemParser:
 
         titles = [self.item["title"]] + [s["title"] for s in self.item.get("subitems", [])]
         if any(L.SCHEDULE_TITLE.search(t) for t in titles):
-            candidates = [s["title"] for s in self.item.get("subitems", [])
-                          if L.SCHEDULE_TITLE.search(s["title"])] + self.prose
+            candidates = [
+                s["title"]
+                for s in self.item.get("subitems", [])
+                if L.SCHEDULE_TITLE.search(s["title"])
+            ] + self.prose
             self.draft.data.setdefault("schedule", []).extend(
-                schedule_lines(candidates, self.ctx.date))
+                schedule_lines(candidates, self.ctx.date)
+            )
         else:  # 'Mötestider 2025:' over a list inside another item ('Övriga frågor')
             self.draft.data.setdefault("schedule", []).extend(
-                schedule_lines(listed_schedule(self.prose), self.ctx.date))
+                schedule_lines(listed_schedule(self.prose), self.ctx.date)
+            )
             if not self.draft.data["schedule"]:
                 del self.draft.data["schedule"]

@@ -34,9 +34,13 @@ ResultRow = tuple[str, tuple[DiagnosticRow, ...], RecordRow | None]
 CachedResult = tuple[str | None, ResultRow]
 #: what the data cache keeps of a data file: the model's name, the model as JSON (None when
 #: the file is not valid), where each value stands, the diagnostics and the line offset
-CachedData = tuple[str, str | None,
-                   tuple[tuple[tuple[str | int, ...], tuple[int, int]], ...],
-                   tuple[DiagnosticRow, ...], int]
+CachedData = tuple[
+    str,
+    str | None,
+    tuple[tuple[tuple[str | int, ...], tuple[int, int]], ...],
+    tuple[DiagnosticRow, ...],
+    int,
+]
 
 
 def _message_row(message: Message) -> MessageRow:
@@ -51,15 +55,33 @@ def _message_of(row: MessageRow) -> Message:
 def diagnostic_rows(diagnostics: Sequence[Diagnostic]) -> tuple[DiagnosticRow, ...]:
     """The diagnostics as plain values, their messages as values (msgid and arguments): the
     cache gives back what a fresh run gives, in whichever language it is shown."""
-    return tuple((d.path, d.line, d.column, d.severity, d.code, _message_row(d.message),
-                  None if d.hint is None else _message_row(d.hint), d.field)
-                 for d in diagnostics)
+    return tuple(
+        (
+            d.path,
+            d.line,
+            d.column,
+            d.severity,
+            d.code,
+            _message_row(d.message),
+            None if d.hint is None else _message_row(d.hint),
+            d.field,
+        )
+        for d in diagnostics
+    )
 
 
 def _diagnostic(row: DiagnosticRow, shown: str) -> Diagnostic:
     _path, line, column, severity, code, message, hint, field = row
-    return Diagnostic(shown, line, column, Severity(severity), code, _message_of(message),
-                      None if hint is None else _message_of(hint), field)
+    return Diagnostic(
+        shown,
+        line,
+        column,
+        Severity(severity),
+        code,
+        _message_of(message),
+        None if hint is None else _message_of(hint),
+        field,
+    )
 
 
 def diagnostics_of(rows: Sequence[DiagnosticRow], path: str, shown: str) -> list[Diagnostic]:
@@ -69,9 +91,13 @@ def diagnostics_of(rows: Sequence[DiagnosticRow], path: str, shown: str) -> list
 
 def data_row(loaded: Loaded[M], model: type[M]) -> CachedData:
     """What the data cache keeps of a data file (see :data:`CachedData`)."""
-    return (_model_name(model), loaded.model.model_dump_json() if loaded.model else None,
-            tuple(loaded.positions.values.items()),
-            diagnostic_rows(loaded.diagnostics), loaded.line_offset)
+    return (
+        _model_name(model),
+        loaded.model.model_dump_json() if loaded.model else None,
+        tuple(loaded.positions.values.items()),
+        diagnostic_rows(loaded.diagnostics),
+        loaded.line_offset,
+    )
 
 
 def data_from_row(row: CachedData, model: type[M], shown: str) -> Loaded[M] | None:
@@ -84,9 +110,13 @@ def data_from_row(row: CachedData, model: type[M], shown: str) -> Loaded[M] | No
         valid = model.model_validate_json(dumped) if dumped is not None else None
     except ValidationError:
         return None
-    return Loaded(shown, valid, positions=Positions(values=dict(positions)),
-                  diagnostics=[_diagnostic(d, shown) for d in diagnostics],
-                  line_offset=line_offset)
+    return Loaded(
+        shown,
+        valid,
+        positions=Positions(values=dict(positions)),
+        diagnostics=[_diagnostic(d, shown) for d in diagnostics],
+        line_offset=line_offset,
+    )
 
 
 def _model_name(model: type[BaseModel]) -> str:

@@ -92,8 +92,11 @@ class FileResult:
 
     def to_row(self) -> ResultRow:
         """The result as plain values: what the cache keeps and workers send back."""
-        return (self.path, diagnostic_rows(self.diagnostics),
-                self.record.to_row() if self.record else None)
+        return (
+            self.path,
+            diagnostic_rows(self.diagnostics),
+            self.record.to_row() if self.record else None,
+        )
 
     @classmethod
     def from_row(cls, row: ResultRow, shown: str | None = None) -> FileResult:
@@ -101,8 +104,11 @@ class FileResult:
         moved since it was cached)."""
         path, diagnostics, record = row
         shown = shown or path
-        return cls(shown, diagnostics_of(diagnostics, path, shown),
-                   MeetingRecord.from_row(record, shown) if record else None)
+        return cls(
+            shown,
+            diagnostics_of(diagnostics, path, shown),
+            MeetingRecord.from_row(record, shown) if record else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -115,11 +121,26 @@ class Analysis:
 
 def _outside(path: Path) -> FileResult:
     shown = display_path(path)
-    return FileResult(shown, [Diagnostic(
-        shown, 0, 0, Severity.ERROR, "io",
-        Message(N_("the file is a link to a place outside the repository; vvgctl does not read "
-                   "it")),
-        Message(N_("replace the link with the file itself")))], None)
+    return FileResult(
+        shown,
+        [
+            Diagnostic(
+                shown,
+                0,
+                0,
+                Severity.ERROR,
+                "io",
+                Message(
+                    N_(
+                        "the file is a link to a place outside the repository; vvgctl does not read "
+                        "it"
+                    )
+                ),
+                Message(N_("replace the link with the file itself")),
+            )
+        ],
+        None,
+    )
 
 
 def read_record(repository: Repository, path: Path) -> FileResult:
@@ -161,7 +182,8 @@ class Repository:
     cached: int = 0
     _results: dict[Path, FileResult] | None = field(default=None, repr=False)
     _data: dict[tuple[Path, type[BaseModel]], Loaded[BaseModel]] = field(
-        default_factory=dict, repr=False)
+        default_factory=dict, repr=False
+    )
     _data_cache: ResultCache[CachedData] | None = field(default=None, repr=False)
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
     _loaded: dict[Path, LoadedMeeting] = field(default_factory=dict, repr=False)
@@ -173,8 +195,7 @@ class Repository:
 
     @overload
     @classmethod
-    def open(cls, *paths: Path, required: Literal[True] = True,
-             **options: Any) -> Repository: ...
+    def open(cls, *paths: Path, required: Literal[True] = True, **options: Any) -> Repository: ...
 
     @overload
     @classmethod
@@ -200,8 +221,10 @@ class Repository:
                 return cls(found, **options)
         if not required:
             return None
-        raise UsageError(N_("no minutes repository found (a folder with registry/organs.yaml)"),
-                         hint=N_("run vvgctl inside the minutes folder or give its path"))
+        raise UsageError(
+            N_("no minutes repository found (a folder with registry/organs.yaml)"),
+            hint=N_("run vvgctl inside the minutes folder or give its path"),
+        )
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -321,8 +344,12 @@ class Repository:
         files = self.meeting_files
         cache: ResultCache[CachedResult] | None = None
         if self.use_cache:
-            cache = ResultCache(self.analysis.name, self.root,
-                                f"{code_fingerprint()}:{self.registry.fingerprint}", CachedResult)
+            cache = ResultCache(
+                self.analysis.name,
+                self.root,
+                f"{code_fingerprint()}:{self.registry.fingerprint}",
+                CachedResult,
+            )
         results: dict[Path, FileResult] = {}
         self.cached = 0
         digests: dict[Path, str | None] = {}
@@ -343,17 +370,28 @@ class Repository:
             stats[path] = found
             hit = cache.get(path, found) if cache else None
             if hit is not None and (
-                    not self.verify_contents or hit[0] == self._digest(path, digests)):
+                not self.verify_contents or hit[0] == self._digest(path, digests)
+            ):
                 text = str(path)
                 results[path] = FileResult.from_row(
-                    hit[1], text[len(here):] if text.startswith(here) else text)
+                    hit[1], text[len(here) :] if text.startswith(here) else text
+                )
                 self.cached += 1
             else:
                 stale.append(path)
-        with closing(map_with(
-                self, _analyse, [str(p) for p in stale], jobs=self.jobs,
-                threshold=PARALLEL_THRESHOLD, chunksize=32, progress=self.progress,
-                done=len(results), total=len(files))) as fresh:
+        with closing(
+            map_with(
+                self,
+                _analyse,
+                [str(p) for p in stale],
+                jobs=self.jobs,
+                threshold=PARALLEL_THRESHOLD,
+                chunksize=32,
+                progress=self.progress,
+                done=len(results),
+                total=len(files),
+            )
+        ) as fresh:
             for path, row in zip(stale, fresh, strict=True):
                 results[path] = FileResult.from_row(row)
                 if cache is not None and path in stats:
@@ -386,4 +424,3 @@ class Repository:
     def records(self) -> list[MeetingRecord]:
         """The valid meetings' records, oldest first (invalid files: see ``check``)."""
         return self.derived("records", _sorted_records)
-
