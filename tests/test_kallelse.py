@@ -204,8 +204,8 @@ def test_a_template_in_the_registry_is_validated(minutes: Path) -> None:
             "Återkoppling och resultatet av enkäten om egenvård",
         ),
         (
-            "Underlaget om hur kommunerna och regionen gemensamt ska följa upp arbetet med trygg och "
-            "effektiv utskrivning från sluten vård under hela året.",
+            "Underlaget om hur kommunerna och regionen gemensamt ska följa upp arbetet med trygg "
+            "och effektiv utskrivning från sluten vård under hela året.",
             "Trygg och effektiv utskrivning",
             "Trygg och effektiv utskrivning",
         ),

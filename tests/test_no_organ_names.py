@@ -46,7 +46,9 @@ ALLOWED: dict[str, str] = {
 }
 #: single lines that may name VVG, each with the reason
 ALLOWED_LINES: dict[str, str] = {
-    '"A toolkit for VVG\'s minutes in git: check, query, plan and render.\\n"': "the catalog's msgid of cli/app.py's help (its Swedish leaves VVG out)",
+    '"A toolkit for VVG\'s minutes in git: check, query, plan and render.\\n"': (
+        "the catalog's msgid of cli/app.py's help (its Swedish leaves VVG out)"
+    ),
 }
 
 

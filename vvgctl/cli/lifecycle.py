@@ -78,7 +78,8 @@ def _say_when_waiting() -> None:
         render(
             Message(
                 N_(
-                    "{path} is being changed by another vvgctl command; waiting (at most {seconds} s)"
+                    "{path} is being changed by another vvgctl command; waiting (at most "
+                    "{seconds} s)"
                 ),
                 {"path": display_path(path), "seconds": f"{frontmatter_edit.LOCK_WAIT:.0f}"},
             )

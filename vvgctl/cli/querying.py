@@ -44,8 +44,8 @@ def open_index_cli(paths: list[Path] | None, rebuild: bool = False) -> Index:
         output.stderr().print(
             render(
                 plural(
-                    "{n} file is not valid and is left out of the answer; run `vvgctl check` for the "
-                    "details.",
+                    "{n} file is not valid and is left out of the answer; run `vvgctl check` for "
+                    "the details.",
                     "{n} files are not valid and are left out of the answer; run `vvgctl "
                     "check` for the details.",
                     index.stats.invalid,

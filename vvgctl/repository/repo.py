@@ -132,8 +132,8 @@ def _outside(path: Path) -> FileResult:
                 "io",
                 Message(
                     N_(
-                        "the file is a link to a place outside the repository; vvgctl does not read "
-                        "it"
+                        "the file is a link to a place outside the repository; vvgctl does not "
+                        "read it"
                     )
                 ),
                 Message(N_("replace the link with the file itself")),

@@ -30,8 +30,8 @@ _PROBLEMS: list[tuple[re.Pattern[str], str, str]] = [
             r"(did not find expected|expected) ',' or '\}'",
             N_("YAML syntax error: a mapping in braces is not closed"),
             N_(
-                "end the mapping with '}' and separate its entries with ','; put a value that holds "
-                "a brace or a comma in quotes"
+                "end the mapping with '}' and separate its entries with ','; put a value that "
+                "holds a brace or a comma in quotes"
             ),
         ),
         (
