@@ -156,9 +156,9 @@ def _load(repository: Repository, organ: str, *, strict: bool) -> list[ScheduleE
         for loaded in organ_data_files(
             repository, organ, SCHEDULE_FILE, ScheduleFile, "schedule", strict=strict
         )
-        for e in loaded.model.meetings
+        for e in loaded.model.meetings  # type: ignore[union-attr]
         if not e.cancelled
-    ]  # type: ignore[union-attr]
+    ]
     return sorted(entries, key=lambda e: e.date)
 
 
