@@ -10,21 +10,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import ValidationError
-
 from vvgctl.importer import labels as L
 from vvgctl.importer import printed as P
 from vvgctl.importer.attendance import attendance_at
 from vvgctl.importer.context import Context
-from vvgctl.importer.dates import find_date, find_minutes, find_time_range
+from vvgctl.importer.dates import find_date
 from vvgctl.importer.draft import Draft, ItemText, Path_
 from vvgctl.importer.people import parse_names, strip_markup
 from vvgctl.importer.positions import collect_position, decision_from, follow_ups
 from vvgctl.importer.schedule import listed_schedule, schedule_lines
 from vvgctl.importer.tables import table_from
 from vvgctl.importer.text import Line
+from vvgctl.importer.timebox import is_timebox_line, pause_of, timebox_of
 from vvgctl.models.common import check_link
-from vvgctl.models.item import Timebox, action_id
+from vvgctl.models.item import action_id
 from vvgctl.runtime.i18n import N_, Message
 
 _BULLET = re.compile(r"^\s*[-*•]\s+(.+)$")
@@ -33,32 +32,6 @@ SUB = re.compile(r"^\s*(?:[-*]\s+)?(#{1,6}\s*)?(?:\*\*)?([a-z])\s*[.)]\s+(\S.*?)
 
 def _clean(line: Line) -> str:
     return strip_markup(line.text.strip().lstrip("#").strip().lstrip("-•").strip())
-
-
-def timebox_of(text: str) -> dict[str, Any] | None:
-    minutes = find_minutes(text)
-    times = find_time_range(text)
-    if minutes is None and times is None:
-        return None
-    box: dict[str, Any] = {}
-    if minutes is not None:
-        box["minutes"] = minutes
-    if times:
-        box["start"], box["end"] = times
-    try:
-        Timebox.model_validate(box)
-    except ValidationError:
-        box.pop("minutes", None)
-        try:
-            Timebox.model_validate(box)
-        except ValidationError:
-            return None
-    return box
-
-
-def _is_timebox_line(clean: str) -> bool:
-    rest = re.sub(r"\d|minuter|minutes|min\b|klockan|kl|ca|cirka|[().,:;–—\-\s]", "", clean.lower())
-    return not rest and timebox_of(clean) is not None
 
 
 class ItemParser:
@@ -155,7 +128,7 @@ class ItemParser:
                     else:
                         self.text.lines.append(Line(line.no, kind.group(2)))
                 return j + 1
-        if self.meta and "timebox" not in self.target and _is_timebox_line(clean):
+        if self.meta and "timebox" not in self.target and is_timebox_line(clean):
             box = timebox_of(clean)
             if box:
                 draft.credit(self._put("timebox", box), line)
@@ -369,12 +342,8 @@ class ItemParser:
         return lines.index(used[-1], j) + 1
 
     def _pause(self, line: Line, clean: str) -> None:
-        interlude: dict[str, Any] = {"after": self.item["number"], "kind": "pause", "text": clean}
-        times = find_time_range(clean)
-        if times:
-            interlude["time"] = {"start": times[0], "end": times[1]}
         interludes = self.draft.data.setdefault("interludes", [])
-        interludes.append(interlude)
+        interludes.append(pause_of(self.item["number"], clean))
         self.draft.credit(("interludes", len(interludes) - 1), line)
 
     def _table(self, lines: list[Line], j: int) -> int | None:
