@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 from tests.conftest import MEETING_MD, MINUTES, RepoFactory
 from vvgctl.cli.app import app
 from vvgctl.render import escape, pandoc
+from vvgctl.render.pdf import markdown_to_pdf
 from vvgctl.render.pipeline import (
-    markdown_to_pdf,
     output_name,
     prepare,
     render_many,

@@ -181,7 +181,7 @@ def _ics(result: Arshjul, target: _Target) -> bytes | None:
 def _pdf(result: Arshjul, target: _Target) -> bytes | None:
     """The PDF, written to the output file (None: nothing left to write)."""
     from vvgctl.arshjul.text import to_markdown
-    from vvgctl.render.pipeline import markdown_to_pdf
+    from vvgctl.render.pdf import markdown_to_pdf
 
     assert target.output is not None
     markdown_to_pdf(

@@ -8,9 +8,6 @@ worker processes.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass
@@ -19,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from vvgctl import __version__
-from vvgctl.errors import UsageError, VvgError, naming
+from vvgctl.errors import VvgError, naming
 from vvgctl.message import Message
 from vvgctl.models import Meeting, Organ
 from vvgctl.render import escape, limits, pandoc
@@ -27,6 +24,7 @@ from vvgctl.render import typst as typst_engine
 from vvgctl.render.closed import closed_texts
 from vvgctl.render.markdown import render_markdown
 from vvgctl.render.output import Manifest
+from vvgctl.render.pdf import to_pdf, workdir
 from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.repository.approved_at import approved_at
 from vvgctl.repository.repo import Repository
@@ -39,7 +37,6 @@ from vvgctl.swedish.dates import long_date
 
 OutputKind = Literal["pdf", "html", "docx"]
 LOGO_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg"})
-_LANG = re.compile(r"^[a-z]{2,3}-[A-Z]{2}$")
 _RENDER_SOURCES = ("minutes.md.j2", "agenda.md.j2", "render", "typst", "html", "pandoc")
 
 
@@ -69,98 +66,6 @@ class Outcome:
     skipped: bool = False
     error: str | None = None
     problem: VvgError | None = None  # the error itself, to be shown in the user's language
-
-
-def _check_lang(lang: str) -> str:
-    if not _LANG.match(lang):
-        raise UsageError(
-            Message(N_("{lang!r} is not a language tag like 'sv-SE'"), {"lang": lang}),
-            hint=N_("the PDF needs language and region, e.g. sv-SE"),
-        )
-    return lang
-
-
-def _workdir() -> tempfile.TemporaryDirectory[str]:
-    return tempfile.TemporaryDirectory(prefix="vvgctl-render-")
-
-
-def _typst_inputs(
-    title: str, doctype: str, header: str, date: dt.date, logo: str, landscape: bool = False
-) -> dict[str, str]:
-    return {
-        "title": title,
-        "doctype": doctype,
-        "header": header,
-        "date": long_date(date),
-        "logo": logo,
-        "orientation": "landscape" if landscape else "portrait",
-    }
-
-
-def _to_pdf(
-    markdown: str,
-    folder: Path,
-    *,
-    title: str,
-    doctype: str,
-    header: str,
-    date: dt.date,
-    logo: Path | None,
-    label: str,
-    landscape: bool = False,
-    timestamp: dt.datetime | None = None,
-) -> bytes:
-    source = pandoc.convert(markdown, "typst", folder, title=title, label=label)
-    (folder / "document.typ").write_bytes(source)
-    logo_name = ""
-    if logo is not None:
-        logo_name = f"logo{logo.suffix.lower()}"
-        shutil.copyfile(logo, folder / logo_name)
-    return typst_engine.compile_pdf(
-        folder / "document.typ",
-        inputs=_typst_inputs(title, doctype, header, date, logo_name, landscape),
-        date=date,
-        label=label,
-        timestamp=timestamp,
-    )
-
-
-def markdown_to_pdf(
-    markdown: str,
-    out: Path,
-    *,
-    title: str,
-    lang: str = "sv-SE",
-    doctype: str = "",
-    header: str = "Vårdsamverkan Västra Götaland",
-    date: dt.date | None = None,
-    landscape: bool = False,
-) -> Path:
-    """Markdown (that the caller generated and escaped) -> an accessible PDF at ``out``.
-
-    The same route as the minutes: sandboxed pandoc with our Typst template, then Typst with
-    PDF/UA-1 and PDF/A-2a. ``lang`` must be language and region (``sv-SE``); ``landscape``
-    turns the A4 page (a wide table such as the årshjul).
-    """
-    if _check_lang(lang) != "sv-SE":
-        raise UsageError(
-            Message(N_("{lang}: only sv-SE is supported by the Typst template"), {"lang": lang})
-        )
-    with _workdir() as tmp:
-        pdf = _to_pdf(
-            markdown,
-            Path(tmp),
-            title=title,
-            doctype=doctype or title,
-            header=header,
-            date=date or dt.date.today(),
-            logo=None,
-            label=str(out),
-            landscape=landscape,
-        )
-    with naming(out):
-        atomic_write_bytes(out, pdf)
-    return out
 
 
 #: a batch's repositories by the folder of each file (None outside one): each opened once, in
@@ -269,10 +174,10 @@ def output_name(path: Path, fmt: OutputKind, *, agenda: bool) -> str:
 
 
 def render_bytes(prepared: Prepared, fmt: OutputKind, *, label: str) -> bytes:
-    with _workdir() as tmp:
+    with workdir() as tmp:
         folder = Path(tmp)
         if fmt == "pdf":
-            return _to_pdf(
+            return to_pdf(
                 prepared.markdown,
                 folder,
                 title=prepared.title,
