@@ -22,9 +22,10 @@ from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.errors import EXIT_FINDINGS, EXIT_OK
 from vvgctl.repository.datafiles import check_data_files
 from vvgctl.repository.discovery import meeting_files
+from vvgctl.repository.file_result import FileResult
 from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex
-from vvgctl.repository.repo import Analysis, FileResult, Repository
+from vvgctl.repository.repo import Analysis, Repository
 from vvgctl.runtime.progress import Progress
 from vvgctl.source.loading import LoadedMeeting
 

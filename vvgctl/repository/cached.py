@@ -2,7 +2,7 @@
 
 The result cache (:class:`vvgctl.runtime.cache.ResultCache`) stores JSON and validates it
 strictly against the types below before anything is made of it: a value of another shape is a
-miss, so what it gives back always makes a :class:`~vvgctl.repository.repo.FileResult` (a
+miss, so what it gives back always makes a :class:`~vvgctl.repository.file_result.FileResult` (a
 meeting) or a :class:`~vvgctl.source.loading.Loaded` (a data file: its model is validated
 again by the model itself).
 """
@@ -27,7 +27,7 @@ M = TypeVar("M", bound=BaseModel)
 MessageRow = tuple[str, dict[str, Any], str | None, int | None]
 #: a diagnostic as plain values: path, line, column, severity, code, message, hint, field
 DiagnosticRow = tuple[str, int, int, Severity, str, MessageRow, MessageRow | None, str | None]
-#: a file's result as plain values (see :meth:`~vvgctl.repository.repo.FileResult.to_row`)
+#: a file's result as plain values (see :meth:`~vvgctl.repository.file_result.FileResult.to_row`)
 ResultRow = tuple[str, tuple[DiagnosticRow, ...], RecordRow | None]
 #: what the result cache keeps of a meeting file: the SHA-256 it was made from (with
 #: ``verify_contents``) and its result

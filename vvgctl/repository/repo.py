@@ -36,17 +36,14 @@ from typing import Any, Literal, TypeVar, overload
 
 from pydantic import BaseModel
 
-from vvgctl.diagnostics import Diagnostic, Severity, display_path
+from vvgctl.diagnostics import display_path
 from vvgctl.errors import UsageError
-from vvgctl.message import Message
 from vvgctl.repository.cached import (
     CachedData,
     CachedResult,
     ResultRow,
     data_from_row,
     data_row,
-    diagnostic_rows,
-    diagnostics_of,
 )
 from vvgctl.repository.discovery import (
     REGISTRY_DIR,
@@ -55,6 +52,7 @@ from vvgctl.repository.discovery import (
     meeting_path,
     resolve_root,
 )
+from vvgctl.repository.file_result import FileResult, outside_link
 from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex, load_registry
 from vvgctl.runtime.cache import ResultCache, code_fingerprint
@@ -82,65 +80,12 @@ DOCUMENTS_FILE = "documents.yaml"
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
 
 
-@dataclass
-class FileResult:
-    """What an analysis found in one meeting file: its diagnostics and its record."""
-
-    path: str  # as shown to the user
-    diagnostics: list[Diagnostic]
-    record: MeetingRecord | None
-
-    def to_row(self) -> ResultRow:
-        """The result as plain values: what the cache keeps and workers send back."""
-        return (
-            self.path,
-            diagnostic_rows(self.diagnostics),
-            self.record.to_row() if self.record else None,
-        )
-
-    @classmethod
-    def from_row(cls, row: ResultRow, shown: str | None = None) -> FileResult:
-        """A result from :meth:`to_row`, shown under ``shown`` (the working folder may have
-        moved since it was cached)."""
-        path, diagnostics, record = row
-        shown = shown or path
-        return cls(
-            shown,
-            diagnostics_of(diagnostics, path, shown),
-            MeetingRecord.from_row(record, shown) if record else None,
-        )
-
-
 @dataclass(frozen=True)
 class Analysis:
     """What to make of each meeting file; ``name`` names its cache."""
 
     name: str
     analyse: Callable[[Repository, Path], FileResult]
-
-
-def _outside(path: Path) -> FileResult:
-    shown = display_path(path)
-    return FileResult(
-        shown,
-        [
-            Diagnostic(
-                shown,
-                0,
-                0,
-                Severity.ERROR,
-                "io",
-                Message(
-                    N_(
-                        "the file is a link to a place outside the repository; vvgctl does not "
-                        "read it"
-                    )
-                ),
-                Message(N_("replace the link with the file itself")),
-            )
-        ],
-        None,
-    )
 
 
 def read_record(repository: Repository, path: Path) -> FileResult:
@@ -288,7 +233,7 @@ class Repository:
         shown = display_path(path)
         if path.is_symlink() and not self._links_inside(path):
             outside: Loaded[M] = Loaded(shown, None)
-            outside.diagnostics += _outside(path).diagnostics
+            outside.diagnostics += outside_link(path).diagnostics
             return outside
         try:
             found = path.stat()
@@ -361,7 +306,7 @@ class Repository:
                 found = os.lstat(path)
                 if stat.S_ISLNK(found.st_mode):
                     if not self._links_inside(path):
-                        results[path] = _outside(path)  # never read: it may be /etc/passwd
+                        results[path] = outside_link(path)  # never read: it may be /etc/passwd
                         continue
                     found = os.stat(path)
             except OSError:
