@@ -42,6 +42,7 @@ run: compile
 
 test: install
 	$(BIN)/ruff check vvgctl tests benchmarks tools
+	$(BIN)/ruff format --check vvgctl tests benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/pytest
 

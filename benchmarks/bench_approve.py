@@ -41,20 +41,33 @@ def main() -> None:
     args = parser.parse_args()
     approve = _approve()
     with tempfile.TemporaryDirectory() as scratch:
-        root = write_tree(Path(scratch) / "minutes", {
-            "registry/organs.yaml": ORGANS_YAML, "registry/people.yaml": PEOPLE_YAML,
-            "vvg/2025/2025-11-05.md": REVIEW,
-            "vvg/2026/2026-02-11.md": LATER.replace("date: 2025-12-10", "date: 2026-02-11")})
+        root = write_tree(
+            Path(scratch) / "minutes",
+            {
+                "registry/organs.yaml": ORGANS_YAML,
+                "registry/people.yaml": PEOPLE_YAML,
+                "vvg/2025/2025-11-05.md": REVIEW,
+                "vvg/2026/2026-02-11.md": LATER.replace("date: 2025-12-10", "date: 2026-02-11"),
+            },
+        )
         record = root / "vvg/2025/2025-11-05.md"
         later = root / "vvg/2026/2026-02-11.md"
         originals = record.read_bytes(), later.read_bytes()
         cases = {
             "no correction": [Correction(text="Godkänd")],
-            "a position corrected": [Correction(
-                text="Rättelse", item="2", quote="noterar informationen",
-                replacement="noterar informationen med tack")],
-            "a paragraph corrected": [Correction(
-                text="Rättelse", item="2", quote="Bakgrund.", replacement="Bakgrund och syfte.")],
+            "a position corrected": [
+                Correction(
+                    text="Rättelse",
+                    item="2",
+                    quote="noterar informationen",
+                    replacement="noterar informationen med tack",
+                )
+            ],
+            "a paragraph corrected": [
+                Correction(
+                    text="Rättelse", item="2", quote="Bakgrund.", replacement="Bakgrund och syfte."
+                )
+            ],
         }
         for name, corrections in cases.items():
             times = []
@@ -64,8 +77,10 @@ def main() -> None:
                 start = time.perf_counter()
                 approve(record, dt.date(2026, 2, 11), corrections)
                 times.append(time.perf_counter() - start)
-            print(f"{name:24} median {statistics.median(times) * 1000:6.1f} ms "
-                  f"(min {min(times) * 1000:.1f}, {args.repeat} runs)")
+            print(
+                f"{name:24} median {statistics.median(times) * 1000:6.1f} ms "
+                f"(min {min(times) * 1000:.1f}, {args.repeat} runs)"
+            )
 
 
 if __name__ == "__main__":

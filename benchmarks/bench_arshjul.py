@@ -30,8 +30,10 @@ def median_ms(work: Callable[[], object], runs: int = 30) -> float:
 
 def main() -> None:
     arshjul = build(Repository(MINUTES), "vvg", 2026)
-    print(f"build (read schedule, plan, minutes; merge): "
-          f"{median_ms(lambda: build(Repository(MINUTES), 'vvg', 2026)):.1f} ms")
+    print(
+        f"build (read schedule, plan, minutes; merge): "
+        f"{median_ms(lambda: build(Repository(MINUTES), 'vvg', 2026)):.1f} ms"
+    )
     print(f"markdown: {median_ms(lambda: to_markdown(arshjul)):.2f} ms")
     print(f"svg:      {median_ms(lambda: to_svg(arshjul)):.2f} ms")
     print(f"ics:      {median_ms(lambda: to_ics(arshjul)):.2f} ms")

@@ -37,8 +37,9 @@ def timed(args: list[str], env: dict[str, str]) -> tuple[float, int, int]:
     """Seconds, exit code and the peak RSS (KiB) of the largest process (parent or worker)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    proc = subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          check=False)
+    proc = subprocess.run(
+        args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+    )
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if proc.returncode not in (0, 1):
@@ -50,8 +51,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--meetings", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--pairs", type=int, default=5,
-                        help="cold checks with and without data files, alternating")
+    parser.add_argument(
+        "--pairs", type=int, default=5, help="cold checks with and without data files, alternating"
+    )
     parser.add_argument("--source", type=Path, default=ROOT / "minutes")
     parser.add_argument("--out", type=Path, default=HERE / "out" / "repo")
     args = parser.parse_args()
@@ -62,9 +64,11 @@ def main() -> None:
     grow(args.source, bare, args.meetings, data_files=False)
     size = sum(f.stat().st_size for f in files)
     data = list(args.out.glob("*/*/*.yaml"))
-    print(f"repository: {len(files)} meetings, {size / 1e6:.1f} MB, {len(data)} schedules "
-          f"and plans, {sum(p.stat().st_size for p in data) / 1e3:.0f} kB "
-          f"(grown twice in {time.perf_counter() - start:.1f} s), {os.cpu_count()} cores")
+    print(
+        f"repository: {len(files)} meetings, {size / 1e6:.1f} MB, {len(data)} schedules "
+        f"and plans, {sum(p.stat().st_size for p in data) / 1e3:.0f} kB "
+        f"(grown twice in {time.perf_counter() - start:.1f} s), {os.cpu_count()} cores"
+    )
 
     env = dict(os.environ, NO_COLOR="1")
     cold, warm, changed, peak = [], [], [], 0
@@ -89,8 +93,10 @@ def main() -> None:
                 times.append(timed([*VVGCTL, "check", str(repo)], env)[0])
 
     def row(name: str, values: list[float], target: str) -> None:
-        print(f"{name:<34} median {statistics.median(values):7.2f} s "
-              f"(min {min(values):.2f}, n={len(values)})   target {target}")
+        print(
+            f"{name:<34} median {statistics.median(values):7.2f} s "
+            f"(min {min(values):.2f}, n={len(values)})   target {target}"
+        )
 
     print(f"check exit code: {code}")
     row("check, cold (empty cache)", cold, "<= 30 s")
@@ -101,9 +107,11 @@ def main() -> None:
     print(f"ratio cold/warm: {statistics.median(cold) / statistics.median(warm):.0f}x")
     row("check, cold, with data files", with_data, "-")
     row("check, cold, without data files", without_data, "-")
-    print(f"ratio cold with/without data files: "
-          f"{statistics.median(with_data) / statistics.median(without_data):.2f}x   "
-          "target <= 1.2")
+    print(
+        f"ratio cold with/without data files: "
+        f"{statistics.median(with_data) / statistics.median(without_data):.2f}x   "
+        "target <= 1.2"
+    )
 
 
 if __name__ == "__main__":

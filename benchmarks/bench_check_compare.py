@@ -34,8 +34,13 @@ def timed(tree: Path, repo: Path, cache: Path) -> tuple[float, float]:
     env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(tree), VVGCTL_CACHE_DIR=str(cache))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "vvgctl", "check", str(repo)], env=env,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "vvgctl", "check", str(repo)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
@@ -61,9 +66,14 @@ def compare(repo: Path, trees: dict[str, Path], cold_runs: int, warm_runs: int) 
         return statistics.median(v[i] for v in values)
 
     for label, runs in (("cold", cold), ("warm", warm)):
-        print(f"  {label}: " + "   ".join(
-            f"{name} {median(runs[name], 0):6.2f} s wall, {median(runs[name], 1):6.2f} s cpu"
-            for name in trees) + f"   (median of {len(runs[next(iter(trees))])})")
+        print(
+            f"  {label}: "
+            + "   ".join(
+                f"{name} {median(runs[name], 0):6.2f} s wall, {median(runs[name], 1):6.2f} s cpu"
+                for name in trees
+            )
+            + f"   (median of {len(runs[next(iter(trees))])})"
+        )
 
 
 def main() -> None:

@@ -28,9 +28,14 @@ from benchmarks.grow import grow  # noqa: E402
 from vvgctl.repository.discovery import meeting_files  # noqa: E402
 
 VVGCTL = [sys.executable, "-m", "vvgctl"]
-GIT_ENV = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
-           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.org",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Bench",
+    "GIT_AUTHOR_EMAIL": "bench@example.org",
+    "GIT_COMMITTER_NAME": "Bench",
+    "GIT_COMMITTER_EMAIL": "bench@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
 
 
 def source_repo(given: Path, scratch: Path) -> Path:
@@ -38,9 +43,14 @@ def source_repo(given: Path, scratch: Path) -> Path:
         return given
     from tests.conftest import MEETING_MD, ORGANS_YAML, PEOPLE_YAML, write_tree
 
-    return write_tree(scratch / "seed", {"registry/organs.yaml": ORGANS_YAML,
-                                         "registry/people.yaml": PEOPLE_YAML,
-                                         "vvg/2025/2025-10-22.md": MEETING_MD})
+    return write_tree(
+        scratch / "seed",
+        {
+            "registry/organs.yaml": ORGANS_YAML,
+            "registry/people.yaml": PEOPLE_YAML,
+            "vvg/2025/2025-10-22.md": MEETING_MD,
+        },
+    )
 
 
 def median_of(repeat: int, run: object) -> float:
@@ -68,12 +78,16 @@ def main() -> None:
         top = scratch_path / "project"
         minutes = top / "minutes"
         files = grow(source_repo(args.source, scratch_path), minutes, args.meetings)
-        for command in (["init", "--quiet", "-b", "main"], ["add", "-A"],
-                        ["commit", "--quiet", "-m", "grown"]):
+        for command in (
+            ["init", "--quiet", "-b", "main"],
+            ["add", "-A"],
+            ["commit", "--quiet", "-m", "grown"],
+        ):
             subprocess.run(["git", "-C", str(top), *command], check=True, env=env)
         for path in files[:: max(1, len(files) // args.changed)][: args.changed]:
-            path.write_text(path.read_text(encoding="utf-8") + "\nTillagt i efterhand.\n",
-                            encoding="utf-8")
+            path.write_text(
+                path.read_text(encoding="utf-8") + "\nTillagt i efterhand.\n", encoding="utf-8"
+            )
 
         from vvgctl.checking.check import check_revision
         from vvgctl.repository.repo import Repository
@@ -86,8 +100,13 @@ def main() -> None:
         frozen_s = median_of(args.repeat, against_head)
 
         def cli(*extra: str) -> None:
-            subprocess.run([*VVGCTL, *extra], env=env, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, check=False)
+            subprocess.run(
+                [*VVGCTL, *extra],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
 
         cli("check", str(minutes))  # fill the cache
         warm_s = median_of(args.repeat, lambda: cli("check", str(minutes)))
@@ -96,11 +115,27 @@ def main() -> None:
         statuses = iter(["draft", "review"] * args.repeat)
         status_s = median_of(args.repeat, lambda: cli("status", str(target), next(statuses)))
         organ = target.parent.parent.name
-        new_s = median_of(args.repeat, lambda: cli(
-            "new-meeting", "--organ", organ, "--repo", str(minutes), "--date", "2099-01-14",
-            "--place", "Teams", "--mode", "remote", "--dry-run"))
-    print(f"meetings: {len(files)}, changed: {args.changed}, frozen findings: {len(found)}, "
-          f"repeat: {args.repeat} (medians)")
+        new_s = median_of(
+            args.repeat,
+            lambda: cli(
+                "new-meeting",
+                "--organ",
+                organ,
+                "--repo",
+                str(minutes),
+                "--date",
+                "2099-01-14",
+                "--place",
+                "Teams",
+                "--mode",
+                "remote",
+                "--dry-run",
+            ),
+        )
+    print(
+        f"meetings: {len(files)}, changed: {args.changed}, frozen findings: {len(found)}, "
+        f"repeat: {args.repeat} (medians)"
+    )
     print(f"  approval-flow + frozen-record (in process): {frozen_s * 1000:5.1f} ms")
     print(f"  vvgctl check, warm cache:              {warm_s * 1000:8.1f} ms")
     print(f"  vvgctl check --base HEAD, warm cache:  {base_s * 1000:8.1f} ms")

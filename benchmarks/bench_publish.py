@@ -27,9 +27,13 @@ from benchmarks.grow import grow  # noqa: E402
 
 def timed(repo: Path, out: Path, env: dict[str, str]) -> float:
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "vvgctl", "publish", str(repo), "--out",
-                           str(out)], env=env, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "vvgctl", "publish", str(repo), "--out", str(out)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"publish failed ({proc.returncode}): {proc.stderr.decode()[-2000:]}")
@@ -54,8 +58,9 @@ def main() -> None:
         cold.append(timed(repo, out, env))
         unchanged.append(timed(repo, out, env))
         target = files[len(files) // 2]
-        target.write_text(target.read_text(encoding="utf-8") + f"\nÄndring {run}.\n",
-                          encoding="utf-8")
+        target.write_text(
+            target.read_text(encoding="utf-8") + f"\nÄndring {run}.\n", encoding="utf-8"
+        )
         changed.append(timed(repo, out, env))
     pages = sum(1 for _ in out.rglob("*.html"))
     pdfs = sum(1 for _ in out.rglob("*.pdf"))

@@ -56,8 +56,14 @@ def timed(args: list[str], env: dict[str, str], cwd: str) -> tuple[float, float]
     """Seconds of the clock and of the CPU (user + system) the process took."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run([PYTHON, *args], env=env, cwd=cwd, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, check=False)
+    proc = subprocess.run(
+        [PYTHON, *args],
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
@@ -66,16 +72,19 @@ def timed(args: list[str], env: dict[str, str], cwd: str) -> tuple[float, float]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--text", default="enkät", help="the word decisions asks for")
-    parser.add_argument("--compare", type=Path, default=None,
-                        help="another vvgctl source tree to run side by side")
+    parser.add_argument(
+        "--compare", type=Path, default=None, help="another vvgctl source tree to run side by side"
+    )
     args = parser.parse_args()
     decisions = ["-m", "vvgctl", "decisions", str(MINUTES), "--text", args.text]
-    trees = {"this": ROOT} if args.compare is None else {"this": ROOT,
-                                                          "other": args.compare.resolve()}
+    trees = (
+        {"this": ROOT} if args.compare is None else {"this": ROOT, "other": args.compare.resolve()}
+    )
     runs: dict[str, dict[str, list[float]]] = {tree: {} for tree in trees}
     cpu: dict[str, dict[str, list[float]]] = {tree: {} for tree in trees}
     with tempfile.TemporaryDirectory() as scratch:
@@ -84,8 +93,11 @@ def main() -> None:
             # `python -m` puts the working folder first on the path: the commands run in the
             # scratch folder, with the tree's own code on PYTHONPATH
             env = {k: v for k, v in os.environ.items() if not k.startswith("VVGCTL_")}
-            env.update(NO_COLOR="1", PYTHONPATH=str(source),
-                       VVGCTL_CACHE_DIR=str(Path(scratch) / tree / "warm"))
+            env.update(
+                NO_COLOR="1",
+                PYTHONPATH=str(source),
+                VVGCTL_CACHE_DIR=str(Path(scratch) / tree / "warm"),
+            )
             envs[tree] = env
             timed(ROWS[2][1], env, scratch)  # the warm cache: the check's results
             timed(decisions, env, scratch)  # and the index, with the lexicon
@@ -101,14 +113,17 @@ def main() -> None:
                     cpu[tree].setdefault(name, []).append(used)
     report("wall clock", runs, args.repeat)
     print()
-    report("CPU time (user + system; steadier than the clock on a shared machine)", cpu,
-           args.repeat)
+    report(
+        "CPU time (user + system; steadier than the clock on a shared machine)", cpu, args.repeat
+    )
 
 
 def report(what: str, runs: dict[str, dict[str, list[float]]], repeat: int) -> None:
     columns = list(runs)
-    print(f"{what}: medians of {repeat}, side by side, {os.cpu_count()} cores; "
-          f"the ratio is to the floor of the same tree")
+    print(
+        f"{what}: medians of {repeat}, side by side, {os.cpu_count()} cores; "
+        f"the ratio is to the floor of the same tree"
+    )
     print(f"{'':<38}" + "".join(f"{tree + ' tree':>25}" for tree in columns) + "   goal")
     floors = {tree: statistics.median(runs[tree][FLOOR]) for tree in columns}
     for name, _, goal in ROWS:
@@ -117,8 +132,7 @@ def report(what: str, runs: dict[str, dict[str, list[float]]], repeat: int) -> N
             median = statistics.median(runs[tree][name])
             ratio = "" if name == FLOOR else f" = {median / floors[tree]:.2f}x"
             line += f"{median * 1000:>12,.0f} ms{ratio:>10}"
-        target = (f"<= {goal}x" if goal else f"<= {GOAL_MS[name]:,} ms" if name in GOAL_MS
-                  else "")
+        target = f"<= {goal}x" if goal else f"<= {GOAL_MS[name]:,} ms" if name in GOAL_MS else ""
         print(f"{line}   {target}")
 
 

@@ -50,7 +50,7 @@ DATA_YEARS = range(2000, 2101)
 def _replace_at(lines: list[str], line: int, column: int, old: str, new: str) -> None:
     text = lines[line - 1]
     start = text.index(old, column - 1)
-    lines[line - 1] = text[:start] + new + text[start + len(old):]
+    lines[line - 1] = text[:start] + new + text[start + len(old) :]
 
 
 def retarget(text: str, date: dt.date, previous: dt.date | None) -> str:
@@ -89,8 +89,9 @@ def distinct(text: str, number: int) -> str:
     return "\n".join(lines)
 
 
-def grow(source_root: Path, target_root: Path, count: int, *,
-         data_files: bool = True, vary: bool = False) -> list[Path]:
+def grow(
+    source_root: Path, target_root: Path, count: int, *, data_files: bool = True, vary: bool = False
+) -> list[Path]:
     """Write ``count`` meetings into ``target_root`` (replaced), with the source registry and,
     if ``data_files``, a schedule and a plan for every organ and year they occupy."""
     if target_root.exists():
@@ -109,8 +110,9 @@ def grow(source_root: Path, target_root: Path, count: int, *,
         target = target_root / model.organ / str(date.year) / f"{date.isoformat()}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         grown = retarget(text, date, last.get(model.organ))
-        target.write_text(distinct(grown, index // len(originals)) if vary else grown,
-                          encoding="utf-8")
+        target.write_text(
+            distinct(grown, index // len(originals)) if vary else grown, encoding="utf-8"
+        )
         last[model.organ] = date
         held[model.organ].append((date, model))
         written.append(target)
@@ -150,8 +152,10 @@ def _schedule(organ: str, year: int, meetings: list[tuple[dt.date, Meeting]]) ->
             continue
         entry: dict[str, Any] = {"date": date}
         if meeting.time is not None:
-            entry["time"] = {"start": f"{meeting.time.start:%H:%M}",
-                             "end": f"{meeting.time.end:%H:%M}"}
+            entry["time"] = {
+                "start": f"{meeting.time.start:%H:%M}",
+                "end": f"{meeting.time.end:%H:%M}",
+            }
         if meeting.place:
             entry["place"] = meeting.place
         if meeting.mode is not None:
@@ -179,25 +183,39 @@ def _plan(template: PlanFile, organ: str, year: int, dates: list[dt.date]) -> di
         key = month(planned_meeting.year_month)
         if key not in first_by_month:
             continue
-        topics = [t.model_copy(update={"title": moved(t.title),
-                                       "case": moved(t.case) if t.case else None})
-                  for t in planned_meeting.topics]
+        topics = [
+            t.model_copy(
+                update={"title": moved(t.title), "case": moved(t.case) if t.case else None}
+            )
+            for t in planned_meeting.topics
+        ]
         # every other planned meeting by date, the rest by month: both forms are in use
         by_date = len(planned) % 2 == 0
-        planned.append((first_by_month[key], PlannedMeeting(
-            date=first_by_month[key] if by_date else None, month=None if by_date else key,
-            topics=topics)))
+        planned.append(
+            (
+                first_by_month[key],
+                PlannedMeeting(
+                    date=first_by_month[key] if by_date else None,
+                    month=None if by_date else key,
+                    topics=topics,
+                ),
+            )
+        )
     _inform_before_positions(planned)
-    data = template.model_dump(mode="json", exclude_none=True, exclude_defaults=True,
-                               exclude={"meetings"})
+    data = template.model_dump(
+        mode="json", exclude_none=True, exclude_defaults=True, exclude={"meetings"}
+    )
     data.update(organ=organ, year=year)
     for field in ("title", "start", "end"):
         if field in data:
             data[field] = moved(data[field])
     data["meetings"] = [
-        {**meeting.model_dump(mode="json", exclude_none=True, exclude_defaults=True),
-         **({"date": meeting.date} if meeting.date else {})}
-        for _, meeting in planned]
+        {
+            **meeting.model_dump(mode="json", exclude_none=True, exclude_defaults=True),
+            **({"date": meeting.date} if meeting.date else {}),
+        }
+        for _, meeting in planned
+    ]
     return data
 
 
@@ -212,9 +230,14 @@ def _inform_before_positions(planned: list[tuple[dt.date, PlannedMeeting]]) -> N
             if topic.kind not in KINDS_REQUIRING_DECISION:
                 informed.add(topic.case)
             elif topic.case not in informed and index > 0:
-                planned[index - 1][1].topics.append(PlannedTopicEntry(
-                    title=f"Information inför {topic.title[:1].lower()}{topic.title[1:]}",
-                    category=topic.category, case=topic.case, kind=ItemKind.INFORMATION))
+                planned[index - 1][1].topics.append(
+                    PlannedTopicEntry(
+                        title=f"Information inför {topic.title[:1].lower()}{topic.title[1:]}",
+                        category=topic.category,
+                        case=topic.case,
+                        kind=ItemKind.INFORMATION,
+                    )
+                )
                 informed.add(topic.case)
 
 
@@ -227,6 +250,11 @@ def _dump(path: Path, data: dict[str, Any]) -> None:
 if __name__ == "__main__":
     flags = {"--no-data-files", "--distinct"}
     source, target, number = (a for a in sys.argv[1:] if a not in flags)
-    grown = grow(Path(source), Path(target), int(number),
-                 data_files="--no-data-files" not in sys.argv, vary="--distinct" in sys.argv)
+    grown = grow(
+        Path(source),
+        Path(target),
+        int(number),
+        data_files="--no-data-files" not in sys.argv,
+        vary="--distinct" in sys.argv,
+    )
     print(f"{len(grown)} meetings in {target}")

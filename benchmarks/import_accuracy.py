@@ -52,8 +52,11 @@ def _timebox(item: Any) -> list[Any] | None:
     box = item.timebox
     if box is None:
         return None
-    return [box.minutes, box.start.strftime("%H:%M") if box.start else None,
-            box.end.strftime("%H:%M") if box.end else None]
+    return [
+        box.minutes,
+        box.start.strftime("%H:%M") if box.start else None,
+        box.end.strftime("%H:%M") if box.end else None,
+    ]
 
 
 def score_seed(expected: dict[str, Any]) -> dict[str, list[float]]:
@@ -63,8 +66,9 @@ def score_seed(expected: dict[str, Any]) -> dict[str, list[float]]:
 
 def score_text(text: str, expected: dict[str, Any]) -> dict[str, list[float]]:
     root = DATA / "import_repo"
-    result = import_text(text, organ=None, registry=load_registry(root), root=root,
-                         source=expected["seed"])
+    result = import_text(
+        text, organ=None, registry=load_registry(root), root=root, source=expected["seed"]
+    )
     meeting = parse_meeting(result.text.encode(), "draft").model
     assert isinstance(meeting, Meeting)
     scores: dict[str, list[float]] = defaultdict(list)
@@ -74,34 +78,50 @@ def score_text(text: str, expected: dict[str, Any]) -> dict[str, list[float]]:
 
     same("organ", meeting.organ, expected["organ"])
     same("date", meeting.date.isoformat(), expected["date"])
-    time = [meeting.time.start.strftime("%H:%M"), meeting.time.end.strftime("%H:%M")] \
-        if meeting.time else None
+    time = (
+        [meeting.time.start.strftime("%H:%M"), meeting.time.end.strftime("%H:%M")]
+        if meeting.time
+        else None
+    )
     same("time", time, expected["time"])
     same("place", meeting.place, expected["place"])
     same("mode", meeting.mode.value, expected["mode"])
     same("chair", meeting.chair.name if meeting.chair else None, expected["chair"])
-    same("secretary", meeting.secretary.name if meeting.secretary else None,
-         expected["secretary"])
-    same("previous", meeting.previous.date.isoformat() if meeting.previous else None,
-         expected["previous"])
+    same("secretary", meeting.secretary.name if meeting.secretary else None, expected["secretary"])
+    same(
+        "previous",
+        meeting.previous.date.isoformat() if meeting.previous else None,
+        expected["previous"],
+    )
     same("invited", len(meeting.invited), expected["invited"])
-    same("roster members", sum(len(g.members) for g in meeting.roster),
-         expected["roster_members"])
+    same("roster members", sum(len(g.members) for g in meeting.roster), expected["roster_members"])
     if "others" in expected:
         same("other participants", len(meeting.attendance.others), expected["others"])
-    scores["absent"].append(_set_score([p.name for p in meeting.attendance.absent],
-                                       expected["absent"]))
+    scores["absent"].append(
+        _set_score([p.name for p in meeting.attendance.absent], expected["absent"])
+    )
     if "remote" in expected:
-        scores["remote"].append(_set_score([p.name for p in meeting.attendance.remote],
-                                           expected["remote"]))
+        scores["remote"].append(
+            _set_score([p.name for p in meeting.attendance.remote], expected["remote"])
+        )
     same("schedule", len(meeting.schedule), expected["schedule"])
     same("item count", len(meeting.items), len(expected["items"]))
     by_number = {item.number: item for item in meeting.items}
     for want in expected["items"]:
         item = by_number.get(want["number"])
         if item is None:
-            for field in ("item title", "item kind", "timebox", "presenters", "documents",
-                          "decisions", "subitems", "question", "follow-ups", "actions"):
+            for field in (
+                "item title",
+                "item kind",
+                "timebox",
+                "presenters",
+                "documents",
+                "decisions",
+                "subitems",
+                "question",
+                "follow-ups",
+                "actions",
+            ):
                 scores[field].append(0.0)
             continue
         same("item title", item.title, want["title"])
@@ -111,15 +131,18 @@ def score_text(text: str, expected: dict[str, Any]) -> dict[str, list[float]]:
         same("documents", len(item.documents), want.get("documents", 0))
         same("decisions", [d.type.value for d in item.decisions], want.get("decisions", []))
         same("subitems", len(item.subitems), want.get("subitems", 0))
-        same("question", item.question is not None
-             or any(s.question for s in item.subitems), want.get("question", False))
+        same(
+            "question",
+            item.question is not None or any(s.question for s in item.subitems),
+            want.get("question", False),
+        )
         same("actions", len(item.actions), want.get("actions", 0))
-        scores["follow-ups"].append(_set_score([f.meeting for f in item.follow_ups],
-                                               want.get("follow_ups", [])))
+        scores["follow-ups"].append(
+            _set_score([f.meeting for f in item.follow_ups], want.get("follow_ups", []))
+        )
         if "tables" in want:
             table = item.tables[0] if item.tables else None
-            same("table", [len(table.columns), len(table.rows)] if table else None,
-                 want["tables"])
+            same("table", [len(table.columns), len(table.rows)] if table else None, want["tables"])
     return scores
 
 
@@ -171,20 +194,22 @@ def roundtrip_table() -> None:
             for records, repository in ((bundled(), ROOT / "minutes"), (paths, root)):
                 for record, score in _via_pdftotext(records, work, repository, pdftotext):
                     table[names[record]]["pdftotext"] = score
-    formats = [*FORMATS, *(["pdftotext"] if any("pdftotext" in r for r in table.values())
-                           else [])]
+    formats = [*FORMATS, *(["pdftotext"] if any("pdftotext" in r for r in table.values()) else [])]
     print("\nround trip (render, import back), share of matching fields")
     print(f"{'meeting':<34}" + "".join(f"{fmt:>14}" for fmt in formats))
     for name, row in table.items():
-        print(f"{name:<34}" + "".join(
-            f"{row[f].total:>8.2f} ({len(row[f].fields):>3})" for f in formats))
+        print(
+            f"{name:<34}"
+            + "".join(f"{row[f].total:>8.2f} ({len(row[f].fields):>3})" for f in formats)
+        )
         for fmt in formats:
             if row[fmt].misses():
                 print(f"    {fmt} missed: " + "; ".join(row[fmt].misses()))
 
 
-def _via_pdftotext(records: list[Path], work: Path, repository: Path, pdftotext: str
-                   ) -> list[tuple[Path, Any]]:
+def _via_pdftotext(
+    records: list[Path], work: Path, repository: Path, pdftotext: str
+) -> list[tuple[Path, Any]]:
     """The records rendered as PDF and read back through poppler's pdftotext, as the text
     such a PDF gives (for reference only: the system tool is not one of vvgctl's needs)."""
     from tests.roundtrip import compare, import_file, load, render
@@ -226,8 +251,11 @@ def seed_table() -> None:
         for scores in results.values():
             got = scores.get(field, [])
             cells.append(f"{sum(got):.1f}/{len(got)}" if got else "-")
-        print(f"{field:<20}" + "".join(f"{c:>12}" for c in cells)
-              + f"{sum(values) / len(values):>12.0%}")
+        print(
+            f"{field:<20}"
+            + "".join(f"{c:>12}" for c in cells)
+            + f"{sum(values) / len(values):>12.0%}"
+        )
     total = [v for values in fields.values() for v in values]
     print(f"{'overall':<20}" + " " * 12 * len(results) + f"{sum(total) / len(total):>12.0%}")
 

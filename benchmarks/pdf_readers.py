@@ -69,8 +69,11 @@ def vvgctl_text(path: Path) -> str:
 
 
 READERS: dict[str, Callable[[Path], str]] = {
-    "pypdfium2": pdfium_text, "pdfminer.six": pdfminer_text, "pdfplumber": pdfplumber_text,
-    "vvgctl pdf.py (pypdfium2)": vvgctl_text}
+    "pypdfium2": pdfium_text,
+    "pdfminer.six": pdfminer_text,
+    "pdfplumber": pdfplumber_text,
+    "vvgctl pdf.py (pypdfium2)": vvgctl_text,
+}
 
 
 def reference(pdf: Path, docx_dir: Path) -> str:
@@ -107,8 +110,10 @@ def main() -> None:
                 got = words(text)
                 matcher = difflib.SequenceMatcher(None, expected, got, autojunk=False)
                 same = sum(block.size for block in matcher.get_matching_blocks())
-                print(f"{pdf.name:<34} {name:<27} {same / len(expected):>8.3f} "
-                      f"{len(got) - same:>6} {statistics.median(times):>8.3f}")
+                print(
+                    f"{pdf.name:<34} {name:<27} {same / len(expected):>8.3f} "
+                    f"{len(got) - same:>6} {statistics.median(times):>8.3f}"
+                )
 
 
 if __name__ == "__main__":

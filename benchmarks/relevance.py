@@ -110,16 +110,20 @@ class Score:
 def _is(hit: dict[str, object], wanted: tuple[str, str]) -> bool:
     """The hit is in the wanted item (or one of its lettered sub-items)."""
     item = str(hit["item"] or "")
-    return hit["organ"] == wanted[0] and (item == wanted[1] or (
-        item.startswith(wanted[1]) and item[len(wanted[1]):].isalpha()))
+    return hit["organ"] == wanted[0] and (
+        item == wanted[1] or (item.startswith(wanted[1]) and item[len(wanted[1]) :].isalpha())
+    )
 
 
 def score(root: Path, query: str, wanted: list[tuple[str, str]], top: int = 10) -> Score:
     hits = search(open_index([root]), query, limit=top)
     found = [w for w in wanted if any(_is(h, w) for h in hits)]
     rank = next((n for n, h in enumerate(hits, 1) if any(_is(h, w) for w in wanted)), None)
-    return Score(len(found) / len(wanted), 1 / rank if rank else 0.0,
-                 [(str(h["organ"]), str(h["item"])) for h in hits])
+    return Score(
+        len(found) / len(wanted),
+        1 / rank if rank else 0.0,
+        [(str(h["organ"]), str(h["item"])) for h in hits],
+    )
 
 
 def evaluate(root: Path, verbose: bool = False) -> tuple[float, float]:
@@ -129,16 +133,22 @@ def evaluate(root: Path, verbose: bool = False) -> tuple[float, float]:
         result = score(root, query, wanted)
         scores.append((kind, result))
         if verbose and result.recall < 1:
-            print(f"  {kind:<14} {query!r}: recall {result.recall:.2f}, want {wanted}, "
-                  f"found {result.found}")
+            print(
+                f"  {kind:<14} {query!r}: recall {result.recall:.2f}, want {wanted}, "
+                f"found {result.found}"
+            )
     if verbose:
         for kind in dict.fromkeys(k for k, _, _ in QUERIES):
             mine = [s for k, s in scores if k == kind]
-            print(f"  {kind:<14} n={len(mine):<3} recall@10 "
-                  f"{sum(s.recall for s in mine) / len(mine):.3f}  MRR "
-                  f"{sum(s.reciprocal_rank for s in mine) / len(mine):.3f}")
-    return (sum(s.recall for _, s in scores) / len(scores),
-            sum(s.reciprocal_rank for _, s in scores) / len(scores))
+            print(
+                f"  {kind:<14} n={len(mine):<3} recall@10 "
+                f"{sum(s.recall for s in mine) / len(mine):.3f}  MRR "
+                f"{sum(s.reciprocal_rank for s in mine) / len(mine):.3f}"
+            )
+    return (
+        sum(s.recall for _, s in scores) / len(scores),
+        sum(s.reciprocal_rank for _, s in scores) / len(scores),
+    )
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ def swedish(monkeypatch: pytest.MonkeyPatch) -> None:
     """vvgctl's default language, for tests that read its Swedish output."""
     monkeypatch.setenv("LANG", "sv_SE.UTF-8")
 
+
 MINUTES = REPO_ROOT / "minutes"
 
 ORGANS_YAML = """\
@@ -124,7 +125,8 @@ def make_repo(tmp_path: Path) -> RepoFactory:
     def factory(files: dict[str, str | bytes] | None = None, *, meeting: bool = True) -> Path:
         root = tmp_path / "minutes"
         tree: dict[str, str | bytes] = {
-            "registry/organs.yaml": ORGANS_YAML, "registry/people.yaml": PEOPLE_YAML,
+            "registry/organs.yaml": ORGANS_YAML,
+            "registry/people.yaml": PEOPLE_YAML,
         }
         if meeting:
             tree["vvg/2025/2025-10-22.md"] = MEETING_MD
@@ -141,8 +143,9 @@ def _shared_lexicon(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, _shared_lexicon: Path,
-                    monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, _shared_lexicon: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every test gets its own cache folder, so no test sees another's results (the lexicon,
     derived from a package alone, is shared)."""
     monkeypatch.setenv("VVGCTL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

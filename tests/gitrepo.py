@@ -11,9 +11,12 @@ import pytest
 from tests.conftest import write_tree
 
 GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
 }
 
 
@@ -23,8 +26,9 @@ def use_git_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def git(top: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(top), *args], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["git", "-C", str(top), *args], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def init_repo(top: Path, files: dict[str, str | bytes]) -> Path:

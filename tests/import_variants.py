@@ -55,8 +55,9 @@ class Doc:
         return start, end
 
 
-def _headings(doc: Doc, style: Callable[[str, str, random.Random], str],
-              rng: random.Random) -> None:
+def _headings(
+    doc: Doc, style: Callable[[str, str, random.Random], str], rng: random.Random
+) -> None:
     for item in doc.expected["items"]:
         index = doc.heading_index(item["number"])
         assert index is not None, item
@@ -85,14 +86,23 @@ def wrap_titles(doc: Doc, rng: random.Random) -> None:
         cut = max(3, len(words) // 2 + rng.randint(-1, 1))
         if cut >= len(words):
             continue
-        doc.lines[index:index + 1] = [" ".join(words[:cut]), " ".join(words[cut:])]
+        doc.lines[index : index + 1] = [" ".join(words[:cut]), " ".join(words[cut:])]
 
 
-_LIST = ["Uppföljning av det gemensamma arbetet", "Digitalisering och gemensamma system",
-         "Kompetensförsörjning i länet", "Ekonomi och resurser för arbetet",
-         "Kommunikation till verksamheterna", "Erfarenheter från delregionerna",
-         "Tidsplan för hösten", "Ansvar och roller framåt", "Samordning med andra forum",
-         "Utbildningsinsatser under året", "Uppdragshandlingen", "Representation i gruppen"]
+_LIST = [
+    "Uppföljning av det gemensamma arbetet",
+    "Digitalisering och gemensamma system",
+    "Kompetensförsörjning i länet",
+    "Ekonomi och resurser för arbetet",
+    "Kommunikation till verksamheterna",
+    "Erfarenheter från delregionerna",
+    "Tidsplan för hösten",
+    "Ansvar och roller framåt",
+    "Samordning med andra forum",
+    "Utbildningsinsatser under året",
+    "Uppdragshandlingen",
+    "Representation i gruppen",
+]
 
 
 def numbered_lists(doc: Doc, rng: random.Random) -> None:
@@ -113,11 +123,11 @@ def numbered_lists(doc: Doc, rng: random.Random) -> None:
 def no_title(doc: Doc, rng: random.Random) -> None:
     """No 'Mötesanteckning' line; the date only in 'Tid: 2025-10-22, kl 09.00-11.00'."""
     exp = doc.expected
-    doc.lines = [line for line in doc.lines
-                 if not re.match(r"^\s*#*\s*Mötesanteckning\s*$", line)]
+    doc.lines = [line for line in doc.lines if not re.match(r"^\s*#*\s*Mötesanteckning\s*$", line)]
     start, end = (t.replace(":", ".") for t in exp["time"])
-    when = rng.choice([f"Tid: {exp['date']}, kl {start}-{end}",
-                       f"Tid: {exp['date']} kl. {start} – {end}"])
+    when = rng.choice(
+        [f"Tid: {exp['date']}, kl {start}-{end}", f"Tid: {exp['date']} kl. {start} – {end}"]
+    )
     out: list[str] = []
     for line in doc.lines:
         if re.match(r"^(Datum|Tid):", line):
@@ -128,9 +138,13 @@ def no_title(doc: Doc, rng: random.Random) -> None:
     doc.lines = out
 
 
-_INFINITIVE = [("noterar informationen", "notera informationen"),
-               ("ställer sig bakom", "ställa sig bakom"), ("godkänner", "godkänna"),
-               ("rekommenderar", "rekommendera"), ("uppdrar", "uppdra")]
+_INFINITIVE = [
+    ("noterar informationen", "notera informationen"),
+    ("ställer sig bakom", "ställa sig bakom"),
+    ("godkänner", "godkänna"),
+    ("rekommenderar", "rekommendera"),
+    ("uppdrar", "uppdra"),
+]
 _SUBJECT = re.compile(r"^\*?(Vårdsamverkan Västra Götaland|VVG|Styrgruppen) ")
 
 
@@ -142,8 +156,9 @@ def _sentence_label(text: str, rng: random.Random) -> str | None:
     for present, infinitive in _INFINITIVE:
         if rest.startswith(present):
             verb = rest.replace(present, infinitive, 1)
-            return rng.choice([f"Beslutades att {verb}", f"VVG beslutar att {verb}",
-                               f"Beslutades att {verb}"])
+            return rng.choice(
+                [f"Beslutades att {verb}", f"VVG beslutar att {verb}", f"Beslutades att {verb}"]
+            )
     return None
 
 
@@ -190,12 +205,21 @@ def labels(doc: Doc, rng: random.Random) -> None:
 
 
 def _remote(doc: Doc, rng: random.Random) -> list[str]:
-    present = {"000": ["Tanja Mattsson", "Susanne Lidén", "Nina Landström"],
-               "004": ["Björn Kalin", "Tina Isaksson", "Malin Camper"]}[doc.expected["id"]]
+    present = {
+        "000": ["Tanja Mattsson", "Susanne Lidén", "Nina Landström"],
+        "004": ["Björn Kalin", "Tina Isaksson", "Malin Camper"],
+    }[doc.expected["id"]]
     names = rng.sample(present, k=2)
     doc.expected["remote"] = names
-    label = rng.choice(["Deltog digitalt:", "Deltar på distans:", "Närvaro via Skype:",
-                        "Närvaro via Teams:", "Deltar på distans"])
+    label = rng.choice(
+        [
+            "Deltog digitalt:",
+            "Deltar på distans:",
+            "Närvaro via Skype:",
+            "Närvaro via Teams:",
+            "Deltar på distans",
+        ]
+    )
     if label.endswith(":"):
         return [f"{label} {names[0]} och {names[1]}"]
     return [label, *names]
@@ -220,8 +244,13 @@ def _wrap(line: str, width: int, rng: random.Random) -> list[str]:
     for word in words:
         room = width - len(current) - 1
         if current and len(word) > room:
-            if len(word) >= 10 and room >= 5 and word.isalpha() and word.islower() \
-                    and rng.random() < 0.4:
+            if (
+                len(word) >= 10
+                and room >= 5
+                and word.isalpha()
+                and word.islower()
+                and rng.random() < 0.4
+            ):
                 cut = rng.randint(3, min(room - 1, len(word) - 4))
                 out.append(f"{current} {word[:cut]}-")
                 current = indent + word[cut:]
@@ -249,8 +278,12 @@ def pdf_text(doc: Doc, rng: random.Random) -> None:
             pieces.insert(2, "")
         wrapped += pieces
     exp = doc.expected
-    header = rng.choice([f"Mötesanteckning {exp['organ'].upper()} {exp['date']}",
-                         f"Vårdsamverkan Västra Götaland {exp['date']}"])
+    header = rng.choice(
+        [
+            f"Mötesanteckning {exp['organ'].upper()} {exp['date']}",
+            f"Vårdsamverkan Västra Götaland {exp['date']}",
+        ]
+    )
     page_length = rng.randint(40, 60)
     total = len(wrapped) // page_length + 1
     out: list[str] = []
@@ -265,8 +298,12 @@ def pdf_text(doc: Doc, rng: random.Random) -> None:
 
 
 TRANSFORMS: dict[str, Callable[[Doc, random.Random], None]] = {
-    "wrapped-titles": wrap_titles, "lists": numbered_lists, "no-title": no_title,
-    "labels": labels, "strip": strip_markup, "pdf": pdf_text,
+    "wrapped-titles": wrap_titles,
+    "lists": numbered_lists,
+    "no-title": no_title,
+    "labels": labels,
+    "strip": strip_markup,
+    "pdf": pdf_text,
 }
 
 #: the named variants of each seed: a numbering style and transforms, in order
@@ -313,8 +350,9 @@ def seeds() -> list[dict[str, Any]]:
     return out
 
 
-def make(expected: dict[str, Any], style: str | None, transforms: list[str],
-         rng: random.Random) -> tuple[str, dict[str, Any]]:
+def make(
+    expected: dict[str, Any], style: str | None, transforms: list[str], rng: random.Random
+) -> tuple[str, dict[str, Any]]:
     text = (DATA / "seeds" / expected["seed"]).read_text(encoding="utf-8")
     doc = Doc(text.split("\n"), copy.deepcopy(expected))
     if style is not None:
@@ -330,8 +368,7 @@ def variants() -> Iterator[Variant]:
         recipes = [(name, style, list(t)) for name, style, t in RECIPES]
         for index in range(RANDOM_PER_SEED):
             style, chosen = _random_recipe(rng)
-            recipes.append((f"random{index}-{style or 'as-is'}-{'+'.join(chosen)}", style,
-                            chosen))
+            recipes.append((f"random{index}-{style or 'as-is'}-{'+'.join(chosen)}", style, chosen))
         for name, style, chosen in recipes:
             local = random.Random(f"{expected['id']}-{name}")
             text, exp = make(expected, style, chosen, local)

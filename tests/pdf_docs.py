@@ -57,7 +57,8 @@ Ställningstagande: Styrgruppen ställer sig bakom förvaltningsplanens inriktni
 
 def other_markdown(items: int = 7) -> str:
     return OTHER_MARKDOWN + "".join(
-        "\n" + _ITEM.format(number=n, year=2020 + n) for n in range(2, items + 2))
+        "\n" + _ITEM.format(number=n, year=2020 + n) for n in range(2, items + 2)
+    )
 
 
 def other_layout_pdf(target: Path, items: int = 7) -> Path:
@@ -67,19 +68,24 @@ def other_layout_pdf(target: Path, items: int = 7) -> Path:
 
     from vvgctl.render.typst import font_dirs
 
-    body = subprocess.run([pypandoc.get_pandoc_path(), "--sandbox", "-f", "markdown",
-                           "-t", "typst"], input=other_markdown(items).encode(),
-                          capture_output=True, check=True).stdout.decode()
+    body = subprocess.run(
+        [pypandoc.get_pandoc_path(), "--sandbox", "-f", "markdown", "-t", "typst"],
+        input=other_markdown(items).encode(),
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
     source = target.with_suffix(".typ")
     source.write_text(_PREAMBLE + body, encoding="utf-8")
-    target.write_bytes(typst.compile(str(source), root=str(source.parent),
-                                     font_paths=font_dirs()))
+    target.write_bytes(typst.compile(str(source), root=str(source.parent), font_paths=font_dirs()))
     source.unlink()
     return target
 
 
 def rendered_pdfs(out: Path, fmt: str = "pdf") -> list[Path]:
     """The bundled minutes rendered by vvgctl itself into ``out``."""
-    subprocess.run([sys.executable, "-m", "vvgctl", "render", str(MINUTES), "-o",
-                    str(out), "--format", fmt], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "vvgctl", "render", str(MINUTES), "-o", str(out), "--format", fmt],
+        check=True,
+        capture_output=True,
+    )
     return sorted(out.glob(f"*.{fmt}"))

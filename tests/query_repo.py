@@ -37,11 +37,16 @@ documents:
 
 
 def meeting(organ: str, date: str, items: str, body: str = "") -> str:
-    return (f"---\norgan: {organ}\ndate: {date}\nplace: Teams\nmode: remote\nstatus: approved\n"
-            f"items:\n{items}---\n\n{body}")
+    return (
+        f"---\norgan: {organ}\ndate: {date}\nplace: Teams\nmode: remote\nstatus: approved\n"
+        f"items:\n{items}---\n\n{body}"
+    )
 
 
-SEPTEMBER = meeting("vvg", "2025-09-11", """\
+SEPTEMBER = meeting(
+    "vvg",
+    "2025-09-11",
+    """\
   - number: "4"
     title: Egenvård – uppföljning av riktlinjen
     kind: information
@@ -58,23 +63,32 @@ SEPTEMBER = meeting("vvg", "2025-09-11", """\
       - text: Skicka namnförslag till referensgruppen.
         owner_group: Beredningen
         due: 2025-10-01
-""", """\
+""",
+    """\
 ## 4. Egenvård – uppföljning av riktlinjen
 
 Riktlinjen för egenvård har införts i alla delregioner.
 
 Många frågor kommer in om egenvården
 för barn på korttidsvistelse.
-""")
+""",
+)
 
-FYRBODAL = meeting("vardsamverkan-fyrbodal", "2025-10-01", """\
+FYRBODAL = meeting(
+    "vardsamverkan-fyrbodal",
+    "2025-10-01",
+    """\
   - number: "2"
     title: Egenvård – förankring
     kind: dialog
     case: "0755"
-""")
+""",
+)
 
-OCTOBER = meeting("vvg", "2025-10-22", """\
+OCTOBER = meeting(
+    "vvg",
+    "2025-10-22",
+    """\
   - number: "4"
     title: Förvaltningsplan SHVO 2026
     kind: information
@@ -92,7 +106,8 @@ OCTOBER = meeting("vvg", "2025-10-22", """\
         text: VVG ställer sig bakom den reviderade riktlinjen för egenvård.
         confirm_by: sro
         governing_documents: [riktlinje-egenvard]
-""", """\
+""",
+    """\
 ## 4. Förvaltningsplan SHVO 2026
 
 Beredningen skickar ut en enkät till delregionerna.
@@ -100,9 +115,13 @@ Beredningen skickar ut en enkät till delregionerna.
 ## 5. Egenvård – ställningstagande
 
 Årets uppföljning visar att arbetet går framåt.
-""")
+""",
+)
 
-SRO = meeting("sro", "2025-11-20", """\
+SRO = meeting(
+    "sro",
+    "2025-11-20",
+    """\
   - number: "3"
     title: Riktlinje för egenvård
     kind: decision
@@ -111,9 +130,13 @@ SRO = meeting("sro", "2025-11-20", """\
       - type: approved
         text: SRO rekommenderar huvudmännen att anta riktlinjen för egenvård.
         governing_documents: [riktlinje-egenvard]
-""")
+""",
+)
 
-DECEMBER = meeting("vvg", "2025-12-10", """\
+DECEMBER = meeting(
+    "vvg",
+    "2025-12-10",
+    """\
   - number: "2"
     title: Medföljande personal till sjukhus
     kind: decision
@@ -121,7 +144,8 @@ DECEMBER = meeting("vvg", "2025-12-10", """\
     decisions:
       - type: endorsed
         text: VVG ställer sig bakom rutinen för medföljande personal.
-""")
+""",
+)
 
 FILES: dict[str, str | bytes] = {
     "registry/organs.yaml": ORGANS,

@@ -95,38 +95,53 @@ def _decisions(score: Score, where: str, got: list[Decision], want: list[Decisio
     for n in range(max(len(got), len(want))):
         a = got[n] if n < len(got) else None
         b = want[n] if n < len(want) else None
-        score.add(f"{where} position {n + 1} text",
-                  float(a is not None and b is not None and _plain(a.text) == _plain(b.text)))
-        score.add(f"{where} position {n + 1} type",
-                  float(a is not None and b is not None and a.type == b.type))
+        score.add(
+            f"{where} position {n + 1} text",
+            float(a is not None and b is not None and _plain(a.text) == _plain(b.text)),
+        )
+        score.add(
+            f"{where} position {n + 1} type",
+            float(a is not None and b is not None and a.type == b.type),
+        )
         if b is not None and b.parts:
             parts_a = [_plain(p.text) for p in a.parts] if a else []
-            score.add(f"{where} position {n + 1} parts",
-                      float(parts_a == [_plain(p.text) for p in b.parts]))
+            score.add(
+                f"{where} position {n + 1} parts",
+                float(parts_a == [_plain(p.text) for p in b.parts]),
+            )
 
 
 def _follow_ups(score: Score, where: str, got: list[FollowUp], want: list[FollowUp]) -> None:
     for n in range(max(len(got), len(want))):
         a = got[n] if n < len(got) else None
         b = want[n] if n < len(want) else None
-        score.add(f"{where} follow-up {n + 1} text",
-                  float(a is not None and b is not None and _plain(a.text) == _plain(b.text)))
-        score.add(f"{where} follow-up {n + 1} meeting",
-                  float(a is not None and b is not None and a.meeting == b.meeting))
+        score.add(
+            f"{where} follow-up {n + 1} text",
+            float(a is not None and b is not None and _plain(a.text) == _plain(b.text)),
+        )
+        score.add(
+            f"{where} follow-up {n + 1} meeting",
+            float(a is not None and b is not None and a.meeting == b.meeting),
+        )
         if b is not None and b.organ:
-            score.add(f"{where} follow-up {n + 1} organ",
-                      float(a is not None and a.organ == b.organ))
+            score.add(
+                f"{where} follow-up {n + 1} organ", float(a is not None and a.organ == b.organ)
+            )
 
 
-def _corrections(score: Score, where: str, got: list[Correction], want: list[Correction]
-                 ) -> None:
+def _corrections(score: Score, where: str, got: list[Correction], want: list[Correction]) -> None:
     for n in range(max(len(got), len(want))):
         a = got[n] if n < len(got) else None
         b = want[n] if n < len(want) else None
         for name in ("text", "quote", "replacement"):
-            score.add(f"{where} {n + 1} {name}", float(
-                a is not None and b is not None
-                and _plain(getattr(a, name)) == _plain(getattr(b, name))))
+            score.add(
+                f"{where} {n + 1} {name}",
+                float(
+                    a is not None
+                    and b is not None
+                    and _plain(getattr(a, name)) == _plain(getattr(b, name))
+                ),
+            )
 
 
 def compare(got: Meeting, want: Meeting) -> Score:
@@ -138,46 +153,65 @@ def compare(got: Meeting, want: Meeting) -> Score:
     mine, theirs = _contents(got), _contents(want)
     for number, item in theirs.items():
         found = mine.get(number)
-        score.add(f"item {number} title",
-                  float(found is not None and _plain(found.title) == _plain(item.title)))
+        score.add(
+            f"item {number} title",
+            float(found is not None and _plain(found.title) == _plain(item.title)),
+        )
         if item.kind is not None:  # a record without a kind leaves the importer its guess
-            score.add(f"item {number} kind",
-                      float(found is not None and found.kind == item.kind))
+            score.add(f"item {number} kind", float(found is not None and found.kind == item.kind))
         if item.presenters or (found and found.presenters):
-            score.add(f"item {number} presenters",
-                      _jaccard([p.name for p in found.presenters] if found else [],
-                               [p.name for p in item.presenters]))
+            score.add(
+                f"item {number} presenters",
+                _jaccard(
+                    [p.name for p in found.presenters] if found else [],
+                    [p.name for p in item.presenters],
+                ),
+            )
         if item.decisions or (found and found.decisions):
-            _decisions(score, f"item {number}", found.decisions if found else [],
-                       item.decisions)
+            _decisions(score, f"item {number}", found.decisions if found else [], item.decisions)
         if item.follow_ups or (found and found.follow_ups):
-            _follow_ups(score, f"item {number}", found.follow_ups if found else [],
-                        item.follow_ups)
+            _follow_ups(score, f"item {number}", found.follow_ups if found else [], item.follow_ups)
         if item.closes_actions or (found and found.closes_actions):
-            score.add(f"item {number} closes actions",
-                      _jaccard(found.closes_actions if found else [], item.closes_actions))
+            score.add(
+                f"item {number} closes actions",
+                _jaccard(found.closes_actions if found else [], item.closes_actions),
+            )
     for number in mine.keys() - theirs.keys():
         score.add(f"item {number} (not in the record)", 0.0)
-    score.add("absent", _jaccard([p.name for p in got.attendance.absent],
-                                 [p.name for p in want.attendance.absent]))
-    score.add("remote", _jaccard([p.name for p in got.attendance.remote],
-                                 [p.name for p in want.attendance.remote]))
+    score.add(
+        "absent",
+        _jaccard([p.name for p in got.attendance.absent], [p.name for p in want.attendance.absent]),
+    )
+    score.add(
+        "remote",
+        _jaccard([p.name for p in got.attendance.remote], [p.name for p in want.attendance.remote]),
+    )
     groups = {g.delegation: [m.name for m in g.members] for g in got.roster}
     for group in want.roster:
-        score.add(f"roster {group.delegation}",
-                  _jaccard(groups.pop(group.delegation, []), [m.name for m in group.members]))
+        score.add(
+            f"roster {group.delegation}",
+            _jaccard(groups.pop(group.delegation, []), [m.name for m in group.members]),
+        )
     for delegation in groups:
         score.add(f"roster {delegation} (not in the record)", 0.0)
-    _corrections(score, "previous correction", got.previous.corrections if got.previous else [],
-                 want.previous.corrections if want.previous else [])
+    _corrections(
+        score,
+        "previous correction",
+        got.previous.corrections if got.previous else [],
+        want.previous.corrections if want.previous else [],
+    )
     return score
 
 
 def render(files: list[Path], fmt: str, out: Path) -> dict[Path, Path]:
     """Render ``files`` with ``vvgctl render --format fmt`` into ``out``; record -> rendering."""
     out.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([str(VVGCTL), "render", *map(str, files), "-o", str(out),
-                           "--format", fmt], capture_output=True, text=True, env=_env())
+    done = subprocess.run(
+        [str(VVGCTL), "render", *map(str, files), "-o", str(out), "--format", fmt],
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     rendered: dict[Path, Path] = {}
     for path in files:
@@ -203,13 +237,20 @@ def import_file(path: Path, organ: str, repository_root: Path) -> Meeting:
     repository = Repository.open(repository_root, required=False)
     assert repository is not None
     text, notes = read_source(path)
-    result = import_text(text, organ=organ, registry=repository.registry,
-                         root=repository.root, source=path.name, notes=notes)
+    result = import_text(
+        text,
+        organ=organ,
+        registry=repository.registry,
+        root=repository.root,
+        source=path.name,
+        notes=notes,
+    )
     return load(result.text, path.name)
 
 
-def round_trip(records: list[Path], fmt: str, work: Path, repository_root: Path
-               ) -> dict[Path, Score]:
+def round_trip(
+    records: list[Path], fmt: str, work: Path, repository_root: Path
+) -> dict[Path, Score]:
     """Each record rendered to ``fmt`` and imported back, scored against itself."""
     rendered = render(records, fmt, work / fmt)
     scores: dict[Path, Score] = {}

@@ -23,15 +23,47 @@ from tests.roundtrip import ROOT
 
 Record = dict[str, Any]
 
-_FIRST = ["Anna", "Per", "Eva", "Lars", "Sofia", "Jonas", "Maria", "Erik", "Lena", "Olof",
-          "Karin", "Mats", "Ingrid", "Nils", "Åsa", "Göran"]
-_LAST = ["Ek", "Lindqvist", "Åberg", "Holm", "Sjöström", "Björk", "Nordin", "Wallin",
-         "Lundgren", "Ström", "Hedlund", "Öberg", "Sandell", "Forsberg"]
+_FIRST = [
+    "Anna",
+    "Per",
+    "Eva",
+    "Lars",
+    "Sofia",
+    "Jonas",
+    "Maria",
+    "Erik",
+    "Lena",
+    "Olof",
+    "Karin",
+    "Mats",
+    "Ingrid",
+    "Nils",
+    "Åsa",
+    "Göran",
+]
+_LAST = [
+    "Ek",
+    "Lindqvist",
+    "Åberg",
+    "Holm",
+    "Sjöström",
+    "Björk",
+    "Nordin",
+    "Wallin",
+    "Lundgren",
+    "Ström",
+    "Hedlund",
+    "Öberg",
+    "Sandell",
+    "Forsberg",
+]
 
 
 def _people(count: int, offset: int) -> list[str]:
-    return [f"{_FIRST[(offset + n) % len(_FIRST)]} {_LAST[(offset + 3 * n) % len(_LAST)]}"
-            for n in range(count)]
+    return [
+        f"{_FIRST[(offset + n) % len(_FIRST)]} {_LAST[(offset + 3 * n) % len(_LAST)]}"
+        for n in range(count)
+    ]
 
 
 def _many_items(record: Record) -> None:
@@ -54,27 +86,53 @@ def _subitems(record: Record) -> None:
     item = next(i for i in record["items"] if i.get("kind") == "information")
     presenter = item["presenters"][0] if item.get("presenters") else None
     item["subitems"] = [
-        {"number": "a", "title": "Nuläge och tidsplan", "kind": "information",
-         **({"presenters": [dict(presenter)]} if presenter else {}),
-         "decisions": [{"type": "noted", "text": "Mötet noterar informationen."}]},
-        {"number": "b", "title": "Fortsatt arbete", "kind": "dialog",
-         "decisions": [{"type": "assigned",
-                        "text": "Mötet ger beredningen i uppdrag att ta fram ett förslag."}]},
-        {"number": "c", "title": "Beslut om remiss", "kind": "information_and_decision",
-         "decisions": [{"type": "endorsed",
-                        "text": "Mötet ställer sig bakom att förslaget skickas på remiss."}]},
+        {
+            "number": "a",
+            "title": "Nuläge och tidsplan",
+            "kind": "information",
+            **({"presenters": [dict(presenter)]} if presenter else {}),
+            "decisions": [{"type": "noted", "text": "Mötet noterar informationen."}],
+        },
+        {
+            "number": "b",
+            "title": "Fortsatt arbete",
+            "kind": "dialog",
+            "decisions": [
+                {
+                    "type": "assigned",
+                    "text": "Mötet ger beredningen i uppdrag att ta fram ett förslag.",
+                }
+            ],
+        },
+        {
+            "number": "c",
+            "title": "Beslut om remiss",
+            "kind": "information_and_decision",
+            "decisions": [
+                {
+                    "type": "endorsed",
+                    "text": "Mötet ställer sig bakom att förslaget skickas på remiss.",
+                }
+            ],
+        },
     ]
 
 
 def _multipart(record: Record) -> None:
     """A position in five numbered parts with two sub-positions each."""
     item = next(i for i in reversed(record["items"]) if i.get("decisions"))
-    parts = [{"text": f"Del {n}: {topic} ska ingå i det länsgemensamma arbetet.",
-              "parts": [f"{topic} följs upp årligen.", f"{topic} redovisas för mötet."]}
-             for n, topic in enumerate(["Egenvård", "Samtycke", "Avvikelser", "Läkemedel",
-                                        "Utskrivning"], start=1)]
-    item["decisions"] = [{"type": "endorsed", "text": "Mötet ställer sig bakom följande delar:",
-                          "parts": parts}]
+    parts = [
+        {
+            "text": f"Del {n}: {topic} ska ingå i det länsgemensamma arbetet.",
+            "parts": [f"{topic} följs upp årligen.", f"{topic} redovisas för mötet."],
+        }
+        for n, topic in enumerate(
+            ["Egenvård", "Samtycke", "Avvikelser", "Läkemedel", "Utskrivning"], start=1
+        )
+    ]
+    item["decisions"] = [
+        {"type": "endorsed", "text": "Mötet ställer sig bakom följande delar:", "parts": parts}
+    ]
 
 
 def _long_roster(record: Record) -> None:
@@ -94,10 +152,14 @@ def _long_roster(record: Record) -> None:
 def _corrections(record: Record) -> None:
     """The previous minutes approved with a correction that quotes the changed sentence."""
     previous = record.get("previous") or {"date": "2025-09-11", "title": "Föregående"}
-    previous["corrections"] = [{
-        "text": "I punkt 4 ändras meningen om enkäten.",
-        "quote": "Enkäten skickas ut i oktober.",
-        "replacement": "Enkäten skickas ut i november.", "item": "4"}]
+    previous["corrections"] = [
+        {
+            "text": "I punkt 4 ändras meningen om enkäten.",
+            "quote": "Enkäten skickas ut i oktober.",
+            "replacement": "Enkäten skickas ut i november.",
+            "item": "4",
+        }
+    ]
     record["previous"] = previous
 
 
@@ -105,19 +167,24 @@ def _follow_ups(record: Record) -> None:
     """Follow-ups on an item that had none: aimed at a month, a day, the next and the one
     after, one of them another organ's, one long enough to wrap in the PDF; and one on a
     sub-item."""
-    item = next(i for i in record["items"] if i.get("kind") == "information"
-                and not i.get("follow_ups"))
+    item = next(
+        i for i in record["items"] if i.get("kind") == "information" and not i.get("follow_ups")
+    )
     item["follow_ups"] = [
         {"text": "Tidsplanen för införandet redovisas.", "meeting": "2026-02"},
-        {"text": "Delregionernas svar sammanställs och presenteras tillsammans med ett förslag "
-                 "på hur uppföljningen av riktlinjen ska ske på länsgemensam nivå under 2026 "
-                 "och vilka indikatorer som ska användas.", "meeting": "2026-01-21"},
+        {
+            "text": "Delregionernas svar sammanställs och presenteras tillsammans med ett förslag "
+            "på hur uppföljningen av riktlinjen ska ske på länsgemensam nivå under 2026 "
+            "och vilka indikatorer som ska användas.",
+            "meeting": "2026-01-21",
+        },
         {"text": "Beslutet om finansieringen bekräftas.", "meeting": "next", "organ": "sro"},
         {"text": "Återrapport från arbetsgruppen.", "meeting": "after-next"},
     ]
     first = next(i for i in record["items"] if i.get("subitems"))
     first["subitems"][0]["follow_ups"] = [
-        {"text": "Närvaron redovisas per delregion.", "meeting": "next"}]
+        {"text": "Närvaron redovisas per delregion.", "meeting": "next"}
+    ]
 
 
 def _closed(record: Record) -> None:
@@ -131,17 +198,30 @@ def _closed(record: Record) -> None:
 def _approval(record: Record) -> None:
     """Corrections made when these minutes were approved: one at the item it names, one
     after the header."""
-    record["approval"] = {"meeting": "2025-12-10", "corrections": [
-        {"text": "Mötet justerade meningen om enkäten.", "quote": "Enkäten skickas ut.",
-         "replacement": "Enkäten skickas ut i januari.", "item": "5"},
-        {"text": "Stavningen av ett namn rättades."}]}
+    record["approval"] = {
+        "meeting": "2025-12-10",
+        "corrections": [
+            {
+                "text": "Mötet justerade meningen om enkäten.",
+                "quote": "Enkäten skickas ut.",
+                "replacement": "Enkäten skickas ut i januari.",
+                "item": "5",
+            },
+            {"text": "Stavningen av ett namn rättades."},
+        ],
+    }
 
 
 def _no_delegation(record: Record) -> None:
     """Members who sit in no delegation: a roster group without a heading."""
-    record.setdefault("roster", []).append({"members": [
-        {"name": "Nils Sandell", "affiliation": "Region"},
-        {"name": "Åsa Forsberg", "affiliation": "Kommun"}]})
+    record.setdefault("roster", []).append(
+        {
+            "members": [
+                {"name": "Nils Sandell", "affiliation": "Region"},
+                {"name": "Åsa Forsberg", "affiliation": "Kommun"},
+            ]
+        }
+    )
 
 
 def _beslut(record: Record) -> None:
@@ -161,8 +241,18 @@ MEMBERS: dict[str, list[Callable[[Record], None]]] = {
     "follow-ups": [_follow_ups],
     "closed": [_closed],
     "no-delegation": [_no_delegation],
-    "everything": [_many_items, _subitems, _multipart, _long_roster, _corrections, _approval,
-                   _beslut, _follow_ups, _closed, _no_delegation],
+    "everything": [
+        _many_items,
+        _subitems,
+        _multipart,
+        _long_roster,
+        _corrections,
+        _approval,
+        _beslut,
+        _follow_ups,
+        _closed,
+        _no_delegation,
+    ],
 }
 
 

@@ -22,9 +22,12 @@ from tests.gitrepo import use_git_env
 
 #: another organ's name, as tests/test_no_organ_names.py searches for it
 VVG = re.compile(r"vårdsamverkan|vardsamverkan|\bvvg\b", re.IGNORECASE)
-MEMBERS = [{"name": "Karin Lund", "role": "chair"}, {"name": "Per Ek"},
-           {"name": "Ali Hassan", "affiliation": "Borås"},
-           {"name": "Eva Berg", "role": "secretary"}]
+MEMBERS = [
+    {"name": "Karin Lund", "role": "chair"},
+    {"name": "Per Ek"},
+    {"name": "Ali Hassan", "affiliation": "Borås"},
+    {"name": "Eva Berg", "role": "secretary"},
+]
 ATOM = "{http://www.w3.org/2005/Atom}"
 yaml = YAML(typ="safe", pure=True)
 
@@ -32,8 +35,13 @@ yaml = YAML(typ="safe", pure=True)
 def vvgctl(*args: str, cwd: Path) -> str:
     """Run the installed command as a user would; its output (stdout and stderr) when it
     exits 0, else the test fails with what it said."""
-    done = subprocess.run([sys.executable, "-m", "vvgctl", *args], cwd=cwd, text=True,
-                          capture_output=True, env={**os.environ, "LANG": "sv_SE.UTF-8"})
+    done = subprocess.run(
+        [sys.executable, "-m", "vvgctl", *args],
+        cwd=cwd,
+        text=True,
+        capture_output=True,
+        env={**os.environ, "LANG": "sv_SE.UTF-8"},
+    )
     said = done.stdout + done.stderr
     assert done.returncode == 0, f"vvgctl {' '.join(args)} -> {done.returncode}\n{said}"
     return said
@@ -60,16 +68,39 @@ def add_members(top: Path) -> None:
 @pytest.fixture
 def sro(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     use_git_env(monkeypatch)
-    vvgctl("init", "org", "--organ", "sro", "--name", "Samrådsorganet", "--year", "2026",
-           "--package", "wheels/vvgctl-0.1.0-py3-none-any.whl", cwd=tmp_path)
+    vvgctl(
+        "init",
+        "org",
+        "--organ",
+        "sro",
+        "--name",
+        "Samrådsorganet",
+        "--year",
+        "2026",
+        "--package",
+        "wheels/vvgctl-0.1.0-py3-none-any.whl",
+        cwd=tmp_path,
+    )
     top = tmp_path / "org"
     add_members(top)
     return top
 
 
 def new_meeting(top: Path, day: str) -> str:
-    return vvgctl("new-meeting", "--organ", "sro", "--date", day, "--place", "Teams",
-                  "--mode", "remote", "--time", "09:00-12:00", cwd=top)
+    return vvgctl(
+        "new-meeting",
+        "--organ",
+        "sro",
+        "--date",
+        day,
+        "--place",
+        "Teams",
+        "--mode",
+        "remote",
+        "--time",
+        "09:00-12:00",
+        cwd=top,
+    )
 
 
 def test_a_first_meeting_checks_clean_and_its_kallelse_names_the_organ(sro: Path) -> None:
@@ -77,10 +108,16 @@ def test_a_first_meeting_checks_clean_and_its_kallelse_names_the_organ(sro: Path
     assert "roster" not in said and "Karin Lund" not in said, said  # nothing left off
     meeting = sro / "minutes/sro/2026/2026-10-01.md"
     front = yaml.load(meeting.read_text(encoding="utf-8").split("---")[1])
-    assert front["roster"] == [{"members": [
-        {"name": "Karin Lund", "role": "chair"}, {"name": "Per Ek"},
-        {"name": "Ali Hassan", "affiliation": "Borås"},
-        {"name": "Eva Berg", "role": "secretary"}]}]
+    assert front["roster"] == [
+        {
+            "members": [
+                {"name": "Karin Lund", "role": "chair"},
+                {"name": "Per Ek"},
+                {"name": "Ali Hassan", "affiliation": "Borås"},
+                {"name": "Eva Berg", "role": "secretary"},
+            ]
+        }
+    ]
     said = vvgctl("check", "minutes", cwd=sro)
     assert "okänd person" not in said and "inga fel, 0 varningar" in said, said
 
@@ -89,13 +126,29 @@ def test_a_first_meeting_checks_clean_and_its_kallelse_names_the_organ(sro: Path
     assert meta["/Author"] == "Samrådsorganet"
     assert "Samrådsorganet" in meta["/Title"] and "Kallelse" in meta["/Title"]
     assert "Samrådsorganet" in text and "Kallade" in text
-    for line in ("Karin Lund (ordförande)", "Per Ek", "Ali Hassan, Borås",
-                 "Eva Berg (sekreterare)"):
+    for line in (
+        "Karin Lund (ordförande)",
+        "Per Ek",
+        "Ali Hassan, Borås",
+        "Eva Berg (sekreterare)",
+    ):
         assert line in text
     assert not VVG.search(text + repr(meta))
 
-    vvgctl("arshjul", "--organ", "sro", "--year", "2026", "--format", "pdf", "-o", "a.pdf",
-           "--root", "minutes", cwd=sro)
+    vvgctl(
+        "arshjul",
+        "--organ",
+        "sro",
+        "--year",
+        "2026",
+        "--format",
+        "pdf",
+        "-o",
+        "a.pdf",
+        "--root",
+        "minutes",
+        cwd=sro,
+    )
     meta, text = pdf_words(sro / "a.pdf")
     assert meta["/Author"] == "Samrådsorganet" and text.startswith("Samrådsorganet Årshjul")
     assert not VVG.search(text + repr(meta))
@@ -129,8 +182,9 @@ def test_the_published_site_names_the_organ_and_no_other(sro: Path) -> None:
             named.append(path.relative_to(site).as_posix())
     assert named == []
     index = (site / "index.html").read_text(encoding="utf-8")
-    assert "<title>Mötesanteckningar – Samrådsorganet – publicerade mötesanteckningar</title>" \
-        in index
+    assert (
+        "<title>Mötesanteckningar – Samrådsorganet – publicerade mötesanteckningar</title>" in index
+    )
     feed = ET.parse(site / "feed.xml").getroot()
     assert feed.findtext(f"{ATOM}title") == "Samrådsorganet – publicerade mötesanteckningar"
     assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Samrådsorganet"

@@ -22,13 +22,17 @@ from vvgctl.publish.site import publish
 runner = CliRunner()
 ATOM = "{http://www.w3.org/2005/Atom}"
 FILES: dict[str, str | bytes] = {
-    "minutes/registry/organs.yaml": ORGANS_YAML, "minutes/registry/people.yaml": PEOPLE_YAML,
-    "minutes/vvg/2025/2025-10-22.md": RECORD, "minutes/vvg/2025/2025-12-10.md": LATER}
+    "minutes/registry/organs.yaml": ORGANS_YAML,
+    "minutes/registry/people.yaml": PEOPLE_YAML,
+    "minutes/vvg/2025/2025-10-22.md": RECORD,
+    "minutes/vvg/2025/2025-12-10.md": LATER,
+}
 
 
 def approve(top: Path) -> None:
-    result = runner.invoke(app, ["approve", str(top / "minutes/vvg/2025/2025-10-22.md"),
-                                 "--at", "2025-12-10"])
+    result = runner.invoke(
+        app, ["approve", str(top / "minutes/vvg/2025/2025-10-22.md"), "--at", "2025-12-10"]
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -45,14 +49,17 @@ def dates(top: Path, out: Path) -> tuple[str, str, str]:
 
 
 def test_the_commit_that_approved_the_minutes_dates_them(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     use_git_env(monkeypatch)
     top = init_repo(tmp_path / "project", FILES)
     approve(top)
     git(top, "add", "-A")
-    subprocess.run(["git", "-C", str(top), "commit", "--quiet", "-m", "approve"], check=True,
-                   env={**os.environ,
-                        "GIT_COMMITTER_DATE": "2025-12-12T15:30:00Z"})
+    subprocess.run(
+        ["git", "-C", str(top), "commit", "--quiet", "-m", "approve"],
+        check=True,
+        env={**os.environ, "GIT_COMMITTER_DATE": "2025-12-12T15:30:00Z"},
+    )
     published, updated, created = dates(top, tmp_path / "site")
     assert published == updated == "2025-12-12T15:30:00Z"
     assert created.startswith("D:20251212153000")

@@ -43,7 +43,8 @@ def test_the_approving_minutes_must_exist_and_name_the_record(top: Path) -> None
     edit(top, LATER_FILE, "status: review", "status: approved\napproval:\n  meeting: 2026-03-11")
     code, [finding] = flow(top)
     assert "2026-03-11.md" in str(finding["message"]) and "not in the repository" in str(
-        finding["message"])
+        finding["message"]
+    )
     edit(top, LATER_FILE, "  meeting: 2026-03-11", "  meeting: 2026-02-11")
     edit(top, NEXT_FILE, "  date: 2025-12-10\n", "  date: 2025-11-05\n")
     code, [finding] = flow(top)
@@ -75,23 +76,29 @@ def test_unfinished_minutes_are_not_approved(top: Path) -> None:
 
 def test_a_new_file_may_come_in_approved_only_with_its_approval(top: Path) -> None:
     older = top / "minutes/vvg/2025/2025-09-10.md"
-    older.write_text((top / LATER_FILE).read_text(encoding="utf-8").replace(
-        "date: 2025-12-10", "date: 2025-09-10").replace("status: review", "status: approved")
+    older.write_text(
+        (top / LATER_FILE)
+        .read_text(encoding="utf-8")
+        .replace("date: 2025-12-10", "date: 2025-09-10")
+        .replace("status: review", "status: approved")
         .replace("previous:\n  date: 2025-10-22\n  link: 2025-10-22.md\n", ""),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     code, [finding] = flow(top)
     assert code == 1 and "without an approval" in str(finding["message"])
 
 
-def test_closes_actions_names_an_action_an_earlier_meeting_opened(
-        make_repo: RepoFactory) -> None:
+def test_closes_actions_names_an_action_an_earlier_meeting_opened(make_repo: RepoFactory) -> None:
     opened = MEETING_MD.replace(
         "        text: Vårdsamverkan Västra Götaland noterar informationen.\n",
         "        text: Vårdsamverkan Västra Götaland noterar informationen.\n"
-        "    actions:\n      - text: Beredningen tar fram en enkät.\n")
+        "    actions:\n      - text: Beredningen tar fram en enkät.\n",
+    )
     later = MEETING_MD.replace("date: 2025-10-22", "date: 2025-12-10").replace(
         "    kind: procedural\n",
-        "    kind: procedural\n    closes_actions: [vvg-2025-10-22-2-9]\n", 1)
+        "    kind: procedural\n    closes_actions: [vvg-2025-10-22-2-9]\n",
+        1,
+    )
     root = make_repo({"vvg/2025/2025-10-22.md": opened, "vvg/2025/2025-12-10.md": later})
     result = runner.invoke(app, ["check", str(root)])
     assert result.exit_code == 1

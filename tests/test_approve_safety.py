@@ -52,10 +52,10 @@ def check_clean(record: Path) -> bool:
 
 @pytest.mark.parametrize("quote", ["Bakgrund.", "noterar informationen."])
 def test_a_replacement_that_would_close_the_front_matter_is_refused(
-        make_repo: RepoFactory, quote: str) -> None:
+    make_repo: RepoFactory, quote: str
+) -> None:
     record, approving = setup(make_repo)
-    code, said = approve(record, approving,
-                         *correct(quote, "forms-enkät\n---\nstatus: draft\n"))
+    code, said = approve(record, approving, *correct(quote, "forms-enkät\n---\nstatus: draft\n"))
     assert code == 2 and "one line" in said, said
     code, said = approve(record, approving, *correct(quote + "\n---", "x"))
     assert code == 2 and "one line" in said, said
@@ -63,8 +63,9 @@ def test_a_replacement_that_would_close_the_front_matter_is_refused(
 
 def test_a_replacement_that_adds_a_heading_is_refused(make_repo: RepoFactory) -> None:
     record, approving = setup(make_repo)
-    code, said = approve(record, approving,
-                         *correct("Bakgrund.", "Bakgrund.\n\n## 99. Falsk punkt\n\nText."))
+    code, said = approve(
+        record, approving, *correct("Bakgrund.", "Bakgrund.\n\n## 99. Falsk punkt\n\nText.")
+    )
     assert code == 2, said
     assert check_clean(record)
 
@@ -75,21 +76,26 @@ def test_a_result_that_would_not_pass_check_is_refused(make_repo: RepoFactory) -
     code, said = approve(record, approving, *correct("Bakgrund.", "Bakgrund. <!-- utkast -->"))
     assert code == 1 and "unfinished" in said and "2025-11-05.md" in said, said
     # the whole position taken away: the record is no longer a valid meeting
-    code, said = approve(record, approving, *correct(
-        "Vårdsamverkan Västra Götaland noterar informationen.", ""))
+    code, said = approve(
+        record, approving, *correct("Vårdsamverkan Västra Götaland noterar informationen.", "")
+    )
     assert code == 1 and "2025-11-05.md" in said, said
 
 
-@pytest.mark.parametrize(("quote", "replacement"), [
-    ("type: noted", "type: rejected"),  # YAML source, not a value
-    ("noted", "rejected"),  # a value, but the position's type, not its text
-    ("kind: procedural", "kind: decision"),
-    ("informationen.", "informationen. confirm_by: sro"),  # a key inside a plain value
-    ("noterar informationen.", "noterar informationen.\n        confirm_by: sro"),
-    ("2. Egenvård", "2. Egenvård\nconfirm_by: sro"),
-])
-def test_a_quote_changes_text_never_a_yaml_field(make_repo: RepoFactory, quote: str,
-                                                  replacement: str) -> None:
+@pytest.mark.parametrize(
+    ("quote", "replacement"),
+    [
+        ("type: noted", "type: rejected"),  # YAML source, not a value
+        ("noted", "rejected"),  # a value, but the position's type, not its text
+        ("kind: procedural", "kind: decision"),
+        ("informationen.", "informationen. confirm_by: sro"),  # a key inside a plain value
+        ("noterar informationen.", "noterar informationen.\n        confirm_by: sro"),
+        ("2. Egenvård", "2. Egenvård\nconfirm_by: sro"),
+    ],
+)
+def test_a_quote_changes_text_never_a_yaml_field(
+    make_repo: RepoFactory, quote: str, replacement: str
+) -> None:
     record, approving = setup(make_repo)
     code, said = approve(record, approving, *correct(quote, replacement))
     assert code in (1, 2), said
@@ -99,30 +105,38 @@ def test_a_quote_changes_text_never_a_yaml_field(make_repo: RepoFactory, quote: 
 
 def test_item_restricts_the_search_to_that_item(make_repo: RepoFactory) -> None:
     record, approving = setup(make_repo)
-    code, said = approve(record, approving, *correct("Mötet öppnas.", "Mötet öppnades.",
-                                                     "--item", "2"))
+    code, said = approve(
+        record, approving, *correct("Mötet öppnas.", "Mötet öppnades.", "--item", "2")
+    )
     assert code == 1 and "item 2" in said, said
-    code, said = approve(record, approving, *correct("Mötet öppnas.", "Mötet öppnades.",
-                                                     "--item", "1"))
+    code, said = approve(
+        record, approving, *correct("Mötet öppnas.", "Mötet öppnades.", "--item", "1")
+    )
     assert code == 0, said
     assert "Mötet öppnades." in record.read_text(encoding="utf-8")
 
 
-def test_a_quote_in_a_title_or_a_position_is_corrected_in_its_value(
-        make_repo: RepoFactory) -> None:
+def test_a_quote_in_a_title_or_a_position_is_corrected_in_its_value(make_repo: RepoFactory) -> None:
     record, approving = setup(make_repo)
     code, said = approve(record, approving, *correct("2. Egenvård", "2. Egenvård för barn"))
     assert code == 1 and "does not stand" in said, said  # a heading is structure, not text
-    code, said = approve(record, approving, *correct(
-        "noterar informationen", "noterar informationen: den är viktig", "--item", "2"))
+    code, said = approve(
+        record,
+        approving,
+        *correct("noterar informationen", "noterar informationen: den är viktig", "--item", "2"),
+    )
     assert code == 1 and "2025-11-05.md" in said, said  # ': ' would make a plain value a key
-    code, said = approve(record, approving, *correct(
-        "noterar informationen", "noterar informationen med tack", "--item", "2"))
+    code, said = approve(
+        record,
+        approving,
+        *correct("noterar informationen", "noterar informationen med tack", "--item", "2"),
+    )
     assert code == 0, said
     meeting = load_meeting(record).model
     assert meeting is not None
     assert meeting.items[1].decisions[0].text == (
-        "Vårdsamverkan Västra Götaland noterar informationen med tack.")
+        "Vårdsamverkan Västra Götaland noterar informationen med tack."
+    )
     assert check_clean(record)
 
 
@@ -135,14 +149,26 @@ def test_a_replacement_may_not_begin_a_line_with_structure(make_repo: RepoFactor
     assert code == 0, said
 
 
-@pytest.mark.parametrize(("quote", "replacement"), [
-    ("noterar informationen", "noterar informationen med tack"),  # a position, in YAML
-    ("Bakgrund.", "Bakgrund och syfte."),  # a paragraph of the body
-])
-def test_a_correction_made_by_approve_passes_check_base(top: Path, quote: str,
-                                                        replacement: str) -> None:
-    result = runner.invoke(app, ["approve", str(top / LATER_FILE), "--at", "2026-02-11",
-                                 *correct(quote, replacement, "--item", "2")])
+@pytest.mark.parametrize(
+    ("quote", "replacement"),
+    [
+        ("noterar informationen", "noterar informationen med tack"),  # a position, in YAML
+        ("Bakgrund.", "Bakgrund och syfte."),  # a paragraph of the body
+    ],
+)
+def test_a_correction_made_by_approve_passes_check_base(
+    top: Path, quote: str, replacement: str
+) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "approve",
+            str(top / LATER_FILE),
+            "--at",
+            "2026-02-11",
+            *correct(quote, replacement, "--item", "2"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert replacement in (top / LATER_FILE).read_text(encoding="utf-8")
     result = runner.invoke(app, ["check", str(top / "minutes"), "--base", "HEAD"])
@@ -150,7 +176,8 @@ def test_a_correction_made_by_approve_passes_check_base(top: Path, quote: str,
 
 
 def test_the_second_rename_failing_puts_the_first_file_back(
-        make_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A crash or a full disk between the two writes: the record was written approved and the
     approving meeting was not marked."""
     record, approving = setup(make_repo)
@@ -176,7 +203,8 @@ def test_the_second_rename_failing_puts_the_first_file_back(
 
 
 def test_an_unwritable_approving_folder_writes_neither_file(
-        make_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tempfile
 
     record, approving = setup(make_repo)
@@ -199,10 +227,25 @@ def test_two_approvals_at_once_one_wins(make_repo: RepoFactory) -> None:
     for round_ in range(5):
         record.write_text(REVIEW, encoding="utf-8")
         approving.write_text(APPROVING, encoding="utf-8")
-        both = [subprocess.Popen([sys.executable, "-m", "vvgctl", "approve", str(record),
-                                  "--at", "2026-02-11", "--correction", f"Rättelse {n}"],
-                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-                for n in (1, 2)]
+        both = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "vvgctl",
+                    "approve",
+                    str(record),
+                    "--at",
+                    "2026-02-11",
+                    "--correction",
+                    f"Rättelse {n}",
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            for n in (1, 2)
+        ]
         outputs = [p.communicate(timeout=120)[0] for p in both]
         codes = sorted(p.returncode for p in both)
         assert codes == [0, 1], (round_, outputs)
@@ -215,13 +258,17 @@ def test_two_approvals_at_once_one_wins(make_repo: RepoFactory) -> None:
         assert len(marked.previous.corrections) == 1
 
 
-@pytest.mark.parametrize("command", [
-    ["approve", "--at", "2026-02-11", "--correction", "Rättelse 2"],
-    ["status", "draft"],
-    ["attend", "--absent", "Kristina Lännergren"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["approve", "--at", "2026-02-11", "--correction", "Rättelse 2"],
+        ["status", "draft"],
+        ["attend", "--absent", "Kristina Lännergren"],
+    ],
+)
 def test_a_command_waiting_for_the_lock_reads_the_record_again(
-        make_repo: RepoFactory, command: list[str]) -> None:
+    make_repo: RepoFactory, command: list[str]
+) -> None:
     """Made certain with the lock: the command starts while the record is in review and held
     by another; the record is approved before it gets the lock. It must see that, not the
     status it read before (an approved record set back to draft, or approved twice)."""
@@ -235,8 +282,12 @@ def test_a_command_waiting_for_the_lock_reads_the_record_again(
     args = [command[0], str(record), *command[1:]]
     with open(record, "rb") as holder:  # another command holds the record
         fcntl.flock(holder, fcntl.LOCK_EX)
-        proc = subprocess.Popen([sys.executable, "-m", "vvgctl", *args],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "vvgctl", *args],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert proc.stderr is not None
         said = proc.stderr.readline()
         assert "waiting" in said, said
@@ -248,32 +299,35 @@ def test_a_command_waiting_for_the_lock_reads_the_record_again(
     assert (record.read_bytes(), approving.read_bytes()) == approved
 
 
-@pytest.mark.parametrize(("path", "text"), [
-    (("items", 1, "decisions", 0, "text"), True),
-    (("items", 1, "title"), True),
-    (("items", 1, "actions", 0, "text"), True),
-    (("items", 1, "follow_ups", 0, "text"), True),
-    (("items", 1, "tables", 0, "rows", 0, "cells", 0, 0), True),
-    (("items", 1, "presenters", 0, "name"), True),
-    (("chair",), True),  # a person by name alone
-    (("place",), True),
-    (("items", 1, "decisions", 0, "type"), False),
-    (("items", 1, "decisions", 0, "confirm_by"), False),
-    (("items", 1, "kind"), False),
-    (("items", 1, "number"), False),
-    (("items", 1, "case"), False),
-    (("items", 1, "documents", 0, "link"), False),
-    (("items", 1, "timebox", "start"), False),
-    (("items", 1, "follow_ups", 0, "meeting"), False),
-    (("roster", 0, "members", 0, "role"), False),
-    (("organ",), False),
-    (("status",), False),
-    (("date",), False),
-    (("approval", "corrections", 0, "text"), False),
-    (("previous", "title"), False),
-    (("items", 1, "no_such_field"), False),
-    (("items",), False),
-])
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        (("items", 1, "decisions", 0, "text"), True),
+        (("items", 1, "title"), True),
+        (("items", 1, "actions", 0, "text"), True),
+        (("items", 1, "follow_ups", 0, "text"), True),
+        (("items", 1, "tables", 0, "rows", 0, "cells", 0, 0), True),
+        (("items", 1, "presenters", 0, "name"), True),
+        (("chair",), True),  # a person by name alone
+        (("place",), True),
+        (("items", 1, "decisions", 0, "type"), False),
+        (("items", 1, "decisions", 0, "confirm_by"), False),
+        (("items", 1, "kind"), False),
+        (("items", 1, "number"), False),
+        (("items", 1, "case"), False),
+        (("items", 1, "documents", 0, "link"), False),
+        (("items", 1, "timebox", "start"), False),
+        (("items", 1, "follow_ups", 0, "meeting"), False),
+        (("roster", 0, "members", 0, "role"), False),
+        (("organ",), False),
+        (("status",), False),
+        (("date",), False),
+        (("approval", "corrections", 0, "text"), False),
+        (("previous", "title"), False),
+        (("items", 1, "no_such_field"), False),
+        (("items",), False),
+    ],
+)
 def test_what_the_models_call_text(path: tuple[str | int, ...], text: bool) -> None:
     from vvgctl.cycle.corrections import is_text_field
 
@@ -300,7 +354,8 @@ def _writes_anyway(folder: Path) -> bool:
 
 
 def test_a_read_only_folder_of_the_approving_meeting_writes_neither_file(
-        make_repo: RepoFactory) -> None:
+    make_repo: RepoFactory,
+) -> None:
     """The same on a real file system (skipped where the tests may write anywhere: root
     with CAP_DAC_OVERRIDE; `setpriv --bounding-set=-dac_override` runs it there)."""
     record, approving = setup(make_repo)

@@ -53,8 +53,12 @@ def _imports(path: Path, modules: dict[str, Path]) -> set[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found |= {a.name for a in node.names if a.name.split(".")[0] == "vvgctl"}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0 \
-                and node.module.split(".")[0] == "vvgctl":
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.level == 0
+            and node.module.split(".")[0] == "vvgctl"
+        ):
             for alias in node.names:
                 sub = f"{node.module}.{alias.name}"
                 found.add(sub if sub in modules else node.module)
@@ -177,8 +181,11 @@ def test_the_core_imports_at_the_top() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 for sub in ast.walk(node):
-                    if isinstance(sub, ast.ImportFrom) and sub.module \
-                            and sub.module.split(".")[0] == "vvgctl":
+                    if (
+                        isinstance(sub, ast.ImportFrom)
+                        and sub.module
+                        and sub.module.split(".")[0] == "vvgctl"
+                    ):
                         lazy.add((name, sub.module))
     assert lazy == set(LAZY_IN_CORE)
 
@@ -196,8 +203,21 @@ PROCESS_STATE = {
 }
 
 _MUTABLE_CALLS = {"list", "dict", "set", "defaultdict", "deque", "OrderedDict", "Counter"}
-_MUTATORS = {"append", "pop", "add", "clear", "update", "setdefault", "extend", "insert",
-             "remove", "discard", "popitem", "appendleft", "popleft"}
+_MUTATORS = {
+    "append",
+    "pop",
+    "add",
+    "clear",
+    "update",
+    "setdefault",
+    "extend",
+    "insert",
+    "remove",
+    "discard",
+    "popitem",
+    "appendleft",
+    "popleft",
+}
 
 
 def _mutable_globals(tree: ast.Module) -> set[str]:
@@ -212,10 +232,13 @@ def _mutable_globals(tree: ast.Module) -> set[str]:
             targets, value = node.targets, node.value
         elif isinstance(node, ast.AnnAssign):
             targets, value, annotation = [node.target], node.value, node.annotation
-        mutable = isinstance(value, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp,
-                                     ast.SetComp)) or (
-            isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
-            and value.func.id in _MUTABLE_CALLS)
+        mutable = isinstance(
+            value, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
+        ) or (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Name)
+            and value.func.id in _MUTABLE_CALLS
+        )
         if annotation is not None:
             head = annotation.value if isinstance(annotation, ast.Subscript) else annotation
             mutable |= isinstance(head, ast.Name) and head.id in {"list", "dict", "set"}
@@ -236,16 +259,24 @@ def _held_context(path: Path) -> set[str]:
         for node in ast.walk(function):
             if isinstance(node, ast.Global):
                 held |= set(node.names)
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                    and isinstance(node.func.value, ast.Name) \
-                    and node.func.value.id in candidates and node.func.attr in _MUTATORS:
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in candidates
+                and node.func.attr in _MUTATORS
+            ):
                 held.add(node.func.value.id)
             elif isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
-                targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) \
-                    else [node.target]
+                targets = (
+                    node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+                )
                 for target in targets:
-                    if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) \
-                            and target.value.id in candidates:
+                    if (
+                        isinstance(target, ast.Subscript)
+                        and isinstance(target.value, ast.Name)
+                        and target.value.id in candidates
+                    ):
                         held.add(target.value.id)
     return held
 
@@ -254,19 +285,24 @@ def test_no_context_in_module_globals() -> None:
     """Issue 27: a command's repository, batch or options travel as arguments (to a worker
     through the pool's initializer, :func:`vvgctl.runtime.pool.map_with`), never on a
     module-level stack such as the ``_ANALYSING`` and ``_BATCH`` that once held them."""
-    held = {(name, variable) for name, path in _modules().items()
-            for variable in _held_context(path)}
+    held = {
+        (name, variable) for name, path in _modules().items() for variable in _held_context(path)
+    }
     assert held == set(PROCESS_STATE), (
         "module-level state that functions change (pass it as an argument instead):\n"
-        + "\n".join(f"{m}.{v}" for m, v in sorted(held - set(PROCESS_STATE))))
+        + "\n".join(f"{m}.{v}" for m, v in sorted(held - set(PROCESS_STATE)))
+    )
 
 
 def test_the_context_finder_finds_stacks(tmp_path: Path) -> None:
     source = tmp_path / "stack.py"
-    source.write_text("_STACK: list[object] = []\n_BATCH = {}\n_FIXED = [1, 2]\n"
-                      "def run(repository):\n    _STACK.append(repository)\n"
-                      "    _BATCH[1] = repository\n    global _OTHER\n    _OTHER = 1\n"
-                      "    return _FIXED[0]\n", encoding="utf-8")
+    source.write_text(
+        "_STACK: list[object] = []\n_BATCH = {}\n_FIXED = [1, 2]\n"
+        "def run(repository):\n    _STACK.append(repository)\n"
+        "    _BATCH[1] = repository\n    global _OTHER\n    _OTHER = 1\n"
+        "    return _FIXED[0]\n",
+        encoding="utf-8",
+    )
     assert _held_context(source) == {"_STACK", "_BATCH", "_OTHER"}
 
 
@@ -289,9 +325,12 @@ def _any_parameters(path: Path) -> list[tuple[str, str]]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
-            found += [(node.name, a.arg) for a in arguments
-                      if (isinstance(a.annotation, ast.Name) and a.annotation.id == "Any")
-                      or (isinstance(a.annotation, ast.Constant) and a.annotation.value == "Any")]
+            found += [
+                (node.name, a.arg)
+                for a in arguments
+                if (isinstance(a.annotation, ast.Name) and a.annotation.id == "Any")
+                or (isinstance(a.annotation, ast.Constant) and a.annotation.value == "Any")
+            ]
     return found
 
 
@@ -300,9 +339,13 @@ def test_no_hidden_arrow_through_any() -> None:
     ``index``) is typed with it, or with a Protocol of the lower layer: typed ``Any`` it hid
     that ``repository/governing_documents.py`` queried the index above it."""
     names = _vvgctl_names()
-    hidden = [f"{module}.{function}({argument}: Any)" for module, path in _modules().items()
-              if _package(module) not in ("cli", "__main__")
-              for function, argument in _any_parameters(path) if argument in names]
+    hidden = [
+        f"{module}.{function}({argument}: Any)"
+        for module, path in _modules().items()
+        if _package(module) not in ("cli", "__main__")
+        for function, argument in _any_parameters(path)
+        if argument in names
+    ]
     assert not hidden, "type these with the class or a Protocol:\n" + "\n".join(hidden)
 
 
@@ -312,25 +355,32 @@ def test_one_module_lists_every_check() -> None:
     from vvgctl.checking import registry
 
     rules = {p.stem for p in (PACKAGE / "checking" / "rules").glob("*.py")} - {"__init__", "base"}
-    listed = [m.__name__.rsplit(".", 1)[1]
-              for m in (*registry.FILE_RULES, *registry.REPOSITORY_RULES)]
+    listed = [
+        m.__name__.rsplit(".", 1)[1] for m in (*registry.FILE_RULES, *registry.REPOSITORY_RULES)
+    ]
     assert sorted(listed) == sorted(rules)
     defined: set[str] = set()
     calls: list[str] = []
     for name, path in _modules().items():
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign, ast.Expr)) \
-                else None
-            if isinstance(node, ast.Expr) and isinstance(value, ast.Call) \
-                    and name != "vvgctl.__main__":
+            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign, ast.Expr)) else None
+            if (
+                isinstance(node, ast.Expr)
+                and isinstance(value, ast.Call)
+                and name != "vvgctl.__main__"
+            ):
                 calls.append(f"{name}: {ast.unparse(node)}")
-            if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
-                    and value.func.id == "DataFileKind":
+            if (
+                isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Name)
+                and value.func.id == "DataFileKind"
+            ):
                 first = value.args[0]
                 assert isinstance(first, ast.Constant)
                 defined.add(str(first.value))
-    assert not calls, "calls at import (list the check in vvgctl/checking/registry.py):\n" \
-        + "\n".join(calls)
+    assert not calls, (
+        "calls at import (list the check in vvgctl/checking/registry.py):\n" + "\n".join(calls)
+    )
     assert defined == {kind.name for kind in registry.DATA_FILE_KINDS}
 
 
@@ -342,8 +392,11 @@ def test_every_format_option_in_one_place() -> None:
     elsewhere = []
     for name, path in _modules().items():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ClassDef) and node.name.endswith("Format") \
-                    and name != "vvgctl.cli.formats":
+            if (
+                isinstance(node, ast.ClassDef)
+                and node.name.endswith("Format")
+                and name != "vvgctl.cli.formats"
+            ):
                 elsewhere.append(f"{name}.{node.name}")
     assert not elsewhere
     assert {"check", "render", "arshjul", "decisions"} <= set(FORMATS)

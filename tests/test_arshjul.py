@@ -59,13 +59,19 @@ FOLLOWING = MEETING_MD.replace(
     "        text: Vårdsamverkan Västra Götaland noterar informationen.\n",
     "        text: Vårdsamverkan Västra Götaland noterar informationen.\n"
     "    follow_ups:\n"
-    "      - {text: Enkätförslaget presenteras., meeting: next, case: \"0755\"}\n"
-    "      - {text: Trach lyfts igen., meeting: after-next, case: trach}\n")
+    '      - {text: Enkätförslaget presenteras., meeting: next, case: "0755"}\n'
+    "      - {text: Trach lyfts igen., meeting: after-next, case: trach}\n",
+)
 
 
 def _repo(make_repo: RepoFactory, plan: str = PLAN) -> Path:
-    return make_repo({"vvg/2026/plan.yaml": plan, "vvg/2025/schedule.yaml": SCHEDULE,
-                      "vvg/2025/2025-10-22.md": FOLLOWING})
+    return make_repo(
+        {
+            "vvg/2026/plan.yaml": plan,
+            "vvg/2025/schedule.yaml": SCHEDULE,
+            "vvg/2025/2025-10-22.md": FOLLOWING,
+        }
+    )
 
 
 def _titles(arshjul: object, label: str) -> list[str]:
@@ -75,29 +81,35 @@ def _titles(arshjul: object, label: str) -> list[str]:
 
 # --- the real data ---------------------------------------------------------------------------
 
+
 def test_real_plan_reproduces_the_arshjul_table_of_the_minutes() -> None:
     """The table kept by hand in the minutes 2025-10-22 (item 10) is what the plan gives."""
     minutes = load_meeting(MINUTES / "vvg" / "2025" / "2025-10-22.md").model
     assert minutes is not None
-    table = next(t for i in minutes.items for t in i.tables
-                 if (t.title or "").startswith("Årshjul"))
+    table = next(
+        t for i in minutes.items for t in i.tables if (t.title or "").startswith("Årshjul")
+    )
     arshjul = build(Repository(MINUTES), "vvg", 2026)
     assert arshjul.title == table.title
     assert [c.label() for c in arshjul.columns] == table.columns
     names = {r.name: r.id for r in arshjul.rows}
     for row in table.rows:
         for column, cell in zip(arshjul.columns, row.cells, strict=True):
-            planned = [t.title for t in arshjul.cell(column, names[row.label])
-                       if not t.from_follow_up_only]
+            planned = [
+                t.title for t in arshjul.cell(column, names[row.label]) if not t.from_follow_up_only
+            ]
             assert sorted(planned) == sorted(cell), (row.label, column.label())
 
 
 def test_real_follow_ups_of_the_minutes_join_the_arshjul() -> None:
     arshjul = build(Repository(MINUTES), "vvg", 2026)
-    found = {(c.label(), o.item) for c in arshjul.columns for t in c.topics
-             for o in t.follow_ups}
-    assert {("December 2025", "4"), ("December 2025", "5"), ("Februari 2026", "5"),
-            ("Juni 2026", "7")} <= found
+    found = {(c.label(), o.item) for c in arshjul.columns for t in c.topics for o in t.follow_ups}
+    assert {
+        ("December 2025", "4"),
+        ("December 2025", "5"),
+        ("Februari 2026", "5"),
+        ("Juni 2026", "7"),
+    } <= found
     june = next(c for c in arshjul.columns if c.label() == "Juni 2026")
     samtycke = next(t for t in june.topics if t.case == "riktlinje-samtycke")
     assert {o.source for o in samtycke.origins} == {Source.PLAN, Source.FOLLOW_UP}
@@ -112,6 +124,7 @@ def test_real_recurring_rules_carry_into_the_next_year() -> None:
 
 
 # --- merging ---------------------------------------------------------------------------------
+
 
 def test_recurring_rule_across_the_year_boundary(make_repo: RepoFactory) -> None:
     root = _repo(make_repo)
@@ -150,13 +163,15 @@ def test_planned_topics_for_a_new_meeting(make_repo: RepoFactory) -> None:
     root = _repo(make_repo)
     found = planned_topics(Repository(root), "vvg", dt.date(2025, 12, 10))
     assert ("Förvaltningsplan SHVO", "Beredning av förvaltningsplan för 2026") in {
-        (t.category, t.title) for t in found}
+        (t.category, t.title) for t in found
+    }
     # a date inside a planned month
     feb = planned_topics(Repository(root), "vvg", dt.date(2026, 2, 4))
     assert "Information om planen" in {t.title for t in feb}
 
 
 # --- the check -------------------------------------------------------------------------------
+
 
 def _codes(root: Path) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
@@ -171,7 +186,7 @@ def test_check_accepts_the_plan(make_repo: RepoFactory) -> None:
 
 
 def test_check_flags_unknown_category_and_unscheduled_date(make_repo: RepoFactory) -> None:
-    plan = PLAN.replace("category: uppfoljning, case: \"0755\"", "category: nope, case: \"0755\"")
+    plan = PLAN.replace('category: uppfoljning, case: "0755"', 'category: nope, case: "0755"')
     plan = plan.replace("  - month: 2026-02\n", "  - date: 2026-02-11\n")
     codes = _codes(_repo(make_repo, plan=plan))
     assert codes["plan-unknown-category"] == [11]
@@ -180,18 +195,20 @@ def test_check_flags_unknown_category_and_unscheduled_date(make_repo: RepoFactor
 
 def test_check_flags_a_position_without_information(make_repo: RepoFactory) -> None:
     plan = PLAN.replace("case: plan-x, kind: information", "case: plan-x, kind: decision")
-    assert _codes(_repo(make_repo, plan=plan)) == {
-        "plan-position-without-information": [15]}
-    informed = plan.replace("      - {title: Egenvård, category: uppfoljning, case: \"0755\"}",
-                            "      - {title: Egenvård, category: uppfoljning, case: \"0755\"}\n"
-                            "      - {title: Planen, category: shvo, case: plan-x, "
-                            "kind: information}")
+    assert _codes(_repo(make_repo, plan=plan)) == {"plan-position-without-information": [15]}
+    informed = plan.replace(
+        '      - {title: Egenvård, category: uppfoljning, case: "0755"}',
+        '      - {title: Egenvård, category: uppfoljning, case: "0755"}\n'
+        "      - {title: Planen, category: shvo, case: plan-x, "
+        "kind: information}",
+    )
     assert _codes(_repo(make_repo, plan=informed)) == {}
-    held = plan.replace("case: plan-x, kind: decision", "case: \"0755\", kind: decision")
+    held = plan.replace("case: plan-x, kind: decision", 'case: "0755", kind: decision')
     assert _codes(_repo(make_repo, plan=held)) == {}
 
 
 # --- formats through the CLI -----------------------------------------------------------------
+
 
 def _run(root: Path, *args: str) -> tuple[int, str]:
     result = runner.invoke(app, ["arshjul", "--organ", "vvg", "--root", str(root), *args])
@@ -222,8 +239,9 @@ def test_svg_is_accessible_xml_with_the_topics_as_text(tmp_path: Path) -> None:
     assert min(sizes) >= 10  # at least 7.5 pt on A4
 
 
-def test_ics_parses_back_with_stable_uids_and_local_time(make_repo: RepoFactory,
-                                                          tmp_path: Path) -> None:
+def test_ics_parses_back_with_stable_uids_and_local_time(
+    make_repo: RepoFactory, tmp_path: Path
+) -> None:
     root = _repo(make_repo)
     code, out = _run(root, "--year", "2026", "--format", "ics", "-o", str(tmp_path / "a.ics"))
     assert code == 0, out
@@ -237,8 +255,9 @@ def test_ics_parses_back_with_stable_uids_and_local_time(make_repo: RepoFactory,
     assert str(december["location"]) == "GR-huset"
     assert "Beredning av förvaltningsplan för 2026" in str(december["description"])
     assert "ändras till 9.00–12.00" in str(december["description"])
-    again = runner.invoke(app, ["arshjul", "--organ", "vvg", "--root", str(root), "--year",
-                                "2026", "--format", "ics"]).output
+    again = runner.invoke(
+        app, ["arshjul", "--organ", "vvg", "--root", str(root), "--year", "2026", "--format", "ics"]
+    ).output
     assert "UID:vvg-2025-12-10@vvgctl" in again
 
 
@@ -300,7 +319,12 @@ def test_json_for_scripts_has_every_meeting_topic_and_origin() -> None:
     data = json.loads(out)
     assert data["format"] == "vvgctl.arshjul/1" and data["organ"] == "vvg"
     assert [m["month"] for m in data["meetings"]] == [
-        "2025-12", "2026-02", "2026-04", "2026-06", "2026-09"]
+        "2025-12",
+        "2026-02",
+        "2026-04",
+        "2026-06",
+        "2026-09",
+    ]
     december = data["meetings"][0]
     assert december["date"] is None and december["tentative"] is True
     titles = {t["title"]: t for t in december["topics"]}
@@ -309,8 +333,9 @@ def test_json_for_scripts_has_every_meeting_topic_and_origin() -> None:
     follow_up = next(o for o in survey["origins"] if o["source"] == "follow_up")
     assert follow_up["file"].endswith("vvg/2025/2025-10-22.md")
     assert follow_up["meeting"] == "2025-10-22" and follow_up["item"] == "5"
-    assert follow_up["line"] == _line_of(MINUTES / "vvg/2025/2025-10-22.md",
-                                         "Förslag på enkät för uppföljning")
+    assert follow_up["line"] == _line_of(
+        MINUTES / "vvg/2025/2025-10-22.md", "Förslag på enkät för uppföljning"
+    )
 
 
 def _line_of(path: Path, text: str) -> int:

@@ -16,8 +16,9 @@ def test_warm_run_uses_the_cache_and_edits_invalidate(make_repo: RepoFactory) ->
     second = run_check([root])
     assert second.cached == 1 and second.diagnostics == first.diagnostics
     path = root / "vvg/2025/2025-10-22.md"
-    path.write_text(MEETING_MD.replace("place: Teams", "place: Göteborg\nplace: x"),
-                    encoding="utf-8")
+    path.write_text(
+        MEETING_MD.replace("place: Teams", "place: Göteborg\nplace: x"), encoding="utf-8"
+    )
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
     third = run_check([root])
@@ -29,8 +30,9 @@ def test_registry_change_invalidates(make_repo: RepoFactory) -> None:
     root = make_repo()
     run_check([root])
     people = root / "registry/people.yaml"
-    people.write_text(people.read_text(encoding="utf-8").replace("Åsa Jackson", "Åsa Jacksson"),
-                      encoding="utf-8")
+    people.write_text(
+        people.read_text(encoding="utf-8").replace("Åsa Jackson", "Åsa Jacksson"), encoding="utf-8"
+    )
     report = run_check([root])
     assert report.cached == 0
     assert any("unknown person 'Åsa Jackson'" in d.message for d in report.diagnostics)
@@ -49,9 +51,13 @@ def test_corrupt_cache_is_ignored(make_repo: RepoFactory) -> None:
 def test_parallel_and_serial_agree(make_repo: RepoFactory) -> None:
     import vvgctl.repository.repo as check
 
-    files = {f"vvg/2025/2025-{m:02d}-{d:02d}.md": MEETING_MD.replace(
-        "date: 2025-10-22", f"date: 2025-{m:02d}-{d:02d}") for m in range(1, 13)
-        for d in range(1, 29)}
+    files = {
+        f"vvg/2025/2025-{m:02d}-{d:02d}.md": MEETING_MD.replace(
+            "date: 2025-10-22", f"date: 2025-{m:02d}-{d:02d}"
+        )
+        for m in range(1, 13)
+        for d in range(1, 29)
+    }
     root = make_repo(files)
     old = check.PARALLEL_THRESHOLD
     check.PARALLEL_THRESHOLD = 10
@@ -92,10 +98,13 @@ def test_a_cached_data_file_reads_back_as_it_was_read(tmp_path: Path) -> None:
 
     root = Path(shutil.copytree(MINUTES, tmp_path / "minutes"))
     (root / "vvg/2026/plan.yaml").write_text(  # a file with a finding, to keep one too
-        (root / "vvg/2026/plan.yaml").read_text(encoding="utf-8") + "\nbogus: 1\n",
-        encoding="utf-8")
-    files = [(path, kind.model) for kind in registered_kinds()
-             for path in sorted(root.glob(kind.pattern))]
+        (root / "vvg/2026/plan.yaml").read_text(encoding="utf-8") + "\nbogus: 1\n", encoding="utf-8"
+    )
+    files = [
+        (path, kind.model)
+        for kind in registered_kinds()
+        for path in sorted(root.glob(kind.pattern))
+    ]
     assert len({model for _, model in files}) >= 3
     cold = Repository(root)
     read = [cold.data(path, model) for path, model in files]

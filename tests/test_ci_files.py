@@ -27,8 +27,9 @@ def tool(name: str) -> str:
 
 
 def actionlint(path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([tool("actionlint"), "-no-color", str(path)], capture_output=True,
-                          text=True, check=False)
+    return subprocess.run(
+        [tool("actionlint"), "-no-color", str(path)], capture_output=True, text=True, check=False
+    )
 
 
 def test_the_workflow_passes_actionlint() -> None:
@@ -39,10 +40,14 @@ def test_the_workflow_passes_actionlint() -> None:
 def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     broken = tmp_path / ".github" / "workflows" / "minutes.yml"
     broken.parent.mkdir(parents=True)
-    broken.write_text(WORKFLOW.read_text().replace("${{ github.base_ref }}",
-                                                   "${{ github.no_such_thing }}")
-                      .replace("runs-on: ubuntu-latest\n    timeout-minutes: 20",
-                               "runs-on: ubuntu-latest\n    timeout-minutes: twenty"))
+    broken.write_text(
+        WORKFLOW.read_text()
+        .replace("${{ github.base_ref }}", "${{ github.no_such_thing }}")
+        .replace(
+            "runs-on: ubuntu-latest\n    timeout-minutes: 20",
+            "runs-on: ubuntu-latest\n    timeout-minutes: twenty",
+        )
+    )
     result = actionlint(broken)
     assert result.returncode == 1
     assert "no_such_thing" in result.stdout and "timeout-minutes" in result.stdout
@@ -67,8 +72,12 @@ def test_the_gitlab_file_parses_and_fits_gitlab_schema() -> None:
     assert "vvgctl publish minutes --out public" in " ".join(data["pages"]["script"])
     assert data["pages"]["artifacts"]["paths"] == ["public/"]
     assert any("vvgctl check minutes" in line for line in data["check"]["script"])
-    result = subprocess.run([tool("check-jsonschema"), "--builtin-schema", "vendor.gitlab-ci",
-                             str(GITLAB)], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.gitlab-ci", str(GITLAB)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -99,8 +108,12 @@ PINNED = re.compile(r"^\s*(?:- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+\.\d+
 
 def zizmor(*paths: Path) -> subprocess.CompletedProcess[str]:
     """zizmor's regular persona, offline (no GitHub API): exit 0 only with no finding."""
-    return subprocess.run([tool("zizmor"), "--offline", "--no-progress", "--format", "plain",
-                           *map(str, paths)], capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [tool("zizmor"), "--offline", "--no-progress", "--format", "plain", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def generated_workflow(tmp_path: Path) -> Path:
@@ -109,8 +122,19 @@ def generated_workflow(tmp_path: Path) -> Path:
     from vvgctl.cli.app import app
 
     top = tmp_path / "organ"
-    result = CliRunner().invoke(app, ["init", str(top), "--organ", "sro", "--year", "2026",
-                                   "--package", "wheels/vvgctl-0.1.0-py3-none-any.whl"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "init",
+            str(top),
+            "--organ",
+            "sro",
+            "--year",
+            "2026",
+            "--package",
+            "wheels/vvgctl-0.1.0-py3-none-any.whl",
+        ],
+    )
     assert result.exit_code == 0, result.output
     return top / ".github" / "workflows" / "minutes.yml"
 
@@ -130,8 +154,11 @@ def test_zizmor_catches_a_tag_and_persisted_credentials(tmp_path: Path) -> None:
     broken.parent.mkdir(parents=True)
     text = WORKFLOW.read_text()
     text = re.sub(r"actions/checkout@[0-9a-f]{40}  # v4\.\d+\.\d+", "actions/checkout@v4", text)
-    broken.write_text(text.replace("          persist-credentials: false\n", "")
-                      .replace("        with:\n      - uses", "      - uses"))
+    broken.write_text(
+        text.replace("          persist-credentials: false\n", "").replace(
+            "        with:\n      - uses", "      - uses"
+        )
+    )
     result = zizmor(broken)
     assert result.returncode != 0
     assert "unpinned-uses" in result.stdout and "artipacked" in result.stdout

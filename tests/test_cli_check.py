@@ -42,15 +42,24 @@ def test_usage_error_exits_2(tmp_path: Path) -> None:
 
 def test_folder_without_registry_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(MEETING_MD, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "vvgctl", "check", str(tmp_path)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "vvgctl", "check", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 2
     assert "registry" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_json_format_is_machine_readable(make_repo: RepoFactory) -> None:
-    root = make_repo({"vvg/2025/2025-11-05.md": MEETING_MD.replace(
-        "date: 2025-10-22", "date: 2025-11-05").replace("kind: procedural", "kind: proc")})
+    root = make_repo(
+        {
+            "vvg/2025/2025-11-05.md": MEETING_MD.replace(
+                "date: 2025-10-22", "date: 2025-11-05"
+            ).replace("kind: procedural", "kind: proc")
+        }
+    )
     result = runner.invoke(app, ["check", str(root), "--format", "json"])
     assert result.exit_code == 1
     data = json.loads(result.stdout)
@@ -72,9 +81,13 @@ def test_github_format_prints_annotations(make_repo: RepoFactory) -> None:
 
 
 def test_warnings_fail_only_with_strict(make_repo: RepoFactory) -> None:
-    root = make_repo({"vvg/2025/2025-10-22.md": MEETING_MD.replace(
-        "      - {name: Tanja Mattsson", "      - {name: Lotta Hjoberg").replace(
-        "absent: [Tanja Mattsson]", "absent: []")})
+    root = make_repo(
+        {
+            "vvg/2025/2025-10-22.md": MEETING_MD.replace(
+                "      - {name: Tanja Mattsson", "      - {name: Lotta Hjoberg"
+            ).replace("absent: [Tanja Mattsson]", "absent: []")
+        }
+    )
     assert runner.invoke(app, ["check", str(root)]).exit_code == 0
     strict = runner.invoke(app, ["check", str(root), "--strict"])
     assert strict.exit_code == 1
@@ -82,10 +95,15 @@ def test_warnings_fail_only_with_strict(make_repo: RepoFactory) -> None:
 
 
 def test_cross_file_rules(make_repo: RepoFactory) -> None:
-    second = MEETING_MD.replace("chair: Kristina Lännergren",
-                                "chair: Kristina Lännergren\nprevious: {date: 2025-09-01}")
-    root = make_repo({"vvg/2025/copy.md": MEETING_MD, "vvg/2025/2025-12-10.md": second.replace(
-        "date: 2025-10-22", "date: 2025-12-10")})
+    second = MEETING_MD.replace(
+        "chair: Kristina Lännergren", "chair: Kristina Lännergren\nprevious: {date: 2025-09-01}"
+    )
+    root = make_repo(
+        {
+            "vvg/2025/copy.md": MEETING_MD,
+            "vvg/2025/2025-12-10.md": second.replace("date: 2025-10-22", "date: 2025-12-10"),
+        }
+    )
     result = runner.invoke(app, ["check", str(root)])
     assert "a second meeting of vvg on 2025-10-22" in result.output
     assert "no meeting of vvg on 2025-09-01" in result.output
@@ -94,7 +112,8 @@ def test_cross_file_rules(make_repo: RepoFactory) -> None:
 
 def test_previous_link_resolves(make_repo: RepoFactory) -> None:
     later = MEETING_MD.replace("date: 2025-10-22", "date: 2025-12-10").replace(
-        "chair: Kristina Lännergren", "chair: Kristina Lännergren\nprevious: {date: 2025-10-22}")
+        "chair: Kristina Lännergren", "chair: Kristina Lännergren\nprevious: {date: 2025-10-22}"
+    )
     root = make_repo({"vvg/2025/2025-12-10.md": later})
     assert runner.invoke(app, ["check", str(root)]).exit_code == 0
 
@@ -105,12 +124,20 @@ def test_show_json_has_the_stable_names(make_repo: RepoFactory) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert (data["organ"], data["date"], data["place"], data["status"]) == (
-        "vvg", "2025-10-22", "Teams", "approved")
+        "vvg",
+        "2025-10-22",
+        "Teams",
+        "approved",
+    )
     assert data["time"] == {"start": "09:00", "end": "11:00"}
     assert data["attendance"]["absent"][0]["name"] == "Tanja Mattsson"
     item = data["items"][1]
     assert (item["number"], item["title"], item["kind"], item["case"]) == (
-        "2", "Egenvård", "information_and_decision", "0755")
+        "2",
+        "Egenvård",
+        "information_and_decision",
+        "0755",
+    )
     assert item["presenters"][0] == {"name": "Åsa Jackson", "organisation": "VGR", "note": None}
     assert item["decisions"][0]["text"].endswith("noterar informationen.")
 
@@ -131,8 +158,11 @@ def test_show_format_is_a_choice(make_repo: RepoFactory) -> None:
 
 def test_show_completion_prints_the_named_shell() -> None:
     # typer's flag detects the running shell and never read the word after it (bash for zsh)
-    scripts = {"zsh": "#compdef vvgctl", "bash": "complete -o default -F _vvgctl_completion",
-               "fish": "complete --command vvgctl"}
+    scripts = {
+        "zsh": "#compdef vvgctl",
+        "bash": "complete -o default -F _vvgctl_completion",
+        "fish": "complete --command vvgctl",
+    }
     for shell, marker in scripts.items():
         for args in (["--show-completion", shell], [f"--show-completion={shell}"]):
             result = runner.invoke(app, args, prog_name="vvgctl")
@@ -157,8 +187,7 @@ def test_every_command_has_help_with_an_example() -> None:
             assert line.count(f"vvgctl {name} ") + line.count(f"vvgctl {name}\n") <= 1, line
 
 
-def test_internal_errors_say_bug_and_exit_3(make_repo: RepoFactory,
-                                            monkeypatch: object) -> None:
+def test_internal_errors_say_bug_and_exit_3(make_repo: RepoFactory, monkeypatch: object) -> None:
     root = make_repo()
     code = (
         "import sys, vvgctl.checking.check as c\n"
@@ -168,8 +197,7 @@ def test_internal_errors_say_bug_and_exit_3(make_repo: RepoFactory,
         f"sys.argv = ['vvgctl', 'check', {str(root)!r}]\n"
         "main()\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.returncode == 3
     assert "bug in vvgctl" in proc.stderr and "Traceback" not in proc.stderr
 
@@ -197,8 +225,13 @@ def test_named_data_files_are_checked_as_data_not_as_meetings(make_repo: RepoFac
 
 @pytest.mark.usefixtures("swedish")
 def test_summary_lists_every_meeting_plainly_when_piped(make_repo: RepoFactory) -> None:
-    root = make_repo({"vvg/2025/2025-11-05.md": MEETING_MD.replace("2025-10-22", "2025-11-05")
-                      .replace("kind: information", "kind: infomation", 1)})
+    root = make_repo(
+        {
+            "vvg/2025/2025-11-05.md": MEETING_MD.replace("2025-10-22", "2025-11-05").replace(
+                "kind: information", "kind: infomation", 1
+            )
+        }
+    )
     result = runner.invoke(app, ["summary", str(root)])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()

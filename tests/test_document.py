@@ -23,7 +23,9 @@ def test_front_matter_and_body_lines() -> None:
     assert doc.front_matter == "a: 1\nb: 2"
     assert doc.front_matter_line == 2
     assert [(s.number, s.title, s.line) for s in doc.sections] == [
-        ("1", "Öppnande", 6), ("2b", "Sub", 8)]
+        ("1", "Öppnande", 6),
+        ("2b", "Sub", 8),
+    ]
     assert doc.sections[0].text == "text"
 
 

@@ -15,39 +15,56 @@ from vvgctl.cli.app import app
 runner = CliRunner()
 
 APPROVED = MEETING_MD.replace(
-    "chair: Kristina Lännergren\n",
-    "chair: Kristina Lännergren\napproval:\n  meeting: 2025-12-10\n")
+    "chair: Kristina Lännergren\n", "chair: Kristina Lännergren\napproval:\n  meeting: 2025-12-10\n"
+)
 DRAFT = APPROVED.replace("status: approved", "status: draft").replace(
-    "approval:\n  meeting: 2025-12-10\n", "")
+    "approval:\n  meeting: 2025-12-10\n", ""
+)
 # the meeting that approved RECORD, its minutes in review; and the meeting after it
-LATER = MEETING_MD.replace("date: 2025-10-22", "date: 2025-12-10").replace(
-    "status: approved", "status: review").replace(
-    "roster:", "previous:\n  date: 2025-10-22\n  link: 2025-10-22.md\nroster:", 1)
-NEXT = LATER.replace("date: 2025-12-10", "date: 2026-02-11").replace(
-    "status: review", "status: draft").replace(
-    "  date: 2025-10-22\n  link: 2025-10-22.md\n",
-    "  date: 2025-12-10\n  link: ../2025/2025-12-10.md\n  approved: false\n")
+LATER = (
+    MEETING_MD.replace("date: 2025-10-22", "date: 2025-12-10")
+    .replace("status: approved", "status: review")
+    .replace("roster:", "previous:\n  date: 2025-10-22\n  link: 2025-10-22.md\nroster:", 1)
+)
+NEXT = (
+    LATER.replace("date: 2025-12-10", "date: 2026-02-11")
+    .replace("status: review", "status: draft")
+    .replace(
+        "  date: 2025-10-22\n  link: 2025-10-22.md\n",
+        "  date: 2025-12-10\n  link: ../2025/2025-12-10.md\n  approved: false\n",
+    )
+)
 RECORD = "minutes/vvg/2025/2025-10-22.md"
 LATER_FILE = "minutes/vvg/2025/2025-12-10.md"
 NEXT_FILE = "minutes/vvg/2026/2026-02-11.md"
-CORRECTION = ("  corrections:\n    - text: Rättelse i punkt 2\n      item: \"2\"\n"
-              "      quote: Bakgrund.\n      replacement: Bakgrund och syfte.\n")
+CORRECTION = (
+    '  corrections:\n    - text: Rättelse i punkt 2\n      item: "2"\n'
+    "      quote: Bakgrund.\n      replacement: Bakgrund och syfte.\n"
+)
 
 
 @pytest.fixture
 def top(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     use_git_env(monkeypatch)
-    return init_repo(tmp_path / "project", {
-        "minutes/registry/organs.yaml": ORGANS_YAML, "minutes/registry/people.yaml": PEOPLE_YAML,
-        RECORD: APPROVED, LATER_FILE: LATER, NEXT_FILE: NEXT,
-        "minutes/vvg/2025/2025-11-05.md": DRAFT.replace("2025-10-22", "2025-11-05"),
-    })
+    return init_repo(
+        tmp_path / "project",
+        {
+            "minutes/registry/organs.yaml": ORGANS_YAML,
+            "minutes/registry/people.yaml": PEOPLE_YAML,
+            RECORD: APPROVED,
+            LATER_FILE: LATER,
+            NEXT_FILE: NEXT,
+            "minutes/vvg/2025/2025-11-05.md": DRAFT.replace("2025-10-22", "2025-11-05"),
+        },
+    )
 
 
-def check(top: Path, *extra: str, code: str = "frozen-record"
-          ) -> tuple[int, list[dict[str, object]]]:
-    result = runner.invoke(app, ["check", str(top / "minutes"), "--base", "HEAD",
-                                 "--format", "json", *extra])
+def check(
+    top: Path, *extra: str, code: str = "frozen-record"
+) -> tuple[int, list[dict[str, object]]]:
+    result = runner.invoke(
+        app, ["check", str(top / "minutes"), "--base", "HEAD", "--format", "json", *extra]
+    )
     data = json.loads(result.stdout)
     found = [d for d in data["diagnostics"] if d["code"] == code]
     return result.exit_code, found
@@ -95,8 +112,12 @@ def test_unapproving_is_a_change(top: Path) -> None:
 
 def test_a_correction_the_record_declares_itself_counts_for_nothing(top: Path) -> None:
     # issue 13, bypass (a): a change and a self-made approval with its "correction"
-    edit(top, RECORD, "approval:\n  meeting: 2025-12-10\n",
-         "approval:\n  meeting: 2099-01-01\n" + CORRECTION)
+    edit(
+        top,
+        RECORD,
+        "approval:\n  meeting: 2025-12-10\n",
+        "approval:\n  meeting: 2099-01-01\n" + CORRECTION,
+    )
     edit(top, RECORD, "\nBakgrund.\n", "\nBakgrund och syfte.\n")
     code, frozen = check(top)
     assert code == 1 and len(frozen) == 1
@@ -115,8 +136,7 @@ def test_a_correction_in_a_draft_counts_for_nothing(top: Path) -> None:
     assert "approving meeting" in str(frozen[0]["hint"])
 
 
-def test_a_correction_approved_in_the_same_change_allows_exactly_that_change(
-        top: Path) -> None:
+def test_a_correction_approved_in_the_same_change_allows_exactly_that_change(top: Path) -> None:
     edit(top, LATER_FILE, "  link: 2025-10-22.md\n", "  link: 2025-10-22.md\n" + CORRECTION)
     edit(top, RECORD, "Bakgrund.", "Bakgrund och syfte.")
     approve_later(top)
@@ -191,8 +211,10 @@ def test_a_recorded_correction_changes_words_not_fields(top: Path) -> None:
     """A correction that an approved meeting records explains a change of text only: quoting
     YAML (``type: noted`` -> ``type: rejected``) or a line break changes structure, and
     counts for nothing (issue 26: the frozen check as strict as `vvgctl approve`)."""
-    structural = ("  corrections:\n    - text: Rättelse i punkt 2\n      item: \"2\"\n"
-                  "      quote: \"type: noted\"\n      replacement: \"type: rejected\"\n")
+    structural = (
+        '  corrections:\n    - text: Rättelse i punkt 2\n      item: "2"\n'
+        '      quote: "type: noted"\n      replacement: "type: rejected"\n'
+    )
     edit(top, LATER_FILE, "  link: 2025-10-22.md\n", "  link: 2025-10-22.md\n" + structural)
     approve_later(top)
     git(top, "commit", "--quiet", "-am", "approve the December minutes with the correction")
@@ -202,8 +224,10 @@ def test_a_recorded_correction_changes_words_not_fields(top: Path) -> None:
 
 
 def test_a_recorded_correction_with_a_line_break_counts_for_nothing(top: Path) -> None:
-    broken = ("  corrections:\n    - text: Rättelse i punkt 2\n      item: \"2\"\n"
-              "      quote: Bakgrund.\n      replacement: \"Bakgrund.\\n\\n## 9. Falsk punkt\"\n")
+    broken = (
+        '  corrections:\n    - text: Rättelse i punkt 2\n      item: "2"\n'
+        '      quote: Bakgrund.\n      replacement: "Bakgrund.\\n\\n## 9. Falsk punkt"\n'
+    )
     edit(top, LATER_FILE, "  link: 2025-10-22.md\n", "  link: 2025-10-22.md\n" + broken)
     approve_later(top)
     git(top, "commit", "--quiet", "-am", "approve the December minutes with the correction")

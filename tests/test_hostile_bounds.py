@@ -44,11 +44,14 @@ def _text_minutes() -> str:
 
 # --- import: the size of the input, looked at before it is read ---------------------------
 
-@pytest.mark.parametrize(("name", "size"), [("export.txt", 200 * 1000 * 1000),
-                                             ("protokoll.docx", 21 * MiB),
-                                             ("sida.html", 6 * MiB)])
+
+@pytest.mark.parametrize(
+    ("name", "size"),
+    [("export.txt", 200 * 1000 * 1000), ("protokoll.docx", 21 * MiB), ("sida.html", 6 * MiB)],
+)
 def test_import_refuses_an_input_over_its_limit_before_reading_it(
-        tmp_path: Path, name: str, size: int) -> None:
+    tmp_path: Path, name: str, size: int
+) -> None:
     big = tmp_path / name
     with big.open("wb") as handle:  # sparse: costs no disk and no time
         handle.truncate(size)
@@ -61,7 +64,7 @@ def test_import_refuses_an_input_over_its_limit_before_reading_it(
 
 def test_the_limits_are_generous_for_real_minutes() -> None:
     assert convert.MAX_BYTES[".docx"] >= 10 * MiB  # a Word file of minutes is well under
-    assert convert.MAX_BYTES[".txt"] >= 1 * MiB    # the minutes of a meeting: ~50 KiB
+    assert convert.MAX_BYTES[".txt"] >= 1 * MiB  # the minutes of a meeting: ~50 KiB
     from vvgctl.render import limits
 
     assert (limits.MAX_TABLE_CELLS, limits.MAX_BYTES) == (MAX_TABLE_CELLS, MAX_RENDER_BYTES)
@@ -112,20 +115,27 @@ def test_the_import_refusal_is_swedish_by_default(tmp_path: Path, swedish: None)
     with big.open("wb") as handle:
         handle.truncate(3 * MiB)
     result = runner.invoke(app, ["import", str(big), "--organ", "vvg", "-o", "-"])
-    assert f"kan inte importera {big}: filen är 3072 KiB; import läser .txt-filer på högst " \
-           f"2048 KiB" in result.output
+    assert (
+        f"kan inte importera {big}: filen är 3072 KiB; import läser .txt-filer på högst "
+        f"2048 KiB" in result.output
+    )
 
 
 # --- import: a full disk and a path through a file ----------------------------------------
+
 
 def test_import_to_a_full_standard_output_names_it(tmp_path: Path) -> None:
     source = tmp_path / "export.txt"
     source.write_text(_text_minutes(), encoding="utf-8")
     with open("/dev/full", "wb") as full:  # the real full disk of Linux
-        done = subprocess.run([sys.executable, "-m", "vvgctl", "import", str(source),
-                               "--organ", "vvg", "-o", "-"], stdout=full,
-                              stderr=subprocess.PIPE, env={**os.environ, "LANG": "en_US.UTF-8"},
-                              check=False, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "vvgctl", "import", str(source), "--organ", "vvg", "-o", "-"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "LANG": "en_US.UTF-8"},
+            check=False,
+            timeout=120,
+        )
     stderr = done.stderr.decode()
     assert done.returncode == 2, stderr
     assert "standard output: no space left on the disk" in stderr
@@ -137,8 +147,9 @@ def test_import_through_a_file_where_a_folder_should_be_names_it(tmp_path: Path)
     source = tmp_path / "export.txt"
     source.write_text(_text_minutes(), encoding="utf-8")
     (tmp_path / "afile").write_text("", encoding="utf-8")
-    result = runner.invoke(app, ["import", str(source), "--organ", "vvg",
-                                 "-o", str(tmp_path / "afile" / "draft.md")])
+    result = runner.invoke(
+        app, ["import", str(source), "--organ", "vvg", "-o", str(tmp_path / "afile" / "draft.md")]
+    )
     assert result.exit_code == 2, result.output
     assert f"{tmp_path / 'afile'}: it exists already, and is not a folder" in result.output
     assert "each part before the last must be a folder" in result.output
@@ -146,31 +157,42 @@ def test_import_through_a_file_where_a_folder_should_be_names_it(tmp_path: Path)
 
 # --- render: size, table cells and time ---------------------------------------------------
 
+
 def _with_front_table(columns: int, rows: int) -> str:
-    lines = ["    tables:", "      - title: Stor", "        columns: ["
-             + ", ".join(f"k{c}" for c in range(columns)) + "]", "        rows:"]
+    lines = [
+        "    tables:",
+        "      - title: Stor",
+        "        columns: [" + ", ".join(f"k{c}" for c in range(columns)) + "]",
+        "        rows:",
+    ]
     for row in range(rows):
         lines.append(f"          - label: r{row}")
-        lines.append("            cells: [" + ", ".join(f"[{(row + c) % 100}]"
-                                                         for c in range(columns)) + "]")
+        lines.append(
+            "            cells: [" + ", ".join(f"[{(row + c) % 100}]" for c in range(columns)) + "]"
+        )
     marker = "    decisions:\n"
     return MEETING_MD.replace(marker, "\n".join(lines) + "\n" + marker, 1)
 
 
 def _with_body_table(columns: int, rows: int) -> str:
-    table = ["| " + " | ".join(f"k{c}" for c in range(columns)) + " |",
-             "|" + "|".join("---" for _ in range(columns)) + "|"]
-    table += ["| " + " | ".join(str(row % 100) for _ in range(columns)) + " |"
-              for row in range(rows)]
+    table = [
+        "| " + " | ".join(f"k{c}" for c in range(columns)) + " |",
+        "|" + "|".join("---" for _ in range(columns)) + "|",
+    ]
+    table += [
+        "| " + " | ".join(str(row % 100) for _ in range(columns)) + " |" for row in range(rows)
+    ]
     return MEETING_MD.replace("Bakgrund.\n", "Bakgrund.\n\n" + "\n".join(table) + "\n")
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "html"])
 def test_render_refuses_a_meeting_whose_body_table_is_60_by_1500(
-        make_repo: RepoFactory, tmp_path: Path, fmt: str) -> None:
+    make_repo: RepoFactory, tmp_path: Path, fmt: str
+) -> None:
     repo = make_repo({MEETING: _with_body_table(60, 1500)})
-    result = runner.invoke(app, ["render", str(repo / MEETING), "-o", str(tmp_path / "out"),
-                                 "--format", fmt])
+    result = runner.invoke(
+        app, ["render", str(repo / MEETING), "-o", str(tmp_path / "out"), "--format", fmt]
+    )
     assert result.exit_code == 1, result.output
     assert f"{repo / MEETING}: the tables hold" in result.output
     assert f"render takes at most {MAX_TABLE_CELLS}" in result.output
@@ -178,23 +200,29 @@ def test_render_refuses_a_meeting_whose_body_table_is_60_by_1500(
 
 
 def test_render_refuses_a_front_matter_table_over_the_cell_limit(
-        make_repo: RepoFactory, tmp_path: Path) -> None:
+    make_repo: RepoFactory, tmp_path: Path
+) -> None:
     repo = make_repo({MEETING: _with_front_table(25, 1000)})
     result = runner.invoke(app, ["render", str(repo / MEETING), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1, result.output
-    assert f"{repo / MEETING}: the tables hold 26026 cells; render takes at most 20000" \
+    assert (
+        f"{repo / MEETING}: the tables hold 26026 cells; render takes at most 20000"
         in result.output
+    )
     assert "split the table" in result.output
 
 
 def test_render_refuses_a_meeting_file_over_its_size_limit(
-        make_repo: RepoFactory, tmp_path: Path) -> None:
+    make_repo: RepoFactory, tmp_path: Path
+) -> None:
     padding = "<!-- " + "x" * (MAX_RENDER_BYTES + 1) + " -->\n"
     repo = make_repo({MEETING: MEETING_MD + padding})
     result = runner.invoke(app, ["render", str(repo / MEETING), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1, result.output
-    assert f"{repo / MEETING}: the file is 1024 KiB; render takes meetings of at most " \
-           f"1024 KiB" in result.output
+    assert (
+        f"{repo / MEETING}: the file is 1024 KiB; render takes meetings of at most "
+        f"1024 KiB" in result.output
+    )
 
 
 def test_a_legitimate_1500_row_table_renders(make_repo: RepoFactory, tmp_path: Path) -> None:
@@ -206,16 +234,20 @@ def test_a_legitimate_1500_row_table_renders(make_repo: RepoFactory, tmp_path: P
 
 
 def test_pandoc_past_its_time_is_a_refusal_that_names_the_file(
-        make_repo: RepoFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_repo: RepoFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from vvgctl.render import limits
 
     monkeypatch.setattr(limits, "TIMEOUT_SECONDS", 0.001)
     repo = make_repo()
-    result = runner.invoke(app, ["render", str(repo / MEETING), "-o", str(tmp_path / "out"),
-                                 "--format", "html"])
+    result = runner.invoke(
+        app, ["render", str(repo / MEETING), "-o", str(tmp_path / "out"), "--format", "html"]
+    )
     assert result.exit_code == 1, result.output
-    assert f"{repo / MEETING}: rendering took more than 0.001 s, the limit for one document" \
+    assert (
+        f"{repo / MEETING}: rendering took more than 0.001 s, the limit for one document"
         in result.output
+    )
     assert "bug" not in result.output
 
 
@@ -229,7 +261,8 @@ def test_render_of_a_fifo_says_it_is_not_a_regular_file(tmp_path: Path) -> None:
 
 
 def test_render_through_a_file_where_a_folder_should_be_names_it(
-        make_repo: RepoFactory, tmp_path: Path) -> None:
+    make_repo: RepoFactory, tmp_path: Path
+) -> None:
     repo = make_repo()
     (tmp_path / "afile").write_text("", encoding="utf-8")
     out = tmp_path / "afile" / "build"
@@ -239,6 +272,7 @@ def test_render_through_a_file_where_a_folder_should_be_names_it(
 
 
 # --- the full disk: the real /dev/full under each write ------------------------------------
+
 
 @pytest.fixture
 def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -255,7 +289,8 @@ def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_render_on_a_full_disk_names_the_file_and_what_to_do(
-        make_repo: RepoFactory, tmp_path: Path, full_disk: None) -> None:
+    make_repo: RepoFactory, tmp_path: Path, full_disk: None
+) -> None:
     repo = make_repo()
     out = tmp_path / "out"
     result = runner.invoke(app, ["render", str(repo / MEETING), "-o", str(out)])
@@ -266,14 +301,20 @@ def test_render_on_a_full_disk_names_the_file_and_what_to_do(
 
 
 def test_new_meeting_on_a_full_disk_names_the_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full_disk: None) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full_disk: None
+) -> None:
     use_git_env(monkeypatch)
-    top = init_repo(tmp_path / "project", {
-        "minutes/registry/organs.yaml": ORGANS, "minutes/registry/people.yaml": PEOPLE_YAML,
-        "minutes/vvg/2025/2025-10-22.md": PREVIOUS_WITH_ACTION,
-    })
-    result = runner.invoke(app, ["new-meeting", "--organ", "vvg", "--repo",
-                                 str(top / "minutes"), *WHERE])
+    top = init_repo(
+        tmp_path / "project",
+        {
+            "minutes/registry/organs.yaml": ORGANS,
+            "minutes/registry/people.yaml": PEOPLE_YAML,
+            "minutes/vvg/2025/2025-10-22.md": PREVIOUS_WITH_ACTION,
+        },
+    )
+    result = runner.invoke(
+        app, ["new-meeting", "--organ", "vvg", "--repo", str(top / "minutes"), *WHERE]
+    )
     assert result.exit_code == 2, result.output
     assert "vvg/2026/2026-02-11.md: no space left on the disk" in result.output
     assert not (top / "minutes" / "vvg" / "2026" / "2026-02-11.md").exists()
@@ -290,15 +331,20 @@ def test_import_on_a_full_disk_names_the_draft(tmp_path: Path, full_disk: None) 
 
 # --- the one conversion of OSError --------------------------------------------------------
 
-@pytest.mark.parametrize(("code", "reason", "hint"), [
-    (errno.ENOSPC, "no space left on the disk", "free space"),
-    (errno.EACCES, "permission denied", "check the permissions"),
-    (errno.EROFS, "the file system is read-only", "check the permissions"),
-    (errno.ENOTDIR, "a part of the path is a file, not a folder", "must be a folder"),
-    (errno.EISDIR, "it is a folder, not a file", "give the path of a file"),
-])
-def test_an_os_error_names_the_target_of_a_temporary_file(code: int, reason: str,
-                                                          hint: str) -> None:
+
+@pytest.mark.parametrize(
+    ("code", "reason", "hint"),
+    [
+        (errno.ENOSPC, "no space left on the disk", "free space"),
+        (errno.EACCES, "permission denied", "check the permissions"),
+        (errno.EROFS, "the file system is read-only", "check the permissions"),
+        (errno.ENOTDIR, "a part of the path is a file, not a folder", "must be a folder"),
+        (errno.EISDIR, "it is a folder, not a file", "give the path of a file"),
+    ],
+)
+def test_an_os_error_names_the_target_of_a_temporary_file(
+    code: int, reason: str, hint: str
+) -> None:
     """A write fails on its temporary file (``.name.XXXXXXXX.tmp``): the user is told of
     the file they asked for."""
     from vvgctl.errors import os_error
@@ -325,4 +371,7 @@ def test_read_limited_reports_the_size_and_the_limit(tmp_path: Path) -> None:
     with pytest.raises(fileio.FileTooLarge) as caught:
         fileio.read_limited(big, MiB)
     assert (caught.value.size, caught.value.limit, caught.value.filename) == (
-        3 * MiB, MiB, str(big))
+        3 * MiB,
+        MiB,
+        str(big),
+    )

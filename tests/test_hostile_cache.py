@@ -38,12 +38,19 @@ class Planted:
         return open, (str(self.marker), "w")
 
 
-def vvgctl(*args: str | Path, cache: Path, lang: str = "en_US.UTF-8",
-           umask: int | None = None) -> subprocess.CompletedProcess[str]:
+def vvgctl(
+    *args: str | Path, cache: Path, lang: str = "en_US.UTF-8", umask: int | None = None
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, VVGCTL_CACHE_DIR=str(cache), LANG=lang, NO_COLOR="1")
-    return subprocess.run([str(VVGCTL), *map(str, args)], env=env, capture_output=True,
-                          text=True, check=False, timeout=300,
-                          preexec_fn=(lambda: os.umask(umask)) if umask is not None else None)
+    return subprocess.run(
+        [str(VVGCTL), *map(str, args)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
+    )
 
 
 def key(root: Path) -> str:
@@ -87,8 +94,9 @@ def test_a_planted_pickle_is_never_loaded(minutes: Path, cache: Path, tmp_path: 
     assert found == clean and found["meetings"] == 2 and found["cached"] == 0
 
 
-@pytest.mark.parametrize("damage", ["truncated", "not-json", "day-zero", "bad-severity",
-                                    "row-a-string", "model-invalid"])
+@pytest.mark.parametrize(
+    "damage", ["truncated", "not-json", "day-zero", "bad-severity", "row-a-string", "model-invalid"]
+)
 def test_a_damaged_cache_file_is_a_miss(minutes: Path, cache: Path, damage: str) -> None:
     first = summary(vvgctl("check", minutes, "--format", "json", cache=cache))
     checked = cache / f"check-{key(minutes)}.json"
@@ -125,8 +133,9 @@ def test_a_damaged_cache_file_is_a_miss(minutes: Path, cache: Path, damage: str)
 # -- compiled templates --------------------------------------------------------------------
 
 
-def test_a_planted_jinja_bytecode_file_is_never_loaded(minutes: Path, cache: Path,
-                                                       tmp_path: Path) -> None:
+def test_a_planted_jinja_bytecode_file_is_never_loaded(
+    minutes: Path, cache: Path, tmp_path: Path
+) -> None:
     from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
     from jinja2.bccache import bc_magic
 
@@ -142,7 +151,8 @@ def test_a_planted_jinja_bytecode_file_is_never_loaded(minutes: Path, cache: Pat
             name = template.relative_to(TEMPLATES_DIR).as_posix()
             filename = loader.get_source(Environment(), name)[1]
             (folder / f"__jinja2_{planted.get_cache_key(name, filename)}.cache").write_bytes(
-                payload)
+                payload
+            )
     out = tmp_path / "out"
     result = vvgctl("render", minutes / MEETING, "--format", "html", "-o", out, cache=cache)
     assert result.returncode == 0, result.stderr
@@ -162,8 +172,10 @@ def test_a_forged_index_row_is_not_printed(minutes: Path, cache: Path) -> None:
     assert POSITION in vvgctl("decisions", minutes, cache=cache).stdout
     with sqlite3.connect(_index(minutes, cache)) as forged:
         forged.execute("UPDATE decisions SET text = 'FORGED: VVG beslutar att lägga ned sig.'")
-        forged.execute("CREATE TRIGGER again AFTER INSERT ON decisions BEGIN "
-                       "UPDATE decisions SET text = 'FORGED again' WHERE id = new.id; END")
+        forged.execute(
+            "CREATE TRIGGER again AFTER INSERT ON decisions BEGIN "
+            "UPDATE decisions SET text = 'FORGED again' WHERE id = new.id; END"
+        )
     forged.close()
     result = vvgctl("decisions", minutes, cache=cache)
     assert result.returncode == 0, result.stderr
@@ -172,8 +184,9 @@ def test_a_forged_index_row_is_not_printed(minutes: Path, cache: Path) -> None:
     assert "FORGED" not in json_rows
 
 
-def test_a_journal_planted_beside_the_index_is_not_replayed(minutes: Path, cache: Path,
-                                                             tmp_path: Path) -> None:
+def test_a_journal_planted_beside_the_index_is_not_replayed(
+    minutes: Path, cache: Path, tmp_path: Path
+) -> None:
     """SQLite replays a write-ahead log it finds beside a database when it opens it: one with
     forged pages, planted beside an index whose own file is untouched, must not be read."""
     assert POSITION in vvgctl("decisions", minutes, cache=cache).stdout
@@ -190,8 +203,9 @@ def test_a_journal_planted_beside_the_index_is_not_replayed(minutes: Path, cache
     assert "FORGED" not in result.stdout and POSITION in result.stdout
 
 
-def test_a_copied_index_is_checked_against_each_file(minutes: Path, cache: Path,
-                                                     tmp_path: Path) -> None:
+def test_a_copied_index_is_checked_against_each_file(
+    minutes: Path, cache: Path, tmp_path: Path
+) -> None:
     """An index brought from elsewhere (a restored CI cache) may describe other contents of
     files of the same size and time: each file's recorded SHA-256 is compared."""
     assert POSITION in vvgctl("decisions", minutes, cache=cache).stdout
@@ -218,10 +232,13 @@ def test_the_cache_folder_is_created_private(minutes: Path, tmp_path: Path) -> N
     assert list(folder.glob("check-*.json"))
 
 
-@pytest.mark.parametrize("how", ["world-writable", "group-writable", "another-user",
-                                 "a-file", "below-a-world-writable-folder"])
-def test_a_folder_that_is_not_ours_and_private_is_refused(minutes: Path, tmp_path: Path,
-                                                          how: str) -> None:
+@pytest.mark.parametrize(
+    "how",
+    ["world-writable", "group-writable", "another-user", "a-file", "below-a-world-writable-folder"],
+)
+def test_a_folder_that_is_not_ours_and_private_is_refused(
+    minutes: Path, tmp_path: Path, how: str
+) -> None:
     folder = tmp_path / "shared" / "cache"
     folder.mkdir(parents=True, mode=0o700)
     marker = tmp_path / "pwned"
@@ -257,7 +274,8 @@ def test_a_folder_that_is_not_ours_and_private_is_refused(minutes: Path, tmp_pat
 
 
 def test_a_copied_index_whose_check_is_interrupted_is_built_anew(
-        minutes: Path, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    minutes: Path, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import vvgctl.index.update as update
     from vvgctl.index import open_index
 

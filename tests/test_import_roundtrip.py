@@ -28,8 +28,9 @@ BAR = 0.95
 @pytest.fixture(scope="module")
 def family_repository(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
     members = list(family())
-    return repository_with({path: text for _, path, text in members},
-                           tmp_path_factory.mktemp("family"))
+    return repository_with(
+        {path: text for _, path, text in members}, tmp_path_factory.mktemp("family")
+    )
 
 
 def _failing(scores: dict[Path, Score]) -> dict[str, list[str]]:
@@ -46,8 +47,9 @@ def test_every_bundled_meeting_comes_back(fmt: str, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_the_generated_family_comes_back(fmt: str, tmp_path: Path,
-                                         family_repository: tuple[Path, list[Path]]) -> None:
+def test_the_generated_family_comes_back(
+    fmt: str, tmp_path: Path, family_repository: tuple[Path, list[Path]]
+) -> None:
     root, paths = family_repository
     scores = round_trip(paths, fmt, tmp_path, root)
     assert len(scores) == len(list(family()))
@@ -71,8 +73,16 @@ def test_the_scorer_sees_each_kind_of_miss() -> None:
     assert got.previous is not None
     got.previous.corrections = [Correction(text="I punkt 4 ändras en mening.")]
     misses = {m.rsplit(" ", 1)[0] for m in compare(got, want).misses()}
-    assert misses == {"item 4 position 1 text", "item 4 position 2 type", "roster fyrbodal",
-                      "absent", "item 1a kind", "item 5 follow-up 1 text",
-                      "item 5 follow-up 2 meeting", "item 4 closes actions",
-                      "previous correction 1 text", "previous correction 1 quote",
-                      "previous correction 1 replacement"}
+    assert misses == {
+        "item 4 position 1 text",
+        "item 4 position 2 type",
+        "roster fyrbodal",
+        "absent",
+        "item 1a kind",
+        "item 5 follow-up 1 text",
+        "item 5 follow-up 2 meeting",
+        "item 4 closes actions",
+        "previous correction 1 text",
+        "previous correction 1 quote",
+        "previous correction 1 replacement",
+    }

@@ -28,7 +28,8 @@ runner = CliRunner()
 
 def _benchmark() -> ModuleType:
     spec = importlib.util.spec_from_file_location(
-        "import_accuracy", Path(__file__).parent.parent / "benchmarks" / "import_accuracy.py")
+        "import_accuracy", Path(__file__).parent.parent / "benchmarks" / "import_accuracy.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -41,17 +42,24 @@ def registry_root() -> Path:
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.name)
-def test_variant_keeps_every_word_and_passes_check(variant: Variant, registry_root: Path,
-                                                   tmp_path: Path) -> None:
+def test_variant_keeps_every_word_and_passes_check(
+    variant: Variant, registry_root: Path, tmp_path: Path
+) -> None:
     root = tmp_path / "minutes"
     shutil.copytree(registry_root, root)
-    result = import_text(variant.text, organ=None, registry=load_registry(root), root=root,
-                         into_root=True)
+    result = import_text(
+        variant.text, organ=None, registry=load_registry(root), root=root, into_root=True
+    )
     assert _missing_words(variant.text, result.text) == []
     assert parse_meeting(result.text.encode(), "x").model is not None
     assert result.problems == [], [p.message for p in result.problems]
-    assert result.target == root / variant.expected["organ"] / variant.expected["date"][:4] / \
-        f"{variant.expected['date']}.md"
+    assert (
+        result.target
+        == root
+        / variant.expected["organ"]
+        / variant.expected["date"][:4]
+        / f"{variant.expected['date']}.md"
+    )
     assert result.items == len(variant.expected["items"])
 
 
@@ -77,17 +85,26 @@ def _headings(text: str) -> list[tuple[str, str]]:
 
 
 def test_heading_styles() -> None:
-    text = ("§ 1 Öppnande\n\nText.\n\nPunkt 2: Agenda\n\nText.\n\n**3. Rapporter**\n\nText.\n\n"
-            "## 4. Ekonomi\n\n4) Fel\n\n5. Information om läget   \n\n§ 6\n\nÖvrigt\n")
-    assert _headings(text) == [("1", "Öppnande"), ("2", "Agenda"), ("3", "Rapporter"),
-                               ("4", "Ekonomi"), ("5", "Information om läget"),
-                               ("6", "Övrigt")]
+    text = (
+        "§ 1 Öppnande\n\nText.\n\nPunkt 2: Agenda\n\nText.\n\n**3. Rapporter**\n\nText.\n\n"
+        "## 4. Ekonomi\n\n4) Fel\n\n5. Information om läget   \n\n§ 6\n\nÖvrigt\n"
+    )
+    assert _headings(text) == [
+        ("1", "Öppnande"),
+        ("2", "Agenda"),
+        ("3", "Rapporter"),
+        ("4", "Ekonomi"),
+        ("5", "Information om läget"),
+        ("6", "Övrigt"),
+    ]
 
 
 def test_a_list_that_restarts_inside_an_item_is_no_item() -> None:
-    text = ("1. Öppnande\n\nText.\n\n2. Uppdrag\n\nFöljande togs upp:\n\n1. Uppföljning av "
-            "arbetet\n2. Digitalisering\n3. Kompetens\n4. Ekonomi\n\n3. Rapporter\n\nText.\n\n"
-            "4. Övrigt\n")
+    text = (
+        "1. Öppnande\n\nText.\n\n2. Uppdrag\n\nFöljande togs upp:\n\n1. Uppföljning av "
+        "arbetet\n2. Digitalisering\n3. Kompetens\n4. Ekonomi\n\n3. Rapporter\n\nText.\n\n"
+        "4. Övrigt\n"
+    )
     assert [n for n, _ in _headings(text)] == ["1", "2", "3", "4"]
     assert _headings(text)[2] == ("3", "Rapporter")
 
@@ -145,7 +162,9 @@ def test_old_minutes_without_a_title(tmp_path: Path, registry_root: Path) -> Non
     assert {p.name for p in meeting.attendance.remote} == {"Pelle Persson", "Nina Landström"}
     item = meeting.items[1]
     assert [(p.name, p.organisation) for p in item.presenters] == [
-        ("Kristina Lännergren", "Västkom"), ("Åsa Jackson", "VGR")]
+        ("Kristina Lännergren", "Västkom"),
+        ("Åsa Jackson", "VGR"),
+    ]
     assert [d.type.value for d in item.decisions] == ["noted"]
     assert item.actions[0].id == "vvg-2018-03-15-2-1"
     assert "Förslag till beslut" in target.read_text(encoding="utf-8").split("## 2.")[1]
@@ -155,13 +174,34 @@ def test_old_minutes_without_a_title(tmp_path: Path, registry_root: Path) -> Non
 def test_page_furniture_leaves_the_text_for_review() -> None:
     from vvgctl.importer.pages import read_lines
 
-    body = ("Inför dagens möte bifogas utkast till förvaltningsplanen, som i nuläget inte "
-            "innehåller några större förändringar alls.")
-    text = "\n".join(["Rubrik", "", body, "", "Sida 1 av 2", "\fMötesanteckning VVG 2018-03-15",
-                      "", body, "", "Sida 2 av 2", "\fMötesanteckning VVG 2018-03-15", "", body])
+    body = (
+        "Inför dagens möte bifogas utkast till förvaltningsplanen, som i nuläget inte "
+        "innehåller några större förändringar alls."
+    )
+    text = "\n".join(
+        [
+            "Rubrik",
+            "",
+            body,
+            "",
+            "Sida 1 av 2",
+            "\fMötesanteckning VVG 2018-03-15",
+            "",
+            body,
+            "",
+            "Sida 2 av 2",
+            "\fMötesanteckning VVG 2018-03-15",
+            "",
+            body,
+        ]
+    )
     lines, furniture = read_lines(text)
-    assert [f.text for f in furniture] == ["Sida 1 av 2", "Mötesanteckning VVG 2018-03-15",
-                                           "Sida 2 av 2", "Mötesanteckning VVG 2018-03-15"]
+    assert [f.text for f in furniture] == [
+        "Sida 1 av 2",
+        "Mötesanteckning VVG 2018-03-15",
+        "Sida 2 av 2",
+        "Mötesanteckning VVG 2018-03-15",
+    ]
     assert [f.no for f in furniture] == [5, 6, 10, 11]
     assert sum(line.text == body for line in lines) == 3
 
@@ -169,8 +209,10 @@ def test_page_furniture_leaves_the_text_for_review() -> None:
 def test_hard_wrapped_paragraphs_are_joined() -> None:
     from vvgctl.importer.pages import read_lines
 
-    paragraph = ("Ärendehantering följer en årscykel där nya behov inventeras under första "
-                 "kvartalet och beskrivs i mallen. ") * 3
+    paragraph = (
+        "Ärendehantering följer en årscykel där nya behov inventeras under första "
+        "kvartalet och beskrivs i mallen. "
+    ) * 3
     wrapped: list[str] = []
     for _ in range(6):
         line = ""
@@ -206,20 +248,28 @@ items:
 """
 
 
-def test_an_imported_action_is_closed_by_a_later_meeting(tmp_path: Path, registry_root: Path
-                                                          ) -> None:
+def test_an_imported_action_is_closed_by_a_later_meeting(
+    tmp_path: Path, registry_root: Path
+) -> None:
     root = tmp_path / "minutes"
     shutil.copytree(registry_root, root)
     source = tmp_path / "gammal.txt"
     source.write_text(OLD, encoding="utf-8")
-    assert runner.invoke(app, ["import", str(source), "-o",
-                               str(root / "vvg/2018/2018-03-15.md")]).exit_code == 0
-    opened = runner.invoke(app, ["actions", str(root), "--open", "--today", "2018-04-01",
-                                 "--format", "json"])
+    assert (
+        runner.invoke(
+            app, ["import", str(source), "-o", str(root / "vvg/2018/2018-03-15.md")]
+        ).exit_code
+        == 0
+    )
+    opened = runner.invoke(
+        app, ["actions", str(root), "--open", "--today", "2018-04-01", "--format", "json"]
+    )
     assert opened.exit_code == 0, opened.output
     assert "vvg-2018-03-15-2-1" in opened.output
     (root / "vvg/2018/2018-05-03.md").write_text(LATER, encoding="utf-8")
-    closed = runner.invoke(app, ["actions", str(root), "--open", "--today", "2018-06-01",
-                                 "--format", "json", "--rebuild"])
+    closed = runner.invoke(
+        app,
+        ["actions", str(root), "--open", "--today", "2018-06-01", "--format", "json", "--rebuild"],
+    )
     assert closed.exit_code == 0, closed.output
     assert "vvg-2018-03-15-2-1" not in closed.output

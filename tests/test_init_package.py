@@ -27,12 +27,17 @@ SOURCE = "https://git.example.org/tools/vvgctl"
 BARE_PIN = re.compile(r"vvgctl\s*(==|>=|~=)")
 
 
-def dist_info(tmp_path: Path, direct_url: dict[str, object] | None,
-              urls: tuple[str, ...] = ()) -> metadata.Distribution:
+def dist_info(
+    tmp_path: Path, direct_url: dict[str, object] | None, urls: tuple[str, ...] = ()
+) -> metadata.Distribution:
     folder = tmp_path / "vvgctl-0.1.0.dist-info"
     folder.mkdir()
-    lines = ["Metadata-Version: 2.4", "Name: vvgctl", "Version: 0.1.0",
-             *(f"Project-URL: {url}" for url in urls)]
+    lines = [
+        "Metadata-Version: 2.4",
+        "Name: vvgctl",
+        "Version: 0.1.0",
+        *(f"Project-URL: {url}" for url in urls),
+    ]
     (folder / "METADATA").write_text("\n".join(lines) + "\n", encoding="utf-8")
     if direct_url is not None:
         (folder / "direct_url.json").write_text(json.dumps(direct_url), encoding="utf-8")
@@ -50,8 +55,9 @@ def test_a_wheel_from_a_url_gives_the_url_and_its_sha256(tmp_path: Path) -> None
     assert source_package(dist) == f"vvgctl @ {url}#sha256={'ab' * 32}"
 
 
-def test_an_editable_checkout_gives_the_project_url_at_head(tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_editable_checkout_gives_the_project_url_at_head(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     use_git_env(monkeypatch)
     checkout = init_repo(tmp_path / "checkout", {"pyproject.toml": "[project]\n"})
     head = git(checkout, "rev-parse", "HEAD").strip()
@@ -76,11 +82,15 @@ def test_init_asks_for_package_when_the_metadata_says_nothing(tmp_path: Path) ->
     assert not (tmp_path / "r").exists()
 
 
-def test_the_default_pins_the_source_commit_everywhere(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_default_pins_the_source_commit_everywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     use_git_env(monkeypatch)
-    dist = dist_info(tmp_path, {"url": SOURCE, "vcs_info": {"vcs": "git", "commit_id": SHA}},
-                     urls=("Source, " + SOURCE,))
+    dist = dist_info(
+        tmp_path,
+        {"url": SOURCE, "vcs_info": {"vcs": "git", "commit_id": SHA}},
+        urls=("Source, " + SOURCE,),
+    )
     monkeypatch.setattr(init_module, "installed", lambda: dist)
     top = tmp_path / "repo"
     result = CliRunner().invoke(app, ["init", str(top), "--organ", "sro", "--year", "2027"])
@@ -96,14 +106,20 @@ def test_the_default_pins_the_source_commit_everywhere(tmp_path: Path,
     assert f"[vvgctl]({SOURCE})" in readme and "github.com/vvg" not in readme
     linted = actionlint(top / ".github/workflows/minutes.yml")
     assert linted.returncode == 0, linted.stdout + linted.stderr
-    valid = subprocess.run([tool("pre-commit"), "validate-config", ".pre-commit-config.yaml"],
-                           cwd=top, capture_output=True, text=True, check=False)
+    valid = subprocess.run(
+        [tool("pre-commit"), "validate-config", ".pre-commit-config.yaml"],
+        cwd=top,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert valid.returncode == 0, valid.stdout + valid.stderr
 
 
 def test_a_bare_index_pin_is_taken_only_when_given_and_with_a_note(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["init", str(tmp_path / "r"), "--organ", "sro",
-                                      "--package", "vvgctl==0.1.0"])
+    result = CliRunner().invoke(
+        app, ["init", str(tmp_path / "r"), "--organ", "sro", "--package", "vvgctl==0.1.0"]
+    )
     assert result.exit_code == 0, result.output
     assert "package index" in " ".join(result.output.split())
     assert pin_of("vvgctl==0.1.0").kind == "index"
@@ -111,9 +127,11 @@ def test_a_bare_index_pin_is_taken_only_when_given_and_with_a_note(tmp_path: Pat
     assert pin_of("wheels/vvgctl-0.1.0-py3-none-any.whl").kind == "wheel"
 
 
-@pytest.mark.parametrize("package", [f"vvgctl @ git+{SOURCE}@main",
-                                     f"vvgctl @ git+http://example.org/vvgctl@{SHA}"])
+@pytest.mark.parametrize(
+    "package", [f"vvgctl @ git+{SOURCE}@main", f"vvgctl @ git+http://example.org/vvgctl@{SHA}"]
+)
 def test_a_moving_or_plain_http_git_reference_is_refused(tmp_path: Path, package: str) -> None:
-    result = CliRunner().invoke(app, ["init", str(tmp_path / "r"), "--organ", "sro",
-                                      "--package", package])
+    result = CliRunner().invoke(
+        app, ["init", str(tmp_path / "r"), "--organ", "sro", "--package", package]
+    )
     assert result.exit_code == 2, result.output

@@ -22,15 +22,28 @@ pytestmark = pytest.mark.slow
 
 
 def pre_commit(top: Path, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never",
-           "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        "PRE_COMMIT_HOME": str(home),
+        "PRE_COMMIT_COLOR": "never",
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
     env.pop("VIRTUAL_ENV", None)
-    return subprocess.run([tool("pre-commit"), "run", "--all-files"], cwd=top, env=env,
-                          capture_output=True, text=True, check=False, timeout=900)
+    return subprocess.run(
+        [tool("pre-commit"), "run", "--all-files"],
+        cwd=top,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
 
 
-def test_a_wheel_in_the_repository_passes_pre_commit(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_wheel_in_the_repository_passes_pre_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for key, value in GIT_ENV.items():
         monkeypatch.setenv(key, value)
     wheel = build_wheel(tmp_path)
@@ -48,9 +61,10 @@ def test_a_wheel_in_the_repository_passes_pre_commit(tmp_path: Path,
 
     # a bad file fails with its place, from the same installed wheel
     schedule = top / "minutes/sro/2027/schedule.yaml"
-    schedule.write_text(schedule.read_text(encoding="utf-8").replace("mode: remote",
-                                                                     "mode: telepathy", 1),
-                        encoding="utf-8")
+    schedule.write_text(
+        schedule.read_text(encoding="utf-8").replace("mode: remote", "mode: telepathy", 1),
+        encoding="utf-8",
+    )
     done = pre_commit(top, home)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "schedule.yaml" in done.stdout and "telepathy" in done.stdout

@@ -28,18 +28,27 @@ def run(*args: str) -> tuple[int, str]:
 def organ_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     use_git_env(monkeypatch)
     top = tmp_path / "sro-protokoll"
-    code, said = run("init", str(top), "--organ", "sro", "--name", "Samrådsorganet",
-                     "--year", "2026", *WHEEL)
+    code, said = run(
+        "init", str(top), "--organ", "sro", "--name", "Samrådsorganet", "--year", "2026", *WHEEL
+    )
     assert code == 0, said
     return top
 
 
 def test_init_writes_a_repository_that_checks_clean(organ_repo: Path) -> None:
     top = organ_repo
-    for name in ("README.md", ".gitignore", ".pre-commit-config.yaml",
-                 ".github/workflows/minutes.yml", ".gitlab-ci.yml", ".vscode/settings.json",
-                 "minutes/registry/organs.yaml", "minutes/sro/2026/schedule.yaml",
-                 "minutes/sro/2026/plan.yaml", "schemas/meeting.schema.json"):
+    for name in (
+        "README.md",
+        ".gitignore",
+        ".pre-commit-config.yaml",
+        ".github/workflows/minutes.yml",
+        ".gitlab-ci.yml",
+        ".vscode/settings.json",
+        "minutes/registry/organs.yaml",
+        "minutes/sro/2026/schedule.yaml",
+        "minutes/sro/2026/plan.yaml",
+        "schemas/meeting.schema.json",
+    ):
         assert (top / name).is_file(), name
     assert (top / ".git").is_dir()
     assert "Samrådsorganet" in (top / "README.md").read_text(encoding="utf-8")
@@ -55,9 +64,21 @@ def test_init_writes_a_repository_that_checks_clean(organ_repo: Path) -> None:
     for schema_file in settings["yaml.schemas"]:
         assert (top / schema_file).is_file()
     assert run("check", str(top / "minutes"))[0] == 0
-    code, said = run("new-meeting", "--organ", "sro", "--date", "2026-12-20", "--time",
-                     "09:00-11:00", "--place", "Teams", "--mode", "remote",
-                     "--root", str(top / "minutes"))
+    code, said = run(
+        "new-meeting",
+        "--organ",
+        "sro",
+        "--date",
+        "2026-12-20",
+        "--time",
+        "09:00-11:00",
+        "--place",
+        "Teams",
+        "--mode",
+        "remote",
+        "--root",
+        str(top / "minutes"),
+    )
     assert code == 0, said
     assert (top / "minutes/sro/2026/2026-12-20.md").is_file()
     code, said = run("check", str(top / "minutes"), "--strict")
@@ -107,11 +128,24 @@ def test_review_reports_a_new_meeting_and_a_changed_position(bundled: Path) -> N
     text = record.read_text(encoding="utf-8")
     old = "ställer sig bakom att beredningen tar fram en forms-enkät"
     assert old in text, "the bundled minutes hold this position"
-    record.write_text(text.replace(old, "avslår att beredningen tar fram en enkät", 1),
-                      encoding="utf-8")
-    code, said = run("new-meeting", "--organ", "vvg", "--date", "2026-02-11", "--time",
-                     "09:00-12:00", "--place", "Teams", "--mode", "remote",
-                     "--root", str(minutes))
+    record.write_text(
+        text.replace(old, "avslår att beredningen tar fram en enkät", 1), encoding="utf-8"
+    )
+    code, said = run(
+        "new-meeting",
+        "--organ",
+        "vvg",
+        "--date",
+        "2026-02-11",
+        "--time",
+        "09:00-12:00",
+        "--place",
+        "Teams",
+        "--mode",
+        "remote",
+        "--root",
+        str(minutes),
+    )
     assert code == 0, said
     code, said = run("review", str(minutes), "--base", "HEAD", "--format", "json")
     assert code == 1, said  # the frozen record changed: an error verdict
@@ -136,9 +170,21 @@ def test_review_reports_a_new_meeting_and_a_changed_position(bundled: Path) -> N
 def _kallelse(bundled: Path) -> Path:
     """A kallelse made by new-meeting in the bundled minutes, committed."""
     minutes = bundled / "minutes"
-    code, said = run("new-meeting", "--organ", "vvg", "--date", "2026-02-11", "--time",
-                     "09:00-12:00", "--place", "Teams", "--mode", "remote",
-                     "--root", str(minutes))
+    code, said = run(
+        "new-meeting",
+        "--organ",
+        "vvg",
+        "--date",
+        "2026-02-11",
+        "--time",
+        "09:00-12:00",
+        "--place",
+        "Teams",
+        "--mode",
+        "remote",
+        "--root",
+        str(minutes),
+    )
     assert code == 0, said
     git(bundled, "add", "-A")
     git(bundled, "commit", "--quiet", "-m", "kallelse")
@@ -146,8 +192,7 @@ def _kallelse(bundled: Path) -> Path:
 
 
 @pytest.mark.usefixtures("swedish")
-def test_review_of_a_file_that_does_not_load_is_an_error_in_every_format(
-        bundled: Path) -> None:
+def test_review_of_a_file_that_does_not_load_is_an_error_in_every_format(bundled: Path) -> None:
     kallelse = _kallelse(bundled)
     text = kallelse.read_text(encoding="utf-8")
     good = "    title: Godkännande av dagens agenda\n"
@@ -192,14 +237,24 @@ def test_review_shows_prose_and_attendance_changes_per_item(bundled: Path) -> No
     kallelse = _kallelse(bundled)
     text = kallelse.read_text(encoding="utf-8")
     head, _, body = text.partition("\n---\n")
-    head = head.replace("status: planned", "status: draft").replace(
-        "previous:", "attendance:\n  absent: [Tanja Mattsson]\n  remote: [Lotta Hjoberg]\n"
-        "previous:", 1).replace("    title: Föregående mötesanteckning",
-                                "    title: Föregående mötesanteckning 2025-10-22")
+    head = (
+        head.replace("status: planned", "status: draft")
+        .replace(
+            "previous:",
+            "attendance:\n  absent: [Tanja Mattsson]\n  remote: [Lotta Hjoberg]\nprevious:",
+            1,
+        )
+        .replace(
+            "    title: Föregående mötesanteckning",
+            "    title: Föregående mötesanteckning 2025-10-22",
+        )
+    )
     assert "## 2. Godkännande av dagens agenda\n\n<!-- Skriv här. -->" in body
-    body = body.replace("## 2. Godkännande av dagens agenda\n\n<!-- Skriv här. -->",
-                        "## 2. Godkännande av dagens agenda\n\nDagens agenda godkänns\n"
-                        "med en ändring.\n\n- Punkt 6 utgår.")
+    body = body.replace(
+        "## 2. Godkännande av dagens agenda\n\n<!-- Skriv här. -->",
+        "## 2. Godkännande av dagens agenda\n\nDagens agenda godkänns\n"
+        "med en ändring.\n\n- Punkt 6 utgår.",
+    )
     kallelse.write_text(f"{head}\n---\n{body}", encoding="utf-8")
     minutes = str(bundled / "minutes")
     code, said = run("review", minutes, "--base", "HEAD", "--format", "json")
@@ -211,7 +266,9 @@ def test_review_shows_prose_and_attendance_changes_per_item(bundled: Path) -> No
     assert items["2"]["removed"] == [] and items["2"]["old_title"] is None
     assert items["3"]["old_title"] == "Föregående mötesanteckning"
     assert {p["kind"]: (p["added"], p["removed"]) for p in meeting["people"]} == {
-        "absent": (["Tanja Mattsson"], []), "remote": (["Lotta Hjoberg"], [])}
+        "absent": (["Tanja Mattsson"], []),
+        "remote": (["Lotta Hjoberg"], []),
+    }
     code, said = run("review", minutes, "--base", "HEAD", "--format", "md")
     assert code == 0, said
     assert "- **punkt 2 Godkännande av dagens agenda \\(text ändrad\\)**\n" in said

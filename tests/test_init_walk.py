@@ -33,10 +33,19 @@ def blocks(readme: str) -> list[tuple[str, str]]:
 
 
 def run(script: str, cwd: Path) -> str:
-    env = {**os.environ, "LANG": "sv_SE.UTF-8",
-           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    done = subprocess.run(["bash", "-e", "-x", "-c", script], cwd=cwd, env=env, text=True,
-                          capture_output=True, check=False)
+    env = {
+        **os.environ,
+        "LANG": "sv_SE.UTF-8",
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
+    done = subprocess.run(
+        ["bash", "-e", "-x", "-c", script],
+        cwd=cwd,
+        env=env,
+        text=True,
+        capture_output=True,
+        check=False,
+    )
     assert done.returncode == 0, f"{script}\n-> {done.returncode}\n{done.stdout}{done.stderr}"
     return done.stdout + done.stderr
 
@@ -49,19 +58,23 @@ def edit(top: Path, number: int, block: str, record: Path) -> None:
         organs.write_text(text.replace("    members: []\n", block), encoding="utf-8")
     else:  # the position, and the minutes' text
         text = record.read_text(encoding="utf-8")
-        item = re.search(r'    title: Verksamhetsplan \d{4}\n    kind: decision\n', text)
+        item = re.search(r"    title: Verksamhetsplan \d{4}\n    kind: decision\n", text)
         assert item is not None, text
-        text = text[:item.end()] + block + text[item.end():]
+        text = text[: item.end()] + block + text[item.end() :]
         record.write_text(re.sub(r"<!--.*?-->", "Mötet hölls.", text), encoding="utf-8")
 
 
 @pytest.mark.slow
-def test_the_generated_readme_walks_the_first_year(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_generated_readme_walks_the_first_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     use_git_env(monkeypatch)
     year = dt.date.today().year - 1
-    run(f"{sys.executable} -m vvgctl init org --organ sro --name Samrådsorganet "
-        f"--year {year} --package {WHEEL}", tmp_path)
+    run(
+        f"{sys.executable} -m vvgctl init org --organ sro --name Samrådsorganet "
+        f"--year {year} --package {WHEEL}",
+        tmp_path,
+    )
     top = tmp_path / "org"
     readme = (top / "README.md").read_text(encoding="utf-8")
     first, second = (day.isoformat() for day in proposed_meetings(year)[:2])
@@ -83,21 +96,28 @@ def test_the_generated_readme_walks_the_first_year(tmp_path: Path,
     assert "status: approved" in text and f"meeting: {second}" in text
     assert "absent: [Per Ek]" in text and "type: endorsed" in text
     assert (top / f"build/site/sro/{year}/{first}.pdf").is_file()
-    assert "inga fel, 0 varningar" in run(f"{sys.executable} -m vvgctl check minutes --strict",
-                                          top)
+    assert "inga fel, 0 varningar" in run(f"{sys.executable} -m vvgctl check minutes --strict", top)
 
 
 def test_the_readme_names_each_step_of_the_year(tmp_path: Path) -> None:
-    run(f"{sys.executable} -m vvgctl init org --organ sro --name Samrådsorganet --year 2027 "
-        f"--package {WHEEL}", tmp_path)
+    run(
+        f"{sys.executable} -m vvgctl init org --organ sro --name Samrådsorganet --year 2027 "
+        f"--package {WHEEL}",
+        tmp_path,
+    )
     readme = (tmp_path / "org/README.md").read_text(encoding="utf-8")
     commands = "\n".join(body for language, body in blocks(readme) if language == "sh")
     record = "minutes/sro/2027/2027-02-11.md"
-    for step in ("vvgctl check minutes", "vvgctl new-meeting --organ sro --date 2027-02-11",
-                 f"vvgctl status {record} agenda", f"vvgctl render {record} --agenda -o build",
-                 f"vvgctl attend {record} --absent", f"vvgctl status {record} review",
-                 "vvgctl new-meeting --organ sro --date 2027-04-08",
-                 f"vvgctl approve {record} --at 2027-04-08"):
+    for step in (
+        "vvgctl check minutes",
+        "vvgctl new-meeting --organ sro --date 2027-02-11",
+        f"vvgctl status {record} agenda",
+        f"vvgctl render {record} --agenda -o build",
+        f"vvgctl attend {record} --absent",
+        f"vvgctl status {record} review",
+        "vvgctl new-meeting --organ sro --date 2027-04-08",
+        f"vvgctl approve {record} --at 2027-04-08",
+    ):
         assert step in commands, step
     assert commands.index("--date 2027-04-08") < commands.index("approve")
     assert "decisions:\n      - {type: endorsed, text: " in readme

@@ -31,10 +31,14 @@ def test_every_fixture_has_an_expectation() -> None:
     assert files == {row[0] for row in EXPECTATIONS}
 
 
-@pytest.mark.parametrize(("name", "line", "column", "code", "message", "hint"), EXPECTATIONS,
-                         ids=[row[0] for row in EXPECTATIONS])
-def test_bad_file_is_reported_at_its_place(name: str, line: int, column: int, code: str,
-                                           message: str, hint: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "line", "column", "code", "message", "hint"),
+    EXPECTATIONS,
+    ids=[row[0] for row in EXPECTATIONS],
+)
+def test_bad_file_is_reported_at_its_place(
+    name: str, line: int, column: int, code: str, message: str, hint: str
+) -> None:
     repository = Repository(FOLDER)
     assert repository.registry.ok
     result = check_file(repository, FOLDER / name)

@@ -31,8 +31,22 @@ def minutes(tmp_path: Path) -> Path:
 
 
 def scaffold(minutes: Path, day: str, organ: str = "vvg") -> tuple[Meeting, str]:
-    result = runner.invoke(app, ["new-meeting", "--organ", organ, "--repo", str(minutes),
-                                 "--date", day, "--place", "Teams", "--mode", "remote"])
+    result = runner.invoke(
+        app,
+        [
+            "new-meeting",
+            "--organ",
+            organ,
+            "--repo",
+            str(minutes),
+            "--date",
+            day,
+            "--place",
+            "Teams",
+            "--mode",
+            "remote",
+        ],
+    )
     assert result.exit_code == 0, result.output
     path = minutes / organ / day[:4] / f"{day}.md"
     meeting = load_meeting(path).model
@@ -50,8 +64,8 @@ def all_titles(meeting: Meeting) -> list[str]:
 
 
 def section(text: str, heading: str) -> str:
-    body = text[text.index(f"\n## {heading}\n"):]
-    return body[:body.find("\n## ", 1)] if "\n## " in body[1:] else body
+    body = text[text.index(f"\n## {heading}\n") :]
+    return body[: body.find("\n## ", 1)] if "\n## " in body[1:] else body
 
 
 def test_vvg_agenda_follows_vvgs_own_minutes(minutes: Path) -> None:
@@ -60,7 +74,10 @@ def test_vvg_agenda_follows_vvgs_own_minutes(minutes: Path) -> None:
     titles = all_titles(meeting)
     # the opening items as VVG writes them, "Övriga frågor" once (1 b), no closing item
     assert [i.title for i in meeting.items[:3]] == [
-        "Mötets öppnande", "Godkännande av dagens agenda", "Föregående mötesanteckning"]
+        "Mötets öppnande",
+        "Godkännande av dagens agenda",
+        "Föregående mötesanteckning",
+    ]
     assert [t.casefold() for t in titles].count("övriga frågor") == 1
     assert meeting.items[0].subitems[1].title == "Övriga frågor"
     assert not any("avslut" in t.casefold() for t in titles)
@@ -70,15 +87,18 @@ def test_vvg_agenda_follows_vvgs_own_minutes(minutes: Path) -> None:
     assert by_title["Länsgemensam riktlinje egenvård - enkätförslag"].kind is ItemKind.INFORMATION
     # written information gathered under VVG's item, last as in its minutes
     last = meeting.items[-1]
-    assert (last.title, last.kind) == ("Skriftlig information utan föredragning",
-                                       ItemKind.WRITTEN_INFORMATION)
+    assert (last.title, last.kind) == (
+        "Skriftlig information utan föredragning",
+        ItemKind.WRITTEN_INFORMATION,
+    )
     written = "Medföljande personal till sjukhus, information utan dragning"
-    assert [(s.title, s.kind) for s in last.subitems] == [
-        (written, ItemKind.WRITTEN_INFORMATION)]
+    assert [(s.title, s.kind) for s in last.subitems] == [(written, ItemKind.WRITTEN_INFORMATION)]
     assert written not in by_title
     # and the årshjul sees the topic taken up there
-    arshjul = runner.invoke(app, ["arshjul", "--root", str(minutes), "--organ", "vvg",
-                                  "--year", "2026", "--format", "md"])
+    arshjul = runner.invoke(
+        app,
+        ["arshjul", "--root", str(minutes), "--organ", "vvg", "--year", "2026", "--format", "md"],
+    )
     assert f"{written} (behandlat, punkt {last.number}a)" in arshjul.output
 
 
@@ -90,8 +110,10 @@ def test_follow_up_gets_a_short_title_and_its_sentence_as_text(minutes: Path) ->
     item = next(i for i in meeting.items if i.title == "Barn med trach")
     assert item.case == "barn-med-trach"
     body = section(text, f"{item.number}. Barn med trach")
-    assert ("Barn med trach lyfts efter beredning utifrån Maria Tarangers underlag (nästa eller "
-            "nästkommande VVG-möte).") in body
+    assert (
+        "Barn med trach lyfts efter beredning utifrån Maria Tarangers underlag (nästa eller "
+        "nästkommande VVG-möte)."
+    ) in body
     assert "2025-10-22 p. 9" in body
 
 
@@ -111,8 +133,10 @@ def test_historic_action_has_an_id_and_is_closed_by_it(minutes: Path) -> None:
     # the December meeting reports it done: the February meeting no longer carries it
     path = minutes / "vvg" / "2025" / f"{DECEMBER}.md"
     head = f"    title: {ACTIONS_ITEM}\n    kind: information\n"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        head, f"{head}    closes_actions: [{ACTION}]\n"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(head, f"{head}    closes_actions: [{ACTION}]\n"),
+        encoding="utf-8",
+    )
     check_clean(minutes)
     listed = runner.invoke(app, ["actions", str(minutes), "--open", "--today", FEBRUARY])
     assert ACTION not in listed.output
@@ -139,32 +163,54 @@ def test_organ_without_a_template_gets_the_default(minutes: Path) -> None:
     meeting, _ = scaffold(minutes, "2026-03-04", organ="sro")
     check_clean(minutes)
     titles = all_titles(meeting)
-    assert titles[:5] == ["Mötets öppnande", "Närvaro/upprop", "Övriga frågor",
-                          "Godkännande av dagens agenda", "Föregående mötesanteckning"]
+    assert titles[:5] == [
+        "Mötets öppnande",
+        "Närvaro/upprop",
+        "Övriga frågor",
+        "Godkännande av dagens agenda",
+        "Föregående mötesanteckning",
+    ]
     assert titles.count("Övriga frågor") == 1 and titles[-1] == "Mötets avslutande"
 
 
 def test_a_template_in_the_registry_is_validated(minutes: Path) -> None:
     organs = minutes / "registry" / "organs.yaml"
-    organs.write_text(organs.read_text(encoding="utf-8").replace(
-        "      closing: []\n", "      closing: []\n      closnig: []\n"), encoding="utf-8")
+    organs.write_text(
+        organs.read_text(encoding="utf-8").replace(
+            "      closing: []\n", "      closing: []\n      closnig: []\n"
+        ),
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["check", str(minutes)])
     assert result.exit_code == 1
     assert "closnig" in result.output and "organs.yaml" in result.output
 
 
-@pytest.mark.parametrize(("sentence", "case_title", "title"), [
-    ("Barn med trach lyfts efter beredning utifrån Maria Tarangers underlag (nästa eller "
-     "nästkommande VVG-möte).", None, "Barn med trach"),
-    ("Beredningen återkommer med ett förslag.", None, "Beredningen återkommer med ett förslag"),
-    ("Slutrapporten för GITS återkommer i april.", None, "Slutrapporten för GITS"),
-    ("Uppföljning av avvikelser (april).", None, "Uppföljning av avvikelser"),
-    ("Återkoppling och resultatet av enkäten om egenvård.", "Egenvård",
-     "Återkoppling och resultatet av enkäten om egenvård"),
-    ("Underlaget om hur kommunerna och regionen gemensamt ska följa upp arbetet med trygg och "
-     "effektiv utskrivning från sluten vård under hela året.", "Trygg och effektiv utskrivning",
-     "Trygg och effektiv utskrivning"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "case_title", "title"),
+    [
+        (
+            "Barn med trach lyfts efter beredning utifrån Maria Tarangers underlag (nästa eller "
+            "nästkommande VVG-möte).",
+            None,
+            "Barn med trach",
+        ),
+        ("Beredningen återkommer med ett förslag.", None, "Beredningen återkommer med ett förslag"),
+        ("Slutrapporten för GITS återkommer i april.", None, "Slutrapporten för GITS"),
+        ("Uppföljning av avvikelser (april).", None, "Uppföljning av avvikelser"),
+        (
+            "Återkoppling och resultatet av enkäten om egenvård.",
+            "Egenvård",
+            "Återkoppling och resultatet av enkäten om egenvård",
+        ),
+        (
+            "Underlaget om hur kommunerna och regionen gemensamt ska följa upp arbetet med trygg "
+            "och effektiv utskrivning från sluten vård under hela året.",
+            "Trygg och effektiv utskrivning",
+            "Trygg och effektiv utskrivning",
+        ),
+    ],
+)
 def test_short_title(sentence: str, case_title: str | None, title: str) -> None:
     assert short_title(sentence, case_title) == title
 

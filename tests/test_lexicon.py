@@ -23,8 +23,17 @@ def test_an_empty_cache_gets_the_shipped_table_as_text(tmp_path: Path) -> None:
 def test_lemmas_forms_and_words(tmp_path: Path) -> None:
     lexicon = Lexicon(ensure_lexicon(tmp_path))
     try:
-        found = lexicon.lemmas(["samtycket", "samtycken", "boende", "korttidsboendena",
-                                "informationsdelningen", "xqzzy", "!"])
+        found = lexicon.lemmas(
+            [
+                "samtycket",
+                "samtycken",
+                "boende",
+                "korttidsboendena",
+                "informationsdelningen",
+                "xqzzy",
+                "!",
+            ]
+        )
         assert found["samtycket"] == ("samtycke", True)
         assert found["samtycken"] == ("samtycke", True)
         assert found["boende"] == ("boende", True)  # a lemma, though also a form of "bo"

@@ -15,21 +15,23 @@ from vvgctl.source.loading import load_meeting
 runner = CliRunner()
 
 # a draft written by hand: comments, unusual spacing and quoting that a re-dump would change
-DRAFT = MEETING_MD.replace("status: approved", "status: draft   # utkast, ej granskat").replace(
-    "place: Teams", "place:   'Teams'   # länk i kallelsen").replace(
-    "date: 2025-10-22", "date: 2025-11-05").replace(
-    "roster:\n", "# kallade enligt registret\nroster:\n").replace(
-    "items:\n", "items:   # dagordningen\n")
+DRAFT = (
+    MEETING_MD.replace("status: approved", "status: draft   # utkast, ej granskat")
+    .replace("place: Teams", "place:   'Teams'   # länk i kallelsen")
+    .replace("date: 2025-10-22", "date: 2025-11-05")
+    .replace("roster:\n", "# kallade enligt registret\nroster:\n")
+    .replace("items:\n", "items:   # dagordningen\n")
+)
 REVIEW = DRAFT.replace("status: draft   # utkast, ej granskat", "status: review  # granskas")
 LATER = DRAFT.replace("date: 2025-11-05", "date: 2025-12-10").replace(
-    "status: draft   # utkast, ej granskat", "status: agenda")
+    "status: draft   # utkast, ej granskat", "status: agenda"
+)
 
 
 def changed_lines(before: str, after: str) -> list[str]:
     """The lines that differ, as unified-diff lines without the headers."""
     diff = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
-    return [line for line in diff
-            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    return [line for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
 def draft_repo(make_repo: RepoFactory, text: str = DRAFT) -> Path:
@@ -44,7 +46,9 @@ def test_status_changes_only_its_line(make_repo: RepoFactory) -> None:
     after = path.read_text(encoding="utf-8")
     # the comment stays in its column
     assert changed_lines(DRAFT, after) == [
-        "-status: draft   # utkast, ej granskat", "+status: review  # utkast, ej granskat"]
+        "-status: draft   # utkast, ej granskat",
+        "+status: review  # utkast, ej granskat",
+    ]
 
 
 def test_crlf_and_bom_are_kept(make_repo: RepoFactory) -> None:
@@ -72,24 +76,52 @@ def test_approved_records_are_frozen(make_repo: RepoFactory) -> None:
 
 
 def test_approve_records_meeting_and_correction_in_both_files(make_repo: RepoFactory) -> None:
-    root = make_repo({"vvg/2025/2025-11-05.md": REVIEW, "vvg/2025/2025-12-10.md": LATER.replace(
-        "roster:", "previous:\n  date: 2025-11-05\n  link: 2025-11-05.md\n  approved: false\n"
-        "roster:", 1)})
+    root = make_repo(
+        {
+            "vvg/2025/2025-11-05.md": REVIEW,
+            "vvg/2025/2025-12-10.md": LATER.replace(
+                "roster:",
+                "previous:\n  date: 2025-11-05\n  link: 2025-11-05.md\n  approved: false\nroster:",
+                1,
+            ),
+        }
+    )
     path = root / "vvg" / "2025" / "2025-11-05.md"
     later = root / "vvg" / "2025" / "2025-12-10.md"
     later_before = later.read_text(encoding="utf-8")
-    result = runner.invoke(app, [
-        "approve", str(path), "--at", "2025-12-10", "--correction", "Rättelse i punkt 2",
-        "--item", "2", "--quote", "Bakgrund.", "--replacement", "Bakgrund och syfte."])
+    result = runner.invoke(
+        app,
+        [
+            "approve",
+            str(path),
+            "--at",
+            "2025-12-10",
+            "--correction",
+            "Rättelse i punkt 2",
+            "--item",
+            "2",
+            "--quote",
+            "Bakgrund.",
+            "--replacement",
+            "Bakgrund och syfte.",
+        ],
+    )
     assert result.exit_code == 0, result.output
     after = path.read_text(encoding="utf-8")
     # the record: status, approval, and the sentence corrected where it stands
     assert changed_lines(REVIEW, after) == [
-        "-status: review  # granskas", "+status: approved # granskas",
-        "+approval:", "+  meeting: 2025-12-10", "+  corrections:",
-        "+    - text: Rättelse i punkt 2", "+      quote: Bakgrund.",
-        "+      replacement: Bakgrund och syfte.", '+      item: "2"',
-        "-Bakgrund.", "+Bakgrund och syfte."]
+        "-status: review  # granskas",
+        "+status: approved # granskas",
+        "+approval:",
+        "+  meeting: 2025-12-10",
+        "+  corrections:",
+        "+    - text: Rättelse i punkt 2",
+        "+      quote: Bakgrund.",
+        "+      replacement: Bakgrund och syfte.",
+        '+      item: "2"',
+        "-Bakgrund.",
+        "+Bakgrund och syfte.",
+    ]
     meeting = load_meeting(path).model
     assert meeting is not None and meeting.approval is not None
     assert str(meeting.approval.meeting) == "2025-12-10"
@@ -97,9 +129,10 @@ def test_approve_records_meeting_and_correction_in_both_files(make_repo: RepoFac
     assert approving is not None and approving.previous is not None
     assert approving.previous.approved
     assert [c.replacement for c in approving.previous.corrections] == ["Bakgrund och syfte."]
-    assert all(line.startswith(("-  approved", "+  approved", "+  corrections", "+    ",
-                                "+      "))
-               for line in changed_lines(later_before, later.read_text(encoding="utf-8")))
+    assert all(
+        line.startswith(("-  approved", "+  approved", "+  corrections", "+    ", "+      "))
+        for line in changed_lines(later_before, later.read_text(encoding="utf-8"))
+    )
     assert runner.invoke(app, ["check", str(root)]).exit_code == 0
 
 
@@ -112,8 +145,12 @@ def approve(path: Path, *args: str) -> tuple[int, str]:
 
 
 def test_approve_refuses_what_is_not_ready(make_repo: RepoFactory) -> None:
-    root = make_repo({"vvg/2025/2025-11-05.md": DRAFT,
-                      "vvg/2026/2026-02-11.md": LATER.replace("2025-12-10", "2026-02-11")})
+    root = make_repo(
+        {
+            "vvg/2025/2025-11-05.md": DRAFT,
+            "vvg/2026/2026-02-11.md": LATER.replace("2025-12-10", "2026-02-11"),
+        }
+    )
     path = root / "vvg" / "2025" / "2025-11-05.md"
     code, said = approve(path, "--at", "2026-02-11")
     assert code == 1 and "approved after review" in said  # a draft, not reviewed
@@ -125,8 +162,17 @@ def test_approve_refuses_what_is_not_ready(make_repo: RepoFactory) -> None:
     assert approve(path, "--at", "2999-01-01")[0] == 2  # not yet held
     code, said = approve(path, "--at", "2025-12-10")
     assert code == 1 and "not in the repository" in said  # no minutes of that meeting
-    code, said = approve(path, "--at", "2026-02-11", "--correction", "x", "--quote",
-                         "Ingen sådan mening.", "--replacement", "y")
+    code, said = approve(
+        path,
+        "--at",
+        "2026-02-11",
+        "--correction",
+        "x",
+        "--quote",
+        "Ingen sådan mening.",
+        "--replacement",
+        "y",
+    )
     assert code == 1 and "does not stand" in said
     code, said = approve(path, "--at", "2026-02-11")
     assert code == 0, said
@@ -136,35 +182,74 @@ def test_approve_refuses_what_is_not_ready(make_repo: RepoFactory) -> None:
 
 def test_a_quote_that_stands_twice_is_found_within_its_item(make_repo: RepoFactory) -> None:
     text = REVIEW.replace("Mötet öppnas.", "Bakgrund.")
-    root = make_repo({"vvg/2025/2025-11-05.md": text,
-                      "vvg/2026/2026-02-11.md": LATER.replace("2025-12-10", "2026-02-11")})
+    root = make_repo(
+        {
+            "vvg/2025/2025-11-05.md": text,
+            "vvg/2026/2026-02-11.md": LATER.replace("2025-12-10", "2026-02-11"),
+        }
+    )
     path = root / "vvg" / "2025" / "2025-11-05.md"
-    code, said = approve(path, "--at", "2026-02-11", "--correction", "x", "--quote",
-                         "Bakgrund.", "--replacement", "Bakgrund och syfte.")
+    code, said = approve(
+        path,
+        "--at",
+        "2026-02-11",
+        "--correction",
+        "x",
+        "--quote",
+        "Bakgrund.",
+        "--replacement",
+        "Bakgrund och syfte.",
+    )
     assert code == 1 and "stands 2 times" in said
-    code, said = approve(path, "--at", "2026-02-11", "--correction", "x", "--item", "2",
-                         "--quote", "Bakgrund.", "--replacement", "Bakgrund och syfte.")
+    code, said = approve(
+        path,
+        "--at",
+        "2026-02-11",
+        "--correction",
+        "x",
+        "--item",
+        "2",
+        "--quote",
+        "Bakgrund.",
+        "--replacement",
+        "Bakgrund och syfte.",
+    )
     assert code == 0, said
     body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
     assert body.index("Bakgrund.") < body.index("## 2.") < body.index("Bakgrund och syfte.")
 
 
 def test_a_quote_wrapped_over_lines_is_corrected_in_the_front_matter(
-        make_repo: RepoFactory) -> None:
-    text = REVIEW.replace("        text: Vårdsamverkan Västra Götaland noterar informationen.",
-                          "        text: Vårdsamverkan Västra Götaland\n          noterar "
-                          "informationen.")
-    root = make_repo({"vvg/2025/2025-11-05.md": text,
-                      "vvg/2026/2026-02-11.md": LATER.replace("2025-12-10", "2026-02-11")})
+    make_repo: RepoFactory,
+) -> None:
+    text = REVIEW.replace(
+        "        text: Vårdsamverkan Västra Götaland noterar informationen.",
+        "        text: Vårdsamverkan Västra Götaland\n          noterar informationen.",
+    )
+    root = make_repo(
+        {
+            "vvg/2025/2025-11-05.md": text,
+            "vvg/2026/2026-02-11.md": LATER.replace("2025-12-10", "2026-02-11"),
+        }
+    )
     path = root / "vvg" / "2025" / "2025-11-05.md"
-    code, said = approve(path, "--at", "2026-02-11", "--correction", "Fel organ",
-                         "--quote", "Västra Götaland noterar", "--replacement",
-                         "Västra Götaland ställer sig bakom och noterar")
+    code, said = approve(
+        path,
+        "--at",
+        "2026-02-11",
+        "--correction",
+        "Fel organ",
+        "--quote",
+        "Västra Götaland noterar",
+        "--replacement",
+        "Västra Götaland ställer sig bakom och noterar",
+    )
     assert code == 0, said
     meeting = load_meeting(path).model
     assert meeting is not None
     assert meeting.items[1].decisions[0].text == (
-        "Vårdsamverkan Västra Götaland ställer sig bakom och noterar informationen.")
+        "Vårdsamverkan Västra Götaland ställer sig bakom och noterar informationen."
+    )
 
 
 def test_status_moves_one_step_forward_or_back(make_repo: RepoFactory) -> None:
@@ -178,13 +263,16 @@ def test_status_moves_one_step_forward_or_back(make_repo: RepoFactory) -> None:
 
 def test_attend_marks_absent_and_remote(make_repo: RepoFactory) -> None:
     path = draft_repo(make_repo)
-    result = runner.invoke(app, ["attend", str(path), "--remote", "Tanja Mattsson",
-                                 "--absent", "Kristina Lännergren"])
+    result = runner.invoke(
+        app, ["attend", str(path), "--remote", "Tanja Mattsson", "--absent", "Kristina Lännergren"]
+    )
     assert result.exit_code == 0, result.output
     after = path.read_text(encoding="utf-8")
     assert changed_lines(DRAFT, after) == [
-        "-  absent: [Tanja Mattsson]", "+  absent: [Kristina Lännergren]",
-        "+  remote: [Tanja Mattsson]"]
+        "-  absent: [Tanja Mattsson]",
+        "+  absent: [Kristina Lännergren]",
+        "+  remote: [Tanja Mattsson]",
+    ]
     meeting = load_meeting(path).model
     assert meeting is not None
     assert [p.name for p in meeting.attendance.remote] == ["Tanja Mattsson"]
@@ -209,17 +297,20 @@ def test_a_new_block_is_placed_where_the_schema_lists_it(make_repo: RepoFactory)
 
 
 def test_an_unusual_layout_falls_back_to_a_whole_dump_but_keeps_the_data(
-        make_repo: RepoFactory) -> None:
+    make_repo: RepoFactory,
+) -> None:
     # a flow mapping continued at column 0 cannot be cut into top-level blocks safely
-    text = DRAFT.replace('time: {start: "9.00", end: "11.00"}',
-                         'time: {start: "9.00",\nend: "11.00"}')
+    text = DRAFT.replace(
+        'time: {start: "9.00", end: "11.00"}', 'time: {start: "9.00",\nend: "11.00"}'
+    )
     path = draft_repo(make_repo, text)
     assert runner.invoke(app, ["status", str(path), "review"]).exit_code == 0
     meeting = load_meeting(path).model
     assert meeting is not None and meeting.time is not None
     assert (f"{meeting.time.end:%H:%M}", meeting.status.value) == ("11:00", "review")
-    assert path.read_text(encoding="utf-8").split("\n---\n", 1)[1] == text.split(
-        "\n---\n", 1)[1]  # the body is untouched
+    assert (
+        path.read_text(encoding="utf-8").split("\n---\n", 1)[1] == text.split("\n---\n", 1)[1]
+    )  # the body is untouched
 
 
 @pytest.mark.slow
@@ -232,10 +323,18 @@ def test_two_edits_at_the_same_time_both_land(make_repo: RepoFactory) -> None:
     path = draft_repo(make_repo)
     for _ in range(10):  # without the lock about one round in three lost a change
         path.write_text(DRAFT, encoding="utf-8")
-        both = [subprocess.Popen([sys.executable, "-m", "vvgctl", *args],
-                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-                for args in (["status", str(path), "review"],
-                             ["attend", str(path), "--absent", "Kristina Lännergren"])]
+        both = [
+            subprocess.Popen(
+                [sys.executable, "-m", "vvgctl", *args],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            for args in (
+                ["status", str(path), "review"],
+                ["attend", str(path), "--absent", "Kristina Lännergren"],
+            )
+        ]
         outputs = [p.communicate(timeout=60)[0] for p in both]
         assert [p.returncode for p in both] == [0, 0], outputs
         after = path.read_text(encoding="utf-8")
@@ -243,8 +342,9 @@ def test_two_edits_at_the_same_time_both_land(make_repo: RepoFactory) -> None:
 
 
 @pytest.mark.usefixtures("swedish")
-def test_an_edit_says_it_waits_and_gives_up_in_time(make_repo: RepoFactory,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_edit_says_it_waits_and_gives_up_in_time(
+    make_repo: RepoFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import fcntl
 
     from vvgctl.source import frontmatter_edit
@@ -262,8 +362,7 @@ def test_an_edit_says_it_waits_and_gives_up_in_time(make_repo: RepoFactory,
 
 
 @pytest.mark.slow
-def test_writers_killed_at_any_moment_leave_the_old_or_the_new_file(
-        make_repo: RepoFactory) -> None:
+def test_writers_killed_at_any_moment_leave_the_old_or_the_new_file(make_repo: RepoFactory) -> None:
     """A chaos test: kill -9 at random moments of status, attend and approve; the file is
     always the old text or the new one, never torn, and the next run succeeds."""
     import random
@@ -274,22 +373,29 @@ def test_writers_killed_at_any_moment_leave_the_old_or_the_new_file(
 
     path = draft_repo(make_repo)
     rng = random.Random(20261202)
-    commands = [["status", str(path), "review"],
-                ["attend", str(path), "--absent", "Kristina Lännergren"]]
+    commands = [
+        ["status", str(path), "review"],
+        ["attend", str(path), "--absent", "Kristina Lännergren"],
+    ]
     for args in commands:
         path.write_text(DRAFT, encoding="utf-8")
-        done = subprocess.run([sys.executable, "-m", "vvgctl", *args], capture_output=True,
-                              check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "vvgctl", *args], capture_output=True, check=False
+        )
         assert done.returncode == 0, done.stderr
         new = path.read_text(encoding="utf-8")
         for _ in range(4):
             path.write_text(DRAFT, encoding="utf-8")
-            proc = subprocess.Popen([sys.executable, "-m", "vvgctl", *args],
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "vvgctl", *args],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             time.sleep(rng.uniform(0.2, 0.9))  # start-up takes most of it: the edit is late
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=30)
             assert path.read_text(encoding="utf-8") in (DRAFT, new)
-            again = subprocess.run([sys.executable, "-m", "vvgctl", *args],
-                                   capture_output=True, check=False)
+            again = subprocess.run(
+                [sys.executable, "-m", "vvgctl", *args], capture_output=True, check=False
+            )
             assert again.returncode == 0 and path.read_text(encoding="utf-8") == new

@@ -22,8 +22,19 @@ from vvgctl.runtime import i18n
 PACKAGE = Path(__file__).resolve().parent.parent / "vvgctl"
 
 #: the callables whose message (and hint) arguments a person reads
-SINKS = {"VvgError", "UsageError", "NotMinutes", "Diagnostic", "error", "note", "to_review",
-         "YamlProblem", "SourceProblem", "_at", "_problem"}
+SINKS = {
+    "VvgError",
+    "UsageError",
+    "NotMinutes",
+    "Diagnostic",
+    "error",
+    "note",
+    "to_review",
+    "YamlProblem",
+    "SourceProblem",
+    "_at",
+    "_problem",
+}
 #: where the message and hint stand among a sink's arguments (by position), besides keywords
 POSITIONS = {"Diagnostic": (5, 6), "error": (1,), "_at": (2, 3), "to_review": (1,)}
 KEYWORDS = {"message", "hint", "why"}
@@ -36,9 +47,11 @@ def _formatted(node: ast.expr) -> bool:
     if isinstance(node, ast.JoinedStr):
         return any(isinstance(v, ast.FormattedValue) for v in node.values)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Mod):
-        return any(isinstance(side, ast.Constant | ast.JoinedStr | ast.Call)
-                   and (not isinstance(side, ast.Call) or _is_text_call(side))
-                   for side in (node.left, node.right))
+        return any(
+            isinstance(side, ast.Constant | ast.JoinedStr | ast.Call)
+            and (not isinstance(side, ast.Call) or _is_text_call(side))
+            for side in (node.left, node.right)
+        )
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
         return node.func.attr == "format"
     if isinstance(node, ast.IfExp):
@@ -47,8 +60,7 @@ def _formatted(node: ast.expr) -> bool:
 
 
 def _is_text_call(node: ast.Call) -> bool:
-    return isinstance(node.func, ast.Name) and node.func.id in ("N_", "_", "tr", "str",
-                                                                "Message")
+    return isinstance(node.func, ast.Name) and node.func.id in ("N_", "_", "tr", "str", "Message")
 
 
 def _name(call: ast.Call) -> str | None:
@@ -60,8 +72,12 @@ def _name(call: ast.Call) -> str | None:
 def _appends_a_note(call: ast.Call) -> bool:
     """``….notes.append(…)``: a note a command prints."""
     func = call.func
-    return (isinstance(func, ast.Attribute) and func.attr == "append"
-            and isinstance(func.value, ast.Attribute) and func.value.attr == "notes")
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "append"
+        and isinstance(func.value, ast.Attribute)
+        and func.value.attr == "notes"
+    )
 
 
 def _messages_of(call: ast.Call, name: str) -> list[ast.expr]:
@@ -80,9 +96,12 @@ def _offences() -> list[str]:
             if not isinstance(node, ast.Call):
                 continue
             name = _name(node)
-            if (name == "format" and isinstance(node.func, ast.Attribute)
-                    and isinstance(node.func.value, ast.Call)
-                    and _name(node.func.value) == "N_"):
+            if (
+                name == "format"
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Call)
+                and _name(node.func.value) == "N_"
+            ):
                 wrong.append(f"{shown}:{node.lineno}: N_(…).format(…): use Message(N_(…), {{…}})")
                 continue
             if _appends_a_note(node):
@@ -91,12 +110,19 @@ def _offences() -> list[str]:
                 continue
             for arg in _messages_of(node, name):
                 if _formatted(arg):
-                    wrong.append(f"{shown}:{arg.lineno}: {name}() is handed formatted text: "
-                                 f"{ast.unparse(arg)[:70]}")
-                elif isinstance(arg, ast.Constant) and isinstance(arg.value, str) and \
-                        name not in ("error", "notes.append"):
-                    wrong.append(f"{shown}:{arg.lineno}: {name}() is handed an unmarked text: "
-                                 f"{arg.value[:60]!r}")
+                    wrong.append(
+                        f"{shown}:{arg.lineno}: {name}() is handed formatted text: "
+                        f"{ast.unparse(arg)[:70]}"
+                    )
+                elif (
+                    isinstance(arg, ast.Constant)
+                    and isinstance(arg.value, str)
+                    and name not in ("error", "notes.append")
+                ):
+                    wrong.append(
+                        f"{shown}:{arg.lineno}: {name}() is handed an unmarked text: "
+                        f"{arg.value[:60]!r}"
+                    )
     return wrong
 
 
@@ -107,18 +133,23 @@ def test_no_message_is_formatted_before_it_is_shown() -> None:
 
 def test_the_checker_catches_what_it_should() -> None:
     """The reading above finds each form of formatted text (a check that checks itself)."""
-    source = '''
+    source = """
 VvgError(N_("x {a}").format(a=1))
 VvgError(f"x {a}")
 Diagnostic(p, 1, 1, s, c, "x " + str(a))
 draft.note(f"item {n} has no kind")
 raise UsageError("not marked")
 VvgError(Message(N_("the {what}"), {"what": w}) + ": more")
-'''
+"""
     tree = ast.parse(source)
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and _name(n) in SINKS]
-    flagged = [c for c in calls if any(_formatted(a) or isinstance(a, ast.Constant)
-                                       for a in _messages_of(c, _name(c) or ""))]
+    flagged = [
+        c
+        for c in calls
+        if any(
+            _formatted(a) or isinstance(a, ast.Constant) for a in _messages_of(c, _name(c) or "")
+        )
+    ]
     assert len(flagged) == 6
 
 
@@ -138,10 +169,21 @@ def test_a_message_round_trips_through_its_data(monkeypatch: pytest.MonkeyPatch)
     import datetime as dt
 
     monkeypatch.delenv("LANG", raising=False)
-    message = plural("{n} meeting", "{n} meetings", 3, {"when": Message("an earlier meeting"),
-                                                       "day": dt.date(2026, 1, 2)})
-    diagnostic = Diagnostic("a.md", 1, 1, Severity.ERROR, "code", message,
-                            Message("did you mean {guess}?", {"guess": "x"}))
+    message = plural(
+        "{n} meeting",
+        "{n} meetings",
+        3,
+        {"when": Message("an earlier meeting"), "day": dt.date(2026, 1, 2)},
+    )
+    diagnostic = Diagnostic(
+        "a.md",
+        1,
+        1,
+        Severity.ERROR,
+        "code",
+        message,
+        Message("did you mean {guess}?", {"guess": "x"}),
+    )
     again = Diagnostic.from_dict(diagnostic.as_data())
     assert again.message == message and again.hint == diagnostic.hint
     assert diagnostic.as_dict()["message"] == "3 meetings"

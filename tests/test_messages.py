@@ -34,7 +34,8 @@ def _extracted() -> set[str]:
         method_map, options_map = parse_mapping_cfg(handle)
     found: set[str] = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-            PACKAGE, method_map=method_map, options_map=options_map, keywords=KEYWORDS):
+        PACKAGE, method_map=method_map, options_map=options_map, keywords=KEYWORDS
+    ):
         if isinstance(message, tuple):
             found.update(m for m in message if m)
         elif message:
@@ -64,7 +65,8 @@ def test_every_message_has_a_swedish_translation() -> None:
     assert not untranslated, (
         f"{len(untranslated)} messages lack a Swedish translation (run `make messages` and "
         "translate them in vvgctl/locale/sv/LC_MESSAGES/vvgctl.po):\n"
-        + "\n".join(repr(m) for m in untranslated[:20]))
+        + "\n".join(repr(m) for m in untranslated[:20])
+    )
 
 
 def test_every_rule_is_documented_in_swedish() -> None:
@@ -74,8 +76,11 @@ def test_every_rule_is_documented_in_swedish() -> None:
 
     catalog = _catalog()
     extracted = _extracted()
-    missing = [r.code for r in catalogue()
-               if r.documentation not in extracted or not catalog.get(r.documentation)]
+    missing = [
+        r.code
+        for r in catalogue()
+        if r.documentation not in extracted or not catalog.get(r.documentation)
+    ]
     assert not missing, f"rules documented only in English: {missing}"
 
 
@@ -94,8 +99,11 @@ def test_translations_keep_the_placeholders() -> None:
 def test_the_compiled_catalog_is_the_po() -> None:
     with MO.open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
-    flat = {(k[0] if k[1] == 0 else None) if isinstance(k, tuple) else k: v
-            for k, v in compiled.items() if k}
+    flat = {
+        (k[0] if k[1] == 0 else None) if isinstance(k, tuple) else k: v
+        for k, v in compiled.items()
+        if k
+    }
     expected = {}
     with PO.open("rb") as handle:
         for m in read_po(handle, locale="sv"):
@@ -106,18 +114,22 @@ def test_the_compiled_catalog_is_the_po() -> None:
     assert flat == expected, "vvgctl.mo is stale: run `make messages`"
 
 
-@pytest.mark.parametrize(("env", "language"), [
-    ({}, "sv"),
-    ({"LANG": "en_US.UTF-8"}, "en"),
-    ({"LANG": "sv_SE.UTF-8"}, "sv"),
-    ({"LANG": "de_DE.UTF-8"}, "sv"),
-    ({"LC_ALL": "C.UTF-8", "LANG": "en_GB.UTF-8"}, "en"),
-    ({"LANGUAGE": "sv:en", "LANG": "en_US.UTF-8"}, "sv"),
-    ({"LC_MESSAGES": "en_US.UTF-8"}, "en"),
-    ({"LANGUAGE": "en", "LANG": "sv_SE.UTF-8"}, "en"),
-])
-def test_the_locale_picks_the_language(monkeypatch: pytest.MonkeyPatch,
-                                       env: dict[str, str], language: str) -> None:
+@pytest.mark.parametrize(
+    ("env", "language"),
+    [
+        ({}, "sv"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "sv_SE.UTF-8"}, "sv"),
+        ({"LANG": "de_DE.UTF-8"}, "sv"),
+        ({"LC_ALL": "C.UTF-8", "LANG": "en_GB.UTF-8"}, "en"),
+        ({"LANGUAGE": "sv:en", "LANG": "en_US.UTF-8"}, "sv"),
+        ({"LC_MESSAGES": "en_US.UTF-8"}, "en"),
+        ({"LANGUAGE": "en", "LANG": "sv_SE.UTF-8"}, "en"),
+    ],
+)
+def test_the_locale_picks_the_language(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], language: str
+) -> None:
     for name in i18n.LOCALE_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
@@ -125,8 +137,7 @@ def test_the_locale_picks_the_language(monkeypatch: pytest.MonkeyPatch,
     assert i18n.language() == language
 
 
-def test_a_message_is_a_value_translated_where_it_is_shown(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_message_is_a_value_translated_where_it_is_shown(monkeypatch: pytest.MonkeyPatch) -> None:
     """A Message keeps its template and arguments: English as data, Swedish when rendered
     (its nested messages too), and it counts through ngettext."""
     from vvgctl.message import Message, plural
@@ -139,14 +150,17 @@ def test_a_message_is_a_value_translated_where_it_is_shown(
     one, two = (plural("{n} meeting", "{n} meetings", n) for n in (1, 2))
     assert (i18n.render(one), i18n.render(two)) == ("1 möte", "2 möten")
     assert (str(one), str(two)) == ("1 meeting", "2 meetings")
-    nested = Message(N_("the record is already approved (at {when}) and frozen"),
-                     {"when": Message(N_("an earlier meeting"))})
+    nested = Message(
+        N_("the record is already approved (at {when}) and frozen"),
+        {"when": Message(N_("an earlier meeting"))},
+    )
     assert "ett tidigare möte" in i18n.render(nested)
     assert Message.from_dict(nested.as_dict()) == nested
     assert i18n.render("a text the catalog does not know") == "a text the catalog does not know"
     monkeypatch.setenv("LANG", "en_US.UTF-8")
-    assert i18n.render(nested) == ("the record is already approved (at an earlier meeting) and "
-                                   "frozen")
+    assert i18n.render(nested) == (
+        "the record is already approved (at an earlier meeting) and frozen"
+    )
 
 
 def test_the_wheel_carries_the_compiled_catalog() -> None:
@@ -163,9 +177,18 @@ def test_pydantic_messages_are_pydantics_and_translated(monkeypatch: pytest.Monk
     from vvgctl.source.validation import PYDANTIC_MESSAGES
 
     monkeypatch.setenv("LANG", "sv_SE.UTF-8")
-    context = {"expected": "'a' or 'b'", "error": "input is too short", "gt": 1, "ge": 1,
-               "lt": 1, "le": 1, "pattern": "^x$", "tag": "t", "discriminator": "'kind'",
-               "expected_tags": "'a'"}
+    context = {
+        "expected": "'a' or 'b'",
+        "error": "input is too short",
+        "gt": 1,
+        "ge": 1,
+        "lt": 1,
+        "le": 1,
+        "pattern": "^x$",
+        "tag": "t",
+        "discriminator": "'kind'",
+        "expected_tags": "'a'",
+    }
     for kind, template in PYDANTIC_MESSAGES.items():
         error = PydanticKnownError(kind, context)  # type: ignore[arg-type]
         assert error.message_template == template, kind
@@ -180,8 +203,10 @@ def test_lists_and_hints_are_whole_sentences(monkeypatch: pytest.MonkeyPatch) ->
 
     message = _not_allowed("aproved", ["planned", "review", "approved"])
     monkeypatch.setenv("LANG", "sv_SE.UTF-8")
-    assert i18n.render(message) == ("'aproved' är inte tillåtet; väntade planerat (planned), "
-                                    "under granskning (review) eller godkänd (approved)")
+    assert i18n.render(message) == (
+        "'aproved' är inte tillåtet; väntade planerat (planned), "
+        "under granskning (review) eller godkänd (approved)"
+    )
     assert str(message) == "'aproved' is not allowed; expected 'planned', 'review' or 'approved'"
     other = _not_allowed("x", ["a", "b"])
     assert i18n.render(other) == "'x' är inte tillåtet; väntade 'a' eller 'b'"

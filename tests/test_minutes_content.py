@@ -39,7 +39,9 @@ def test_the_repository_checks_without_errors() -> None:
     errors = [d for d in report.diagnostics if d.severity is Severity.ERROR]
     assert not errors, [f"{d.path}:{d.line} {d.message}" for d in errors]
     assert {(m.organ, m.date.isoformat()) for m in report.meetings} >= {
-        ("vvg", "2025-10-22"), ("styrgrupp-hos", "2026-05-13")}
+        ("vvg", "2025-10-22"),
+        ("styrgrupp-hos", "2026-05-13"),
+    }
 
 
 def test_every_item_of_seed_000_with_number_and_title() -> None:
@@ -52,18 +54,29 @@ def test_every_item_of_seed_000_with_number_and_title() -> None:
         ("5", "Egenvård – hur vill VVG följa upp tillämpning av länsgemensamma styrdokument?"),
         ("6", "Hälso- och sjukvård på korttids inom ramen för LSS, delrapport"),
         ("7", "Riktlinje Samtycke – delrapport inför synpunktsrunda"),
-        ("8", "Ärenden hanterade i VVG, SRO och SITIV sammanställda av VästKom, "
-              "2024-07-01 – 2025-06-30"),
+        (
+            "8",
+            "Ärenden hanterade i VVG, SRO och SITIV sammanställda av VästKom, "
+            "2024-07-01 – 2025-06-30",
+        ),
         ("9", "Övrig fråga: Barn med Trach"),
         ("10", "Skriftlig information utan föredragning"),
     ]
     assert [(s.number, s.title) for s in meeting.items[0].subitems] == [
-        ("a", "Närvaro/upprop"), ("b", "övriga frågor")]
+        ("a", "Närvaro/upprop"),
+        ("b", "övriga frågor"),
+    ]
     kinds = [i.kind for i in meeting.items]
     assert kinds[:3] == [ItemKind.PROCEDURAL] * 3
-    assert kinds[3:] == [ItemKind.INFORMATION, ItemKind.DIALOG, ItemKind.INFORMATION,
-                         ItemKind.INFORMATION, ItemKind.INFORMATION_AND_DIALOG,
-                         ItemKind.OTHER_QUESTION, ItemKind.WRITTEN_INFORMATION]
+    assert kinds[3:] == [
+        ItemKind.INFORMATION,
+        ItemKind.DIALOG,
+        ItemKind.INFORMATION,
+        ItemKind.INFORMATION,
+        ItemKind.INFORMATION_AND_DIALOG,
+        ItemKind.OTHER_QUESTION,
+        ItemKind.WRITTEN_INFORMATION,
+    ]
 
 
 def test_every_item_has_its_body_section_in_order() -> None:
@@ -77,34 +90,56 @@ def test_the_arshjul_is_five_meetings_by_five_categories() -> None:
     _, meeting = _load(VVG)
     (table,) = meeting.items[9].tables
     assert table.title == "Årshjul 2025 / 2026"
-    assert table.columns == ["December 2025", "Februari 2026", "April 2026", "Juni 2026",
-                             "September 2026"]
-    assert [r.label for r in table.rows] == ["Uppföljning", "Riktlinje och rutin", "Uppdrag",
-                                             "Förvaltningsplan SHVO", "Informationsärenden"]
+    assert table.columns == [
+        "December 2025",
+        "Februari 2026",
+        "April 2026",
+        "Juni 2026",
+        "September 2026",
+    ]
+    assert [r.label for r in table.rows] == [
+        "Uppföljning",
+        "Riktlinje och rutin",
+        "Uppdrag",
+        "Förvaltningsplan SHVO",
+        "Informationsärenden",
+    ]
     assert all(len(r.cells) == 5 for r in table.rows)
     cells = {r.label: r.cells for r in table.rows}
     assert cells["Uppföljning"][0] == ["Länsgemensam riktlinje egenvård - enkätförslag"]
     assert cells["Uppföljning"][2] == ["Avvikelser", "Årsredovisning 2025"]
     assert cells["Riktlinje och rutin"][3] == [
-        "Ställningstagande till Länsgemensam riktlinje samtycke till informationsdelning"]
+        "Ställningstagande till Länsgemensam riktlinje samtycke till informationsdelning"
+    ]
     assert cells["Uppdrag"] == [[], [], [], [], []]
     assert cells["Förvaltningsplan SHVO"][2] == [
         "Ställningstagande till utvecklingsbehov",
-        "Ställningstagande till förvaltningsplan för 2026"]
+        "Ställningstagande till förvaltningsplan för 2026",
+    ]
     assert cells["Informationsärenden"][0] == [
-        "Hälsa- och sjukvårdsavtalet – implementeringsarbete", "Tilläggsuppdrag – patientsäkerhet",
-        "Förstudien uppföljning god och nära vård"]
+        "Hälsa- och sjukvårdsavtalet – implementeringsarbete",
+        "Tilläggsuppdrag – patientsäkerhet",
+        "Förstudien uppföljning god och nära vård",
+    ]
     assert cells["Informationsärenden"][4] == []
 
 
 def test_attendance_of_2025_10_22() -> None:
     _, meeting = _load(VVG)
     assert [p.name for p in meeting.attendance.absent] == [
-        "Jörgen Thorn", "Maria Taranger", "Annika Leidenhed", "Marie Blomqvist",
-        "Rose-Marie Sandberg", "Ritva Gonzales"]
+        "Jörgen Thorn",
+        "Maria Taranger",
+        "Annika Leidenhed",
+        "Marie Blomqvist",
+        "Rose-Marie Sandberg",
+        "Ritva Gonzales",
+    ]
     assert meeting.attendance.remote == []
     assert [(g.name, g.items) for g in meeting.invited] == [
-        ("Lars Gelander", ["6"]), ("Karin Andersson", ["6"]), ("Maja Berndes", ["6"])]
+        ("Lars Gelander", ["6"]),
+        ("Karin Andersson", ["6"]),
+        ("Maja Berndes", ["6"]),
+    ]
     members = {m.name: m for g in meeting.roster for m in g.members}
     assert len(members) == 24
     assert members["Kristina Lännergren"].role == "chair"
@@ -118,7 +153,9 @@ def test_positions_actions_and_follow_ups_of_2025_10_22() -> None:
     _, meeting = _load(VVG)
     item4, item5, item9 = meeting.items[3], meeting.items[4], meeting.items[8]
     assert [(d.type, d.after_dialog) for d in item4.decisions] == [
-        (DecisionType.ENDORSED, False), (DecisionType.ASSIGNED, True)]
+        (DecisionType.ENDORSED, False),
+        (DecisionType.ASSIGNED, True),
+    ]
     assert item4.actions[0].label == "Inför nästa möte"
     assert item4.actions[0].due_meeting == "next"
     assert [f.meeting for f in item4.follow_ups] == ["2025-12"]
@@ -131,7 +168,7 @@ def test_positions_actions_and_follow_ups_of_2025_10_22() -> None:
 
 ITEM_4_DIALOG = [
     "Samverkan i Lerum och Alingsås, SAMLA, kommer att inkomma med förslag på nytt namn för "
-    "referensgrupp SHVO till \"Länsgemensamt IT-stöd för SHVO\".",
+    'referensgrupp SHVO till "Länsgemensamt IT-stöd för SHVO".',
     "Vad bereds i VVG, delregionalt och i beredningsgruppen?",
     "Ann-Sofie poängterar att uppdaterade förslag behöver skickas in utifrån nuläget.",
     "Ett ställningstagande i december bedöms som för tidigt, men det är samtidigt viktigt att "
@@ -171,23 +208,34 @@ def test_every_dialog_bullet_of_seed_000_item_4_is_in_the_body() -> None:
 def test_the_steering_group_meeting_of_2026_05_13() -> None:
     _, meeting = _load(STYRGRUPP)
     assert [p.name for p in meeting.attendance.absent] == [
-        "Karin Looström Muth", "Maria Taranger", "Sara Magnusson", "Kristina Lännergren",
-        "Victoria Fransson", "Ebba Gierow"]
+        "Karin Looström Muth",
+        "Maria Taranger",
+        "Sara Magnusson",
+        "Kristina Lännergren",
+        "Victoria Fransson",
+        "Ebba Gierow",
+    ]
     assert [p.name for p in meeting.attendance.others] == [
-        "Ann-Sofie Rundberg", "Jenny Nilsson", "Malin Swärd Davidsson", "Åsa Jackson",
-        "Isabelle Alknäs"]
+        "Ann-Sofie Rundberg",
+        "Jenny Nilsson",
+        "Malin Swärd Davidsson",
+        "Åsa Jackson",
+        "Isabelle Alknäs",
+    ]
     assert meeting.secretary is not None and meeting.secretary.name == "Isabelle Alknäs"
     assert [len(i.subitems) for i in meeting.items] == [2, 4, 1, 1, 0]
-    substitute = next(m for g in meeting.roster for m in g.members
-                      if m.name == "Sebastian Nydén")
+    substitute = next(m for g in meeting.roster for m in g.members if m.name == "Sebastian Nydén")
     assert substitute.substitutes_for is not None
     assert substitute.substitutes_for.name == "Monica Holmgren"
     assert substitute.substitute_note == "vid behov"
     follow = meeting.items[0].follow_ups[0]
     assert (follow.organ, follow.meeting) == ("sro", "2026-09-01")
     assert meeting.items[1].question_label == "Fråga till styrgruppen"
-    assert [(s.date.isoformat(), f"{s.time.start:%H}-{s.time.end:%H}") for s in meeting.schedule
-            if s.time] == [("2026-06-25", "11-12")]
+    assert [
+        (s.date.isoformat(), f"{s.time.start:%H}-{s.time.end:%H}")
+        for s in meeting.schedule
+        if s.time
+    ] == [("2026-06-25", "11-12")]
     assert "<b>" not in STYRGRUPP.read_text(encoding="utf-8")
 
 
@@ -201,10 +249,15 @@ def test_meeting_files_use_only_canonical_names() -> None:
             assert lookup.person is not None and not lookup.via_alias, f"{path.name}: {name}"
 
 
-@pytest.mark.parametrize(("variant", "canonical"), [
-    ("Lars Gelande", "Lars Gelander"), ("Katarina Meuller", "Katarina Mueller"),
-    ("Monika Holmgren", "Monica Holmgren"), ("Lotta Hjöberg", "Lotta Hjoberg"),
-])
+@pytest.mark.parametrize(
+    ("variant", "canonical"),
+    [
+        ("Lars Gelande", "Lars Gelander"),
+        ("Katarina Meuller", "Katarina Mueller"),
+        ("Monika Holmgren", "Monica Holmgren"),
+        ("Lotta Hjöberg", "Lotta Hjoberg"),
+    ],
+)
 def test_the_registry_knows_the_seeds_spelling_variants(variant: str, canonical: str) -> None:
     lookup = load_registry(MINUTES).person(variant)
     assert lookup.person is not None and lookup.via_alias

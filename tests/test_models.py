@@ -32,14 +32,23 @@ def test_person_from_plain_name() -> None:
     assert PersonRef.model_validate("Åsa Jackson").name == "Åsa Jackson"
 
 
-@pytest.mark.parametrize("link", ["https://vardsamverkan.se/a.pdf", "mailto:a@b.se",
-                                  "bilagor/plan.pdf", "../2025/2025-09-11.md"])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://vardsamverkan.se/a.pdf",
+        "mailto:a@b.se",
+        "bilagor/plan.pdf",
+        "../2025/2025-09-11.md",
+    ],
+)
 def test_allowed_links(link: str) -> None:
     Meeting.model_validate(_meeting(link))
 
 
-@pytest.mark.parametrize("link", ["javascript:alert(1)", "file:///etc/passwd", "#",
-                                  "//evil.example/x", "data:text/html,x"])
+@pytest.mark.parametrize(
+    "link",
+    ["javascript:alert(1)", "file:///etc/passwd", "#", "//evil.example/x", "data:text/html,x"],
+)
 def test_refused_links(link: str) -> None:
     with pytest.raises(ValidationError, match="not an allowed link"):
         Meeting.model_validate(_meeting(link))
@@ -47,8 +56,9 @@ def test_refused_links(link: str) -> None:
 
 def test_table_rows_must_fit_the_columns() -> None:
     with pytest.raises(ValidationError, match="2 cells for 3 columns"):
-        Table.model_validate({"columns": ["a", "b", "c"],
-                              "rows": [{"label": "x", "cells": [["1"], ["2"]]}]})
+        Table.model_validate(
+            {"columns": ["a", "b", "c"], "rows": [{"label": "x", "cells": [["1"], ["2"]]}]}
+        )
 
 
 def test_approval_needs_approved_status() -> None:
@@ -61,7 +71,10 @@ def test_approval_needs_approved_status() -> None:
 
 def _meeting(link: str) -> dict[str, object]:
     return {
-        "organ": "vvg", "date": "2025-10-22", "place": "Teams", "mode": "remote",
+        "organ": "vvg",
+        "date": "2025-10-22",
+        "place": "Teams",
+        "mode": "remote",
         "status": "approved",
         "items": [{"number": "1", "title": "A", "documents": [{"title": "D", "link": link}]}],
     }

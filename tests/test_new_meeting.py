@@ -38,7 +38,8 @@ PREVIOUS_WITH_ACTION = MEETING_MD.replace(
     "        text: Vårdsamverkan Västra Götaland noterar informationen.\n"
     "    actions:\n"
     "      - {id: enkat, text: Ta fram ett enkätförslag, owner: Åsa Jackson, "
-    "due_meeting: next}\n")
+    "due_meeting: next}\n",
+)
 
 DAY = "2026-02-11"
 
@@ -47,10 +48,14 @@ DAY = "2026-02-11"
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A git repository whose minutes/ hold the registry and one approved meeting."""
     use_git_env(monkeypatch)
-    top = init_repo(tmp_path / "project", {
-        "minutes/registry/organs.yaml": ORGANS, "minutes/registry/people.yaml": PEOPLE_YAML,
-        "minutes/vvg/2025/2025-10-22.md": PREVIOUS_WITH_ACTION,
-    })
+    top = init_repo(
+        tmp_path / "project",
+        {
+            "minutes/registry/organs.yaml": ORGANS,
+            "minutes/registry/people.yaml": PEOPLE_YAML,
+            "minutes/vvg/2025/2025-10-22.md": PREVIOUS_WITH_ACTION,
+        },
+    )
     return top / "minutes"
 
 
@@ -73,8 +78,11 @@ def test_generated_file_validates_and_is_prefilled(repo: Path) -> None:
     assert check.exit_code == 0, check.output
     meeting = load_meeting(target(repo)).model
     assert meeting is not None
-    assert (meeting.status.value, meeting.place, meeting.mode.value) == ("planned", "Teams",
-                                                                        "remote")
+    assert (meeting.status.value, meeting.place, meeting.mode.value) == (
+        "planned",
+        "Teams",
+        "remote",
+    )
     assert meeting.time is not None and f"{meeting.time.start:%H:%M}" == "09:00"
     # the roster as it stands on the date, in the registry's delegation order
     roster = {g.delegation: [m.name for m in g.members] for g in meeting.roster}
@@ -85,8 +93,11 @@ def test_generated_file_validates_and_is_prefilled(repo: Path) -> None:
     assert meeting.previous is not None and str(meeting.previous.date) == "2025-10-22"
     assert meeting.previous.link == "../2025/2025-10-22.md"
     titles = [i.title for i in meeting.items]
-    assert titles[:3] == ["Mötets öppnande", "Godkännande av dagens agenda",
-                          "Föregående mötesanteckning"]
+    assert titles[:3] == [
+        "Mötets öppnande",
+        "Godkännande av dagens agenda",
+        "Föregående mötesanteckning",
+    ]
     assert [s.title for s in meeting.items[0].subitems] == ["Närvaro/upprop", "Övriga frågor"]
     assert "Uppföljning av åtgärder från tidigare möten" in titles  # the open action is due
     assert titles[-1] == "Mötets avslutande" and "Övriga frågor" not in titles  # once, in 1 b
@@ -101,8 +112,8 @@ def test_kallelse_lists_the_previous_minutes_once(repo: Path) -> None:
 
     assert new(repo, *WHERE)[0] == 0
     markdown = prepare(target(repo), agenda=True).markdown
-    section = markdown[markdown.index("Föregående mötesanteckning"):]
-    section = section[:section.index("\n#")]
+    section = markdown[markdown.index("Föregående mötesanteckning") :]
+    section = section[: section.index("\n#")]
     assert section.count("](") == 1 and "2025/2025-10-22.md" in section
 
 
@@ -119,8 +130,9 @@ def test_second_call_refuses_and_leaves_the_file_byte_identical(repo: Path) -> N
 
 
 def test_dry_run_prints_and_writes_nothing(repo: Path) -> None:
-    result = runner.invoke(app, ["new-meeting", "--organ", "vvg", "--repo", str(repo), *WHERE,
-                                 "--dry-run"])
+    result = runner.invoke(
+        app, ["new-meeting", "--organ", "vvg", "--repo", str(repo), *WHERE, "--dry-run"]
+    )
     assert result.exit_code == 0
     assert result.stdout.startswith("---\norgan: vvg\n")
     assert not target(repo).exists()
@@ -136,10 +148,24 @@ def test_values_are_quoted_as_yaml_needs(repo: Path) -> None:
 
 def test_without_a_terminal_it_never_waits(repo: Path) -> None:
     # stdin stays open and empty: a prompt would block until the timeout
-    proc = subprocess.Popen([sys.executable, "-m", "vvgctl", "new-meeting", "--organ", "vvg",
-                             "--repo", str(repo), "--date", DAY],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "vvgctl",
+            "new-meeting",
+            "--organ",
+            "vvg",
+            "--repo",
+            str(repo),
+            "--date",
+            DAY,
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         code = proc.wait(timeout=60)
     finally:
@@ -163,8 +189,11 @@ def test_on_a_terminal_it_asks(repo: Path, monkeypatch: pytest.MonkeyPatch) -> N
     from vvgctl.cli import new_meeting
 
     monkeypatch.setattr(new_meeting, "interactive", lambda: True)
-    result = runner.invoke(app, ["new-meeting", "--organ", "vvg", "--repo", str(repo)],
-                           input=f"{DAY}\nTeams\nhybrid\n13:00-15:30\n")
+    result = runner.invoke(
+        app,
+        ["new-meeting", "--organ", "vvg", "--repo", str(repo)],
+        input=f"{DAY}\nTeams\nhybrid\n13:00-15:30\n",
+    )
     assert result.exit_code == 0, result.output
     meeting = load_meeting(target(repo)).model
     assert meeting is not None
@@ -210,26 +239,41 @@ def test_unknown_organ_names_the_known_ones(repo: Path) -> None:
 
 def test_members_without_a_delegation_are_one_group_after_the_delegations(repo: Path) -> None:
     organs = repo / "registry/organs.yaml"
-    organs.write_text(ORGANS + "      - {name: Nils Holm, affiliation: Kansliet}\n",
-                      encoding="utf-8")
+    organs.write_text(
+        ORGANS + "      - {name: Nils Holm, affiliation: Kansliet}\n", encoding="utf-8"
+    )
     code, out = new(repo, *WHERE)
     assert code == 0 and "Nils Holm" not in out, out
     meeting = load_meeting(target(repo)).model
     assert meeting is not None
     assert [(g.delegation, [m.name for m in g.members]) for g in meeting.roster] == [
-        ("vastkom", ["Kristina Lännergren"]), ("fyrbodal", ["Lotta Hjöberg"]),
-        ("administration", ["Åsa Jackson"]), (None, ["Nils Holm"])]
+        ("vastkom", ["Kristina Lännergren"]),
+        ("fyrbodal", ["Lotta Hjöberg"]),
+        ("administration", ["Åsa Jackson"]),
+        (None, ["Nils Holm"]),
+    ]
     check = runner.invoke(app, ["check", str(repo)])
     assert check.exit_code == 0, check.output
-    agenda = runner.invoke(app, ["render", str(target(repo)), "--agenda", "--format", "html",
-                                 "-o", str(repo.parent / "out")])
+    agenda = runner.invoke(
+        app,
+        [
+            "render",
+            str(target(repo)),
+            "--agenda",
+            "--format",
+            "html",
+            "-o",
+            str(repo.parent / "out"),
+        ],
+    )
     assert agenda.exit_code == 0, agenda.output
     html = (repo.parent / "out" / f"vvg-{DAY}-kallelse.html").read_text(encoding="utf-8")
     assert html.count('class="doc-delegation"') == 4 and "Nils Holm, Kansliet" in html
 
 
-def test_new_meeting_parses_the_previous_meeting_once(repo: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_meeting_parses_the_previous_meeting_once(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Issue 27: the records and the query index (its open actions) are read from one
     parse of each meeting in the command."""
     import collections

@@ -22,7 +22,8 @@ NAME = re.compile(r"vårdsamverkan|vardsamverkan|\bvvg\b", re.IGNORECASE)
 #: forms, in lower case, in Python sources and the message catalog (never in templates/).
 EXAMPLE_ID = re.compile(
     r"--organ vvg\b|\bminutes/vvg/|(?<![\w-])vvg-\d{4}-\d\d-\d\d|\bmeeting/vvg-<"
-    r"|\binit vvg-minutes\b|(?:e\.g\.|t\.ex\.) vvg\b|\bsite/vvg ->")
+    r"|\binit vvg-minutes\b|(?:e\.g\.|t\.ex\.) vvg\b|\bsite/vvg ->"
+)
 
 #: files that may name VVG, each with the reason. Keep it short.
 ALLOWED: dict[str, str] = {
@@ -31,7 +32,7 @@ ALLOWED: dict[str, str] = {
     "vvgctl/importer/labels.py": "the importer's heuristics for VVG's historical minutes",
     "vvgctl/importer/positions.py": "the importer's heuristics for VVG's historical minutes",
     "vvgctl/importer/people.py": "a word list of organisation words (vårdsamverkan) that "
-                                 "are not people's names",
+    "are not people's names",
     "vvgctl/importer/pages.py": "a comment quoting a historical footer",
     "vvgctl/importer/vocabulary.py": "comments quoting historical minutes",
     "vvgctl/importer/header.py": "a docstring quoting a historical header",
@@ -41,12 +42,13 @@ ALLOWED: dict[str, str] = {
     # markdown_to_pdf's default header, which every caller in vvgctl overrides (the årshjul
     # passes the organ's header).
     "vvgctl/cli/app.py": "the toolkit's help sentence (file edited elsewhere this round)",
-    "vvgctl/render/pipeline.py": "markdown_to_pdf's unused default header (edited elsewhere)",
+    "vvgctl/render/pdf.py": "markdown_to_pdf's unused default header (edited elsewhere)",
 }
 #: single lines that may name VVG, each with the reason
 ALLOWED_LINES: dict[str, str] = {
-    '"A toolkit for VVG\'s minutes in git: check, query, plan and render.\\n"':
-        "the catalog's msgid of cli/app.py's help (its Swedish leaves VVG out)",
+    '"A toolkit for VVG\'s minutes in git: check, query, plan and render.\\n"': (
+        "the catalog's msgid of cli/app.py's help (its Swedish leaves VVG out)"
+    ),
 }
 
 
@@ -76,8 +78,9 @@ def test_the_search_finds_a_name() -> None:
     assert NAME.search("tag:vardsamverkan.se,2025")
     assert NAME.search("Beslut: VVG noterar") and NAME.search('class="vvg-roster"')
     assert not NAME.search("vvgctl check; except VvgError")
-    assert NAME.search(EXAMPLE_ID.sub("", "vvgctl new-meeting --organ vvg # VVG")), \
+    assert NAME.search(EXAMPLE_ID.sub("", "vvgctl new-meeting --organ vvg # VVG")), (
         "an example id leaves the rest of the line searched"
+    )
 
 
 def test_every_allowed_file_exists() -> None:

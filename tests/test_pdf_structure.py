@@ -33,7 +33,7 @@ def structure(pdf: pikepdf.Pdf) -> list[tuple[int, str]]:
         if "/S" in node:
             out.append((depth, str(node.S)))
         kids = node.get("/K")
-        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
             walk(kid, depth + 1)
 
     walk(pdf.Root.StructTreeRoot, 0)
@@ -46,7 +46,7 @@ def rows(tags: list[tuple[int, str]]) -> list[list[str]]:
     for index, (depth, tag) in enumerate(tags):
         if tag == "/TR":
             cells = []
-            for d, t in tags[index + 1:]:
+            for d, t in tags[index + 1 :]:
                 if d <= depth:
                     break
                 if d == depth + 1:
@@ -76,16 +76,30 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # one process: a fork inside the test run (threads of earlier tests alive) may deadlock
     result = runner.invoke(app, ["render", str(MINUTES), "-o", str(out), "--jobs", "1"])
     assert result.exit_code == 0, result.output
-    result = runner.invoke(app, ["arshjul", "--organ", "vvg", "--year", "2026", "--root",
-                                 str(MINUTES), "--format", "pdf", "-o",
-                                 str(out / "arshjul.pdf")])
+    result = runner.invoke(
+        app,
+        [
+            "arshjul",
+            "--organ",
+            "vvg",
+            "--year",
+            "2026",
+            "--root",
+            str(MINUTES),
+            "--format",
+            "pdf",
+            "-o",
+            str(out / "arshjul.pdf"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     return out
 
 
 def test_the_arshjul_pdf_has_a_heading_and_row_headers(pdfs: Path) -> None:
-    pdf = assert_accessible(pdfs / "arshjul.pdf",
-                            "Årshjul 2025 / 2026 – Vårdsamverkan Västra Götaland (VVG)")
+    pdf = assert_accessible(
+        pdfs / "arshjul.pdf", "Årshjul 2025 / 2026 – Vårdsamverkan Västra Götaland (VVG)"
+    )
     tags = structure(pdf)
     counts = collections.Counter(tag for _, tag in tags)
     assert counts["/H1"] == 1 and counts["/Table"] == 1
@@ -119,7 +133,7 @@ def _nodes(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
         if "/S" in node:
             found.append(node)
         kids = node.get("/K")
-        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
             walk(kid)
 
     walk(pdf.Root.StructTreeRoot)
@@ -131,8 +145,9 @@ def assert_cells_name_row_and_column(pdf: pikepdf.Pdf) -> None:
     header in the meetings' row at its position, or one that names that header alone."""
     nodes = _nodes(pdf)
     by_id = {str(n.ID): n for n in nodes if "/ID" in n}
-    headers = {key: [str(h) for h in _table_attributes(n).get("/Headers", [])]
-               for key, n in by_id.items()}
+    headers = {
+        key: [str(h) for h in _table_attributes(n).get("/Headers", [])] for key, n in by_id.items()
+    }
     checked = 0
     for table in (n for n in nodes if n.S == "/Table"):
         rows = [n for n in _nodes_under(table) if n.S == "/TR"]
@@ -144,8 +159,11 @@ def assert_cells_name_row_and_column(pdf: pikepdf.Pdf) -> None:
                     continue
                 named = [str(h) for h in _table_attributes(cell).get("/Headers", [])]
                 assert any(h in labels for h in named), (x, named)
-                column = {h if h in columns else (headers.get(h) or [""])[0] for h in named
-                          if h not in labels}
+                column = {
+                    h if h in columns else (headers.get(h) or [""])[0]
+                    for h in named
+                    if h not in labels
+                }
                 assert column == {columns[x]}, (x, named)
                 checked += 1
     assert checked
@@ -153,8 +171,11 @@ def assert_cells_name_row_and_column(pdf: pikepdf.Pdf) -> None:
 
 def _kids(node: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
     kids = node.get("/K")
-    return [k for k in (kids if isinstance(kids, pikepdf.Array) else [kids])
-            if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+    return [
+        k
+        for k in (kids if isinstance(kids, pikepdf.Array) else [kids])
+        if isinstance(k, pikepdf.Dictionary) and "/S" in k
+    ]
 
 
 def _nodes_under(node: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
@@ -166,8 +187,7 @@ def _nodes_under(node: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
 
 
 def test_the_minutes_pdf_has_headings_and_a_table_with_row_headers(pdfs: Path) -> None:
-    pdf = assert_accessible(pdfs / "vvg-2025-10-22.pdf",
-                            "Mötesanteckning VVG 22 oktober 2025")
+    pdf = assert_accessible(pdfs / "vvg-2025-10-22.pdf", "Mötesanteckning VVG 22 oktober 2025")
     tags = structure(pdf)
     counts = collections.Counter(tag for _, tag in tags)
     assert counts["/H1"] == 1 and counts["/H2"] >= 10

@@ -15,8 +15,9 @@ import pytest
 
 from vvgctl.runtime.pool import parallel_map
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
-                                reason="forked workers and PR_SET_PDEATHSIG are Linux's")
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="forked workers and PR_SET_PDEATHSIG are Linux's"
+)
 
 #: a parent that hands slow tasks to two workers; each worker notes its pid in a folder
 PARENT = textwrap.dedent("""
@@ -77,8 +78,9 @@ def test_workers_die_when_their_parent_is_killed(tmp_path: Path) -> None:
         assert parent.pid not in workers and all(_alive(pid) for pid in workers)
         parent.send_signal(signal.SIGKILL)  # no chance to stop its pool
         parent.wait(timeout=5)
-        assert _wait_for(lambda: not any(_alive(pid) for pid in workers), 3), \
+        assert _wait_for(lambda: not any(_alive(pid) for pid in workers), 3), (
             f"workers {[pid for pid in workers if _alive(pid)]} outlived their parent"
+        )
     finally:
         parent.kill()
         parent.wait(timeout=5)
@@ -103,8 +105,11 @@ def _fail_or_sleep(task: tuple[str, int]) -> int:
 def test_an_error_in_a_task_stops_the_pool_and_is_raised(tmp_path: Path) -> None:
     started = time.monotonic()
     with pytest.raises(Broken, match="task 0 failed"):
-        list(parallel_map(_fail_or_sleep, [(str(tmp_path), n) for n in range(6)], jobs=2,
-                          threshold=1))
+        list(
+            parallel_map(
+                _fail_or_sleep, [(str(tmp_path), n) for n in range(6)], jobs=2, threshold=1
+            )
+        )
     workers = _pids(tmp_path)
     try:
         assert len(workers) == 2 and os.getpid() not in workers
@@ -116,8 +121,11 @@ def test_an_error_in_a_task_stops_the_pool_and_is_raised(tmp_path: Path) -> None
 
 def test_a_small_batch_runs_in_this_process() -> None:
     seen: list[tuple[int, int]] = []
-    results = list(parallel_map(_pid_of, range(3), jobs=2, threshold=4,
-                                 progress=lambda d, t: seen.append((d, t))))
+    results = list(
+        parallel_map(
+            _pid_of, range(3), jobs=2, threshold=4, progress=lambda d, t: seen.append((d, t))
+        )
+    )
     assert results == [os.getpid()] * 3
     assert seen == [(1, 3), (2, 3), (3, 3)]
 
@@ -146,4 +154,6 @@ def test_workers_get_their_context_from_the_initializer_and_start_no_pool() -> N
     for worker, inner in parallel_map(_inner_pids, range(4), jobs=2):
         assert worker != os.getpid() and set(inner) == {worker}
     assert list(map_with(context, _with_context, range(2), jobs=1)) == [
-        (os.getpid(), 7, 0), (os.getpid(), 7, 1)]
+        (os.getpid(), 7, 0),
+        (os.getpid(), 7, 1),
+    ]

@@ -25,27 +25,48 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def try_repo(top: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never",
-           "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    return subprocess.run([tool("pre-commit"), "try-repo", str(REPO_ROOT), "vvgctl-check",
-                           *args], cwd=top, env=env, capture_output=True, text=True,
-                          check=False, timeout=900)
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        "PRE_COMMIT_HOME": str(home),
+        "PRE_COMMIT_COLOR": "never",
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
+    return subprocess.run(
+        [tool("pre-commit"), "try-repo", str(REPO_ROOT), "vvgctl-check", *args],
+        cwd=top,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
 
 
 def test_try_repo_passes_good_files_and_skips_the_readme(tmp_path: Path, home: Path) -> None:
-    top = init_repo(tmp_path / "protokoll", {
-        "minutes/README.md": "# Mötesanteckningar\n\nInte ett möte: hooken hoppar över den.\n",
-        "minutes/registry/organs.yaml": ORGANS_YAML, "minutes/registry/people.yaml": PEOPLE_YAML,
-        "minutes/vvg/2025/2025-10-22.md": MEETING_MD})
+    top = init_repo(
+        tmp_path / "protokoll",
+        {
+            "minutes/README.md": "# Mötesanteckningar\n\nInte ett möte: hooken hoppar över den.\n",
+            "minutes/registry/organs.yaml": ORGANS_YAML,
+            "minutes/registry/people.yaml": PEOPLE_YAML,
+            "minutes/vvg/2025/2025-10-22.md": MEETING_MD,
+        },
+    )
     result = try_repo(top, home, "--all-files")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "vvgctl check" in result.stdout and "Passed" in result.stdout
 
 
 def test_try_repo_fails_a_bad_meeting_with_its_place(tmp_path: Path, home: Path) -> None:
-    top = init_repo(tmp_path / "protokoll", {
-        "minutes/registry/organs.yaml": ORGANS_YAML, "minutes/registry/people.yaml": PEOPLE_YAML,
-        "minutes/vvg/2025/2025-10-22.md": MEETING_MD})
+    top = init_repo(
+        tmp_path / "protokoll",
+        {
+            "minutes/registry/organs.yaml": ORGANS_YAML,
+            "minutes/registry/people.yaml": PEOPLE_YAML,
+            "minutes/vvg/2025/2025-10-22.md": MEETING_MD,
+        },
+    )
     bad = top / "minutes/vvg/2025/2025-10-22.md"
     bad.write_text(MEETING_MD.replace("mode: remote", "mode: telepathy"), encoding="utf-8")
     git(top, "add", "-A")

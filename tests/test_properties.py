@@ -19,8 +19,7 @@ _REGISTRY: list[RegistryIndex] = []
 
 def registry(tmp: Path) -> RegistryIndex:
     if not _REGISTRY:
-        write_tree(tmp, {"registry/organs.yaml": ORGANS_YAML,
-                         "registry/people.yaml": PEOPLE_YAML})
+        write_tree(tmp, {"registry/organs.yaml": ORGANS_YAML, "registry/people.yaml": PEOPLE_YAML})
         _REGISTRY.append(load_registry(tmp))
     return _REGISTRY[0]
 
@@ -30,8 +29,9 @@ def run(raw: bytes, tmp: Path) -> list[Diagnostic]:
     return check_loaded(loaded, registry(tmp), None).diagnostics
 
 
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @SETTINGS
@@ -43,21 +43,48 @@ def test_random_bytes(tmp_path: Path, raw: bytes) -> None:
 
 @SETTINGS
 @given(st.data())
-def test_mutated_front_matter_gives_only_our_diagnostics(tmp_path: Path,
-                                                        data: st.DataObject) -> None:
+def test_mutated_front_matter_gives_only_our_diagnostics(
+    tmp_path: Path, data: st.DataObject
+) -> None:
     text = MEETING_MD
     for _ in range(data.draw(st.integers(1, 4))):
         position = data.draw(st.integers(0, len(text)))
         action = data.draw(st.sampled_from(["delete", "insert", "replace"]))
-        chunk = data.draw(st.sampled_from(
-            [":", "-", " ", "\n", "[", "{", "&a", "*a", "!!str", "'", '"', "\t", "%", "---",
-             "#", "null", "0755", "9.05", "ö", "\x00", "\ufeff", "  - x", "? "]))
+        chunk = data.draw(
+            st.sampled_from(
+                [
+                    ":",
+                    "-",
+                    " ",
+                    "\n",
+                    "[",
+                    "{",
+                    "&a",
+                    "*a",
+                    "!!str",
+                    "'",
+                    '"',
+                    "\t",
+                    "%",
+                    "---",
+                    "#",
+                    "null",
+                    "0755",
+                    "9.05",
+                    "ö",
+                    "\x00",
+                    "\ufeff",
+                    "  - x",
+                    "? ",
+                ]
+            )
+        )
         if action == "delete":
-            text = text[:position] + text[position + len(chunk):]
+            text = text[:position] + text[position + len(chunk) :]
         elif action == "insert":
             text = text[:position] + chunk + text[position:]
         else:
-            text = text[:position] + chunk + text[position + 1:]
+            text = text[:position] + chunk + text[position + 1 :]
     found = run(text.encode("utf-8"), tmp_path)
     for d in found:
         assert d.code and d.message
@@ -66,13 +93,34 @@ def test_mutated_front_matter_gives_only_our_diagnostics(tmp_path: Path,
 
 @pytest.mark.slow
 @SETTINGS
-@given(st.dictionaries(st.sampled_from(
-    ["organ", "date", "time", "place", "mode", "status", "items", "roster", "attendance",
-     "previous", "chair", "unknown"]),
-    st.recursive(st.text(max_size=8) | st.none(),
-                 lambda kids: st.lists(kids, max_size=3)
-                 | st.dictionaries(st.text(max_size=5), kids, max_size=3), max_leaves=8),
-    max_size=8))
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "organ",
+                "date",
+                "time",
+                "place",
+                "mode",
+                "status",
+                "items",
+                "roster",
+                "attendance",
+                "previous",
+                "chair",
+                "unknown",
+            ]
+        ),
+        st.recursive(
+            st.text(max_size=8) | st.none(),
+            lambda kids: (
+                st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=5), kids, max_size=3)
+            ),
+            max_leaves=8,
+        ),
+        max_size=8,
+    )
+)
 def test_arbitrary_structures(tmp_path: Path, fields: dict[str, object]) -> None:
     import io
 

@@ -18,15 +18,21 @@ from vvgctl.publish.site import publish
 
 RENDERER = importlib.util.find_spec("vvgctl.render") is not None
 
-SECOND_MD = MEETING_MD.replace("date: 2025-10-22", "date: 2025-12-10").replace(
-    "Vårdsamverkan Västra Götaland noterar informationen.",
-    "Vårdsamverkan Västra Götaland ställer sig bakom egenvårdsrutinen.").replace(
-    "type: noted", "type: endorsed").replace('case: "0755"', 'case: "0800"').replace(
-    "Bakgrund.", "Bakgrund till december.") + """
+SECOND_MD = (
+    MEETING_MD.replace("date: 2025-10-22", "date: 2025-12-10")
+    .replace(
+        "Vårdsamverkan Västra Götaland noterar informationen.",
+        "Vårdsamverkan Västra Götaland ställer sig bakom egenvårdsrutinen.",
+    )
+    .replace("type: noted", "type: endorsed")
+    .replace('case: "0755"', 'case: "0800"')
+    .replace("Bakgrund.", "Bakgrund till december.")
+    + """
 ## 3. Extra
 
 Text.
 """
+)
 
 SECRET = "Hemligt utkast Zebrafink"
 UNPUBLISHED = {
@@ -66,13 +72,31 @@ Pelikanplanen diskuterades {SECRET}.
 """
 
 
-SECRET_DATES = ["2026-03-04", "2026-04-15", "2026-05-27", "20260304", "20260415", "20260527",
-                "4 mars 2026", "15 april 2026", "27 maj 2026", "2031-01-17", "20310117"]
+SECRET_DATES = [
+    "2026-03-04",
+    "2026-04-15",
+    "2026-05-27",
+    "20260304",
+    "20260415",
+    "20260527",
+    "4 mars 2026",
+    "15 april 2026",
+    "27 maj 2026",
+    "2031-01-17",
+    "20310117",
+]
 
 
 def secrets() -> list[str]:
-    return [SECRET, "Zebrafink", "Pelikanplanen", "Sekretessrum", "hemligt-arende",
-            "2026/2026", *SECRET_DATES]
+    return [
+        SECRET,
+        "Zebrafink",
+        "Pelikanplanen",
+        "Sekretessrum",
+        "hemligt-arende",
+        "2026/2026",
+        *SECRET_DATES,
+    ]
 
 
 @pytest.fixture
@@ -84,8 +108,9 @@ def repo(make_repo: RepoFactory) -> Path:
 
 
 def tree(out: Path) -> dict[str, bytes]:
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file()}
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()
+    }
 
 
 def test_the_site_has_its_parts(repo: Path, tmp_path: Path) -> None:
@@ -93,10 +118,21 @@ def test_the_site_has_its_parts(repo: Path, tmp_path: Path) -> None:
     report = publish(repo, out)
     files = tree(out)
     assert report.published == 2 and report.unpublished == 3
-    for expected in ("index.html", "stallningstaganden.html", "arenden/index.html",
-                     "arenden/0755.html", "arenden/0800.html", "arshjul.html", "feed.xml",
-                     "sitemap.xml", "static/site.css", "static/register.js",
-                     "vvg/2025/2025-10-22.html", "vvg/2025/2025-12-10.html", MANIFEST_NAME):
+    for expected in (
+        "index.html",
+        "stallningstaganden.html",
+        "arenden/index.html",
+        "arenden/0755.html",
+        "arenden/0800.html",
+        "arshjul.html",
+        "feed.xml",
+        "sitemap.xml",
+        "static/site.css",
+        "static/register.js",
+        "vvg/2025/2025-10-22.html",
+        "vvg/2025/2025-12-10.html",
+        MANIFEST_NAME,
+    ):
         assert expected in files, expected
     index = files["index.html"].decode()
     assert 'href="vvg/2025/2025-12-10.html"' in index
@@ -107,8 +143,12 @@ def test_the_site_has_its_parts(repo: Path, tmp_path: Path) -> None:
     case = files["arenden/0755.html"].decode()
     assert "../vvg/2025/2025-10-22.html#punkt-2" in case
     ET.fromstring(files["feed.xml"])
-    locs = [e.text for e in ET.fromstring(files["sitemap.xml"]).iter(
-        "{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    locs = [
+        e.text
+        for e in ET.fromstring(files["sitemap.xml"]).iter(
+            "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
+        )
+    ]
     assert "vvg/2025/2025-10-22.html" in locs and "static/site.css" not in locs
 
 
@@ -146,8 +186,9 @@ def test_a_rebuild_rewrites_only_what_depends_on_the_change(repo: Path, tmp_path
     assert again.written == [] and again.removed == []
 
     source = repo / "vvg/2025/2025-10-22.md"
-    source.write_text(source.read_text().replace("noterar informationen.",
-                                                 "noterar informationen med tack."))
+    source.write_text(
+        source.read_text().replace("noterar informationen.", "noterar informationen med tack.")
+    )
     changed = publish(repo, out)
     expected = {"vvg/2025/2025-10-22.html", "stallningstaganden.html", "arenden/0755.html"}
     if RENDERER:
@@ -158,7 +199,8 @@ def test_a_rebuild_rewrites_only_what_depends_on_the_change(repo: Path, tmp_path
     source.write_text(source.read_text().replace("Bakgrund.", "Ny bakgrund."))
     body_only = publish(repo, out)
     assert set(body_only.written) == {"vvg/2025/2025-10-22.html"} | (
-        {"vvg/2025/2025-10-22.pdf"} if RENDERER else set())
+        {"vvg/2025/2025-10-22.pdf"} if RENDERER else set()
+    )
 
 
 def test_a_changed_template_rebuilds_every_page(repo: Path, tmp_path: Path) -> None:
@@ -170,8 +212,9 @@ def test_a_changed_template_rebuilds_every_page(repo: Path, tmp_path: Path) -> N
 
 
 def test_minutes_are_escaped(make_repo: RepoFactory, tmp_path: Path) -> None:
-    hostile = MEETING_MD.replace("title: Egenvård", 'title: "Egenvård <script>alert(1)</script>"') \
-        .replace("Bakgrund.", "Bakgrund <img src=x onerror=alert(2)> [klicka](javascript:alert(3))")
+    hostile = MEETING_MD.replace(
+        "title: Egenvård", 'title: "Egenvård <script>alert(1)</script>"'
+    ).replace("Bakgrund.", "Bakgrund <img src=x onerror=alert(2)> [klicka](javascript:alert(3))")
     repo = make_repo({"vvg/2025/2025-10-22.md": hostile})
     out = tmp_path / "site"
     publish(repo, out)
@@ -241,11 +284,14 @@ def test_pages_are_swedish_outlined_and_linked(repo: Path, tmp_path: Path) -> No
 
 
 def test_calendar_and_base_url(make_repo: RepoFactory, tmp_path: Path) -> None:
-    repo = make_repo({
-        "vvg/2025/schedule.yaml": "organ: vvg\nyear: 2025\nmeetings:\n  - {date: 2025-12-10, "
-                                  'time: {start: "9.00", end: "12.00"}, place: "Teams, länk i '
-                                  'kallelsen"}\n',
-        "vvg/2026/schedule.yaml": "organ: vvg\nyear: 2026\nmeetings:\n  - {date: 2026-02-11}\n"})
+    repo = make_repo(
+        {
+            "vvg/2025/schedule.yaml": "organ: vvg\nyear: 2025\nmeetings:\n  - {date: 2025-12-10, "
+            'time: {start: "9.00", end: "12.00"}, place: "Teams, länk i '
+            'kallelsen"}\n',
+            "vvg/2026/schedule.yaml": "organ: vvg\nyear: 2026\nmeetings:\n  - {date: 2026-02-11}\n",
+        }
+    )
     out = tmp_path / "site"
     publish(repo, out, base_url="https://example.org/vvg/")
     ics = (out / "kalender/vvg.ics").read_bytes().decode()
@@ -256,8 +302,9 @@ def test_calendar_and_base_url(make_repo: RepoFactory, tmp_path: Path) -> None:
     assert 'href="kalender/vvg.ics"' in (out / "arshjul.html").read_text()
     sitemap = (out / "sitemap.xml").read_text()
     assert "<loc>https://example.org/vvg/vvg/2025/2025-10-22.html</loc>" in sitemap
-    assert 'href="https://example.org/vvg/vvg/2025/2025-10-22.html"' in (
-        out / "feed.xml").read_text()
+    assert (
+        'href="https://example.org/vvg/vvg/2025/2025-10-22.html"' in (out / "feed.xml").read_text()
+    )
 
 
 @pytest.mark.usefixtures("swedish")
@@ -279,9 +326,11 @@ def test_cli_refuses_a_folder_of_other_files(repo: Path, tmp_path: Path) -> None
 
 
 def test_a_file_that_does_not_validate_is_reported_not_published(
-        make_repo: RepoFactory, tmp_path: Path) -> None:
+    make_repo: RepoFactory, tmp_path: Path
+) -> None:
     broken = MEETING_MD.replace("date: 2025-10-22", "date: 2025-11-05").replace(
-        "mode: remote", "mode: telepathy")
+        "mode: remote", "mode: telepathy"
+    )
     repo = make_repo({"vvg/2025/2025-11-05.md": broken})
     out = tmp_path / "site"
     report = publish(repo, out)
@@ -295,8 +344,9 @@ def test_a_file_that_does_not_validate_is_reported_not_published(
     assert "2025-11-05.md:7:" in result.output and "Traceback" not in result.output
 
 
-def test_a_manifest_cannot_make_publish_delete_outside_its_folder(repo: Path,
-                                                                 tmp_path: Path) -> None:
+def test_a_manifest_cannot_make_publish_delete_outside_its_folder(
+    repo: Path, tmp_path: Path
+) -> None:
     """Issue 14, item 1: a committed manifest names files outside the site folder."""
     import json
 
@@ -307,18 +357,27 @@ def test_a_manifest_cannot_make_publish_delete_outside_its_folder(repo: Path,
     (victim / "v.txt").write_text("kvar", encoding="utf-8")
     absolute = tmp_path / "absolute.txt"
     absolute.write_text("kvar", encoding="utf-8")
-    (out / MANIFEST_NAME).write_text(json.dumps({
-        "format": 1, "fingerprint": "x",
-        "outputs": {"../victim/v.txt": "k", str(absolute): "k", "ok/../../victim/v.txt": "k"},
-    }), encoding="utf-8")
+    (out / MANIFEST_NAME).write_text(
+        json.dumps(
+            {
+                "format": 1,
+                "fingerprint": "x",
+                "outputs": {
+                    "../victim/v.txt": "k",
+                    str(absolute): "k",
+                    "ok/../../victim/v.txt": "k",
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
     publish(repo, out)
     assert (victim / "v.txt").read_text(encoding="utf-8") == "kvar"
     assert absolute.read_text(encoding="utf-8") == "kvar"
     assert (out / "index.html").is_file()
 
 
-def test_publish_does_not_write_through_a_link_in_its_folder(repo: Path,
-                                                             tmp_path: Path) -> None:
+def test_publish_does_not_write_through_a_link_in_its_folder(repo: Path, tmp_path: Path) -> None:
     """Issue 14, item 2: ``site/vvg -> /elsewhere`` would send the pages elsewhere."""
     out = tmp_path / "site"
     publish(repo, out)
@@ -335,13 +394,18 @@ def test_publish_does_not_write_through_a_link_in_its_folder(repo: Path,
     assert not vvg.is_symlink() and (vvg / "2025" / "2025-10-22.html").is_file()  # replaced
 
 
-def test_no_image_of_the_minutes_is_fetched_by_a_readers_browser(repo: Path,
-                                                                tmp_path: Path) -> None:
+def test_no_image_of_the_minutes_is_fetched_by_a_readers_browser(
+    repo: Path, tmp_path: Path
+) -> None:
     """Issue 14, item 6: ``![r](https://example.com/x.png)`` in a body would be fetched by
     every reader of the page; it becomes a link to the image."""
     meeting = repo / "vvg" / "2025" / "2025-10-22.md"
-    meeting.write_text(meeting.read_text(encoding="utf-8").replace(
-        "Bakgrund.", "Bakgrund ![spårpixel](https://example.com/x.png)."), encoding="utf-8")
+    meeting.write_text(
+        meeting.read_text(encoding="utf-8").replace(
+            "Bakgrund.", "Bakgrund ![spårpixel](https://example.com/x.png)."
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "site"
     publish(repo, out)
     page = (out / "vvg" / "2025" / "2025-10-22.html").read_text(encoding="utf-8")
@@ -356,13 +420,20 @@ def test_a_killed_publish_is_resumed_without_force(repo: Path, tmp_path: Path) -
     import sys
 
     out = tmp_path / "site"
-    dies = ("import os, sys\n"
-            "from pathlib import Path\n"
-            "import vvgctl.publish.site as site\n"
-            "site.write_aggregates = lambda *a, **k: os._exit(9)  # killed after the pages\n"
-            "site.publish(Path(sys.argv[1]), Path(sys.argv[2]))\n")
-    killed = subprocess.run([sys.executable, "-c", dies, str(repo), str(out)],
-                            capture_output=True, text=True, timeout=120, check=False)
+    dies = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "import vvgctl.publish.site as site\n"
+        "site.write_aggregates = lambda *a, **k: os._exit(9)  # killed after the pages\n"
+        "site.publish(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+    )
+    killed = subprocess.run(
+        [sys.executable, "-c", dies, str(repo), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert killed.returncode == 9, killed.stderr
     assert (out / "vvg" / "2025" / "2025-10-22.html").is_file()
     leftover = out / "vvg" / "2025" / ".pdf-abc123"
@@ -386,8 +457,11 @@ def test_publish_killed_at_random_moments_recovers(repo: Path, tmp_path: Path) -
     out = tmp_path / "site"
     rng = random.Random(2026)
     for _ in range(3):
-        proc = subprocess.Popen([sys.executable, "-m", "vvgctl", "publish", str(repo), "--out",
-                                 str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "vvgctl", "publish", str(repo), "--out", str(out)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.5, 3.0))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)

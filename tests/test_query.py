@@ -43,7 +43,11 @@ def test_text_filter_finds_the_position_with_organ_date_item_and_line(repo: Path
     row = rows[0]
     file = repo / "vvg/2025/2025-10-22.md"
     assert (row["organ"], row["date"], row["item"], row["type"]) == (
-        "vvg", "2025-10-22", "4", "endorsed")
+        "vvg",
+        "2025-10-22",
+        "4",
+        "endorsed",
+    )
     assert Path(row["file"]).resolve() == file.resolve()
     assert row["line"] == line_of(file, "forms-enkät")
     assert {"organ", "date", "item", "title", "type", "text", "file", "line"} <= set(row)
@@ -58,10 +62,14 @@ def test_text_filter_folds_case_and_normalises_but_keeps_diacritics(repo: Path) 
 
 def test_date_type_organ_case_and_person_filters(repo: Path) -> None:
     assert cli_json("decisions", str(repo), "--from", "2026-01-01") == []
-    endorsed = cli_json("decisions", str(repo), "--organ", "vvg", "--year", "2025", "--type",
-                        "endorsed")
+    endorsed = cli_json(
+        "decisions", str(repo), "--organ", "vvg", "--year", "2025", "--type", "endorsed"
+    )
     assert [(r["date"], r["item"]) for r in endorsed] == [  # type: ignore[union-attr]
-        ("2025-10-22", "4"), ("2025-10-22", "5"), ("2025-12-10", "2")]
+        ("2025-10-22", "4"),
+        ("2025-10-22", "5"),
+        ("2025-12-10", "2"),
+    ]
     autumn = cli_json("decisions", str(repo), "--from", "2025-10", "--to", "2025-11")
     assert {r["date"] for r in autumn} == {"2025-10-22", "2025-11-20"}  # type: ignore[union-attr]
     case = cli_json("decisions", str(repo), "--case", "0755")
@@ -69,7 +77,8 @@ def test_date_type_organ_case_and_person_filters(repo: Path) -> None:
     # the registry spells her Hjöberg; the minutes say Hjoberg (an alias)
     by_person = cli_json("decisions", str(repo), "--person", "Lotta Hjöberg")
     assert [(r["date"], r["item"]) for r in by_person] == [  # type: ignore[union-attr]
-        ("2025-10-22", "5")]
+        ("2025-10-22", "5")
+    ]
 
 
 def test_paths_limit_the_answer(repo: Path) -> None:
@@ -82,8 +91,9 @@ def test_piped_csv_and_markdown_output(repo: Path) -> None:
     plain = runner.invoke(app, ["decisions", str(repo), "--text", "enkät"])
     assert plain.exit_code == 0
     line = line_of(repo / "vvg/2025/2025-10-22.md", "forms-enkät")
-    assert plain.stdout.startswith(f"{repo / 'vvg/2025/2025-10-22.md'}:{line}: vvg 2025-10-22 "
-                                   "punkt 4 [Ställer sig bakom]")
+    assert plain.stdout.startswith(
+        f"{repo / 'vvg/2025/2025-10-22.md'}:{line}: vvg 2025-10-22 punkt 4 [Ställer sig bakom]"
+    )
     table = runner.invoke(app, ["decisions", str(repo), "--case", "0755", "--format", "csv"])
     assert table.stdout.startswith("\ufeff")  # Excel reads å, ä, ö as UTF-8
     records = list(csv.DictReader(io.StringIO(table.stdout.removeprefix("\ufeff"))))
@@ -105,8 +115,11 @@ def test_case_timeline_and_status_follow_the_flow(repo: Path) -> None:
     data = cli_json("case", "0755", str(repo))
     assert isinstance(data, dict)
     assert [(t["organ"], t["stage"]) for t in data["timeline"]] == [
-        ("vvg", "information"), ("vardsamverkan-fyrbodal", "anchoring"), ("vvg", "position"),
-        ("sro", "confirmation")]
+        ("vvg", "information"),
+        ("vardsamverkan-fyrbodal", "anchoring"),
+        ("vvg", "position"),
+        ("sro", "confirmation"),
+    ]
     assert data["status"] == "decided"
     (repo / "sro/2025/2025-11-20.md").unlink()
     data = cli_json("case", "0755", str(repo))
@@ -117,7 +130,9 @@ def test_case_timeline_and_status_follow_the_flow(repo: Path) -> None:
 def test_cases_list_and_unknown_case(repo: Path) -> None:
     rows = cli_json("cases", str(repo))
     assert {r["case"]: r["status"] for r in rows} == {  # type: ignore[union-attr]
-        "0755": "decided", "0900": "decided"}
+        "0755": "decided",
+        "0900": "decided",
+    }
     assert cli_json("cases", str(repo), "--status", "open") == []
     result = runner.invoke(app, ["case", "0756", str(repo)])
     assert result.exit_code == 2 and "did you mean 0755" in result.output
@@ -157,25 +172,34 @@ def test_check_warns_about_a_position_at_first_appearance(repo: Path) -> None:
     report = run_check([repo])
     flow = [d for d in report.diagnostics if d.code == "case-flow"]
     assert [(Path(d.path).name, d.line) for d in flow] == [
-        ("2025-12-10.md", line_of(repo / "vvg/2025/2025-12-10.md", 'case: "0900"'))]
+        ("2025-12-10.md", line_of(repo / "vvg/2025/2025-12-10.md", 'case: "0900"'))
+    ]
     assert "0900" in flow[0].message
 
 
 def test_case_flow_is_configurable_per_organ(repo: Path) -> None:
     organs = (repo / "registry/organs.yaml").read_text(encoding="utf-8")
-    (repo / "registry/organs.yaml").write_text(organs.replace(
-        "name: Vårdsamverkan Västra Götaland\n",
-        "name: Vårdsamverkan Västra Götaland\n    information_before_position: false\n"),
-        encoding="utf-8")
+    (repo / "registry/organs.yaml").write_text(
+        organs.replace(
+            "name: Vårdsamverkan Västra Götaland\n",
+            "name: Vårdsamverkan Västra Götaland\n    information_before_position: false\n",
+        ),
+        encoding="utf-8",
+    )
     assert not [d for d in run_check([repo]).diagnostics if d.code == "case-flow"]
 
 
 def test_check_validates_governing_document_references(repo: Path) -> None:
-    assert not [d for d in run_check([repo]).diagnostics
-                if d.code in ("governing-document-ref", "schema")]
+    assert not [
+        d for d in run_check([repo]).diagnostics if d.code in ("governing-document-ref", "schema")
+    ]
     october = repo / "vvg/2025/2025-10-22.md"
-    october.write_text(october.read_text(encoding="utf-8").replace(
-        "[riktlinje-egenvard]", "[riktlinje-egenvardd]"), encoding="utf-8")
+    october.write_text(
+        october.read_text(encoding="utf-8").replace(
+            "[riktlinje-egenvard]", "[riktlinje-egenvardd]"
+        ),
+        encoding="utf-8",
+    )
     refs = [d for d in run_check([repo]).diagnostics if d.code == "governing-document-ref"]
     assert len(refs) == 1 and refs[0].line == line_of(october, "riktlinje-egenvardd")
     assert str(refs[0].hint) == "did you mean riktlinje-egenvard?"
@@ -206,13 +230,13 @@ def test_real_forms_enkat_position_is_found_by_text_not_by_date() -> None:
 @needs_real
 def test_real_minutes_check_clean_of_query_rules() -> None:
     report = run_check([MINUTES])
-    assert not [d for d in report.diagnostics
-                if d.code in ("case-flow", "governing-document-ref")]
+    assert not [d for d in report.diagnostics if d.code in ("case-flow", "governing-document-ref")]
 
 
 @pytest.mark.parametrize("where", ["root", "elsewhere"])
-def test_sqlite_json_equals_the_python_rows(repo: Path, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+def test_sqlite_json_equals_the_python_rows(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
     """`decisions --format json` is encoded by SQLite; it must say exactly what the rows say."""
     from vvgctl.index import open_index
     from vvgctl.query.decisions import DecisionFilter, decisions_json, find_decisions
@@ -220,30 +244,50 @@ def test_sqlite_json_equals_the_python_rows(repo: Path, tmp_path: Path,
     october = repo / "vvg/2025/2025-10-22.md"
     september = repo / "vvg/2025/2025-09-11.md"
     # a presenter whose name needs escaping in JSON
-    september.write_text(september.read_text(encoding="utf-8").replace(
-        "presenters: [Åsa Jackson]", 'presenters: [Åsa Jackson, "Per \\"Pelle\\" Back\\\\slash"]',
-        1), encoding="utf-8")
-    september.write_text(september.read_text(encoding="utf-8").replace(
-        "        text: Vårdsamverkan Västra Götaland noterar informationen.\n",
-        "        text: Vårdsamverkan Västra Götaland noterar informationen.\n"
-        "        after_dialog: true\n        parts:\n          - text: Första delen\n"
-        "            parts: [a-del, b-del]\n", 1), encoding="utf-8")
-    assert 'Pelle' in september.read_text(encoding="utf-8")
+    september.write_text(
+        september.read_text(encoding="utf-8").replace(
+            "presenters: [Åsa Jackson]",
+            'presenters: [Åsa Jackson, "Per \\"Pelle\\" Back\\\\slash"]',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    september.write_text(
+        september.read_text(encoding="utf-8").replace(
+            "        text: Vårdsamverkan Västra Götaland noterar informationen.\n",
+            "        text: Vårdsamverkan Västra Götaland noterar informationen.\n"
+            "        after_dialog: true\n        parts:\n          - text: Första delen\n"
+            "            parts: [a-del, b-del]\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    assert "Pelle" in september.read_text(encoding="utf-8")
     monkeypatch.chdir(repo.parent if where == "root" else tmp_path)
-    filters = [DecisionFilter(), DecisionFilter(organ="vvg"), DecisionFilter(text="enkät"),
-               DecisionFilter(year=2025), DecisionFilter(text="ÅR"),
-               DecisionFilter(case="0755"), DecisionFilter(type="noted")]
+    filters = [
+        DecisionFilter(),
+        DecisionFilter(organ="vvg"),
+        DecisionFilter(text="enkät"),
+        DecisionFilter(year=2025),
+        DecisionFilter(text="ÅR"),
+        DecisionFilter(case="0755"),
+        DecisionFilter(type="noted"),
+    ]
     for scope in ([repo], [repo / "vvg" / "2025"], [october]):
         index = open_index(scope)
         for flt in filters:
-            expected = [json.dumps(row, ensure_ascii=False, separators=(",", ":"))
-                        for row in find_decisions(index, flt)]
+            expected = [
+                json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+                for row in find_decisions(index, flt)
+            ]
             assert decisions_json(index, flt) == expected, (scope, flt)
     everything = decisions_json(open_index([repo]), DecisionFilter())
     assert everything and any('Per \\"Pelle\\" Back\\\\slash' in row for row in everything)
     assert any('"governing_documents":["riktlinje-egenvard"]' in row for row in everything)
-    assert any('"parts":[{"text":"Första delen","parts":["a-del","b-del"]}],"after_dialog":true'
-               in row for row in everything)
+    assert any(
+        '"parts":[{"text":"Första delen","parts":["a-del","b-del"]}],"after_dialog":true' in row
+        for row in everything
+    )
     assert decisions_json(open_index([repo]), DecisionFilter(person="Åsa Jackson")) is None
 
 
@@ -251,21 +295,28 @@ OWN_CASE = "fyrbodal-vp-2026"
 
 
 def _fyrbodal(date: str, item: str) -> str:
-    return (f"---\norgan: vardsamverkan-fyrbodal\ndate: {date}\nplace: Uddevalla\n"
-            f"mode: in_person\nstatus: approved\nitems:\n{item}---\n")
+    return (
+        f"---\norgan: vardsamverkan-fyrbodal\ndate: {date}\nplace: Uddevalla\n"
+        f"mode: in_person\nstatus: approved\nitems:\n{item}---\n"
+    )
 
 
 def _own_case_repo(make_repo: RepoFactory, *, followed_up: bool) -> Path:
     """A delregional organ's own case: informed in September, its verksamhetsplan fixed in
     November with a follow-up set for March; with ``followed_up`` the case comes back then."""
     files = dict(FILES)
-    files["vardsamverkan-fyrbodal/2025/2025-09-03.md"] = _fyrbodal("2025-09-03", f"""\
+    files["vardsamverkan-fyrbodal/2025/2025-09-03.md"] = _fyrbodal(
+        "2025-09-03",
+        f"""\
   - number: "3"
     title: Verksamhetsplan 2026 – första utkast
     kind: information
     case: {OWN_CASE}
-""")
-    files["vardsamverkan-fyrbodal/2025/2025-11-05.md"] = _fyrbodal("2025-11-05", f"""\
+""",
+    )
+    files["vardsamverkan-fyrbodal/2025/2025-11-05.md"] = _fyrbodal(
+        "2025-11-05",
+        f"""\
   - number: "4"
     title: Verksamhetsplan 2026 – beslut
     kind: decision
@@ -276,9 +327,12 @@ def _own_case_repo(make_repo: RepoFactory, *, followed_up: bool) -> Path:
     follow_ups:
       - text: Uppföljning av verksamhetsplanen.
         meeting: 2026-03
-""")
+""",
+    )
     if followed_up:
-        files["vardsamverkan-fyrbodal/2026/2026-03-04.md"] = _fyrbodal("2026-03-04", f"""\
+        files["vardsamverkan-fyrbodal/2026/2026-03-04.md"] = _fyrbodal(
+            "2026-03-04",
+            f"""\
   - number: "2"
     title: Uppföljning av verksamhetsplanen
     kind: information
@@ -286,23 +340,29 @@ def _own_case_repo(make_repo: RepoFactory, *, followed_up: bool) -> Path:
     decisions:
       - type: noted
         text: Vårdsamverkan Fyrbodal noterar informationen.
-""")
+""",
+        )
     return make_repo(files, meeting=False)
 
 
 def test_a_delregional_organs_own_position_is_a_position_not_anchoring(
-        make_repo: RepoFactory) -> None:
+    make_repo: RepoFactory,
+) -> None:
     repo = _own_case_repo(make_repo, followed_up=True)
     data = cli_json("case", OWN_CASE, str(repo))
     assert isinstance(data, dict)
     assert [(t["date"], t["stage"]) for t in data["timeline"]] == [
-        ("2025-09-03", "information"), ("2025-11-05", "position"), ("2026-03-04", "follow_up")]
+        ("2025-09-03", "information"),
+        ("2025-11-05", "position"),
+        ("2026-03-04", "follow_up"),
+    ]
     assert data["status"] == "decided"
     # the same organ anchoring another organ's case still anchors
     other = cli_json("case", "0755", str(repo))
     assert isinstance(other, dict)
     assert ("vardsamverkan-fyrbodal", "anchoring") in [
-        (t["organ"], t["stage"]) for t in other["timeline"]]
+        (t["organ"], t["stage"]) for t in other["timeline"]
+    ]
 
 
 def test_a_case_keeps_its_first_title(repo: Path) -> None:

@@ -23,7 +23,7 @@ def test_every_command_has_a_section_with_an_example() -> None:
     for name in commands:
         heading = re.search(rf"^### `vvgctl {re.escape(name)}\b", README, re.MULTILINE)
         assert heading, f"README has no '### `vvgctl {name}` section"
-        section = README[heading.end():].split("\n### ", 1)[0]
+        section = README[heading.end() :].split("\n### ", 1)[0]
         assert f"vvgctl {name}" in section, f"no example of `vvgctl {name}`"
 
 

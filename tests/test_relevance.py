@@ -20,25 +20,30 @@ from vvgctl.query.matching import word_forms
 from vvgctl.query.search import search
 
 runner = CliRunner()
-pytestmark = pytest.mark.skipif(not (MINUTES / "vvg/2025/2025-10-22.md").exists(),
-                                reason="the real minutes are not there")
+pytestmark = pytest.mark.skipif(
+    not (MINUTES / "vvg/2025/2025-10-22.md").exists(), reason="the real minutes are not there"
+)
 
 
 def _search(*args: str) -> list[dict[str, object]]:
-    result = runner.invoke(app, ["search", *args, str(MINUTES), "--format", "json",
-                                 "--limit", "10"])
+    result = runner.invoke(
+        app, ["search", *args, str(MINUTES), "--format", "json", "--limit", "10"]
+    )
     assert result.exit_code == 0, result.output
     hits: list[dict[str, object]] = json.loads(result.stdout)
     return hits
 
 
-@pytest.mark.parametrize(("query", "item", "form"), [
-    ("samtycket", "7", "samtycke"),
-    ("informationsdelningen", "7", "informationsdelning"),
-    ("korttidsboendena", "6", "korttidsboenden"),
-    ("delning", "7", "informationsdelning"),
-    ("boende", "6", "korttidsboenden"),
-])
+@pytest.mark.parametrize(
+    ("query", "item", "form"),
+    [
+        ("samtycket", "7", "samtycke"),
+        ("informationsdelningen", "7", "informationsdelning"),
+        ("korttidsboendena", "6", "korttidsboenden"),
+        ("delning", "7", "informationsdelning"),
+        ("boende", "6", "korttidsboenden"),
+    ],
+)
 def test_each_example_of_the_issue_finds_its_item(query: str, item: str, form: str) -> None:
     hits = _search(query)
     assert hits, f"{query!r} finds nothing"
@@ -51,7 +56,8 @@ def test_an_exact_match_ranks_above_a_compound_part(make_repo: RepoFactory) -> N
     meeting = (MINUTES / "vvg/2025/2025-10-22.md").read_text(encoding="utf-8")
     extra = meeting.replace("date: 2025-10-22", "date: 2025-11-05").replace(
         "Dagens agenda godkänns.",
-        "Dagens agenda godkänns. Frågan om delning av ansvar tas upp senare.")
+        "Dagens agenda godkänns. Frågan om delning av ansvar tas upp senare.",
+    )
     root = make_repo({"vvg/2025/2025-11-05.md": extra})
     hits = search(open_index([root]), "delningen", limit=10)
     assert hits[0]["date"] == "2025-11-05" and hits[0]["item"] == "2"
@@ -73,8 +79,7 @@ def test_what_a_word_stands_for() -> None:
 
 def test_decisions_text_uses_the_same_matching() -> None:
     def decisions(text: str) -> list[dict[str, object]]:
-        result = runner.invoke(app, ["decisions", str(MINUTES), "--text", text,
-                                     "--format", "json"])
+        result = runner.invoke(app, ["decisions", str(MINUTES), "--text", text, "--format", "json"])
         assert result.exit_code == 0, result.output
         rows: list[dict[str, object]] = json.loads(result.stdout)
         return rows

@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 from tests.conftest import MEETING_MD, MINUTES, RepoFactory
 from vvgctl.cli.app import app
 from vvgctl.render import escape, pandoc
+from vvgctl.render.pdf import markdown_to_pdf
 from vvgctl.render.pipeline import (
-    markdown_to_pdf,
     output_name,
     prepare,
     render_many,
@@ -148,12 +148,15 @@ header-includes: '#read("/etc/passwd")'
 
 def _hostile_meeting() -> str:
     front = MEETING_MD.split("\n---\n", 1)[0]
-    front = front.replace('    title: Egenvård\n',
-                          '    title: "`#read(\\"/etc/passwd\\")`{=typst} <script>x</script>"\n')
+    front = front.replace(
+        "    title: Egenvård\n",
+        '    title: "`#read(\\"/etc/passwd\\")`{=typst} <script>x</script>"\n',
+    )
     front = front.replace(
         "        text: Vårdsamverkan Västra Götaland noterar informationen.",
-        "        text: '```{=typst} #read(\"/etc/passwd\") ``` [y]{typst:fill=red} "
-        "<b onclick=x>fet</b> \\input{/etc/passwd}'")
+        '        text: \'```{=typst} #read("/etc/passwd") ``` [y]{typst:fill=red} '
+        "<b onclick=x>fet</b> \\input{/etc/passwd}'",
+    )
     return front + "\n---\n\n" + HOSTILE_BODY
 
 
@@ -174,19 +177,36 @@ def _words(text: str) -> str:
 # --- escaping -----------------------------------------------------------------------------
 
 TRICKY = [
-    "`#read(\"/etc/passwd\")`{=typst}", "[x]{typst:fill=red}", "<script>alert(1)</script>",
-    "\\input{/etc/passwd}", "$x^2$", "@cite", "*inte kursiv*", "1. inte en lista",
-    "- inte en punkt", "# inte en rubrik", "a\\b", "Hälso- och sjukvård – 2025", "50 % & mer",
-    "[länk](javascript:alert(1))", "::: div", "kl. 9.00–11.00", "x | y", "~sub~ ^sup^",
+    '`#read("/etc/passwd")`{=typst}',
+    "[x]{typst:fill=red}",
+    "<script>alert(1)</script>",
+    "\\input{/etc/passwd}",
+    "$x^2$",
+    "@cite",
+    "*inte kursiv*",
+    "1. inte en lista",
+    "- inte en punkt",
+    "# inte en rubrik",
+    "a\\b",
+    "Hälso- och sjukvård – 2025",
+    "50 % & mer",
+    "[länk](javascript:alert(1))",
+    "::: div",
+    "kl. 9.00–11.00",
+    "x | y",
+    "~sub~ ^sup^",
 ]
 
 
 def test_escaped_strings_read_back_as_the_same_text(tmp_path: Path) -> None:
     """Every tricky string, escaped, comes out of pandoc as exactly that text."""
     markdown = "\n\n".join(escape.inline(s) for s in TRICKY)
-    done = subprocess.run([pandoc.executable(), "--sandbox", "-f", pandoc.READER, "-t", "plain",
-                           "--wrap=none"], input=markdown.encode(), capture_output=True,
-                          check=True)
+    done = subprocess.run(
+        [pandoc.executable(), "--sandbox", "-f", pandoc.READER, "-t", "plain", "--wrap=none"],
+        input=markdown.encode(),
+        capture_output=True,
+        check=True,
+    )
     # straight quotes become typographic ones (pandoc's smart extension): only that may differ
     plain = done.stdout.decode().replace("“", '"').replace("”", '"')
     assert plain.strip().split("\n\n") == TRICKY
@@ -200,6 +220,7 @@ def test_prose_drops_comments_and_escapes_div_fences() -> None:
 
 # --- the Markdown, snapshotted -----------------------------------------------------------
 
+
 @pytest.mark.parametrize("agenda", [False, True], ids=["minutes", "agenda"])
 def test_markdown_snapshot(make_repo: RepoFactory, agenda: bool) -> None:
     root = make_repo({"vvg/2025/2025-10-22.md": RICH_MEETING})
@@ -207,8 +228,9 @@ def test_markdown_snapshot(make_repo: RepoFactory, agenda: bool) -> None:
     golden = GOLDEN / f"rich-{'agenda' if agenda else 'minutes'}.md"
     if UPDATE or not golden.exists():
         golden.write_text(markdown, encoding="utf-8")
-    assert markdown == golden.read_text(encoding="utf-8"), \
+    assert markdown == golden.read_text(encoding="utf-8"), (
         f"the Markdown changed; review and rerun with VVGCTL_UPDATE_GOLDEN=1 to accept ({golden})"
+    )
 
 
 def test_markdown_layout(make_repo: RepoFactory) -> None:
@@ -231,28 +253,41 @@ def test_markdown_layout(make_repo: RepoFactory) -> None:
 def test_roster_in_two_columns(make_repo: RepoFactory, tmp_path: Path) -> None:
     root = make_repo({"vvg/2025/2025-10-22.md": RICH_MEETING})
     source = _typst_source(prepare(root / "vvg/2025/2025-10-22.md").markdown, tmp_path)
-    roster = source[source.index("#doc-roster("):]
+    roster = source[source.index("#doc-roster(") :]
     assert roster.count("#doc-delegation[") == 2
     assert re.search(r"^\],\n\[", roster, re.MULTILINE), "two column arguments"
 
 
 # --- PDF: text, metadata, accessibility ---------------------------------------------------
 
-def test_pdf_has_items_positions_and_accessibility_metadata(make_repo: RepoFactory,
-                                                            tmp_path: Path) -> None:
+
+def test_pdf_has_items_positions_and_accessibility_metadata(
+    make_repo: RepoFactory, tmp_path: Path
+) -> None:
     root = make_repo({"vvg/2025/2025-10-22.md": RICH_MEETING})
     pdf = render_meeting(root / "vvg/2025/2025-10-22.md", tmp_path / "out")
     assert pdf.name == "vvg-2025-10-22.pdf"
     text = _pdf_text(pdf)
-    for expected in ("Mötesanteckning", "Vårdsamverkan Västra Götaland (VVG)",
-                     "22 oktober 2025", "kl. 9.00–11.00", "1. Mötets öppnande",
-                     "a) Närvaro/upprop", "2. Egenvård – uppföljning [del 1]",
-                     "Information och ställningstagande", "20 minuter, kl. 09.35 – 09.55",
-                     "Föredragande: Åsa Jackson, VGR", "Ställningstagande:",
-                     "Vårdsamverkan Västra Götaland noterar informationen.",
-                     "Inför nästa möte: Ta fram en enkät.", "Paus kl. 10.10–10.20",
-                     "Årshjul 2025 / 2026", "Egenvård – enkätförslag",
-                     "Ordförande: Kristina Lännergren", "Sida 1 av"):
+    for expected in (
+        "Mötesanteckning",
+        "Vårdsamverkan Västra Götaland (VVG)",
+        "22 oktober 2025",
+        "kl. 9.00–11.00",
+        "1. Mötets öppnande",
+        "a) Närvaro/upprop",
+        "2. Egenvård – uppföljning [del 1]",
+        "Information och ställningstagande",
+        "20 minuter, kl. 09.35 – 09.55",
+        "Föredragande: Åsa Jackson, VGR",
+        "Ställningstagande:",
+        "Vårdsamverkan Västra Götaland noterar informationen.",
+        "Inför nästa möte: Ta fram en enkät.",
+        "Paus kl. 10.10–10.20",
+        "Årshjul 2025 / 2026",
+        "Egenvård – enkätförslag",
+        "Ordförande: Kristina Lännergren",
+        "Sida 1 av",
+    ):
         assert expected in text, expected
     reader = PdfReader(pdf)
     assert reader.metadata is not None
@@ -265,14 +300,19 @@ def test_pdf_has_items_positions_and_accessibility_metadata(make_repo: RepoFacto
     assert re.search(r"pdfaid:part>2<", xmp) and re.search(r"pdfaid:conformance>A<", xmp)
     assert re.search(r"pdfuaid:part>1<", xmp)
     # the document link is a link annotation to the allowed address
-    uris = [a.get_object()["/A"].get("/URI") for page in reader.pages
-            for a in page.get("/Annots", []) or [] if "/A" in a.get_object()]
+    uris = [
+        a.get_object()["/A"].get("/URI")
+        for page in reader.pages
+        for a in page.get("/Annots", []) or []
+        if "/A" in a.get_object()
+    ]
     assert "https://example.org/egenvard.pdf" in uris
 
 
 def test_markdown_to_pdf_for_other_helpers(tmp_path: Path) -> None:
-    out = markdown_to_pdf("# Årshjul\n\n- december 2025\n", tmp_path / "a.pdf",
-                          title="Årshjul VVG 2026")
+    out = markdown_to_pdf(
+        "# Årshjul\n\n- december 2025\n", tmp_path / "a.pdf", title="Årshjul VVG 2026"
+    )
     reader = PdfReader(out)
     assert reader.metadata is not None and reader.metadata.title == "Årshjul VVG 2026"
     assert reader.trailer["/Root"]["/Lang"] == "sv-SE"
@@ -281,8 +321,8 @@ def test_markdown_to_pdf_for_other_helpers(tmp_path: Path) -> None:
 
 # --- security ------------------------------------------------------------------------------
 
-def test_hostile_minutes_reach_no_output_as_markup(make_repo: RepoFactory,
-                                                   tmp_path: Path) -> None:
+
+def test_hostile_minutes_reach_no_output_as_markup(make_repo: RepoFactory, tmp_path: Path) -> None:
     root = make_repo({"vvg/2025/2025-10-22.md": _hostile_meeting()})
     path = root / "vvg/2025/2025-10-22.md"
     markdown = prepare(path).markdown
@@ -323,8 +363,15 @@ def test_typst_root_is_the_clean_folder(tmp_path: Path) -> None:
 def test_pandoc_is_sandboxed_with_raw_extensions_off(tmp_path: Path) -> None:
     cmd = pandoc.command("typst", tmp_path)
     assert "--sandbox" in cmd
-    for name in ("raw_html", "raw_attribute", "raw_tex", "yaml_metadata_block",
-                 "bracketed_spans", "citations", "tex_math_dollars"):
+    for name in (
+        "raw_html",
+        "raw_attribute",
+        "raw_tex",
+        "yaml_metadata_block",
+        "bracketed_spans",
+        "citations",
+        "tex_math_dollars",
+    ):
         assert f"-{name}" in pandoc.READER
 
 
@@ -337,7 +384,8 @@ def test_metadata_is_never_read_as_yaml_booleans(tmp_path: Path) -> None:
 def test_disallowed_links_are_rejected_in_yaml(make_repo: RepoFactory) -> None:
     bad = MEETING_MD.replace(
         "    presenters:\n",
-        "    documents:\n      - {title: x, link: \"javascript:alert(1)\"}\n    presenters:\n")
+        '    documents:\n      - {title: x, link: "javascript:alert(1)"}\n    presenters:\n',
+    )
     root = make_repo({"vvg/2025/2025-10-22.md": bad})
     from vvgctl.render.pipeline import MeetingInvalid
 
@@ -346,6 +394,7 @@ def test_disallowed_links_are_rejected_in_yaml(make_repo: RepoFactory) -> None:
 
 
 # --- other formats, agenda, batches -----------------------------------------------------
+
 
 def test_html_and_docx(make_repo: RepoFactory, tmp_path: Path) -> None:
     root = make_repo({"vvg/2025/2025-10-22.md": RICH_MEETING})
@@ -362,7 +411,8 @@ def test_html_and_docx(make_repo: RepoFactory, tmp_path: Path) -> None:
 
 def test_agenda_of_a_planned_meeting(make_repo: RepoFactory, tmp_path: Path) -> None:
     planned = RICH_MEETING.replace("status: approved", "status: agenda").replace(
-        "approval: {meeting: 2025-12-10}\n", "")
+        "approval: {meeting: 2025-12-10}\n", ""
+    )
     root = make_repo({"vvg/2025/2025-10-22.md": planned})
     pdf = render_meeting(root / "vvg/2025/2025-10-22.md", tmp_path, agenda=True)
     assert pdf.name == "vvg-2025-10-22-kallelse.pdf"
@@ -373,22 +423,24 @@ def test_agenda_of_a_planned_meeting(make_repo: RepoFactory, tmp_path: Path) -> 
     assert "Ställningstagande:" not in text and "förhindrad" not in text
 
 
-def test_unchanged_inputs_are_skipped_and_user_files_kept(make_repo: RepoFactory,
-                                                         tmp_path: Path) -> None:
-    root = make_repo({"vvg/2025/2025-11-05.md": MEETING_MD.replace("2025-10-22",
-                                                                   "2025-11-05")})
+def test_unchanged_inputs_are_skipped_and_user_files_kept(
+    make_repo: RepoFactory, tmp_path: Path
+) -> None:
+    root = make_repo({"vvg/2025/2025-11-05.md": MEETING_MD.replace("2025-10-22", "2025-11-05")})
     out = tmp_path / "out"
     files = sorted((root / "vvg").rglob("*.md"))
     first = render_many(files, out, "html", jobs=2)
     assert [o.skipped for o in first] == [False, False] and not any(o.error for o in first)
     second = render_many(files, out, "html", jobs=2)
     assert [o.skipped for o in second] == [True, True]
-    files[0].write_text(files[0].read_text(encoding="utf-8").replace("Bakgrund.", "Ny text."),
-                        encoding="utf-8")
+    files[0].write_text(
+        files[0].read_text(encoding="utf-8").replace("Bakgrund.", "Ny text."), encoding="utf-8"
+    )
     third = render_many(files, out, "html")
     assert [o.skipped for o in third] == [False, True]
     assert "Ny text." in (out / output_name(files[0], "html", agenda=False)).read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     mine = out / "vvg-2025-10-22.pdf"
     mine.write_text("min egen fil", encoding="utf-8")
     outcome = render_many(files[:1], out, "pdf")[0]
@@ -409,14 +461,14 @@ def test_cli_render(make_repo: RepoFactory, tmp_path: Path) -> None:
     again = runner.invoke(app, ["render", str(root), "-o", str(out), "--format", "html"])
     assert again.exit_code == 0 and "1 oförändrad" in again.output
     broken = make_repo({"vvg/2025/2025-12-10.md": "---\norgan: vvg\n---\n"})
-    bad = runner.invoke(app, ["render", str(broken / "vvg/2025/2025-12-10.md"), "-o",
-                              str(out)])
+    bad = runner.invoke(app, ["render", str(broken / "vvg/2025/2025-12-10.md"), "-o", str(out)])
     assert bad.exit_code == 1
     assert "2025-12-10.md" in bad.output and "vvgctl check" in bad.output
     assert "Traceback" not in bad.output
     # piped: plain lines, no rich markup and no colour codes
-    assert any(line.startswith("fel ") and "2025-12-10.md" in line
-               for line in bad.stderr.splitlines())
+    assert any(
+        line.startswith("fel ") and "2025-12-10.md" in line for line in bad.stderr.splitlines()
+    )
     assert "0 renderade, 0 oförändrade, 1 fel" in bad.stderr and "\x1b[" not in bad.stderr
 
 
@@ -430,8 +482,9 @@ def test_notes_on_a_pipe_are_plain_text_never_markup(capsys: pytest.CaptureFixtu
 
 # --- every meeting in minutes/ ------------------------------------------------------------
 
-REAL = sorted(p for p in MINUTES.rglob("*.md") if p.name != "README.md"
-              and "registry" not in p.parts)
+REAL = sorted(
+    p for p in MINUTES.rglob("*.md") if p.name != "README.md" and "registry" not in p.parts
+)
 
 
 @pytest.mark.parametrize("path", REAL, ids=[p.stem for p in REAL])
@@ -458,17 +511,24 @@ def test_a_render_killed_half_way_does_not_lock_its_own_outputs(tmp_path: Path) 
 
     out = tmp_path / "build"
     meeting = MINUTES / "vvg" / "2025" / "2025-10-22.md"
-    dies = ("import os, sys\n"
-            "from pathlib import Path\n"
-            "import vvgctl.render.pipeline as p\n"
-            "real = p._render_task\n"
-            "def task(b, t):\n"
-            "    real(b, t)\n"
-            "    os._exit(9)  # killed after the file, before the manifest\n"
-            "p._render_task = task\n"
-            "p.render_many([Path(sys.argv[1])], Path(sys.argv[2]), 'html', jobs=1)\n")
-    killed = subprocess.run([sys.executable, "-c", dies, str(meeting), str(out)],
-                            capture_output=True, text=True, timeout=120, check=False)
+    dies = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "import vvgctl.render.pipeline as p\n"
+        "real = p._render_task\n"
+        "def task(b, t):\n"
+        "    real(b, t)\n"
+        "    os._exit(9)  # killed after the file, before the manifest\n"
+        "p._render_task = task\n"
+        "p.render_many([Path(sys.argv[1])], Path(sys.argv[2]), 'html', jobs=1)\n"
+    )
+    killed = subprocess.run(
+        [sys.executable, "-c", dies, str(meeting), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert killed.returncode == 9, killed.stderr
     assert (out / "vvg-2025-10-22.html").is_file()
     again = CliRunner().invoke(app, ["render", str(meeting), "--format", "html", "-o", str(out)])

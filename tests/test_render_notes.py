@@ -24,7 +24,7 @@ from vvgctl.render.notes import wording
 from vvgctl.render.pipeline import prepare, render_meeting
 
 SOURCE = "vvg/2025/2025-10-22.md"
-HIDDEN = "Hemlisplatshållare"   # the word every comment holds; it must be seen nowhere
+HIDDEN = "Hemlisplatshållare"  # the word every comment holds; it must be seen nowhere
 
 MINUTES = f"""\
 ---
@@ -91,14 +91,17 @@ Dialog om uppföljningen.
 Inga övriga frågor.
 """
 
-ITEM_NOTE = ("Rättelse vid justering 12 mars 2026: Ställningstagandet i punkt 2 fick rätt "
-             "lydelse <script>alert(1)</script>.")
+ITEM_NOTE = (
+    "Rättelse vid justering 12 mars 2026: Ställningstagandet i punkt 2 fick rätt "
+    "lydelse <script>alert(1)</script>."
+)
 CONFIRM = "Slutgiltigt ställningstagande tas av Samrådsorganet."
 PAUSE = "Paus kl. 10.10–10.20"
 HEADER_NOTE = "Rättelse vid justering 12 mars 2026: Närvarolistan kompletterades."
-ACTIONS = ("Inför nästa möte: Ta fram en enkät. (Beredningen, till nästa möte)",
-           "Åtgärd: Skicka underlaget till delregionerna. (Åsa Jackson, senast "
-           "30 november 2025)")
+ACTIONS = (
+    "Inför nästa möte: Ta fram en enkät. (Beredningen, till nästa möte)",
+    "Åtgärd: Skicka underlaget till delregionerna. (Åsa Jackson, senast 30 november 2025)",
+)
 
 
 class _Text(HTMLParser):
@@ -130,13 +133,13 @@ def _seen(html: str) -> str:
 
 @dataclass
 class Outputs:
-    page_html: str     # the published page, as served
-    page: str          # the text a reader sees on it
-    site_pdf: str      # the text of the PDF published beside it
-    html: str          # the text of `vvgctl render --format html`
+    page_html: str  # the published page, as served
+    page: str  # the text a reader sees on it
+    site_pdf: str  # the text of the PDF published beside it
+    html: str  # the text of `vvgctl render --format html`
     html_source: str
     markdown: str
-    site: dict[str, bytes]   # every file of the site, by its path
+    site: dict[str, bytes]  # every file of the site, by its path
 
 
 @pytest.fixture(scope="module")
@@ -144,44 +147,66 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outputs]:
     base = tmp_path_factory.mktemp("notes")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("VVGCTL_CACHE_DIR", str(base / "cache"))
-        root = write_tree(base / "minutes", {
-            "registry/organs.yaml": ORGANS_YAML, "registry/people.yaml": PEOPLE_YAML,
-            SOURCE: MINUTES})
+        root = write_tree(
+            base / "minutes",
+            {
+                "registry/organs.yaml": ORGANS_YAML,
+                "registry/people.yaml": PEOPLE_YAML,
+                SOURCE: MINUTES,
+            },
+        )
         publish(root, base / "site")
         page_html = (base / "site" / SOURCE).with_suffix(".html").read_text(encoding="utf-8")
         reader = PdfReader((base / "site" / SOURCE).with_suffix(".pdf"))
         pdf = " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
         html_source = render_meeting(root / SOURCE, base / "html", "html").read_text(
-            encoding="utf-8")
-        site = {p.relative_to(base / "site").as_posix(): p.read_bytes()
-                for p in sorted((base / "site").rglob("*")) if p.is_file()}
-        yield Outputs(page_html, _seen(page_html), pdf, _seen(html_source), html_source,
-                      prepare(root / SOURCE).markdown, site)
+            encoding="utf-8"
+        )
+        site = {
+            p.relative_to(base / "site").as_posix(): p.read_bytes()
+            for p in sorted((base / "site").rglob("*"))
+            if p.is_file()
+        }
+        yield Outputs(
+            page_html,
+            _seen(page_html),
+            pdf,
+            _seen(html_source),
+            html_source,
+            prepare(root / SOURCE).markdown,
+            site,
+        )
 
 
 def _in_order(text: str, *parts: str) -> None:
     """Each of ``parts`` is in ``text``, in this order."""
     at = -1
     for part in parts:
-        assert part in text[at + 1:], f"{part!r} missing after position {at} in {text!r}"
+        assert part in text[at + 1 :], f"{part!r} missing after position {at} in {text!r}"
         at = text.index(part, at + 1)
 
 
 # --- comments -----------------------------------------------------------------------------
+
 
 def test_no_comment_is_text_on_the_site(outputs: Outputs) -> None:
     assert HIDDEN not in outputs.page_html
     assert "&lt;!--" not in outputs.page_html and "--&gt;" not in outputs.page_html
     assert "Skriv här" not in outputs.page
     # what stood around the comments is there
-    _in_order(outputs.page, "Hur följs egenvården upp?", "noterar informationen.",
-              "Bakgrund om egenvård.", "Dialog om uppföljningen.")
+    _in_order(
+        outputs.page,
+        "Hur följs egenvården upp?",
+        "noterar informationen.",
+        "Bakgrund om egenvård.",
+        "Dialog om uppföljningen.",
+    )
 
 
 def test_no_comment_is_text_on_any_page_of_the_site(outputs: Outputs) -> None:
     """The register of positions, the case page, the feed: no page shows a comment."""
     for name, content in outputs.site.items():
-        if name == MANIFEST_NAME or name.endswith(".pdf"):   # JSON data; the PDF: above
+        if name == MANIFEST_NAME or name.endswith(".pdf"):  # JSON data; the PDF: above
             continue
         assert HIDDEN.encode() not in content, name
     for name in ("stallningstaganden.html", "arenden/0755.html"):
@@ -192,8 +217,9 @@ def test_no_comment_is_text_in_the_pdf_or_the_html(outputs: Outputs) -> None:
     for text in (outputs.site_pdf, outputs.html, outputs.markdown):
         assert HIDDEN not in text and "Skriv här" not in text
         assert "<!--" not in text and "\\<!--" not in text
-        _in_order(text, "Hur följs egenvården upp?", "Bakgrund om egenvård.",
-                  "Dialog om uppföljningen.")
+        _in_order(
+            text, "Hur följs egenvården upp?", "Bakgrund om egenvård.", "Dialog om uppföljningen."
+        )
 
 
 def test_no_raw_html_reaches_the_outputs(outputs: Outputs) -> None:
@@ -206,6 +232,7 @@ def test_no_raw_html_reaches_the_outputs(outputs: Outputs) -> None:
 
 # --- actions ------------------------------------------------------------------------------
 
+
 def test_actions_show_owner_and_due_date_on_the_site_as_in_the_pdf(outputs: Outputs) -> None:
     for line in ACTIONS:
         assert line in outputs.site_pdf, line
@@ -216,24 +243,40 @@ def test_actions_show_owner_and_due_date_on_the_site_as_in_the_pdf(outputs: Outp
 @pytest.mark.parametrize("output", ["page", "site_pdf", "html"])
 def test_a_confirmation_and_a_pause_are_shown_alike(outputs: Outputs, output: str) -> None:
     text = getattr(outputs, output)
-    _in_order(text, "2. Egenvård", "noterar informationen.", CONFIRM, "Bakgrund om egenvård.",
-              PAUSE, "3. Övriga frågor")
+    _in_order(
+        text,
+        "2. Egenvård",
+        "noterar informationen.",
+        CONFIRM,
+        "Bakgrund om egenvård.",
+        PAUSE,
+        "3. Övriga frågor",
+    )
 
 
 # --- corrections --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("output", ["page", "site_pdf", "html"])
 def test_a_correction_is_noted_at_its_item(outputs: Outputs, output: str) -> None:
     text = getattr(outputs, output)
     # the note naming item 2 closes item 2 (after its actions, before item 3)
-    _in_order(text, "2. Egenvård", "Dialog om uppföljningen.", ACTIONS[1], ITEM_NOTE, PAUSE,
-              "3. Övriga frågor")
+    _in_order(
+        text,
+        "2. Egenvård",
+        "Dialog om uppföljningen.",
+        ACTIONS[1],
+        ITEM_NOTE,
+        PAUSE,
+        "3. Övriga frågor",
+    )
     assert text.count("Rättelse vid justering") == 2
 
 
 @pytest.mark.parametrize("output", ["page", "site_pdf", "html"])
-def test_a_correction_naming_no_item_is_noted_after_the_header(outputs: Outputs,
-                                                               output: str) -> None:
+def test_a_correction_naming_no_item_is_noted_after_the_header(
+    outputs: Outputs, output: str
+) -> None:
     text = getattr(outputs, output)
     _in_order(text, "22 oktober 2025", HEADER_NOTE, "1. Mötets öppnande")
 
@@ -242,13 +285,17 @@ def test_the_note_is_its_own_block_in_each_output(outputs: Outputs) -> None:
     assert outputs.markdown.count("::: doc-correction") == 2
     assert outputs.html_source.count('class="doc-correction"') == 2
     assert outputs.page_html.count('class="correction"') == 2
-    assert re.search(r"\*\*Rättelse vid justering 12 mars 2026:\*\* Närvarolistan "
-                     r"kompletterades\\\.", outputs.markdown)
+    assert re.search(
+        r"\*\*Rättelse vid justering 12 mars 2026:\*\* Närvarolistan "
+        r"kompletterades\\\.",
+        outputs.markdown,
+    )
 
 
 def test_a_correction_says_its_old_and_new_wording() -> None:
-    assert wording(Correction(text="Rättelse i punkt 4: mötesdatum.", quote="den 3 mars",
-                              replacement="den 4 mars")) == (
-        "Rättelse i punkt 4: mötesdatum. Tidigare lydelse: ”den 3 mars” "
-        "Ny lydelse: ”den 4 mars”")
+    assert wording(
+        Correction(
+            text="Rättelse i punkt 4: mötesdatum.", quote="den 3 mars", replacement="den 4 mars"
+        )
+    ) == ("Rättelse i punkt 4: mötesdatum. Tidigare lydelse: ”den 3 mars” Ny lydelse: ”den 4 mars”")
     assert wording(Correction(text="Stavning rättad")) == "Stavning rättad"

@@ -47,8 +47,7 @@ def meeting_parses(monkeypatch: pytest.MonkeyPatch) -> collections.Counter[str]:
     return counter
 
 
-def test_check_parses_every_file_once(tmp_path: Path,
-                                      parses: collections.Counter[str]) -> None:
+def test_check_parses_every_file_once(tmp_path: Path, parses: collections.Counter[str]) -> None:
     root = shutil.copytree(MINUTES, tmp_path / "minutes")
     yaml_files = [p for p in root.rglob("*.y*ml")]
     meetings = [p for p in root.rglob("*.md") if p.name != "README.md"]
@@ -59,8 +58,9 @@ def test_check_parses_every_file_once(tmp_path: Path,
     assert set(parses.values()) == {1}, parses
 
 
-def test_the_arshjul_reads_the_records_check_made(tmp_path: Path,
-                                                  parses: collections.Counter[str]) -> None:
+def test_the_arshjul_reads_the_records_check_made(
+    tmp_path: Path, parses: collections.Counter[str]
+) -> None:
     root = shutil.copytree(MINUTES, tmp_path / "minutes")
     repository = Repository(root, jobs=1)
     first = build(repository, "vvg", 2026)
@@ -69,14 +69,19 @@ def test_the_arshjul_reads_the_records_check_made(tmp_path: Path,
     assert sum(parses.values()) == after_first  # the second year read nothing again
     assert first.columns and second.columns
     # the follow-ups the 2025-10-22 minutes set stand in the årshjul, from the records
-    follow_ups = [t for c in first.columns for t in c.topics
-                  if any(o.source.value == "follow_up" for o in t.origins)]
+    follow_ups = [
+        t
+        for c in first.columns
+        for t in c.topics
+        if any(o.source.value == "follow_up" for o in t.origins)
+    ]
     assert follow_ups
     assert any(c.minutes for c in second.columns)  # the meeting whose minutes exist
 
 
 def test_records_come_from_the_cache_when_nothing_changed(
-        tmp_path: Path, meeting_parses: collections.Counter[str]) -> None:
+    tmp_path: Path, meeting_parses: collections.Counter[str]
+) -> None:
     root = shutil.copytree(MINUTES, tmp_path / "minutes")
     cold = Repository(root).records()
     assert sum(meeting_parses.values()) == len(cold) >= 2
@@ -85,8 +90,11 @@ def test_records_come_from_the_cache_when_nothing_changed(
     assert warm.cached == len(warm.meeting_files)
     assert sum(meeting_parses.values()) == len(cold)  # the warm run parsed no meeting
     (root / "vvg" / "2025" / "2025-10-22.md").write_text(
-        (root / "vvg" / "2025" / "2025-10-22.md").read_text(encoding="utf-8")
-        .replace("title: Mötesanteckning", "title: Mötesanteckningar"), encoding="utf-8")
+        (root / "vvg" / "2025" / "2025-10-22.md")
+        .read_text(encoding="utf-8")
+        .replace("title: Mötesanteckning", "title: Mötesanteckningar"),
+        encoding="utf-8",
+    )
     edited = Repository(root)
     edited.records()
     assert edited.cached == len(edited.meeting_files) - 1
@@ -98,8 +106,13 @@ def _check_within(root: Path, seconds: float = 20) -> tuple[int, str]:
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "vvgctl", "check", str(root), "--no-cache"],
-                          capture_output=True, text=True, timeout=seconds, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "vvgctl", "check", str(root), "--no-cache"],
+        capture_output=True,
+        text=True,
+        timeout=seconds,
+        check=False,
+    )
     return proc.returncode, proc.stdout + proc.stderr
 
 
@@ -146,17 +159,28 @@ def test_control_characters_in_a_title_never_reach_the_terminal(tmp_path: Path) 
     root = shutil.copytree(MINUTES, tmp_path / "minutes")
     meeting = root / "vvg" / "2025" / "2025-10-22.md"
     text = meeting.read_text(encoding="utf-8")
-    hostile = 'Info \\e[2J\\e]0;OWNED\\a om egenvård'
+    hostile = "Info \\e[2J\\e]0;OWNED\\a om egenvård"
     title = "title: Förvaltningsplan Samordnad hälsa vård och omsorg 2026\n"
     assert title in text  # item 4, which has a position
-    meeting.write_text(text.replace(title, f'title: "{hostile} {title[7:-1]}"\n', 1),
-                       encoding="utf-8")
+    meeting.write_text(
+        text.replace(title, f'title: "{hostile} {title[7:-1]}"\n', 1), encoding="utf-8"
+    )
     outputs = {}
-    for args in (["show", str(meeting)], ["summary", str(root)],
-                 ["summary", str(root), "-f", "md"], ["decisions", str(root), "-f", "csv"],
-                 ["cases", str(root), "-f", "md"], ["search", "egenvård", str(root)]):
-        proc = subprocess.run([sys.executable, "-m", "vvgctl", *args], capture_output=True,
-                              text=True, timeout=60, check=False)
+    for args in (
+        ["show", str(meeting)],
+        ["summary", str(root)],
+        ["summary", str(root), "-f", "md"],
+        ["decisions", str(root), "-f", "csv"],
+        ["cases", str(root), "-f", "md"],
+        ["search", "egenvård", str(root)],
+    ):
+        proc = subprocess.run(
+            [sys.executable, "-m", "vvgctl", *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
         out = outputs[args[0] + args[-1]] = proc.stdout + proc.stderr
         assert proc.returncode == 0, (args, out)
         assert "\x1b" not in out and "\x07" not in out, (args, out)
@@ -190,18 +214,25 @@ def test_findings_in_a_ci_log_have_control_characters_written_out(tmp_path: Path
     meeting = root / "vvg" / "2025" / "2025-10-22.md"
     text = meeting.read_text(encoding="utf-8")
     assert "    - Jörgen Thorn\n" in text
-    meeting.write_text(text.replace("    - Jörgen Thorn\n", '    - "Ola\\e]0;OWNED\\a"\n', 1),
-                       encoding="utf-8")
+    meeting.write_text(
+        text.replace("    - Jörgen Thorn\n", '    - "Ola\\e]0;OWNED\\a"\n', 1), encoding="utf-8"
+    )
     for fmt in ("text", "github"):
-        proc = subprocess.run([sys.executable, "-m", "vvgctl", "check", str(root), "--format",
-                               fmt], capture_output=True, text=True, timeout=60, check=False)
+        proc = subprocess.run(
+            [sys.executable, "-m", "vvgctl", "check", str(root), "--format", fmt],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
         out = proc.stdout + proc.stderr
         assert proc.returncode == 1 and "Ola\\x1b]0;OWNED\\x07" in out, (fmt, out)
         assert "\x1b" not in out and "\x07" not in out, (fmt, out)
 
 
 def test_a_folder_that_cannot_be_read_is_reported_at_its_place(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Issue 14, item 3: an unreadable folder was passed over in silence. The tests run as
     root, who reads every folder, so the refusal os.walk reports is made here."""
     import os as real_os
@@ -245,7 +276,8 @@ def parses_by_file(monkeypatch: pytest.MonkeyPatch) -> collections.Counter[str]:
 
 
 def test_the_index_projects_the_meetings_the_repository_read(
-        tmp_path: Path, parses_by_file: collections.Counter[str]) -> None:
+    tmp_path: Path, parses_by_file: collections.Counter[str]
+) -> None:
     """Issue 27: in one command the query index neither discovers nor parses again a meeting
     the repository already read; it holds the same files."""
     from vvgctl.index import open_index

@@ -36,8 +36,9 @@ meetings:
 
 
 def test_load_schedule_joins_years_sorted_without_cancelled(make_repo: RepoFactory) -> None:
-    root = make_repo({"vvg/2025/schedule.yaml": SCHEDULE_2025,
-                      "vvg/2026/schedule.yaml": SCHEDULE_2026})
+    root = make_repo(
+        {"vvg/2025/schedule.yaml": SCHEDULE_2025, "vvg/2026/schedule.yaml": SCHEDULE_2026}
+    )
     entries = load_schedule(Repository(root), "vvg")
     assert [e.date.isoformat() for e in entries] == ["2025-10-22", "2025-12-10", "2026-02-11"]
     assert entries[1].change == "ändras till 9.00–12.00, lokal i GR-huset"
@@ -46,8 +47,9 @@ def test_load_schedule_joins_years_sorted_without_cancelled(make_repo: RepoFacto
 
 
 def test_next_meeting_crosses_the_year(make_repo: RepoFactory) -> None:
-    root = make_repo({"vvg/2025/schedule.yaml": SCHEDULE_2025,
-                      "vvg/2026/schedule.yaml": SCHEDULE_2026})
+    root = make_repo(
+        {"vvg/2025/schedule.yaml": SCHEDULE_2025, "vvg/2026/schedule.yaml": SCHEDULE_2026}
+    )
     found = next_meeting(Repository(root), "vvg", dt.date(2025, 12, 11))
     assert found is not None and found.date == dt.date(2026, 2, 11)
     same_day = next_meeting(Repository(root), "vvg", dt.date(2025, 12, 10))
@@ -73,8 +75,9 @@ def test_check_reports_a_meeting_outside_the_year_with_its_line(make_repo: RepoF
 
 
 def test_check_reports_a_misplaced_schedule_and_an_unknown_organ(make_repo: RepoFactory) -> None:
-    root = make_repo({"vvg/2025/schedule.yaml": SCHEDULE_2026.replace("organ: vvg",
-                                                                      "organ: nobody")})
+    root = make_repo(
+        {"vvg/2025/schedule.yaml": SCHEDULE_2026.replace("organ: vvg", "organ: nobody")}
+    )
     codes = {d.code for d in run_check([root], use_cache=False).diagnostics}
     assert {"schedule-organ", "schedule-location"} <= codes
 
@@ -87,6 +90,5 @@ def test_check_accepts_a_valid_schedule(make_repo: RepoFactory) -> None:
 
 def test_the_real_repository_schedules_and_plan_are_clean() -> None:
     report = run_check([MINUTES], use_cache=False)
-    mine = [d for d in report.diagnostics
-            if Path(d.path).name in ("schedule.yaml", "plan.yaml")]
+    mine = [d for d in report.diagnostics if Path(d.path).name in ("schedule.yaml", "plan.yaml")]
     assert mine == []

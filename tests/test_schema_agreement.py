@@ -25,8 +25,15 @@ SCHEMA = REPO_ROOT / "schemas" / "meeting.schema.json"
 #: schema diagnostics about two fields at once: the exported schema cannot say them
 CROSS_FIELD = ("is not after the start", "does not match")
 #: codes of files that a standard loader may refuse or read differently
-READING = {"encoding", "front-matter", "yaml-alias", "yaml-directive", "yaml-duplicate-key",
-           "yaml-syntax", "yaml-tag"}
+READING = {
+    "encoding",
+    "front-matter",
+    "yaml-alias",
+    "yaml-directive",
+    "yaml-duplicate-key",
+    "yaml-syntax",
+    "yaml-tag",
+}
 
 
 def _front_matter(path: Path) -> str | None:
@@ -34,13 +41,16 @@ def _front_matter(path: Path) -> str | None:
     if not text.startswith("---\n"):
         return None
     end = text.find("\n---", 3)
-    return text[4:end + 1] if end > 0 else None
+    return text[4 : end + 1] if end > 0 else None
 
 
 def _cases() -> list[tuple[Path, Path]]:
     """(meeting file, the root whose registry it is checked against)."""
-    cases = [(p, FIXTURES / kind) for kind in ("valid", "invalid")
-             for p in sorted((FIXTURES / kind).glob("*.md"))]
+    cases = [
+        (p, FIXTURES / kind)
+        for kind in ("valid", "invalid")
+        for p in sorted((FIXTURES / kind).glob("*.md"))
+    ]
     minutes = REPO_ROOT / "minutes"
     cases += [(p, minutes) for p in sorted(minutes.glob("*/*/*.md"))]
     return cases
@@ -57,8 +67,12 @@ def schema_verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[
             target = out / f"{path.parent.name}-{path.stem}.yaml"
             target.write_text(front, encoding="utf-8")
             names[str(target)] = path.name
-    result = subprocess.run([tool("check-jsonschema"), "--schemafile", str(SCHEMA), "-o", "json",
-                             *names], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--schemafile", str(SCHEMA), "-o", "json", *names],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     report = json.loads(result.stdout)
     verdicts: dict[str, list[str]] = {name: [] for name in names.values()}
     for error in report["errors"]:
@@ -69,10 +83,12 @@ def schema_verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[
     return verdicts
 
 
-@pytest.mark.parametrize(("path", "root"), _cases(),
-                         ids=[f"{p.parent.name}/{p.name}" for p, _ in _cases()])
-def test_schema_and_check_agree(path: Path, root: Path,
-                                schema_verdicts: dict[str, list[str]]) -> None:
+@pytest.mark.parametrize(
+    ("path", "root"), _cases(), ids=[f"{p.parent.name}/{p.name}" for p, _ in _cases()]
+)
+def test_schema_and_check_agree(
+    path: Path, root: Path, schema_verdicts: dict[str, list[str]]
+) -> None:
     result = check_file(Repository(root), path)
     codes = {d.code for d in result.diagnostics if d.severity == "error"}
     schema_errors = [d.message for d in result.diagnostics if d.code == "schema"]

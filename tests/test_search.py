@@ -71,8 +71,7 @@ def test_every_word_must_occur_and_filters_apply(repo: Path) -> None:
     assert both and all(h["organ"] in ("vvg", "sro") for h in both)
     assert search(index, "egenvård kvasar") == []
     assert {h["organ"] for h in search(index, "egenvård", organ="sro")} == {"sro"}
-    assert all(h["date"] >= "2025-10-01" for h in search(index, "egenvård",
-                                                           date_from="2025-10-01"))
+    assert all(h["date"] >= "2025-10-01" for h in search(index, "egenvård", date_from="2025-10-01"))
 
 
 def test_index_is_updated_incrementally(repo: Path) -> None:
@@ -81,8 +80,10 @@ def test_index_is_updated_incrementally(repo: Path) -> None:
     again = open_index([repo])
     assert again.stats.read == 0 and not again.stats.rebuilt
     september = repo / "vvg/2025/2025-09-11.md"
-    september.write_text(september.read_text(encoding="utf-8")
-                         + "\nEn kvasar nämndes i förbigående.\n", encoding="utf-8")
+    september.write_text(
+        september.read_text(encoding="utf-8") + "\nEn kvasar nämndes i förbigående.\n",
+        encoding="utf-8",
+    )
     changed = open_index([repo])
     assert changed.stats.read == 1
     assert [h["date"] for h in search(changed, "kvasar")] == ["2025-09-11"]
@@ -120,8 +121,9 @@ def test_search_cli_outputs(repo: Path) -> None:
     assert empty.exit_code == 2
 
 
-@pytest.mark.skipif(not (MINUTES / "vvg/2025/2025-10-22.md").exists(),
-                    reason="the real minutes are not there yet")
+@pytest.mark.skipif(
+    not (MINUTES / "vvg/2025/2025-10-22.md").exists(), reason="the real minutes are not there yet"
+)
 def test_real_minutes_search_egenvard() -> None:
     hits = search(open_index([MINUTES]), "egenvården")
     assert any(h["date"] == "2025-10-22" and h["item"] == "5" for h in hits)
@@ -129,10 +131,12 @@ def test_real_minutes_search_egenvard() -> None:
 
 def _answers(root: Path) -> list[str]:
     outputs = []
-    for args in (["decisions", str(root), "--format", "json"],
-                 ["search", "enkät", str(root), "--format", "json"],
-                 ["cases", str(root), "--format", "json"],
-                 ["actions", str(root), "--format", "json"]):
+    for args in (
+        ["decisions", str(root), "--format", "json"],
+        ["search", "enkät", str(root), "--format", "json"],
+        ["cases", str(root), "--format", "json"],
+        ["actions", str(root), "--format", "json"],
+    ):
         result = runner.invoke(app, args)
         assert result.exit_code == 0, result.output
         outputs.append(result.output)
@@ -141,7 +145,8 @@ def _answers(root: Path) -> list[str]:
 
 @pytest.mark.slow
 def test_the_parallel_build_gives_the_same_answers_as_the_serial_one(
-        repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     import vvgctl.index.shards as shards
     import vvgctl.index.update as update
 
@@ -157,13 +162,15 @@ def test_the_parallel_build_gives_the_same_answers_as_the_serial_one(
     files = index.connection.execute("SELECT count(*), count(DISTINCT path) FROM files")
     assert files.fetchone() == (len(scan(repo)),) * 2
     orphans = index.connection.execute(
-        "SELECT count(*) FROM passages p LEFT JOIN files f ON f.id = p.file_id "
-        "WHERE f.id IS NULL").fetchone()[0]
+        "SELECT count(*) FROM passages p LEFT JOIN files f ON f.id = p.file_id WHERE f.id IS NULL"
+    ).fetchone()[0]
     assert orphans == 0
     # and an edit afterwards is read incrementally, as with the serial build
     october = repo / "vvg/2025/2025-10-22.md"
-    october.write_text(october.read_text(encoding="utf-8").replace(
-        "forms-enkät", "forms-enkät om mandelträd", 1), encoding="utf-8")
+    october.write_text(
+        october.read_text(encoding="utf-8").replace("forms-enkät", "forms-enkät om mandelträd", 1),
+        encoding="utf-8",
+    )
     index = open_index([repo])
     hits = search(index, "mandelträd")
     assert [h["date"] for h in hits] == ["2025-10-22"]
@@ -189,8 +196,10 @@ def test_the_index_cuts_words_as_stemming_does(repo: Path) -> None:
 def test_an_incremental_refresh_adds_new_forms_to_the_vocabulary(repo: Path) -> None:
     assert search(open_index([repo]), "kvasarerna") == []
     september = repo / "vvg/2025/2025-09-11.md"
-    september.write_text(september.read_text(encoding="utf-8")
-                         + "\nKvasarernas ljus och Straße 12_b nämndes.\n", encoding="utf-8")
+    september.write_text(
+        september.read_text(encoding="utf-8") + "\nKvasarernas ljus och Straße 12_b nämndes.\n",
+        encoding="utf-8",
+    )
     index = open_index([repo])
     assert index.stats.read == 1
     assert "kvasarernas" in _vocab(repo)
@@ -208,12 +217,12 @@ def test_an_incremental_refresh_adds_new_forms_to_the_vocabulary(repo: Path) -> 
 
 
 def test_a_full_build_keeps_only_the_words_the_index_holds(
-        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import vvgctl.index.update as update
 
     september = repo / "vvg/2025/2025-09-11.md"
-    september.write_text(september.read_text(encoding="utf-8") + "\nEn kvasar.\n",
-                         encoding="utf-8")
+    september.write_text(september.read_text(encoding="utf-8") + "\nEn kvasar.\n", encoding="utf-8")
     assert "kvasar" in _vocab(repo)
     september.unlink()
     assert "kvasar" in _vocab(repo)  # a stale word is harmless: it matches no passage
@@ -230,7 +239,8 @@ def test_a_full_build_keeps_only_the_words_the_index_holds(
 
 @pytest.mark.slow
 def test_an_interrupted_parallel_build_completes_the_vocabulary_later(
-        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import vvgctl.index.shards as shards
     import vvgctl.index.update as update
 
@@ -258,7 +268,8 @@ def test_an_interrupted_parallel_build_completes_the_vocabulary_later(
 
 
 def test_a_word_the_index_holds_takes_its_stem_from_the_vocabulary(
-        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import vvgctl.query.matching
 
     index = open_index([repo])
@@ -274,7 +285,8 @@ def test_a_word_the_index_holds_takes_its_stem_from_the_vocabulary(
 
 
 def test_shards_a_killed_build_left_are_removed(
-        repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    repo: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """Issue 14, item 8: a first build killed half-way left its shard folder for ever."""
     import vvgctl.index.update as update
     from vvgctl.index.database import index_file
@@ -293,23 +305,29 @@ def test_shards_a_killed_build_left_are_removed(
 
 
 def test_a_passage_repeated_word_for_word_is_one_hit_with_its_repeats(
-        make_repo: RepoFactory) -> None:
+    make_repo: RepoFactory,
+) -> None:
     from tests.conftest import MEETING_MD
 
     later = MEETING_MD.replace("date: 2025-10-22", "date: 2025-12-10")
     third = MEETING_MD.replace("date: 2025-10-22", "date: 2026-02-11").replace(
-        "\nBakgrund.\n", "\nBakgrund, med en ny mening.\n")
+        "\nBakgrund.\n", "\nBakgrund, med en ny mening.\n"
+    )
     root = make_repo({"vvg/2025/2025-12-10.md": later, "vvg/2026/2026-02-11.md": third})
     hits = search(open_index([root]), "bakgrund", limit=10)
     # the two meetings with "Bakgrund." are one hit (the newer), the third its own
     assert {h["date"]: h["repeats"] for h in hits} == {"2025-12-10": 1, "2026-02-11": 0}
-    result = runner.invoke(app, ["search", "bakgrund", str(root)],
-                           env={"LANGUAGE": "sv", "LC_ALL": "", "LANG": "sv_SE.UTF-8"})
+    result = runner.invoke(
+        app,
+        ["search", "bakgrund", str(root)],
+        env={"LANGUAGE": "sv", "LC_ALL": "", "LANG": "sv_SE.UTF-8"},
+    )
     assert "(samma text i 1 möte till)" in " ".join(result.output.split())
 
 
 def test_repeats_are_counted_within_the_filters_and_the_folder_asked(
-        make_repo: RepoFactory) -> None:
+    make_repo: RepoFactory,
+) -> None:
     """The copies of a passage are grouped by SQLite: a copy outside --from/--to or outside
     the folder searched is neither shown nor counted, and a copy whose lines are broken
     differently is the same passage."""
@@ -317,9 +335,12 @@ def test_repeats_are_counted_within_the_filters_and_the_folder_asked(
 
     text = "Bakgrund till ärendet om samverkan kring egenvård i hemmet."
     rewrapped = "Bakgrund till ärendet om samverkan\nkring egenvård i hemmet."
-    files = {f"vvg/{d[:4]}/{d}.md": MEETING_MD.replace("date: 2025-10-22", f"date: {d}")
-             .replace("\nBakgrund.\n", "\n" + (rewrapped if d == "2026-02-11" else text) + "\n")
-             for d in ("2025-10-22", "2025-12-10", "2026-02-11")}
+    files = {
+        f"vvg/{d[:4]}/{d}.md": MEETING_MD.replace("date: 2025-10-22", f"date: {d}").replace(
+            "\nBakgrund.\n", "\n" + (rewrapped if d == "2026-02-11" else text) + "\n"
+        )
+        for d in ("2025-10-22", "2025-12-10", "2026-02-11")
+    }
     root = make_repo(files, meeting=False)
     hits = search(open_index([root]), "samverkan hemmet", limit=10)
     assert [(h["date"], h["repeats"]) for h in hits] == [("2026-02-11", 2)]
@@ -327,8 +348,11 @@ def test_repeats_are_counted_within_the_filters_and_the_folder_asked(
     assert [(h["date"], h["repeats"]) for h in hits] == [("2025-12-10", 1)]
     hits = search(open_index([root / "vvg" / "2025"]), "samverkan hemmet", limit=10)
     assert [(h["date"], h["repeats"]) for h in hits] == [("2025-12-10", 1)]
-    result = runner.invoke(app, ["search", "hemmet", str(root / "vvg" / "2025")],
-                           env={"LANGUAGE": "sv", "LC_ALL": "", "LANG": "sv_SE.UTF-8"})
+    result = runner.invoke(
+        app,
+        ["search", "hemmet", str(root / "vvg" / "2025")],
+        env={"LANGUAGE": "sv", "LC_ALL": "", "LANG": "sv_SE.UTF-8"},
+    )
     assert "(samma text i 1 möte till)" in " ".join(result.output.split())
 
 
@@ -336,46 +360,64 @@ def test_limit_counts_distinct_passages_not_copies(make_repo: RepoFactory) -> No
     """Ten copies of one title do not crowd out the one body passage: --limit 2 gives both."""
     from tests.conftest import MEETING_MD
 
-    files = {f"vvg/2025/2025-{m:02d}-01.md": MEETING_MD.replace(
-        "date: 2025-10-22", f"date: 2025-{m:02d}-01") for m in range(1, 10)}
+    files = {
+        f"vvg/2025/2025-{m:02d}-01.md": MEETING_MD.replace(
+            "date: 2025-10-22", f"date: 2025-{m:02d}-01"
+        )
+        for m in range(1, 10)
+    }
     files["vvg/2025/2025-10-22.md"] = MEETING_MD.replace(
-        "\nBakgrund.\n", "\nBakgrund och egenvård, en gång.\n")
+        "\nBakgrund.\n", "\nBakgrund och egenvård, en gång.\n"
+    )
     root = make_repo(files, meeting=False)
     hits = search(open_index([root]), "egenvård", limit=2)
     assert sorted((h["kind"], h["repeats"]) for h in hits) == [("body", 0), ("title", 9)]
 
 
 def test_a_text_two_meetings_share_is_indexed_once_and_kept_while_one_holds_it(
-        make_repo: RepoFactory) -> None:
+    make_repo: RepoFactory,
+) -> None:
     """The search index holds each distinct text once: editing it out of one meeting keeps it
     for the other; editing it out of both takes it out of the index."""
     from tests.conftest import MEETING_MD
 
     shared = "\nBakgrund om trygghetslarm i hemmet.\n"
-    root = make_repo({"vvg/2025/2025-12-10.md": MEETING_MD.replace(
-        "date: 2025-10-22", "date: 2025-12-10").replace("\nBakgrund.\n", shared)},
-        meeting=True)
+    root = make_repo(
+        {
+            "vvg/2025/2025-12-10.md": MEETING_MD.replace(
+                "date: 2025-10-22", "date: 2025-12-10"
+            ).replace("\nBakgrund.\n", shared)
+        },
+        meeting=True,
+    )
     october = root / "vvg/2025/2025-10-22.md"
-    october.write_text(october.read_text(encoding="utf-8").replace("\nBakgrund.\n", shared),
-                       encoding="utf-8")
+    october.write_text(
+        october.read_text(encoding="utf-8").replace("\nBakgrund.\n", shared), encoding="utf-8"
+    )
     index = open_index([root])
     held = index.connection.execute(
         "SELECT count(*), count(DISTINCT text_id) FROM passages WHERE kind = 'body' "
-        "AND text_id IN (SELECT rowid FROM fts WHERE fts MATCH 'trygghetslarm')").fetchone()
+        "AND text_id IN (SELECT rowid FROM fts WHERE fts MATCH 'trygghetslarm')"
+    ).fetchone()
     assert held == (2, 1)
     assert [(h["date"], h["repeats"]) for h in search(index, "trygghetslarm")] == [
-        ("2025-12-10", 1)]
-    october.write_text(october.read_text(encoding="utf-8").replace(shared, "\nAnnat.\n"),
-                       encoding="utf-8")
+        ("2025-12-10", 1)
+    ]
+    october.write_text(
+        october.read_text(encoding="utf-8").replace(shared, "\nAnnat.\n"), encoding="utf-8"
+    )
     assert [(h["date"], h["repeats"]) for h in search(open_index([root]), "trygghetslarm")] == [
-        ("2025-12-10", 0)]
+        ("2025-12-10", 0)
+    ]
     december = root / "vvg/2025/2025-12-10.md"
-    december.write_text(december.read_text(encoding="utf-8").replace(shared, "\nAnnat.\n"),
-                        encoding="utf-8")
+    december.write_text(
+        december.read_text(encoding="utf-8").replace(shared, "\nAnnat.\n"), encoding="utf-8"
+    )
     index = open_index([root])
     assert search(index, "trygghetslarm") == []
     assert index.connection.execute(
-        "SELECT count(*) FROM texts WHERE text LIKE '%trygghetslarm%'").fetchone() == (0,)
+        "SELECT count(*) FROM texts WHERE text LIKE '%trygghetslarm%'"
+    ).fetchone() == (0,)
     index.connection.execute("INSERT INTO fts(fts, rank) VALUES('integrity-check', 1)")
 
 
@@ -387,8 +429,9 @@ def _search_json(*args: str) -> list[dict[str, object]]:
     return rows
 
 
-@pytest.mark.skipif(not (MINUTES / "vvg/2025/2025-10-22.md").exists(),
-                    reason="the real minutes are not there yet")
+@pytest.mark.skipif(
+    not (MINUTES / "vvg/2025/2025-10-22.md").exists(), reason="the real minutes are not there yet"
+)
 def test_search_reaches_the_arshjul_table_and_the_roster_of_the_real_minutes() -> None:
     october = MINUTES / "vvg/2025/2025-10-22.md"
     hits = _search_json("sjukhus", str(MINUTES))
@@ -397,17 +440,26 @@ def test_search_reaches_the_arshjul_table_and_the_roster_of_the_real_minutes() -
     assert "Medföljande personal till «sjukhus»" in str(table[0]["snippet"])
     assert table[0]["item"] == "10"
     roster = [h for h in hits if h["kind"] == "roster" and h["date"] == "2025-10-22"]
-    assert any(h["snippet"] == "Christina Nyström, «Sjukhusen» i Väster"
-               and h["line"] == line_of(october, "Sjukhusen i Väster") for h in roster)
+    assert any(
+        h["snippet"] == "Christina Nyström, «Sjukhusen» i Väster"
+        and h["line"] == line_of(october, "Sjukhusen i Väster")
+        for h in roster
+    )
     [title] = _search_json("årshjul", str(MINUTES))
     assert (title["date"], title["kind"], title["line"]) == (
-        "2025-10-22", "table", line_of(october, "title: Årshjul 2025 / 2026"))
+        "2025-10-22",
+        "table",
+        line_of(october, "title: Årshjul 2025 / 2026"),
+    )
     assert str(title["snippet"]).startswith("«Årshjul» 2025 / 2026 December 2025")
 
 
 def test_search_reaches_guests_attendance_corrections_and_table_cells(
-        make_repo: RepoFactory) -> None:
-    record = MEETING_MD.replace("attendance:\n  absent: [Tanja Mattsson]\n", """\
+    make_repo: RepoFactory,
+) -> None:
+    record = MEETING_MD.replace(
+        "attendance:\n  absent: [Tanja Mattsson]\n",
+        """\
 invited:
   - {name: Lars Gelander, organisation: Västfastigheter}
 attendance:
@@ -419,21 +471,27 @@ approval:
     - text: Rättelse i punkt 2
       quote: Mötet hölls i Vänersborg.
       replacement: Mötet hölls i Trollhättan.
-""").replace("""    decisions:
-      - type: noted""", """    tables:
+""",
+    ).replace(
+        """    decisions:
+      - type: noted""",
+        """    tables:
       - columns: [Vår, Höst]
         rows:
           - {label: Utbildning, cells: [[Kursdag om tandvård], []]}
     decisions:
-      - type: noted""")
+      - type: noted""",
+    )
     repo = make_repo({"vvg/2025/2025-10-22.md": record})
     path = repo / "vvg/2025/2025-10-22.md"
-    for word, kind, needle in (("västfastigheter", "invited", "Lars Gelander"),
-                               ("sahlgrenska", "attendance", "remote: [{name: Åsa"),
-                               ("trollhättan", "correction", "- text: Rättelse i punkt 2"),
-                               ("vänersborg", "correction", "- text: Rättelse i punkt 2"),
-                               ("tandvård", "table", "label: Utbildning"),
-                               ("höst", "table", "columns: [Vår, Höst]"),
-                               ("mellerud", "roster", "Mellerud/Bengtsfors}")):
+    for word, kind, needle in (
+        ("västfastigheter", "invited", "Lars Gelander"),
+        ("sahlgrenska", "attendance", "remote: [{name: Åsa"),
+        ("trollhättan", "correction", "- text: Rättelse i punkt 2"),
+        ("vänersborg", "correction", "- text: Rättelse i punkt 2"),
+        ("tandvård", "table", "label: Utbildning"),
+        ("höst", "table", "columns: [Vår, Höst]"),
+        ("mellerud", "roster", "Mellerud/Bengtsfors}"),
+    ):
         [hit] = _search_json(word, str(repo))
         assert (hit["kind"], hit["line"]) == (kind, line_of(path, needle)), word

@@ -15,25 +15,40 @@ from tests.browser import HAVE_CHROMIUM, IN_CI, chromium, served
 from tests.conftest import MEETING_MD, ORGANS_YAML, PEOPLE_YAML, write_tree
 from vvgctl.publish.site import publish
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not HAVE_CHROMIUM and not IN_CI,
-                                 reason="Debian's chromium is not installed (apt-get install "
-                                        "chromium); CI always runs this test")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not HAVE_CHROMIUM and not IN_CI,
+        reason="Debian's chromium is not installed (apt-get install "
+        "chromium); CI always runs this test",
+    ),
+]
 
-SECOND = MEETING_MD.replace("date: 2025-10-22", "date: 2025-12-10").replace(
-    "noterar informationen.", "ställer sig bakom Kolibriplanen.").replace(
-    "type: noted", "type: endorsed")
-DRAFT = MEETING_MD.replace("date: 2025-10-22", "date: 2026-02-11").replace(
-    "status: approved", "status: draft").replace("title: Egenvård", "title: Utkastpunkt")
+SECOND = (
+    MEETING_MD.replace("date: 2025-10-22", "date: 2025-12-10")
+    .replace("noterar informationen.", "ställer sig bakom Kolibriplanen.")
+    .replace("type: noted", "type: endorsed")
+)
+DRAFT = (
+    MEETING_MD.replace("date: 2025-10-22", "date: 2026-02-11")
+    .replace("status: approved", "status: draft")
+    .replace("title: Egenvård", "title: Utkastpunkt")
+)
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     base = tmp_path_factory.mktemp("browser")
-    root = write_tree(base / "minutes", {
-        "registry/organs.yaml": ORGANS_YAML, "registry/people.yaml": PEOPLE_YAML,
-        "vvg/2025/2025-10-22.md": MEETING_MD, "vvg/2025/2025-12-10.md": SECOND,
-        "vvg/2026/2026-02-11.md": DRAFT})
+    root = write_tree(
+        base / "minutes",
+        {
+            "registry/organs.yaml": ORGANS_YAML,
+            "registry/people.yaml": PEOPLE_YAML,
+            "vvg/2025/2025-10-22.md": MEETING_MD,
+            "vvg/2025/2025-12-10.md": SECOND,
+            "vvg/2026/2026-02-11.md": DRAFT,
+        },
+    )
     out = base / "site"
     publish(root, out)
     with served(out) as url:
@@ -50,8 +65,7 @@ def test_index_lists_the_approved_meetings(site: str, browser: object) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]
     page.goto(site + "index.html")
     links = page.locator("main ul.meetings a").all_inner_texts()
-    assert links == ["Mötesanteckning VVG 10 december 2025",
-                     "Mötesanteckning VVG 22 oktober 2025"]
+    assert links == ["Mötesanteckning VVG 10 december 2025", "Mötesanteckning VVG 22 oktober 2025"]
     page.get_by_role("link", name="Mötesanteckning VVG 22 oktober 2025").click()
     assert page.locator("h1").inner_text() == "Mötesanteckning VVG 22 oktober 2025"
     page.keyboard.press("Tab")

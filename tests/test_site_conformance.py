@@ -26,9 +26,12 @@ HTML_VALIDATE = REPO_ROOT / "node_modules" / ".bin" / "html-validate"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VIEWPORTS = [320, 1280]
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not HAVE_CHROMIUM and not IN_CI,
-                                 reason="Debian's chromium is not installed; CI runs this")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not HAVE_CHROMIUM and not IN_CI, reason="Debian's chromium is not installed; CI runs this"
+    ),
+]
 
 
 def _node_env() -> dict[str, str]:
@@ -71,8 +74,14 @@ def browser() -> Iterator[object]:
 
 def test_the_site_has_every_page_type(site_dir: Path) -> None:
     found = pages(site_dir)
-    for page in ("index.html", "vvg/2025/2025-10-22.html", "stallningstaganden.html",
-                 "arshjul.html", "arshjul/vvg/2026.html", "arenden/index.html"):
+    for page in (
+        "index.html",
+        "vvg/2025/2025-10-22.html",
+        "stallningstaganden.html",
+        "arshjul.html",
+        "arshjul/vvg/2026.html",
+        "arenden/index.html",
+    ):
         assert page in found
     assert any(p.startswith("arenden/") and p != "arenden/index.html" for p in found)
 
@@ -93,8 +102,9 @@ OVERFLOW = """() => ({
 
 
 @pytest.mark.parametrize("width", VIEWPORTS)
-def test_axe_finds_no_wcag_violation(width: int, site_dir: Path, base_url: str,
-                                     browser: object) -> None:
+def test_axe_finds_no_wcag_violation(
+    width: int, site_dir: Path, base_url: str, browser: object
+) -> None:
     axe = _npm_tool(AXE)
     context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
     found: dict[str, object] = {}
@@ -110,10 +120,11 @@ def test_axe_finds_no_wcag_violation(width: int, site_dir: Path, base_url: str,
             layout = page.evaluate(OVERFLOW)
             if layout["page"] > 0:
                 problems.append(f"{name} scrolls sideways by {layout['page']} px")
-            problems += [f"{name}: a table wrapper is not focusable and named: {wrap}"
-                         for wrap in layout["wraps"]
-                         if wrap["tabindex"] != "0" or wrap["tag"] != "SECTION"
-                         or not wrap["label"]]
+            problems += [
+                f"{name}: a table wrapper is not focusable and named: {wrap}"
+                for wrap in layout["wraps"]
+                if wrap["tabindex"] != "0" or wrap["tag"] != "SECTION" or not wrap["label"]
+            ]
     finally:
         context.close()
     assert not found, json.dumps(found, ensure_ascii=False, indent=1)
@@ -121,8 +132,7 @@ def test_axe_finds_no_wcag_violation(width: int, site_dir: Path, base_url: str,
 
 
 @pytest.mark.parametrize("width", [1200, 1280])
-def test_the_arshjul_table_fits_a_wide_window(width: int, base_url: str,
-                                              browser: object) -> None:
+def test_the_arshjul_table_fits_a_wide_window(width: int, base_url: str, browser: object) -> None:
     page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
     page.goto(base_url + "arshjul/vvg/2026.html")  # the widest: a column per meeting
     layout = page.evaluate(OVERFLOW)
@@ -132,19 +142,42 @@ def test_the_arshjul_table_fits_a_wide_window(width: int, base_url: str,
 
 def test_html_validate_recommended_finds_nothing(site_dir: Path) -> None:
     tool = _npm_tool(HTML_VALIDATE)
-    result = subprocess.run([str(tool), "--config", str(REPO_ROOT / ".htmlvalidate.json"),
-                             "--formatter", "text", *map(str, sorted(site_dir.rglob("*.html")))],
-                            capture_output=True, text=True, check=False, cwd=REPO_ROOT,
-                            env=_node_env())
+    result = subprocess.run(
+        [
+            str(tool),
+            "--config",
+            str(REPO_ROOT / ".htmlvalidate.json"),
+            "--formatter",
+            "text",
+            *map(str, sorted(site_dir.rglob("*.html"))),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO_ROOT,
+        env=_node_env(),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_html_validate_catches_a_form_without_submit(tmp_path: Path) -> None:
     page = tmp_path / "bad.html"
-    page.write_text('<!DOCTYPE html>\n<html lang="sv"><head><title>x</title></head><body>'
-                    '<main><form><label for="a">A</label><input type="text" id="a" name="a"></form>'
-                    '</main></body></html>\n', encoding="utf-8")
-    result = subprocess.run([str(_npm_tool(HTML_VALIDATE)), "--config",
-                             str(REPO_ROOT / ".htmlvalidate.json"), str(page)],
-                            capture_output=True, text=True, check=False, env=_node_env())
+    page.write_text(
+        '<!DOCTYPE html>\n<html lang="sv"><head><title>x</title></head><body>'
+        '<main><form><label for="a">A</label><input type="text" id="a" name="a"></form>'
+        "</main></body></html>\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [
+            str(_npm_tool(HTML_VALIDATE)),
+            "--config",
+            str(REPO_ROOT / ".htmlvalidate.json"),
+            str(page),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=_node_env(),
+    )
     assert result.returncode == 1 and "wcag/h32" in result.stdout

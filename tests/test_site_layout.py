@@ -19,8 +19,9 @@ from tests.browser import HAVE_CHROMIUM, IN_CI, chromium, served
 from tests.conftest import REPO_ROOT
 from vvgctl.publish.site import publish
 
-pytestmark = pytest.mark.skipif(not HAVE_CHROMIUM and not IN_CI,
-                                reason="Debian's chromium is not installed; CI runs this")
+pytestmark = pytest.mark.skipif(
+    not HAVE_CHROMIUM and not IN_CI, reason="Debian's chromium is not installed; CI runs this"
+)
 
 WIDTHS = [320, 375, 768, 1024, 1280, 1920]
 
@@ -65,8 +66,9 @@ def browser() -> Iterator[object]:
         yield launched
 
 
-def broken_words(browser: object, base_url: str, site_dir: Path, width: int
-                 ) -> dict[str, list[str]]:
+def broken_words(
+    browser: object, base_url: str, site_dir: Path, width: int
+) -> dict[str, list[str]]:
     """page -> the words broken inside its table cells at ``width`` px."""
     page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
     found: dict[str, list[str]] = {}
@@ -82,15 +84,15 @@ def broken_words(browser: object, base_url: str, site_dir: Path, width: int
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_word_is_broken_inside_a_table_cell(browser: object, base_url: str,
-                                               site_dir: Path, width: int) -> None:
+def test_no_word_is_broken_inside_a_table_cell(
+    browser: object, base_url: str, site_dir: Path, width: int
+) -> None:
     found = broken_words(browser, base_url, site_dir, width)
     count = sum(len(words) for words in found.values())
     assert count == 0, f"{count} words broken at {width} px: {found}"
 
 
-def test_the_register_filter_is_hidden_without_javascript(browser: object,
-                                                          base_url: str) -> None:
+def test_the_register_filter_is_hidden_without_javascript(browser: object, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
     page = context.new_page()
     page.goto(base_url + "stallningstaganden.html")
@@ -130,8 +132,9 @@ CONTRAST = """() => {
 }"""
 
 
-def test_the_focus_ring_stands_out_on_the_header_and_the_page(browser: object,
-                                                               base_url: str) -> None:
+def test_the_focus_ring_stands_out_on_the_header_and_the_page(
+    browser: object, base_url: str
+) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]
     page.goto(base_url + "index.html")
     page.focus(".site-header a")

@@ -31,15 +31,22 @@ def _sheet(output: bytes) -> list[tuple[object, ...]]:
     return [tuple(row) for row in book.active.iter_rows(values_only=True)]
 
 
-@pytest.mark.parametrize(("command", "swedish", "english"), [
-    ("decisions", ("Organ", "Datum", "Punkt", "Ärende"), ("Organ", "Date", "Item", "Case")),
-    ("actions", ("Organ", "Datum"), ("Organ", "Date")),
-    ("cases", ("Ärende",), ("Case",)),
-    ("summary", ("Organ", "Datum", "Status", "Punkter"), ("Organ", "Date", "Status", "Items")),
-])
+@pytest.mark.parametrize(
+    ("command", "swedish", "english"),
+    [
+        ("decisions", ("Organ", "Datum", "Punkt", "Ärende"), ("Organ", "Date", "Item", "Case")),
+        ("actions", ("Organ", "Datum"), ("Organ", "Date")),
+        ("cases", ("Ärende",), ("Case",)),
+        ("summary", ("Organ", "Datum", "Status", "Punkter"), ("Organ", "Date", "Status", "Items")),
+    ],
+)
 def test_xlsx_has_typed_dates_and_headers_in_the_users_language(
-        minutes: Path, monkeypatch: pytest.MonkeyPatch, command: str,
-        swedish: tuple[str, ...], english: tuple[str, ...]) -> None:
+    minutes: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    swedish: tuple[str, ...],
+    english: tuple[str, ...],
+) -> None:
     monkeypatch.delenv("LANG", raising=False)
     result = runner.invoke(app, [command, str(minutes), "--format", "xlsx"])
     assert result.exit_code == 0, result.output
@@ -53,8 +60,9 @@ def test_xlsx_has_typed_dates_and_headers_in_the_users_language(
     assert set(english) <= set(_sheet(again.stdout_bytes)[0])
 
 
-def test_csv_starts_with_a_bom_and_swedish_headers(minutes: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_csv_starts_with_a_bom_and_swedish_headers(
+    minutes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("LANG", raising=False)
     result = runner.invoke(app, ["decisions", str(minutes), "--format", "csv"])
     assert result.stdout_bytes.startswith(b"\xef\xbb\xbfOrgan,Datum,Punkt,\xc3\x84rende")

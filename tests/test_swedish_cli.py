@@ -27,8 +27,19 @@ runner = CliRunner()
 COMMANDS = set(typer.main.get_group(app).commands)
 
 #: commands whose README examples print to the terminal (the others write files)
-ANSWERING = {"check", "show", "summary", "rules", "decisions", "cases", "case", "actions",
-             "documents", "search", "arshjul"}
+ANSWERING = {
+    "check",
+    "show",
+    "summary",
+    "rules",
+    "decisions",
+    "cases",
+    "case",
+    "actions",
+    "documents",
+    "search",
+    "arshjul",
+}
 
 #: English words that would betray an untranslated text (none of them is also Swedish)
 _WORDS = """
@@ -43,9 +54,20 @@ indentation changes look like found next
 ENGLISH = frozenset(_WORDS.split())
 
 #: Swedish words of vvgctl's own texts (not of the minutes) that English output must not hold
-SWEDISH_UI = ["Användning", "Flaggor", "Kommandon", "Visa den här hjälpen", "kontrollerade",
-              "tips:", "Det finns inget kommando", "Mötesfiler", "Sökning:", " punkter,",
-              "Frånvarande:", "Plats:"]
+SWEDISH_UI = [
+    "Användning",
+    "Flaggor",
+    "Kommandon",
+    "Visa den här hjälpen",
+    "kontrollerade",
+    "tips:",
+    "Det finns inget kommando",
+    "Mötesfiler",
+    "Sökning:",
+    " punkter,",
+    "Frånvarande:",
+    "Plats:",
+]
 
 
 def _readme_commands() -> list[list[str]]:
@@ -110,24 +132,28 @@ def _run(work: Path, args: list[str], monkeypatch: pytest.MonkeyPatch, lang: str
 def _english_words(text: str) -> list[str]:
     words = []
     for token in text.split():
-        if token.startswith("-") or any(c in token for c in "/=_`@<>") or \
-                re.search(r"\w-\w", token) or token in COMMANDS:
+        if (
+            token.startswith("-")
+            or any(c in token for c in "/=_`@<>")
+            or re.search(r"\w-\w", token)
+            or token in COMMANDS
+        ):
             continue  # options, paths, code, command names
         words += [w for w in re.findall(r"[A-Za-z]+", token) if w.lower() in ENGLISH]
     return words
 
 
 @pytest.mark.parametrize("args", CALLS, ids=" ".join)
-def test_swedish_by_default(work: Path, monkeypatch: pytest.MonkeyPatch,
-                            args: list[str]) -> None:
+def test_swedish_by_default(work: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
     output = _run(work, args, monkeypatch, None)
     english = _english_words(output)
     assert len(english) <= 5, f"English in `vvgctl {' '.join(args)}`: {english}\n{output}"
 
 
 @pytest.mark.parametrize("args", CALLS, ids=" ".join)
-def test_english_with_an_english_locale(work: Path, monkeypatch: pytest.MonkeyPatch,
-                                        args: list[str]) -> None:
+def test_english_with_an_english_locale(
+    work: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
     output = _run(work, args, monkeypatch, "en_US.UTF-8")
     swedish = [w for w in SWEDISH_UI if w in output]
     assert not swedish, f"Swedish in `LANG=en_US.UTF-8 vvgctl {' '.join(args)}`: {swedish}"
@@ -137,9 +163,12 @@ def test_every_argument_has_a_swedish_name(monkeypatch: pytest.MonkeyPatch) -> N
     """The usage line names the arguments in Swedish (`[sökvägar...]`), English with en_*."""
     monkeypatch.delenv("LANG", raising=False)
     group = typer.main.get_group(app)
-    unnamed = [f"{name} {param.name}" for name, command in group.commands.items()
-               for param in command.params
-               if param.param_type_name == "argument" and param.metavar is None]
+    unnamed = [
+        f"{name} {param.name}"
+        for name, command in group.commands.items()
+        for param in command.params
+        if param.param_type_name == "argument" and param.metavar is None
+    ]
     assert not unnamed, f"add these arguments to localised.ARGUMENT_NAMES: {unnamed}"
     usage = runner.invoke(app, ["check", "--help"], env={"COLUMNS": "100"}).output
     assert "[sökvägar...]" in usage
@@ -148,7 +177,8 @@ def test_every_argument_has_a_swedish_name(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_the_type_column_names_values_in_the_users_language(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """typer's `<str>`, `<path>`, `<int range>` become `<datum>`, `<sökväg>`, `<antal>`; with
     en_* `<date>`, `<path>`, `<count>`; choices still list their values."""
     monkeypatch.delenv("LANG", raising=False)
@@ -170,8 +200,9 @@ def test_json_stays_english(work: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert "Usage" not in output
 
 
-def test_a_missing_file_is_named_in_swedish(monkeypatch: pytest.MonkeyPatch,
-                                            tmp_path: Path) -> None:
+def test_a_missing_file_is_named_in_swedish(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """typer's own path check ("File 'x' does not exist.") reads as Swedish, not half of it."""
     monkeypatch.delenv("LANG", raising=False)
     monkeypatch.chdir(tmp_path)
@@ -184,22 +215,29 @@ def test_a_missing_file_is_named_in_swedish(monkeypatch: pytest.MonkeyPatch,
 
 
 #: a count that disagrees with its noun ("1 möten", "1 filer skrivna")
-_PLURAL_SLIP = re.compile(r"\b1 (möten|filer|ställningstaganden|punkter|godkända|varningar|"
-                          r"personer|stycken|osäkra|troliga|kontrollerade|renderade)\b")
+_PLURAL_SLIP = re.compile(
+    r"\b1 (möten|filer|ställningstaganden|punkter|godkända|varningar|"
+    r"personer|stycken|osäkra|troliga|kontrollerade|renderade)\b"
+)
 
 
 @pytest.mark.parametrize("args", CALLS, ids=" ".join)
-def test_no_count_disagrees_with_its_noun(work: Path, monkeypatch: pytest.MonkeyPatch,
-                                          args: list[str]) -> None:
+def test_no_count_disagrees_with_its_noun(
+    work: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
     output = _run(work, args, monkeypatch, None)
     assert not _PLURAL_SLIP.findall(output), output
 
 
-@pytest.mark.parametrize(("command", "placeholder"), [
-    ("import", {"sv": "<organ>/<år>/<datum>.md", "en": "<organ>/<year>/<date>.md"}),
-])
-def test_help_prints_its_placeholders(monkeypatch: pytest.MonkeyPatch, command: str,
-                                      placeholder: dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    ("command", "placeholder"),
+    [
+        ("import", {"sv": "<organ>/<år>/<datum>.md", "en": "<organ>/<year>/<date>.md"}),
+    ],
+)
+def test_help_prints_its_placeholders(
+    monkeypatch: pytest.MonkeyPatch, command: str, placeholder: dict[str, str]
+) -> None:
     """typer's Markdown help took `<organ>` for an HTML tag and dropped it."""
     for lang, env in (("sv", None), ("en", "en_US.UTF-8")):
         if env is None:

@@ -31,30 +31,47 @@ from vvgctl.source.loading import load_meeting
 runner = CliRunner()
 FORMATS = ("pdf", "docx", "html")
 
-RECORD = MEETING_MD.replace("status: approved", "status: review").replace(
-    "  absent: [Tanja Mattsson]\n",
-    "  absent: [Tanja Mattsson]\n  remote: [Åsa Jackson]\n").replace(
-    "        text: Vårdsamverkan Västra Götaland noterar informationen.\n",
-    "        text: Vårdsamverkan Västra Götaland noterar informationen.\n"
-    "    actions:\n      - text: Beredningen tar fram en enkät om egenvården.\n"
-    "    follow_ups:\n      - text: Resultatet av enkäten om egenvården presenteras.\n"
-    "        meeting: 2026-02\n").replace("\nBakgrund.\n", "\nBakgrund i oktober.\n")
-LATER = MEETING_MD.replace("date: 2025-10-22", "date: 2025-12-10").replace(
-    "status: approved", "status: review").replace(
-    "roster:", "previous:\n  date: 2025-10-22\n  link: 2025-10-22.md\nroster:", 1).replace(
-    "  - number: \"2\"\n    title: Egenvård\n",
-    "  - number: \"2\"\n    title: Godkännande av dagens agenda\n    kind: procedural\n"
-    "  - number: \"3\"\n    title: Föregående mötesanteckning\n    kind: procedural\n"
-    "  - number: \"4\"\n    title: Egenvård\n    closes_actions: [vvg-2025-10-22-2-1]\n").replace(
-    "kind: information_and_decision", "kind: information").replace(
-    "## 2. Egenvård\n", "## 2. Godkännande av dagens agenda\n\nAgendan godkänns.\n\n"
-    "## 3. Föregående mötesanteckning\n\nFöregående mötesanteckning godkänns.\n\n"
-    "## 4. Egenvård\n")
-NEXT = LATER.replace("date: 2025-12-10", "date: 2026-02-11").replace(
-    "status: review", "status: draft").replace(
-    "  date: 2025-10-22\n  link: 2025-10-22.md\n",
-    "  date: 2025-12-10\n  link: 2025-12-10.md\n  approved: false\n").replace(
-    "    closes_actions: [vvg-2025-10-22-2-1]\n", "")
+RECORD = (
+    MEETING_MD.replace("status: approved", "status: review")
+    .replace(
+        "  absent: [Tanja Mattsson]\n", "  absent: [Tanja Mattsson]\n  remote: [Åsa Jackson]\n"
+    )
+    .replace(
+        "        text: Vårdsamverkan Västra Götaland noterar informationen.\n",
+        "        text: Vårdsamverkan Västra Götaland noterar informationen.\n"
+        "    actions:\n      - text: Beredningen tar fram en enkät om egenvården.\n"
+        "    follow_ups:\n      - text: Resultatet av enkäten om egenvården presenteras.\n"
+        "        meeting: 2026-02\n",
+    )
+    .replace("\nBakgrund.\n", "\nBakgrund i oktober.\n")
+)
+LATER = (
+    MEETING_MD.replace("date: 2025-10-22", "date: 2025-12-10")
+    .replace("status: approved", "status: review")
+    .replace("roster:", "previous:\n  date: 2025-10-22\n  link: 2025-10-22.md\nroster:", 1)
+    .replace(
+        '  - number: "2"\n    title: Egenvård\n',
+        '  - number: "2"\n    title: Godkännande av dagens agenda\n    kind: procedural\n'
+        '  - number: "3"\n    title: Föregående mötesanteckning\n    kind: procedural\n'
+        '  - number: "4"\n    title: Egenvård\n    closes_actions: [vvg-2025-10-22-2-1]\n',
+    )
+    .replace("kind: information_and_decision", "kind: information")
+    .replace(
+        "## 2. Egenvård\n",
+        "## 2. Godkännande av dagens agenda\n\nAgendan godkänns.\n\n"
+        "## 3. Föregående mötesanteckning\n\nFöregående mötesanteckning godkänns.\n\n"
+        "## 4. Egenvård\n",
+    )
+)
+NEXT = (
+    LATER.replace("date: 2025-12-10", "date: 2026-02-11")
+    .replace("status: review", "status: draft")
+    .replace(
+        "  date: 2025-10-22\n  link: 2025-10-22.md\n",
+        "  date: 2025-12-10\n  link: 2025-12-10.md\n  approved: false\n",
+    )
+    .replace("    closes_actions: [vvg-2025-10-22-2-1]\n", "")
+)
 
 
 def _plain(text: str) -> str:
@@ -72,8 +89,10 @@ def action_texts(root: Path) -> dict[str, str]:
         if meeting is None:
             continue
         for item in meeting.items:
-            for number, content in [(item.number, item),
-                                    *((item.number + s.number, s) for s in item.subitems)]:
+            for number, content in [
+                (item.number, item),
+                *((item.number + s.number, s) for s in item.subitems),
+            ]:
                 for n, action in enumerate(content.actions):
                     key = action.id or action_id(meeting.organ, meeting.date, number, n + 1)
                     found[key] = action.text
@@ -97,8 +116,10 @@ def person_facing(meeting: Meeting, actions: dict[str, str]) -> list[str]:
             values += [a.text for a in content.actions]
             values += [f.text for f in content.follow_ups]
             values += [actions.get(closed, closed) for closed in content.closes_actions]
-    corrections = [*(meeting.approval.corrections if meeting.approval else []),
-                   *(meeting.previous.corrections if meeting.previous else [])]
+    corrections = [
+        *(meeting.approval.corrections if meeting.approval else []),
+        *(meeting.previous.corrections if meeting.previous else []),
+    ]
     for correction in corrections:
         values += [v for v in (correction.quote, correction.replacement) if v]
     return values
@@ -136,8 +157,9 @@ def rendered_text(path: Path) -> str:
 
 def render_all(root: Path, out: Path) -> None:
     for fmt in FORMATS:
-        result = runner.invoke(app, ["render", str(root), "-o", str(out / fmt), "-f", fmt,
-                                     "--jobs", "1"])
+        result = runner.invoke(
+            app, ["render", str(root), "-o", str(out / fmt), "-f", fmt, "--jobs", "1"]
+        )
         assert result.exit_code == 0, result.output
     publish(root, out / "site", jobs=1)
 
@@ -160,29 +182,49 @@ def scores(root: Path, out: Path) -> dict[tuple[str, str], tuple[float, list[str
 
 
 @pytest.fixture(scope="module")
-def bundled(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str],
-                                                               tuple[float, list[str]]]:
+def bundled(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[tuple[str, str], tuple[float, list[str]]]:
     out = tmp_path_factory.mktemp("whole-bundled")
     render_all(REPO_ROOT / "minutes", out)
     return scores(REPO_ROOT / "minutes", out)
 
 
 @pytest.fixture
-def completed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-              ) -> dict[tuple[str, str], tuple[float, list[str]]]:
+def completed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> dict[tuple[str, str], tuple[float, list[str]]]:
     """A meeting completed through the CLI: an action and a follow-up written only in the
     front matter, approved with a correction at a meeting that closes the action, whose own
     minutes are approved in turn."""
     use_git_env(monkeypatch)
-    top = init_repo(tmp_path / "project", {
-        "minutes/registry/organs.yaml": ORGANS_YAML, "minutes/registry/people.yaml": PEOPLE_YAML,
-        "minutes/vvg/2025/2025-10-22.md": RECORD, "minutes/vvg/2025/2025-12-10.md": LATER,
-        "minutes/vvg/2026/2026-02-11.md": NEXT})
+    top = init_repo(
+        tmp_path / "project",
+        {
+            "minutes/registry/organs.yaml": ORGANS_YAML,
+            "minutes/registry/people.yaml": PEOPLE_YAML,
+            "minutes/vvg/2025/2025-10-22.md": RECORD,
+            "minutes/vvg/2025/2025-12-10.md": LATER,
+            "minutes/vvg/2026/2026-02-11.md": NEXT,
+        },
+    )
     minutes = top / "minutes"
-    for args in (["minutes/vvg/2025/2025-10-22.md", "--at", "2025-12-10",
-                  "--correction", "Rättelse i punkt 2: bakgrunden", "--item", "2",
-                  "--quote", "Bakgrund i oktober.", "--replacement", "Bakgrund i november."],
-                 ["minutes/vvg/2025/2025-12-10.md", "--at", "2026-02-11"]):
+    for args in (
+        [
+            "minutes/vvg/2025/2025-10-22.md",
+            "--at",
+            "2025-12-10",
+            "--correction",
+            "Rättelse i punkt 2: bakgrunden",
+            "--item",
+            "2",
+            "--quote",
+            "Bakgrund i oktober.",
+            "--replacement",
+            "Bakgrund i november.",
+        ],
+        ["minutes/vvg/2025/2025-12-10.md", "--at", "2026-02-11"],
+    ):
         result = runner.invoke(app, ["approve", str(top / args[0]), *args[1:]])
         assert result.exit_code == 0, result.output
     render_all(minutes, tmp_path / "out")
@@ -190,17 +232,21 @@ def completed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def _report(found: dict[tuple[str, str], tuple[float, list[str]]]) -> str:
-    return "\n".join(f"{meeting} {form}: {value:.3f} missing {missing}"
-                     for (meeting, form), (value, missing) in sorted(found.items()))
+    return "\n".join(
+        f"{meeting} {form}: {value:.3f} missing {missing}"
+        for (meeting, form), (value, missing) in sorted(found.items())
+    )
 
 
 def test_every_bundled_meeting_is_whole_in_every_form(
-        bundled: dict[tuple[str, str], tuple[float, list[str]]]) -> None:
+    bundled: dict[tuple[str, str], tuple[float, list[str]]],
+) -> None:
     assert len(bundled) == 2 * 4
     assert all(value == 1.0 for value, _ in bundled.values()), _report(bundled)
 
 
 def test_a_meeting_completed_through_the_cli_is_whole_in_every_form(
-        completed: dict[tuple[str, str], tuple[float, list[str]]]) -> None:
+    completed: dict[tuple[str, str], tuple[float, list[str]]],
+) -> None:
     assert len(completed) == 2 * 4
     assert all(value == 1.0 for value, _ in completed.values()), _report(completed)

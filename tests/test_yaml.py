@@ -8,9 +8,15 @@ from vvgctl.source.yaml import YamlProblem, load
 
 
 def test_scalars_stay_text_so_the_schema_decides() -> None:
-    data, _ = load('answer: no\ncase: 0755\nstart: 9.05\nflag: yes\nempty:\nnull_word: null\n')
-    assert data == {"answer": "no", "case": "0755", "start": "9.05", "flag": "yes",
-                    "empty": None, "null_word": None}
+    data, _ = load("answer: no\ncase: 0755\nstart: 9.05\nflag: yes\nempty:\nnull_word: null\n")
+    assert data == {
+        "answer": "no",
+        "case": "0755",
+        "start": "9.05",
+        "flag": "yes",
+        "empty": None,
+        "null_word": None,
+    }
 
 
 def test_quoted_null_word_is_text() -> None:
@@ -26,17 +32,20 @@ def test_positions_are_one_based_and_cover_keys_and_values() -> None:
     assert data["items"][0]["kind"] == "y"
 
 
-@pytest.mark.parametrize(("text", "code", "line"), [
-    ("a: 1\nb: 2\na: 3\n", "yaml-duplicate-key", 3),
-    ("a: &x 1\nb: *x\n", "yaml-alias", 1),
-    ("%YAML 1.1\n---\na: 1\n", "yaml-directive", 1),
-    ("a: !!binary aGVsbG8=\n", "yaml-tag", 1),
-    ("a: !custom x\n", "yaml-tag", 1),
-    ("a: 1\nplace: !!str Teams\n", "yaml-tag", 2),  # a core tag written out is still a tag
-    ("a: !!map {b: c}\n", "yaml-tag", 1),
-    ("a: [1, 2\nb: 3\n", "yaml-syntax", 2),
-    ("? [a, b]\n: c\n", "yaml-syntax", 1),
-])
+@pytest.mark.parametrize(
+    ("text", "code", "line"),
+    [
+        ("a: 1\nb: 2\na: 3\n", "yaml-duplicate-key", 3),
+        ("a: &x 1\nb: *x\n", "yaml-alias", 1),
+        ("%YAML 1.1\n---\na: 1\n", "yaml-directive", 1),
+        ("a: !!binary aGVsbG8=\n", "yaml-tag", 1),
+        ("a: !custom x\n", "yaml-tag", 1),
+        ("a: 1\nplace: !!str Teams\n", "yaml-tag", 2),  # a core tag written out is still a tag
+        ("a: !!map {b: c}\n", "yaml-tag", 1),
+        ("a: [1, 2\nb: 3\n", "yaml-syntax", 2),
+        ("? [a, b]\n: c\n", "yaml-syntax", 1),
+    ],
+)
 def test_refused_constructs_name_their_line(text: str, code: str, line: int) -> None:
     with pytest.raises(YamlProblem) as info:
         load(text)
@@ -90,10 +99,17 @@ _texts = st.text(alphabet=st.sampled_from(list("ab '\"#[]{}:,-\\\nå")), max_siz
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.recursive(_texts, lambda kids: st.lists(kids, max_size=3)
-                    | st.dictionaries(st.text("abc", min_size=1, max_size=3), kids, max_size=3),
-                    max_leaves=30),
-       st.sampled_from([None, True, False]))
+@given(
+    st.recursive(
+        _texts,
+        lambda kids: (
+            st.lists(kids, max_size=3)
+            | st.dictionaries(st.text("abc", min_size=1, max_size=3), kids, max_size=3)
+        ),
+        max_leaves=30,
+    ),
+    st.sampled_from([None, True, False]),
+)
 def test_nesting_bound_never_underestimates(value: object, flow: bool | None) -> None:
     import io
 
@@ -106,19 +122,22 @@ def test_nesting_bound_never_underestimates(value: object, flow: bool | None) ->
     assert nesting_bound(stream.getvalue()) >= _depth({"root": value})
 
 
-@pytest.mark.parametrize(("text", "key", "value", "column"), [
-    ('items:\n  - number: "1"\n    title: Punkt: något\n', "title", '"Punkt: något"', 17),
-    ("  - {number: a, title: Val: ordförande}\n", "title", '"Val: ordförande"', 27),
-    ("place: Sal 3: plan 2 # kommentar\n", "place", '"Sal 3: plan 2"', 13),
-    ('title: Han sa "ja": tack\n', "title", "'Han sa \"ja\": tack'", 19),
-])
+@pytest.mark.parametrize(
+    ("text", "key", "value", "column"),
+    [
+        ('items:\n  - number: "1"\n    title: Punkt: något\n', "title", '"Punkt: något"', 17),
+        ("  - {number: a, title: Val: ordförande}\n", "title", '"Val: ordförande"', 27),
+        ("place: Sal 3: plan 2 # kommentar\n", "place", '"Sal 3: plan 2"', 13),
+        ('title: Han sa "ja": tack\n', "title", "'Han sa \"ja\": tack'", 19),
+    ],
+)
 def test_a_colon_inside_a_plain_value_gets_a_hint_to_quote_it(
-        text: str, key: str, value: str, column: int) -> None:
+    text: str, key: str, value: str, column: int
+) -> None:
     with pytest.raises(YamlProblem) as caught:
         load(text)
     problem = caught.value
-    assert (problem.code, problem.line, problem.column) == ("yaml-syntax", text.count("\n"),
-                                                            column)
+    assert (problem.code, problem.line, problem.column) == ("yaml-syntax", text.count("\n"), column)
     assert f"{key!r}" in problem.message
     assert problem.hint is not None and str(problem.hint).endswith(f"{key}: {value}")
     assert str(problem.hint).startswith("put the title" if key == "title" else "put the value")

@@ -23,14 +23,18 @@ def rule_docstring(source: str) -> str | None:
     tree = ast.parse(source)
     defines_code = any(
         isinstance(node, ast.Assign | ast.AnnAssign)
-        and any(isinstance(t, ast.Name) and t.id == "CODE"
-                for t in (node.targets if isinstance(node, ast.Assign) else [node.target]))
-        for node in tree.body)
+        and any(
+            isinstance(t, ast.Name) and t.id == "CODE"
+            for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        )
+        for node in tree.body
+    )
     return ast.get_docstring(tree, clean=True) if defines_code else None
 
 
-def extract(fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str],
-            options: Any) -> Iterator[tuple[Any, ...]]:
+def extract(
+    fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str], options: Any
+) -> Iterator[tuple[Any, ...]]:
     """babel's ``extract_python``, plus a rule module's docstring (first, at line 1)."""
     source = fileobj.read()
     encoding = str(options.get("encoding", "utf-8")) if options else "utf-8"

@@ -70,7 +70,7 @@ def table_text(records: Iterator[tuple[str, str]] | None = None) -> str:
     for first in range(0, len(keys), BLOCK):
         previous = ""
         lines = []
-        for key in keys[first:first + BLOCK]:
+        for key in keys[first : first + BLOCK]:
             lines.append(_record(previous, key, forms.get(key), key in lemmas))
             previous = key
         blocks.append("\n".join(lines) + "\n")
@@ -85,8 +85,10 @@ def table_text(records: Iterator[tuple[str, str]] | None = None) -> str:
 def main() -> None:
     text = table_text()
     TABLE.write_bytes(lzma.compress(text.encode(), preset=9 | lzma.PRESET_EXTREME))
-    print(f"{TABLE.relative_to(ROOT)}: {TABLE.stat().st_size:,} bytes "
-          f"({len(text.encode()):,} expanded)")
+    print(
+        f"{TABLE.relative_to(ROOT)}: {TABLE.stat().st_size:,} bytes "
+        f"({len(text.encode()):,} expanded)"
+    )
 
 
 if __name__ == "__main__":

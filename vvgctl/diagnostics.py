@@ -98,7 +98,7 @@ def display_path(path: Path | str) -> str:
         return text
     cwd = os.getcwd()
     if text.startswith(cwd + os.sep):
-        return text[len(cwd) + 1:]
+        return text[len(cwd) + 1 :]
     return text
 
 

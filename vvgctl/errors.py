@@ -34,8 +34,14 @@ class VvgError(Exception):
 
     exit_code = EXIT_FINDINGS
 
-    def __init__(self, message: Message | str, *, hint: Message | str | None = None,
-                 path: str | None = None, line: int | None = None) -> None:
+    def __init__(
+        self,
+        message: Message | str,
+        *,
+        hint: Message | str | None = None,
+        path: str | None = None,
+        line: int | None = None,
+    ) -> None:
         self.message: Message = as_message(message)
         self.hint: Message | None = None if hint is None else as_message(hint)
         super().__init__(str(self.message))
@@ -77,13 +83,16 @@ _OS_REASONS: dict[int, tuple[str, str]] = {
     errno.EACCES: (N_("permission denied"), _ALLOWED),
     errno.EPERM: (N_("operation not permitted"), _ALLOWED),
     errno.EROFS: (N_("the file system is read-only"), _ALLOWED),
-    errno.ENOTDIR: (N_("a part of the path is a file, not a folder"),
-                    N_("check the path: each part before the last must be a folder")),
+    errno.ENOTDIR: (
+        N_("a part of the path is a file, not a folder"),
+        N_("check the path: each part before the last must be a folder"),
+    ),
     errno.EISDIR: (N_("it is a folder, not a file"), N_("give the path of a file")),
-    errno.EEXIST: (N_("it exists already, and is not a folder"),  # mkdir of a path
-                   N_("check the path: each part before the last must be a folder")),
-    errno.ENOENT: (N_("no such file or folder"),
-                   N_("check the path and that its folder exists")),
+    errno.EEXIST: (
+        N_("it exists already, and is not a folder"),  # mkdir of a path
+        N_("check the path: each part before the last must be a folder"),
+    ),
+    errno.ENOENT: (N_("no such file or folder"), N_("check the path and that its folder exists")),
     errno.ENAMETOOLONG: (N_("the name is too long"), N_("choose a shorter path")),
     errno.ELOOP: (N_("too many symbolic links"), N_("check where the path's links lead")),
     errno.EIO: (N_("input/output error"), N_("check the disk, then try again")),

@@ -45,11 +45,16 @@ class Message:
     plural: str | None = None
     n: int | None = None
 
-    def __init__(self, msgid: str, args: Mapping[str, object] | None = None, *,
-                 plural: str | None = None, n: int | None = None) -> None:
+    def __init__(
+        self,
+        msgid: str,
+        args: Mapping[str, object] | None = None,
+        *,
+        plural: str | None = None,
+        n: int | None = None,
+    ) -> None:
         object.__setattr__(self, "msgid", msgid)
-        object.__setattr__(self, "args",
-                           tuple((k, _arg(v)) for k, v in (args or {}).items()))
+        object.__setattr__(self, "args", tuple((k, _arg(v)) for k, v in (args or {}).items()))
         object.__setattr__(self, "plural", plural)
         object.__setattr__(self, "n", n)
 
@@ -57,8 +62,9 @@ class Message:
     def kwargs(self) -> dict[str, Arg]:
         return dict(self.args)
 
-    def format(self, gettext: Callable[[str], str],
-               ngettext: Callable[[str, str, int], str]) -> str:
+    def format(
+        self, gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str]
+    ) -> str:
         """The message through the given catalog functions (its arguments too)."""
         if self.plural is not None and self.n is not None:
             template = ngettext(self.msgid, self.plural, self.n)
@@ -89,8 +95,7 @@ class Message:
 
     def as_dict(self) -> dict[str, Any]:
         """The message as JSON data: msgid, args (nested messages as dicts), plural, n."""
-        out: dict[str, Any] = {"msgid": self.msgid,
-                               "args": {k: _to_json(v) for k, v in self.args}}
+        out: dict[str, Any] = {"msgid": self.msgid, "args": {k: _to_json(v) for k, v in self.args}}
         if self.plural is not None:
             out["plural"] = self.plural
             out["n"] = self.n
@@ -100,12 +105,14 @@ class Message:
     def from_dict(cls, data: Mapping[str, Any]) -> Message:
         args = {k: _from_json(v) for k, v in dict(data.get("args") or {}).items()}
         n = data.get("n")
-        return cls(str(data["msgid"]), args, plural=data.get("plural"),
-                   n=None if n is None else int(n))
+        return cls(
+            str(data["msgid"]), args, plural=data.get("plural"), n=None if n is None else int(n)
+        )
 
 
-def plural(singular: str, plural_: str, n: int, args: Mapping[str, object] | None = None
-           ) -> Message:
+def plural(
+    singular: str, plural_: str, n: int, args: Mapping[str, object] | None = None
+) -> Message:
     """A message that counts (``make messages`` extracts both forms as one catalog entry)."""
     return Message(singular, args, plural=plural_, n=n)
 
@@ -123,8 +130,9 @@ def _english_plural(singular: str, plural_: str, n: int) -> str:
     return singular if n == 1 else plural_
 
 
-def _shown(value: Arg, gettext: Callable[[str], str],
-           ngettext: Callable[[str, str, int], str]) -> Arg:
+def _shown(
+    value: Arg, gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str]
+) -> Arg:
     if isinstance(value, Message):
         return value.format(gettext, ngettext)
     if isinstance(value, tuple):

@@ -18,7 +18,6 @@ title that shares most of its words) or slipped.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -35,6 +34,7 @@ from vvgctl.arshjul.model import (
     Topic,
     TopicStatus,
 )
+from vvgctl.arshjul.timeline import Timeline, YearMonth, months
 from vvgctl.message import Message
 from vvgctl.models.meeting import Status
 from vvgctl.models.plan import Occurrence, PlanFile
@@ -47,83 +47,7 @@ from vvgctl.runtime.i18n import N_
 from vvgctl.source.loading import Loaded
 
 #: category colours: dark enough for white text and for lines on white paper (contrast >= 4.5)
-PALETTE = ("#1f5c99", "#9c4a00", "#2e7d32", "#7b3294", "#b3123a", "#00696b", "#5d4037",
-           "#4a4a4a")
-
-YearMonth = tuple[int, int]
-
-
-def _months(start: YearMonth, end: YearMonth) -> list[YearMonth]:
-    out, (year, month) = [], start
-    while (year, month) <= end:
-        out.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
-
-
-class Timeline:
-    """The organ's known meetings, dated or by month, in order.
-
-    Kept sorted, with the dated meetings and the months indexed: a repository of years of
-    minutes puts thousands of meetings on it, and every follow-up looks one up.
-    """
-
-    def __init__(self) -> None:
-        self.columns: list[Column] = []
-        self._by_date: dict[dt.date, Column] = {}
-        self._by_month: dict[YearMonth, list[Column]] = {}
-
-    def _insert(self, column: Column) -> None:
-        bisect.insort(self.columns, column, key=_key)
-        if column.date is not None:
-            self._by_date[column.date] = column
-        month = self._by_month.setdefault((column.year, column.month), [])
-        bisect.insort(month, column, key=_key)
-
-    def dated(self, day: dt.date) -> Column:
-        found = self._by_date.get(day)
-        if found is not None:
-            return found
-        undated = next((c for c in self._by_month.get((day.year, day.month), [])
-                        if c.date is None), None)
-        if undated is not None:  # a month of the plan now has its date
-            self.columns.remove(undated)
-            self._by_month[(day.year, day.month)].remove(undated)
-            undated.date = day
-            self._insert(undated)
-            return undated
-        column = Column(day.year, day.month, day)
-        self._insert(column)
-        return column
-
-    @classmethod
-    def of(cls, days: Iterable[dt.date]) -> Timeline:
-        """A timeline of dated columns for ``days``, sorted once (a plan's check builds an
-        årshjul for each of 192 plans at 10,000 meetings: one insort a day was 0.3 s of it)."""
-        timeline = cls()
-        timeline.columns = [Column(d.year, d.month, d) for d in sorted(set(days))]
-        for column in timeline.columns:
-            assert column.date is not None
-            timeline._by_date[column.date] = column
-            timeline._by_month.setdefault((column.year, column.month), []).append(column)
-        return timeline
-
-    def in_month(self, year: int, month: int, create: bool = True) -> list[Column]:
-        found = list(self._by_month.get((year, month), []))
-        if not found and create:
-            column = Column(year, month)
-            self._insert(column)
-            found = [column]
-        return found
-
-    def after(self, day: dt.date) -> list[Column]:
-        """The meetings after ``day`` (a month without a date counts from the next month)."""
-        return self.columns[bisect.bisect_right(self.columns, (day.year, day.month, day.day),
-                                                key=_key):]
-
-
-def _key(column: Column) -> tuple[int, int, int]:
-    return column.key
+PALETTE = ("#1f5c99", "#9c4a00", "#2e7d32", "#7b3294", "#b3123a", "#00696b", "#5d4037", "#4a4a4a")
 
 
 @lru_cache(maxsize=4096)
@@ -147,8 +71,10 @@ def matches(topic: Topic, title: str, case: str | None) -> bool:
 def _add(column: Column, topic: Topic) -> None:
     """Add a topic; the same title in the same row joins the topic already there."""
     for present in column.topics:
-        if present.category == topic.category and \
-                present.title.casefold() == topic.title.casefold():
+        if (
+            present.category == topic.category
+            and present.title.casefold() == topic.title.casefold()
+        ):
             present.origins += topic.origins
             present.case = present.case or topic.case
             present.kind = present.kind or topic.kind
@@ -156,8 +82,9 @@ def _add(column: Column, topic: Topic) -> None:
     column.topics.append(topic)
 
 
-def _target(timeline: Timeline, follow_up: SetFollowUp, set_on: dt.date,
-            window: Sequence[YearMonth]) -> Column | None:
+def _target(
+    timeline: Timeline, follow_up: SetFollowUp, set_on: dt.date, window: Sequence[YearMonth]
+) -> Column | None:
     """The meeting a follow-up aims at, or None when it lies outside the window."""
     target = follow_up.meeting
     if target in ("next", "after-next"):
@@ -192,8 +119,9 @@ def _plan_for(plans: Sequence[Loaded[PlanFile]], year: int) -> Loaded[PlanFile] 
     return best
 
 
-def _add_planned(timeline: Timeline, plans: Sequence[Loaded[PlanFile]],
-                 window: list[YearMonth]) -> None:
+def _add_planned(
+    timeline: Timeline, plans: Sequence[Loaded[PlanFile]], window: list[YearMonth]
+) -> None:
     """Step 1 of :func:`merge`: the plans' own topics (every plan's meetings that fall in the
     window)."""
     for other in plans:
@@ -201,18 +129,34 @@ def _add_planned(timeline: Timeline, plans: Sequence[Loaded[PlanFile]],
         for m, meeting in enumerate(other.model.meetings):
             if meeting.year_month not in window:
                 continue
-            column = (timeline.dated(meeting.date) if meeting.date is not None
-                      else timeline.in_month(*meeting.year_month)[0])
+            column = (
+                timeline.dated(meeting.date)
+                if meeting.date is not None
+                else timeline.in_month(*meeting.year_month)[0]
+            )
             for t, entry_topic in enumerate(meeting.topics):
-                _add(column, Topic(entry_topic.title, entry_topic.category, entry_topic.case,
-                                   entry_topic.kind, [Origin(
-                                       Source.PLAN, other.path,
-                                       other.at("meetings", m, "topics", t)[0],
-                                       node=("meetings", m, "topics", t))]))
+                _add(
+                    column,
+                    Topic(
+                        entry_topic.title,
+                        entry_topic.category,
+                        entry_topic.case,
+                        entry_topic.kind,
+                        [
+                            Origin(
+                                Source.PLAN,
+                                other.path,
+                                other.at("meetings", m, "topics", t)[0],
+                                node=("meetings", m, "topics", t),
+                            )
+                        ],
+                    ),
+                )
 
 
-def _add_recurring(timeline: Timeline, loaded: Loaded[PlanFile], plan: PlanFile,
-                   window: list[YearMonth]) -> None:
+def _add_recurring(
+    timeline: Timeline, loaded: Loaded[PlanFile], plan: PlanFile, window: list[YearMonth]
+) -> None:
     """Step 2 of :func:`merge`: the recurring topics of the plan in force."""
     first_year = plan.period[0][0]
     for r, rule in enumerate(plan.recurring):
@@ -225,22 +169,46 @@ def _add_recurring(timeline: Timeline, loaded: Loaded[PlanFile], plan: PlanFile,
             candidates = [c for ym in months for c in timeline.in_month(*ym, create=False)]
             if not candidates:
                 candidates = timeline.in_month(*months[0])
-            chosen = (candidates if rule.meeting is Occurrence.EVERY
-                      else [candidates[0] if rule.meeting is Occurrence.FIRST
-                            else candidates[-1]])
+            chosen = (
+                candidates
+                if rule.meeting is Occurrence.EVERY
+                else [candidates[0] if rule.meeting is Occurrence.FIRST else candidates[-1]]
+            )
             title, case = rule.render(rule_year)
             for column in chosen:
-                _add(column, Topic(title, rule.category, case, rule.kind, [Origin(
-                    Source.RECURRING, loaded.path, loaded.at("recurring", r)[0],
-                    node=("recurring", r))]))
+                _add(
+                    column,
+                    Topic(
+                        title,
+                        rule.category,
+                        case,
+                        rule.kind,
+                        [
+                            Origin(
+                                Source.RECURRING,
+                                loaded.path,
+                                loaded.at("recurring", r)[0],
+                                node=("recurring", r),
+                            )
+                        ],
+                    ),
+                )
 
 
-def _add_follow_ups(timeline: Timeline, organ: str, plan: PlanFile | None,
-                    minutes: Sequence[MeetingRecord], window: list[YearMonth]) -> None:
+def _add_follow_ups(
+    timeline: Timeline,
+    organ: str,
+    plan: PlanFile | None,
+    minutes: Sequence[MeetingRecord],
+    window: list[YearMonth],
+) -> None:
     """Step 3 of :func:`merge`: the follow-ups set in minutes, each in the meeting it aims at
     (beside a topic on the same case, else in the follow-up row)."""
-    follow_row = plan.follow_up_category if plan is not None and plan.follow_up_category \
-        and plan.category(plan.follow_up_category) else None
+    follow_row = (
+        plan.follow_up_category
+        if plan is not None and plan.follow_up_category and plan.category(plan.follow_up_category)
+        else None
+    )
     for facts in minutes:
         for follow_up in facts.follow_ups:
             if follow_up.organ != organ:
@@ -248,8 +216,14 @@ def _add_follow_ups(timeline: Timeline, organ: str, plan: PlanFile | None,
             aimed = _target(timeline, follow_up, facts.date, window)
             if aimed is None:
                 continue
-            origin = Origin(Source.FOLLOW_UP, facts.path, follow_up.line, follow_up.text,
-                            facts.date, follow_up.item)
+            origin = Origin(
+                Source.FOLLOW_UP,
+                facts.path,
+                follow_up.line,
+                follow_up.text,
+                facts.date,
+                follow_up.item,
+            )
             same_case = [t for t in aimed.topics if follow_up.case and t.case == follow_up.case]
             if same_case:
                 same_case[0].origins.append(origin)
@@ -258,10 +232,17 @@ def _add_follow_ups(timeline: Timeline, organ: str, plan: PlanFile | None,
             _add(aimed, Topic(follow_up.text, row_id, follow_up.case, None, [origin]))
 
 
-def merge(organ: str, year: int, *, plans: Sequence[Loaded[PlanFile]],
-          schedule: Iterable[ScheduleEntry], minutes: Sequence[MeetingRecord],
-          organ_name: str | None = None, extra_dates: Iterable[dt.date] = (),
-          planned_only: bool = False) -> Arshjul:
+def merge(
+    organ: str,
+    year: int,
+    *,
+    plans: Sequence[Loaded[PlanFile]],
+    schedule: Iterable[ScheduleEntry],
+    minutes: Sequence[MeetingRecord],
+    organ_name: str | None = None,
+    extra_dates: Iterable[dt.date] = (),
+    planned_only: bool = False,
+) -> Arshjul:
     """The årshjul of ``organ`` for ``year`` from values already read (see :func:`build`).
 
     ``planned_only``: what the plans and the schedule put in the period, the minutes only as
@@ -271,7 +252,7 @@ def merge(organ: str, year: int, *, plans: Sequence[Loaded[PlanFile]],
     plan = loaded.model if loaded is not None else None
     own = plan is not None and plan.year == year
     start, end = plan.period if plan is not None and own else ((year, 1), (year, 12))
-    window = _months(start, end)
+    window = months(start, end)
     entries = {e.date: e for e in schedule}
     held = [facts for facts in minutes if facts.organ == organ]
     timeline = Timeline.of([*entries, *(facts.date for facts in held), *extra_dates])
@@ -289,8 +270,9 @@ def merge(organ: str, year: int, *, plans: Sequence[Loaded[PlanFile]],
     rows: list[Row] = []
     if plan is not None:
         for i, category in enumerate(plan.categories):
-            rows.append(Row(category.id, category.name,
-                            category.colour or PALETTE[i % len(PALETTE)]))
+            rows.append(
+                Row(category.id, category.name, category.colour or PALETTE[i % len(PALETTE)])
+            )
     _add_planned(timeline, plans, window)
     if plan is not None and loaded is not None:
         _add_recurring(timeline, loaded, plan, window)
@@ -302,8 +284,13 @@ def merge(organ: str, year: int, *, plans: Sequence[Loaded[PlanFile]],
         assert other.model is not None
         for category in other.model.categories:
             if category.id in used and all(r.id != category.id for r in rows):
-                rows.append(Row(category.id, category.name,
-                                category.colour or PALETTE[len(rows) % len(PALETTE)]))
+                rows.append(
+                    Row(
+                        category.id,
+                        category.name,
+                        category.colour or PALETTE[len(rows) % len(PALETTE)],
+                    )
+                )
     for row_id in dict.fromkeys(used):
         if all(r.id != row_id for r in rows):
             name = FOLLOW_UP_ROW_NAME if row_id == FOLLOW_UP_ROW else row_id
@@ -312,10 +299,10 @@ def merge(organ: str, year: int, *, plans: Sequence[Loaded[PlanFile]],
     for column in () if planned_only else columns:
         if column.minutes is not None:
             _mark(column, by_path[column.minutes])
-    title = (plan.title if plan is not None and own and plan.title
-             else f"Årshjul {year}")
-    result = Arshjul(organ, organ_name or organ, year, title, rows, columns, start, end,
-                     own_plan=own)
+    title = plan.title if plan is not None and own and plan.title else f"Årshjul {year}"
+    result = Arshjul(
+        organ, organ_name or organ, year, title, rows, columns, start, end, own_plan=own
+    )
     if plan is None:
         result.notes.append(
             Message(
@@ -355,8 +342,14 @@ def _mark(column: Column, facts: MeetingRecord) -> None:
             topic.status, topic.held_item = TopicStatus.HELD, item.number
 
 
-def build(repository: Repository, organ: str, year: int, *,
-          extra_dates: Iterable[dt.date] = (), approved_only: bool = False) -> Arshjul:
+def build(
+    repository: Repository,
+    organ: str,
+    year: int,
+    *,
+    extra_dates: Iterable[dt.date] = (),
+    approved_only: bool = False,
+) -> Arshjul:
     """Merge the årshjul of ``organ`` for ``year`` from what the repository holds.
 
     The minutes' records are read once per repository (and cached between runs), so building
@@ -367,8 +360,16 @@ def build(repository: Repository, organ: str, year: int, *,
     name = organ
     if found is not None:
         name = f"{found.name} ({found.short_name})" if found.short_name else found.name
-    return merge(organ, year, plans=load_plans(repository, organ, strict=True),
-                 schedule=load_schedule(repository, organ, strict=True),
-                 minutes=[r for r in repository.records()
-                          if not approved_only or r.status == Status.APPROVED.value],
-                 organ_name=name, extra_dates=extra_dates)
+    return merge(
+        organ,
+        year,
+        plans=load_plans(repository, organ, strict=True),
+        schedule=load_schedule(repository, organ, strict=True),
+        minutes=[
+            r
+            for r in repository.records()
+            if not approved_only or r.status == Status.APPROVED.value
+        ],
+        organ_name=name,
+        extra_dates=extra_dates,
+    )

@@ -56,10 +56,17 @@ def planned_topics(repository: Repository, organ: str, on: dt.date) -> list[Plan
         column = next((c for c in arshjul.columns if c.date == on), None)
         if column is None:
             continue
-        topics = [PlannedTopic(names.get(t.category, t.category), t.title, t.case, t.kind,
-                               tuple((o.text or t.title, o.label()) for o in t.follow_ups),
-                               bool(t.origins) and t.from_follow_up_only)
-                  for t in column.topics]
+        topics = [
+            PlannedTopic(
+                names.get(t.category, t.category),
+                t.title,
+                t.case,
+                t.kind,
+                tuple((o.text or t.title, o.label()) for o in t.follow_ups),
+                bool(t.origins) and t.from_follow_up_only,
+            )
+            for t in column.topics
+        ]
         if arshjul.own_plan:
             return topics
         fallback = topics if fallback is None else fallback
@@ -105,15 +112,25 @@ def _positions(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagno
     plan = loaded.model
     assert isinstance(plan, PlanFile)
     wanted = [
-        *(t.case for m in plan.meetings for t in m.topics
-          if t.case and t.kind in KINDS_REQUIRING_DECISION),
-        *(r.case for r in plan.recurring if r.case and r.kind in KINDS_REQUIRING_DECISION)]
+        *(
+            t.case
+            for m in plan.meetings
+            for t in m.topics
+            if t.case and t.kind in KINDS_REQUIRING_DECISION
+        ),
+        *(r.case for r in plan.recurring if r.case and r.kind in KINDS_REQUIRING_DECISION),
+    ]
     if not wanted:
         return []
     typed: Loaded[PlanFile] = loaded  # type: ignore[assignment]
-    arshjul = merge(plan.organ, plan.year, plans=[typed],
-                    schedule=_schedule_around(repository, plan.organ, plan.year),
-                    minutes=_around(repository, plan.year), planned_only=True)
+    arshjul = merge(
+        plan.organ,
+        plan.year,
+        plans=[typed],
+        schedule=_schedule_around(repository, plan.organ, plan.year),
+        minutes=_around(repository, plan.year),
+        planned_only=True,
+    )
     first_information = repository.derived("first-information", _first_information)
     found = []
     reported: set[tuple[str | int, ...]] = set()
@@ -121,8 +138,7 @@ def _positions(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagno
     for column in arshjul.columns:
         start = column.date or dt.date(column.year, column.month, 1)
         for topic in column.topics:
-            if topic.case and topic.kind is not None and \
-                    topic.kind not in KINDS_REQUIRING_DECISION:
+            if topic.case and topic.kind is not None and topic.kind not in KINDS_REQUIRING_DECISION:
                 informed.setdefault(topic.case, start)
         for topic in column.topics:
             if not topic.case or topic.kind not in KINDS_REQUIRING_DECISION:
@@ -163,6 +179,9 @@ def _positions(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagno
 #: by :mod:`vvgctl.checking.registry`)
 POSITION_CHECK = _positions
 POSITION_CODES = (
-    RuleCode(CODE_POSITION, N_("a planned position has an information item on its case before "
-                               "it"),
-             (Severity.WARNING,)),)
+    RuleCode(
+        CODE_POSITION,
+        N_("a planned position has an information item on its case before it"),
+        (Severity.WARNING,),
+    ),
+)

@@ -36,8 +36,11 @@ def _meeting(column: Column) -> dict[str, Any]:
         "month": f"{column.year:04d}-{column.month:02d}",
         "label": column.label(),
         "tentative": column.tentative,
-        "time": ({"start": f"{entry.time.start:%H:%M}", "end": f"{entry.time.end:%H:%M}"}
-                 if entry is not None and entry.time is not None else None),
+        "time": (
+            {"start": f"{entry.time.start:%H:%M}", "end": f"{entry.time.end:%H:%M}"}
+            if entry is not None and entry.time is not None
+            else None
+        ),
         "place": entry.place if entry is not None else None,
         "minutes": column.minutes,
         "topics": [_topic(topic) for topic in column.topics],
@@ -52,7 +55,15 @@ def _topic(topic: Topic) -> dict[str, Any]:
         "kind": topic.kind.value if topic.kind else None,
         "status": topic.status.value,
         "held_item": topic.held_item,
-        "origins": [{"source": o.source.value, "file": o.path, "line": o.line,
-                     "text": o.text, "meeting": o.meeting.isoformat() if o.meeting else None,
-                     "item": o.item} for o in topic.origins],
+        "origins": [
+            {
+                "source": o.source.value,
+                "file": o.path,
+                "line": o.line,
+                "text": o.text,
+                "meeting": o.meeting.isoformat() if o.meeting else None,
+                "item": o.item,
+            }
+            for o in topic.origins
+        ],
     }

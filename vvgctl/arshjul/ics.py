@@ -64,8 +64,7 @@ def revision_stamp(repository: Repository, organ: str) -> dt.datetime:
             out = b""
         if out.isdigit():
             return dt.datetime.fromtimestamp(int(out), dt.UTC)
-    files = repository.organ_files(organ, SCHEDULE_FILE) + repository.organ_files(organ,
-                                                                                 PLAN_FILE)
+    files = repository.organ_files(organ, SCHEDULE_FILE) + repository.organ_files(organ, PLAN_FILE)
     newest = max((int(p.stat().st_mtime) for p in files), default=0)
     return dt.datetime.fromtimestamp(newest, dt.UTC)
 
@@ -75,8 +74,9 @@ def vtimezone() -> icalendar.Timezone:
     zone = icalendar.Timezone()
     zone.add("tzid", TIMEZONE)
     for part, name, start, before, after, month in (
-            (icalendar.TimezoneDaylight, "CEST", dt.datetime(1996, 3, 31, 2), 1, 2, 3),
-            (icalendar.TimezoneStandard, "CET", dt.datetime(1996, 10, 27, 3), 2, 1, 10)):
+        (icalendar.TimezoneDaylight, "CEST", dt.datetime(1996, 3, 31, 2), 1, 2, 3),
+        (icalendar.TimezoneStandard, "CET", dt.datetime(1996, 10, 27, 3), 2, 1, 10),
+    ):
         rule = part()
         rule.add("tzname", name)
         rule.add("dtstart", start)
@@ -112,9 +112,11 @@ def dated_meetings(years: Sequence[Arshjul]) -> list[tuple[Arshjul, Column]]:
             if column.date is None:
                 continue
             held = chosen.get(column.date)
-            if held is None or (held[0].own_plan == arshjul.own_plan
-                                and held[0].year != column.date.year
-                                and arshjul.year == column.date.year):
+            if held is None or (
+                held[0].own_plan == arshjul.own_plan
+                and held[0].year != column.date.year
+                and arshjul.year == column.date.year
+            ):
                 chosen[column.date] = (arshjul, column)
     return [chosen[day] for day in sorted(chosen)]
 
@@ -135,18 +137,24 @@ def to_ics(years: Arshjul | Sequence[Arshjul], *, stamp: dt.datetime) -> bytes:
         first = many[0] if many else None
         what = f"{first.organ_name} {first.year}" if first is not None else "the period"
         raise EmptyCalendarError(
-            Message(N_("no meeting of {what} has a date: an iCalendar file needs at least one "
-               "event"), {"what": what}),
-            hint=N_("date the meetings in <organ>/<year>/schedule.yaml (a plan's month gives "
-                    "no event)"))
+            Message(
+                N_("no meeting of {what} has a date: an iCalendar file needs at least one event"),
+                {"what": what},
+            ),
+            hint=N_(
+                "date the meetings in <organ>/<year>/schedule.yaml (a plan's month gives no event)"
+            ),
+        )
     head = many[0]
     zone = ZoneInfo(TIMEZONE)
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//vvgctl//årshjul//SV")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"{head.organ_name}: möten, {head.title}" if single
-                 else f"{head.organ_name}: möten")
+    calendar.add(
+        "x-wr-calname",
+        f"{head.organ_name}: möten, {head.title}" if single else f"{head.organ_name}: möten",
+    )
     calendar.add("x-wr-timezone", TIMEZONE)
     timed = False
     for arshjul, column in meetings:

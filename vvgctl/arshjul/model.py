@@ -17,13 +17,16 @@ FOLLOW_UP_ROW_NAME = "Uppföljning från mötesanteckningar"
 
 
 class TopicStatus(str, enum.Enum):
-    HELD = "held"        # an agenda item of the meeting took it up
+    HELD = "held"  # an agenda item of the meeting took it up
     SLIPPED = "slipped"  # the meeting was held (its minutes exist) without it
     PLANNED = "planned"  # the meeting is still to come (or has no minutes yet)
 
 
-STATUS_LABELS = {TopicStatus.HELD: "behandlat", TopicStatus.SLIPPED: "ej behandlat",
-                 TopicStatus.PLANNED: "planerat"}
+STATUS_LABELS = {
+    TopicStatus.HELD: "behandlat",
+    TopicStatus.SLIPPED: "ej behandlat",
+    TopicStatus.PLANNED: "planerat",
+}
 
 
 class Source(str, enum.Enum):
@@ -39,7 +42,7 @@ class Origin:
     source: Source
     path: str
     line: int
-    text: str | None = None       # the follow-up's own words
+    text: str | None = None  # the follow-up's own words
     meeting: dt.date | None = None  # the minutes that set the follow-up
     item: str | None = None
     node: tuple[str | int, ...] = ()  # the plan's YAML node (for diagnostics)

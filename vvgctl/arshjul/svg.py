@@ -114,21 +114,37 @@ def _layout(arshjul: Arshjul) -> tuple[list[_Box], list[_Box], float]:
     return left, right, size
 
 
-def _text(x: float, y: float, text: str, size: float, *, weight: str = "normal",
-          anchor: str = "start", fill: str = INK, style: str = "normal") -> str:
-    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:g}" font-weight="{weight}" '
-            f'text-anchor="{anchor}" fill="{fill}" font-style="{style}">{escape(text)}</text>')
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    size: float,
+    *,
+    weight: str = "normal",
+    anchor: str = "start",
+    fill: str = INK,
+    style: str = "normal",
+) -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:g}" font-weight="{weight}" '
+        f'text-anchor="{anchor}" fill="{fill}" font-style="{style}">{escape(text)}</text>'
+    )
 
 
 def _description(arshjul: Arshjul) -> str:
-    parts = [f"{arshjul.title}, {arshjul.organ_name}. Årets månader som ett hjul med "
-             f"{len(arshjul.columns)} möten markerade."]
+    parts = [
+        f"{arshjul.title}, {arshjul.organ_name}. Årets månader som ett hjul med "
+        f"{len(arshjul.columns)} möten markerade."
+    ]
     for i, column in enumerate(arshjul.columns, 1):
         topics = []
         for row in arshjul.rows:
             topics += [f"{row.name}: {topic_text(t)}" for t in arshjul.cell(column, row.id)]
-        parts.append(f"Möte {i}, {column_heading(column)}: "
-                     + ("; ".join(topics) if topics else "inga planerade ämnen") + ".")
+        parts.append(
+            f"Möte {i}, {column_heading(column)}: "
+            + ("; ".join(topics) if topics else "inga planerade ämnen")
+            + "."
+        )
     return " ".join(parts)
 
 
@@ -142,8 +158,7 @@ def to_svg(arshjul: Arshjul) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="297mm" height="210mm" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="arshjul-title '
         f'arshjul-desc" lang="sv" xml:lang="sv" font-family={quoteattr(FONT)}>',
-        f'<title id="arshjul-title">{escape(arshjul.title)} – {escape(arshjul.organ_name)}'
-        '</title>',
+        f'<title id="arshjul-title">{escape(arshjul.title)} – {escape(arshjul.organ_name)}</title>',
         f'<desc id="arshjul-desc">{escape(_description(arshjul))}</desc>',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
         _text(CX, 42, arshjul.title, 26, weight="bold", anchor="middle"),
@@ -162,14 +177,24 @@ def to_svg(arshjul: Arshjul) -> str:
         out.append(
             f'<path d="M{p0[0]:.1f},{p0[1]:.1f} A{R_OUT},{R_OUT} 0 0 1 {p1[0]:.1f},{p1[1]:.1f} '
             f'L{q1[0]:.1f},{q1[1]:.1f} A{R_IN},{R_IN} 0 0 0 {q0[0]:.1f},{q0[1]:.1f} Z" '
-            f'fill="{colour}" stroke="#ffffff" stroke-width="2"/>')
+            f'fill="{colour}" stroke="#ffffff" stroke-width="2"/>'
+        )
         lx, ly = _point(a0 + 15, (R_OUT + R_IN) / 2)
-        out.append(_text(lx, ly + 4.5, month_abbreviation(month), 13, anchor="middle",
-                         fill=INK if month in months_in else MUTED))
+        out.append(
+            _text(
+                lx,
+                ly + 4.5,
+                month_abbreviation(month),
+                13,
+                anchor="middle",
+                fill=INK if month in months_in else MUTED,
+            )
+        )
     years = sorted({first[0], last[0]})
     out.append(_text(CX, CY - 4, "Årshjul", 15, anchor="middle", fill=MUTED))
-    out.append(_text(CX, CY + 20, " / ".join(str(y) for y in years), 20, weight="bold",
-                     anchor="middle"))
+    out.append(
+        _text(CX, CY + 20, " / ".join(str(y) for y in years), 20, weight="bold", anchor="middle")
+    )
     for side, x in ((left, LEFT_X), (right, RIGHT_X)):
         for box in side:
             out += _box(box, x, size, side is left)
@@ -177,12 +202,21 @@ def to_svg(arshjul: Arshjul) -> str:
     out.append(_text(CX, legend_y, "Kategorier", 14, weight="bold", anchor="middle"))
     for i, row in enumerate(arshjul.rows):
         ry = legend_y + 12 + i * 21
-        out.append(f'<rect x="{CX - 110}" y="{ry:.1f}" width="14" height="14" rx="2" '
-                   f'fill="{row.colour}"/>')
+        out.append(
+            f'<rect x="{CX - 110}" y="{ry:.1f}" width="14" height="14" rx="2" fill="{row.colour}"/>'
+        )
         out.append(_text(CX - 88, ry + 12, row.name, 13))
     note_y = legend_y + 12 + len(arshjul.rows) * 21 + 16
-    out.append(_text(CX, min(note_y, HEIGHT - 10), "Streckad markering: datum ej fastställt",
-                     11, anchor="middle", fill=MUTED))
+    out.append(
+        _text(
+            CX,
+            min(note_y, HEIGHT - 10),
+            "Streckad markering: datum ej fastställt",
+            11,
+            anchor="middle",
+            fill=MUTED,
+        )
+    )
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
@@ -192,24 +226,46 @@ def _box(box: _Box, x: float, size: float, on_left: bool) -> list[str]:
     mx, my = _point(box.angle, R_OUT + 14)
     edge_x = x + BOX_WIDTH if on_left else x
     head_y = box.y + size * 1.2 + 4
-    out.append(f'<line x1="{mx:.1f}" y1="{my:.1f}" x2="{edge_x:.1f}" y2="{head_y - 5:.1f}" '
-               f'stroke="{MUTED}" stroke-width="1"/>')
+    out.append(
+        f'<line x1="{mx:.1f}" y1="{my:.1f}" x2="{edge_x:.1f}" y2="{head_y - 5:.1f}" '
+        f'stroke="{MUTED}" stroke-width="1"/>'
+    )
     dashed = ' stroke-dasharray="3 2"' if box.column.tentative else ""
-    out.append(f'<circle cx="{mx:.1f}" cy="{my:.1f}" r="11" fill="#ffffff" stroke="{INK}" '
-               f'stroke-width="1.6"{dashed}/>')
+    out.append(
+        f'<circle cx="{mx:.1f}" cy="{my:.1f}" r="11" fill="#ffffff" stroke="{INK}" '
+        f'stroke-width="1.6"{dashed}/>'
+    )
     out.append(_text(mx, my + 4.5, str(box.number), 12, weight="bold", anchor="middle"))
-    out.append(f'<rect x="{x:.1f}" y="{box.y:.1f}" width="{BOX_WIDTH}" height="{box.height:.1f}" '
-               f'rx="6" fill="#ffffff" stroke="#8c8c8c" stroke-width="1"{dashed}/>')
-    out.append(_text(x + 10, head_y, f"{box.number} · {column_heading(box.column)}",
-                     size + 1.5, weight="bold"))
+    out.append(
+        f'<rect x="{x:.1f}" y="{box.y:.1f}" width="{BOX_WIDTH}" height="{box.height:.1f}" '
+        f'rx="6" fill="#ffffff" stroke="#8c8c8c" stroke-width="1"{dashed}/>'
+    )
+    out.append(
+        _text(
+            x + 10,
+            head_y,
+            f"{box.number} · {column_heading(box.column)}",
+            size + 1.5,
+            weight="bold",
+        )
+    )
     ly = head_y + size * 1.35
     for colour, line in box.lines:
         if colour:
             side = size * 0.75
-            out.append(f'<rect x="{x + 10:.1f}" y="{ly - size * 0.8:.1f}" width="{side:.1f}" '
-                       f'height="{side:.1f}" rx="1.5" fill="{colour}"/>')
-        out.append(_text(x + 10 + size * 1.2, ly, line, size,
-                         fill=INK if colour is not None else MUTED,
-                         style="normal" if colour is not None else "italic"))
+            out.append(
+                f'<rect x="{x + 10:.1f}" y="{ly - size * 0.8:.1f}" width="{side:.1f}" '
+                f'height="{side:.1f}" rx="1.5" fill="{colour}"/>'
+            )
+        out.append(
+            _text(
+                x + 10 + size * 1.2,
+                ly,
+                line,
+                size,
+                fill=INK if colour is not None else MUTED,
+                style="normal" if colour is not None else "italic",
+            )
+        )
         ly += size * 1.28
     return out

@@ -36,16 +36,22 @@ def follow_up_lines(arshjul: Arshjul) -> list[str]:
     for column in arshjul.columns:
         for topic in column.topics:
             for origin in topic.follow_ups:
-                where = f"{origin.meeting.isoformat()}, punkt {origin.item}" \
-                    if origin.meeting else origin.path
-                joined = "" if topic.from_follow_up_only else f" (under \"{topic.title}\")"
+                where = (
+                    f"{origin.meeting.isoformat()}, punkt {origin.item}"
+                    if origin.meeting
+                    else origin.path
+                )
+                joined = "" if topic.from_follow_up_only else f' (under "{topic.title}")'
                 lines.append(f"{column.label()}: {origin.text}{joined} – mötet {where}")
     return lines
 
 
 def change_lines(arshjul: Arshjul) -> list[str]:
-    return [f"{c.label()}: {c.entry.change}" for c in arshjul.columns
-            if c.entry is not None and c.entry.change]
+    return [
+        f"{c.label()}: {c.entry.change}"
+        for c in arshjul.columns
+        if c.entry is not None and c.entry.change
+    ]
 
 
 def to_markdown(arshjul: Arshjul, *, for_print: bool = False) -> str:
@@ -65,8 +71,7 @@ def to_markdown(arshjul: Arshjul, *, for_print: bool = False) -> str:
     out.append("| | " + " | ".join(_cell(column_heading(c)) for c in arshjul.columns) + " |")
     out.append("|---|" + "---|" * len(arshjul.columns))
     for row in arshjul.rows:
-        cells = ["; ".join(topic_text(t) for t in arshjul.cell(c, row.id))
-                 for c in arshjul.columns]
+        cells = ["; ".join(topic_text(t) for t in arshjul.cell(c, row.id)) for c in arshjul.columns]
         out.append(f"| **{_cell(row.name)}** | " + " | ".join(_cell(c) for c in cells) + " |")
     if for_print:
         out += ["", ":::"]

@@ -38,8 +38,7 @@ CODE = "approval-flow"
 SEVERITIES = (Severity.ERROR,)
 
 
-def check_approvals(revision: Revision, paths: list[Path]) -> tuple[list[Diagnostic],
-                                                                     set[Path]]:
+def check_approvals(revision: Revision, paths: list[Path]) -> tuple[list[Diagnostic], set[Path]]:
     """Findings for the records under ``paths`` that became approved since the revision, and
     the paths of every record (anywhere in the repository) that became approved rightly."""
     findings: list[Diagnostic] = []
@@ -63,23 +62,41 @@ def check_approvals(revision: Revision, paths: list[Path]) -> tuple[list[Diagnos
     return findings, approved_now
 
 
-def _problems(revision: Revision, loaded: LoadedMeeting, new: Meeting, old: Meeting | None,
-              existed: bool) -> Iterator[Diagnostic]:
+def _problems(
+    revision: Revision, loaded: LoadedMeeting, new: Meeting, old: Meeting | None, existed: bool
+) -> Iterator[Diagnostic]:
     rev = revision.rev
     if existed and (old is None or old.status is not Status.REVIEW):
         was = old.status.value if old is not None else "not valid"
         yield loaded.error(
-            CODE, Message(N_("the record went from '{was}' (at {rev}) to 'approved' in one change: "
-                     "minutes are approved after review"), {"was": was, "rev": rev}), "status",
-            hint=N_("set 'status: review' (vvgctl status FILE review) in a change of its own; "
-                    "approve it in a later one with `vvgctl approve FILE --at DATE`"))
+            CODE,
+            Message(
+                N_(
+                    "the record went from '{was}' (at {rev}) to 'approved' in one change: "
+                    "minutes are approved after review"
+                ),
+                {"was": was, "rev": rev},
+            ),
+            "status",
+            hint=N_(
+                "set 'status: review' (vvgctl status FILE review) in a change of its own; "
+                "approve it in a later one with `vvgctl approve FILE --at DATE`"
+            ),
+        )
         return
     if new.approval is None:
         yield loaded.error(
-            CODE, N_("'status: approved' was set without an approval: the record names no "
-                     "meeting that approved it"), "status",
-            hint=N_("record it with `vvgctl approve FILE --at DATE`, which also marks the "
-                    "approving meeting's 'previous'"))
+            CODE,
+            N_(
+                "'status: approved' was set without an approval: the record names no "
+                "meeting that approved it"
+            ),
+            "status",
+            hint=N_(
+                "record it with `vvgctl approve FILE --at DATE`, which also marks the "
+                "approving meeting's 'previous'"
+            ),
+        )
         return
     repository = revision.repository
     organ = repository.registry.registry.approver(new.organ)

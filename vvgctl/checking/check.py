@@ -22,9 +22,10 @@ from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.errors import EXIT_FINDINGS, EXIT_OK
 from vvgctl.repository.datafiles import check_data_files
 from vvgctl.repository.discovery import meeting_files
+from vvgctl.repository.file_result import FileResult
 from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex
-from vvgctl.repository.repo import Analysis, FileResult, Repository
+from vvgctl.repository.repo import Analysis, Repository
 from vvgctl.runtime.progress import Progress
 from vvgctl.source.loading import LoadedMeeting
 
@@ -44,8 +45,9 @@ class CheckReport:
         return EXIT_FINDINGS if any(d.severity in failing for d in self.diagnostics) else EXIT_OK
 
 
-def check_loaded(loaded: LoadedMeeting, registry: RegistryIndex, root: Path | None,
-                 file: Path | None = None) -> FileResult:
+def check_loaded(
+    loaded: LoadedMeeting, registry: RegistryIndex, root: Path | None, file: Path | None = None
+) -> FileResult:
     """Run the file rules over one parsed meeting (``root``: None outside a repository)."""
     diagnostics = list(loaded.diagnostics)
     if loaded.model is not None:
@@ -56,41 +58,53 @@ def check_loaded(loaded: LoadedMeeting, registry: RegistryIndex, root: Path | No
 
 
 def check_file(repository: Repository, path: Path) -> FileResult:
-    return check_loaded(repository.load(path), repository.registry,
-                        repository.root, path)
+    return check_loaded(repository.load(path), repository.registry, repository.root, path)
 
 
 #: the check's analysis of each meeting file: parse, validate, file rules, record
 CHECK = Analysis("check", check_file)
 
 
-def run_check(paths: list[Path], *, use_cache: bool = True, jobs: int = 0,
-              progress: Progress | None = None, base: str | None = None,
-              verify_contents: bool = False) -> CheckReport:
+def run_check(
+    paths: list[Path],
+    *,
+    use_cache: bool = True,
+    jobs: int = 0,
+    progress: Progress | None = None,
+    base: str | None = None,
+    verify_contents: bool = False,
+) -> CheckReport:
     """Check the meetings at ``paths`` (files or folders) and the repository they belong to;
     with ``base`` (a git revision) also that records approved there stayed frozen."""
-    repository = Repository.open(*paths, analysis=CHECK, use_cache=use_cache, jobs=jobs,
-                                 progress=progress, verify_contents=verify_contents)
+    repository = Repository.open(
+        *paths,
+        analysis=CHECK,
+        use_cache=use_cache,
+        jobs=jobs,
+        progress=progress,
+        verify_contents=verify_contents,
+    )
     return check_repository(repository, [p.resolve() for p in paths], base)
 
 
-def check_repository(repository: Repository, paths: list[Path],
-                     base: str | None = None) -> CheckReport:
+def check_repository(
+    repository: Repository, paths: list[Path], base: str | None = None
+) -> CheckReport:
     """The report on ``paths`` of an open repository (their findings, and those across files
     that concern them)."""
     registry = repository.registry
     report = CheckReport(diagnostics=list(registry.diagnostics))
-    files = (repository.meeting_files if paths == [repository.root]
-             else list(meeting_files(paths)))
+    files = repository.meeting_files if paths == [repository.root] else list(meeting_files(paths))
     results = repository.results()
     report.cached = repository.cached
     data_count, data_diagnostics = check_data_files(repository, registered_kinds())
     report.diagnostics += data_diagnostics
     report.files = len(files) + data_count + 2
     wanted = set(files)
-    report.meetings = sorted((r.record for p, r in results.items()
-                              if p in wanted and r.record is not None),
-                             key=lambda f: (f.organ, f.date))
+    report.meetings = sorted(
+        (r.record for p, r in results.items() if p in wanted and r.record is not None),
+        key=lambda f: (f.organ, f.date),
+    )
     for path in files:
         if path in results:
             report.diagnostics += results[path].diagnostics

@@ -71,9 +71,8 @@ def _recording_allowed(old: Meeting, new: Meeting | None, counted: list[Correcti
     before = old.approval.corrections if old.approval else []
     if old.approval is not None and old.approval.meeting != new.approval.meeting:
         return False
-    added = new.approval.corrections[len(before):]
-    return (new.approval.corrections[:len(before)] == before
-            and all(c in counted for c in added))
+    added = new.approval.corrections[len(before) :]
+    return new.approval.corrections[: len(before)] == before and all(c in counted for c in added)
 
 
 def _squash(text: str) -> str:
@@ -92,8 +91,11 @@ def _candidates(revision: Revision, record: Meeting, organ: str) -> list[Path]:
     if record.approval is not None:
         return [meeting_path(repository.root, organ, record.approval.meeting).resolve()]
     mark = record.date.isoformat().encode()
-    return [path for day, path, raw in _with_previous(revision, organ)
-            if day > record.date and mark in raw]
+    return [
+        path
+        for day, path, raw in _with_previous(revision, organ)
+        if day > record.date and mark in raw
+    ]
 
 
 def _with_previous(revision: Revision, organ: str) -> list[tuple[dt.date, Path, bytes]]:
@@ -112,8 +114,9 @@ def _with_previous(revision: Revision, organ: str) -> list[tuple[dt.date, Path, 
     return cache[organ]
 
 
-def approved_corrections(revision: Revision, record: Meeting,
-                         approved_now: set[Path]) -> list[Correction]:
+def approved_corrections(
+    revision: Revision, record: Meeting, approved_now: set[Path]
+) -> list[Correction]:
     """The corrections of ``record`` that its approving meeting's approved minutes record."""
     organ = revision.repository.registry.registry.approver(record.organ)
     counted: list[Correction] = []
@@ -125,21 +128,28 @@ def approved_corrections(revision: Revision, record: Meeting,
             later = load_meeting(path).model
         else:
             continue  # a draft's or a hand-set approval's corrections count for nothing
-        if later is not None and later.previous is not None and (
-                later.previous.date == record.date):
+        if (
+            later is not None
+            and later.previous is not None
+            and (later.previous.date == record.date)
+        ):
             counted += later.previous.corrections
     return counted
 
 
-def compare(counted: list[Correction], shown: str, old_raw: bytes, new_raw: bytes,
-            rev: str) -> Diagnostic | None:
+def compare(
+    counted: list[Correction], shown: str, old_raw: bytes, new_raw: bytes, rev: str
+) -> Diagnostic | None:
     """A finding when the approved record ``old_raw`` changed into ``new_raw`` in a way the
     ``counted`` corrections do not explain."""
     old = parse_meeting(old_raw, shown).model
     if old is None or old.status is not Status.APPROVED:
         return None
-    counted = [c for c in counted
-               if not any(CONTROL.search(given or "") for given in (c.quote, c.replacement))]
+    counted = [
+        c
+        for c in counted
+        if not any(CONTROL.search(given or "") for given in (c.quote, c.replacement))
+    ]
     old_lines, new_lines = _lines(old_raw), _lines(new_raw)
     if old_lines is None or new_lines is None:
         return _finding(shown, 1, old, rev, 1)
@@ -154,44 +164,69 @@ def compare(counted: list[Correction], shown: str, old_raw: bytes, new_raw: byte
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        in_block = (all(j in new_block for j in range(j1, j2))
-                    and all(i in old_block for i in range(i1, i2)))
+        in_block = all(j in new_block for j in range(j1, j2)) and all(
+            i in old_block for i in range(i1, i2)
+        )
         if may_record and in_block:
             continue
         line = min(j1, max(len(new_lines) - 1, 0)) + 1
-        (explained if _explained(old_lines[i1:i2], new_lines[j1:j2], counted)
-         else unexplained).append(line)
-    if not unexplained and (not explained or (new is not None and only_text_changed(
-            old, new, [(c.quote, c.replacement) for c in counted]))):
+        (
+            explained if _explained(old_lines[i1:i2], new_lines[j1:j2], counted) else unexplained
+        ).append(line)
+    if not unexplained and (
+        not explained
+        or (
+            new is not None
+            and only_text_changed(old, new, [(c.quote, c.replacement) for c in counted])
+        )
+    ):
         return None
-    return _finding(shown, (unexplained or explained)[0], old, rev,
-                    len(unexplained) or len(explained))
+    return _finding(
+        shown, (unexplained or explained)[0], old, rev, len(unexplained) or len(explained)
+    )
 
 
 def _finding(shown: str, line: int, old: Meeting, rev: str, count: int) -> Diagnostic:
     if old.approval:
         message = plural(
             "these minutes were approved at the meeting of {meeting} (as of {rev}) and are "
-               "frozen: {n} change is not recorded as an approved correction",
+            "frozen: {n} change is not recorded as an approved correction",
             "these minutes were approved at the meeting of {meeting} (as of {rev}) and are "
-               "frozen: {n} changes are not recorded as an approved correction",
-            count, {"meeting": old.approval.meeting, "rev": rev})
+            "frozen: {n} changes are not recorded as an approved correction",
+            count,
+            {"meeting": old.approval.meeting, "rev": rev},
+        )
     else:
         message = plural(
             "these minutes were approved (as of {rev}) and are frozen: {n} change is not "
-               "recorded as an approved correction",
+            "recorded as an approved correction",
             "these minutes were approved (as of {rev}) and are frozen: {n} changes are not "
-               "recorded as an approved correction", count, {"rev": rev})
+            "recorded as an approved correction",
+            count,
+            {"rev": rev},
+        )
     return Diagnostic(
-        shown, line, 1, Severity.ERROR, CODE, message,
-        Message(N_("undo it (git checkout {rev} -- <file>); a correction counts when the "
-                   "approving meeting's minutes record it under 'previous.corrections' (with "
-                   "'quote' and 'replacement') and those minutes are approved, before or in the "
-                   "same change"), {"rev": rev}))
+        shown,
+        line,
+        1,
+        Severity.ERROR,
+        CODE,
+        message,
+        Message(
+            N_(
+                "undo it (git checkout {rev} -- <file>); a correction counts when the "
+                "approving meeting's minutes record it under 'previous.corrections' (with "
+                "'quote' and 'replacement') and those minutes are approved, before or in the "
+                "same change"
+            ),
+            {"rev": rev},
+        ),
+    )
 
 
-def check_frozen(revision: Revision, paths: list[Path],
-                 approved_now: set[Path]) -> list[Diagnostic]:
+def check_frozen(
+    revision: Revision, paths: list[Path], approved_now: set[Path]
+) -> list[Diagnostic]:
     """``frozen-record`` findings for the meetings under ``paths`` approved at the revision
     and changed since."""
     findings: list[Diagnostic] = []

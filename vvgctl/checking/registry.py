@@ -40,11 +40,23 @@ from vvgctl.repository import governing_documents, site
 from vvgctl.repository.datafiles import DataFileKind, with_cross_check
 
 FILE_RULES: tuple[ModuleType, ...] = (
-    item_order, timebox, body_sections, position_required, registry_refs, references,
-    attendance, file_location, approval_date, unfinished,
+    item_order,
+    timebox,
+    body_sections,
+    position_required,
+    registry_refs,
+    references,
+    attendance,
+    file_location,
+    approval_date,
+    unfinished,
 )
 REPOSITORY_RULES: tuple[ModuleType, ...] = (
-    unique_meeting, previous_link, case_flow, document_refs, closes_actions,
+    unique_meeting,
+    previous_link,
+    case_flow,
+    document_refs,
+    closes_actions,
 )
 #: by name
 DATA_FILE_KINDS: tuple[DataFileKind, ...] = (

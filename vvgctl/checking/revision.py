@@ -43,15 +43,14 @@ def _contents(top: Path, blobs: list[Blob]) -> dict[str, bytes]:
     """The blobs' bytes by sha, read by one ``git cat-file --batch``."""
     if not blobs:
         return {}
-    out = git.run(top, "cat-file", "--batch",
-                  stdin="".join(f"{b.sha}\n" for b in blobs).encode())
+    out = git.run(top, "cat-file", "--batch", stdin="".join(f"{b.sha}\n" for b in blobs).encode())
     found: dict[str, bytes] = {}
     pos = 0
     for blob in blobs:
         end = out.index(b"\n", pos)
         header = out[pos:end].split()
         size = int(header[2])
-        found[blob.sha] = out[end + 1:end + 1 + size]
+        found[blob.sha] = out[end + 1 : end + 1 + size]
         pos = end + 1 + size + 1
     return found
 
@@ -77,9 +76,15 @@ class Revision:
         commit = git.resolve(top, rev)
         prefix = root.relative_to(top).as_posix()
         pathspec = "." if prefix == "." else prefix
-        touched = {top / name for name in git.run(
-            top, "diff", "--no-renames", "--name-only", "-z", commit, "--", pathspec)
-            .decode("utf-8", "surrogateescape").split("\0") if name}
+        touched = {
+            top / name
+            for name in git.run(
+                top, "diff", "--no-renames", "--name-only", "-z", commit, "--", pathspec
+            )
+            .decode("utf-8", "surrogateescape")
+            .split("\0")
+            if name
+        }
         blobs = {top / b.path: b for b in _listing(top, commit, "" if prefix == "." else prefix)}
         present = {p.resolve() for p in repository.meeting_files}
         touched |= present - set(blobs)  # added files git does not know of yet
@@ -88,8 +93,9 @@ class Revision:
         return revision
 
     def prefetch(self, paths: list[Path]) -> None:
-        wanted = [self.blobs[p] for p in paths if p in self.blobs
-                  and self.blobs[p].sha not in self._bytes]
+        wanted = [
+            self.blobs[p] for p in paths if p in self.blobs and self.blobs[p].sha not in self._bytes
+        ]
         self._bytes.update(_contents(self.top, wanted))
 
     def old_bytes(self, path: Path) -> bytes | None:
@@ -105,13 +111,10 @@ class Revision:
         """The meeting the file held at the revision (None: not there, or not valid)."""
         if path not in self._models:
             raw = self.old_bytes(path)
-            self._models[path] = (None if raw is None
-                                  else parse_meeting(raw, str(path)).model)
+            self._models[path] = None if raw is None else parse_meeting(raw, str(path)).model
         return self._models[path]
 
     def changed(self, paths: list[Path]) -> list[Path]:
         """The touched meeting files under ``paths`` (files or folders), in order."""
         given = [p.resolve() for p in paths]
-        return sorted(p for p in self.touched
-                      if any(g == p or g in p.parents for g in given))
-
+        return sorted(p for p in self.touched if any(g == p or g in p.parents for g in given))

@@ -46,16 +46,20 @@ def _status(row: dict[str, Any]) -> str:
     if row["status"] == "closed":
         closed = row["closed_by"]
         return tr("Done ({organ} {date} item {item})").format(
-            organ=closed["organ"], date=closed["date"], item=closed["item"])
+            organ=closed["organ"], date=closed["date"], item=closed["item"]
+        )
     return tr("Open, OVERDUE") if row["overdue"] else tr("Open")
 
 
 def actions(
     paths: PathsArgument = None,
-    open_only: Annotated[bool, typer.Option("--open", help=N_("Only actions not yet closed."))]
-        = False,
-    owner: Annotated[str | None, typer.Option(help=N_("Only this owner (person or group, any "
-                                              "part of the name)."))] = None,
+    open_only: Annotated[
+        bool, typer.Option("--open", help=N_("Only actions not yet closed."))
+    ] = False,
+    owner: Annotated[
+        str | None,
+        typer.Option(help=N_("Only this owner (person or group, any part of the name).")),
+    ] = None,
     organ: Annotated[str | None, typer.Option(help=N_("Only actions set by this organ."))] = None,
     today: TodayOption = None,
     format: FormatOption = TableFormat.table,
@@ -67,16 +71,30 @@ def actions(
     from vvgctl.query.actions import find_actions
 
     day = dt.date.fromisoformat(parse_day(today, "--today")) if today else None
-    rows = find_actions(open_index_cli(paths, rebuild), open_only=open_only, owner=owner,
-                        organ=organ, today=day)
+    rows = find_actions(
+        open_index_cli(paths, rebuild), open_only=open_only, owner=owner, organ=organ, today=day
+    )
     columns = [
-        Column("organ", tr("Organ")), Column("date", tr("Date")), Column("item", tr("Item")),
-        Column("id", tr("Id")), Column("text", tr("Action"), wrap=True),
-        Column("owner", tr("Owner"), value=_owner), Column("due", tr("Due")),
-        Column("status", tr("Status"), value=_status), Column("where", tr("File"), value=where),
+        Column("organ", tr("Organ")),
+        Column("date", tr("Date")),
+        Column("item", tr("Item")),
+        Column("id", tr("Id")),
+        Column("text", tr("Action"), wrap=True),
+        Column("owner", tr("Owner"), value=_owner),
+        Column("due", tr("Due")),
+        Column("status", tr("Status"), value=_status),
+        Column("where", tr("File"), value=where),
     ]
-    emit(rows, columns, format, title=tr("Actions"), empty=tr("No actions."),
-         plain=lambda r: f"{where(r)}: {r['organ']} {r['date']} {tr('item')} {r['item']} "
-                         f"{r['id']} [{_status(r)}] {_owner(r) + ': ' if _owner(r) else ''}"
-                         f"{' '.join(r['text'].split())}"
-                         + (" " + tr("(due {due})").format(due=r["due"]) if r["due"] else ""))
+    emit(
+        rows,
+        columns,
+        format,
+        title=tr("Actions"),
+        empty=tr("No actions."),
+        plain=lambda r: (
+            f"{where(r)}: {r['organ']} {r['date']} {tr('item')} {r['item']} "
+            f"{r['id']} [{_status(r)}] {_owner(r) + ': ' if _owner(r) else ''}"
+            f"{' '.join(r['text'].split())}"
+            + (" " + tr("(due {due})").format(due=r["due"]) if r["due"] else "")
+        ),
+    )

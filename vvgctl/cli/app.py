@@ -38,60 +38,106 @@ Start with `vvgctl check minutes`; every command has --help with examples.
 #: every command: its name, its module under :mod:`vvgctl.cli` (whose ``register`` adds it),
 #: and its one-line help (the first paragraph of the command's help), in the order listed
 COMMANDS: dict[str, tuple[str, str]] = {
-    "init": ("init", N_(
-        "Start a minutes repository for an organ: its registry and site settings, the "
-        "schedule and årshjul of the year of its next meeting (next year in December), a "
-        "README that walks the administrator through the year, JSON Schemas with editor "
-        "wiring, pre-commit, and CI for GitHub and GitLab (check, review and preview on pull "
-        "requests; publishing from main).")),
+    "init": (
+        "init",
+        N_(
+            "Start a minutes repository for an organ: its registry and site settings, the "
+            "schedule and årshjul of the year of its next meeting (next year in December), a "
+            "README that walks the administrator through the year, JSON Schemas with editor "
+            "wiring, pre-commit, and CI for GitHub and GitLab (check, review and preview on pull "
+            "requests; publishing from main)."
+        ),
+    ),
     "check": ("check", N_("Validate minutes against the schema and the repository's rules.")),
-    "review": ("review", N_(
-        "Say what a change does to the minutes, against a git revision (a pull request's "
-        "base): first the files that do not load (with their line and a hint), then meetings "
-        "added, removed and changed, status moves, items whose title or prose changed (the "
-        "paragraphs added and removed), people added to or removed from the roster, the "
-        "invited and the attendance, positions (ställningstaganden) added, changed (old text → "
-        "new text) and removed, actions opened and closed, and the verdicts of approval-flow "
-        "and frozen-record.")),
+    "review": (
+        "review",
+        N_(
+            "Say what a change does to the minutes, against a git revision (a pull request's "
+            "base): first the files that do not load (with their line and a hint), then meetings "
+            "added, removed and changed, status moves, items whose title or prose changed (the "
+            "paragraphs added and removed), people added to or removed from the roster, the "
+            "invited and the attendance, positions (ställningstaganden) added, changed (old text → "
+            "new text) and removed, actions opened and closed, and the verdicts of approval-flow "
+            "and frozen-record."
+        ),
+    ),
     "show": ("show", N_("Show one meeting as validated data.")),
-    "summary": ("summary", N_(
-        "Print a summary of the meetings in a repository: organ, date, status, items and "
-        "positions.")),
-    "schema": ("schema", N_(
-        "Write the JSON Schema exported from the pydantic models into a folder (default: "
-        "schemas/).")),
-    "rules": ("rules", N_(
-        "List every code `vvgctl check` can report, with what it checks and how severe it is.")),
-    "new-meeting": ("new_meeting", N_(
-        "Write the file for an organ's next meeting, ready for a pull request.")),
-    "status": ("lifecycle", N_(
-        "Move a meeting record along: agenda (kallelse sent), draft (minutes written), review.")),
-    "approve": ("lifecycle", N_(
-        'Record that minutes were approved at a later meeting ("Föregående mötesanteckningar '
-        'godkänns"), with any correction.')),
-    "attend": ("lifecycle", N_(
-        "Note attendance: who is absent (förhindrad) and who takes part remotely (via Teams).")),
-    "decisions": ("decisions", N_(
-        "List the positions (ställningstaganden) the organs took, oldest first.")),
+    "summary": (
+        "summary",
+        N_(
+            "Print a summary of the meetings in a repository: organ, date, status, items and "
+            "positions."
+        ),
+    ),
+    "schema": (
+        "schema",
+        N_(
+            "Write the JSON Schema exported from the pydantic models into a folder (default: "
+            "schemas/)."
+        ),
+    ),
+    "rules": (
+        "rules",
+        N_("List every code `vvgctl check` can report, with what it checks and how severe it is."),
+    ),
+    "new-meeting": (
+        "new_meeting",
+        N_("Write the file for an organ's next meeting, ready for a pull request."),
+    ),
+    "status": (
+        "lifecycle",
+        N_("Move a meeting record along: agenda (kallelse sent), draft (minutes written), review."),
+    ),
+    "approve": (
+        "lifecycle",
+        N_(
+            'Record that minutes were approved at a later meeting ("Föregående mötesanteckningar '
+            'godkänns"), with any correction.'
+        ),
+    ),
+    "attend": (
+        "lifecycle",
+        N_("Note attendance: who is absent (förhindrad) and who takes part remotely (via Teams)."),
+    ),
+    "decisions": (
+        "decisions",
+        N_("List the positions (ställningstaganden) the organs took, oldest first."),
+    ),
     "cases": ("cases", N_("List the cases (ärenden), newest first, with their derived status.")),
     "case": ("cases", N_("Show one case's timeline across meetings and organs.")),
-    "actions": ("actions", N_(
-        "List the actions of the minutes ('Inför nästa möte', assignments), oldest first.")),
-    "documents": ("documents", N_(
-        "List the county-wide governing documents (riktlinjer, rutiner, överenskommelser).")),
-    "search": ("search", N_(
-        "Search item titles, positions and the text of the minutes, best hits first (bm25).")),
-    "import": ("import_", N_(
-        "Import legacy minutes (.pdf, .docx, .odt, .html, .md, .txt) as drafts for review.")),
-    "publish": ("publish", N_(
-        "Publish the approved minutes as a static site: an index by organ and year, a page and "
-        "a PDF per meeting, the register of positions, a page per case, the årshjul with the "
-        "schedules as .ics, an Atom feed and a sitemap. Only minutes with `status: approved` "
-        "are published; planned, draft and in-review records never reach the output folder.")),
-    "render": ("render", N_(
-        "Render minutes (or with --agenda the kallelse) as PDF, HTML or DOCX.")),
-    "arshjul": ("arshjul", N_(
-        "Show an organ's årshjul: the year's meetings and the topics planned for each.")),
+    "actions": (
+        "actions",
+        N_("List the actions of the minutes ('Inför nästa möte', assignments), oldest first."),
+    ),
+    "documents": (
+        "documents",
+        N_("List the county-wide governing documents (riktlinjer, rutiner, överenskommelser)."),
+    ),
+    "search": (
+        "search",
+        N_("Search item titles, positions and the text of the minutes, best hits first (bm25)."),
+    ),
+    "import": (
+        "import_",
+        N_("Import legacy minutes (.pdf, .docx, .odt, .html, .md, .txt) as drafts for review."),
+    ),
+    "publish": (
+        "publish",
+        N_(
+            "Publish the approved minutes as a static site: an index by organ and year, a page and "
+            "a PDF per meeting, the register of positions, a page per case, the årshjul with the "
+            "schedules as .ics, an Atom feed and a sitemap. Only minutes with `status: approved` "
+            "are published; planned, draft and in-review records never reach the output folder."
+        ),
+    ),
+    "render": (
+        "render",
+        N_("Render minutes (or with --agenda the kallelse) as PDF, HTML or DOCX."),
+    ),
+    "arshjul": (
+        "arshjul",
+        N_("Show an organ's årshjul: the year's meetings and the topics planned for each."),
+    ),
 }
 
 
@@ -207,10 +253,15 @@ class _Group(Group):
                 raise
             if os.environ.get("VVGCTL_TRACEBACK"):
                 raise
-            typer.echo("vvgctl: " + tr(
-                "internal error ({error}).\n"
-                "This is a bug in vvgctl, not in your files. Rerun with --traceback and "
-                "report it.").format(error=f"{type(exc).__name__}: {exc}"), err=True)
+            typer.echo(
+                "vvgctl: "
+                + tr(
+                    "internal error ({error}).\n"
+                    "This is a bug in vvgctl, not in your files. Rerun with --traceback and "
+                    "report it."
+                ).format(error=f"{type(exc).__name__}: {exc}"),
+                err=True,
+            )
             raise typer.Exit(EXIT_BUG) from None
 
 
@@ -232,9 +283,14 @@ def _is_usage_error(exc: Exception) -> bool:
     return hasattr(exc, "exit_code") and hasattr(exc, "show")
 
 
-app = typer.Typer(help=HELP, no_args_is_help=True, pretty_exceptions_enable=False,
-                  rich_markup_mode="markdown", cls=_Group,
-                  context_settings={"help_option_names": ["-h", "--help"]})
+app = typer.Typer(
+    help=HELP,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 
 
 def _version(value: bool) -> None:
@@ -245,11 +301,14 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help=N_("Print the version and exit.")),
-    traceback: bool = typer.Option(False, "--traceback", help=N_(
-                                   "Show Python tracebacks of internal errors (for bug "
-                                   "reports).")),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help=N_("Print the version and exit.")
+    ),
+    traceback: bool = typer.Option(
+        False,
+        "--traceback",
+        help=N_("Show Python tracebacks of internal errors (for bug reports)."),
+    ),
 ) -> None:
     if traceback:
         os.environ["VVGCTL_TRACEBACK"] = "1"

@@ -52,18 +52,33 @@ def register(app: typer.Typer) -> None:
 
 def arshjul(
     organ: Annotated[str, typer.Option("--organ", help=N_("The organ's id, e.g. vvg."))],
-    year: Annotated[int | None, typer.Option(
-        "--year", min=2000, max=2100, help=N_("The year (default: this year)."),
-        show_default=False)] = None,
-    format: Annotated[ArshjulFormat, typer.Option("--format", "-f", help=N_("Output format."))]
-        = ArshjulFormat.table,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help=N_("Write to this file instead of standard output."),
-        show_default=False)] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            min=2000,
+            max=2100,
+            help=N_("The year (default: this year)."),
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        ArshjulFormat, typer.Option("--format", "-f", help=N_("Output format."))
+    ] = ArshjulFormat.table,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=N_("Write to this file instead of standard output."),
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help=N_("Overwrite the output file."))] = False,
-    root: Annotated[Path, typer.Option(
-        "--root", "--repo", help=N_("The minutes folder (the one with registry/)."))]
-        = Path("minutes"),
+    root: Annotated[
+        Path,
+        typer.Option("--root", "--repo", help=N_("The minutes folder (the one with registry/).")),
+    ] = Path("minutes"),
 ) -> None:
     import datetime as dt
 
@@ -82,8 +97,10 @@ def arshjul(
             hint=Message(N_("known organs: {organs}"), {"organs": ", ".join(registry.organ_ids())}),
         )
     if output is not None and output.exists() and not force:
-        raise UsageError(Message(N_("{output} exists"), {"output": output}),
-            hint=N_("give --force to overwrite it"))
+        raise UsageError(
+            Message(N_("{output} exists"), {"output": output}),
+            hint=N_("give --force to overwrite it"),
+        )
     if format is ArshjulFormat.pdf and output is None:
         raise UsageError(N_("--format pdf needs an output file"), hint=N_("add -o arshjul.pdf"))
     result = build(repository, organ, year or dt.date.today().year)
@@ -148,22 +165,32 @@ def _ics(result: Arshjul, target: _Target) -> bytes | None:
     data = to_ics(result, stamp=revision_stamp(target.repository, target.organ))
     skipped = undated_months([result])
     if skipped:
-        out.stderr().print(f"[yellow]{tr('note:')}[/] " + render(plural(
-            "{n} meeting has no date (only a month) and no event in the calendar",
-            "{n} meetings have no date (only a month) and no event in the calendar",
-            skipped)))
+        out.stderr().print(
+            f"[yellow]{tr('note:')}[/] "
+            + render(
+                plural(
+                    "{n} meeting has no date (only a month) and no event in the calendar",
+                    "{n} meetings have no date (only a month) and no event in the calendar",
+                    skipped,
+                )
+            )
+        )
     return data
 
 
 def _pdf(result: Arshjul, target: _Target) -> bytes | None:
     """The PDF, written to the output file (None: nothing left to write)."""
     from vvgctl.arshjul.text import to_markdown
-    from vvgctl.render.pipeline import markdown_to_pdf
+    from vvgctl.render.pdf import markdown_to_pdf
 
     assert target.output is not None
-    markdown_to_pdf(to_markdown(result, for_print=True), target.output,
-                    title=f"{result.title} – {result.organ_name}",
-                    header=target.header or result.organ_name, landscape=True)
+    markdown_to_pdf(
+        to_markdown(result, for_print=True),
+        target.output,
+        title=f"{result.title} – {result.organ_name}",
+        header=target.header or result.organ_name,
+        landscape=True,
+    )
     from vvgctl.cli import output as out
 
     out.stderr().print(f"skrev {target.output}")
@@ -188,16 +215,20 @@ def _rich_table(result: Arshjul) -> object:
     from vvgctl.arshjul.model import TopicStatus
     from vvgctl.arshjul.text import column_heading
 
-    table = Table(title=f"{result.title} – {result.organ_name}", show_lines=True,
-                  title_style="bold")
+    table = Table(
+        title=f"{result.title} – {result.organ_name}", show_lines=True, title_style="bold"
+    )
     table.add_column("")
     for column in result.columns:
         heading = column_heading(column)
         if column.entry is not None and column.entry.change:
             heading += f"\n{column.entry.change}"
         table.add_column(heading, overflow="fold")
-    marks = {TopicStatus.HELD: ("✓ ", "green"), TopicStatus.SLIPPED: ("✗ ", "red"),
-             TopicStatus.PLANNED: ("• ", "")}
+    marks = {
+        TopicStatus.HELD: ("✓ ", "green"),
+        TopicStatus.SLIPPED: ("✗ ", "red"),
+        TopicStatus.PLANNED: ("• ", ""),
+    }
     for row in result.rows:
         cells: list[Text | str] = [Text(row.name, style=f"bold {row.colour}")]
         for column in result.columns:
@@ -212,6 +243,8 @@ def _rich_table(result: Arshjul) -> object:
                     cell.append(" ↺", style="dim")
             cells.append(cell)
         table.add_row(*cells)
-    table.caption = tr("✓ taken up  ✗ not taken up  • planned  ↺ also a follow-up from minutes  "
-                       "italic: only from minutes")
+    table.caption = tr(
+        "✓ taken up  ✗ not taken up  • planned  ↺ also a follow-up from minutes  "
+        "italic: only from minutes"
+    )
     return table

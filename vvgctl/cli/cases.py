@@ -53,8 +53,10 @@ def register(app: typer.Typer) -> None:
 
 def cases(
     paths: PathsArgument = None,
-    status: Annotated[str | None, typer.Option(
-        help=N_("open, decided, awaiting_confirmation or awaiting_follow_up."))] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(help=N_("open, decided, awaiting_confirmation or awaiting_follow_up.")),
+    ] = None,
     organ: Annotated[str | None, typer.Option(help=N_("Cases that were at this organ."))] = None,
     format: FormatOption = TableFormat.table,
     rebuild: RebuildOption = False,
@@ -65,17 +67,33 @@ def cases(
 
     rows = list_cases(open_index_cli(paths, rebuild), status=status, organ=organ)
     columns = [
-        Column("case", tr("Case")), Column("title", tr("Title"), wrap=True),
-        Column("status_label", tr("Status"), value=_case_status), Column("first", tr("First")),
-        Column("last", tr("Last")), Column("meetings", tr("Meetings")),
+        Column("case", tr("Case")),
+        Column("title", tr("Title"), wrap=True),
+        Column("status_label", tr("Status"), value=_case_status),
+        Column("first", tr("First")),
+        Column("last", tr("Last")),
+        Column("meetings", tr("Meetings")),
         Column("organs", tr("Organ"), value=lambda r: ", ".join(r["organs"])),
         Column("where", tr("File"), value=where),
     ]
-    emit(rows, columns, format, title=tr("Cases"), empty=tr("No cases."),
-         plain=lambda r: f"{where(r)}: {r['case']} [{_case_status(r)}] {r['title']} "
-                         + render(plural("({first} – {last}, {n} meeting)",
-                                         "({first} – {last}, {n} meetings)", r["meetings"],
-                                         {"first": r["first"], "last": r["last"]})))
+    emit(
+        rows,
+        columns,
+        format,
+        title=tr("Cases"),
+        empty=tr("No cases."),
+        plain=lambda r: (
+            f"{where(r)}: {r['case']} [{_case_status(r)}] {r['title']} "
+            + render(
+                plural(
+                    "({first} – {last}, {n} meeting)",
+                    "({first} – {last}, {n} meetings)",
+                    r["meetings"],
+                    {"first": r["first"], "last": r["last"]},
+                )
+            )
+        ),
+    )
 
 
 def _case_status(row: dict[str, Any]) -> str:
@@ -92,13 +110,16 @@ def _stage(row: dict[str, Any]) -> str:
 
 def _decision_text(row: dict[str, Any]) -> str:
     confirm = tr("(to be confirmed by {organ})")
-    return "\n".join(f"{d['text']}" + (" " + confirm.format(organ=d["confirm_by"])
-                                       if d["confirm_by"] else "") for d in row["decisions"])
+    return "\n".join(
+        f"{d['text']}" + (" " + confirm.format(organ=d["confirm_by"]) if d["confirm_by"] else "")
+        for d in row["decisions"]
+    )
 
 
 def case(
-    case_id: Annotated[str, typer.Argument(
-        metavar="ID", help=N_("The case id, e.g. riktlinje-patientsakerhet."))],
+    case_id: Annotated[
+        str, typer.Argument(metavar="ID", help=N_("The case id, e.g. riktlinje-patientsakerhet."))
+    ],
     paths: PathsArgument = None,
     format: FormatOption = TableFormat.table,
     rebuild: RebuildOption = False,
@@ -112,23 +133,37 @@ def case(
     if format is TableFormat.json:
         output.print_json(data)
         return
-    heading = (tr("Case {case}: {title}").format(case=data["case"], title=data["title"])
-               + f" — {_case_status(data)}"
-               + (f" ({', '.join(data['awaiting'])})" if data["awaiting"] else ""))
+    heading = (
+        tr("Case {case}: {title}").format(case=data["case"], title=data["title"])
+        + f" — {_case_status(data)}"
+        + (f" ({', '.join(data['awaiting'])})" if data["awaiting"] else "")
+    )
     if format is TableFormat.md:
         print(f"## {heading}\n")
     elif format is TableFormat.table:
         output.stdout().print(heading, markup=False)
     columns = [
-        Column("date", tr("Date")), Column("organ", tr("Organ")), Column("item", tr("Item")),
-        Column("stage_label", tr("Stage"), value=_stage), Column("title", tr("Title"), wrap=True),
+        Column("date", tr("Date")),
+        Column("organ", tr("Organ")),
+        Column("item", tr("Item")),
+        Column("stage_label", tr("Stage"), value=_stage),
+        Column("title", tr("Title"), wrap=True),
         Column("decisions", tr("Position"), value=_decision_text, wrap=True),
         Column("where", tr("File"), value=where),
     ]
-    emit(data["timeline"], columns, format, title=None,
-         plain=lambda r: f"{where(r)}: {r['date']} {r['organ']} {tr('item')} {r['item']} "
-                         f"[{_stage(r)}] {' '.join(_decision_text(r).split())}".rstrip())
+    emit(
+        data["timeline"],
+        columns,
+        format,
+        title=None,
+        plain=lambda r: (
+            f"{where(r)}: {r['date']} {r['organ']} {tr('item')} {r['item']} "
+            f"[{_stage(r)}] {' '.join(_decision_text(r).split())}".rstrip()
+        ),
+    )
     if data["planned"] and format in (TableFormat.table, TableFormat.md):
-        lines = [f"- Planerat till {p['organ']} {p['meeting']}: {p['text']} "
-                 f"({p['file']}:{p['line']})" for p in data["planned"]]
+        lines = [
+            f"- Planerat till {p['organ']} {p['meeting']}: {p['text']} ({p['file']}:{p['line']})"
+            for p in data["planned"]
+        ]
         print("\n" + "\n".join(lines))

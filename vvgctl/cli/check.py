@@ -41,24 +41,47 @@ def register(app: typer.Typer) -> None:
 
 
 def check(
-    paths: Annotated[list[Path] | None, typer.Argument(
-        help=N_("Meeting files or folders (default: minutes)."), show_default=False)] = None,
-    format: Annotated[OutputFormat, typer.Option(
-        "--format", "-f", help=N_("text for people, json for scripts, github for Actions "
-        "annotations, gitlab for a Code Quality report."))]
-        = OutputFormat.text,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help=N_("Meeting files or folders (default: minutes)."), show_default=False),
+    ] = None,
+    format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help=N_(
+                "text for people, json for scripts, github for Actions "
+                "annotations, gitlab for a Code Quality report."
+            ),
+        ),
+    ] = OutputFormat.text,
     strict: Annotated[bool, typer.Option(help=N_("Treat warnings as errors."))] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=N_("Re-read every file."))] = False,
-    content_hash: Annotated[bool, typer.Option(
-        "--content-hash", help=N_("Use a cached result only when the file's SHA-256 is unchanged, "
-        "not only its size and modification time (for CI, where a checkout may keep both)."))]
-        = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
-                                      help=N_("Worker processes (0: one per core)."))] = 0,
-    base: Annotated[str | None, typer.Option(
-        "--base", help=N_("A git revision: check the approvals made since (approval-flow) and "
-        "that minutes approved there changed only by approved corrections (frozen-record)."),
-        show_default=False)] = None,
+    content_hash: Annotated[
+        bool,
+        typer.Option(
+            "--content-hash",
+            help=N_(
+                "Use a cached result only when the file's SHA-256 is unchanged, "
+                "not only its size and modification time (for CI, where a checkout may keep both)."
+            ),
+        ),
+    ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help=N_("Worker processes (0: one per core)."))
+    ] = 0,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            help=N_(
+                "A git revision: check the approvals made since (approval-flow) and "
+                "that minutes approved there changed only by approved corrections (frozen-record)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     from vvgctl.checking.check import run_check
     from vvgctl.cli import output, reporters
@@ -68,12 +91,23 @@ def check(
     targets = paths or [Path("minutes")]
     err = output.stderr()
     with bar(tr("Checking"), enabled=format is OutputFormat.text) as progress:
-        report = run_check(targets, use_cache=not no_cache, jobs=jobs, progress=progress,
-                           base=base, verify_contents=content_hash)
+        report = run_check(
+            targets,
+            use_cache=not no_cache,
+            jobs=jobs,
+            progress=progress,
+            base=base,
+            verify_contents=content_hash,
+        )
     errors = report.count(Severity.ERROR)
     warnings = report.count(Severity.WARNING)
-    summary = {"files": report.files, "meetings": len(report.meetings), "errors": errors,
-               "warnings": warnings, "cached": report.cached}
+    summary = {
+        "files": report.files,
+        "meetings": len(report.meetings),
+        "errors": errors,
+        "warnings": warnings,
+        "cached": report.cached,
+    }
     if format is OutputFormat.json:
         reporters.as_json(report.diagnostics, summary)
     elif format is OutputFormat.github:
@@ -82,12 +116,22 @@ def check(
         reporters.gitlab(report.diagnostics)
     else:
         reporters.text(report.diagnostics, err)
-        verdict = (f"[green]{tr('no errors')}[/]" if not errors
-                   else "[red]" + render(plural("{n} error", "{n} errors", errors))
-                   + "[/]")
-        err.print(render(Message(N_("{files}, {meetings} checked: {verdict}, {warnings}"), {
-            "files": plural("{n} file", "{n} files", report.files),
-            "meetings": plural("{n} meeting", "{n} meetings", len(report.meetings)),
-            "verdict": verdict,
-            "warnings": plural("{n} warning", "{n} warnings", warnings)})))
+        verdict = (
+            f"[green]{tr('no errors')}[/]"
+            if not errors
+            else "[red]" + render(plural("{n} error", "{n} errors", errors)) + "[/]"
+        )
+        err.print(
+            render(
+                Message(
+                    N_("{files}, {meetings} checked: {verdict}, {warnings}"),
+                    {
+                        "files": plural("{n} file", "{n} files", report.files),
+                        "meetings": plural("{n} meeting", "{n} meetings", len(report.meetings)),
+                        "verdict": verdict,
+                        "warnings": plural("{n} warning", "{n} warnings", warnings),
+                    },
+                )
+            )
+        )
     raise typer.Exit(report.exit_code(strict))

@@ -30,8 +30,9 @@ def _patterns(msgids: tuple[str, ...]) -> list[tuple[re.Pattern[str], str]]:
         literal = "".join(pieces[0::2])
         if "{" not in msgid or not literal.strip():
             continue
-        pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)"
-                          for i, p in enumerate(pieces))
+        pattern = "".join(
+            re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(pieces)
+        )
         found.append((len(literal), re.compile(pattern + r"\Z", re.DOTALL), msgid))
     found.sort(key=lambda entry: -entry[0])
     return [(pattern, msgid) for _n, pattern, msgid in found]

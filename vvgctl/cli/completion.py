@@ -17,10 +17,14 @@ SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 SHOW = "--show-completion"
 INSTALL = "--install-completion"
 HELP = {
-    SHOW: N_("Show the completion script for SHELL (bash, zsh, fish, powershell, pwsh; the "
-             "current shell when omitted), to copy it or customise the installation."),
-    INSTALL: N_("Install completion for SHELL (bash, zsh, fish, powershell, pwsh; the current "
-                "shell when omitted)."),
+    SHOW: N_(
+        "Show the completion script for SHELL (bash, zsh, fish, powershell, pwsh; the "
+        "current shell when omitted), to copy it or customise the installation."
+    ),
+    INSTALL: N_(
+        "Install completion for SHELL (bash, zsh, fish, powershell, pwsh; the current "
+        "shell when omitted)."
+    ),
 }
 
 

@@ -33,8 +33,9 @@ Examples:
     vvgctl decisions minutes/vvg/2025 --format md > beslut-2025.md
 """)
 
-TYPES_HELP = (N_("noted, endorsed, approved, recommended, assigned, referred, postponed, "
-              "rejected or other."))
+TYPES_HELP = N_(
+    "noted, endorsed, approved, recommended, assigned, referred, postponed, rejected or other."
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -43,18 +44,21 @@ def register(app: typer.Typer) -> None:
 
 def decisions(
     paths: PathsArgument = None,
-    organ: Annotated[str | None, typer.Option(help=N_("Only this organ (its id, e.g. vvg)."))]
-        = None,
+    organ: Annotated[
+        str | None, typer.Option(help=N_("Only this organ (its id, e.g. vvg)."))
+    ] = None,
     date_from: Annotated[str | None, typer.Option("--from", help=N_("From this date on."))] = None,
     date_to: Annotated[str | None, typer.Option("--to", help=N_("Up to this date."))] = None,
-    year: Annotated[int | None, typer.Option(help=N_("Only this year."), min=1900, max=2999)]
-        = None,
+    year: Annotated[
+        int | None, typer.Option(help=N_("Only this year."), min=1900, max=2999)
+    ] = None,
     type: Annotated[str | None, typer.Option("--type", help=TYPES_HELP)] = None,
     case: Annotated[str | None, typer.Option(help=N_("Only this case (ärende-id)."))] = None,
-    person: Annotated[str | None, typer.Option(help=N_("Presented by this person (any spelling "
-                                               "the registry knows)."))] = None,
-    text: Annotated[str | None, typer.Option(help=N_("Text in the title or the position."))]
-        = None,
+    person: Annotated[
+        str | None,
+        typer.Option(help=N_("Presented by this person (any spelling the registry knows).")),
+    ] = None,
+    text: Annotated[str | None, typer.Option(help=N_("Text in the title or the position."))] = None,
     format: FormatOption = TableFormat.table,
     rebuild: RebuildOption = False,
 ) -> None:
@@ -64,9 +68,15 @@ def decisions(
     from vvgctl.query.decisions import DecisionFilter, decisions_json, find_decisions
 
     flt = DecisionFilter(
-        organ=organ, year=year, type=type, case=case, person=person, text=text,
+        organ=organ,
+        year=year,
+        type=type,
+        case=case,
+        person=person,
+        text=text,
         date_from=parse_day(date_from, "--from") if date_from else None,
-        date_to=parse_day(date_to, "--to", end=True) if date_to else None)
+        date_to=parse_day(date_to, "--to", end=True) if date_to else None,
+    )
     index = open_index_cli(paths, rebuild)
     if format is TableFormat.json:
         encoded = decisions_json(index, flt)  # SQLite writes the JSON: no Python row objects
@@ -75,14 +85,24 @@ def decisions(
             return
     rows = find_decisions(index, flt)
     columns = [
-        Column("organ", tr("Organ")), Column("date", tr("Date")), Column("item", tr("Item")),
-        Column("title", tr("Case"), wrap=True), Column("type", tr("Type"), value=_type),
+        Column("organ", tr("Organ")),
+        Column("date", tr("Date")),
+        Column("item", tr("Item")),
+        Column("title", tr("Case"), wrap=True),
+        Column("type", tr("Type"), value=_type),
         Column("text", tr("Position"), wrap=True),
         Column("where", tr("File"), value=where),
     ]
-    emit(rows, columns, format, title=tr("Positions"),
-         plain=lambda r: f"{where(r)}: {r['organ']} {r['date']} {tr('item')} {r['item']} "
-                         f"[{_type(r)}] {' '.join(r['text'].split())}")
+    emit(
+        rows,
+        columns,
+        format,
+        title=tr("Positions"),
+        plain=lambda r: (
+            f"{where(r)}: {r['organ']} {r['date']} {tr('item')} {r['item']} "
+            f"[{_type(r)}] {' '.join(r['text'].split())}"
+        ),
+    )
 
 
 def _type(row: dict[str, Any]) -> str:

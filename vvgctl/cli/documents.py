@@ -50,8 +50,9 @@ def _review(row: dict[str, Any]) -> str:
 
 def documents(
     paths: PathsArgument = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help=N_("Only documents whose review is "
-                                          "overdue."))] = False,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help=N_("Only documents whose review is overdue."))
+    ] = False,
     today: TodayOption = None,
     format: FormatOption = TableFormat.table,
     rebuild: RebuildOption = False,
@@ -64,18 +65,28 @@ def documents(
     day = dt.date.fromisoformat(parse_day(today, "--today")) if today else None
     rows = list_documents(open_index_cli(paths, rebuild), today=day, overdue_only=overdue)
     columns = [
-        Column("id", tr("Id")), Column("title", tr("Title"), wrap=True),
-        Column("type_label", tr("Type")), Column("status_label", tr("Status")),
+        Column("id", tr("Id")),
+        Column("title", tr("Title"), wrap=True),
+        Column("type_label", tr("Type")),
+        Column("status_label", tr("Status")),
         Column("adopted", tr("Adopted")),
         Column("review_due", tr("Review due"), value=_review),
         Column("latest_position", tr("Latest position"), value=_latest),
     ]
-    emit(rows, columns, format, title=tr("County-wide governing documents"),
-         empty=tr("No governing documents."),
-         plain=lambda r: f"{r['file']}:{r['line']}: {r['id']} [{r['status']}] {r['title']}"
-                         + (" " + tr("(adopted {date})").format(date=r["adopted"])
-                            if r["adopted"] else "")
-                         + (" " + tr("review due {date}").format(date=_review(r))
-                            if r["review_due"] else "")
-                         + ("; " + tr("latest {position}").format(position=_latest(r))
-                            if r["latest_position"] else ""))
+    emit(
+        rows,
+        columns,
+        format,
+        title=tr("County-wide governing documents"),
+        empty=tr("No governing documents."),
+        plain=lambda r: (
+            f"{r['file']}:{r['line']}: {r['id']} [{r['status']}] {r['title']}"
+            + (" " + tr("(adopted {date})").format(date=r["adopted"]) if r["adopted"] else "")
+            + (" " + tr("review due {date}").format(date=_review(r)) if r["review_due"] else "")
+            + (
+                "; " + tr("latest {position}").format(position=_latest(r))
+                if r["latest_position"]
+                else ""
+            )
+        ),
+    )

@@ -74,6 +74,8 @@ FORMATS: dict[str, type[enum.Enum]] = {
     "import": ImportFormat,
     "arshjul": ArshjulFormat,
     "show": ShowFormat,
-    **{name: TableFormat for name in ("decisions", "cases", "case", "actions", "documents",
-                                      "search", "summary")},
+    **{
+        name: TableFormat
+        for name in ("decisions", "cases", "case", "actions", "documents", "search", "summary")
+    },
 }

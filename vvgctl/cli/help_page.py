@@ -37,9 +37,15 @@ from rich.theme import Theme
 from vvgctl.runtime.i18n import _ as tr
 
 # typer.rich_utils' styles, console settings and highlighters (typer 0.28), as it sets them
-_THEME = {"option": "bold cyan", "switch": "bold green", "negative_option": "bold magenta",
-          "negative_switch": "bold red", "types": "bold yellow", "types_sep": "dim",
-          "usage": "yellow"}
+_THEME = {
+    "option": "bold cyan",
+    "switch": "bold green",
+    "negative_option": "bold magenta",
+    "negative_switch": "bold red",
+    "types": "bold yellow",
+    "types_sep": "dim",
+    "usage": "yellow",
+}
 
 
 class _OptionHighlighter(RegexHighlighter):
@@ -77,12 +83,18 @@ _MARKDOWN = re.compile(r"[\\*_\[\]<>&#!|~]|``|^\s*([-+*>=]|\d+[.)])|^ {4}| $|\t"
 
 def _console() -> Console:
     width = getenv("TERMINAL_WIDTH")
-    force = (True if getenv("GITHUB_ACTIONS") or getenv("FORCE_COLOR") or getenv("PY_COLORS")
-             else None)
+    force = (
+        True if getenv("GITHUB_ACTIONS") or getenv("FORCE_COLOR") or getenv("PY_COLORS") else None
+    )
     if getenv("_TYPER_FORCE_DISABLE_TERMINAL"):
         force = False
-    return Console(theme=Theme(_THEME), highlighter=_highlighter, color_system="auto",
-                   force_terminal=force, width=int(width) if width else None)
+    return Console(
+        theme=Theme(_THEME),
+        highlighter=_highlighter,
+        color_system="auto",
+        force_terminal=force,
+        width=int(width) if width else None,
+    )
 
 
 class _Prose:
@@ -156,14 +168,20 @@ def _help_text(obj: Any) -> Group:
 def _option_row(param: Any, ctx: Any) -> list[RenderableType]:
     """typer's row of the options panel for an option that shows no default, environment
     variable, range nor required mark."""
-    if (not isinstance(param, typer.core.TyperOption) or param.required
-            or param.envvar or ctx.auto_envvar_prefix is not None or param.secondary_opts
-            or isinstance(param.type, typer._click.types._NumberRangeBase)):
+    if (
+        not isinstance(param, typer.core.TyperOption)
+        or param.required
+        or param.envvar
+        or ctx.auto_envvar_prefix is not None
+        or param.secondary_opts
+        or isinstance(param.type, typer._click.types._NumberRangeBase)
+    ):
         raise _Fallback
     default = param._extract_default_help_str(ctx=ctx)
     shown = isinstance(param.show_default, str)
-    if (shown or (default is not None and (param.show_default or ctx.show_default))) and \
-            param._get_default_string(ctx=ctx, show_default_is_str=shown, default_value=default):
+    if (
+        shown or (default is not None and (param.show_default or ctx.show_default))
+    ) and param._get_default_string(ctx=ctx, show_default_is_str=shown, default_value=default):
         raise _Fallback
     metavar = param.make_metavar(ctx=ctx)
     types = Text(style="bold yellow", overflow="fold")
@@ -173,10 +191,14 @@ def _option_row(param: Any, ctx: Any) -> list[RenderableType]:
     if param.help:
         text = "\n".join(param.help.split("\n\n")).strip()
         items.append(_need(_prose(text)))
-    return [_highlighter(",".join(o for o in param.opts if "--" in o)),
-            _highlighter(",".join(o for o in param.opts if "--" not in o)),
-            _negative_highlighter(""), _negative_highlighter(""),
-            _types_highlighter(types), Columns(items)]
+    return [
+        _highlighter(",".join(o for o in param.opts if "--" in o)),
+        _highlighter(",".join(o for o in param.opts if "--" not in o)),
+        _negative_highlighter(""),
+        _negative_highlighter(""),
+        _types_highlighter(types),
+        Columns(items),
+    ]
 
 
 def _panel(table: Table, title: str) -> Panel:
@@ -184,9 +206,18 @@ def _panel(table: Table, title: str) -> Panel:
 
 
 def _table(highlight: bool) -> Table:
-    return Table(highlight=highlight, show_header=False, expand=True, box=None,
-                 show_lines=False, leading=0, border_style=None, row_styles=None,
-                 pad_edge=False, padding=(0, 1))
+    return Table(
+        highlight=highlight,
+        show_header=False,
+        expand=True,
+        box=None,
+        show_lines=False,
+        leading=0,
+        border_style=None,
+        row_styles=None,
+        pad_edge=False,
+        padding=(0, 1),
+    )
 
 
 def print_group_help(obj: Any, ctx: Any) -> bool:
@@ -208,15 +239,19 @@ def print_group_help(obj: Any, ctx: Any) -> bool:
         commands = [c for c in commands if c and not c.hidden]
         if any(c.deprecated or getattr(c, "rich_help_panel", None) for c in commands):
             return False
-        commands_table.add_column(style="bold cyan", no_wrap=True,
-                                  width=max((len(c.name or "") for c in commands), default=0))
+        commands_table.add_column(
+            style="bold cyan",
+            no_wrap=True,
+            width=max((len(c.name or "") for c in commands), default=0),
+        )
         commands_table.add_column("Description", justify="left", no_wrap=False, ratio=10)
         for command in commands:
             line = inspect.cleandoc(command.short_help or command.help or "").split("\n\n")[0]
             if line.startswith("\b"):
                 return False
-            commands_table.add_row(Text(command.name or ""),
-                                   _need(_prose(line.replace("\n", " ").strip())))
+            commands_table.add_row(
+                Text(command.name or ""), _need(_prose(line.replace("\n", " ").strip()))
+            )
     except _Fallback:
         return False
     console = _console()

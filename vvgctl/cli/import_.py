@@ -59,21 +59,36 @@ def register(app: typer.Typer) -> None:
 
 
 def import_(
-    files: Annotated[list[Path], typer.Argument(
-        help=N_("The documents to import, or folders of them."), show_default=False)],
-    organ: Annotated[str | None, typer.Option(
-        "--organ", help=N_("The organ's id in the registry (default: guessed from the header)."))]
-        = None,
-    output: Annotated[str | None, typer.Option(
-        "--output", "-o", help=N_("Where to write the draft; '-' for standard output."))] = None,
-    date: Annotated[str | None, typer.Option(
-        "--date", help=N_("The meeting date (YYYY-MM-DD) when the document does not give it."))]
-        = None,
-    root: Annotated[Path | None, typer.Option(
-        "--root", help=N_("The repository (default: found from the current folder)."))] = None,
-    fmt: Annotated[ImportFormat, typer.Option(
-        "--format", help=N_("The closing table of an archive: text or json."))]
-        = ImportFormat.text,
+    files: Annotated[
+        list[Path],
+        typer.Argument(help=N_("The documents to import, or folders of them."), show_default=False),
+    ],
+    organ: Annotated[
+        str | None,
+        typer.Option(
+            "--organ", help=N_("The organ's id in the registry (default: guessed from the header).")
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help=N_("Where to write the draft; '-' for standard output.")
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help=N_("The meeting date (YYYY-MM-DD) when the document does not give it.")
+        ),
+    ] = None,
+    root: Annotated[
+        Path | None,
+        typer.Option("--root", help=N_("The repository (default: found from the current folder).")),
+    ] = None,
+    fmt: Annotated[
+        ImportFormat,
+        typer.Option("--format", help=N_("The closing table of an archive: text or json.")),
+    ] = ImportFormat.text,
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing file."))] = False,
 ) -> None:
     from vvgctl.errors import UsageError
@@ -83,22 +98,27 @@ def import_(
         if not file.exists():
             raise UsageError(Message(N_("no such file: {file}"), {"file": file}))
     if organ is not None and not is_identifier(organ):
-        raise UsageError(Message(N_("--organ {organ!r} is not an organ id"), {"organ": organ}),
-            hint=N_("e.g. --organ vvg"))
+        raise UsageError(
+            Message(N_("--organ {organ!r} is not an organ id"), {"organ": organ}),
+            hint=N_("e.g. --organ vvg"),
+        )
     day = None
     if date is not None:
         try:
             day = dt.date.fromisoformat(date)
         except ValueError:
-            raise UsageError(Message(N_("--date {date!r} is not a date"), {"date": date}),
-                hint=N_("write it as 2019-03-14")) \
-                from None
+            raise UsageError(
+                Message(N_("--date {date!r} is not a date"), {"date": date}),
+                hint=N_("write it as 2019-03-14"),
+            ) from None
     if len(files) == 1 and not files[0].is_dir():
         _one(files[0], organ, output, day, root, force)
         return
     if output is not None:
-        raise UsageError(N_("-o names one draft; an archive goes into the repository"),
-                         hint=N_("leave out -o, and give the repository with --root"))
+        raise UsageError(
+            N_("-o names one draft; an archive goes into the repository"),
+            hint=N_("leave out -o, and give the repository with --root"),
+        )
     _many(files, organ, day, root, force, fmt)
 
 
@@ -141,8 +161,14 @@ def _repository(root: Path | None, target: Path | None, organ: str | None) -> An
     return repository
 
 
-def _one(file: Path, organ: str | None, output: str | None, day: dt.date | None,
-         root: Path | None, force: bool) -> None:
+def _one(
+    file: Path,
+    organ: str | None,
+    output: str | None,
+    day: dt.date | None,
+    root: Path | None,
+    force: bool,
+) -> None:
     from vvgctl.diagnostics import display_path
     from vvgctl.errors import UsageError, naming
     from vvgctl.importer.batch import digest
@@ -155,12 +181,18 @@ def _one(file: Path, organ: str | None, output: str | None, day: dt.date | None,
     target = Path(output) if output and not to_stdout else None
     repository = _repository(root, target, organ)
     text, read_notes = read_source(file)
-    result = import_text(text, organ=organ,
-                         registry=repository.registry if repository is not None else None,
-                         root=repository.root if repository is not None else None, date=day,
-                         source=display_path(file), target=target,
-                         into_root=output is None, notes=read_notes,
-                         imported_from={"name": file.name, "sha256": digest(file)})
+    result = import_text(
+        text,
+        organ=organ,
+        registry=repository.registry if repository is not None else None,
+        root=repository.root if repository is not None else None,
+        date=day,
+        source=display_path(file),
+        target=target,
+        into_root=output is None,
+        notes=read_notes,
+        imported_from={"name": file.name, "sha256": digest(file)},
+    )
     err = typer.echo
     destination = result.target
     if destination is not None and destination.exists() and not force:
@@ -177,31 +209,63 @@ def _one(file: Path, organ: str | None, output: str | None, day: dt.date | None,
             atomic_write(destination, result.text)
         shown = display_path(destination)
     for item in result.uncertain:
-        err(render(Message(N_("{place}: unsure: {message}"), {
-            "place": f"{shown}:{item.line}", "message": item.message})), err=True)
+        err(
+            render(
+                Message(
+                    N_("{place}: unsure: {message}"),
+                    {"place": f"{shown}:{item.line}", "message": item.message},
+                )
+            ),
+            err=True,
+        )
     error = tr("error")
     for problem in result.problems:
-        err(f"{shown}:{problem.line}:{problem.column}: {error} "
-            f"{render(problem.message)} [{problem.code}]", err=True)
-    counts = {"items": plural("{n} item", "{n} items", result.items),
-              "review": plural("{n} paragraph to review", "{n} paragraphs to review",
-                               result.review_pieces),
-              "local": plural("{n} person outside the registry",
-                              "{n} people outside the registry", len(result.local_people)),
-              "probable": plural("{n} probable match", "{n} probable matches",
-                                 len(result.probable_matches)),
-              "uncertain": plural("{n} unsure place", "{n} unsure places",
-                                  len(result.uncertain))}
-    summary = (Message(N_("Draft written to standard output: {items}, {review}, {local} "
-                          "({probable}), {uncertain}."), counts) if destination is None else
-               Message(N_("Draft written to {path}: {items}, {review}, {local} ({probable}), "
-                          "{uncertain}."), {"path": shown, **counts}))
+        err(
+            f"{shown}:{problem.line}:{problem.column}: {error} "
+            f"{render(problem.message)} [{problem.code}]",
+            err=True,
+        )
+    counts = {
+        "items": plural("{n} item", "{n} items", result.items),
+        "review": plural(
+            "{n} paragraph to review", "{n} paragraphs to review", result.review_pieces
+        ),
+        "local": plural(
+            "{n} person outside the registry",
+            "{n} people outside the registry",
+            len(result.local_people),
+        ),
+        "probable": plural(
+            "{n} probable match", "{n} probable matches", len(result.probable_matches)
+        ),
+        "uncertain": plural("{n} unsure place", "{n} unsure places", len(result.uncertain)),
+    }
+    summary = (
+        Message(
+            N_(
+                "Draft written to standard output: {items}, {review}, {local} "
+                "({probable}), {uncertain}."
+            ),
+            counts,
+        )
+        if destination is None
+        else Message(
+            N_("Draft written to {path}: {items}, {review}, {local} ({probable}), {uncertain}."),
+            {"path": shown, **counts},
+        )
+    )
     err(render(summary), err=True)
     raise typer.Exit(1 if result.problems else 0)
 
 
-def _many(files: list[Path], organ: str | None, day: dt.date | None, root: Path | None,
-          force: bool, fmt: ImportFormat) -> None:
+def _many(
+    files: list[Path],
+    organ: str | None,
+    day: dt.date | None,
+    root: Path | None,
+    force: bool,
+    fmt: ImportFormat,
+) -> None:
     from vvgctl.cli.progress import bar
     from vvgctl.diagnostics import display_path
     from vvgctl.errors import UsageError
@@ -210,8 +274,10 @@ def _many(files: list[Path], organ: str | None, day: dt.date | None, root: Path 
 
     repository = _repository(root, None, organ)
     if repository is None:
-        raise UsageError(N_("an archive is imported into a repository, and none was found"),
-                         hint=N_("pass --root with the repository's folder"))
+        raise UsageError(
+            N_("an archive is imported into a repository, and none was found"),
+            hint=N_("pass --root with the repository's folder"),
+        )
     found = documents(files)
     if not found:
         raise UsageError(
@@ -221,52 +287,96 @@ def _many(files: list[Path], organ: str | None, day: dt.date | None, root: Path 
             )
         )
     with bar(tr("Importing"), enabled=fmt is ImportFormat.text) as progress:
-        outcomes = import_many(found, organ=organ, registry=repository.registry,
-                               root=repository.root, date=day, force=force,
-                               shown=display_path, progress=progress)
+        outcomes = import_many(
+            found,
+            organ=organ,
+            registry=repository.registry,
+            root=repository.root,
+            date=day,
+            force=force,
+            shown=display_path,
+            progress=progress,
+        )
     failed = [o for o in outcomes if o.status == "failed"]
     if fmt is ImportFormat.json:
         import json
 
-        rows = [o.row() | {"file": display_path(o.path), "target": display_path(o.target)
-                           if o.target else None} for o in outcomes]
-        typer.echo(json.dumps({"files": rows, "total": _total(outcomes)}, ensure_ascii=False,
-                              indent=2))
+        rows = [
+            o.row()
+            | {"file": display_path(o.path), "target": display_path(o.target) if o.target else None}
+            for o in outcomes
+        ]
+        typer.echo(
+            json.dumps({"files": rows, "total": _total(outcomes)}, ensure_ascii=False, indent=2)
+        )
     else:
         _table(outcomes, display_path)
     for outcome in failed:
-        typer.echo(tr("{file}: not imported: {reason}").format(
-            file=display_path(outcome.path), reason=render(outcome.message)),
-            err=True)
+        typer.echo(
+            tr("{file}: not imported: {reason}").format(
+                file=display_path(outcome.path), reason=render(outcome.message)
+            ),
+            err=True,
+        )
     raise typer.Exit(1 if failed else 0)
 
 
 def _total(outcomes: list[Any]) -> dict[str, int]:
-    return {"files": len(outcomes),
-            "imported": sum(o.status == "imported" for o in outcomes),
-            "skipped": sum(o.status == "skipped" for o in outcomes),
-            "failed": sum(o.status == "failed" for o in outcomes),
-            "items": sum(o.items for o in outcomes),
-            "positions": sum(o.positions for o in outcomes),
-            "outside_registry": sum(o.outside_registry for o in outcomes),
-            "unsure": sum(o.unsure for o in outcomes)}
+    return {
+        "files": len(outcomes),
+        "imported": sum(o.status == "imported" for o in outcomes),
+        "skipped": sum(o.status == "skipped" for o in outcomes),
+        "failed": sum(o.status == "failed" for o in outcomes),
+        "items": sum(o.items for o in outcomes),
+        "positions": sum(o.positions for o in outcomes),
+        "outside_registry": sum(o.outside_registry for o in outcomes),
+        "unsure": sum(o.unsure for o in outcomes),
+    }
 
 
 def _table(outcomes: list[Any], shown: Any) -> None:
     from vvgctl.cli.output import visible
 
-    status = {"imported": tr("imported"), "skipped": tr("skipped (imported before)"),
-              "failed": tr("failed")}
-    headers = [tr("File"), tr("Result"), tr("Items"), tr("Positions"),
-               tr("Outside the registry"), tr("Unsure places")]
-    rows = [[visible(shown(o.path)), status[o.status], str(o.items), str(o.positions),
-             str(o.outside_registry), str(o.unsure)] for o in outcomes]
+    status = {
+        "imported": tr("imported"),
+        "skipped": tr("skipped (imported before)"),
+        "failed": tr("failed"),
+    }
+    headers = [
+        tr("File"),
+        tr("Result"),
+        tr("Items"),
+        tr("Positions"),
+        tr("Outside the registry"),
+        tr("Unsure places"),
+    ]
+    rows = [
+        [
+            visible(shown(o.path)),
+            status[o.status],
+            str(o.items),
+            str(o.positions),
+            str(o.outside_registry),
+            str(o.unsure),
+        ]
+        for o in outcomes
+    ]
     total = _total(outcomes)
-    rows.append([tr("Total: {files} files").format(files=total["files"]),
-                 tr("{imported} imported, {skipped} skipped, {failed} failed").format(**total),
-                 str(total["items"]), str(total["positions"]), str(total["outside_registry"]),
-                 str(total["unsure"])])
+    rows.append(
+        [
+            tr("Total: {files} files").format(files=total["files"]),
+            tr("{imported} imported, {skipped} skipped, {failed} failed").format(**total),
+            str(total["items"]),
+            str(total["positions"]),
+            str(total["outside_registry"]),
+            str(total["unsure"]),
+        ]
+    )
     widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
     for row in [headers, *rows]:
-        typer.echo("  ".join(cell.ljust(widths[i]) if i < 2 else cell.rjust(widths[i])
-                             for i, cell in enumerate(row)).rstrip())
+        typer.echo(
+            "  ".join(
+                cell.ljust(widths[i]) if i < 2 else cell.rjust(widths[i])
+                for i, cell in enumerate(row)
+            ).rstrip()
+        )

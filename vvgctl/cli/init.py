@@ -36,17 +36,33 @@ def register(app: typer.Typer) -> None:
 
 def init(
     folder: Annotated[Path, typer.Argument(help=N_("The new repository's folder."))],
-    organ: Annotated[str, typer.Option("--organ", "-o", help=N_("The organ's id, e.g. sro."),
-                                       show_default=False)],
-    name: Annotated[str | None, typer.Option(help=N_("The organ's name, e.g. Samrådsorganet."))]
-        = None,
-    year: Annotated[int | None, typer.Option(min=2000, max=2100, help=N_("The year of the first "
-                                             "schedule and plan (default: the year of the "
-                                             "next meeting: next year in December)."))]
-        = None,
-    package: Annotated[str | None, typer.Option(
-        help=N_("What CI and pre-commit install (default: vvgctl's source repository at "
-                "the commit it was installed from, when its metadata says)."))] = None,
+    organ: Annotated[
+        str, typer.Option("--organ", "-o", help=N_("The organ's id, e.g. sro."), show_default=False)
+    ],
+    name: Annotated[
+        str | None, typer.Option(help=N_("The organ's name, e.g. Samrådsorganet."))
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            min=2000,
+            max=2100,
+            help=N_(
+                "The year of the first "
+                "schedule and plan (default: the year of the "
+                "next meeting: next year in December)."
+            ),
+        ),
+    ] = None,
+    package: Annotated[
+        str | None,
+        typer.Option(
+            help=N_(
+                "What CI and pre-commit install (default: vvgctl's source repository at "
+                "the commit it was installed from, when its metadata says)."
+            )
+        ),
+    ] = None,
 ) -> None:
     from vvgctl.cli import output
     from vvgctl.cycle.init import init_repository
@@ -56,14 +72,29 @@ def init(
 
     created = init_repository(folder, organ, name, year=year, package=package)
     err = output.stderr()
-    made = (plural("Created {n} file in {root} (git initialised)",
-                   "Created {n} files in {root} (git initialised)", len(created.files),
-                   {"root": created.root}) if created.git
-            else plural("Created {n} file in {root}", "Created {n} files in {root}",
-                        len(created.files), {"root": created.root}))
+    made = (
+        plural(
+            "Created {n} file in {root} (git initialised)",
+            "Created {n} files in {root} (git initialised)",
+            len(created.files),
+            {"root": created.root},
+        )
+        if created.git
+        else plural(
+            "Created {n} file in {root}",
+            "Created {n} files in {root}",
+            len(created.files),
+            {"root": created.root},
+        )
+    )
     err.print(render(made), markup=False)
     for note in created.notes:
         err.print(f"{tr('note:')} {render(note)}", markup=False)
-    err.print(tr("Next: fill in the members in minutes/registry/organs.yaml and the year's "
-                 "meeting times, run `vvgctl check minutes`, and follow README.md through the "
-                 "year."), markup=False)
+    err.print(
+        tr(
+            "Next: fill in the members in minutes/registry/organs.yaml and the year's "
+            "meeting times, run `vvgctl check minutes`, and follow README.md through the "
+            "year."
+        ),
+        markup=False,
+    )

@@ -74,9 +74,17 @@ def _say_when_waiting() -> None:
     from vvgctl.diagnostics import display_path
     from vvgctl.source import frontmatter_edit
 
-    frontmatter_edit.on_wait = lambda path: output.note(render(Message(
-        N_("{path} is being changed by another vvgctl command; waiting (at most {seconds} s)"),
-        {"path": display_path(path), "seconds": f"{frontmatter_edit.LOCK_WAIT:.0f}"})))
+    frontmatter_edit.on_wait = lambda path: output.note(
+        render(
+            Message(
+                N_(
+                    "{path} is being changed by another vvgctl command; waiting (at most "
+                    "{seconds} s)"
+                ),
+                {"path": display_path(path), "seconds": f"{frontmatter_edit.LOCK_WAIT:.0f}"},
+            )
+        )
+    )
 
 
 def _report(outcome: Outcome) -> None:
@@ -94,8 +102,9 @@ def _report(outcome: Outcome) -> None:
 
 def status(
     path: Record,
-    value: Annotated[str, typer.Argument(metavar="agenda|draft|review|planned",
-                                         help=N_("The new status."))],
+    value: Annotated[
+        str, typer.Argument(metavar="agenda|draft|review|planned", help=N_("The new status."))
+    ],
 ) -> None:
     from vvgctl.cycle.lifecycle import EDITABLE, set_status
     from vvgctl.errors import UsageError
@@ -117,16 +126,25 @@ def status(
 
 def approve(
     path: Record,
-    at: Annotated[str, typer.Option("--at", help=N_("The approving meeting: its date "
-                                    "(YYYY-MM-DD) or its file."), show_default=False)],
-    correction: Annotated[list[str] | None, typer.Option(
-        "--correction", help=N_("A correction made at approval (repeatable)."),
-        show_default=False)] = None,
+    at: Annotated[
+        str,
+        typer.Option(
+            "--at",
+            help=N_("The approving meeting: its date (YYYY-MM-DD) or its file."),
+            show_default=False,
+        ),
+    ],
+    correction: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--correction",
+            help=N_("A correction made at approval (repeatable)."),
+            show_default=False,
+        ),
+    ] = None,
     quote: Annotated[str | None, typer.Option(help=N_("The sentence as it stood."))] = None,
-    replacement: Annotated[str | None, typer.Option(help=N_("The sentence as corrected."))]
-        = None,
-    item: Annotated[str | None, typer.Option(help=N_("The item the correction concerns."))]
-        = None,
+    replacement: Annotated[str | None, typer.Option(help=N_("The sentence as corrected."))] = None,
+    item: Annotated[str | None, typer.Option(help=N_("The item the correction concerns."))] = None,
 ) -> None:
     import datetime as dt
 
@@ -138,16 +156,23 @@ def approve(
 
     texts = correction or []
     if (quote or replacement or item) and len(texts) != 1:
-        raise UsageError(N_("--quote, --replacement and --item go with exactly one "
-                            "--correction"))
+        raise UsageError(N_("--quote, --replacement and --item go with exactly one --correction"))
     try:
         day = dt.date.fromisoformat(Path(at).stem if at.endswith(".md") else at)
     except ValueError:
-        raise UsageError(Message(N_("--at {at!r}: give the meeting's date (2025-12-10) or its file "
-                            "(…/2025-12-10.md)"), {"at": at})) from None
+        raise UsageError(
+            Message(
+                N_(
+                    "--at {at!r}: give the meeting's date (2025-12-10) or its file "
+                    "(…/2025-12-10.md)"
+                ),
+                {"at": at},
+            )
+        ) from None
     try:
-        corrections = [Correction(text=t, quote=quote, replacement=replacement, item=item)
-                       for t in texts]
+        corrections = [
+            Correction(text=t, quote=quote, replacement=replacement, item=item) for t in texts
+        ]
     except ValidationError as exc:
         raise UsageError(
             Message(N_("a correction is not valid: {errors}"), {"errors": exc.errors()[0]["msg"]})
@@ -158,13 +183,22 @@ def approve(
 
 def attend(
     path: Record,
-    absent: Annotated[list[str] | None, typer.Option(
-        "--absent", help=N_("Absent (förhindrad); repeatable."), show_default=False)] = None,
-    remote: Annotated[list[str] | None, typer.Option(
-        "--remote", help=N_("Takes part remotely; repeatable."), show_default=False)] = None,
-    present: Annotated[list[str] | None, typer.Option(
-        "--present", help=N_("Present after all: off both lists; repeatable."),
-        show_default=False)] = None,
+    absent: Annotated[
+        list[str] | None,
+        typer.Option("--absent", help=N_("Absent (förhindrad); repeatable."), show_default=False),
+    ] = None,
+    remote: Annotated[
+        list[str] | None,
+        typer.Option("--remote", help=N_("Takes part remotely; repeatable."), show_default=False),
+    ] = None,
+    present: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--present",
+            help=N_("Present after all: off both lists; repeatable."),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     from vvgctl.cycle.lifecycle import attend as do_attend
     from vvgctl.errors import UsageError

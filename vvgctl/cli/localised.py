@@ -75,15 +75,36 @@ ARGUMENT_NAMES = {
 #: what a parameter's value is, in the help's type column (``<datum>``, not typer's ``<str>``):
 #: by the parameter's name first, then by its click type's name; choices list themselves
 VALUE_NAMES = {
-    "today": N_("date"), "at": N_("meeting"), "date": N_("date"), "date_from": N_("date"),
-    "date_to": N_("date"), "year": N_("year"), "organ": N_("organ"), "base": N_("revision"),
-    "person": N_("name"), "owner": N_("name"), "absent": N_("name"), "present": N_("name"),
-    "remote": N_("name"), "case": N_("case"), "case_id": N_("case"), "item": N_("item"),
-    "jobs": N_("count"), "limit": N_("count"), "base_url": N_("url"), "time": N_("time"),
+    "today": N_("date"),
+    "at": N_("meeting"),
+    "date": N_("date"),
+    "date_from": N_("date"),
+    "date_to": N_("date"),
+    "year": N_("year"),
+    "organ": N_("organ"),
+    "base": N_("revision"),
+    "person": N_("name"),
+    "owner": N_("name"),
+    "absent": N_("name"),
+    "present": N_("name"),
+    "remote": N_("name"),
+    "case": N_("case"),
+    "case_id": N_("case"),
+    "item": N_("item"),
+    "jobs": N_("count"),
+    "limit": N_("count"),
+    "base_url": N_("url"),
+    "time": N_("time"),
 }
-TYPE_NAMES = {"str": N_("text"), "path": N_("path"), "file": N_("file"),
-              "int": N_("integer"), "int range": N_("integer"),
-              "float": N_("number"), "float range": N_("number")}
+TYPE_NAMES = {
+    "str": N_("text"),
+    "path": N_("path"),
+    "file": N_("file"),
+    "int": N_("integer"),
+    "int range": N_("integer"),
+    "float": N_("number"),
+    "float range": N_("number"),
+}
 
 #: typer.rich_utils' constants and their msgids
 _RICH_CONSTANTS = {

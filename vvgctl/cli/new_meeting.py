@@ -64,8 +64,10 @@ def _parse_time(text: str) -> TimeRange:
             raise ValueError(N_("no '-' between start and end"))
         return TimeRange(start=start.strip(), end=end.strip())
     except ValueError as exc:
-        raise UsageError(Message(N_("--time {text!r}: write it as 09:00-11:00"), {"text": text}),
-                         hint=str(exc).splitlines()[-1]) from None
+        raise UsageError(
+            Message(N_("--time {text!r}: write it as 09:00-11:00"), {"text": text}),
+            hint=str(exc).splitlines()[-1],
+        ) from None
 
 
 def _ask_date(organ: str) -> dt.date:
@@ -93,27 +95,48 @@ def _ask_date(organ: str) -> dt.date:
 
 def new_meeting(
     organ: Annotated[str, typer.Option("--organ", "-o", help=N_("The organ's id, e.g. vvg."))],
-    date: Annotated[str | None, typer.Option(
-        "--date", "-d", help=N_("YYYY-MM-DD (default: the next meeting in the schedule)."),
-        show_default=False)] = None,
-    time: Annotated[str | None, typer.Option(
-        help=N_("Start and end, e.g. 09:00-11:00 (default: from the schedule)."),
-        show_default=False)] = None,
-    place: Annotated[str | None, typer.Option(
-        help=N_("Teams, an address or a room (default: from the schedule)."),
-        show_default=False)] = None,
-    mode: Annotated[str | None, typer.Option(
-        help=N_("remote, in_person or hybrid (default: from the schedule)."),
-        show_default=False)] = None,
-    repo: Annotated[Path, typer.Option(
-        "--root", "--repo", help=N_("The minutes folder (the one with registry/)."))]
-        = Path("minutes"),
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=N_("Print the file; write nothing."))]
-        = False,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            "-d",
+            help=N_("YYYY-MM-DD (default: the next meeting in the schedule)."),
+            show_default=False,
+        ),
+    ] = None,
+    time: Annotated[
+        str | None,
+        typer.Option(
+            help=N_("Start and end, e.g. 09:00-11:00 (default: from the schedule)."),
+            show_default=False,
+        ),
+    ] = None,
+    place: Annotated[
+        str | None,
+        typer.Option(
+            help=N_("Teams, an address or a room (default: from the schedule)."), show_default=False
+        ),
+    ] = None,
+    mode: Annotated[
+        str | None,
+        typer.Option(
+            help=N_("remote, in_person or hybrid (default: from the schedule)."), show_default=False
+        ),
+    ] = None,
+    repo: Annotated[
+        Path,
+        typer.Option("--root", "--repo", help=N_("The minutes folder (the one with registry/).")),
+    ] = Path("minutes"),
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help=N_("Print the file; write nothing."))
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help=N_("Replace an existing file."))] = False,
-    branch: Annotated[bool, typer.Option(
-        "--branch", help=N_("Create the git branch meeting/<organ>-<date> and commit the file."))]
-        = False,
+    branch: Annotated[
+        bool,
+        typer.Option(
+            "--branch", help=N_("Create the git branch meeting/<organ>-<date> and commit the file.")
+        ),
+    ] = False,
 ) -> None:
     from vvgctl.cli import output
     from vvgctl.cycle import scaffold, scaffold_inputs
@@ -146,8 +169,7 @@ def new_meeting(
             raise UsageError(
                 Message(N_("--date {date!r} is not a date; write it as 2026-02-11"), {"date": date})
             ) from None
-        slot = next((s for s in scaffold_inputs.schedule(repository, organ) if s.date == day),
-                    None)
+        slot = next((s for s in scaffold_inputs.schedule(repository, organ) if s.date == day), None)
     else:
         slot = scaffold_inputs.next_slot(repository, organ, dt.date.today())
         day = slot.date if slot is not None else _ask_date(organ)
@@ -168,8 +190,7 @@ def new_meeting(
             raise UsageError(
                 Message(N_("--mode {mode!r}: use remote, in_person or hybrid"), {"mode": mode})
             ) from None
-    full = scaffold.slot_with(slot, day, _parse_time(time) if time else None, place,
-                              chosen_mode)
+    full = scaffold.slot_with(slot, day, _parse_time(time) if time else None, place, chosen_mode)
     full = _complete(full, organ)
     inputs = scaffold_inputs.gather(repository, found, day, full)
     repository.save()
@@ -186,10 +207,13 @@ def new_meeting(
         from vvgctl.repository import git
 
         name = f"meeting/{organ}-{day.isoformat()}"
-        git.commit_on_new_branch(top, name, [target.resolve()],
-                                 f"{found.short_name or found.name}: planerat möte {day}")
-        err.print(tr("Branch {name} with a commit; open a pull request from it.").format(name=name),
-                  markup=False)
+        git.commit_on_new_branch(
+            top, name, [target.resolve()], f"{found.short_name or found.name}: planerat möte {day}"
+        )
+        err.print(
+            tr("Branch {name} with a commit; open a pull request from it.").format(name=name),
+            markup=False,
+        )
 
 
 def _branch_preflight(root: Path, organ: str, day: dt.date) -> Path:
@@ -211,20 +235,27 @@ def _branch_preflight(root: Path, organ: str, day: dt.date) -> Path:
         )
     name = f"meeting/{organ}-{day.isoformat()}"
     if git.branch_exists(top, name):
-        raise VvgError(Message(N_("the branch {name} exists already"), {"name": name}),
-                       hint=N_("switch to it, or delete it with git branch -D"))
+        raise VvgError(
+            Message(N_("the branch {name} exists already"), {"name": name}),
+            hint=N_("switch to it, or delete it with git branch -D"),
+        )
     return top
 
 
 #: what a scheduled meeting lacks: the message and the hint, as whole sentences
 _MISSING = {
-    ("--place",): (N_("no scheduled meeting of {organ} on {date} gives the place"),
-                   N_("give --place, or add the meeting to {schedule}")),
-    ("--mode",): (N_("no scheduled meeting of {organ} on {date} gives the mode"),
-                  N_("give --mode, or add the meeting to {schedule}")),
-    ("--place", "--mode"): (N_("no scheduled meeting of {organ} on {date} gives the place and "
-                               "mode"),
-                            N_("give --place and --mode, or add the meeting to {schedule}")),
+    ("--place",): (
+        N_("no scheduled meeting of {organ} on {date} gives the place"),
+        N_("give --place, or add the meeting to {schedule}"),
+    ),
+    ("--mode",): (
+        N_("no scheduled meeting of {organ} on {date} gives the mode"),
+        N_("give --mode, or add the meeting to {schedule}"),
+    ),
+    ("--place", "--mode"): (
+        N_("no scheduled meeting of {organ} on {date} gives the place and mode"),
+        N_("give --place and --mode, or add the meeting to {schedule}"),
+    ),
 }
 
 
@@ -234,15 +265,17 @@ def _complete(slot: scaffold_inputs.Slot, organ: str) -> scaffold_inputs.Slot:
     from vvgctl.errors import UsageError
     from vvgctl.models.meeting import MeetingMode
 
-    missing = [name for name, value in (("--place", slot.place), ("--mode", slot.mode))
-               if not value]
+    missing = [
+        name for name, value in (("--place", slot.place), ("--mode", slot.mode)) if not value
+    ]
     if not missing:
         return slot
     if not interactive():
         message, hint = _MISSING[tuple(missing)]
-        raise UsageError(Message(message, {"organ": organ, "date": slot.date}),
-                         hint=Message(hint, {"schedule": f"{organ}/{slot.date.year}/"
-                                                         "schedule.yaml"}))
+        raise UsageError(
+            Message(message, {"organ": organ, "date": slot.date}),
+            hint=Message(hint, {"schedule": f"{organ}/{slot.date.year}/schedule.yaml"}),
+        )
     place = slot.place or typer.prompt("Plats (t.ex. Teams eller en adress)").strip()
     mode = slot.mode
     while mode is None:
@@ -253,7 +286,8 @@ def _complete(slot: scaffold_inputs.Slot, organ: str) -> scaffold_inputs.Slot:
             typer.echo("Svara remote, in_person eller hybrid.", err=True)
     time = slot.time
     if time is None:
-        answer = typer.prompt(tr("Time (e.g. 09:00-11:00, empty if unknown)"), default="",
-                              show_default=False).strip()
+        answer = typer.prompt(
+            tr("Time (e.g. 09:00-11:00, empty if unknown)"), default="", show_default=False
+        ).strip()
         time = _parse_time(answer) if answer else None
     return Slot(slot.date, time, place, mode, slot.note)

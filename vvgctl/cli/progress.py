@@ -31,8 +31,9 @@ def bar(label: str, *, enabled: bool = True, at_least: int = 0) -> Iterator[Prog
 
     from vvgctl.cli.output import stderr
 
-    drawn = RichProgress(TextColumn(label), BarColumn(), MofNCompleteColumn(),
-                         console=stderr(), transient=True)
+    drawn = RichProgress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), console=stderr(), transient=True
+    )
     task = drawn.add_task(label, total=None)
 
     def update(done: int, total: int) -> None:
@@ -66,10 +67,17 @@ def phases(*, enabled: bool = True) -> Iterator[PhaseProgress | None]:
 
     from vvgctl.cli.output import stderr
 
-    drawn = RichProgress(SpinnerColumn(), TextColumn("[bold]{task.description:<14}"),
-                         BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                         TimeRemainingColumn(), TextColumn("[dim]{task.fields[current]}"),
-                         console=stderr(), transient=True)
+    drawn = RichProgress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description:<14}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        TextColumn("[dim]{task.fields[current]}"),
+        console=stderr(),
+        transient=True,
+    )
     tasks: dict[str, Any] = {}
 
     def update(phase: str, done: int, total: int, current: str) -> None:

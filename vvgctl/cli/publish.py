@@ -35,18 +35,32 @@ def register(app: typer.Typer) -> None:
 
 
 def publish(
-    path: Annotated[Path, typer.Argument(help=N_("The minutes repository (default: minutes)."),
-                                         show_default=False)] = Path("minutes"),
-    out: Annotated[Path, typer.Option("--out", "-o", help=N_("The site's folder."))]
-        = Path("build/site"),
-    base_url: Annotated[str, typer.Option(
-        "--base-url", help=N_("The site's public address, for the sitemap and the feed."))] = "",
-    force: Annotated[bool, typer.Option(
-        "--force", help=N_("Publish into a folder that holds other files: they are kept, and "
-                           "one where the site goes is refused unless vvgctl published it."))]
-        = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
-                                      help=N_("Worker processes (0: one per core)."))] = 0,
+    path: Annotated[
+        Path,
+        typer.Argument(help=N_("The minutes repository (default: minutes)."), show_default=False),
+    ] = Path("minutes"),
+    out: Annotated[Path, typer.Option("--out", "-o", help=N_("The site's folder."))] = Path(
+        "build/site"
+    ),
+    base_url: Annotated[
+        str,
+        typer.Option(
+            "--base-url", help=N_("The site's public address, for the sitemap and the feed.")
+        ),
+    ] = "",
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help=N_(
+                "Publish into a folder that holds other files: they are kept, and "
+                "one where the site goes is refused unless vvgctl published it."
+            ),
+        ),
+    ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help=N_("Worker processes (0: one per core)."))
+    ] = 0,
 ) -> None:
     from rich.markup import escape
 
@@ -57,10 +71,10 @@ def publish(
     from vvgctl.repository.repo import Repository
 
     if not path.exists():
-        raise UsageError(Message(N_("{path}: no such folder"), {"path": path}),
-            hint=N_("give the minutes folder, e.g. "
-                                                            "`vvgctl publish minutes --out "
-                                                            "build/site`"))
+        raise UsageError(
+            Message(N_("{path}: no such folder"), {"path": path}),
+            hint=N_("give the minutes folder, e.g. `vvgctl publish minutes --out build/site`"),
+        )
     repository = Repository.open(path, required=False)
     if repository is None:
         raise UsageError(
@@ -73,19 +87,28 @@ def publish(
         base_url += "/"
     err = output.stderr()
     with phases() as progress, naming(out):  # a write that names no file: the site's folder
-        report = run_publish(repository, out, base_url=base_url, force=force, jobs=jobs,
-                             progress=progress)
+        report = run_publish(
+            repository, out, base_url=base_url, force=force, jobs=jobs, progress=progress
+        )
     from vvgctl.cli import reporters
 
     reporters.text(report.problems, err)
     for warning in report.warnings:
         err.print(f"[yellow]{tr('note:')}[/] {escape(output.visible(warning))}")
-    err.print(render(Message(N_("{published} published in {out} ({unpublished} skipped): "
-                                "{written}, {removed}"), {
-        "published": plural("{n} approved meeting", "{n} approved meetings",
-                            report.published),
-        "out": out,
-        "unpublished": plural("{n} unpublished", "{n} unpublished", report.unpublished),
-        "written": plural("{n} file written", "{n} files written", len(report.written)),
-        "removed": plural("{n} removed", "{n} removed", len(report.removed))})))
+    err.print(
+        render(
+            Message(
+                N_("{published} published in {out} ({unpublished} skipped): {written}, {removed}"),
+                {
+                    "published": plural(
+                        "{n} approved meeting", "{n} approved meetings", report.published
+                    ),
+                    "out": out,
+                    "unpublished": plural("{n} unpublished", "{n} unpublished", report.unpublished),
+                    "written": plural("{n} file written", "{n} files written", len(report.written)),
+                    "removed": plural("{n} removed", "{n} removed", len(report.removed)),
+                },
+            )
+        )
+    )
     raise typer.Exit(report.exit_code)

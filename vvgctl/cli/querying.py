@@ -25,8 +25,10 @@ PathsArgument = Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, sho
 FORMAT_HELP = N_("table, json, csv, md or xlsx (to a file: > file.xlsx).")
 FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help=FORMAT_HELP)]
 RebuildOption = Annotated[bool, typer.Option(help=REBUILD_HELP)]
-TodayOption = Annotated[str | None, typer.Option(
-    help=N_("The day to judge 'overdue' by (default: today)."), show_default=False)]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(help=N_("The day to judge 'overdue' by (default: today)."), show_default=False),
+]
 
 
 def open_index_cli(paths: list[Path] | None, rebuild: bool = False) -> Index:
@@ -39,9 +41,16 @@ def open_index_cli(paths: list[Path] | None, rebuild: bool = False) -> Index:
     with bar(tr("Reading"), at_least=50) as progress:
         index = open_index(paths or [Path("minutes")], rebuild=rebuild, progress=progress)
     if index.stats.invalid:
-        output.stderr().print(render(plural(
-            "{n} file is not valid and is left out of the answer; run `vvgctl check` for the "
-            "details.", "{n} files are not valid and are left out of the answer; run `vvgctl "
-            "check` for the details.", index.stats.invalid)), markup=False)
+        output.stderr().print(
+            render(
+                plural(
+                    "{n} file is not valid and is left out of the answer; run `vvgctl check` for "
+                    "the details.",
+                    "{n} files are not valid and are left out of the answer; run `vvgctl "
+                    "check` for the details.",
+                    index.stats.invalid,
+                )
+            ),
+            markup=False,
+        )
     return index
-

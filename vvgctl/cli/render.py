@@ -37,19 +37,31 @@ def register(app: typer.Typer) -> None:
 
 
 def render(
-    paths: Annotated[list[Path] | None, typer.Argument(
-        help=N_("Meeting files or folders (default: minutes)."), show_default=False)] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help=N_("Meeting files or folders (default: minutes)."), show_default=False),
+    ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help=N_("Output folder."))] = Path("build"),
-    format: Annotated[RenderFormat, typer.Option(
-        "--format", "-f", help=N_("pdf (accessible, archival), html (standalone) or docx."))]
-        = RenderFormat.pdf,
-    agenda: Annotated[bool, typer.Option(
-        "--agenda", help=N_("Render the kallelse (agenda) instead of the minutes."))] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0,
-                                      help=N_("Worker processes (0: one per core)."))] = 0,
-    force: Annotated[bool, typer.Option(
-        "--force", help=N_("Render even unchanged inputs and replace files vvgctl did not "
-        "write."))] = False,
+    format: Annotated[
+        RenderFormat,
+        typer.Option(
+            "--format", "-f", help=N_("pdf (accessible, archival), html (standalone) or docx.")
+        ),
+    ] = RenderFormat.pdf,
+    agenda: Annotated[
+        bool,
+        typer.Option("--agenda", help=N_("Render the kallelse (agenda) instead of the minutes.")),
+    ] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help=N_("Worker processes (0: one per core)."))
+    ] = 0,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help=N_("Render even unchanged inputs and replace files vvgctl did not write."),
+        ),
+    ] = False,
 ) -> None:
     from vvgctl.cli import output
     from vvgctl.cli.progress import bar
@@ -59,8 +71,9 @@ def render(
 
     files = list(meeting_files(paths or [Path("minutes")]))
     with bar(tr("Rendering"), enabled=len(files) > 1) as progress, naming(out):
-        outcomes = render_many(files, out, format.value, agenda=agenda, jobs=jobs, force=force,
-                               progress=progress)
+        outcomes = render_many(
+            files, out, format.value, agenda=agenda, jobs=jobs, force=force, progress=progress
+        )
     failed = [o for o in outcomes if o.error]
     written = [o for o in outcomes if o.output and not o.skipped and not o.error]
     for outcome in written:
@@ -69,8 +82,17 @@ def render(
         shown = output.error_text(outcome.problem) if outcome.problem else str(outcome.error)
         output.note(shown, label=tr("error"), style="red")
     skipped = sum(1 for o in outcomes if o.skipped)
-    output.note(render_message(Message(N_("{written}, {skipped}, {failed} ({out})"), {
-        "written": plural("{n} rendered", "{n} rendered", len(written)),
-        "skipped": plural("{n} unchanged", "{n} unchanged", skipped),
-        "failed": plural("{n} failed", "{n} failed", len(failed)), "out": out})))
+    output.note(
+        render_message(
+            Message(
+                N_("{written}, {skipped}, {failed} ({out})"),
+                {
+                    "written": plural("{n} rendered", "{n} rendered", len(written)),
+                    "skipped": plural("{n} unchanged", "{n} unchanged", skipped),
+                    "failed": plural("{n} failed", "{n} failed", len(failed)),
+                    "out": out,
+                },
+            )
+        )
+    )
     raise typer.Exit(1 if failed else 0)

@@ -16,8 +16,11 @@ from vvgctl.runtime.i18n import _ as tr
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 #: the severities as people read them (JSON keeps ``error``, ``warning``, ``info``)
-SEVERITY_LABELS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"),
-                   Severity.INFO: N_("info")}
+SEVERITY_LABELS = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.INFO: N_("info"),
+}
 
 
 def message(d: Diagnostic) -> str:
@@ -85,11 +88,13 @@ def gitlab(diagnostics: Sequence[Diagnostic]) -> None:
     issues = []
     for d in diagnostics:
         key = f"{d.code}\0{d.path}\0{d.line}\0{d.message}".encode()
-        issues.append({
-            "description": with_hint(d),
-            "check_name": d.code,
-            "fingerprint": hashlib.sha256(key).hexdigest(),
-            "severity": severity[d.severity.value],
-            "location": {"path": d.path, "lines": {"begin": max(d.line, 1)}},
-        })
+        issues.append(
+            {
+                "description": with_hint(d),
+                "check_name": d.code,
+                "fingerprint": hashlib.sha256(key).hexdigest(),
+                "severity": severity[d.severity.value],
+                "location": {"path": d.path, "lines": {"begin": max(d.line, 1)}},
+            }
+        )
     sys.stdout.write(json.dumps(issues, ensure_ascii=False, indent=2) + "\n")

@@ -42,15 +42,28 @@ def register(app: typer.Typer) -> None:
 
 
 def review(
-    root: Annotated[Path, typer.Argument(help=N_("The minutes folder (the one with registry/)."))]
-        = Path("minutes"),
-    base: Annotated[str, typer.Option("--base", help=N_("The git revision to compare with, "
-                                      "e.g. origin/main."), show_default=False)] = "HEAD",
-    format: Annotated[ReviewFormat, typer.Option("--format", "-f", help=N_("text, md or json."))]
-        = ReviewFormat.text,
-    preview: Annotated[Path | None, typer.Option(
-        "--preview", help=N_("Render the changed meetings (PDF and HTML) into this folder."),
-        show_default=False)] = None,
+    root: Annotated[
+        Path, typer.Argument(help=N_("The minutes folder (the one with registry/)."))
+    ] = Path("minutes"),
+    base: Annotated[
+        str,
+        typer.Option(
+            "--base",
+            help=N_("The git revision to compare with, e.g. origin/main."),
+            show_default=False,
+        ),
+    ] = "HEAD",
+    format: Annotated[
+        ReviewFormat, typer.Option("--format", "-f", help=N_("text, md or json."))
+    ] = ReviewFormat.text,
+    preview: Annotated[
+        Path | None,
+        typer.Option(
+            "--preview",
+            help=N_("Render the changed meetings (PDF and HTML) into this folder."),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     import json
     import sys
@@ -73,11 +86,15 @@ def review(
         from vvgctl.cycle.preview import render_preview
 
         written, failed = render_preview(changed_meeting_files(result), preview)
-        shown = Message(N_("preview: {written} in {preview}"), {
-            "written": plural("{n} file", "{n} files", written), "preview": preview})
+        shown = Message(
+            N_("preview: {written} in {preview}"),
+            {"written": plural("{n} file", "{n} files", written), "preview": preview},
+        )
         if failed:
-            shown = Message(N_("{shown}, {failed}"), {"shown": shown, "failed": plural(
-                "{n} failed", "{n} failed", len(failed))})
+            shown = Message(
+                N_("{shown}, {failed}"),
+                {"shown": shown, "failed": plural("{n} failed", "{n} failed", len(failed))},
+            )
         output.note(render(shown))
         for problem in failed:
             output.note(problem, label=tr("error"), style="red")

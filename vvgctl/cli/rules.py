@@ -38,8 +38,9 @@ def register(app: typer.Typer) -> None:
 
 
 def rules(
-    format: Annotated[RulesFormat, typer.Option("--format", "-f", help=N_("text or json."))]
-        = RulesFormat.text,
+    format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help=N_("text or json."))
+    ] = RulesFormat.text,
 ) -> None:
     from vvgctl.checking.catalogue import catalogue
     from vvgctl.cli import output
@@ -49,10 +50,19 @@ def rules(
 
     found = catalogue()
     if format is RulesFormat.json:
-        output.print_json([{
-            "code": r.code, "scope": r.scope.value, "severities": [s.value for s in r.severities],
-            "summary": r.summary, "applies_to": r.applies_to or None,
-            "documentation": r.documentation} for r in found])
+        output.print_json(
+            [
+                {
+                    "code": r.code,
+                    "scope": r.scope.value,
+                    "severities": [s.value for s in r.severities],
+                    "summary": r.summary,
+                    "applies_to": r.applies_to or None,
+                    "documentation": r.documentation,
+                }
+                for r in found
+            ]
+        )
         return
     console = output.stdout()
     scope = None
@@ -66,5 +76,4 @@ def rules(
         console.print(f"[bold]{rule.code}[/] ({levels}){where}", highlight=False)
         # a code's meaning is in the catalog; a rule module's docstring is not yet (issue 18)
         text = render(rule.documentation)
-        console.print("    " + text.replace("\n", "\n    ") + "\n", markup=False,
-                      highlight=False)
+        console.print("    " + text.replace("\n", "\n    ") + "\n", markup=False, highlight=False)

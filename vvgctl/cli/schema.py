@@ -28,8 +28,9 @@ def register(app: typer.Typer) -> None:
 
 
 def schema(
-    out: Annotated[Path, typer.Option("--out", "-o", help=N_("Folder to write into."))]
-        = Path("schemas"),
+    out: Annotated[Path, typer.Option("--out", "-o", help=N_("Folder to write into."))] = Path(
+        "schemas"
+    ),
     check: Annotated[bool, typer.Option("--check", help=N_("Only report stale files."))] = False,
 ) -> None:
     from vvgctl.checking.schema_export import stale_files, write_schemas

@@ -55,21 +55,40 @@ def search(
     from vvgctl.query import parse_day
     from vvgctl.query.search import search as run_search
 
-    rows = run_search(open_index_cli(paths, rebuild), text, organ=organ, limit=limit,
-                      date_from=parse_day(date_from, "--from") if date_from else None,
-                      date_to=parse_day(date_to, "--to", end=True) if date_to else None)
+    rows = run_search(
+        open_index_cli(paths, rebuild),
+        text,
+        organ=organ,
+        limit=limit,
+        date_from=parse_day(date_from, "--from") if date_from else None,
+        date_to=parse_day(date_to, "--to", end=True) if date_to else None,
+    )
     if format is TableFormat.table:
         for row in rows:
             if row["repeats"]:
-                row["snippet"] += " " + render(plural(
-                    "(the same text in {n} more meeting)",
-                    "(the same text in {n} more meetings)", row["repeats"]))
+                row["snippet"] += " " + render(
+                    plural(
+                        "(the same text in {n} more meeting)",
+                        "(the same text in {n} more meetings)",
+                        row["repeats"],
+                    )
+                )
     columns = [
-        Column("organ", tr("Organ")), Column("date", tr("Date")), Column("item", tr("Item")),
-        Column("title", tr("Case"), wrap=True), Column("snippet", tr("Snippet"), wrap=True),
+        Column("organ", tr("Organ")),
+        Column("date", tr("Date")),
+        Column("item", tr("Item")),
+        Column("title", tr("Case"), wrap=True),
+        Column("snippet", tr("Snippet"), wrap=True),
         Column("where", tr("File"), value=where),
     ]
-    emit(rows, columns, format, title=tr("Search: {text}").format(text=text),
-         plain=lambda r: f"{where(r)}: {r['organ']} {r['date']}"
-                         + (f" {tr('item')} {r['item']}" if r["item"] else "")
-                         + f": {r['snippet']}")
+    emit(
+        rows,
+        columns,
+        format,
+        title=tr("Search: {text}").format(text=text),
+        plain=lambda r: (
+            f"{where(r)}: {r['organ']} {r['date']}"
+            + (f" {tr('item')} {r['item']}" if r["item"] else "")
+            + f": {r['snippet']}"
+        ),
+    )

@@ -31,8 +31,9 @@ def register(app: typer.Typer) -> None:
 
 def show(
     path: Annotated[Path, typer.Argument(help=N_("A meeting file."), exists=True, dir_okay=False)],
-    format: Annotated[ShowFormat, typer.Option("--format", "-f", help=N_("text or json."))]
-        = ShowFormat.text,
+    format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help=N_("text or json."))
+    ] = ShowFormat.text,
 ) -> None:
     from vvgctl.cli import output, reporters
     from vvgctl.diagnostics import display_path

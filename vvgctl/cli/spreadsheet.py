@@ -33,6 +33,7 @@ class Column(Protocol):
 
     def text(self, row: Row) -> str: ...
 
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: Excel's limit of a cell, and the width of a column we let it grow to
 _CELL_LIMIT = 32_767
@@ -99,13 +100,17 @@ def write_xlsx(rows: Sequence[Row], columns: Sequence[Column], title: str) -> No
     from vvgctl.runtime.i18n import N_
 
     if sys.stdout.isatty():
-        raise UsageError(N_("an xlsx workbook is binary: send it to a file"),
-                         hint=N_("add > file.xlsx to the command"))
+        raise UsageError(
+            N_("an xlsx workbook is binary: send it to a file"),
+            hint=N_("add > file.xlsx to the command"),
+        )
     data = workbook(rows, columns, title)
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # pragma: no cover - a text-only stream
-        raise UsageError(N_("an xlsx workbook is binary: send it to a file"),
-                         hint=N_("add > file.xlsx to the command"))
+        raise UsageError(
+            N_("an xlsx workbook is binary: send it to a file"),
+            hint=N_("add > file.xlsx to the command"),
+        )
     sys.stdout.flush()
     buffer.write(data)
     buffer.flush()

@@ -31,25 +31,48 @@ def register(app: typer.Typer) -> None:
 
 
 def summary(
-    paths: Annotated[list[Path] | None, typer.Argument(
-        help=N_("Folders or meeting files (default: minutes)."), show_default=False)] = None,
-    format: Annotated[TableFormat, typer.Option(
-        "--format", "-f", help=N_("table, json, csv, md or xlsx (to a file: > file.xlsx)."))
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help=N_("Folders or meeting files (default: minutes)."), show_default=False),
+    ] = None,
+    format: Annotated[
+        TableFormat,
+        typer.Option(
+            "--format", "-f", help=N_("table, json, csv, md or xlsx (to a file: > file.xlsx).")
+        ),
     ] = TableFormat.table,
 ) -> None:
     from vvgctl.cli.tabular import Column, emit
     from vvgctl.query.summary import summarise
 
     rows = summarise(paths or [Path("minutes")])
-    columns = [Column("organ", tr("Organ")), Column("date", tr("Date")),
-               Column("status", tr("Status"), value=_status), Column("items", tr("Items")),
-               Column("decisions", tr("Positions")), Column("file", tr("File"))]
-    emit(rows, columns, format, title=tr("Meetings"), empty=tr("No meetings."),
-         plain=lambda r: f"{r['file']}: {r['organ']} {r['date']} {_status(r)}, "
-                         + render(Message(N_("{items}, {decisions}"), {
-                             "items": plural("{n} item", "{n} items", r["items"]),
-                             "decisions": plural("{n} position", "{n} positions",
-                                                 r["decisions"])})))
+    columns = [
+        Column("organ", tr("Organ")),
+        Column("date", tr("Date")),
+        Column("status", tr("Status"), value=_status),
+        Column("items", tr("Items")),
+        Column("decisions", tr("Positions")),
+        Column("file", tr("File")),
+    ]
+    emit(
+        rows,
+        columns,
+        format,
+        title=tr("Meetings"),
+        empty=tr("No meetings."),
+        plain=lambda r: (
+            f"{r['file']}: {r['organ']} {r['date']} {_status(r)}, "
+            + render(
+                Message(
+                    N_("{items}, {decisions}"),
+                    {
+                        "items": plural("{n} item", "{n} items", r["items"]),
+                        "decisions": plural("{n} position", "{n} positions", r["decisions"]),
+                    },
+                )
+            )
+        ),
+    )
 
 
 def _status(row: dict[str, Any]) -> str:

@@ -39,8 +39,13 @@ def where(row: Row) -> str:
 
 def _spread(columns: Sequence[Column]) -> list[Column]:
     """The columns of a spreadsheet: a place (``file:line``) as its file and its line."""
-    return [part for c in columns for part in (
-        (Column("file", tr("File")), Column("line", tr("Line"))) if c.key == "where" else (c,))]
+    return [
+        part
+        for c in columns
+        for part in (
+            (Column("file", tr("File")), Column("line", tr("Line"))) if c.key == "where" else (c,)
+        )
+    ]
 
 
 def _md_cell(text: str) -> str:
@@ -50,8 +55,10 @@ def _md_cell(text: str) -> str:
 
 
 def _markdown(rows: Sequence[Row], columns: Sequence[Column]) -> None:
-    out = ["| " + " | ".join(c.header for c in columns) + " |",
-           "|" + "|".join("---" for _ in columns) + "|"]
+    out = [
+        "| " + " | ".join(c.header for c in columns) + " |",
+        "|" + "|".join("---" for _ in columns) + "|",
+    ]
     out += ["| " + " | ".join(_md_cell(c.text(row)) for c in columns) + " |" for row in rows]
     sys.stdout.write("\n".join(out) + "\n")
 
@@ -69,8 +76,12 @@ def _rich(rows: Sequence[Row], columns: Sequence[Column], title: str | None) -> 
 
     table = Table(title=title, show_lines=True)
     for column in columns:
-        table.add_column(column.header, overflow="fold",
-                         ratio=3 if column.wrap else None, no_wrap=not column.wrap)
+        table.add_column(
+            column.header,
+            overflow="fold",
+            ratio=3 if column.wrap else None,
+            no_wrap=not column.wrap,
+        )
     for row in rows:
         table.add_row(*(cell(column.text(row)) for column in columns))
     output.stdout().print(table)
@@ -90,9 +101,16 @@ def print_json_lines(objects: Sequence[str]) -> None:
     sys.stdout.write("[\n  " + ",\n  ".join(objects) + "\n]\n" if objects else "[]\n")
 
 
-def emit(rows: Sequence[Row], columns: Sequence[Column], fmt: TableFormat, *,
-         plain: Callable[[Row], str], title: str | None = None,
-         json_rows: Sequence[Row] | None = None, empty: str | None = None) -> None:
+def emit(
+    rows: Sequence[Row],
+    columns: Sequence[Column],
+    fmt: TableFormat,
+    *,
+    plain: Callable[[Row], str],
+    title: str | None = None,
+    json_rows: Sequence[Row] | None = None,
+    empty: str | None = None,
+) -> None:
     """Print ``rows``: ``plain`` gives the line of one row when a table goes to a pipe."""
     from vvgctl.cli import output
 
@@ -114,5 +132,4 @@ def emit(rows: Sequence[Row], columns: Sequence[Column], fmt: TableFormat, *,
         _rich(rows, columns, title)
     else:
         # a row is one line, and no line a CI runner's workflow command
-        sys.stdout.write("".join(output.inert(output.one_line(plain(row))) + "\n"
-                                 for row in rows))
+        sys.stdout.write("".join(output.inert(output.one_line(plain(row))) + "\n" for row in rows))

@@ -21,7 +21,9 @@ TITLE_LIMIT = 70
 #: where a follow-up's subject ends: "Barn med trach | lyfts efter beredning (…)"
 _SUBJECT_END = re.compile(
     r"\s+(?:lyfts|återkommer|återkopplas|presenteras|redovisas|tas upp|tas tillbaka|följs upp|"
-    r"behandlas|diskuteras)\b|\s*\(", re.IGNORECASE)
+    r"behandlas|diskuteras)\b|\s*\(",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -58,7 +60,7 @@ def short_title(sentence: str, case_title: str | None = None) -> str:
     text = one_line(sentence).rstrip(" .")
     match = _SUBJECT_END.search(text)
     if match and match.start() > 0:
-        head = text[:match.start()].rstrip(" ,;:–-")
+        head = text[: match.start()].rstrip(" ,;:–-")
         if len(head.split()) >= 2 and len(head) <= TITLE_LIMIT:  # not just "Beredningen"
             return head[0].upper() + head[1:]
     if len(text) <= TITLE_LIMIT:
@@ -70,9 +72,15 @@ def short_title(sentence: str, case_title: str | None = None) -> str:
 
 
 def _fixed(number: str, template: TemplateItem) -> PlannedItem:
-    return PlannedItem(number, template.title, template.kind, subitems=[
-        PlannedSub(chr(ord("a") + i), sub.title, sub.kind)
-        for i, sub in enumerate(template.subitems)])
+    return PlannedItem(
+        number,
+        template.title,
+        template.kind,
+        subitems=[
+            PlannedSub(chr(ord("a") + i), sub.title, sub.kind)
+            for i, sub in enumerate(template.subitems)
+        ],
+    )
 
 
 def _is_previous_minutes(title: str) -> bool:
@@ -87,8 +95,9 @@ def _topic_item(number: str, topic: Topic) -> PlannedItem:
         title = short_title(topic.title, topic.case_title)
         note = "; ".join(dict.fromkeys(origins)).capitalize() + "." if origins else None
         lines = sentences if len(sentences) == 1 else [f"- {s}" for s in sentences]
-        return PlannedItem(number, title, topic.kind, topic.case, note=note,
-                           lines=lines or [one_line(topic.title)])
+        return PlannedItem(
+            number, title, topic.kind, topic.case, note=note, lines=lines or [one_line(topic.title)]
+        )
     item = PlannedItem(number, one_line(topic.title), topic.kind, topic.case)
     if topic.category:
         item.note = f"Ur årshjulet: {one_line(topic.category)}."
@@ -113,15 +122,22 @@ def items_of(inputs: Inputs) -> list[PlannedItem]:
         # item lists them from there: a copy in the body would be listed a second time
         items.append(item)
     gathered = template.written_information
-    written = [t for t in inputs.topics
-               if gathered and t.kind is ItemKind.WRITTEN_INFORMATION and not t.from_follow_up]
+    written = [
+        t
+        for t in inputs.topics
+        if gathered and t.kind is ItemKind.WRITTEN_INFORMATION and not t.from_follow_up
+    ]
     apart = {id(t) for t in written}
     for topic in inputs.topics:
         if id(topic) not in apart:
             items.append(_topic_item(number(), topic))
     if inputs.actions:
-        item = PlannedItem(number(), template.actions, ItemKind.INFORMATION, note=(
-            "Stäng en åtgärd som är klar med closes_actions: [id] på den här punkten."))
+        item = PlannedItem(
+            number(),
+            template.actions,
+            ItemKind.INFORMATION,
+            note=("Stäng en åtgärd som är klar med closes_actions: [id] på den här punkten."),
+        )
         for action in inputs.actions:
             owner = f" (ansvarig: {one_line(action.owner)})" if action.owner else ""
             origin = f" – från {one_line(action.origin)}" if action.origin else ""
@@ -134,11 +150,16 @@ def items_of(inputs: Inputs) -> list[PlannedItem]:
         # each topic a lettered sub-item under the one item, with its case: the årshjul sees
         # a topic taken up by an item or a sub-item (a document is not one), and the writer
         # lists the topic's documents under it, as the minutes list theirs under the item
-        item = PlannedItem(number(), gathered, ItemKind.WRITTEN_INFORMATION,
-                           note="Ur årshjulet: skriftlig information, föredras inte.")
-        item.subitems = [PlannedSub(chr(ord("a") + i), one_line(t.title),
-                                    ItemKind.WRITTEN_INFORMATION, t.case)
-                         for i, t in enumerate(written)]
+        item = PlannedItem(
+            number(),
+            gathered,
+            ItemKind.WRITTEN_INFORMATION,
+            note="Ur årshjulet: skriftlig information, föredras inte.",
+        )
+        item.subitems = [
+            PlannedSub(chr(ord("a") + i), one_line(t.title), ItemKind.WRITTEN_INFORMATION, t.case)
+            for i, t in enumerate(written)
+        ]
         items.append(item)
     for fixed in template.closing:
         items.append(_fixed(number(), fixed))

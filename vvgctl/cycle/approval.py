@@ -64,17 +64,24 @@ def approving_file(record: Path, meeting: Meeting, at: dt.date) -> Path:
     organ_dir = record.resolve().parent.parent
     root = organ_dir.parent
     repository = Repository.open(record, required=False)
-    organ = (repository.registry.registry.approver(meeting.organ) if repository is not None
-             else organ_dir.name)
+    organ = (
+        repository.registry.registry.approver(meeting.organ)
+        if repository is not None
+        else organ_dir.name
+    )
     return meeting_path(repository.root if repository is not None else root, organ, at)
 
 
 def _refuse_unfinished(path: Path, loaded: LoadedMeeting, meeting: Meeting) -> None:
     problems = list(unfinished.findings(loaded, meeting, Severity.ERROR))
     if problems:
-        lines = [Message(N_("  {place}: {message} [{code}]"), {
-            "place": f"{d.path}:{d.line}:{d.column}", "message": d.message, "code": d.code})
-            for d in problems]
+        lines = [
+            Message(
+                N_("  {place}: {message} [{code}]"),
+                {"place": f"{d.path}:{d.line}:{d.column}", "message": d.message, "code": d.code},
+            )
+            for d in problems
+        ]
         listed = lines[0]
         for line in lines[1:]:
             listed = Message(N_("{above}\n{below}"), {"above": listed, "below": line})
@@ -101,11 +108,12 @@ def _ready(path: Path, at: dt.date) -> tuple[LoadedMeeting, Meeting, Path]:
             )
         )
     if at > dt.date.today():
-        raise UsageError(Message(N_("the meeting on {at} has not taken place yet"), {"at": at}),
-                         hint=N_("approve the minutes at (or after) the approving meeting"))
+        raise UsageError(
+            Message(N_("the meeting on {at} has not taken place yet"), {"at": at}),
+            hint=N_("approve the minutes at (or after) the approving meeting"),
+        )
     if meeting.status is Status.APPROVED:
-        when = (meeting.approval.meeting if meeting.approval
-                else Message(N_("an earlier meeting")))
+        when = meeting.approval.meeting if meeting.approval else Message(N_("an earlier meeting"))
         raise VvgError(
             Message(N_("the record is already approved (at {when}) and frozen"), {"when": when}),
             path=str(path),
@@ -153,16 +161,18 @@ def approve(path: Path, at: dt.date, corrections: list[Correction]) -> Outcome:
         approval = CommentedMap([("meeting", at)])
         if corrections:
             approval["corrections"] = CommentedSeq(_correction_map(c) for c in corrections)
-        insert_before(data, "approval", approval,
-                      ("items", "interludes", "schedule", "people"))
+        insert_before(data, "approval", approval, ("items", "interludes", "schedule", "people"))
         return {"status", "approval"}
 
     with frontmatter_edit.locked(path, other):
         # read again under the lock: another approve may have come first
         loaded, meeting, again = _ready(path, at)
         if again != other:
-            raise VvgError(N_("the record changed while approve waited for it; nothing was "
-                              "approved"), path=str(path), hint=N_("run the command again"))
+            raise VvgError(
+                N_("the record changed while approve waited for it; nothing was approved"),
+                path=str(path),
+                hint=N_("run the command again"),
+            )
         source = frontmatter_edit.read(path)
         text = frontmatter_edit.apply(apply_corrections(source, loaded, corrections), record)
         frontmatter_edit.validate(path, text)
@@ -170,8 +180,9 @@ def approve(path: Path, at: dt.date, corrections: list[Correction]) -> Outcome:
         repository = Repository.open(path, required=False)
         _refuse_failing(repository, path, text, source.text(source.front))
         _refuse_failing(repository, other, follow_text, follow.text(follow.front), new=True)
-        frontmatter_edit.write_all([(source, text), (follow, follow_text)],
-                                   what=N_("nothing was approved"))
+        frontmatter_edit.write_all(
+            [(source, text), (follow, follow_text)], what=N_("nothing was approved")
+        )
     return Outcome([path, other])
 
 
@@ -182,8 +193,9 @@ def _errors(repository: Repository, path: Path, text: str) -> list[Diagnostic]:
     return [d for d in result.diagnostics if d.severity is Severity.ERROR]
 
 
-def _refuse_failing(repository: Repository | None, path: Path, text: str, before: str, *,
-                    new: bool = False) -> None:
+def _refuse_failing(
+    repository: Repository | None, path: Path, text: str, before: str, *, new: bool = False
+) -> None:
     """Refuse ``text`` for the file at ``path`` when check would find an error in it (with
     ``new``, only an error the file's text ``before`` does not have). Outside a repository
     there is no registry to check against: the model alone is checked (by the caller)."""
@@ -216,8 +228,9 @@ def _refuse_failing(repository: Repository | None, path: Path, text: str, before
         )
 
 
-def _previous_edit(other: Path, record: Path, meeting: Meeting, corrections: list[Correction]
-                   ) -> tuple[frontmatter_edit.Source, str]:
+def _previous_edit(
+    other: Path, record: Path, meeting: Meeting, corrections: list[Correction]
+) -> tuple[frontmatter_edit.Source, str]:
     """The approving meeting's ``previous`` marked approved (a :class:`VvgError` when it
     cannot be: approved itself, or naming other minutes)."""
     later = load_valid(other)
@@ -249,12 +262,23 @@ def _previous_edit(other: Path, record: Path, meeting: Meeting, corrections: lis
     def change(data: Any) -> set[str]:
         previous = data.get("previous")
         if previous is None:
-            previous = CommentedMap([
-                ("date", meeting.date),
-                ("link", os.path.relpath(record.resolve(), other.resolve().parent)
-                 .replace(os.sep, "/"))])
-            insert_before(data, "previous", previous,
-                          ("approval", "items", "interludes", "schedule", "people"))
+            previous = CommentedMap(
+                [
+                    ("date", meeting.date),
+                    (
+                        "link",
+                        os.path.relpath(record.resolve(), other.resolve().parent).replace(
+                            os.sep, "/"
+                        ),
+                    ),
+                ]
+            )
+            insert_before(
+                data,
+                "previous",
+                previous,
+                ("approval", "items", "interludes", "schedule", "people"),
+            )
         previous["approved"] = True
         if corrections:
             seq = previous.get("corrections")

@@ -53,7 +53,8 @@ _ITEM_MARK = re.compile(r"^\s*([-*+]|\d{1,9}[.)]|>)(\s+|$)")
 #: line block, HTML, a fence, a rule or a setext underline
 _LINE_MARK = re.compile(
     r"^(\s{4}|\t|\s*(#|([-*+:]|\d{1,9}[.)]|[A-Za-z][.)]|[ivxlcdmIVXLCDM]+[.)]|\(@\w*\))(\s|$)"
-    r"|>|\||<|```|~~~|=+\s*$|[-*_]{3}))")
+    r"|>|\||<|```|~~~|=+\s*$|[-*_]{3}))"
+)
 _FENCES = ("```", "~~~")
 
 
@@ -73,14 +74,20 @@ def check_shape(correction: Correction) -> None:
     for given in (correction.quote, correction.replacement):
         if given and CONTROL.search(given):
             raise UsageError(
-                N_("--quote and --replacement are one line of text each: a correction changes "
-                   "words, not lines, headings or fields"),
-                hint=N_("quote the words within one sentence; a sentence the file wraps over "
-                        "lines is found all the same"))
+                N_(
+                    "--quote and --replacement are one line of text each: a correction changes "
+                    "words, not lines, headings or fields"
+                ),
+                hint=N_(
+                    "quote the words within one sentence; a sentence the file wraps over "
+                    "lines is found all the same"
+                ),
+            )
 
 
-def _scalars(node: Node, path: tuple[str | int, ...] = ()
-             ) -> Iterator[tuple[tuple[str | int, ...], ScalarNode]]:
+def _scalars(
+    node: Node, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], ScalarNode]]:
     """Every scalar value (not key) under ``node``, with its field path."""
     if isinstance(node, ScalarNode):
         yield path, node
@@ -93,14 +100,17 @@ def _scalars(node: Node, path: tuple[str | int, ...] = ()
                 yield from _scalars(child, (*path, key.value))
 
 
-def _front_places(front: str, numbers: list[str], quote: str, item: str | None
-                  ) -> list[_Place]:
+def _front_places(front: str, numbers: list[str], quote: str, item: str | None) -> list[_Place]:
     root = YAML(typ="safe", pure=True).compose(front)
     found: list[_Place] = []
     for path, node in _scalars(root) if root is not None else ():
-        if item is not None and not (len(path) > 1 and path[0] == "items"
-                                     and isinstance(path[1], int)
-                                     and path[1] < len(numbers) and numbers[path[1]] == item):
+        if item is not None and not (
+            len(path) > 1
+            and path[0] == "items"
+            and isinstance(path[1], int)
+            and path[1] < len(numbers)
+            and numbers[path[1]] == item
+        ):
             continue
         if is_text_field(path):
             found += [_Place(s, e, path, node) for s, e in text_places.places(node.value, quote)]
@@ -138,11 +148,13 @@ def _paragraphs(tail: str) -> list[tuple[int, int, str | None]]:
 def _body_places(tail: str, quote: str, item: str | None) -> list[_Place]:
     found: list[_Place] = []
     for start, end, number in _paragraphs(tail):
-        if item is not None and (number is None or number.rstrip("abcdefghijklmnopqrstuvwxyz")
-                                 != item):
+        if item is not None and (
+            number is None or number.rstrip("abcdefghijklmnopqrstuvwxyz") != item
+        ):
             continue
-        found += [_Place(start + s, start + e)
-                  for s, e in text_places.places(tail[start:end], quote)]
+        found += [
+            _Place(start + s, start + e) for s, e in text_places.places(tail[start:end], quote)
+        ]
     return found
 
 
@@ -167,10 +179,15 @@ def _not_once(path: str, correction: Correction, count: int) -> VvgError:
         message = Message(
             N_("the quote {quote!r} does not stand in a text of the record"), {"quote": quote}
         )
-    return VvgError(message, path=path, hint=N_(
-        "quote the words as the record has them, within one text (a position, a title, an "
-        "action) or one paragraph, with enough words to find them once; field names and values "
-        "such as a type, a date or an id are not corrected; nothing was written"))
+    return VvgError(
+        message,
+        path=path,
+        hint=N_(
+            "quote the words as the record has them, within one text (a position, a title, an "
+            "action) or one paragraph, with enough words to find them once; field names and values "
+            "such as a type, a date or an id are not corrected; nothing was written"
+        ),
+    )
 
 
 def _reads_as(old: str, new: str, path: tuple[str | int, ...], wanted: str) -> bool:
@@ -190,15 +207,14 @@ def _reads_as(old: str, new: str, path: tuple[str | int, ...], wanted: str) -> b
     return not wanted.strip() and after == expected
 
 
-def _replace_in_front(front: str, place: _Place, quote: str, replacement: str,
-                      shown: str) -> str:
+def _replace_in_front(front: str, place: _Place, quote: str, replacement: str, shown: str) -> str:
     node, field = place.node, place.path
     assert node is not None and field is not None
-    wanted = node.value[:place.start] + replacement + node.value[place.end:]
+    wanted = node.value[: place.start] + replacement + node.value[place.end :]
     start, end = node.start_mark.index, node.end_mark.index
     found = text_places.places(front[start:end], quote)
     if len(found) == 1:
-        new = front[:start + found[0][0]] + replacement + front[start + found[0][1]:]
+        new = front[: start + found[0][0]] + replacement + front[start + found[0][1] :]
         if _reads_as(front, new, field, wanted):
             return new
     raise VvgError(
@@ -217,7 +233,7 @@ def _replace_in_front(front: str, place: _Place, quote: str, replacement: str,
 
 def _replace_in_body(tail: str, place: _Place, replacement: str, shown: str) -> str:
     line_start = tail.rfind("\n", 0, place.start) + 1
-    before = tail[line_start:place.start]
+    before = tail[line_start : place.start]
     if (not before.strip() or _ITEM_MARK.fullmatch(before)) and _LINE_MARK.match(replacement):
         raise VvgError(
             Message(
@@ -230,11 +246,12 @@ def _replace_in_body(tail: str, place: _Place, replacement: str, shown: str) -> 
             path=shown,
             hint=N_("a correction changes words; begin the replacement with a word"),
         )
-    return tail[:place.start] + replacement + tail[place.end:]
+    return tail[: place.start] + replacement + tail[place.end :]
 
 
-def apply(source: frontmatter_edit.Source, loaded: LoadedMeeting,
-          corrections: list[Correction]) -> frontmatter_edit.Source:
+def apply(
+    source: frontmatter_edit.Source, loaded: LoadedMeeting, corrections: list[Correction]
+) -> frontmatter_edit.Source:
     """``source`` with each correction's quote replaced; a :class:`VvgError` (nothing
     written) when a quote does not stand exactly once in a text, or its replacement would
     change more than the text."""
@@ -247,12 +264,16 @@ def apply(source: frontmatter_edit.Source, loaded: LoadedMeeting,
         if not correction.quote:
             continue
         if correction.replacement is None:
-            raise VvgError(N_("a correction with a quote needs its replacement"),
-                           path=shown, hint=N_("give --replacement with the corrected sentence"))
+            raise VvgError(
+                N_("a correction with a quote needs its replacement"),
+                path=shown,
+                hint=N_("give --replacement with the corrected sentence"),
+            )
         quote, item = correction.quote, correction.item
         found = _front_places(front, numbers, quote, item)
-        found += [dataclasses.replace(place, in_body=True)
-                  for place in _body_places(tail, quote, item)]
+        found += [
+            dataclasses.replace(place, in_body=True) for place in _body_places(tail, quote, item)
+        ]
         if len(found) != 1:
             raise _not_once(shown, correction, len(found))
         if found[0].in_body:

@@ -68,9 +68,14 @@ def default_package() -> str:
     dist = installed()
     found = source_package(dist) if dist is not None else None
     if found is None:
-        raise UsageError(N_("vvgctl's package metadata names no source repository and commit "
-                            "it was installed from: say what CI and pre-commit install with "
-                            "--package"), hint=PACKAGE_HINT)
+        raise UsageError(
+            N_(
+                "vvgctl's package metadata names no source repository and commit "
+                "it was installed from: say what CI and pre-commit install with "
+                "--package"
+            ),
+            hint=PACKAGE_HINT,
+        )
     return found
 
 
@@ -121,12 +126,21 @@ def plan_files(organ: str, name: str, year: int, package: str) -> dict[str, str]
     dist = installed()
     pin: Pin = pin_of(package)
     meetings = proposed_meetings(year)
-    context = {"organ": organ, "organ_name": name, "organ_name_yaml": quoted(name),
-               "organ_name_md": markdown(name), "year": year, "package": package,
-               "package_yaml": quoted(package), "version": __version__, "pin": pin,
-               "wheel_hook": WHEEL_HOOK, "meetings": meetings,
-               "position_yaml": quoted(f"{name} ställer sig bakom verksamhetsplanen för {year}."),
-               "vvgctl_url": project_url(dist) if dist is not None else None}
+    context = {
+        "organ": organ,
+        "organ_name": name,
+        "organ_name_yaml": quoted(name),
+        "organ_name_md": markdown(name),
+        "year": year,
+        "package": package,
+        "package_yaml": quoted(package),
+        "version": __version__,
+        "pin": pin,
+        "wheel_hook": WHEEL_HOOK,
+        "meetings": meetings,
+        "position_yaml": quoted(f"{name} ställer sig bakom verksamhetsplanen för {year}."),
+        "vvgctl_url": project_url(dist) if dist is not None else None,
+    }
     files = {}
     for template, target in FILES.items():
         text = env.get_template(f"init/{template}").render(**context)
@@ -138,8 +152,14 @@ def plan_files(organ: str, name: str, year: int, package: str) -> dict[str, str]
     return files
 
 
-def init_repository(target: Path, organ: str, name: str | None = None, *,
-                    year: int | None = None, package: str | None = None) -> Created:
+def init_repository(
+    target: Path,
+    organ: str,
+    name: str | None = None,
+    *,
+    year: int | None = None,
+    package: str | None = None,
+) -> Created:
     """Write a new minutes repository at ``target`` for the organ ``organ``."""
     check_organ(organ)
     name = check_name(name) if name is not None else organ.upper()
@@ -148,10 +168,17 @@ def init_repository(target: Path, organ: str, name: str | None = None, *,
     files = plan_files(organ, name, year or next_meeting_year(dt.date.today()), package)
     created = Created(target)
     if pin_of(package).kind == "index":
-        created.notes.append(Message(N_("{package} is installed by its name from a package index: "
-                                "whoever registers the name there decides what CI runs; a "
-                                "commit, a wheel's sha256 or a wheel in the repository is "
-                                "exact"), {"package": package}))
+        created.notes.append(
+            Message(
+                N_(
+                    "{package} is installed by its name from a package index: "
+                    "whoever registers the name there decides what CI runs; a "
+                    "commit, a wheel's sha256 or a wheel in the repository is "
+                    "exact"
+                ),
+                {"package": package},
+            )
+        )
     target.mkdir(parents=True, exist_ok=True)
     for relative, text in files.items():
         path = target / relative
@@ -160,10 +187,12 @@ def init_repository(target: Path, organ: str, name: str | None = None, *,
         created.files.append(path)
     if not has_git:
         try:
-            subprocess.run(["git", "init", "--quiet", "-b", "main", str(target)], check=True,
-                           capture_output=True)
+            subprocess.run(
+                ["git", "init", "--quiet", "-b", "main", str(target)],
+                check=True,
+                capture_output=True,
+            )
             created.git = True
         except (OSError, subprocess.CalledProcessError):
-            created.notes.append(N_("git is not available: run `git init` in the folder "
-                                    "yourself"))
+            created.notes.append(N_("git is not available: run `git init` in the folder yourself"))
     return created

@@ -27,10 +27,12 @@ _NOT_TEXT = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 #: what a package may hold: a requirement's name, extras, version specifiers, a URL or a path
 _PACKAGE_CHARS = re.compile(r"[A-Za-z0-9._+\-/:@\[\],<>=!~%#]+")
 _WHEEL_PATH = re.compile(r"[A-Za-z0-9._+\-/]+\.whl")
-PACKAGE_HINT = N_("e.g. --package wheels/vvgctl-0.1.0-py3-none-any.whl (a wheel kept in the "
-                   "repository), --package \"vvgctl @ git+https://example.org/vvgctl@<commit>\" "
-                   "or --package \"vvgctl @ https://example.org/vvgctl-0.1.0-py3-none-any.whl"
-                   "#sha256=<digest>\"")
+PACKAGE_HINT = N_(
+    "e.g. --package wheels/vvgctl-0.1.0-py3-none-any.whl (a wheel kept in the "
+    'repository), --package "vvgctl @ git+https://example.org/vvgctl@<commit>" '
+    'or --package "vvgctl @ https://example.org/vvgctl-0.1.0-py3-none-any.whl'
+    '#sha256=<digest>"'
+)
 
 
 def check_organ(organ: str) -> str:
@@ -78,8 +80,11 @@ def _git_at_commit(value: str) -> bool:
     """``git+https://host/path@<40 hex digits>``: a repository at one commit (a branch or a
     tag may move, so neither is taken)."""
     url, _, commit = value.removeprefix("git+").rpartition("@")
-    return value.startswith("git+https://") and _https_url(url) and \
-        bool(re.fullmatch(r"[0-9a-f]{40}", commit))
+    return (
+        value.startswith("git+https://")
+        and _https_url(url)
+        and bool(re.fullmatch(r"[0-9a-f]{40}", commit))
+    )
 
 
 def check_package(package: str) -> str:
@@ -105,17 +110,22 @@ def check_package(package: str) -> str:
         ok = _https_url(package)
     elif not spaced and package.endswith(".whl"):
         path = PurePosixPath(package)
-        ok = bool(_WHEEL_PATH.fullmatch(package)) and not path.is_absolute() and \
-            ".." not in path.parts
+        ok = (
+            bool(_WHEEL_PATH.fullmatch(package))
+            and not path.is_absolute()
+            and ".." not in path.parts
+        )
     else:
         try:
             requirement = Requirement(package)
         except InvalidRequirement:
             ok = False
         else:
-            ok = requirement.marker is None and (requirement.url is None
-                                                 or _https_url(requirement.url)
-                                                 or _git_at_commit(requirement.url))
+            ok = requirement.marker is None and (
+                requirement.url is None
+                or _https_url(requirement.url)
+                or _git_at_commit(requirement.url)
+            )
     if not ok:
         raise UsageError(
             Message(

@@ -70,10 +70,18 @@ def project_url(dist: metadata.Distribution) -> str | None:
 def _checkout_head(folder: Path) -> str | None:
     """The commit of a clean git work tree at ``folder``, else None."""
     try:
-        head = subprocess.run(["git", "-C", str(folder), "rev-parse", "HEAD"], check=True,
-                              capture_output=True, text=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(folder), "status", "--porcelain"], check=True,
-                               capture_output=True, text=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "HEAD"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(folder), "status", "--porcelain"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
     return head if _COMMIT.fullmatch(head) and not dirty else None
@@ -85,8 +93,11 @@ def source_package(dist: metadata.Distribution) -> str | None:
     direct = json.loads(dist.read_text("direct_url.json") or "{}")
     url = str(direct.get("url", ""))
     vcs = direct.get("vcs_info") or {}
-    if vcs.get("vcs") == "git" and url.startswith("https://") and \
-            _COMMIT.fullmatch(str(vcs.get("commit_id", ""))):
+    if (
+        vcs.get("vcs") == "git"
+        and url.startswith("https://")
+        and _COMMIT.fullmatch(str(vcs.get("commit_id", "")))
+    ):
         return f"{DIST} @ git+{url.removesuffix('/')}@{vcs['commit_id']}"
     digest = ((direct.get("archive_info") or {}).get("hashes") or {}).get("sha256")
     if url.startswith("https://") and url.endswith(".whl") and digest:

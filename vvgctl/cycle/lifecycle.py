@@ -72,10 +72,15 @@ ORDER = (Status.PLANNED, Status.AGENDA, Status.DRAFT, Status.REVIEW, Status.APPR
 def _refuse_step(path: Path, meeting: Meeting, status: Status) -> None:
     """Refuse to move ``meeting`` to ``status``: approved and frozen, or more than one step."""
     if meeting.status is Status.APPROVED:
-        raise VvgError(N_("the record is approved and frozen; its status stays 'approved'"),
-                       path=str(path), hint=N_("a change to approved minutes is made as a "
-                                               "correction approved by a later meeting (see "
-                                               "vvgctl check --base)"))
+        raise VvgError(
+            N_("the record is approved and frozen; its status stays 'approved'"),
+            path=str(path),
+            hint=N_(
+                "a change to approved minutes is made as a "
+                "correction approved by a later meeting (see "
+                "vvgctl check --base)"
+            ),
+        )
     now, wanted = ORDER.index(meeting.status), ORDER.index(status)
     if wanted > now + 1:
         step = ORDER[now + 1].value
@@ -115,13 +120,16 @@ def attend(path: Path, absent: list[str], remote: list[str], present: list[str])
     meeting = load_valid(path)
     _refuse_frozen(path, meeting)
     _check_names(path, [*absent, *remote, *present])
-    called = {m.name for g in meeting.roster for m in g.members} | {
-        g.name for g in meeting.invited}
+    called = {m.name for g in meeting.roster for m in g.members} | {g.name for g in meeting.invited}
     outcome = Outcome()
     for name in [*absent, *remote]:
         if called and name not in called:
-            outcome.notes.append(Message(N_("{name} is not on the roster of {date}"),
-                                         {"name": name, "date": meeting.date}))
+            outcome.notes.append(
+                Message(
+                    N_("{name} is not on the roster of {date}"),
+                    {"name": name, "date": meeting.date},
+                )
+            )
 
     def names(seq: Any) -> list[str]:
         return [p["name"] if isinstance(p, dict) else str(p) for p in seq]
@@ -131,8 +139,12 @@ def attend(path: Path, absent: list[str], remote: list[str], present: list[str])
         block = data.get("attendance")
         if block is None:
             block = CommentedMap()
-            insert_before(data, "attendance", block,
-                           ("previous", "approval", "items", "interludes", "schedule", "people"))
+            insert_before(
+                data,
+                "attendance",
+                block,
+                ("previous", "approval", "items", "interludes", "schedule", "people"),
+            )
         for key, wanted in (("absent", absent), ("remote", remote)):
             others = set(present) | set(remote if key == "absent" else absent)
             seq = block.get(key)
@@ -167,6 +179,9 @@ def _check_names(path: Path, names: list[str]) -> None:
     for name in names:
         lookup = registry.person(name)
         if lookup.person is None:
-            hint = (f"did you mean '{lookup.suggestions[0]}'?" if lookup.suggestions
-                    else "add the person to registry/people.yaml")
+            hint = (
+                f"did you mean '{lookup.suggestions[0]}'?"
+                if lookup.suggestions
+                else "add the person to registry/people.yaml"
+            )
             raise UsageError(Message(N_("unknown person {name!r}"), {"name": name}), hint=hint)

@@ -34,4 +34,3 @@ def render_preview(paths: list[Path], out: Path) -> tuple[int, list[str]]:
                 elif outcome.output is not None:
                     written += 1
     return written, problems
-

@@ -82,7 +82,8 @@ class Review:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "format": FORMAT, "base": self.base,
+            "format": FORMAT,
+            "base": self.base,
             "problems": [d.as_dict() for d in self.problems],
             "meetings": [m.as_dict() for m in self.meetings],
             "verdicts": [d.as_dict() for d in self.verdicts],
@@ -112,8 +113,10 @@ def _actions(meeting: Meeting | None) -> tuple[dict[str, tuple[str, Action]], se
     opened: dict[str, tuple[str, Action]] = {}
     closed: set[str] = set()
     for item in meeting.items if meeting else []:
-        for number, content in [(item.number, item),
-                                *((f"{item.number} {s.number}", s) for s in item.subitems)]:
+        for number, content in [
+            (item.number, item),
+            *((f"{item.number} {s.number}", s) for s in item.subitems),
+        ]:
             for action in content.actions:
                 opened[action.id or action.text] = (number, action)
             closed.update(content.closes_actions)
@@ -126,8 +129,9 @@ def _item_order(key: tuple[str, int]) -> tuple[int, str, int]:
     return (int(head) if head.isdigit() else 0, letter, index)
 
 
-def compare(old: Meeting | None, new: Meeting | None) -> tuple[list[PositionChange],
-                                                              list[ActionChange]]:
+def compare(
+    old: Meeting | None, new: Meeting | None
+) -> tuple[list[PositionChange], list[ActionChange]]:
     """The positions and actions that differ between two versions of a meeting."""
     before, after = _positions(old), _positions(new)
     positions = []
@@ -136,16 +140,27 @@ def compare(old: Meeting | None, new: Meeting | None) -> tuple[list[PositionChan
         if was is not None and now is not None and (was.text, was.type) == (now.text, now.type):
             continue
         change = "added" if was is None else "removed" if now is None else "changed"
-        positions.append(PositionChange(
-            key[0], change, was.text if was else None, now.text if now else None,
-            was.type.value if was else None, now.type.value if now else None))
+        positions.append(
+            PositionChange(
+                key[0],
+                change,
+                was.text if was else None,
+                now.text if now else None,
+                was.type.value if was else None,
+                now.type.value if now else None,
+            )
+        )
     old_open, old_closed = _actions(old)
     new_open, new_closed = _actions(new)
-    actions = [ActionChange(number, "opened", action.id, action.text)
-               for key, (number, action) in new_open.items() if key not in old_open]
+    actions = [
+        ActionChange(number, "opened", action.id, action.text)
+        for key, (number, action) in new_open.items()
+        if key not in old_open
+    ]
     item_of = {i: n for n, i in ((n, a.id) for n, a in new_open.values()) if i}
-    actions += [ActionChange(item_of.get(i, ""), "closed", i, None)
-                for i in sorted(new_closed - old_closed)]
+    actions += [
+        ActionChange(item_of.get(i, ""), "closed", i, None) for i in sorted(new_closed - old_closed)
+    ]
     return positions, actions
 
 
@@ -156,14 +171,18 @@ def _document(raw: bytes | None) -> SplitDocument | None:
         return None
 
 
-def _meeting_change(revision: Revision, path: Path) -> tuple[MeetingChange | None,
-                                                            list[Diagnostic]]:
+def _meeting_change(
+    revision: Revision, path: Path
+) -> tuple[MeetingChange | None, list[Diagnostic]]:
     """What the change does to one meeting file, and why its new version does not load."""
     old = revision.old_meeting(path)
     loaded = load_meeting(path, display_path(path)) if path.exists() else None
     new = loaded.model if loaded else None
-    problems = [d for d in loaded.diagnostics if d.severity is Severity.ERROR] if (
-        loaded and new is None) else []
+    problems = (
+        [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
+        if (loaded and new is None)
+        else []
+    )
     if loaded is None:
         change = "removed"
     elif new is None:
@@ -179,14 +198,23 @@ def _meeting_change(revision: Revision, path: Path) -> tuple[MeetingChange | Non
     if new is not None and old is None:
         items = compare_items(None, None, new, None)  # a new meeting: its agenda
     elif new is not None and old is not None:
-        items = compare_items(old, _document(revision.old_bytes(path)), new,
-                              loaded.document if loaded else None)
+        items = compare_items(
+            old, _document(revision.old_bytes(path)), new, loaded.document if loaded else None
+        )
         people = compare_people(old, new)
     date = shown.date if shown else _date_of(path)
     return MeetingChange(
-        display_path(path), shown.organ if shown else path.parent.parent.name, date, change,
-        old.status.value if old else None, new.status.value if new else None,
-        positions, actions, items, people), problems
+        display_path(path),
+        shown.organ if shown else path.parent.parent.name,
+        date,
+        change,
+        old.status.value if old else None,
+        new.status.value if new else None,
+        positions,
+        actions,
+        items,
+        people,
+    ), problems
 
 
 def _date_of(path: Path) -> dt.date | None:

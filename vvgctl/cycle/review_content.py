@@ -63,7 +63,7 @@ def _key(number: str | None, heading: str) -> str:
     if number is None:
         return heading
     head = number.rstrip("abcdefghijklmnopqrstuvwxyz")
-    return f"{head} {number[len(head):]}" if head != number else number
+    return f"{head} {number[len(head) :]}" if head != number else number
 
 
 def _titles(meeting: Meeting | None) -> dict[str, str]:
@@ -76,8 +76,10 @@ def _titles(meeting: Meeting | None) -> dict[str, str]:
 
 def _prose(document: SplitDocument | None) -> dict[str, tuple[str, str]]:
     """Each section's key -> (its title, its text)."""
-    return {_key(s.number, s.heading): (s.title, s.text)
-            for s in (document.sections if document else [])}
+    return {
+        _key(s.number, s.heading): (s.title, s.text)
+        for s in (document.sections if document else [])
+    }
 
 
 def _diff(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
@@ -91,8 +93,12 @@ def _diff(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
     return added, removed
 
 
-def compare_items(old: Meeting | None, old_document: SplitDocument | None, new: Meeting,
-                  new_document: SplitDocument | None) -> list[ItemChange]:
+def compare_items(
+    old: Meeting | None,
+    old_document: SplitDocument | None,
+    new: Meeting,
+    new_document: SplitDocument | None,
+) -> list[ItemChange]:
     """The items whose title or prose differ between two versions of a meeting (every item
     of a new meeting), in the new version's order, removed ones where they stood."""
     titles_before, titles_after = _titles(old), _titles(new)
@@ -106,14 +112,24 @@ def compare_items(old: Meeting | None, old_document: SplitDocument | None, new: 
         now = key in titles_after or key in prose_after
         old_title = titles_before.get(key) or prose_before.get(key, ("", ""))[0]
         new_title = titles_after.get(key) or prose_after.get(key, ("", ""))[0]
-        added, removed = _diff(paragraphs(prose_before.get(key, ("", ""))[1]),
-                               paragraphs(prose_after.get(key, ("", ""))[1]))
+        added, removed = _diff(
+            paragraphs(prose_before.get(key, ("", ""))[1]),
+            paragraphs(prose_after.get(key, ("", ""))[1]),
+        )
         renamed = was and now and old_title != new_title
         if was and now and not (renamed or added or removed):
             continue
         change = "changed" if was and now else "added" if now else "removed"
-        changes.append(ItemChange(key, change, new_title if now else old_title,
-                                  old_title if renamed else None, added, removed))
+        changes.append(
+            ItemChange(
+                key,
+                change,
+                new_title if now else old_title,
+                old_title if renamed else None,
+                added,
+                removed,
+            )
+        )
     return changes
 
 

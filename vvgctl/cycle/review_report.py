@@ -12,13 +12,22 @@ from vvgctl.runtime.i18n import render
 from vvgctl.runtime.inert import inert, one_line, visible
 from vvgctl.runtime.inert import markdown as _md
 
-_CHANGE = {"added": "nytt", "removed": "borttaget", "changed": "ändrat",
-           "unreadable": "kan inte läsas"}
+_CHANGE = {
+    "added": "nytt",
+    "removed": "borttaget",
+    "changed": "ändrat",
+    "unreadable": "kan inte läsas",
+}
 _POSITION = {"added": "nytt", "removed": "borttaget", "changed": "ändrat"}
 _ITEM = {"added": "ny", "removed": "borttagen", "changed": "ändrad"}
-_PEOPLE = {"roster": "kallade", "invited": "inbjudna", "absent": "frånvarande",
-           "remote": "deltar på distans", "new_members": "nya ledamöter",
-           "others": "övriga deltagare"}
+_PEOPLE = {
+    "roster": "kallade",
+    "invited": "inbjudna",
+    "absent": "frånvarande",
+    "remote": "deltar på distans",
+    "new_members": "nya ledamöter",
+    "others": "övriga deltagare",
+}
 #: the paragraphs shown per item and side, and the characters shown of each
 MAX_PARAGRAPHS, MAX_CHARS = 5, 240
 
@@ -61,7 +70,7 @@ def _position_lines(p: PositionChange) -> list[str]:
 
 
 def _short(paragraph: str) -> str:
-    return paragraph if len(paragraph) <= MAX_CHARS else paragraph[:MAX_CHARS - 1] + "…"
+    return paragraph if len(paragraph) <= MAX_CHARS else paragraph[: MAX_CHARS - 1] + "…"
 
 
 def _prose(item: ItemChange) -> list[tuple[str, str | None, int]]:
@@ -81,9 +90,17 @@ def _more(count: int) -> str:
 
 def _item_head(item: ItemChange) -> str:
     prose = bool(item.added or item.removed)
-    what = _ITEM[item.change] if item.change != "changed" else (
-        "rubrik och text ändrade" if item.old_title is not None and prose
-        else "text ändrad" if prose else "rubrik ändrad")
+    what = (
+        _ITEM[item.change]
+        if item.change != "changed"
+        else (
+            "rubrik och text ändrade"
+            if item.old_title is not None and prose
+            else "text ändrad"
+            if prose
+            else "rubrik ändrad"
+        )
+    )
     number = f"punkt {item.item}" if item.item[:1].isdigit() else item.item
     return f"{number} {item.title} ({what})" if number != item.title else f"{number} ({what})"
 
@@ -95,8 +112,7 @@ def _people(p: PeopleChange) -> str:
 
 
 def _problem_text(d: Diagnostic) -> list[str]:
-    lines = [f"  {one_line(d.path)}:{d.line}:{d.column}: {one_line(render(d.message))}"
-             f" [{d.code}]"]
+    lines = [f"  {one_line(d.path)}:{d.line}:{d.column}: {one_line(render(d.message))} [{d.code}]"]
     if d.hint:
         lines.append(f"    tips: {one_line(render(d.hint))}")
     return lines
@@ -106,8 +122,10 @@ def _problems_text(result: Review) -> list[str]:
     if not result.problems:
         return []
     count = len({d.path for d in result.problems})
-    out = [f"Kan inte läsas ({count} {'fil' if count == 1 else 'filer'}, "
-           f"{len(result.problems)} fel): ändringen går inte igenom så här."]
+    out = [
+        f"Kan inte läsas ({count} {'fil' if count == 1 else 'filer'}, "
+        f"{len(result.problems)} fel): ändringen går inte igenom så här."
+    ]
     for d in result.problems:
         out += _problem_text(d)
     return out
@@ -130,8 +148,10 @@ def text(result: Review) -> str:
             out.append(f"    {one_line(_item_head(item))}")
             if item.old_title is not None:
                 out.append(f"      rubrik förut: {one_line(item.old_title)}")
-            out += [f"      {sign} {one_line(paragraph) if paragraph else _more(more)}"
-                    for sign, paragraph, more in _prose(item)]
+            out += [
+                f"      {sign} {one_line(paragraph) if paragraph else _more(more)}"
+                for sign, paragraph, more in _prose(item)
+            ]
         out += [f"    {one_line(_people(p))}" for p in m.people]
         for p in m.positions:
             out += ["    " + line for line in _position_lines(p)]
@@ -147,19 +167,27 @@ def _verdict_text(result: Review) -> str:
     if not result.verdicts:
         return "Godkännanden och låsta anteckningar: inga fel."
     lines = [f"Godkännanden och låsta anteckningar: {len(result.verdicts)} fel:"]
-    lines += [f"  {one_line(d.path)}:{d.line}: {one_line(render(d.message))} [{d.code}]"
-              for d in result.verdicts]
+    lines += [
+        f"  {one_line(d.path)}:{d.line}: {one_line(render(d.message))} [{d.code}]"
+        for d in result.verdicts
+    ]
     return "\n".join(lines)
 
 
 def _problems_markdown(result: Review) -> list[str]:
     if not result.problems:
         return []
-    out = ["### :x: Filer som inte kan läsas", "",
-           "Ändringen går inte igenom förrän de kan läsas:", ""]
+    out = [
+        "### :x: Filer som inte kan läsas",
+        "",
+        "Ändringen går inte igenom förrän de kan läsas:",
+        "",
+    ]
     for d in result.problems:
-        out += [f"- :x: {_code(f'{d.path}:{d.line}:{d.column}')} "
-                f"{_md(render(d.message))} ({_code(d.code)})"]
+        out += [
+            f"- :x: {_code(f'{d.path}:{d.line}:{d.column}')} "
+            f"{_md(render(d.message))} ({_code(d.code)})"
+        ]
         if d.hint:
             out += [f"  - Tips: {_md(render(d.hint))}"]
     return [*out, ""]
@@ -172,8 +200,13 @@ def _items_markdown(m: MeetingChange) -> list[str]:
         if item.old_title is not None:
             out += [f"  - rubrik förut: ~~{_md(item.old_title)}~~"]
         for sign, paragraph, more in _prose(item):
-            said = (_more(more) if paragraph is None else f"~~{_md(paragraph)}~~" if sign == "−"
-                    else _md(paragraph))
+            said = (
+                _more(more)
+                if paragraph is None
+                else f"~~{_md(paragraph)}~~"
+                if sign == "−"
+                else _md(paragraph)
+            )
             out += [f"  - {'tillagt' if sign == '+' else 'borttaget'}: {said}"]
     out += [f"- {_md(_people(p))}" for p in m.people]
     return out

@@ -40,14 +40,18 @@ def _flow(**values: Any) -> CommentedMap:
 
 
 def _time(value: TimeRange) -> CommentedMap:
-    return _flow(start=DoubleQuotedScalarString(f"{value.start:%H:%M}"),
-                 end=DoubleQuotedScalarString(f"{value.end:%H:%M}"))
+    return _flow(
+        start=DoubleQuotedScalarString(f"{value.start:%H:%M}"),
+        end=DoubleQuotedScalarString(f"{value.end:%H:%M}"),
+    )
 
 
 def _previous_title(inputs: Inputs) -> str:
     assert inputs.previous is not None
-    return (f"{inputs.previous.date.isoformat()} {inputs.previous.title or 'Mötesanteckning'} "
-            f"{inputs.organ.name}")
+    return (
+        f"{inputs.previous.date.isoformat()} {inputs.previous.title or 'Mötesanteckning'} "
+        f"{inputs.organ.name}"
+    )
 
 
 def _previous_link(inputs: Inputs) -> str:
@@ -68,8 +72,13 @@ def _roster(inputs: Inputs, members: list[Membership]) -> CommentedSeq:
             continue
         names = CommentedSeq()
         for member in seated:
-            names.append(_flow(name=member.name, affiliation=member.affiliation,
-                               role=None if member.role == "member" else member.role))
+            names.append(
+                _flow(
+                    name=member.name,
+                    affiliation=member.affiliation,
+                    role=None if member.role == "member" else member.role,
+                )
+            )
         group = CommentedMap([("delegation", delegation)] if delegation else [])
         group["members"] = names
         groups.append(group)
@@ -98,28 +107,40 @@ def front_matter(inputs: Inputs, items: list[PlannedItem]) -> CommentedMap:
     if roster:
         data["roster"] = roster
     if inputs.previous is not None:
-        data["previous"] = CommentedMap([
-            ("date", inputs.previous.date), ("title", _previous_title(inputs)),
-            ("link", _previous_link(inputs)), ("approved", False)])
+        data["previous"] = CommentedMap(
+            [
+                ("date", inputs.previous.date),
+                ("title", _previous_title(inputs)),
+                ("link", _previous_link(inputs)),
+                ("approved", False),
+            ]
+        )
     seq = CommentedSeq()
     for item in items:
-        entry = CommentedMap([("number", DoubleQuotedScalarString(item.number)),
-                              ("title", item.title)])
+        entry = CommentedMap(
+            [("number", DoubleQuotedScalarString(item.number)), ("title", item.title)]
+        )
         if item.kind is not None:
             entry["kind"] = item.kind.value
         if item.case:
             entry["case"] = DoubleQuotedScalarString(item.case)
         if item.subitems:
             entry["subitems"] = CommentedSeq(
-                _flow(number=sub.letter, title=sub.title, kind=sub.kind.value,
-                      case=DoubleQuotedScalarString(sub.case) if sub.case else None)
-                for sub in item.subitems)
+                _flow(
+                    number=sub.letter,
+                    title=sub.title,
+                    kind=sub.kind.value,
+                    case=DoubleQuotedScalarString(sub.case) if sub.case else None,
+                )
+                for sub in item.subitems
+            )
         seq.append(entry)
     data["items"] = seq
     if inputs.coming:
         data["schedule"] = CommentedSeq(
-            _flow(date=s.date, time=_time(s.time) if s.time else None, place=s.place,
-                  note=s.note) for s in inputs.coming)
+            _flow(date=s.date, time=_time(s.time) if s.time else None, place=s.place, note=s.note)
+            for s in inputs.coming
+        )
     return data
 
 
@@ -128,13 +149,21 @@ def render(inputs: Inputs) -> str:
     if not inputs.slot.place:
         raise VvgError(N_("the meeting has no place"), hint=N_("give --place (e.g. --place Teams)"))
     if inputs.slot.mode is None:
-        raise VvgError(N_("the meeting has no mode"),
-                       hint=N_("give --mode remote, --mode in_person or --mode hybrid"))
+        raise VvgError(
+            N_("the meeting has no mode"),
+            hint=N_("give --mode remote, --mode in_person or --mode hybrid"),
+        )
     items = items_of(inputs)
     buffer = io.StringIO()
     round_trip().dump(front_matter(inputs, items), buffer)
-    text = templating.render(TEMPLATE, front_matter=buffer.getvalue(), items=items,
-                             organ=inputs.organ, slot=inputs.slot, coming=inputs.coming)
+    text = templating.render(
+        TEMPLATE,
+        front_matter=buffer.getvalue(),
+        items=items,
+        organ=inputs.organ,
+        slot=inputs.slot,
+        coming=inputs.coming,
+    )
     return text.rstrip("\n") + "\n"
 
 
@@ -151,8 +180,10 @@ def _write_new(path: Path, text: str, force: bool) -> None:
         os.chmod(path, 0o644)
         return
     if path.exists():
-        raise VvgError(Message(N_("{path} already exists; nothing was written"), {"path": path}),
-                       hint=N_("edit the file, or give --force to replace it"))
+        raise VvgError(
+            Message(N_("{path} already exists; nothing was written"), {"path": path}),
+            hint=N_("edit the file, or give --force to replace it"),
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -161,14 +192,21 @@ def _write_new(path: Path, text: str, force: bool) -> None:
         os.chmod(tmp, 0o644)
         os.link(tmp, path)  # fails if the file appeared meanwhile: never clobbers
     except FileExistsError:
-        raise VvgError(Message(N_("{path} already exists; nothing was written"), {"path": path}),
-                       hint=N_("edit the file, or give --force to replace it")) from None
+        raise VvgError(
+            Message(N_("{path} already exists; nothing was written"), {"path": path}),
+            hint=N_("edit the file, or give --force to replace it"),
+        ) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
 
 
-def slot_with(slot: Slot | None, day: dt.date, time: TimeRange | None, place: str | None,
-              mode: MeetingMode | None) -> Slot:
+def slot_with(
+    slot: Slot | None,
+    day: dt.date,
+    time: TimeRange | None,
+    place: str | None,
+    mode: MeetingMode | None,
+) -> Slot:
     """The scheduled slot with the caller's values taking precedence."""
     base = slot or Slot(day)
     return Slot(day, time or base.time, place or base.place, mode or base.mode, base.note)

@@ -127,9 +127,18 @@ def topics(repository: Repository, organ: str, day: dt.date) -> list[Topic]:
     """What the årshjul plans for the meeting, with the follow-ups aimed at it."""
     planned = planned_topics(repository, organ, day)
     titles = case_titles(repository, organ, day) if any(t.case for t in planned) else {}
-    return [Topic(t.title, t.category, t.case, t.kind, t.follow_ups, t.from_follow_up,
-                  titles.get(t.case) if t.case else None)
-            for t in planned]
+    return [
+        Topic(
+            t.title,
+            t.category,
+            t.case,
+            t.kind,
+            t.follow_ups,
+            t.from_follow_up,
+            titles.get(t.case) if t.case else None,
+        )
+        for t in planned
+    ]
 
 
 def open_actions(repository: Repository, organ: str, day: dt.date) -> list[OpenAction]:
@@ -159,8 +168,9 @@ def gather(repository: Repository, organ: Organ, day: dt.date, slot: Slot) -> In
     """Collect the inputs for the organ's meeting on ``day`` held at ``slot``."""
     root = repository.root
     inputs = Inputs(root, organ, slot, previous_meeting(repository, organ.id, day))
-    inputs.coming = [s for s in schedule(repository, organ.id)
-                     if day < s.date <= day + dt.timedelta(days=366)]
+    inputs.coming = [
+        s for s in schedule(repository, organ.id) if day < s.date <= day + dt.timedelta(days=366)
+    ]
     inputs.topics = topics(repository, organ.id, day)
     inputs.actions = open_actions(repository, organ.id, day)
     return inputs

@@ -18,7 +18,10 @@ from vvgctl.repository.registry import RegistryIndex
 from vvgctl.runtime.i18n import N_
 
 LISTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (L.ABSENT, "absent"), (L.REMOTE, "remote"), (L.NEW_MEMBERS, "new_members"))
+    (L.ABSENT, "absent"),
+    (L.REMOTE, "remote"),
+    (L.NEW_MEMBERS, "new_members"),
+)
 
 
 def _clean(line: Line) -> str:
@@ -30,8 +33,9 @@ def is_attendance(line: Line) -> bool:
     return any(pattern.match(clean) for pattern, _ in LISTS)
 
 
-def _one_a_line(lines: list[Line], j: int, registry: RegistryIndex | None
-                ) -> tuple[list[NamedPerson], list[Line], int]:
+def _one_a_line(
+    lines: list[Line], j: int, registry: RegistryIndex | None
+) -> tuple[list[NamedPerson], list[Line], int]:
     people: list[NamedPerson] = []
     used: list[Line] = []
     end = j + 1
@@ -56,8 +60,7 @@ def _cut_short(value: str) -> bool:
     return value.rstrip().endswith((",", " och")) or bool(re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]+", last))
 
 
-def _wrapped(lines: list[Line], j: int, value: str, draft: Draft
-             ) -> tuple[str, list[Line], int]:
+def _wrapped(lines: list[Line], j: int, value: str, draft: Draft) -> tuple[str, list[Line], int]:
     """The names after the label, with the lines a wrapped list goes on over ('…, Marie' /
     'Blomqvist, Rose-Marie Sandberg och Ritva Gonzales'); an unsure note when it seems cut."""
     used: list[Line] = []
@@ -70,17 +73,24 @@ def _wrapped(lines: list[Line], j: int, value: str, draft: Draft
         used.append(lines[k])
         k += 1
     if _cut_short(value):
-        draft.note(Message(N_("input line {line}: the list of names may go on past its line; "
-                      "check its last names"), {"line": lines[j].no}))
+        draft.note(
+            Message(
+                N_(
+                    "input line {line}: the list of names may go on past its line; "
+                    "check its last names"
+                ),
+                {"line": lines[j].no},
+            )
+        )
     return value, used, k
 
 
-def attendance_at(lines: list[Line], j: int, draft: Draft, registry: RegistryIndex | None
-                  ) -> int | None:
+def attendance_at(
+    lines: list[Line], j: int, draft: Draft, registry: RegistryIndex | None
+) -> int | None:
     """Read the attendance list labelled on line ``j``; the index after it, or None."""
     clean = _clean(lines[j])
-    found = next(((m, key) for pattern, key in LISTS for m in [pattern.match(clean)] if m),
-                 None)
+    found = next(((m, key) for pattern, key in LISTS for m in [pattern.match(clean)] if m), None)
     if found is None:
         return None
     match, key = found

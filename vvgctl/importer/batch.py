@@ -41,10 +41,16 @@ class Outcome:
     message: Message | str = ""
 
     def row(self) -> dict[str, object]:
-        return {"file": str(self.path), "status": self.status,
-                "target": str(self.target) if self.target else None, "items": self.items,
-                "positions": self.positions, "outside_registry": self.outside_registry,
-                "unsure": self.unsure, "message": str(self.message) or None}
+        return {
+            "file": str(self.path),
+            "status": self.status,
+            "target": str(self.target) if self.target else None,
+            "items": self.items,
+            "positions": self.positions,
+            "outside_registry": self.outside_registry,
+            "unsure": self.unsure,
+            "message": str(self.message) or None,
+        }
 
 
 def digest(path: Path) -> str:
@@ -59,9 +65,13 @@ def documents(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file()
-                            and p.suffix.lower() in SUFFIXES
-                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
         else:
             found.append(path)
     return list(dict.fromkeys(found))
@@ -82,26 +92,51 @@ def imported_digests(root: Path) -> dict[str, Path]:
     return found
 
 
-def import_many(files: list[Path], *, organ: str | None, registry: RegistryIndex | None,
-                root: Path, date: dt.date | None = None, force: bool = False,
-                shown: Callable[[Path], str] = str,
-                progress: Callable[[int, int], None] | None = None) -> list[Outcome]:
+def import_many(
+    files: list[Path],
+    *,
+    organ: str | None,
+    registry: RegistryIndex | None,
+    root: Path,
+    date: dt.date | None = None,
+    force: bool = False,
+    shown: Callable[[Path], str] = str,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Outcome]:
     """Import each of ``files`` into ``root``; the outcome of each, in order."""
     seen = imported_digests(root)
     outcomes: list[Outcome] = []
     for done, path in enumerate(files):
         if progress is not None:
             progress(done, len(files))
-        outcomes.append(_one(path, organ=organ, registry=registry, root=root, date=date,
-                             force=force, seen=seen, shown=shown))
+        outcomes.append(
+            _one(
+                path,
+                organ=organ,
+                registry=registry,
+                root=root,
+                date=date,
+                force=force,
+                seen=seen,
+                shown=shown,
+            )
+        )
     if progress is not None:
         progress(len(files), len(files))
     return outcomes
 
 
-def _one(path: Path, *, organ: str | None, registry: RegistryIndex | None, root: Path,
-         date: dt.date | None, force: bool, seen: dict[str, Path],
-         shown: Callable[[Path], str]) -> Outcome:
+def _one(
+    path: Path,
+    *,
+    organ: str | None,
+    registry: RegistryIndex | None,
+    root: Path,
+    date: dt.date | None,
+    force: bool,
+    seen: dict[str, Path],
+    shown: Callable[[Path], str],
+) -> Outcome:
     try:
         limit = MAX_BYTES.get(path.suffix.lower())
         if limit is None or not path.is_file() or path.stat().st_size > limit:
@@ -115,15 +150,30 @@ def _one(path: Path, *, organ: str | None, registry: RegistryIndex | None, root:
         return Outcome(path, "skipped", target=seen[sha])
     try:
         text, notes = read_source(path)
-        result = import_text(text, organ=organ, registry=registry, root=root, date=date,
-                             source=shown(path), into_root=True, notes=notes,
-                             imported_from={"name": path.name, "sha256": sha})
+        result = import_text(
+            text,
+            organ=organ,
+            registry=registry,
+            root=root,
+            date=date,
+            source=shown(path),
+            into_root=True,
+            notes=notes,
+            imported_from={"name": path.name, "sha256": sha},
+        )
     except VvgError as exc:
         return Outcome(path, "failed", message=exc.message)
     target = result.target
     assert target is not None
-    outcome = Outcome(path, "imported", target, result.items, result.positions,
-                      len(result.local_people), len(result.uncertain))
+    outcome = Outcome(
+        path,
+        "imported",
+        target,
+        result.items,
+        result.positions,
+        len(result.local_people),
+        len(result.uncertain),
+    )
     if target.exists() and not force and seen.get(sha) != target:
         outcome.status = "failed"
         outcome.message = Message(

@@ -28,4 +28,5 @@ class Context:
             names |= {organ.name} | ({organ.short_name} if organ.short_name else set())
         self.position_sentence = re.compile(
             rf"^(?:{alternatives(tuple(names))})\s+(?:{alternatives(V.POSITION_VERBS)})\b",
-            re.IGNORECASE)
+            re.IGNORECASE,
+        )

@@ -40,9 +40,14 @@ SUFFIXES = (".pdf", *PANDOC_FORMATS, *TEXT_SUFFIXES)
 
 MiB = 1024 * 1024
 #: the largest file import reads, by its suffix (see the module's docstring)
-MAX_BYTES = {".pdf": 20 * MiB, ".docx": 20 * MiB, ".odt": 20 * MiB, ".html": 5 * MiB,
-             ".htm": 5 * MiB,
-             **{suffix: 2 * MiB for suffix in TEXT_SUFFIXES}}
+MAX_BYTES = {
+    ".pdf": 20 * MiB,
+    ".docx": 20 * MiB,
+    ".odt": 20 * MiB,
+    ".html": 5 * MiB,
+    ".htm": 5 * MiB,
+    **{suffix: 2 * MiB for suffix in TEXT_SUFFIXES},
+}
 #: what the parts of a .docx/.odt may unpack to
 MAX_UNPACKED_BYTES = 200 * MiB
 #: the text read from any format
@@ -77,10 +82,15 @@ def read_source(path: Path) -> tuple[str, list[Message | str]]:
             _check_unpacked(path)
         tree = run_pandoc(path, PANDOC_FORMATS[suffix])
         notes: list[Message | str] = [
-            Message(N_("a link to {url!r} was dropped (the minutes keep http(s), mailto: and "
-                       "relative links); its text {text!r} stays"),
-                    {"url": url[:60], "text": text[:60]})
-            for url, text in drop_unsafe_links(tree)]
+            Message(
+                N_(
+                    "a link to {url!r} was dropped (the minutes keep http(s), mailto: and "
+                    "relative links); its text {text!r} stays"
+                ),
+                {"url": url[:60], "text": text[:60]},
+            )
+            for url, text in drop_unsafe_links(tree)
+        ]
         text = tree_text(tree)
         _check_text(path, len(text.encode("utf-8")))
         return text, notes
@@ -89,7 +99,8 @@ def read_source(path: Path) -> tuple[str, list[Message | str]]:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace"), [
-            N_("the file is not UTF-8; it was read as Windows-1252 (check å, ä, ö)")]
+            N_("the file is not UTF-8; it was read as Windows-1252 (check å, ä, ö)")
+        ]
 
 
 def _read(path: Path, limit: int) -> bytes:
@@ -169,8 +180,12 @@ def _check_text(path: Path, size: int) -> None:
 
 def run_pandoc(path: Path, fmt: str) -> dict[str, Any]:
     try:
-        proc = subprocess.run([pandoc_path(), "--sandbox", "-f", fmt, "-t", "json", str(path)],
-                              capture_output=True, timeout=300, check=False)
+        proc = subprocess.run(
+            [pandoc_path(), "--sandbox", "-f", fmt, "-t", "json", str(path)],
+            capture_output=True,
+            timeout=300,
+            check=False,
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise VvgError(
             Message(N_("pandoc could not be run on {path}: {exc}"), {"path": path, "exc": exc})

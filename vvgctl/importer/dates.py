@@ -12,8 +12,9 @@ from vvgctl.swedish.dates import MONTH_NUMBERS
 
 _MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-_LONG = re.compile(rf"(?<!\d)(\d{{1,2}})\s*(?:e|:e)?\s+({_MONTH})\.?(?:\s+(\d{{4}}))?(?![\wåäö])",
-                   re.IGNORECASE)
+_LONG = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s*(?:e|:e)?\s+({_MONTH})\.?(?:\s+(\d{{4}}))?(?![\wåäö])", re.IGNORECASE
+)
 _SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})[\s-]+(\d{4})(?!\d)")
 _SPACED = re.compile(r"^\s*(\d{4})\s(\d{2})\s(\d{2})\s*$")
 MONTH_ONLY = re.compile(rf"\b({_MONTH})(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
@@ -21,7 +22,9 @@ MONTH_ONLY = re.compile(rf"\b({_MONTH})(?:\s+(\d{{4}}))?\b", re.IGNORECASE)
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
 _RANGE = re.compile(
     rf"(?<![\d.:\-–/])(kl\.?\s*|klockan\s+)?{_CLOCK}\s*(?:–|—|-|till)\s*(?:kl\.?\s*)?{_CLOCK}"
-    rf"(?![\d\-–/]|[.:]\d)", re.IGNORECASE)
+    rf"(?![\d\-–/]|[.:]\d)",
+    re.IGNORECASE,
+)
 _MINUTES = re.compile(r"(?<!\d)(\d{1,3})\s*(?:minuter|min\b|minutes)", re.IGNORECASE)
 
 

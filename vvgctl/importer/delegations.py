@@ -14,8 +14,12 @@ from vvgctl.repository.registry import fold
 #: an abbreviation in brackets after a name: "Västkom (VK)"
 ABBREVIATION = re.compile(r"\(([A-ZÅÄÖ]{2,10})\)")
 #: a heading over people who are not members: guests, co-opted members
-OTHERS = re.compile(r"^(övriga( deltagare| närvarande)?|adjungerade|adjungerad|gäster|"
-                     r"inbjudna)$", re.IGNORECASE)
+OTHERS = re.compile(
+    r"^(övriga( deltagare| närvarande)?|adjungerade|adjungerad|gäster|"
+    r"inbjudna)$",
+    re.IGNORECASE,
+)
+
 
 def slug(text: str) -> str:
     folded = fold(ABBREVIATION.sub("", text))
@@ -33,8 +37,9 @@ def resolve_delegation(heading: str, organ: Organ | None) -> str | None:
             return delegation.id
     for delegation in organ.delegations:
         name = fold(delegation.name)
-        if re.search(rf"\b{re.escape(name)}\b", wanted) or \
-                (len(wanted) > 3 and re.search(rf"\b{re.escape(wanted)}\b", name)):
+        if re.search(rf"\b{re.escape(name)}\b", wanted) or (
+            len(wanted) > 3 and re.search(rf"\b{re.escape(wanted)}\b", name)
+        ):
             return delegation.id
     names = {fold(d.name): d.id for d in organ.delegations}
     close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.85)

@@ -46,8 +46,7 @@ class Draft:
 
     def credit(self, path: Path_, line: Line, text: str | None = None) -> None:
         """Record that ``text`` (default: the whole line) of the input went into ``path``."""
-        self.credits.setdefault(path, []).append(Line(line.no, line.text if text is None
-                                                      else text))
+        self.credits.setdefault(path, []).append(Line(line.no, line.text if text is None else text))
 
     def to_review(self, lines: list[Line], why: Message | str | None = None) -> None:
         lines = [line for line in lines if not line.blank]

@@ -19,15 +19,50 @@ from vvgctl.importer.text import Line, words
 from vvgctl.source.yaml import load, round_trip
 
 REVIEW_HEADING = "Att granska (import)"
-REVIEW_INTRO = ("Texten nedan kunde inte placeras av importen och står här ordagrant. "
-                "Flytta den till rätt ställe eller ta bort den vid granskningen.")
+REVIEW_INTRO = (
+    "Texten nedan kunde inte placeras av importen och står här ordagrant. "
+    "Flytta den till rätt ställe eller ta bort den vid granskningen."
+)
 
-MEETING_KEYS = ("organ", "title", "date", "time", "place", "mode", "status", "chair", "secretary",
-                "invited_note", "invited", "roster_note", "roster", "attendance", "previous",
-                "approval", "items", "interludes", "schedule", "people",
-                "imported_from")
-ITEM_KEYS = ("number", "title", "kind", "timebox", "presenters", "documents", "case", "question",
-             "decisions", "actions", "follow_ups", "closes_actions", "tables", "subitems")
+MEETING_KEYS = (
+    "organ",
+    "title",
+    "date",
+    "time",
+    "place",
+    "mode",
+    "status",
+    "chair",
+    "secretary",
+    "invited_note",
+    "invited",
+    "roster_note",
+    "roster",
+    "attendance",
+    "previous",
+    "approval",
+    "items",
+    "interludes",
+    "schedule",
+    "people",
+    "imported_from",
+)
+ITEM_KEYS = (
+    "number",
+    "title",
+    "kind",
+    "timebox",
+    "presenters",
+    "documents",
+    "case",
+    "question",
+    "decisions",
+    "actions",
+    "follow_ups",
+    "closes_actions",
+    "tables",
+    "subitems",
+)
 
 
 _NUMBER_LIKE = re.compile(r"^[\d.:+-]+$")

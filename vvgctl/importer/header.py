@@ -17,24 +17,37 @@ from vvgctl.models.registry import Organ
 from vvgctl.repository.registry import RegistryIndex, fold
 from vvgctl.runtime.i18n import N_
 
-TITLE = re.compile(r"^(mötesanteckning(ar)?|minnesanteckning(ar)?|protokoll|anteckningar|"
-                   r"kallelse|dagordning|mötesprotokoll)\b", re.IGNORECASE)
+TITLE = re.compile(
+    r"^(mötesanteckning(ar)?|minnesanteckning(ar)?|protokoll|anteckningar|"
+    r"kallelse|dagordning|mötesprotokoll)\b",
+    re.IGNORECASE,
+)
 _LABEL = re.compile(
     r"^(datum och tid|datum|tid och plats|tid|tidpunkt|klockan|plats|lokal|mötesform|"
     r"möteslokal|inbjudna|inbjuden|kallade|närvarande|deltagare|ledamöter|närvarolista)"
-    r"\s*(?::|\t)\s*(.*)$", re.IGNORECASE)
+    r"\s*(?::|\t)\s*(.*)$",
+    re.IGNORECASE,
+)
 #: 'Kallade' on its own line, or with its note in brackets: 'Kallade (Se lista)'
-_BARE_ROSTER = re.compile(r"^(kallade|närvarande|deltagare|ledamöter|närvarolista)\s*"
-                          r"(?:\((.*)\))?\s*$", re.IGNORECASE)
+_BARE_ROSTER = re.compile(
+    r"^(kallade|närvarande|deltagare|ledamöter|närvarolista)\s*"
+    r"(?:\((.*)\))?\s*$",
+    re.IGNORECASE,
+)
 _ROSTER_LABELS = {"kallade", "närvarande", "deltagare", "ledamöter", "närvarolista"}
 _SEE = re.compile(r"^se (nedan|lista|bilaga|närvarolista)\b", re.IGNORECASE)
 _DIGITAL = re.compile(r"teams|zoom|skype|webex|digital|distans|videolänk|länk", re.IGNORECASE)
 #: a place and the date: 'Vänersborg 2016-01-20', 'Göteborg, 22 oktober 2025'
-_PLACE_DATE = re.compile(r"^([A-ZÅÄÖ][\wåäöÅÄÖ.\- ]{1,40}?)(?:,?\s+(\d{4}-\d{2}-\d{2})|,\s+"
-                         r"(\d{1,2}\s+[a-zåäö]+\.?\s+\d{4}))$")
+_PLACE_DATE = re.compile(
+    r"^([A-ZÅÄÖ][\wåäöÅÄÖ.\- ]{1,40}?)(?:,?\s+(\d{4}-\d{2}-\d{2})|,\s+"
+    r"(\d{1,2}\s+[a-zåäö]+\.?\s+\d{4}))$"
+)
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
-_DATE_TEXT = re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)|(?<!\d)\d{1,2}\s+[a-zåäö]+\.?\s+"
-                        r"\d{4}(?!\d)", re.IGNORECASE)
+_DATE_TEXT = re.compile(
+    r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)|(?<!\d)\d{1,2}\s+[a-zåäö]+\.?\s+"
+    r"\d{4}(?!\d)",
+    re.IGNORECASE,
+)
 _FOOTNOTE = re.compile(r"^\s*\*\s+(.*)$")
 
 
@@ -44,7 +57,8 @@ class Header:
     organ_text: str | None = None
     is_minutes: bool = False
     roster_groups: list[tuple[str | None, Line | None, list[tuple[Line, str]]]] = field(
-        default_factory=list)
+        default_factory=list
+    )
 
 
 def guess_organ(text: str, registry: RegistryIndex | None) -> str | None:
@@ -58,8 +72,9 @@ def guess_organ(text: str, registry: RegistryIndex | None) -> str | None:
             if wanted in names or abbreviations & shorts or wanted in shorts:
                 return organ.id
         for organ in registry.registry.organs:
-            if len(fold(organ.name)) > 8 and (fold(organ.name) in wanted
-                                               or wanted in fold(organ.name)):
+            if len(fold(organ.name)) > 8 and (
+                fold(organ.name) in wanted or wanted in fold(organ.name)
+            ):
                 return organ.id
         return None
     if abbreviations:
@@ -67,8 +82,9 @@ def guess_organ(text: str, registry: RegistryIndex | None) -> str | None:
     return slug(text) or None
 
 
-def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None,
-                 organ: str | None = None) -> Header:
+def parse_header(
+    lines: list[Line], draft: Draft, registry: RegistryIndex | None, organ: str | None = None
+) -> Header:
     """Fill the draft's header fields from the lines before the first item."""
     header = Header()
     data = draft.data
@@ -102,8 +118,11 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
             if TITLE.match(clean) and clean == data.get("title"):
                 draft.credit(("title",), line)
                 continue
-            if header.organ_line is None and len(clean) < 150 and (
-                    organ is not None or guess_organ(clean, registry) is not None):
+            if (
+                header.organ_line is None
+                and len(clean) < 150
+                and (organ is not None or guess_organ(clean, registry) is not None)
+            ):
                 header.organ_line, header.organ_text = line, clean
                 continue
             leftovers.append(line)
@@ -161,7 +180,7 @@ def parse_header(lines: list[Line], draft: Draft, registry: RegistryIndex | None
                 ("organ",),
             )
     if roster_from is not None:
-        _roster_columns(lines[roster_from + 1:], header, draft, registry)
+        _roster_columns(lines[roster_from + 1 :], header, draft, registry)
         if roster_line is not None:
             if "roster" in data:
                 draft.credit(("roster",), roster_line)
@@ -224,18 +243,25 @@ def _inline_roster(value: str, line: Line, draft: Draft, registry: RegistryIndex
     people = parse_names(value, registry)
     if people and _SEE.match(note):
         _invited(value, line, draft, registry)
-        draft.note(N_("the names on the 'Kallade:' line were taken as the invited guests "
-                      "('Inbjudna: Se nedan')"), ("invited",))
+        draft.note(
+            N_(
+                "the names on the 'Kallade:' line were taken as the invited guests "
+                "('Inbjudna: Se nedan')"
+            ),
+            ("invited",),
+        )
     else:
         draft.data["roster_note"] = value
         draft.credit(("roster_note",), line)
         if people:
-            draft.note(N_("names on the 'Kallade:' line were kept as text (roster_note)"),
-                       ("roster_note",))
+            draft.note(
+                N_("names on the 'Kallade:' line were kept as text (roster_note)"), ("roster_note",)
+            )
 
 
-def _roster_columns(lines: list[Line], header: Header, draft: Draft,
-                    registry: RegistryIndex | None) -> None:
+def _roster_columns(
+    lines: list[Line], header: Header, draft: Draft, registry: RegistryIndex | None
+) -> None:
     columns: dict[int, list[tuple[Line, str, bool]]] = {}  # (line, cell, after a blank line)
     footnotes: list[Line] = []
     skip_to = 0
@@ -261,8 +287,11 @@ def _roster_columns(lines: list[Line], header: Header, draft: Draft,
         current: tuple[str | None, Line | None, list[tuple[Line, str]]] | None = None
         tight = False  # the group's heading and members stand on lines without a blank between
         for line, cell, after_blank in columns[col]:
-            if current is not None and current[2] and (
-                    _continues(cell) or _wrapped_word(cell, current[2][-1][1], organ)):
+            if (
+                current is not None
+                and current[2]
+                and (_continues(cell) or _wrapped_word(cell, current[2][-1][1], organ))
+            ):
                 last_line, last_cell = current[2][-1]  # a member's line wrapped in a column
                 current[2][-1] = (last_line, f"{last_cell} {cell}")
                 draft.credit(("roster",), line)
@@ -273,8 +302,9 @@ def _roster_columns(lines: list[Line], header: Header, draft: Draft,
                 groups.append(current)
                 tight = True
             else:
-                if current is None or (after_blank and tight and current[0] is not None
-                                       and current[2]):
+                if current is None or (
+                    after_blank and tight and current[0] is not None and current[2]
+                ):
                     # names after a blank line under a tight group, without a heading of
                     # their own: the members who sit in no delegation
                     current = (None, None, [])
@@ -287,8 +317,11 @@ def _roster_columns(lines: list[Line], header: Header, draft: Draft,
 
 
 #: one word and a note in brackets: the rest of a member's line a narrow column wrapped
-_WRAPPED_NOTE = re.compile(r"^[\wåäöÅÄÖ-]+\s+\((?:förhind|frånvar|ordf|vice|ersätt|via|digital|"
-                           r"distans)", re.IGNORECASE)
+_WRAPPED_NOTE = re.compile(
+    r"^[\wåäöÅÄÖ-]+\s+\((?:förhind|frånvar|ordf|vice|ersätt|via|digital|"
+    r"distans)",
+    re.IGNORECASE,
+)
 
 
 def _continues(cell: str) -> bool:
@@ -303,9 +336,14 @@ def _wrapped_word(cell: str, above: str, organ: Organ | None) -> bool:
     Boråsregionens' / 'Sjuhäradskommunalförbund'), when the registry knows the organ's
     delegations and the word is none of them."""
     clean = strip_markup(cell).strip()
-    return organ is not None and bool(organ.delegations) and " " not in clean \
-        and "," in above and not above.rstrip().endswith(")") \
+    return (
+        organ is not None
+        and bool(organ.delegations)
+        and " " not in clean
+        and "," in above
+        and not above.rstrip().endswith(")")
         and resolve_delegation(clean, organ) is None
+    )
 
 
 def finish_mode(draft: Draft) -> None:
@@ -316,8 +354,9 @@ def finish_mode(draft: Draft) -> None:
     if "hybrid" in place.lower():
         data["mode"] = "hybrid"
     elif _DIGITAL.search(place):
-        physical = _DIGITAL.sub("", re.sub(r"\b(via|och|samt|digitalt?|möte|mötet)\b", "",
-                                           place, flags=re.IGNORECASE))
+        physical = _DIGITAL.sub(
+            "", re.sub(r"\b(via|och|samt|digitalt?|möte|mötet)\b", "", place, flags=re.IGNORECASE)
+        )
         data["mode"] = "hybrid" if re.search(r"\w{3,}", physical) else "remote"
     else:
         data["mode"] = "hybrid" if remote else "in_person"

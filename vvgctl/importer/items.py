@@ -10,21 +10,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import ValidationError
-
 from vvgctl.importer import labels as L
 from vvgctl.importer import printed as P
 from vvgctl.importer.attendance import attendance_at
 from vvgctl.importer.context import Context
-from vvgctl.importer.dates import find_date, find_minutes, find_time_range
+from vvgctl.importer.dates import find_date
 from vvgctl.importer.draft import Draft, ItemText, Path_
 from vvgctl.importer.people import parse_names, strip_markup
 from vvgctl.importer.positions import collect_position, decision_from, follow_ups
 from vvgctl.importer.schedule import listed_schedule, schedule_lines
 from vvgctl.importer.tables import table_from
 from vvgctl.importer.text import Line
+from vvgctl.importer.timebox import is_timebox_line, pause_of, timebox_of
 from vvgctl.models.common import check_link
-from vvgctl.models.item import Timebox, action_id
+from vvgctl.models.item import action_id
 from vvgctl.runtime.i18n import N_, Message
 
 _BULLET = re.compile(r"^\s*[-*•]\s+(.+)$")
@@ -33,33 +32,6 @@ SUB = re.compile(r"^\s*(?:[-*]\s+)?(#{1,6}\s*)?(?:\*\*)?([a-z])\s*[.)]\s+(\S.*?)
 
 def _clean(line: Line) -> str:
     return strip_markup(line.text.strip().lstrip("#").strip().lstrip("-•").strip())
-
-
-def timebox_of(text: str) -> dict[str, Any] | None:
-    minutes = find_minutes(text)
-    times = find_time_range(text)
-    if minutes is None and times is None:
-        return None
-    box: dict[str, Any] = {}
-    if minutes is not None:
-        box["minutes"] = minutes
-    if times:
-        box["start"], box["end"] = times
-    try:
-        Timebox.model_validate(box)
-    except ValidationError:
-        box.pop("minutes", None)
-        try:
-            Timebox.model_validate(box)
-        except ValidationError:
-            return None
-    return box
-
-
-def _is_timebox_line(clean: str) -> bool:
-    rest = re.sub(r"\d|minuter|minutes|min\b|klockan|kl|ca|cirka|[().,:;–—\-\s]", "",
-                  clean.lower())
-    return not rest and timebox_of(clean) is not None
 
 
 class ItemParser:
@@ -130,7 +102,7 @@ class ItemParser:
         kind = L.kind_from_title(title)
         if kind and kind != "procedural":
             sub["kind"] = kind
-        following = next((x for x in lines[j + 1:] if not x.blank), None)
+        following = next((x for x in lines[j + 1 :] if not x.blank), None)
         if len(subs) == 1:
             self.listed = following is not None and bool(SUB.match(following.text))
         owns = following is not None and not SUB.match(following.text) and not self.listed
@@ -156,7 +128,7 @@ class ItemParser:
                     else:
                         self.text.lines.append(Line(line.no, kind.group(2)))
                 return j + 1
-        if self.meta and "timebox" not in self.target and _is_timebox_line(clean):
+        if self.meta and "timebox" not in self.target and is_timebox_line(clean):
             box = timebox_of(clean)
             if box:
                 draft.credit(self._put("timebox", box), line)
@@ -167,8 +139,13 @@ class ItemParser:
             if people:
                 self._presenters(people, line, presenters.group(1))
                 return j + 1
-        if self.meta and "presenters" not in self.target and ":" not in clean \
-                and not clean.endswith(".") and len(clean) < 160:
+        if (
+            self.meta
+            and "presenters" not in self.target
+            and ":" not in clean
+            and not clean.endswith(".")
+            and len(clean) < 160
+        ):
             people = parse_names(clean, self.ctx.registry)
             if people:
                 self._presenters(people, line, None)
@@ -180,9 +157,16 @@ class ItemParser:
             self._document(line, link)
             return j + 1
         bullet = _BULLET.match(line.text)
-        if bullet and self.meta and (self.base in self.explicit_kind or "timebox" in self.target
-                                     or "presenters" in self.target
-                                     or L.PREVIOUS_TITLE.search(self.item["title"])):
+        if (
+            bullet
+            and self.meta
+            and (
+                self.base in self.explicit_kind
+                or "timebox" in self.target
+                or "presenters" in self.target
+                or L.PREVIOUS_TITLE.search(self.item["title"])
+            )
+        ):
             self._document(line, bullet)  # a list of documents under the item's head
             return j + 1
         printed = P.read(lines, j, self.ctx)
@@ -207,8 +191,12 @@ class ItemParser:
         attended = attendance_at(lines, j, draft, self.ctx.registry)
         if attended is not None:
             return attended
-        for pattern, handler in ((L.ACTION, self._action), (L.QUESTION, self._question),
-                                 (L.SECRETARY, self._secretary), (L.CHAIR, self._chair)):
+        for pattern, handler in (
+            (L.ACTION, self._action),
+            (L.QUESTION, self._question),
+            (L.SECRETARY, self._secretary),
+            (L.CHAIR, self._chair),
+        ):
             match = pattern.match(clean)
             if match:
                 handled = handler(lines, j, match)
@@ -233,14 +221,22 @@ class ItemParser:
         if not self.ctx.position_sentence.match(clean):
             return False
         sentence = re.split(r"(?<=[.!?])\s+", clean)[0]
-        decision: dict[str, Any] = {"type": L.decision_type(sentence), "text": sentence,
-                                    "in_body": True}
+        decision: dict[str, Any] = {
+            "type": L.decision_type(sentence),
+            "text": sentence,
+            "in_body": True,
+        }
         if self.saw_dialog:
             decision["after_dialog"] = True
         path = self._put("decisions", decision)
         self.draft.credit(path, Line(line.no, sentence))
-        self.draft.note(Message(N_("input line {line}: a position without a label was read "
-                                   "from the text"), {"line": line.no}), path)
+        self.draft.note(
+            Message(
+                N_("input line {line}: a position without a label was read from the text"),
+                {"line": line.no},
+            ),
+            path,
+        )
         self._body(line)
         return True
 
@@ -272,9 +268,15 @@ class ItemParser:
                 self.draft.credit(("previous",), line)
                 return
             if found:
-                self.draft.note(Message(N_("input line {line}: the previous minutes ({date}) "
-                                           "are not in the repository; kept as a document"),
-                                        {"line": line.no, "date": found}))
+                self.draft.note(
+                    Message(
+                        N_(
+                            "input line {line}: the previous minutes ({date}) "
+                            "are not in the repository; kept as a document"
+                        ),
+                        {"line": line.no, "date": found},
+                    )
+                )
         doc: dict[str, Any] = {"title": title}
         if link:
             doc["link"] = link
@@ -286,11 +288,15 @@ class ItemParser:
             return None
         # the derived id an action without one has anyway (vvgctl.models.item.action_id),
         # written out so that a later meeting sees what to list under closes_actions
-        number = self.item["number"] + (self.target["number"] if self.target is not self.item
-                                         else "")
+        number = self.item["number"] + (
+            self.target["number"] if self.target is not self.item else ""
+        )
         ordinal = len(self.target.get("actions") or []) + 1
-        action: dict[str, Any] = {"id": action_id(self.ctx.organ, self.ctx.date, number, ordinal),
-                                  "text": text, "label": label[0].upper() + label[1:]}
+        action: dict[str, Any] = {
+            "id": action_id(self.ctx.organ, self.ctx.date, number, ordinal),
+            "text": text,
+            "label": label[0].upper() + label[1:],
+        }
         if "nästa möte" in label.lower():
             action["due_meeting"] = "next"
         self.draft.credit(self._put("actions", action), lines[j])
@@ -336,13 +342,8 @@ class ItemParser:
         return lines.index(used[-1], j) + 1
 
     def _pause(self, line: Line, clean: str) -> None:
-        interlude: dict[str, Any] = {"after": self.item["number"], "kind": "pause",
-                                     "text": clean}
-        times = find_time_range(clean)
-        if times:
-            interlude["time"] = {"start": times[0], "end": times[1]}
         interludes = self.draft.data.setdefault("interludes", [])
-        interludes.append(interlude)
+        interludes.append(pause_of(self.item["number"], clean))
         self.draft.credit(("interludes", len(interludes) - 1), line)
 
     def _table(self, lines: list[Line], j: int) -> int | None:
@@ -380,12 +381,17 @@ class ItemParser:
 
         titles = [self.item["title"]] + [s["title"] for s in self.item.get("subitems", [])]
         if any(L.SCHEDULE_TITLE.search(t) for t in titles):
-            candidates = [s["title"] for s in self.item.get("subitems", [])
-                          if L.SCHEDULE_TITLE.search(s["title"])] + self.prose
+            candidates = [
+                s["title"]
+                for s in self.item.get("subitems", [])
+                if L.SCHEDULE_TITLE.search(s["title"])
+            ] + self.prose
             self.draft.data.setdefault("schedule", []).extend(
-                schedule_lines(candidates, self.ctx.date))
+                schedule_lines(candidates, self.ctx.date)
+            )
         else:  # 'Mötestider 2025:' over a list inside another item ('Övriga frågor')
             self.draft.data.setdefault("schedule", []).extend(
-                schedule_lines(listed_schedule(self.prose), self.ctx.date))
+                schedule_lines(listed_schedule(self.prose), self.ctx.date)
+            )
             if not self.draft.data["schedule"]:
                 del self.draft.data["schedule"]

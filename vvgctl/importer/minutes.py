@@ -76,9 +76,16 @@ def _previous_checker(root: Path | None, organ: str) -> Any:
     return ok
 
 
-def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
-                root: Path | None, date: dt.date | None = None, source: str = "input",
-                notes: Sequence[Message | str] = ()) -> Draft:
+def build_draft(
+    text: str,
+    *,
+    organ: str | None,
+    registry: RegistryIndex | None,
+    root: Path | None,
+    date: dt.date | None = None,
+    source: str = "input",
+    notes: Sequence[Message | str] = (),
+) -> Draft:
     """The draft of ``text``; ``notes`` (how the input was read) become the draft's notes."""
     lines, furniture = read_lines(text)
     lines = unflatten_items(lines)
@@ -96,31 +103,58 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
         draft.data["date"] = date.isoformat()
     if "date" not in draft.data:
         raise NotMinutes(
-            Message(N_("{source} does not look like minutes: no meeting date was found (no "
-                       "title such as Mötesanteckning either)") if not header.is_minutes
-                    else N_("{source} does not look like minutes: no meeting date was found "
-                            "(no 'Datum:' line)"), {"source": source}),
-            hint=N_("if it is minutes, pass --date YYYY-MM-DD; the text the importer cannot "
-                    "place then goes to the review section"))
+            Message(
+                N_(
+                    "{source} does not look like minutes: no meeting date was found (no "
+                    "title such as Mötesanteckning either)"
+                )
+                if not header.is_minutes
+                else N_(
+                    "{source} does not look like minutes: no meeting date was found "
+                    "(no 'Datum:' line)"
+                ),
+                {"source": source},
+            ),
+            hint=N_(
+                "if it is minutes, pass --date YYYY-MM-DD; the text the importer cannot "
+                "place then goes to the review section"
+            ),
+        )
     if "organ" not in draft.data:
         known = ", ".join(registry.organ_ids()) if registry else ""
-        message = (N_("cannot tell which organ's minutes {source} are from {organ!r}")
-                   if header.organ_text else N_("cannot tell which organ's minutes {source} are"))
-        raise UsageError(Message(message, {"source": source, "organ": header.organ_text}),
-                         hint=Message(N_("pass --organ ORG (one of: {organs})"), {"organs": known})
-                         if known else N_("pass --organ ORG"))
+        message = (
+            N_("cannot tell which organ's minutes {source} are from {organ!r}")
+            if header.organ_text
+            else N_("cannot tell which organ's minutes {source} are")
+        )
+        raise UsageError(
+            Message(message, {"source": source, "organ": header.organ_text}),
+            hint=Message(N_("pass --organ ORG (one of: {organs})"), {"organs": known})
+            if known
+            else N_("pass --organ ORG"),
+        )
     if not header.is_minutes and is_credible(headings):
-        draft.note(N_("no title such as 'Mötesanteckning' and no 'Datum:' line: the items were "
-                      "read from the numbered sequence of headings"), ("items",))
+        draft.note(
+            N_(
+                "no title such as 'Mötesanteckning' and no 'Datum:' line: the items were "
+                "read from the numbered sequence of headings"
+            ),
+            ("items",),
+        )
     elif not header.is_minutes:
-        draft.note(N_("no title such as 'Mötesanteckning' or 'Protokoll': everything was kept for "
-                      "review; this may not be minutes at all"))
+        draft.note(
+            N_(
+                "no title such as 'Mötesanteckning' or 'Protokoll': everything was kept for "
+                "review; this may not be minutes at all"
+            )
+        )
         draft.to_review(lines)
         draft.preface = []
         headings = []
     meeting_date = dt.date.fromisoformat(draft.data["date"])
-    ctx = Context(registry, meeting_date, draft.data["organ"],
-                  _previous_checker(root, draft.data["organ"]))
+    ctx = Context(
+        registry, meeting_date, draft.data["organ"], _previous_checker(root, draft.data["organ"])
+    )
     bounds = [h.start for h in headings] + [len(lines)]
     grouped = sections(lines, headings)
     section_lines = {lines[at].no: (lines[at], item, kind) for at, (item, kind) in grouped.items()}
@@ -131,9 +165,10 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
         number = heading.number
         parser = ItemParser(draft, ctx, index, number, heading.title)
         draft.data.setdefault("items", []).append(
-            parser.parse(body[heading.end + 1:bounds[index + 1]]))
+            parser.parse(body[heading.end + 1 : bounds[index + 1]])
+        )
         draft.items.append(parser.text)
-        for line in lines[heading.start:heading.end + 1]:
+        for line in lines[heading.start : heading.end + 1]:
             draft.credit(("items", index), line)
         for line, item, kind in section_lines.values():
             if item == index:
@@ -156,8 +191,9 @@ def build_draft(text: str, *, organ: str | None, registry: RegistryIndex | None,
     if draft.preface:
         draft.to_review(draft.preface, N_("header text that was not understood"))
     if furniture:
-        draft.to_review(furniture, N_("page numbers and page headers of the PDF, taken out of "
-                                   "the text"))
+        draft.to_review(
+            furniture, N_("page numbers and page headers of the PDF, taken out of the text")
+        )
     _finish(draft)
     return draft
 
@@ -220,11 +256,19 @@ def _people(draft: Draft, registry: RegistryIndex | None, result: ImportResult) 
         draft.data["people"] = local
 
 
-def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
-                root: Path | None, date: dt.date | None = None, source: str = "input",
-                target: Path | None = None, into_root: bool = False,
-                notes: Sequence[Message | str] = (), imported_from: dict[str, str] | None = None
-                ) -> ImportResult:
+def import_text(
+    text: str,
+    *,
+    organ: str | None,
+    registry: RegistryIndex | None,
+    root: Path | None,
+    date: dt.date | None = None,
+    source: str = "input",
+    target: Path | None = None,
+    into_root: bool = False,
+    notes: Sequence[Message | str] = (),
+    imported_from: dict[str, str] | None = None,
+) -> ImportResult:
     """Import ``text`` into a draft; the draft is validated and checked but not written.
 
     ``target`` is where it will be written (None: standard output); with ``into_root`` and a
@@ -232,8 +276,9 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
     ``imported_from`` (the file's name and SHA-256) is recorded in the draft, so that a second
     import of the same file is skipped.
     """
-    draft = build_draft(text, organ=organ, registry=registry, root=root, date=date,
-                        source=source, notes=notes)
+    draft = build_draft(
+        text, organ=organ, registry=registry, root=root, date=date, source=source, notes=notes
+    )
     result = ImportResult("", draft.data["organ"], dt.date.fromisoformat(draft.data["date"]))
     if target is None and into_root and root is not None:
         target = meeting_path(root, result.organ, result.date)
@@ -259,9 +304,10 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
         )
     result.text = document
     result.items = len(draft.items)
-    result.positions = sum(len(item.decisions) + sum(len(getattr(sub, "decisions", []))
-                                                     for sub in item.subitems)
-                           for item in loaded.model.items)
+    result.positions = sum(
+        len(item.decisions) + sum(len(getattr(sub, "decisions", [])) for sub in item.subitems)
+        for item in loaded.model.items
+    )
     result.review_pieces = len(draft.review)
     offset = len(head)
     for note in draft.notes:
@@ -274,8 +320,9 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
         result.uncertain.append(Uncertainty(line, note.message))
     for index, _piece in enumerate(draft.review):
         if not any(n.body == ("review", index) for n in draft.notes):
-            result.uncertain.append(Uncertainty(offset + where[("review", index)],
-                                                _(N_("text kept for review"))))
+            result.uncertain.append(
+                Uncertainty(offset + where[("review", index)], _(N_("text kept for review")))
+            )
     result.uncertain.sort(key=lambda u: u.line)
     if registry is not None:
         from vvgctl.checking.check import check_loaded
@@ -283,4 +330,3 @@ def import_text(text: str, *, organ: str | None, registry: RegistryIndex | None,
         checked = check_loaded(loaded, registry, root, target)
         result.problems = [d for d in checked.diagnostics if d.severity is Severity.ERROR]
     return result
-

@@ -15,8 +15,11 @@ import re
 from vvgctl.importer import labels as L
 from vvgctl.importer.text import Line, Vocabulary, join_line, normalise
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:sida\s+)?(\d{1,3})(?:\s*(?:av|/)\s*\d{1,3}|"
-                          r"\s*\(\d{1,3}\))?(?:\s*-)?\s*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:-\s*)?(?:sida\s+)?(\d{1,3})(?:\s*(?:av|/)\s*\d{1,3}|"
+    r"\s*\(\d{1,3}\))?(?:\s*-)?\s*$",
+    re.IGNORECASE,
+)
 _BARE = re.compile(r"^\s*\d{1,3}\s*$")
 #: a footer that ends in the page number: "Vårdsamverkan Västra Götaland | Sida 2 av 5"
 _FOOTER = re.compile(r"^.{0,80}\bsida\s+\d{1,3}(?:\s*(?:av|/)\s*\d{1,3})?\s*$", re.IGNORECASE)
@@ -86,19 +89,33 @@ def split_furniture(text: str) -> tuple[list[str], list[Line]]:
     return ["" if i in gone else line for i, line in enumerate(raw)], furniture
 
 
-_STRUCTURE = re.compile(r"^\s*(?:[-•*]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|§|\(|punkt\s+\d)",
-                        re.IGNORECASE)
+_STRUCTURE = re.compile(
+    r"^\s*(?:[-•*]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|§|\(|punkt\s+\d)", re.IGNORECASE
+)
 _LABEL_START = re.compile(r"^\s*[\wåäöÅÄÖ/]+(?:\s+[\wåäöÅÄÖ/]+){0,3}\s*:(?:\s|$)")
 
 
-_LABELS = (L.KIND_LINE, L.POSITION, L.POSITION_SENTENCE, L.PROPOSAL, L.PRESENTERS, L.ABSENT,
-           L.REMOTE, L.NEW_MEMBERS, L.DIALOG, L.ACTION, L.QUESTION, L.SECRETARY)
+_LABELS = (
+    L.KIND_LINE,
+    L.POSITION,
+    L.POSITION_SENTENCE,
+    L.PROPOSAL,
+    L.PRESENTERS,
+    L.ABSENT,
+    L.REMOTE,
+    L.NEW_MEMBERS,
+    L.DIALOG,
+    L.ACTION,
+    L.QUESTION,
+    L.SECRETARY,
+)
 
 
 def wrap_width(lines: list[Line]) -> int | None:
     """The width the text was hard-wrapped at, or None when it was not."""
-    lengths = sorted(len(line.text.rstrip()) for line in lines
-                     if not line.blank and "\t" not in line.text)
+    lengths = sorted(
+        len(line.text.rstrip()) for line in lines if not line.blank and "\t" not in line.text
+    )
     if len(lengths) < 40:
         return None
     high = lengths[int(len(lengths) * 0.9) - 1]
@@ -115,8 +132,11 @@ def _wrapped(tail: str, following: str, width: int) -> bool:
         return False
     nxt = following.strip()
     indented = following.startswith((" ", "\t")) and bool(re.match(r"^\s*[-•*]\s|^\s", tail))
-    if not indented and (_STRUCTURE.match(following) or _LABEL_START.match(following)
-                         or any(p.match(nxt) for p in _LABELS)):
+    if not indented and (
+        _STRUCTURE.match(following)
+        or _LABEL_START.match(following)
+        or any(p.match(nxt) for p in _LABELS)
+    ):
         return False
     first = nxt.split()[0]
     if tail.rstrip().endswith("-"):
@@ -132,12 +152,21 @@ def unwrap(lines: list[Line], vocabulary: Vocabulary) -> list[Line]:
     out: list[Line] = []
     tail = ""
     for line in lines:
-        if len(out) >= 2 and out[-1].blank and re.match(r"^\s{2,}\S", line.text) \
-                and re.match(r"^\s*[-•*]\s", out[-2].text) and _wrapped(tail, line.text, width):
+        if (
+            len(out) >= 2
+            and out[-1].blank
+            and re.match(r"^\s{2,}\S", line.text)
+            and re.match(r"^\s*[-•*]\s", out[-2].text)
+            and _wrapped(tail, line.text, width)
+        ):
             out.pop()  # a list entry cut by a page break
         previous = out[-1] if out else None
-        if previous is not None and not previous.blank and not line.blank and \
-                _wrapped(tail, line.text, width):
+        if (
+            previous is not None
+            and not previous.blank
+            and not line.blank
+            and _wrapped(tail, line.text, width)
+        ):
             join_line(previous, line.text.strip(), vocabulary)
         else:
             out.append(Line(line.no, line.text))

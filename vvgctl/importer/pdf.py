@@ -38,8 +38,11 @@ from vvgctl.runtime.i18n import N_
 #: the pages import reads from one PDF: the minutes of one meeting are 5-15 pages
 MAX_PAGES = 200
 
-_PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:sida|page|s\.)?\s*\d{1,3}(?:\s*(?:av|/|of)\s*\d{1,3})?"
-                          r"(?:\s*-)?$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^(?:-\s*)?(?:sida|page|s\.)?\s*\d{1,3}(?:\s*(?:av|/|of)\s*\d{1,3})?"
+    r"(?:\s*-)?$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]+")
 #: PDFium's mark for a hyphen at a line end, where it has joined the two lines itself
 _SOFT_HYPHEN = re.compile(r"(\S*)\ufffe\s*(\S*)")
@@ -49,18 +52,21 @@ def pdf_text(path: Path) -> tuple[str, list[Message | str]]:
     """The text of the PDF at ``path`` and notes on how it was read."""
     pages = read_pages(path)
     if not any(page.runs for page in pages):
-        raise UsageError(Message(N_("cannot import {path}: the PDF has no text (a scanned "
-                                    "image?)"), {"path": path}),
-                         hint=N_("run text recognition (OCR) on it first, or import the "
-                                 "original document"))
+        raise UsageError(
+            Message(
+                N_("cannot import {path}: the PDF has no text (a scanned image?)"), {"path": path}
+            ),
+            hint=N_("run text recognition (OCR) on it first, or import the original document"),
+        )
     furniture = remove_furniture(pages)
     body = body_size(pages)
     sizes = heading_sizes(pages, body)
     vocabulary = hyphenated_words(pages)
     for page in pages:
         for run in page.runs:
-            run.text = _SOFT_HYPHEN.sub(lambda m: join(m.group(1) + "-", m.group(2),
-                                                       vocabulary), run.text)
+            run.text = _SOFT_HYPHEN.sub(
+                lambda m: join(m.group(1) + "-", m.group(2), vocabulary), run.text
+            )
     lines: list[str] = []
     for page in pages:
         page_lines = layout(page, body, sizes, vocabulary)
@@ -73,8 +79,12 @@ def pdf_text(path: Path) -> tuple[str, list[Message | str]]:
     notes: list[Message | str] = []
     if furniture:
         shown = "; ".join(repr(text) for text in furniture[:4])
-        notes.append(Message(N_("page headers, footers and page numbers of the PDF were left "
-                                "out: {texts}"), {"texts": shown}))
+        notes.append(
+            Message(
+                N_("page headers, footers and page numbers of the PDF were left out: {texts}"),
+                {"texts": shown},
+            )
+        )
     text = "\n".join(lines).strip("\n") + "\n"
     return re.sub(r"\n{3,}", "\n\n", text), notes
 
@@ -86,17 +96,19 @@ def read_pages(path: Path) -> list[Page]:
     try:
         document = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as exc:
-        raise VvgError(Message(N_("cannot read the PDF {path}: {reason}"),
-                               {"path": path, "reason": str(exc)}),
-                       hint=N_("is it a PDF that is not password protected? Open it and "
-                               "export it again")) from None
+        raise VvgError(
+            Message(N_("cannot read the PDF {path}: {reason}"), {"path": path, "reason": str(exc)}),
+            hint=N_("is it a PDF that is not password protected? Open it and export it again"),
+        ) from None
     try:
         if len(document) > MAX_PAGES:
-            raise UsageError(Message(N_("cannot import {path}: it has {pages} pages; import "
-                                        "reads at most {limit}"),
-                                     {"path": path, "pages": len(document), "limit": MAX_PAGES}),
-                             hint=N_("is it the minutes of one meeting? Save that meeting "
-                                     "alone"))
+            raise UsageError(
+                Message(
+                    N_("cannot import {path}: it has {pages} pages; import reads at most {limit}"),
+                    {"path": path, "pages": len(document), "limit": MAX_PAGES},
+                ),
+                hint=N_("is it the minutes of one meeting? Save that meeting alone"),
+            )
         return [_page(document[index]) for index in range(len(document))]
     finally:
         document.close()
@@ -133,8 +145,7 @@ def _page(page: object) -> Page:
     return result
 
 
-def _runs(pieces: list[tuple[str, tuple[float, float, float, float], float, bool]]
-          ) -> list[Run]:
+def _runs(pieces: list[tuple[str, tuple[float, float, float, float], float, bool]]) -> list[Run]:
     """The runs of one PDFium line: split where a gap is wider than three spaces (the cells
     of a table row may share a line)."""
     out: list[Run] = []
@@ -155,17 +166,25 @@ def _runs(pieces: list[tuple[str, tuple[float, float, float, float], float, bool
         inked = [p for p in chunk if p[0].strip()]
         boxes = [p[1] for p in inked]
         sizes = [p[2] for p in inked]
-        first = next((p[1][2] for p in reversed(inked[:_first_word_end(chunk)])), boxes[0][2])
-        out.append(Run(text, min(b[0] for b in boxes), max(b[2] for b in boxes),
-                       max(b[3] for b in boxes), min(b[1] for b in boxes), median(sizes),
-                       sum(p[3] for p in inked) * 2 > len(inked),
-                       space=median(sizes) * 0.28, first_word=first - boxes[0][0],
-                       first_bottom=boxes[0][1]))
+        first = next((p[1][2] for p in reversed(inked[: _first_word_end(chunk)])), boxes[0][2])
+        out.append(
+            Run(
+                text,
+                min(b[0] for b in boxes),
+                max(b[2] for b in boxes),
+                max(b[3] for b in boxes),
+                min(b[1] for b in boxes),
+                median(sizes),
+                sum(p[3] for p in inked) * 2 > len(inked),
+                space=median(sizes) * 0.28,
+                first_word=first - boxes[0][0],
+                first_bottom=boxes[0][1],
+            )
+        )
     return out
 
 
-def _first_word_end(chunk: list[tuple[str, tuple[float, float, float, float], float, bool]]
-                    ) -> int:
+def _first_word_end(chunk: list[tuple[str, tuple[float, float, float, float], float, bool]]) -> int:
     seen = False
     for index, piece in enumerate(chunk):
         if piece[0].strip():
@@ -194,9 +213,11 @@ def remove_furniture(pages: list[Page]) -> list[str]:
     many = max(2, (len(pages) + 1) // 2)
     removed: list[str] = []
     for page, (top, bottom) in zip(pages, edges, strict=True):
-        gone = [r for r in top + bottom
-                if (len(pages) > 1 and counts[_key(r)] >= many)
-                or _PAGE_NUMBER.match(r.text.strip())]
+        gone = [
+            r
+            for r in top + bottom
+            if (len(pages) > 1 and counts[_key(r)] >= many) or _PAGE_NUMBER.match(r.text.strip())
+        ]
         for run in gone:
             if run in page.runs:
                 page.runs.remove(run)
@@ -216,8 +237,12 @@ def body_size(pages: list[Page]) -> float:
 
 def heading_sizes(pages: list[Page], body: float) -> list[float]:
     """The sizes larger than the body's that stand on their own lines, largest first."""
-    found = {round(r.size * 2) / 2 for page in pages for r in page.runs
-             if r.size > body * 1.08 and len(r.text) < 150}
+    found = {
+        round(r.size * 2) / 2
+        for page in pages
+        for r in page.runs
+        if r.size > body * 1.08 and len(r.text) < 150
+    }
     return sorted(found, reverse=True)[:6]
 
 
@@ -226,7 +251,8 @@ def hyphenated_words(pages: list[Page]) -> set[str]:
     found: set[str] = set()
     for page in pages:
         for run in page.runs:
-            found.update(m.group(0).casefold() for m in
-                         re.finditer(r"[^\W\d_]+-[^\W\d_]+", run.text))
+            found.update(
+                m.group(0).casefold() for m in re.finditer(r"[^\W\d_]+-[^\W\d_]+", run.text)
+            )
             found.update(w.casefold() for w in _WORD.findall(run.text.replace("-", " ")))
     return found

@@ -109,8 +109,15 @@ def layout(page: Page, body: float, sizes: list[float], vocabulary: set[str]) ->
     return _merge_paragraphs(out)
 
 
-def _region(rows: list[Row], starts: list[float], left: float, right: float, body: float,
-            sizes: list[float], vocabulary: set[str]) -> list[str]:
+def _region(
+    rows: list[Row],
+    starts: list[float],
+    left: float,
+    right: float,
+    body: float,
+    sizes: list[float],
+    vocabulary: set[str],
+) -> list[str]:
     edges = [left, *[x for x in starts if x > left + 4]]
     columns: list[list[Run]] = [[] for _ in edges]
     for row in rows:
@@ -121,11 +128,15 @@ def _region(rows: list[Row], starts: list[float], left: float, right: float, bod
     if len(used) < 2:
         return _paragraphs(rows, right, body, sizes, vocabulary)
     rights = [(edges[i + 1] - 8 if i + 1 < len(edges) else right) for i in range(len(edges))]
-    full = sum(1 for i, col in enumerate(columns) for r in col
-               if r.x1 >= rights[i] - max(r.size * 2, 12))
+    full = sum(
+        1 for i, col in enumerate(columns) for r in col if r.x1 >= rights[i] - max(r.size * 2, 12)
+    )
     narrowest = min(rights[i] - edges[i] for i, col in enumerate(columns) if col)
-    if full * 2 >= sum(len(c) for c in columns) and len(used) <= 3 \
-            and narrowest >= (right - left) * 0.28:  # prose set in columns: read each down
+    if (
+        full * 2 >= sum(len(c) for c in columns)
+        and len(used) <= 3
+        and narrowest >= (right - left) * 0.28
+    ):  # prose set in columns: read each down
         out: list[str] = []
         for i, col in enumerate(columns):
             if col:
@@ -139,13 +150,17 @@ def _region(rows: list[Row], starts: list[float], left: float, right: float, bod
     return _table_rows(cells)
 
 
-def _cells(runs: list[Run], right: float, body: float, sizes: list[float],
-           vocabulary: set[str]) -> list[tuple[float, str]]:
+def _cells(
+    runs: list[Run], right: float, body: float, sizes: list[float], vocabulary: set[str]
+) -> list[tuple[float, str]]:
     """The lines of one column with wrapped lines joined, each with the top of its first."""
     out: list[tuple[float, str, Run]] = []
     for run in sorted(runs, key=lambda r: -r.top):
-        if out and _wraps(out[-1][2], run, right) and not (
-                _UPPER.match(run.text) and "," in run.text and "," in out[-1][1]):
+        if (
+            out
+            and _wraps(out[-1][2], run, right)
+            and not (_UPPER.match(run.text) and "," in run.text and "," in out[-1][1])
+        ):
             top, text, _ = out[-1]
             out[-1] = (top, join(text, _markup(run, body, sizes), vocabulary), run)
         else:
@@ -160,10 +175,18 @@ def _table_rows(columns: list[list[tuple[float, str]]]) -> list[str]:
     several lines gives several rows, as pandoc's tables are written)."""
     if len([c for c in columns if c]) == 2:
         pair = [c for c in columns if c]
-        return ["", *("\t".join(c[i][1] if i < len(c) else "" for c in pair).rstrip()
-                      for i in range(max(len(c) for c in pair))), ""]
-    placed = sorted(((top, index, text) for index, column in enumerate(columns)
-                     for top, text in column), key=lambda cell: (-cell[0], cell[1]))
+        return [
+            "",
+            *(
+                "\t".join(c[i][1] if i < len(c) else "" for c in pair).rstrip()
+                for i in range(max(len(c) for c in pair))
+            ),
+            "",
+        ]
+    placed = sorted(
+        ((top, index, text) for index, column in enumerate(columns) for top, text in column),
+        key=lambda cell: (-cell[0], cell[1]),
+    )
     rows: list[tuple[float, dict[int, str]]] = []
     for top, index, text in placed:
         if not rows or rows[-1][0] - top > 3 or index in rows[-1][1]:
@@ -179,8 +202,7 @@ def _wraps(previous: Run, run: Run, right: float) -> bool:
     at its end, the font is the same and the gap is no wider than a line's."""
     if previous.bold != run.bold or abs(previous.size - run.size) > 0.6:
         return False
-    if run.text.startswith(tuple(_BULLETS)) or re.match(r"^(?:\d{1,3}[.)]|[a-z][.)])\s",
-                                                        run.text):
+    if run.text.startswith(tuple(_BULLETS)) or re.match(r"^(?:\d{1,3}[.)]|[a-z][.)])\s", run.text):
         return False
     if _pitch(previous, run) > _PARAGRAPH:
         return False
@@ -210,7 +232,7 @@ def join(before: str, after: str, vocabulary: set[str]) -> str:
         after = after.lstrip("#").lstrip() if after.startswith("#") else after
     heading = re.match(r"^#+ ", after)
     if heading:
-        after = after[heading.end():]
+        after = after[heading.end() :]
     stem = re.search(r"([^\W_]+)-$", before)
     if stem is None:
         return before.rstrip() + " " + after
@@ -218,14 +240,18 @@ def join(before: str, after: str, vocabulary: set[str]) -> str:
     word = first.group(0) if first else ""
     if not word or word.casefold() in _CONJUNCTIONS:
         return before + " " + after
-    if _UPPER.match(word) or not stem.group(1)[-1:].islower() \
-            or f"{stem.group(1)}-{word}".casefold() in vocabulary:
+    if (
+        _UPPER.match(word)
+        or not stem.group(1)[-1:].islower()
+        or f"{stem.group(1)}-{word}".casefold() in vocabulary
+    ):
         return before + after
     return before[:-1] + after
 
 
-def _paragraphs(rows: list[Row], right: float, body: float, sizes: list[float],
-                vocabulary: set[str]) -> list[str]:
+def _paragraphs(
+    rows: list[Row], right: float, body: float, sizes: list[float], vocabulary: set[str]
+) -> list[str]:
     """Rows of one column as lines: wrapped lines joined, a blank line where a paragraph
     ends; a row of several runs is a row of cells."""
     out: list[str] = []
@@ -239,17 +265,29 @@ def _paragraphs(rows: list[Row], right: float, body: float, sizes: list[float],
         run = row[0]
         text = _markup(run, body, sizes)
         heading = re.match(r"^#+ ", text)
-        if heading and previous is not None and out and out[-1].startswith(heading.group(0)) \
-                and previous.size == run.size and _pitch(previous, run) <= _PARAGRAPH:
-            out[-1] += " " + text[heading.end():]
-        elif previous is not None and out and out[-1] \
-                and _wraps(previous, run, _edge(previous, singles, right)) \
-                and not text.startswith("#"):
+        if (
+            heading
+            and previous is not None
+            and out
+            and out[-1].startswith(heading.group(0))
+            and previous.size == run.size
+            and _pitch(previous, run) <= _PARAGRAPH
+        ):
+            out[-1] += " " + text[heading.end() :]
+        elif (
+            previous is not None
+            and out
+            and out[-1]
+            and _wraps(previous, run, _edge(previous, singles, right))
+            and not text.startswith("#")
+        ):
             out[-1] = join(out[-1], text, vocabulary)
         else:
             if previous is not None and (
-                    _pitch(previous, run) > _PARAGRAPH
-                    or text.startswith("#") or out[-1].startswith("#")):
+                _pitch(previous, run) > _PARAGRAPH
+                or text.startswith("#")
+                or out[-1].startswith("#")
+            ):
                 out.append("")
             out.append(text)
         previous = run
@@ -286,6 +324,11 @@ def _merge_paragraphs(lines: list[str]) -> list[str]:
 
 def continues_page(before: str, after: str) -> bool:
     """A paragraph that runs on over a page break: no sentence end, a lower-case start."""
-    return bool(before) and bool(after) and not before.startswith("#") and \
-        "\t" not in before + after and before.rstrip()[-1:] not in ".:!?;)”\"*" and \
-        bool(re.match(r"^[a-zåäöéü]", after))
+    return (
+        bool(before)
+        and bool(after)
+        and not before.startswith("#")
+        and "\t" not in before + after
+        and before.rstrip()[-1:] not in '.:!?;)”"*'
+        and bool(re.match(r"^[a-zåäöéü]", after))
+    )

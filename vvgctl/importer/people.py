@@ -28,8 +28,7 @@ trollhättan
 """
 ORG_WORDS = frozenset(fold(w) for w in _ORG_TEXT.split())
 _PARTICLES = frozenset({"von", "af", "de", "van", "der", "la", "di", "da", "du", "el"})
-_NAME_WORD = re.compile(
-    r"^[A-ZÅÄÖÉÜÆØ][a-zåäöéèüáíóøæ'’]+(?:-[A-ZÅÄÖÉÜÆØ][a-zåäöéèüáíóøæ'’]+)*$")
+_NAME_WORD = re.compile(r"^[A-ZÅÄÖÉÜÆØ][a-zåäöéèüáíóøæ'’]+(?:-[A-ZÅÄÖÉÜÆØ][a-zåäöéèüáíóøæ'’]+)*$")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\boch\b|\bsamt\b)\s*")
 _MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|\*\*|__|(?<!\w)\*|\*(?!\w)")

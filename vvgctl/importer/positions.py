@@ -14,8 +14,22 @@ from vvgctl.importer.text import Line
 from vvgctl.swedish.dates import MONTH_NUMBERS, MONTHS
 
 _APPROVED = re.compile(r"^godkänd(?:a)? vid mötet\b", re.IGNORECASE)  # the signature's last line
-_STOPS = (L.POSITION, L.POSITION_SENTENCE, L.PROPOSAL, L.PRESENTERS, L.ACTION, L.QUESTION,
-          L.DIALOG, L.ABSENT, L.SECRETARY, L.CHAIR, L.DOCUMENTS, L.REMOTE, _APPROVED, *L.NOTES)
+_STOPS = (
+    L.POSITION,
+    L.POSITION_SENTENCE,
+    L.PROPOSAL,
+    L.PRESENTERS,
+    L.ACTION,
+    L.QUESTION,
+    L.DIALOG,
+    L.ABSENT,
+    L.SECRETARY,
+    L.CHAIR,
+    L.DOCUMENTS,
+    L.REMOTE,
+    _APPROVED,
+    *L.NOTES,
+)
 _PART = re.compile(r"^\s*(\d{1,2})[.)]\s+(.*)$")
 _SUBPART = re.compile(r"^\s*(?:[-*•]\s+)?[a-z][.)]\s+(.*)$|^\s+[-*•]\s+(.*)$")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
@@ -38,12 +52,14 @@ def _stops(line: Line, have_parts: bool) -> bool:
 def _short_last_line(text: str, widths: list[int]) -> bool:
     """Whether ``text`` is the last line of a hard-wrapped paragraph: it ends a sentence and
     is clearly shorter than the lines around it (as a PDF's text gives a paragraph)."""
-    return text.rstrip().endswith((".", "!", "?")) and len(widths) >= 2 \
+    return (
+        text.rstrip().endswith((".", "!", "?"))
+        and len(widths) >= 2
         and len(text.rstrip()) < 0.8 * max(widths)
+    )
 
 
-def collect_position(lines: list[Line], j: int, runs_on: bool = False
-                     ) -> tuple[list[Line], int]:
+def collect_position(lines: list[Line], j: int, runs_on: bool = False) -> tuple[list[Line], int]:
     """The lines of the position whose label stands on line ``j``, and where it ends.
 
     A position ends where its paragraph ends: the paragraph after a label alone on its line,
@@ -54,8 +70,12 @@ def collect_position(lines: list[Line], j: int, runs_on: bool = False
     block = [lines[j]]
     k = j + 1
     if label is None or label.group(2).strip():  # a sentence, or text after the label
-        while k < len(lines) and not lines[k].blank and not _stops(lines[k], False) \
-                and not _BULLET.match(lines[k].text):
+        while (
+            k < len(lines)
+            and not lines[k].blank
+            and not _stops(lines[k], False)
+            and not _BULLET.match(lines[k].text)
+        ):
             block.append(lines[k])
             k += 1
         return block, k
@@ -70,33 +90,52 @@ def collect_position(lines: list[Line], j: int, runs_on: bool = False
             continue
         if _stops(line, have_parts):
             break
-        is_list = bool(_PART.match(line.text) or _BULLET.match(line.text)
-                       or (have_parts and _SUBPART.match(line.text)))
-        if is_list and have_prose and not last_was_list and not _PART.match(line.text) \
-                and not lines[last].text.rstrip().endswith(":"):
+        is_list = bool(
+            _PART.match(line.text)
+            or _BULLET.match(line.text)
+            or (have_parts and _SUBPART.match(line.text))
+        )
+        if (
+            is_list
+            and have_prose
+            and not last_was_list
+            and not _PART.match(line.text)
+            and not lines[last].text.rstrip().endswith(":")
+        ):
             break
-        if not runs_on and have_prose and lines[k - 1].blank and (
-                not is_list or (last_was_list and not _PART.match(line.text)
-                                and not have_parts)):
+        if (
+            not runs_on
+            and have_prose
+            and lines[k - 1].blank
+            and (not is_list or (last_was_list and not _PART.match(line.text) and not have_parts))
+        ):
             break  # a new paragraph after the position's own: the background
-        if not runs_on and have_prose and not is_list and not lines[k - 1].blank \
-                and _short_last_line(lines[last].text, [len(x.text) for x in block[1:]]
-                                     + [len(line.text)]):
+        if (
+            not runs_on
+            and have_prose
+            and not is_list
+            and not lines[k - 1].blank
+            and _short_last_line(
+                lines[last].text, [len(x.text) for x in block[1:]] + [len(line.text)]
+            )
+        ):
             break  # text hard-wrapped without blank lines: a short line ends the paragraph
         have_parts = have_parts or bool(_PART.match(line.text))
         have_prose = have_prose or not is_list
         last_was_list = is_list
-        block.extend(lines[last + 1:k + 1])
+        block.extend(lines[last + 1 : k + 1])
         last = k
         k += 1
     return block, last + 1
 
 
-def decision_from(label: str, block: list[Line], after_dialog: bool, ctx: Context
-                  ) -> dict[str, Any] | None:
+def decision_from(
+    label: str, block: list[Line], after_dialog: bool, ctx: Context
+) -> dict[str, Any] | None:
     first = L.POSITION.match(_clean(block[0].text))
-    texts = [first.group(2).strip() if first else _clean(block[0].text)] + \
-        [line.text for line in block[1:]]
+    texts = [first.group(2).strip() if first else _clean(block[0].text)] + [
+        line.text for line in block[1:]
+    ]
     paragraphs: list[list[str]] = [[]]
     parts: list[dict[str, Any]] = []
     for raw in texts:
@@ -121,8 +160,9 @@ def decision_from(label: str, block: list[Line], after_dialog: bool, ctx: Contex
         return None
     decision: dict[str, Any] = {"type": L.decision_type(text), "text": text}
     if parts:
-        decision["parts"] = [{"text": p["text"], **({"parts": p["parts"]} if p["parts"] else {})}
-                             for p in parts]
+        decision["parts"] = [
+            {"text": p["text"], **({"parts": p["parts"]} if p["parts"] else {})} for p in parts
+        ]
     if label.lower().strip() == "beslut":
         decision["label"] = "Beslut"
     if after_dialog:
@@ -145,8 +185,11 @@ def _confirm_by(text: str, ctx: Context) -> str | None:
         if organ.id == ctx.organ:
             continue
         for name in filter(None, {organ.id.upper(), organ.short_name}):
-            if re.search(rf"\b(?:tas|fattas|beslutas|fastställs|bekräftas)\b[^.]*?\b(?:av|i)\s+"
-                         rf"{re.escape(name)}\b", text):
+            if re.search(
+                rf"\b(?:tas|fattas|beslutas|fastställs|bekräftas)\b[^.]*?\b(?:av|i)\s+"
+                rf"{re.escape(name)}\b",
+                text,
+            ):
                 return organ.id
     return None
 
@@ -156,9 +199,12 @@ _NOT_FOLLOW_UP = re.compile(L.alternatives(V.NOT_FOLLOW_UP), re.IGNORECASE)
 _MONTH_MEETING = re.compile(
     rf"\b(?:[\wåäö]+-)?(?:mötet|möte|sammanträdet|mötena)\s+(?:den\s+\d{{1,2}}\s+)?i\s+"
     rf"({_FULL_MONTHS})(?:\s+(\d{{4}}))?|\b(?:VVG|SRO|styrgruppen)\s+i\s+({_FULL_MONTHS})"
-    rf"(?:\s+(\d{{4}}))?", re.IGNORECASE)
-_NEXT = re.compile(r"\b(nästa|nästkommande)(?:\s+eller\s+nästkommande)?\s+(?:[\wåäö]+-)?möte",
-                   re.IGNORECASE)
+    rf"(?:\s+(\d{{4}}))?",
+    re.IGNORECASE,
+)
+_NEXT = re.compile(
+    r"\b(nästa|nästkommande)(?:\s+eller\s+nästkommande)?\s+(?:[\wåäö]+-)?möte", re.IGNORECASE
+)
 
 
 def follow_ups(texts: list[str], ctx: Context) -> list[dict[str, Any]]:
@@ -168,9 +214,12 @@ def follow_ups(texts: list[str], ctx: Context) -> list[dict[str, Any]]:
     for text in texts:
         for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
             sentence = strip_markup(sentence).strip(" -•")
-            if not sentence or sentence in seen or re.search(r"föregående|tidigare möte",
-                                                             sentence, re.IGNORECASE) \
-                    or _NOT_FOLLOW_UP.search(sentence):
+            if (
+                not sentence
+                or sentence in seen
+                or re.search(r"föregående|tidigare möte", sentence, re.IGNORECASE)
+                or _NOT_FOLLOW_UP.search(sentence)
+            ):
                 continue
             if find_date(sentence, ctx.date.year) and not _MONTH_MEETING.search(sentence):
                 continue  # a dated line is the schedule, not a follow-up

@@ -35,8 +35,7 @@ from vvgctl.source.loading import load_meeting
 from vvgctl.swedish.dates import MONTH_NUMBERS
 
 _MONTHS = "|".join(re.escape(m) for m in sorted(MONTH_NUMBERS, key=len, reverse=True))
-_MONTH = re.compile(rf"^mötet\s+i\s+({_MONTHS})(?:\s+(\d{{4}}))?$",
-                    re.IGNORECASE)
+_MONTH = re.compile(rf"^mötet\s+i\s+({_MONTHS})(?:\s+(\d{{4}}))?$", re.IGNORECASE)
 _ACTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]*-\d{4}-\d{2}-\d{2}-[a-z0-9-]+$")
 _ITEM = re.compile(r"\bpunkt\s+(\d{1,3}[a-z]?)\b", re.IGNORECASE)
 _END = (".", "!", "?", "”", '"', ")")
@@ -64,11 +63,14 @@ def _gather(lines: list[Line], j: int, done: re.Pattern[str] | None) -> list[Lin
     text = _clean(lines[j].text)
     k = j + 1
     while k < len(lines) and not lines[k].blank and len(block) < 6:
-        if (done.search(text) if done else text.endswith(_END)):
+        if done.search(text) if done else text.endswith(_END):
             break
         nxt = _clean(lines[k].text)
-        if lines[k].text.lstrip().startswith("#") or any(p.match(nxt) for p in L.NOTES) \
-                or L.POSITION.match(nxt):
+        if (
+            lines[k].text.lstrip().startswith("#")
+            or any(p.match(nxt) for p in L.NOTES)
+            or L.POSITION.match(nxt)
+        ):
             break
         block.append(lines[k])
         text = f"{text} {nxt}"
@@ -85,8 +87,11 @@ def target(words: str, ctx: Context) -> str | None:
             return meeting
     month = _MONTH.match(words)
     if month:
-        return month_target(MONTH_NUMBERS[month.group(1).lower()],
-                            int(month.group(2)) if month.group(2) else None, ctx.date)
+        return month_target(
+            MONTH_NUMBERS[month.group(1).lower()],
+            int(month.group(2)) if month.group(2) else None,
+            ctx.date,
+        )
     if words.lower().startswith("mötet den"):
         day = find_date(words, ctx.date.year)
         if day:
@@ -129,15 +134,18 @@ def read(lines: list[Line], j: int, ctx: Context) -> Printed | None:
         text = L.FOLLOW_UP.match(text).group(2)  # type: ignore[union-attr]
         when = L.FOLLOW_UP_WHEN.search(text)
         meeting = target(when.group(1), ctx) if when else None
-        if when is None or meeting is None or not text[:when.start()].strip():
+        if when is None or meeting is None or not text[: when.start()].strip():
             return None  # a heading or a sentence that starts with the word
-        value: dict[str, Any] = {"text": text[:when.start()].strip(), "meeting": meeting}
+        value: dict[str, Any] = {"text": text[: when.start()].strip(), "meeting": meeting}
         organ = _organ(when.group(2), ctx) if when.group(2) else None
         if organ:
             value["organ"] = organ
         return Printed("follow_up", value, block)
-    for pattern, kind in ((L.CLOSED, "closed"), (L.CORRECTION, "correction"),
-                          (L.PREVIOUS_CORRECTION, "previous_correction")):
+    for pattern, kind in (
+        (L.CLOSED, "closed"),
+        (L.CORRECTION, "correction"),
+        (L.PREVIOUS_CORRECTION, "previous_correction"),
+    ):
         match = pattern.match(clean)
         if not match:
             continue
@@ -193,8 +201,9 @@ def from_header(draft: Draft, ctx: Context) -> None:
     draft.preface = kept
 
 
-def _close(action: str, lines: list[Line], target: dict[str, Any], base: Path_, draft: Draft
-           ) -> None:
+def _close(
+    action: str, lines: list[Line], target: dict[str, Any], base: Path_, draft: Draft
+) -> None:
     closes = target.setdefault("closes_actions", [])
     closes.append(action)
     for line in lines:
@@ -212,8 +221,12 @@ def close_by_text(draft: Draft, root: Path | None) -> None:
         organ, day = draft.data.get("organ"), dt.date.fromisoformat(draft.data["date"])
         for path, result in Repository(root, jobs=1).results().items():
             record = result.record
-            if record is None or not record.action_ids or record.organ != organ \
-                    or record.date >= day:
+            if (
+                record is None
+                or not record.action_ids
+                or record.organ != organ
+                or record.date >= day
+            ):
                 continue
             opened = load_meeting(Path(path)).model
             for key, text in (opened_actions(opened) if opened else {}).items():
@@ -234,8 +247,13 @@ def _key(text: str) -> str:
 def _review(printed: Printed, draft: Draft) -> None:
     at = printed.lines[0].no
     if printed.kind == "closed":
-        why = Message(N_("input line {line}: an earlier action this item closes, not found in the "
-                 "repository; put its id under closes_actions"), {"line": at})
+        why = Message(
+            N_(
+                "input line {line}: an earlier action this item closes, not found in the "
+                "repository; put its id under closes_actions"
+            ),
+            {"line": at},
+        )
     elif printed.kind == "correction":
         why = Message(
             N_(

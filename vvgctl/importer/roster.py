@@ -67,8 +67,9 @@ def _substitute(notes: list[str], registry: RegistryIndex | None) -> tuple[str, 
     return None
 
 
-def member_entry(person: NamedPerson, draft: Draft, registry: RegistryIndex | None
-                 ) -> dict[str, Any]:
+def member_entry(
+    person: NamedPerson, draft: Draft, registry: RegistryIndex | None
+) -> dict[str, Any]:
     entry: dict[str, Any] = {"name": person.name}
     if person.organisation:
         entry["affiliation"] = person.organisation
@@ -92,8 +93,9 @@ def member_entry(person: NamedPerson, draft: Draft, registry: RegistryIndex | No
     return entry
 
 
-def place_groups(groups: list[Group], footnotes: list[Line], draft: Draft,
-                 registry: RegistryIndex | None) -> None:
+def place_groups(
+    groups: list[Group], footnotes: list[Line], draft: Draft, registry: RegistryIndex | None
+) -> None:
     organ = registry.organ(draft.data.get("organ", "")) if registry else None
     roster: list[dict[str, Any]] = []
     footnoted: list[tuple[tuple[str | int, ...], dict[str, Any]]] = []
@@ -107,8 +109,11 @@ def place_groups(groups: list[Group], footnotes: list[Line], draft: Draft,
                 if person is None:
                     draft.to_review([Line(line.no, cell)])
                     continue
-                others.append(person.name if not person.organisation else
-                              {"name": person.name, "organisation": person.organisation})
+                others.append(
+                    person.name
+                    if not person.organisation
+                    else {"name": person.name, "organisation": person.organisation}
+                )
                 draft.remember_org(person.name, person.organisation)
                 draft.credit(("attendance", "others", len(others) - 1), line, cell)
             continue
@@ -152,9 +157,14 @@ def place_groups(groups: list[Group], footnotes: list[Line], draft: Draft,
     _footnotes(footnotes, footnoted, draft, registry)
 
 
-def _place_members(members: list[tuple[Line, str]], group: dict[str, Any],
-                   roster: list[dict[str, Any]], draft: Draft, registry: RegistryIndex | None,
-                   footnoted: list[tuple[tuple[str | int, ...], dict[str, Any]]]) -> None:
+def _place_members(
+    members: list[tuple[Line, str]],
+    group: dict[str, Any],
+    roster: list[dict[str, Any]],
+    draft: Draft,
+    registry: RegistryIndex | None,
+    footnoted: list[tuple[tuple[str | int, ...], dict[str, Any]]],
+) -> None:
     index = len(roster)
     roster.append(group)
     for line, cell in members:
@@ -170,8 +180,12 @@ def _place_members(members: list[tuple[Line, str]], group: dict[str, Any],
             footnoted.append((path, entry))
 
 
-def _footnotes(footnotes: list[Line], footnoted: list[tuple[tuple[str | int, ...],
-               dict[str, Any]]], draft: Draft, registry: RegistryIndex | None) -> None:
+def _footnotes(
+    footnotes: list[Line],
+    footnoted: list[tuple[tuple[str | int, ...], dict[str, Any]]],
+    draft: Draft,
+    registry: RegistryIndex | None,
+) -> None:
     for number, line in enumerate(footnotes):
         name = trailing_name(line.text, registry)
         if number < len(footnoted) and name and re.search(r"ersätt", line.text, re.IGNORECASE):

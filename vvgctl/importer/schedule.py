@@ -14,8 +14,11 @@ from vvgctl.importer.people import strip_markup
 from vvgctl.models.meeting import ScheduledMeeting
 
 #: a change to a scheduled meeting, to the end of its line
-_CHANGE = re.compile(r"(?:^|[\s(–-])((?:ändras|ändrad|ändrat|flyttas|flyttad|flyttat|ny tid|"
-                     r"nytt datum|ny plats|inställ[dt]?|ställs in)\b.*)$", re.IGNORECASE)
+_CHANGE = re.compile(
+    r"(?:^|[\s(–-])((?:ändras|ändrad|ändrat|flyttas|flyttad|flyttat|ny tid|"
+    r"nytt datum|ny plats|inställ[dt]?|ställs in)\b.*)$",
+    re.IGNORECASE,
+)
 
 
 def schedule_lines(texts: list[str], after: dt.date) -> list[dict[str, Any]]:
@@ -32,7 +35,7 @@ def schedule_lines(texts: list[str], after: dt.date) -> list[dict[str, Any]]:
         change = _CHANGE.search(text)
         if change:  # '4 nov 13.00-16.00 - Ändras till 12.00-16.00. Stationshuset Göteborg'
             entry["note"] = change.group(1).strip(" .")
-            text = text[:change.start()].rstrip(" -–")
+            text = text[: change.start()].rstrip(" -–")
         times = find_time_range(text)
         if times:
             entry["time"] = {"start": times[0], "end": times[1]}

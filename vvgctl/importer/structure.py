@@ -27,7 +27,8 @@ _WORDS = "|".join(re.escape(w) for w in ("§", "punkt", "ärende", "p."))
 HEADING = re.compile(
     rf"^\s*(?P<hash>#{{1,6}}\s*)?(?P<bold>\*\*)?\s*(?:(?P<word>{_WORDS})\s*)?"
     r"(?P<num>\d{1,3})(?![\d,])\s*(?P<delim>[.):]|\s[–-](?=\s))?\s*(?P<title>.*?)\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _BASE = 3.0
 
 
@@ -43,8 +44,12 @@ class Heading:
 
 
 def _title_ok(title: str) -> bool:
-    return bool(title) and len(title) <= 200 and bool(re.match(r"[^\W\d_]|[\"”'(«]", title)) \
+    return (
+        bool(title)
+        and len(title) <= 200
+        and bool(re.match(r"[^\W\d_]|[\"”'(«]", title))
         and bool(re.search(r"[^\W\d_]{2,}", title))
+    )
 
 
 def _next(lines: list[Line], index: int) -> int | None:
@@ -55,8 +60,11 @@ def _is_part(text: str) -> bool:
     """A kind or timebox line, a bullet or a numbered line: no title."""
     clean = strip_markup(text.strip())
     numbered = HEADING.match(clean)
-    return bool(L.KIND_LINE.match(clean) or clean.startswith(("(", "-", "•", "*"))
-                or (numbered and numbered.group("delim")))
+    return bool(
+        L.KIND_LINE.match(clean)
+        or clean.startswith(("(", "-", "•", "*"))
+        or (numbered and numbered.group("delim"))
+    )
 
 
 def _is_label(text: str) -> bool:
@@ -100,9 +108,16 @@ def _wrapped(lines: list[Line], heading: Heading) -> None:
     after = nxt + 1
     if after < len(lines) and not lines[after].blank and not _is_label(lines[after].text):
         return
-    if _is_label(text) or "\t" in lines[nxt].text or len(text) > 120 or text.endswith(".") \
-            or parse_names(text) or L.PRESENTERS.match(text) \
-            or any(p.match(strip_markup(text)) for p in L.NOTES) or re.match(r"^[a-z][.)]\s", text):
+    if (
+        _is_label(text)
+        or "\t" in lines[nxt].text
+        or len(text) > 120
+        or text.endswith(".")
+        or parse_names(text)
+        or L.PRESENTERS.match(text)
+        or any(p.match(strip_markup(text)) for p in L.NOTES)
+        or re.match(r"^[a-z][.)]\s", text)
+    ):
         return
     if _remark(heading.title, strip_markup(text).strip(" *")):
         return
@@ -110,8 +125,30 @@ def _wrapped(lines: list[Line], heading: Heading) -> None:
     heading.end = nxt
 
 
-_CONNECTORS = {"och", "för", "av", "i", "om", "till", "med", "på", "samt", "inom", "vid", "från",
-               "mellan", "kring", "under", "efter", "inför", "–", "-", "den", "det", "de"}
+_CONNECTORS = {
+    "och",
+    "för",
+    "av",
+    "i",
+    "om",
+    "till",
+    "med",
+    "på",
+    "samt",
+    "inom",
+    "vid",
+    "från",
+    "mellan",
+    "kring",
+    "under",
+    "efter",
+    "inför",
+    "–",
+    "-",
+    "den",
+    "det",
+    "de",
+}
 
 
 def _remark(title: str, text: str) -> bool:
@@ -119,8 +156,12 @@ def _remark(title: str, text: str) -> bool:
     of a title a narrow column broke: the line starts a sentence (a capitalised word after a
     title that ends in a word in lower case that does not lead on)."""
     last = title.split()[-1]
-    return bool(re.match(r"[A-ZÅÄÖ][a-zåäö]", text)) and last.islower() \
-        and last not in _CONNECTORS and not title.endswith((",", "–", "-"))
+    return (
+        bool(re.match(r"[A-ZÅÄÖ][a-zåäö]", text))
+        and last.islower()
+        and last not in _CONNECTORS
+        and not title.endswith((",", "–", "-"))
+    )
 
 
 def _numbered(lines: list[Line], index: int) -> int | None:
@@ -145,8 +186,10 @@ def _score(lines: list[Line], heading: Heading, match: re.Match[str]) -> float:
     if after >= len(lines) or lines[after].blank:
         score += 1
     number = int(heading.number)
-    if _numbered(lines, before) in (number - 1, number) or \
-            _numbered(lines, after) in (number + 1, 1):
+    if _numbered(lines, before) in (number - 1, number) or _numbered(lines, after) in (
+        number + 1,
+        1,
+    ):
         score -= 6  # an entry of a list
     if len(heading.title) > 120:
         score -= 3
@@ -178,9 +221,11 @@ def _sequence(candidates: list[Heading], weight: object) -> list[Heading]:
             continue
         best_prev: int | None = None
         for prev in range(index):
-            if int(candidates[prev].number) == number - 1 and \
-                    candidates[prev].end < cand.start and \
-                    (best_prev is None or totals[prev] > totals[best_prev]):
+            if (
+                int(candidates[prev].number) == number - 1
+                and candidates[prev].end < cand.start
+                and (best_prev is None or totals[prev] > totals[best_prev])
+            ):
                 best_prev = prev
         if best_prev is None:
             totals.append(float("-inf"))
@@ -201,12 +246,10 @@ def _sequence(candidates: list[Heading], weight: object) -> list[Heading]:
 def is_credible(headings: list[Heading]) -> bool:
     """Whether the sequence looks like items rather than one list (for documents that do not
     say they are minutes)."""
-    return len(headings) >= 2 and sum(h.score > _BASE - 1 for h in headings) * 2 >= \
-        len(headings)
+    return len(headings) >= 2 and sum(h.score > _BASE - 1 for h in headings) * 2 >= len(headings)
 
 
-_SECTION = re.compile(rf"^({L.alternatives(tuple(w for w, _ in V.SECTIONS))})\s*:?$",
-                      re.IGNORECASE)
+_SECTION = re.compile(rf"^({L.alternatives(tuple(w for w, _ in V.SECTIONS))})\s*:?$", re.IGNORECASE)
 
 
 def sections(lines: list[Line], headings: list[Heading]) -> dict[int, tuple[int, str]]:

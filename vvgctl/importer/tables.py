@@ -46,12 +46,12 @@ def table_from(block: list[Line], title: str | None) -> dict[str, Any] | None:
         else:
             cells = row
             label = ""
-        if any(cells[len(columns):]):
+        if any(cells[len(columns) :]):
             return None
-        cells = (cells + [""] * len(columns))[:len(columns)]
+        cells = (cells + [""] * len(columns))[: len(columns)]
         if not label_column:
             label = _common_prefix(cells)
-            cells = [c[len(label):].strip() if c.startswith(label) else c for c in cells]
+            cells = [c[len(label) :].strip() if c.startswith(label) else c for c in cells]
         table_rows.append({"label": label, "cells": [[c] if c else [] for c in cells]})
     table: dict[str, Any] = {"columns": columns, "rows": table_rows}
     if title:

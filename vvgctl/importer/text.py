@@ -101,8 +101,9 @@ def normalise(text: str) -> list[Line]:
     text = text.replace("\u00ad", "").replace("\u200b", "").replace("\f", "\n")
     raw = _table_rows(text.split("\n"))
     vocabulary = Vocabulary(text)
-    lines = [Line(i + 1, _dehyphenate_inline(line.rstrip(), vocabulary))
-             for i, line in enumerate(raw)]
+    lines = [
+        Line(i + 1, _dehyphenate_inline(line.rstrip(), vocabulary)) for i, line in enumerate(raw)
+    ]
     out: list[Line] = []
     index = 0
     while index < len(lines):
@@ -124,8 +125,12 @@ def normalise(text: str) -> list[Line]:
             index = run_end
             continue
         previous = out[-1] if out else None
-        if previous is not None and _END_HYPHEN.search(previous.text) and \
-                _LOWER_START.match(line.text.strip()) and _is_prose(line.text):
+        if (
+            previous is not None
+            and _END_HYPHEN.search(previous.text)
+            and _LOWER_START.match(line.text.strip())
+            and _is_prose(line.text)
+        ):
             join_line(previous, line.text.strip(), vocabulary)
         else:
             out.append(Line(line.no, line.text))
@@ -136,9 +141,15 @@ def normalise(text: str) -> list[Line]:
 def _continues(previous: str, following: str) -> bool:
     """A paragraph cut by a page break: no sentence end before, a lower-case word after."""
     before, after = previous.rstrip(), following.strip()
-    return (_is_prose(previous) and _is_prose(following) and not before.endswith(_TERMINAL)
-            and bool(_LOWER_START.match(after)) and not _SUBITEM_START.match(after)
-            and not before.lstrip().startswith(("-", "*", "•")) and len(before) > 40)
+    return (
+        _is_prose(previous)
+        and _is_prose(following)
+        and not before.endswith(_TERMINAL)
+        and bool(_LOWER_START.match(after))
+        and not _SUBITEM_START.match(after)
+        and not before.lstrip().startswith(("-", "*", "•"))
+        and len(before) > 40
+    )
 
 
 def join_line(previous: Line, text: str, vocabulary: Vocabulary) -> None:
@@ -165,8 +176,7 @@ def _title_and_body(piece: str) -> tuple[str, str]:
     lower case (an acronym in capitals does not end it)."""
     words = piece.split()
     for n in range(1, len(words)):
-        if _SENTENCE_WORD.match(words[n]) \
-                and (n == 1 or not _SENTENCE_WORD.match(words[n - 1])):
+        if _SENTENCE_WORD.match(words[n]) and (n == 1 or not _SENTENCE_WORD.match(words[n - 1])):
             return " ".join(words[:n]), " ".join(words[n:])
     return piece.strip(), ""
 
@@ -185,12 +195,12 @@ def unflatten_items(lines: list[Line]) -> list[Line]:
         if len(chain) < 3 or len(line.text) < 120:
             out.append(line)
             continue
-        lead = line.text[:chain[0].start()].strip()
+        lead = line.text[: chain[0].start()].strip()
         if lead:
             out += [Line(line.no, lead), Line(line.no, "")]
         ends = [m.start() for m in chain[1:]] + [len(line.text)]
         for mark, end in zip(chain, ends, strict=True):
-            title, body = _title_and_body(line.text[mark.end():end])
+            title, body = _title_and_body(line.text[mark.end() : end])
             out += [Line(line.no, f"{mark.group(1)}. {title}"), Line(line.no, "")]
             for sentence in _SENTENCE_END.split(body) if body else []:
                 out += [Line(line.no, sentence), Line(line.no, "")]  # a sentence may be a position

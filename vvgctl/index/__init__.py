@@ -53,8 +53,7 @@ class Index:
         return self._repository
 
     def in_scope(self, path: str) -> bool:
-        return not self.scope or any(path == s or path.startswith(s + os.sep)
-                                     for s in self.scope)
+        return not self.scope or any(path == s or path.startswith(s + os.sep) for s in self.scope)
 
     def scope_condition(self, column: str = "f.path") -> tuple[str, list[object]]:
         """:meth:`in_scope` as an SQL condition on ``column`` and its parameters ("1=1" when
@@ -64,8 +63,9 @@ class Index:
         params: list[object] = []
         for folder in self.scope:
             params += [folder, len(folder) + 1, folder + os.sep]
-        return "(" + " OR ".join(f"{column} = ? OR substr({column}, 1, ?) = ?"
-                                 for _ in self.scope) + ")", params
+        return "(" + " OR ".join(
+            f"{column} = ? OR substr({column}, 1, ?) = ?" for _ in self.scope
+        ) + ")", params
 
     def shown(self, path: str) -> str:
         """The path as the user sees it: relative to the working directory where possible."""
@@ -74,14 +74,18 @@ class Index:
             cwd = self._shown.get("")
             if cwd is None:  # once: realpath costs ~20 µs, and a query may show 10,000 files
                 cwd = self._shown[""] = os.path.realpath(os.getcwd())
-            found = path[len(cwd) + 1:] if path.startswith(cwd + os.sep) else path
+            found = path[len(cwd) + 1 :] if path.startswith(cwd + os.sep) else path
             self._shown[path] = found
         return found
 
 
-def open_index(paths: list[Path], *, rebuild: bool = False,
-               progress: Progress | None = None,
-               repository: Repository | None = None) -> Index:
+def open_index(
+    paths: list[Path],
+    *,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+    repository: Repository | None = None,
+) -> Index:
     """The index of the repository ``paths`` belong to, checked against its seal (see
     :mod:`vvgctl.index.seal`) and brought up to date: with the command's open ``repository``
     as its projection (its files, and the meetings it already parsed, see
@@ -99,8 +103,14 @@ def open_index(paths: list[Path], *, rebuild: bool = False,
             verify = state == "moved" and not created
             try:
                 try:
-                    refresh(connection, root, stats, progress, verify_sources=verify,
-                            repository=repository)
+                    refresh(
+                        connection,
+                        root,
+                        stats,
+                        progress,
+                        verify_sources=verify,
+                        repository=repository,
+                    )
                 except BaseException:
                     # what was committed is sealed (an interrupted build resumes), unless the
                     # files of a copied index were not all checked: then it is built anew
@@ -116,8 +126,9 @@ def open_index(paths: list[Path], *, rebuild: bool = False,
                 if isinstance(exc, sqlite3.OperationalError) and is_locked(exc):
                     raise busy() from None
                 if attempt:
-                    raise UsageError(N_("the query index cannot be written"),
-                                     hint=N_("check the cache folder, or set VVGCTL_CACHE_DIR")
-                                     ) from None
+                    raise UsageError(
+                        N_("the query index cannot be written"),
+                        hint=N_("check the cache folder, or set VVGCTL_CACHE_DIR"),
+                    ) from None
     scope = [str(p.resolve()) for p in paths if p.resolve() != root]
     return Index(root, connection, stats, scope, _repository=repository)

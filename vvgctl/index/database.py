@@ -99,8 +99,13 @@ def index_file(root: Path) -> Path:
 
 
 #: the modules whose code decides what the index holds (relative to the package)
-EXTRACTION_CODE = ("index/*.py", "models/*.py", "swedish/*.py", "source/*.py",
-                   "repository/records.py")
+EXTRACTION_CODE = (
+    "index/*.py",
+    "models/*.py",
+    "swedish/*.py",
+    "source/*.py",
+    "repository/records.py",
+)
 
 
 def fingerprint() -> str:
@@ -146,8 +151,10 @@ def is_locked(exc: sqlite3.Error) -> bool:
 
 
 def busy() -> UsageError:
-    return UsageError(N_("another vvgctl is updating the query index right now"),
-                      hint=N_("wait until it is done and try again"))
+    return UsageError(
+        N_("another vvgctl is updating the query index right now"),
+        hint=N_("wait until it is done and try again"),
+    )
 
 
 def _remove(path: Path) -> None:

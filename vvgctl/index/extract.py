@@ -40,20 +40,48 @@ class MeetingRecord:
     items: list[tuple[str, str, str, str | None, str, int, bool]] = field(default_factory=list)
     # (item, title, type, label, text, parts_json, after_dialog, confirm_by, deadline,
     #  documents_json, case, presenters, line, norm)
-    decisions: list[tuple[str, str, str, str, str, str, bool, str | None, str | None, str,
-                          str | None, str, int, str]] = field(default_factory=list)
+    decisions: list[
+        tuple[
+            str,
+            str,
+            str,
+            str,
+            str,
+            str,
+            bool,
+            str | None,
+            str | None,
+            str,
+            str | None,
+            str,
+            int,
+            str,
+        ]
+    ] = field(default_factory=list)
     # (item, action_id, text, label, owner, owner_group, due, due_meeting, case, line)
-    actions: list[tuple[str, str | None, str, str | None, str | None, str | None, str | None,
-                        str | None, str | None, int]] = field(default_factory=list)
+    actions: list[
+        tuple[
+            str,
+            str | None,
+            str,
+            str | None,
+            str | None,
+            str | None,
+            str | None,
+            str | None,
+            str | None,
+            int,
+        ]
+    ] = field(default_factory=list)
     # (item, action_id, line)
     closes: list[tuple[str, str, int]] = field(default_factory=list)
     # (item, text, meeting, organ, case, line)
     follow_ups: list[tuple[str, str, str, str | None, str | None, int]] = field(
-        default_factory=list)
+        default_factory=list
+    )
     # (kind, item, title, line, text in NFC): SQLite's own tokenizer cuts the text
     # into words for the search index (see vvgctl.index.vocab); nothing is stemmed here
-    passages: list[tuple[str, str | None, str | None, int, str]] = field(
-        default_factory=list)
+    passages: list[tuple[str, str | None, str | None, int, str]] = field(default_factory=list)
 
 
 _nfc = unicodedata.normalize
@@ -88,7 +116,8 @@ def full_text(decision: Decision) -> str:
 
 def _contents(item: Item, index: int) -> list[tuple[str, tuple[str | int, ...], SubItem | Item]]:
     found: list[tuple[str, tuple[str | int, ...], SubItem | Item]] = [
-        (item.number, ("items", index), item)]
+        (item.number, ("items", index), item)
+    ]
     for s, sub in enumerate(item.subitems):
         found.append((f"{item.number}{sub.number}", ("items", index, "subitems", s), sub))
     return found
@@ -101,68 +130,134 @@ def _add_items(record: MeetingRecord, loaded: LoadedMeeting, meeting: Meeting) -
             presenters = content.presenters or (item.presenters if content is not item else [])
             names = "; ".join(p.name for p in presenters)
             line = loaded.at(*base, "title")[0]
-            record.items.append((number, content.title, content.kind.value if content.kind
-                                 else "", case, names, line,
-                                 any(settles(d) for d in content.decisions)))
-            record.passages.append(("title", number, content.title, line,
-                                    _nfc("NFC", content.title)))
+            record.items.append(
+                (
+                    number,
+                    content.title,
+                    content.kind.value if content.kind else "",
+                    case,
+                    names,
+                    line,
+                    any(settles(d) for d in content.decisions),
+                )
+            )
+            record.passages.append(
+                ("title", number, content.title, line, _nfc("NFC", content.title))
+            )
             _add_references(record, loaded, content, number, base)
             for d, decision in enumerate(content.decisions):
                 text = full_text(decision)
-                parts = json.dumps([p.model_dump(mode="json") for p in decision.parts],
-                                   ensure_ascii=False)
+                parts = json.dumps(
+                    [p.model_dump(mode="json") for p in decision.parts], ensure_ascii=False
+                )
                 d_line = text_line(loaded, *base, "decisions", d, "text")
-                record.decisions.append((
-                    number, content.title, decision.type.value, decision.label, text, parts,
-                    decision.after_dialog, decision.confirm_by,
-                    decision.deadline.isoformat() if decision.deadline else None,
-                    json.dumps(decision.governing_documents), case, names, d_line,
-                    normalise(f"{content.title}\n{text}")))
-                record.passages.append(("decision", number, content.title, d_line,
-                                        _nfc("NFC", text)))
+                record.decisions.append(
+                    (
+                        number,
+                        content.title,
+                        decision.type.value,
+                        decision.label,
+                        text,
+                        parts,
+                        decision.after_dialog,
+                        decision.confirm_by,
+                        decision.deadline.isoformat() if decision.deadline else None,
+                        json.dumps(decision.governing_documents),
+                        case,
+                        names,
+                        d_line,
+                        normalise(f"{content.title}\n{text}"),
+                    )
+                )
+                record.passages.append(
+                    ("decision", number, content.title, d_line, _nfc("NFC", text))
+                )
             for a, action in enumerate(content.actions):
-                record.actions.append((
-                    number, action.id or action_id(record.organ, record.date, number, a + 1),
-                    action.text, action.label,
-                    action.owner.name if action.owner else None, action.owner_group,
-                    action.due.isoformat() if action.due else None, action.due_meeting, case,
-                    text_line(loaded, *base, "actions", a, "text")))
+                record.actions.append(
+                    (
+                        number,
+                        action.id or action_id(record.organ, record.date, number, a + 1),
+                        action.text,
+                        action.label,
+                        action.owner.name if action.owner else None,
+                        action.owner_group,
+                        action.due.isoformat() if action.due else None,
+                        action.due_meeting,
+                        case,
+                        text_line(loaded, *base, "actions", a, "text"),
+                    )
+                )
             for c, closed in enumerate(content.closes_actions):
                 record.closes.append((number, closed, loaded.at(*base, "closes_actions", c)[0]))
             for f, follow in enumerate(content.follow_ups):
-                record.follow_ups.append((number, follow.text, follow.meeting, follow.organ,
-                                          follow.case or case,
-                                          text_line(loaded, *base, "follow_ups", f, "text")))
+                record.follow_ups.append(
+                    (
+                        number,
+                        follow.text,
+                        follow.meeting,
+                        follow.organ,
+                        follow.case or case,
+                        text_line(loaded, *base, "follow_ups", f, "text"),
+                    )
+                )
 
 
-def _add_references(record: MeetingRecord, loaded: LoadedMeeting, content: SubItem | Item,
-                    number: str, base: tuple[str | int, ...]) -> None:
+def _add_references(
+    record: MeetingRecord,
+    loaded: LoadedMeeting,
+    content: SubItem | Item,
+    number: str,
+    base: tuple[str | int, ...],
+) -> None:
     """An item's other searchable texts: its presenters, question, documents, actions and
     follow-ups (a member searching for "informationsdelning" finds the item whose document
     bears that title)."""
     found: list[tuple[str, tuple[str | int, ...], str]] = []
     if content.presenters:
-        found.append(("presenters", ("presenters",), "; ".join(
-            p.name + (f" ({p.organisation})" if p.organisation else "")
-            for p in content.presenters)))
+        found.append(
+            (
+                "presenters",
+                ("presenters",),
+                "; ".join(
+                    p.name + (f" ({p.organisation})" if p.organisation else "")
+                    for p in content.presenters
+                ),
+            )
+        )
     if content.question:
         found.append(("question", ("question",), content.question))
-    found += [("document", ("documents", d, "title"), doc.title)
-              for d, doc in enumerate(content.documents)]
-    found += [("action", ("actions", a, "text"), action.text)
-              for a, action in enumerate(content.actions)]
-    found += [("follow_up", ("follow_ups", f, "text"), follow.text)
-              for f, follow in enumerate(content.follow_ups)]
+    found += [
+        ("document", ("documents", d, "title"), doc.title)
+        for d, doc in enumerate(content.documents)
+    ]
+    found += [
+        ("action", ("actions", a, "text"), action.text) for a, action in enumerate(content.actions)
+    ]
+    found += [
+        ("follow_up", ("follow_ups", f, "text"), follow.text)
+        for f, follow in enumerate(content.follow_ups)
+    ]
     for t, table in enumerate(content.tables):
         head = [table.title] if table.title else []
-        found.append(("table", ("tables", t, "title" if table.title else "columns"),
-                      "\n".join([*head, " | ".join(table.columns)])))
-        found += [("table", ("tables", t, "rows", r, "label"), "\n".join(
-                   [row.label, *("; ".join(cell) for cell in row.cells if cell)]))
-                  for r, row in enumerate(table.rows)]
+        found.append(
+            (
+                "table",
+                ("tables", t, "title" if table.title else "columns"),
+                "\n".join([*head, " | ".join(table.columns)]),
+            )
+        )
+        found += [
+            (
+                "table",
+                ("tables", t, "rows", r, "label"),
+                "\n".join([row.label, *("; ".join(cell) for cell in row.cells if cell)]),
+            )
+            for r, row in enumerate(table.rows)
+        ]
     for kind, path, text in found:
-        record.passages.append((kind, number, content.title, text_line(loaded, *base, *path),
-                                _nfc("NFC", text)))
+        record.passages.append(
+            (kind, number, content.title, text_line(loaded, *base, *path), _nfc("NFC", text))
+        )
 
 
 def _named(name: str, *details: str | None) -> str:
@@ -174,31 +269,48 @@ def _add_people(record: MeetingRecord, loaded: LoadedMeeting, meeting: Meeting) 
     attendance lists and the corrections, one passage per person or correction."""
     found: list[tuple[str, tuple[str | int, ...], str]] = []
     for g, group in enumerate(meeting.roster):
-        found += [("roster", ("roster", g, "members", m, "name"), _named(
-                   member.name, member.affiliation,
-                   member.substitutes_for.name if member.substitutes_for else None,
-                   member.substitute_note))
-                  for m, member in enumerate(group.members)]
-    found += [("invited", ("invited", g, "name"), _named(guest.name, guest.organisation))
-              for g, guest in enumerate(meeting.invited)]
+        found += [
+            (
+                "roster",
+                ("roster", g, "members", m, "name"),
+                _named(
+                    member.name,
+                    member.affiliation,
+                    member.substitutes_for.name if member.substitutes_for else None,
+                    member.substitute_note,
+                ),
+            )
+            for m, member in enumerate(group.members)
+        ]
+    found += [
+        ("invited", ("invited", g, "name"), _named(guest.name, guest.organisation))
+        for g, guest in enumerate(meeting.invited)
+    ]
     for key in ("absent", "remote", "new_members", "others"):
-        found += [("attendance", ("attendance", key, i), _named(person.name,
-                                                                 person.organisation))
-                  for i, person in enumerate(getattr(meeting.attendance, key))]
+        found += [
+            ("attendance", ("attendance", key, i), _named(person.name, person.organisation))
+            for i, person in enumerate(getattr(meeting.attendance, key))
+        ]
     corrections: list[tuple[tuple[str | int, ...], Correction]] = []
     if meeting.approval is not None:
-        corrections += [(("approval", "corrections", c), correction)
-                        for c, correction in enumerate(meeting.approval.corrections)]
+        corrections += [
+            (("approval", "corrections", c), correction)
+            for c, correction in enumerate(meeting.approval.corrections)
+        ]
     if meeting.previous is not None:
-        corrections += [(("previous", "corrections", c), correction)
-                        for c, correction in enumerate(meeting.previous.corrections)]
+        corrections += [
+            (("previous", "corrections", c), correction)
+            for c, correction in enumerate(meeting.previous.corrections)
+        ]
     for kind, path, text in found:  # a name is one line: no block scalar to step below
         record.passages.append((kind, None, None, loaded.at(*path)[0], _nfc("NFC", text)))
     for base, correction in corrections:
-        text = "\n".join(t for t in (correction.text, correction.quote, correction.replacement)
-                         if t)
-        record.passages.append(("correction", None, None,
-                                text_line(loaded, *base, "text"), _nfc("NFC", text)))
+        text = "\n".join(
+            t for t in (correction.text, correction.quote, correction.replacement) if t
+        )
+        record.passages.append(
+            ("correction", None, None, text_line(loaded, *base, "text"), _nfc("NFC", text))
+        )
 
 
 def paragraphs(document: SplitDocument) -> list[tuple[str | None, int, str]]:
@@ -250,8 +362,9 @@ def extract(loaded: LoadedMeeting) -> MeetingRecord:
     titles = {number: title for number, title, *_ in record.items}
     if loaded.document is not None:
         for number, first, text in paragraphs(loaded.document):
-            record.passages.append(("body", number, titles.get(number or ""), first,
-                                    _nfc("NFC", text)))
+            record.passages.append(
+                ("body", number, titles.get(number or ""), first, _nfc("NFC", text))
+            )
     return record
 
 

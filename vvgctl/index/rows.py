@@ -16,8 +16,11 @@ from vvgctl.runtime.progress import Progress
 from vvgctl.source.loading import LoadedMeeting
 
 
-def extract_many(paths: list[str], progress: Progress | None,
-                 parsed: Callable[[str], LoadedMeeting | None] | None = None) -> Iterable[object]:
+def extract_many(
+    paths: list[str],
+    progress: Progress | None,
+    parsed: Callable[[str], LoadedMeeting | None] | None = None,
+) -> Iterable[object]:
     """A few files, read in this process (many go to :func:`vvgctl.index.shards.build_parallel`);
     a file ``parsed`` returns (what the repository already parsed in this command) is not
     parsed again."""
@@ -44,10 +47,14 @@ def passage_digest(kind: str, title: str | None, text: str) -> int:
 def delete_files(connection: sqlite3.Connection, file_ids: list[int]) -> None:
     """The rows of these files, their passages' search entries and the files themselves."""
     for start in range(0, len(file_ids), 500):
-        chunk = file_ids[start:start + 500]
+        chunk = file_ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        texts = [tid for (tid,) in connection.execute(
-            f"SELECT DISTINCT text_id FROM passages WHERE file_id IN ({marks})", chunk)]
+        texts = [
+            tid
+            for (tid,) in connection.execute(
+                f"SELECT DISTINCT text_id FROM passages WHERE file_id IN ({marks})", chunk
+            )
+        ]
         for table in PER_FILE:
             connection.execute(f"DELETE FROM {table} WHERE file_id IN ({marks})", chunk)
         connection.execute(f"DELETE FROM files WHERE id IN ({marks})", chunk)
@@ -57,47 +64,74 @@ def delete_files(connection: sqlite3.Connection, file_ids: list[int]) -> None:
 def _forget_texts(connection: sqlite3.Connection, texts: list[int]) -> None:
     """The texts no passage holds any more, out of the search index and ``texts``."""
     for start in range(0, len(texts), 500):
-        chunk = texts[start:start + 500]
+        chunk = texts[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        orphans = (f"id IN ({marks}) AND NOT EXISTS "
-                   f"(SELECT 1 FROM passages WHERE passages.text_id = texts.id)")
+        orphans = (
+            f"id IN ({marks}) AND NOT EXISTS "
+            f"(SELECT 1 FROM passages WHERE passages.text_id = texts.id)"
+        )
         # an external-content index forgets a row by being told the text it indexed
-        connection.execute(f"INSERT INTO fts(fts, rowid, text) SELECT 'delete', id, text "
-                           f"FROM texts WHERE {orphans}", chunk)
+        connection.execute(
+            f"INSERT INTO fts(fts, rowid, text) SELECT 'delete', id, text "
+            f"FROM texts WHERE {orphans}",
+            chunk,
+        )
         connection.execute(f"DELETE FROM texts WHERE {orphans}", chunk)
 
 
-def insert_record(connection: sqlite3.Connection, record: object, stat: tuple[int, int],
-                  search: bool = True) -> bool:
+def insert_record(
+    connection: sqlite3.Connection, record: object, stat: tuple[int, int], search: bool = True
+) -> bool:
     """One file's rows; ``search`` also puts its passages into the search index (a shard has
     none: the merge indexes them)."""
     assert isinstance(record, MeetingRecord)
     cursor = connection.execute(
         "INSERT INTO files(path, mtime_ns, size, organ, date, status, valid, sha256) "
         "VALUES(?,?,?,?,?,?,?,?)",
-        (record.path, stat[0], stat[1], record.organ, record.date, record.status,
-         int(record.valid), record.sha256))
+        (
+            record.path,
+            stat[0],
+            stat[1],
+            record.organ,
+            record.date,
+            record.status,
+            int(record.valid),
+            record.sha256,
+        ),
+    )
     fid = cursor.lastrowid
     head = (fid, record.organ, record.date)
-    connection.executemany("INSERT INTO items VALUES(?,?,?,?,?,?,?,?,?,?,?)",
-                           [(*head, seq, *row) for seq, row in enumerate(record.items)])
+    connection.executemany(
+        "INSERT INTO items VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+        [(*head, seq, *row) for seq, row in enumerate(record.items)],
+    )
     connection.executemany(
         "INSERT INTO decisions(file_id, organ, date, seq, item, title, type, label, text, parts, "
         "after_dialog, confirm_by, deadline, documents, case_id, presenters, line, norm) "
         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(*head, seq, *row) for seq, row in enumerate(record.decisions)])
-    connection.executemany("INSERT INTO actions VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                           [(*head, seq, *row) for seq, row in enumerate(record.actions)])
-    connection.executemany("INSERT INTO closes VALUES(?,?,?,?,?,?)",
-                           [(*head, *row) for row in record.closes])
-    connection.executemany("INSERT INTO follow_ups VALUES(?,?,?,?,?,?,?,?,?)",
-                           [(*head, *row) for row in record.follow_ups])
+        [(*head, seq, *row) for seq, row in enumerate(record.decisions)],
+    )
+    connection.executemany(
+        "INSERT INTO actions VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(*head, seq, *row) for seq, row in enumerate(record.actions)],
+    )
+    connection.executemany(
+        "INSERT INTO closes VALUES(?,?,?,?,?,?)", [(*head, *row) for row in record.closes]
+    )
+    connection.executemany(
+        "INSERT INTO follow_ups VALUES(?,?,?,?,?,?,?,?,?)",
+        [(*head, *row) for row in record.follow_ups],
+    )
     if record.passages:
         ids = [text_id(passage[4]) for passage in record.passages]
         texts = dict(zip(ids, (passage[4] for passage in record.passages), strict=True))
         marks = ",".join("?" * len(texts))
-        known = {tid for (tid,) in connection.execute(
-            f"SELECT id FROM texts WHERE id IN ({marks})", list(texts))}
+        known = {
+            tid
+            for (tid,) in connection.execute(
+                f"SELECT id FROM texts WHERE id IN ({marks})", list(texts)
+            )
+        }
         new = [(tid, text) for tid, text in texts.items() if tid not in known]
         connection.executemany("INSERT INTO texts(id, text) VALUES(?, ?)", new)
         if search:  # the texts new to the index go into the search index too
@@ -106,6 +140,9 @@ def insert_record(connection: sqlite3.Connection, record: object, stat: tuple[in
         connection.executemany(
             "INSERT INTO passages(file_id, organ, date, kind, item, title, line, digest, "
             "text_id) VALUES(?,?,?,?,?,?,?,?,?)",
-            [(*head, *passage[:4], passage_digest(passage[0], passage[2], passage[4]), tid)
-             for tid, passage in zip(ids, record.passages, strict=True)])
+            [
+                (*head, *passage[:4], passage_digest(passage[0], passage[2], passage[4]), tid)
+                for tid, passage in zip(ids, record.passages, strict=True)
+            ],
+        )
     return record.valid

@@ -66,9 +66,15 @@ def _read(database: Path) -> tuple[str, list[int]] | None:
         stored = json.loads(seal_file(database).read_bytes())
     except (OSError, ValueError):
         return None
-    if (isinstance(stored, list) and len(stored) == 3 and stored[0] == SEAL_FORMAT
-            and isinstance(stored[1], str) and isinstance(stored[2], list)
-            and len(stored[2]) == 4 and all(type(n) is int for n in stored[2])):
+    if (
+        isinstance(stored, list)
+        and len(stored) == 3
+        and stored[0] == SEAL_FORMAT
+        and isinstance(stored[1], str)
+        and isinstance(stored[2], list)
+        and len(stored[2]) == 4
+        and all(type(n) is int for n in stored[2])
+    ):
         return stored[1], stored[2]
     return None
 

@@ -33,7 +33,7 @@ def _batches(paths: list[str], jobs: int) -> Iterator[list[str]]:
     start = 0
     while start < len(paths):
         size = min(SHARD_SIZE, max(SHARD_SIZE // 5, (len(paths) - start) // (2 * jobs), 1))
-        yield paths[start:start + size]
+        yield paths[start : start + size]
         start += size
 
 
@@ -72,24 +72,38 @@ def _copy_shard(connection: sqlite3.Connection) -> None:
     files = connection.execute("SELECT coalesce(max(id), 0) FROM main.files").fetchone()[0]
     passages = connection.execute("SELECT coalesce(max(id), 0) FROM main.passages").fetchone()[0]
     for table in ("files", *PER_FILE):
-        columns = [c for c in _columns(connection, table)
-                   if not (table == "decisions" and c == "id")]  # new ids: nothing refers
-        chosen = [f"id + {files}" if table == "files" and c == "id"
-                  else f"file_id + {files}" if c == "file_id"
-                  else f"id + {passages}" if table == "passages" and c == "id"
-                  else c for c in columns]
-        connection.execute(f"INSERT INTO main.{table}({', '.join(columns)}) "
-                           f"SELECT {', '.join(chosen)} FROM shard.{table} ORDER BY rowid")
+        columns = [
+            c for c in _columns(connection, table) if not (table == "decisions" and c == "id")
+        ]  # new ids: nothing refers
+        chosen = [
+            f"id + {files}"
+            if table == "files" and c == "id"
+            else f"file_id + {files}"
+            if c == "file_id"
+            else f"id + {passages}"
+            if table == "passages" and c == "id"
+            else c
+            for c in columns
+        ]
+        connection.execute(
+            f"INSERT INTO main.{table}({', '.join(columns)}) "
+            f"SELECT {', '.join(chosen)} FROM shard.{table} ORDER BY rowid"
+        )
     # a text several shards hold has the same id in each (index.rows.text_id): kept once
-    connection.execute("INSERT OR IGNORE INTO main.texts(id, text) "
-                       "SELECT id, text FROM shard.texts")
+    connection.execute(
+        "INSERT OR IGNORE INTO main.texts(id, text) SELECT id, text FROM shard.texts"
+    )
     # the search index is rebuilt once, after the last shard (see update._refresh): one pass
     # over all texts costs 25% less than adding them shard by shard
 
 
-def build_parallel(connection: sqlite3.Connection, stale: list[str],
-                   current: dict[str, tuple[int, int]], jobs: int,
-                   progress: Progress | None) -> None:
+def build_parallel(
+    connection: sqlite3.Connection,
+    stale: list[str],
+    current: dict[str, tuple[int, int]],
+    jobs: int,
+    progress: Progress | None,
+) -> None:
     """Many files: workers fill shard databases side by side; the shards are merged in.
 
     The shards' folder is named after the index; one that a killed build of the same index
@@ -106,9 +120,10 @@ def build_parallel(connection: sqlite3.Connection, stale: list[str],
         if leftover.is_dir() and not leftover.is_symlink():
             shutil.rmtree(leftover, ignore_errors=True)
     with tempfile.TemporaryDirectory(dir=folder, prefix=prefix) as tmp:
-        tasks = [(os.path.join(tmp, f"shard-{n}.sqlite3"),
-                  [(path, *current[path]) for path in batch])
-                 for n, batch in enumerate(_batches(stale, jobs))]
+        tasks = [
+            (os.path.join(tmp, f"shard-{n}.sqlite3"), [(path, *current[path]) for path in batch])
+            for n, batch in enumerate(_batches(stale, jobs))
+        ]
         done = 0
         with closing(parallel_map(_fill_shard, tasks, jobs=jobs)) as shards:
             for shard_path, count in shards:

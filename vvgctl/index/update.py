@@ -59,8 +59,11 @@ def scan(root: Path) -> dict[str, tuple[int, int]]:
             if entry.is_dir(follow_symlinks=False):
                 if not name.startswith("."):
                     stack.append(entry.path)
-            elif (name.endswith(".md") and name not in SKIPPED_NAMES
-                  and not name.startswith(("_", "."))):
+            elif (
+                name.endswith(".md")
+                and name not in SKIPPED_NAMES
+                and not name.startswith(("_", "."))
+            ):
                 try:
                     stat = entry.stat()
                 except OSError:
@@ -69,9 +72,14 @@ def scan(root: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
-def refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
-            progress: Progress | None = None, verify_sources: bool = False,
-            repository: Repository | None = None) -> None:
+def refresh(
+    connection: sqlite3.Connection,
+    root: Path,
+    stats: IndexStats,
+    progress: Progress | None = None,
+    verify_sources: bool = False,
+    repository: Repository | None = None,
+) -> None:
     """Bring the index up to date with the files below ``root`` (the caller holds the
     index's :func:`~vvgctl.index.database.lock`).
 
@@ -115,9 +123,14 @@ def _stats(files: list[Path]) -> dict[str, tuple[int, int]]:
     return found
 
 
-def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
-             progress: Progress | None, verify_sources: bool,
-             repository: Repository | None) -> None:
+def _refresh(
+    connection: sqlite3.Connection,
+    root: Path,
+    stats: IndexStats,
+    progress: Progress | None,
+    verify_sources: bool,
+    repository: Repository | None,
+) -> None:
     current = scan(root) if repository is None else _stats(repository.meeting_files)
     stats.files = len(current)
     digest = _scan_digest(current)
@@ -129,20 +142,29 @@ def _refresh(connection: sqlite3.Connection, root: Path, stats: IndexStats,
     from vvgctl.index.rows import delete_files, extract_many, insert_record
     from vvgctl.index.shards import build_parallel
 
-    known = {path: (fid, mtime, size) for fid, path, mtime, size in
-             connection.execute("SELECT id, path, mtime_ns, size FROM files")}
-    recorded = dict(connection.execute("SELECT path, sha256 FROM files")) \
-        if verify_sources else {}
+    known = {
+        path: (fid, mtime, size)
+        for fid, path, mtime, size in connection.execute(
+            "SELECT id, path, mtime_ns, size FROM files"
+        )
+    }
+    recorded = dict(connection.execute("SELECT path, sha256 FROM files")) if verify_sources else {}
     gone = [fid for path, (fid, _, _) in known.items() if path not in current]
-    stale = sorted(path for path, stat in current.items()
-                   if path not in known or known[path][1:] != stat
-                   or (verify_sources and _sha256(path) != recorded[path]))
+    stale = sorted(
+        path
+        for path, stat in current.items()
+        if path not in known
+        or known[path][1:] != stat
+        or (verify_sources and _sha256(path) != recorded[path])
+    )
     stats.read, stats.removed = len(stale), len(gone)
     jobs = default_jobs()
+
     def parsed(path: str) -> LoadedMeeting | None:
         return repository.loaded(Path(path)) if repository is not None else None
 
     if jobs > 1 and len(stale) >= PARALLEL_THRESHOLD and not all(parsed(p) for p in stale):
+
         def start() -> None:
             delete_files(connection, gone + [known[p][0] for p in stale if p in known])
             # until the end, the search index and the vocabulary lag behind the merged shards

@@ -60,8 +60,9 @@ def sync_vocab(connection: sqlite3.Connection) -> None:
     indexed = {term for (term,) in connection.execute("SELECT term FROM fts_terms")}
     known = {term for (term,) in connection.execute("SELECT term FROM vocab")}
     connection.executemany("DELETE FROM vocab WHERE term = ?", [(t,) for t in known - indexed])
-    connection.executemany("INSERT INTO vocab VALUES(?, ?, ?, ?)",
-                           _stemmed(sorted(indexed - known)))
+    connection.executemany(
+        "INSERT INTO vocab VALUES(?, ?, ?, ?)", _stemmed(sorted(indexed - known))
+    )
     connection.execute("INSERT OR REPLACE INTO meta VALUES('vocab', 'complete')")
 
 
@@ -74,16 +75,25 @@ def add_terms(connection: sqlite3.Connection, first: int) -> None:
     """
     if connection.execute("SELECT 1 FROM passages WHERE id >= ?", (first,)).fetchone() is None:
         return
-    connection.execute(f"CREATE VIRTUAL TABLE temp.new_text USING fts5(text, content='', "
-                       f"tokenize = \"{TOKENIZE}\")")
+    connection.execute(
+        f"CREATE VIRTUAL TABLE temp.new_text USING fts5(text, content='', "
+        f'tokenize = "{TOKENIZE}")'
+    )
     try:
-        connection.execute("CREATE VIRTUAL TABLE temp.new_terms "
-                           "USING fts5vocab('temp', 'new_text', 'row')")
-        connection.execute("INSERT INTO temp.new_text(rowid, text) SELECT id, text FROM main.texts "
-                           "WHERE id IN (SELECT text_id FROM main.passages WHERE id >= ?)",
-                           (first,))
-        new = [term for (term,) in connection.execute(
-            "SELECT term FROM temp.new_terms WHERE term NOT IN (SELECT term FROM main.vocab)")]
+        connection.execute(
+            "CREATE VIRTUAL TABLE temp.new_terms USING fts5vocab('temp', 'new_text', 'row')"
+        )
+        connection.execute(
+            "INSERT INTO temp.new_text(rowid, text) SELECT id, text FROM main.texts "
+            "WHERE id IN (SELECT text_id FROM main.passages WHERE id >= ?)",
+            (first,),
+        )
+        new = [
+            term
+            for (term,) in connection.execute(
+                "SELECT term FROM temp.new_terms WHERE term NOT IN (SELECT term FROM main.vocab)"
+            )
+        ]
         connection.executemany("INSERT INTO main.vocab VALUES(?, ?, ?, ?)", _stemmed(new))
     finally:
         connection.execute("DROP TABLE IF EXISTS temp.new_terms")

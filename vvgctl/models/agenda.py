@@ -35,22 +35,30 @@ class AgendaTemplate(Model):
     """How the organ's agenda opens and closes, and what its gathering items are called."""
 
     opening: list[TemplateItem] = Field(
-        default_factory=list, title="Inledande punkter",
+        default_factory=list,
+        title="Inledande punkter",
         description="Punkterna före dagens ärenden, i ordning (t.ex. Mötets öppnande med "
-                    "närvaro och övriga frågor, dagens agenda, föregående mötesanteckning)")
+        "närvaro och övriga frågor, dagens agenda, föregående mötesanteckning)",
+    )
     actions: str = Field(
-        "Uppföljning av åtgärder från tidigare möten", min_length=1,
+        "Uppföljning av åtgärder från tidigare möten",
+        min_length=1,
         title="Punkt för åtgärder",
-        description="Rubriken på punkten som listar tidigare mötens öppna åtgärder, med id")
+        description="Rubriken på punkten som listar tidigare mötens öppna åtgärder, med id",
+    )
     written_information: str | None = Field(
-        "Skriftlig information utan föredragning", min_length=1,
+        "Skriftlig information utan föredragning",
+        min_length=1,
         title="Punkt för skriftlig information",
         description="Rubriken på punkten som samlar årshjulets ärenden av typen "
-                    "written_information som underpunkter; null ger varje ärende en egen punkt")
+        "written_information som underpunkter; null ger varje ärende en egen punkt",
+    )
     closing: list[TemplateItem] = Field(
-        default_factory=list, title="Avslutande punkter",
+        default_factory=list,
+        title="Avslutande punkter",
         description="Punkterna sist på dagordningen, i ordning (t.ex. Mötets avslutande); "
-                    "Mötestider står i mötets schedule och skrivs ut för sig")
+        "Mötestider står i mötets schedule och skrivs ut för sig",
+    )
 
 
 @cache
@@ -62,8 +70,13 @@ def default_agenda() -> AgendaTemplate:
     agenda does not need (issue 27)."""
     return AgendaTemplate(
         opening=[
-            TemplateItem(title="Mötets öppnande", subitems=[
-                TemplateSubItem(title="Närvaro/upprop"), TemplateSubItem(title="Övriga frågor")]),
+            TemplateItem(
+                title="Mötets öppnande",
+                subitems=[
+                    TemplateSubItem(title="Närvaro/upprop"),
+                    TemplateSubItem(title="Övriga frågor"),
+                ],
+            ),
             TemplateItem(title="Godkännande av dagens agenda"),
             TemplateItem(title="Föregående mötesanteckning"),
         ],

@@ -23,8 +23,13 @@ from vvgctl.runtime.i18n import N_
 class Model(BaseModel):
     """Base of every model: unknown keys are errors, values are validated on assignment."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False,
-                              str_strip_whitespace=True, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        frozen=False,
+        str_strip_whitespace=True,
+        defer_build=True,
+    )
 
 
 _TIME = re.compile(r"^(\d{1,2})[.:](\d{2})$")
@@ -68,12 +73,18 @@ TimeOfDay = Annotated[
     dt.time,
     BeforeValidator(parse_time),
     PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": TIME_PATTERN},
-                              # unquoted 9.05 (the minutes' own spelling) as a YAML loader types
-                              # it; that its decimals are below .60 check alone can say
-                              {"type": "number", "minimum": 0, "exclusiveMaximum": 24}],
-                    "title": "Klockslag",
-                    "description": "Klockslag, t.ex. 09:05 eller 9.05 (gärna inom citattecken)"}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": TIME_PATTERN},
+                # unquoted 9.05 (the minutes' own spelling) as a YAML loader types
+                # it; that its decimals are below .60 check alone can say
+                {"type": "number", "minimum": 0, "exclusiveMaximum": 24},
+            ],
+            "title": "Klockslag",
+            "description": "Klockslag, t.ex. 09:05 eller 9.05 (gärna inom citattecken)",
+        }
+    ),
 ]
 
 #: an id (organ, delegation, category). pydantic (Rust) and JSON Schema (ECMA) read ``$`` as
@@ -91,22 +102,31 @@ def is_identifier(value: str) -> bool:
 
 Identifier = Annotated[
     str,
-    Field(pattern=IDENTIFIER_PATTERN, max_length=IDENTIFIER_MAX,
-          description="Kort id med gemener, siffror och bindestreck, t.ex. 'styrgrupp'"),
+    Field(
+        pattern=IDENTIFIER_PATTERN,
+        max_length=IDENTIFIER_MAX,
+        description="Kort id med gemener, siffror och bindestreck, t.ex. 'styrgrupp'",
+    ),
 ]
 
 ItemNumber = Annotated[
     str,
     BeforeValidator(lambda v: str(v).strip() if isinstance(v, int) else v),
     Field(pattern=ITEM_NUMBER_PATTERN),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": ITEM_NUMBER_PATTERN},
-                              {"type": "integer", "minimum": 1, "maximum": 999}],
-                    "title": "Punktnummer",
-                    "description": "Ärendets nummer på dagordningen, helst som text: \"4\""}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": ITEM_NUMBER_PATTERN},
+                {"type": "integer", "minimum": 1, "maximum": 999},
+            ],
+            "title": "Punktnummer",
+            "description": 'Ärendets nummer på dagordningen, helst som text: "4"',
+        }
+    ),
 ]
 
 SubItemLetter = Annotated[
-    str, Field(pattern=r"^[a-z]$", title="Underpunkt", description="Underpunktens bokstav: \"a\"")
+    str, Field(pattern=r"^[a-z]$", title="Underpunkt", description='Underpunktens bokstav: "a"')
 ]
 
 CASE_PATTERN = r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö._/-]*$"
@@ -114,19 +134,27 @@ CASE_PATTERN = r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö._/-]*$"
 CaseId = Annotated[
     str,
     Field(pattern=CASE_PATTERN, max_length=60),
-    WithJsonSchema({"anyOf": [{"type": "string", "pattern": CASE_PATTERN, "maxLength": 60},
-                              # unquoted 0755: vvgctl keeps the zero, a YAML loader reads 755
-                              {"type": "integer", "minimum": 0}],
-                    "title": "Ärende-id",
-                    "description": "Ärendets id, alltid som text så att inledande nollor "
-                                   "behålls: \"0755\""}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": CASE_PATTERN, "maxLength": 60},
+                # unquoted 0755: vvgctl keeps the zero, a YAML loader reads 755
+                {"type": "integer", "minimum": 0},
+            ],
+            "title": "Ärende-id",
+            "description": 'Ärendets id, alltid som text så att inledande nollor behålls: "0755"',
+        }
+    ),
 ]
 
 MeetingTarget = Annotated[
     str,
-    Field(pattern=r"^(next|after-next|\d{4}-\d{2}(-\d{2})?)$", title="Möte",
-          description="Vilket möte: 'next' (nästa), 'after-next' (nästkommande), "
-                      "en månad '2025-12' eller ett datum '2025-12-10'"),
+    Field(
+        pattern=r"^(next|after-next|\d{4}-\d{2}(-\d{2})?)$",
+        title="Möte",
+        description="Vilket möte: 'next' (nästa), 'after-next' (nästkommande), "
+        "en månad '2025-12' eller ett datum '2025-12-10'",
+    ),
 ]
 
 _LINK = re.compile(LINK_PATTERN)
@@ -141,8 +169,12 @@ def is_allowed_link(value: str) -> bool:
 def check_link(value: str) -> str:
     if not is_allowed_link(value):
         raise ValueError(
-            Message(N_("{value!r} is not an allowed link: use http(s)://…, mailto:… or a relative "
-               "path"), {"value": value})
+            Message(
+                N_(
+                    "{value!r} is not an allowed link: use http(s)://…, mailto:… or a relative path"
+                ),
+                {"value": value},
+            )
         )
     return value
 
@@ -150,8 +182,14 @@ def check_link(value: str) -> str:
 Link = Annotated[
     str,
     BeforeValidator(lambda v: check_link(v.strip()) if isinstance(v, str) else v),
-    WithJsonSchema({"type": "string", "pattern": LINK_PATTERN, "title": "Länk",
-                    "description": "http(s)-adress, mailto: eller relativ sökväg i förrådet"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": LINK_PATTERN,
+            "title": "Länk",
+            "description": "http(s)-adress, mailto: eller relativ sökväg i förrådet",
+        }
+    ),
 ]
 
 
@@ -159,8 +197,9 @@ class PersonRef(Model):
     """A person as the minutes name them; the name is looked up in the registry."""
 
     name: str = Field(min_length=2, title="Namn", description="För- och efternamn")
-    organisation: str | None = Field(None, title="Organisation",
-                                     description="Organisation eller funktion, t.ex. 'VGR'")
+    organisation: str | None = Field(
+        None, title="Organisation", description="Organisation eller funktion, t.ex. 'VGR'"
+    )
     note: str | None = Field(None, title="Anmärkning")
 
     @model_validator(mode="before")

@@ -25,8 +25,10 @@ class DocumentType(str, enum.Enum):
 
 
 DOCUMENT_TYPE_LABELS = {
-    DocumentType.GUIDELINE: "Riktlinje", DocumentType.ROUTINE: "Rutin",
-    DocumentType.AGREEMENT: "Överenskommelse", DocumentType.OTHER: "Övrigt styrdokument",
+    DocumentType.GUIDELINE: "Riktlinje",
+    DocumentType.ROUTINE: "Rutin",
+    DocumentType.AGREEMENT: "Överenskommelse",
+    DocumentType.OTHER: "Övrigt styrdokument",
 }
 
 
@@ -39,8 +41,10 @@ class DocumentStatus(str, enum.Enum):
 
 
 DOCUMENT_STATUS_LABELS = {
-    DocumentStatus.DRAFTING: "Under framtagande", DocumentStatus.CONSULTATION: "Synpunktsrunda",
-    DocumentStatus.IN_FORCE: "Gällande", DocumentStatus.UNDER_REVISION: "Under revidering",
+    DocumentStatus.DRAFTING: "Under framtagande",
+    DocumentStatus.CONSULTATION: "Synpunktsrunda",
+    DocumentStatus.IN_FORCE: "Gällande",
+    DocumentStatus.UNDER_REVISION: "Under revidering",
     DocumentStatus.RETIRED: "Upphävd",
 }
 

@@ -83,8 +83,9 @@ class DecisionPart(Model):
     """One numbered part of a multi-part position, with its own sub-positions."""
 
     text: str = Field(min_length=1, title="Text")
-    parts: list[str] = Field(default_factory=list, title="Delar",
-                             description="Underställningstaganden (a, b, …)")
+    parts: list[str] = Field(
+        default_factory=list, title="Delar", description="Underställningstaganden (a, b, …)"
+    )
 
 
 class Decision(Model):
@@ -93,29 +94,45 @@ class Decision(Model):
     type: DecisionType = Field(title="Typ", description="Vad ställningstagandet gör")
     text: str = Field(min_length=1, title="Text", description="Ställningstagandet ordagrant")
     parts: list[DecisionPart] = Field(default_factory=list, title="Numrerade delar")
-    label: str = Field("Ställningstagande", title="Rubrik",
-                       description="'Ställningstagande', eller 'Beslut' i äldre anteckningar")
-    after_dialog: bool = Field(False, title="Efter dialogen",
-                               description="Ett andra, detaljerat ställningstagande efter dialogen")
+    label: str = Field(
+        "Ställningstagande",
+        title="Rubrik",
+        description="'Ställningstagande', eller 'Beslut' i äldre anteckningar",
+    )
+    after_dialog: bool = Field(
+        False,
+        title="Efter dialogen",
+        description="Ett andra, detaljerat ställningstagande efter dialogen",
+    )
     confirm_by: Identifier | None = Field(
-        None, title="Bekräftas av",
-        description="Organ som tar det slutgiltiga ställningstagandet, t.ex. 'sro'")
-    deadline: dt.date | None = Field(None, title="Tidsgräns",
-                                     description="Datum som ställningstagandet sätter")
+        None,
+        title="Bekräftas av",
+        description="Organ som tar det slutgiltiga ställningstagandet, t.ex. 'sro'",
+    )
+    deadline: dt.date | None = Field(
+        None, title="Tidsgräns", description="Datum som ställningstagandet sätter"
+    )
     governing_documents: list[Identifier] = Field(
-        default_factory=list, title="Styrdokument",
-        description="Id:n i registret över länsgemensamma styrdokument")
+        default_factory=list,
+        title="Styrdokument",
+        description="Id:n i registret över länsgemensamma styrdokument",
+    )
     in_body: bool = Field(
-        False, title="Står i brödtexten",
+        False,
+        title="Står i brödtexten",
         description="Ställningstagandet står ordagrant i brödtexten (t.ex. i styrgruppens "
-                    "inspel) och ska inte upprepas när anteckningen återges")
+        "inspel) och ska inte upprepas när anteckningen återges",
+    )
 
 
 class Action(Model):
     """Something someone is to do, e.g. 'Inför nästa möte'."""
 
-    id: Identifier | None = Field(None, title="Id", description="För att senare möten ska kunna "
-                                  "hänvisa till och stänga åtgärden")
+    id: Identifier | None = Field(
+        None,
+        title="Id",
+        description="För att senare möten ska kunna hänvisa till och stänga åtgärden",
+    )
     text: str = Field(min_length=1, title="Åtgärd")
     label: str | None = Field(None, title="Rubrik", description="T.ex. 'Inför nästa möte'")
     owner: PersonField | None = Field(None, title="Ansvarig")
@@ -123,9 +140,11 @@ class Action(Model):
     due: dt.date | None = Field(None, title="Senast")
     due_meeting: MeetingTarget | None = Field(None, title="Till möte")
     in_body: bool = Field(
-        False, title="Står i brödtexten",
+        False,
+        title="Står i brödtexten",
         description="Åtgärden står ordagrant i brödtexten och ska inte upprepas när "
-                    "anteckningen återges")
+        "anteckningen återges",
+    )
 
 
 def action_id(organ: str, date: dt.date | str, item: str, ordinal: int) -> str:
@@ -148,9 +167,11 @@ class FollowUp(Model):
     organ: Identifier | None = Field(None, title="Organ", description="Om annat än mötets eget")
     case: CaseId | None = Field(None, title="Ärende")
     in_body: bool = Field(
-        False, title="Står i brödtexten",
+        False,
+        title="Står i brödtexten",
         description="Uppföljningen står ordagrant i brödtexten och ska inte upprepas när "
-                    "anteckningen återges")
+        "anteckningen återges",
+    )
 
 
 class TableRow(Model):
@@ -195,7 +216,8 @@ class Timebox(Model):
                     )
                 )
             span = (self.end.hour * 60 + self.end.minute) - (
-                self.start.hour * 60 + self.start.minute)
+                self.start.hour * 60 + self.start.minute
+            )
             if self.minutes is not None and self.minutes != span:
                 raise ValueError(
                     Message(
@@ -223,17 +245,25 @@ class _ItemContent(Model):
     presenters: list[PersonField] = Field(default_factory=list, title="Föredragande")
     documents: list[DocumentRef] = Field(default_factory=list, title="Handlingar")
     case: CaseId | None = Field(None, title="Ärende")
-    question: str | None = Field(None, title="Frågeställning",
-                                 description="'Frågeställning:' eller 'Fråga till styrgruppen:'")
+    question: str | None = Field(
+        None,
+        title="Frågeställning",
+        description="'Frågeställning:' eller 'Fråga till styrgruppen:'",
+    )
     question_label: str | None = Field(
-        None, title="Rubrik för frågeställningen",
+        None,
+        title="Rubrik för frågeställningen",
         description="Rubriken som handlingen använder, t.ex. 'Fråga till styrgruppen'; "
-                    "utelämnad betyder 'Frågeställning'")
+        "utelämnad betyder 'Frågeställning'",
+    )
     decisions: list[Decision] = Field(default_factory=list, title="Ställningstaganden")
     actions: list[Action] = Field(default_factory=list, title="Åtgärder")
     follow_ups: list[FollowUp] = Field(default_factory=list, title="Uppföljning")
-    closes_actions: list[Identifier] = Field(default_factory=list, title="Stänger åtgärder",
-                                             description="Id:n på tidigare åtgärder som är klara")
+    closes_actions: list[Identifier] = Field(
+        default_factory=list,
+        title="Stänger åtgärder",
+        description="Id:n på tidigare åtgärder som är klara",
+    )
     tables: list[Table] = Field(default_factory=list, title="Tabeller")
 
 

@@ -24,8 +24,11 @@ class Status(str, enum.Enum):
 
 
 STATUS_LABELS = {
-    Status.PLANNED: "Planerat", Status.AGENDA: "Kallelse", Status.DRAFT: "Utkast",
-    Status.REVIEW: "Under granskning", Status.APPROVED: "Godkänd",
+    Status.PLANNED: "Planerat",
+    Status.AGENDA: "Kallelse",
+    Status.DRAFT: "Utkast",
+    Status.REVIEW: "Under granskning",
+    Status.APPROVED: "Godkänd",
 }
 
 
@@ -36,7 +39,8 @@ class MeetingMode(str, enum.Enum):
 
 
 MODE_LABELS = {
-    MeetingMode.IN_PERSON: "Fysiskt möte", MeetingMode.REMOTE: "Digitalt",
+    MeetingMode.IN_PERSON: "Fysiskt möte",
+    MeetingMode.REMOTE: "Digitalt",
     MeetingMode.HYBRID: "Hybridmöte",
 }
 
@@ -63,11 +67,13 @@ class RosterMember(Model):
 
     name: str = Field(min_length=2, title="Namn")
     affiliation: str | None = Field(None, title="Organisation/uppdrag")
-    role: str | None = Field(None, pattern=r"^(chair|vice_chair|member|secretary|substitute)$",
-                             title="Roll")
+    role: str | None = Field(
+        None, pattern=r"^(chair|vice_chair|member|secretary|substitute)$", title="Roll"
+    )
     substitutes_for: PersonField | None = Field(None, title="Ersätter")
-    substitute_note: str | None = Field(None, title="Anmärkning om ersättare",
-                                        description="T.ex. 'vid behov'")
+    substitute_note: str | None = Field(
+        None, title="Anmärkning om ersättare", description="T.ex. 'vid behov'"
+    )
 
 
 class RosterGroup(Model):
@@ -75,8 +81,10 @@ class RosterGroup(Model):
     organ's members who sit in none (an organ without delegations has only this group)."""
 
     delegation: Identifier | None = Field(
-        None, title="Delegation",
-        description="Delegationens id i registret; utelämnad: ledamöter utan delegation")
+        None,
+        title="Delegation",
+        description="Delegationens id i registret; utelämnad: ledamöter utan delegation",
+    )
     members: list[RosterMember] = Field(default_factory=list, title="Ledamöter")
 
 
@@ -127,8 +135,9 @@ class LocalPerson(Model):
 
     name: str = Field(min_length=2, title="Namn")
     organisation: str | None = Field(None, title="Organisation")
-    probable_match: str | None = Field(None, title="Troligen samma som",
-                                       description="Ett namn i registret som liknar detta")
+    probable_match: str | None = Field(
+        None, title="Troligen samma som", description="Ett namn i registret som liknar detta"
+    )
 
 
 class ImportedFrom(Model):
@@ -136,8 +145,11 @@ class ImportedFrom(Model):
     has imported before (by this digest)."""
 
     name: str = Field(min_length=1, title="Filnamn", description="Dokumentets filnamn")
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", title="SHA-256",
-                        description="Kontrollsumman av dokumentets innehåll")
+    sha256: str = Field(
+        pattern=r"^[0-9a-f]{64}$",
+        title="SHA-256",
+        description="Kontrollsumman av dokumentets innehåll",
+    )
 
 
 class Meeting(Model):
@@ -163,12 +175,16 @@ class Meeting(Model):
     interludes: list[Interlude] = Field(default_factory=list, title="Övriga inslag")
     schedule: list[ScheduledMeeting] = Field(default_factory=list, title="Mötestider")
     people: list[LocalPerson] = Field(
-        default_factory=list, title="Personer utanför registret",
+        default_factory=list,
+        title="Personer utanför registret",
         description="Namn som ännu inte finns i registret (t.ex. från en import); "
-                    "flytta dem till registry/people.yaml vid granskningen")
+        "flytta dem till registry/people.yaml vid granskningen",
+    )
     imported_from: ImportedFrom | None = Field(
-        None, title="Importerad från",
-        description="Dokumentet som utkastet importerades från och dess kontrollsumma")
+        None,
+        title="Importerad från",
+        description="Dokumentet som utkastet importerades från och dess kontrollsumma",
+    )
 
     @model_validator(mode="after")
     def _approval_fits_status(self) -> Meeting:
@@ -189,8 +205,12 @@ class Meeting(Model):
             for m, member in enumerate(group.members):
                 found.append((("roster", r, "members", m, "name"), member.name))
                 if member.substitutes_for:
-                    found.append((("roster", r, "members", m, "substitutes_for"),
-                                  member.substitutes_for.name))
+                    found.append(
+                        (
+                            ("roster", r, "members", m, "substitutes_for"),
+                            member.substitutes_for.name,
+                        )
+                    )
         for key in ("absent", "remote", "new_members", "others"):
             for i, person in enumerate(getattr(self.attendance, key)):
                 found.append((("attendance", key, i), person.name))

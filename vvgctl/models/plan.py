@@ -22,8 +22,11 @@ from vvgctl.runtime.i18n import N_
 
 YearMonth = Annotated[
     str,
-    Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", title="Månad",
-          description="År och månad, t.ex. '2026-04'"),
+    Field(
+        pattern=r"^\d{4}-(0[1-9]|1[0-2])$",
+        title="Månad",
+        description="År och månad, t.ex. '2026-04'",
+    ),
 ]
 
 Colour = Annotated[
@@ -49,8 +52,9 @@ class Category(Model):
 
     id: Identifier = Field(title="Id")
     name: str = Field(min_length=1, title="Namn", description="Radens rubrik, t.ex. 'Uppföljning'")
-    colour: Colour | None = Field(None, title="Färg", description="Färg i hjulet (annars en "
-                                  "färg ur standardpaletten)")
+    colour: Colour | None = Field(
+        None, title="Färg", description="Färg i hjulet (annars en färg ur standardpaletten)"
+    )
 
 
 class PlannedTopicEntry(Model):
@@ -59,9 +63,11 @@ class PlannedTopicEntry(Model):
     title: str = Field(min_length=1, title="Rubrik")
     category: Identifier = Field(title="Kategori", description="En kategori i 'categories'")
     case: CaseId | None = Field(None, title="Ärende")
-    kind: ItemKind | None = Field(None, title="Typ av ärende",
-                                  description="T.ex. information eller decision "
-                                              "(ställningstagande)")
+    kind: ItemKind | None = Field(
+        None,
+        title="Typ av ärende",
+        description="T.ex. information eller decision (ställningstagande)",
+    )
     note: str | None = Field(None, title="Anmärkning")
 
 
@@ -105,16 +111,25 @@ class RecurringTopic(Model):
     category: Identifier = Field(title="Kategori")
     case: str | None = Field(None, title="Ärende", description="Ärende-id, får innehålla {year}")
     kind: ItemKind | None = Field(None, title="Typ av ärende")
-    month: int | None = Field(None, ge=1, le=12, title="Månad",
-                              description="Mötet i denna månad (1–12), varje år")
-    quarter: int | None = Field(None, ge=1, le=4, title="Kvartal",
-                                description="Ett möte i detta kvartal (1–4), varje år")
-    meeting: Occurrence = Field(Occurrence.FIRST, title="Vilket möte",
-                                description="first, last eller every möte i perioden")
-    since: int | None = Field(None, ge=2000, le=2100, title="Från år",
-                              description="Första året (annars planens första år)")
-    until: int | None = Field(None, ge=2000, le=2100, title="Till år",
-                              description="Sista året (annars tills vidare)")
+    month: int | None = Field(
+        None, ge=1, le=12, title="Månad", description="Mötet i denna månad (1–12), varje år"
+    )
+    quarter: int | None = Field(
+        None, ge=1, le=4, title="Kvartal", description="Ett möte i detta kvartal (1–4), varje år"
+    )
+    meeting: Occurrence = Field(
+        Occurrence.FIRST, title="Vilket möte", description="first, last eller every möte i perioden"
+    )
+    since: int | None = Field(
+        None,
+        ge=2000,
+        le=2100,
+        title="Från år",
+        description="Första året (annars planens första år)",
+    )
+    until: int | None = Field(
+        None, ge=2000, le=2100, title="Till år", description="Sista året (annars tills vidare)"
+    )
     note: str | None = Field(None, title="Anmärkning")
 
     @model_validator(mode="after")
@@ -132,8 +147,10 @@ class RecurringTopic(Model):
                     )
                 ) from None
             if unknown:
-                raise ValueError(f"{text!r}: unknown placeholder {sorted(unknown)[0]!r}; use "
-                                 + ", ".join("{" + p + "}" for p in sorted(PLACEHOLDERS)))
+                raise ValueError(
+                    f"{text!r}: unknown placeholder {sorted(unknown)[0]!r}; use "
+                    + ", ".join("{" + p + "}" for p in sorted(PLACEHOLDERS))
+                )
         if self.since and self.until and self.until < self.since:
             raise ValueError(
                 Message(
@@ -167,15 +184,19 @@ class PlanFile(Model):
     organ: Identifier = Field(title="Organ")
     year: int = Field(ge=2000, le=2100, title="År")
     title: str | None = Field(None, title="Rubrik", description="T.ex. 'Årshjul 2025 / 2026'")
-    start: YearMonth | None = Field(None, title="Från månad",
-                                    description="Årshjulets första månad (annars januari)")
-    end: YearMonth | None = Field(None, title="Till månad",
-                                  description="Årshjulets sista månad (annars december)")
+    start: YearMonth | None = Field(
+        None, title="Från månad", description="Årshjulets första månad (annars januari)"
+    )
+    end: YearMonth | None = Field(
+        None, title="Till månad", description="Årshjulets sista månad (annars december)"
+    )
     categories: list[Category] = Field(min_length=1, title="Kategorier")
     follow_up_category: Identifier | None = Field(
-        None, title="Kategori för uppföljningar",
+        None,
+        title="Kategori för uppföljningar",
         description="Rad för uppföljningar ur mötesanteckningar som inget planerat ämne täcker "
-                    "(annars en egen rad)")
+        "(annars en egen rad)",
+    )
     meetings: list[PlannedMeeting] = Field(default_factory=list, title="Möten")
     recurring: list[RecurringTopic] = Field(default_factory=list, title="Återkommande ämnen")
 

@@ -18,8 +18,11 @@ class Person(Model):
     name: str = Field(min_length=2, title="Namn")
     organisation: str | None = Field(None, title="Organisation")
     title: str | None = Field(None, title="Befattning")
-    aliases: list[str] = Field(default_factory=list, title="Andra stavningar",
-                               description="Stavningar som förekommer i äldre handlingar")
+    aliases: list[str] = Field(
+        default_factory=list,
+        title="Andra stavningar",
+        description="Stavningar som förekommer i äldre handlingar",
+    )
 
 
 class Delegation(Model):
@@ -33,8 +36,9 @@ class Membership(Model):
     name: str = Field(min_length=2, title="Namn")
     delegation: Identifier | None = Field(None, title="Delegation")
     affiliation: str | None = Field(None, title="Organisation/uppdrag")
-    role: str = Field("member", pattern=r"^(chair|vice_chair|member|secretary|substitute)$",
-                      title="Roll")
+    role: str = Field(
+        "member", pattern=r"^(chair|vice_chair|member|secretary|substitute)$", title="Roll"
+    )
     start: dt.date | None = Field(None, title="Från")
     end: dt.date | None = Field(None, title="Till")
 
@@ -54,24 +58,31 @@ class Organ(Model):
     id: Identifier
     name: str = Field(title="Namn")
     short_name: str | None = Field(None, title="Kortnamn")
-    kind: str = Field("forum", pattern=r"^(forum|political|steering_group|committee|delregional)$",
-                      title="Slag")
+    kind: str = Field(
+        "forum", pattern=r"^(forum|political|steering_group|committee|delregional)$", title="Slag"
+    )
     header: str | None = Field(None, title="Sidhuvud", description="Text i dokumentens sidhuvud")
     logo: str | None = Field(None, title="Logotyp", description="Sökväg i förrådet")
     information_before_position: bool = Field(
-        True, title="Information före ställningstagande",
-        description="Ett ärende ska ha informerats om innan ställningstagande")
+        True,
+        title="Information före ställningstagande",
+        description="Ett ärende ska ha informerats om innan ställningstagande",
+    )
     approved_by: Identifier | None = Field(
-        None, title="Mötesanteckningarna godkänns av",
+        None,
+        title="Mötesanteckningarna godkänns av",
         description="Organet vars möte godkänner organets mötesanteckningar; utelämnat: "
-                    "organets eget nästa möte")
+        "organets eget nästa möte",
+    )
     delegations: list[Delegation] = Field(default_factory=list, title="Delegationer")
     members: list[Membership] = Field(default_factory=list, title="Ledamöter")
     agenda: AgendaTemplate | None = Field(
-        None, title="Dagordningsmall",
+        None,
+        title="Dagordningsmall",
         description="Dagordningens fasta punkter så som organet skriver dem (vvgctl "
-                    "new-meeting); utan mall: Mötets öppnande (närvaro, övriga frågor), "
-                    "dagens agenda, föregående mötesanteckning … Mötets avslutande")
+        "new-meeting); utan mall: Mötets öppnande (närvaro, övriga frågor), "
+        "dagens agenda, föregående mötesanteckning … Mötets avslutande",
+    )
 
     @model_validator(mode="after")
     def _delegations_known(self) -> Organ:
@@ -100,8 +111,10 @@ class Registry(Model):
 
     @model_validator(mode="after")
     def _unique(self) -> Registry:
-        for label, values in (("organ id", [o.id for o in self.organs]),
-                              ("person", [p.name for p in self.people])):
+        for label, values in (
+            ("organ id", [o.id for o in self.organs]),
+            ("person", [p.name for p in self.people]),
+        ):
             seen: set[str] = set()
             for value in values:
                 if value in seen:

@@ -15,18 +15,25 @@ class ScheduleEntry(Model):
 
     date: dt.date = Field(title="Datum")
     time: TimeRange | None = Field(None, title="Tid")
-    place: str | None = Field(None, min_length=1, title="Plats",
-                              description="'Teams', en adress eller lokal")
+    place: str | None = Field(
+        None, min_length=1, title="Plats", description="'Teams', en adress eller lokal"
+    )
     mode: MeetingMode | None = Field(None, title="Mötesform")
     change: str | None = Field(
-        None, min_length=1, title="Ändring",
-        description="En ändring som meddelats, t.ex. 'ändras till 9.00–12.00, lokal i GR-huset'")
+        None,
+        min_length=1,
+        title="Ändring",
+        description="En ändring som meddelats, t.ex. 'ändras till 9.00–12.00, lokal i GR-huset'",
+    )
     tentative: bool = Field(
-        False, title="Preliminärt",
-        description="Datumet är inte fastställt (t.ex. härlett ur årshjulets månad)")
+        False,
+        title="Preliminärt",
+        description="Datumet är inte fastställt (t.ex. härlett ur årshjulets månad)",
+    )
     cancelled: bool = Field(False, title="Inställt")
-    note: str | None = Field(None, title="Anmärkning",
-                             description="Varifrån uppgiften kommer, eller annat")
+    note: str | None = Field(
+        None, title="Anmärkning", description="Varifrån uppgiften kommer, eller annat"
+    )
 
 
 class ScheduleFile(Model):
@@ -35,7 +42,9 @@ class ScheduleFile(Model):
     organ: Identifier = Field(title="Organ", description="Organets id i registret")
     year: int = Field(ge=2000, le=2100, title="År")
     complete: bool = Field(
-        True, title="Komplett",
+        True,
+        title="Komplett",
         description="Schemat tar upp årets alla möten; 'false' när bara några datum är kända "
-                    "(då varnar kontrollen inte för planerade månader utan möte)")
+        "(då varnar kontrollen inte för planerade månader utan möte)",
+    )
     meetings: list[ScheduleEntry] = Field(default_factory=list, title="Möten")

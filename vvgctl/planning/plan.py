@@ -34,8 +34,9 @@ CODE_CATEGORY = "plan-unknown-category"
 CODE_UNSCHEDULED = "plan-unscheduled"
 
 
-def load_plans(repository: Repository, organ: str, *,
-               strict: bool = False) -> list[Loaded[PlanFile]]:
+def load_plans(
+    repository: Repository, organ: str, *, strict: bool = False
+) -> list[Loaded[PlanFile]]:
     """The organ's valid plans, by year. An invalid plan is skipped, or raised if ``strict``."""
     found = organ_data_files(repository, organ, PLAN_FILE, PlanFile, "plan", strict=strict)
     return sorted(found, key=lambda p: p.model.year if p.model else 0)
@@ -43,13 +44,17 @@ def load_plans(repository: Repository, organ: str, *,
 
 def _categories(loaded: Loaded[BaseModel], plan: PlanFile) -> list[Diagnostic]:
     known = [c.id for c in plan.categories]
-    hint = Message(N_("the plan's categories: {categories} (add it under 'categories' or correct "
-              "it)"), {"categories": ", ".join(known)})
+    hint = Message(
+        N_("the plan's categories: {categories} (add it under 'categories' or correct it)"),
+        {"categories": ", ".join(known)},
+    )
     found = []
     places: list[tuple[str, tuple[str | int, ...]]] = []
     for m, meeting in enumerate(plan.meetings):
-        places += [(t.category, ("meetings", m, "topics", t_, "category"))
-                   for t_, t in enumerate(meeting.topics)]
+        places += [
+            (t.category, ("meetings", m, "topics", t_, "category"))
+            for t_, t in enumerate(meeting.topics)
+        ]
     places += [(r.category, ("recurring", i, "category")) for i, r in enumerate(plan.recurring)]
     if plan.follow_up_category:
         places.append((plan.follow_up_category, ("follow_up_category",)))
@@ -66,8 +71,9 @@ def _categories(loaded: Loaded[BaseModel], plan: PlanFile) -> list[Diagnostic]:
     return found
 
 
-def _unscheduled(loaded: Loaded[BaseModel], plan: PlanFile,
-                 repository: Repository) -> list[Diagnostic]:
+def _unscheduled(
+    loaded: Loaded[BaseModel], plan: PlanFile, repository: Repository
+) -> list[Diagnostic]:
     found = []
     schedules: dict[int, set[dt.date] | None] = {}
     complete: dict[int, bool] = {}
@@ -76,8 +82,9 @@ def _unscheduled(loaded: Loaded[BaseModel], plan: PlanFile,
         if year not in schedules:
             path = repository.schedule_path(plan.organ, year)
             model = repository.data(path, ScheduleFile).model if path.exists() else None
-            schedules[year] = {e.date for e in model.meetings if not e.cancelled} \
-                if model is not None else None
+            schedules[year] = (
+                {e.date for e in model.meetings if not e.cancelled} if model is not None else None
+            )
             complete[year] = model is not None and model.complete
         dates = schedules[year]
         where = f"{plan.organ}/{year}/schedule.yaml"
@@ -101,8 +108,12 @@ def _unscheduled(loaded: Loaded[BaseModel], plan: PlanFile,
                     ),
                 )
             )
-        elif meeting.date is None and dates is not None and complete[year] and \
-                not any((d.year, d.month) == (year, month) for d in dates):
+        elif (
+            meeting.date is None
+            and dates is not None
+            and complete[year]
+            and not any((d.year, d.month) == (year, month) for d in dates)
+        ):
             found.append(
                 loaded.error(
                     CODE_UNSCHEDULED,
@@ -138,13 +149,26 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
 
 #: the plan as a data file kind (listed, with the årshjul's check, by
 #: :mod:`vvgctl.checking.registry`)
-KIND = DataFileKind("plan", f"*/*/{PLAN_FILE}", PlanFile, (_cross_check,), codes=(
-    RuleCode("plan-location",
-             N_("a plan stands at <organ>/<year>/plan.yaml of its own organ and year")),
-    RuleCode("plan-organ", N_("the plan's organ is in the registry")),
-    RuleCode(CODE_CATEGORY, N_("every topic's category is one of the plan's categories")),
-    RuleCode(CODE_UNSCHEDULED, N_("a meeting the plan dates is in the organ's schedule (a "
-                                  "planned month without a meeting in a complete schedule: a "
-                                  "warning)"),
-             (Severity.ERROR, Severity.WARNING)),
-))
+KIND = DataFileKind(
+    "plan",
+    f"*/*/{PLAN_FILE}",
+    PlanFile,
+    (_cross_check,),
+    codes=(
+        RuleCode(
+            "plan-location",
+            N_("a plan stands at <organ>/<year>/plan.yaml of its own organ and year"),
+        ),
+        RuleCode("plan-organ", N_("the plan's organ is in the registry")),
+        RuleCode(CODE_CATEGORY, N_("every topic's category is one of the plan's categories")),
+        RuleCode(
+            CODE_UNSCHEDULED,
+            N_(
+                "a meeting the plan dates is in the organ's schedule (a "
+                "planned month without a meeting in a complete schedule: a "
+                "warning)"
+            ),
+            (Severity.ERROR, Severity.WARNING),
+        ),
+    ),
+)

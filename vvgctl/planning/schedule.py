@@ -33,8 +33,9 @@ CODE_ORGAN = "schedule-organ"
 CODE_DATE = "schedule-date"
 
 
-def location_problems(loaded: Loaded[BaseModel], registry: RegistryIndex, organ: str, year: int,
-                      name: str) -> list[Diagnostic]:
+def location_problems(
+    loaded: Loaded[BaseModel], registry: RegistryIndex, organ: str, year: int, name: str
+) -> list[Diagnostic]:
     """The organ must be known, and the file must stand in its organ's folder for its year.
 
     Shared by the schedule and the plan (``plan.yaml``), whose codes differ by prefix.
@@ -77,8 +78,9 @@ def location_problems(loaded: Loaded[BaseModel], registry: RegistryIndex, organ:
 def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagnostic]:
     schedule = loaded.model
     assert isinstance(schedule, ScheduleFile)
-    found = location_problems(loaded, repository.registry, schedule.organ, schedule.year,
-                              SCHEDULE_FILE)
+    found = location_problems(
+        loaded, repository.registry, schedule.organ, schedule.year, SCHEDULE_FILE
+    )
     seen: set[dt.date] = set()
     for index, entry in enumerate(schedule.meetings):
         if entry.date.year != schedule.year:
@@ -118,16 +120,25 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
 
 
 #: the schedule as a data file kind (listed by :mod:`vvgctl.checking.registry`)
-KIND = DataFileKind("schedule", f"*/*/{SCHEDULE_FILE}", ScheduleFile, (_cross_check,), codes=(
-    RuleCode(CODE_LOCATION,
-             N_("a schedule stands at <organ>/<year>/schedule.yaml of its own organ and year")),
-    RuleCode(CODE_ORGAN, N_("the schedule's organ is in the registry")),
-    RuleCode(CODE_DATE, N_("every meeting is dated inside the file's year, and listed once")),
-))
+KIND = DataFileKind(
+    "schedule",
+    f"*/*/{SCHEDULE_FILE}",
+    ScheduleFile,
+    (_cross_check,),
+    codes=(
+        RuleCode(
+            CODE_LOCATION,
+            N_("a schedule stands at <organ>/<year>/schedule.yaml of its own organ and year"),
+        ),
+        RuleCode(CODE_ORGAN, N_("the schedule's organ is in the registry")),
+        RuleCode(CODE_DATE, N_("every meeting is dated inside the file's year, and listed once")),
+    ),
+)
 
 
-def load_schedule(repository: Repository, organ: str, *,
-                  strict: bool = False) -> list[ScheduleEntry]:
+def load_schedule(
+    repository: Repository, organ: str, *, strict: bool = False
+) -> list[ScheduleEntry]:
     """The organ's scheduled meetings over all years, sorted by date.
 
     A schedule that does not validate is skipped (``vvgctl check`` reports it), unless
@@ -140,14 +151,20 @@ def load_schedule(repository: Repository, organ: str, *,
 
 
 def _load(repository: Repository, organ: str, *, strict: bool) -> list[ScheduleEntry]:
-    entries = [e for loaded in organ_data_files(repository, organ, SCHEDULE_FILE, ScheduleFile,
-                                                "schedule", strict=strict)
-               for e in loaded.model.meetings if not e.cancelled]  # type: ignore[union-attr]
+    entries = [
+        e
+        for loaded in organ_data_files(
+            repository, organ, SCHEDULE_FILE, ScheduleFile, "schedule", strict=strict
+        )
+        for e in loaded.model.meetings  # type: ignore[union-attr]
+        if not e.cancelled
+    ]
     return sorted(entries, key=lambda e: e.date)
 
 
-def organ_data_files(repository: Repository, organ: str, name: str, model: type[M], what: str,
-                     *, strict: bool) -> list[Loaded[M]]:
+def organ_data_files(
+    repository: Repository, organ: str, name: str, model: type[M], what: str, *, strict: bool
+) -> list[Loaded[M]]:
     """The organ's valid ``<year>/<name>`` files (schedules, plans), oldest year first. One that
     does not validate is skipped (``vvgctl check`` reports it), or raised if ``strict``."""
     found: list[Loaded[M]] = []
@@ -169,8 +186,11 @@ def next_meeting(repository: Repository, organ: str, after: dt.date) -> Schedule
 def invalid_file_error(loaded: Loaded[Any], what: str) -> Exception:
     """The error for a data file that does not validate, at its first problem."""
     first = loaded.diagnostics[0] if loaded.diagnostics else None
-    return VvgError(Message(N_("the {what} is not valid: {problem}"),
-                            {"what": what, "problem": first.message}) if first
-                    else Message(N_("the {what} is not valid"), {"what": what}),
-                    path=loaded.path, line=first.line if first else None,
-                    hint=N_("run `vvgctl check` for every problem"))
+    return VvgError(
+        Message(N_("the {what} is not valid: {problem}"), {"what": what, "problem": first.message})
+        if first
+        else Message(N_("the {what} is not valid"), {"what": what}),
+        path=loaded.path,
+        line=first.line if first else None,
+        hint=N_("run `vvgctl check` for every problem"),
+    )

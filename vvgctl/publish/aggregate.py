@@ -31,9 +31,14 @@ def _static(manifest: Manifest) -> None:
             manifest.put(f"static/{path.name}", digest(content), content)
 
 
-def write_aggregates(manifest: Manifest, published: list[Summary], repository: Repository,
-                     site: Site, report: PublishReport,
-                     progress: PhaseProgress | None) -> None:
+def write_aggregates(
+    manifest: Manifest,
+    published: list[Summary],
+    repository: Repository,
+    site: Site,
+    report: PublishReport,
+    progress: PhaseProgress | None,
+) -> None:
     """Write the pages made from all meetings; the site's settings (its name, language,
     address and feed id) are part of the manifest's fingerprint already."""
     fp = manifest.fingerprint
@@ -53,34 +58,47 @@ def write_aggregates(manifest: Manifest, published: list[Summary], repository: R
     manifest.put("index.html", data_key(fp, data), partial(pages.render_index, data, site))
     step(2, pages.REGISTER_PATH)
     data = pages.register_data(published, labels)
-    manifest.put(pages.REGISTER_PATH, data_key(fp, data),
-                 partial(pages.render_register, data, site))
+    manifest.put(
+        pages.REGISTER_PATH, data_key(fp, data), partial(pages.render_register, data, site)
+    )
     step(3, "ärenden")
     kinds = {o.id: o.kind for o in registry.organs}
     cases = case_pages.build_cases(published, kinds)
     data = case_pages.cases_index_data(cases, labels)
-    manifest.put(pages.CASES_PATH, data_key(fp, data),
-                 partial(case_pages.render_cases_index, data, site))
+    manifest.put(
+        pages.CASES_PATH, data_key(fp, data), partial(case_pages.render_cases_index, data, site)
+    )
     for case in cases.values():
         data = case_pages.case_data(case, labels)
-        manifest.put(pages.case_file(case.id), data_key(fp, data),
-                     partial(case_pages.render_case, data, site))
+        manifest.put(
+            pages.case_file(case.id),
+            data_key(fp, data),
+            partial(case_pages.render_case, data, site),
+        )
     step(4, "årshjul och kalender")
     planning.write_planning(manifest, published, repository, report, site)
     step(5, "feed.xml")
     data = feed_data(published, labels, site)
     manifest.put("feed.xml", data_key(fp, data), partial(render_feed, data))
     if site.feed_id is None and published:
-        report.warnings.append(_(
-            "the feed's ids are made from the first organ and the first year published "
-            "({entity}); write `feed_id: {entity}` (or a domain of yours and a year) into "
-            "registry/site.yaml so that they stay the same when older minutes or other organs "
-            "are added").format(entity=data["entity"]))
+        report.warnings.append(
+            _(
+                "the feed's ids are made from the first organ and the first year published "
+                "({entity}); write `feed_id: {entity}` (or a domain of yours and a year) into "
+                "registry/site.yaml so that they stay the same when older minutes or other organs "
+                "are added"
+            ).format(entity=data["entity"])
+        )
     step(6, "sitemap.xml")
     html_pages = sorted(p for p in manifest.produced if p.endswith(".html"))
-    manifest.put("sitemap.xml", data_key(fp, site.base_url, html_pages),
-                 partial(render_sitemap, html_pages, site.base_url))
+    manifest.put(
+        "sitemap.xml",
+        data_key(fp, site.base_url, html_pages),
+        partial(render_sitemap, html_pages, site.base_url),
+    )
     if not site.base_url:
-        report.warnings.append("sitemap.xml och feed.xml har relativa adresser: ange "
-                               "--base-url med webbplatsens adress när den ska publiceras.")
+        report.warnings.append(
+            "sitemap.xml och feed.xml har relativa adresser: ange "
+            "--base-url med webbplatsens adress när den ska publiceras."
+        )
     step(7, "klart")

@@ -23,16 +23,31 @@ def build_cases(summaries: list[Summary], organ_kinds: dict[str, str]) -> dict[s
     ordered = sorted(summaries, key=lambda s: (s["date"], s["organ"], s["slug"]))
     for s in ordered:
         for a in s["appearances"]:
-            appearance = Appearance(s["organ"], s["date"], a["item"], a["title"], a["kind"],
-                                    s["slug"], 0, s["slug"], list(a["decisions"]))
+            appearance = Appearance(
+                s["organ"],
+                s["date"],
+                a["item"],
+                a["title"],
+                a["kind"],
+                s["slug"],
+                0,
+                s["slug"],
+                list(a["decisions"]),
+            )
             cases.setdefault(a["case"], Case(a["case"])).appearances.append(appearance)
     for s in ordered:
         for f in s["follow_ups"]:
             if f["case"] in cases:
-                cases[f["case"]].planned.append({
-                    "organ": f["organ"] or s["organ"], "meeting": f["meeting"],
-                    "text": f["text"], "set_by": s["slug"], "item": f["item"],
-                    "date": s["date"]})
+                cases[f["case"]].planned.append(
+                    {
+                        "organ": f["organ"] or s["organ"],
+                        "meeting": f["meeting"],
+                        "text": f["text"],
+                        "set_by": s["slug"],
+                        "item": f["item"],
+                        "date": s["date"],
+                    }
+                )
     for case in cases.values():
         derive(case, organ_kinds)
     return cases
@@ -41,16 +56,31 @@ def build_cases(summaries: list[Summary], organ_kinds: dict[str, str]) -> dict[s
 def case_data(case: Case, organs: dict[str, str]) -> dict[str, Any]:
     """What one case page shows (its manifest key is the hash of this)."""
     return {
-        "id": case.id, "title": case.title, "status": STATUS_LABELS[case.status],
+        "id": case.id,
+        "title": case.title,
+        "status": STATUS_LABELS[case.status],
         "awaiting": [organs.get(o, o) for o in case.awaiting],
-        "timeline": [{
-            "date": a.date, "organ": organs.get(a.organ, a.organ), "item": a.item,
-            "title": a.title, "stage": STAGE_LABELS[a.stage],
-            "href": href(a.path + ".html") + f"#punkt-{a.item}",
-            "decisions": [d["text"] for d in a.decisions]} for a in case.appearances],
-        "planned": [{"organ": organs.get(p["organ"], p["organ"]), "meeting": _when(p["meeting"]),
-                     "text": p["text"], "href": href(p["set_by"] + ".html")
-                     + f"#punkt-{p['item']}"} for p in case.planned],
+        "timeline": [
+            {
+                "date": a.date,
+                "organ": organs.get(a.organ, a.organ),
+                "item": a.item,
+                "title": a.title,
+                "stage": STAGE_LABELS[a.stage],
+                "href": href(a.path + ".html") + f"#punkt-{a.item}",
+                "decisions": [d["text"] for d in a.decisions],
+            }
+            for a in case.appearances
+        ],
+        "planned": [
+            {
+                "organ": organs.get(p["organ"], p["organ"]),
+                "meeting": _when(p["meeting"]),
+                "text": p["text"],
+                "href": href(p["set_by"] + ".html") + f"#punkt-{p['item']}",
+            }
+            for p in case.planned
+        ],
     }
 
 
@@ -68,12 +98,18 @@ def _when(meeting: object) -> str:
 
 def cases_index_data(cases: dict[str, Case], organs: dict[str, str]) -> dict[str, Any]:
     rows = []
-    for case in sorted(cases.values(), key=lambda c: (c.appearances[-1].date, c.id),
-                       reverse=True):
-        rows.append({"id": case.id, "title": case.title, "status": STATUS_LABELS[case.status],
-                     "first": case.appearances[0].date, "last": case.appearances[-1].date,
-                     "organs": sorted({organs.get(a.organ, a.organ) for a in case.appearances}),
-                     "href": href(case_file(case.id).removeprefix("arenden/"))})
+    for case in sorted(cases.values(), key=lambda c: (c.appearances[-1].date, c.id), reverse=True):
+        rows.append(
+            {
+                "id": case.id,
+                "title": case.title,
+                "status": STATUS_LABELS[case.status],
+                "first": case.appearances[0].date,
+                "last": case.appearances[-1].date,
+                "organs": sorted({organs.get(a.organ, a.organ) for a in case.appearances}),
+                "href": href(case_file(case.id).removeprefix("arenden/")),
+            }
+        )
     return {"rows": rows}
 
 

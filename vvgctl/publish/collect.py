@@ -35,8 +35,9 @@ def anchor(number: str) -> str:
     return f"punkt-{number}"
 
 
-def summarize(meeting: Meeting, source: str, source_hash: str,
-              lines: dict[tuple[str, int], int]) -> Summary:
+def summarize(
+    meeting: Meeting, source: str, source_hash: str, lines: dict[tuple[str, int], int]
+) -> Summary:
     """The summary of an approved meeting. ``lines``: (item number, decision index) -> line."""
     decisions: list[dict[str, Any]] = []
     appearances: list[dict[str, Any]] = []
@@ -47,34 +48,67 @@ def summarize(meeting: Meeting, source: str, source_hash: str,
         item_decisions = []
         for d, decision in enumerate(content.decisions):
             entry = {
-                "item": number, "anchor": anchor(number), "title": content.title,
+                "item": number,
+                "anchor": anchor(number),
+                "title": content.title,
                 "type": decision.type.value,
                 "type_label": DECISION_TYPE_LABELS[decision.type],
-                "label": decision.label, "text": full_text(decision), "case": case,
-                "confirm_by": decision.confirm_by, "line": lines.get((number, d), 0),
+                "label": decision.label,
+                "text": full_text(decision),
+                "case": case,
+                "confirm_by": decision.confirm_by,
+                "line": lines.get((number, d), 0),
             }
             decisions.append(entry)
-            item_decisions.append({"type": entry["type"], "text": entry["text"],
-                                   "confirm_by": decision.confirm_by, "line": entry["line"]})
+            item_decisions.append(
+                {
+                    "type": entry["type"],
+                    "text": entry["text"],
+                    "confirm_by": decision.confirm_by,
+                    "line": entry["line"],
+                }
+            )
         if case:
-            appearances.append({
-                "case": case, "item": number, "anchor": anchor(number), "title": content.title,
-                "kind": kind, "kind_label": ITEM_KIND_LABELS[content.kind] if content.kind
-                else "", "decisions": item_decisions})
+            appearances.append(
+                {
+                    "case": case,
+                    "item": number,
+                    "anchor": anchor(number),
+                    "title": content.title,
+                    "kind": kind,
+                    "kind_label": ITEM_KIND_LABELS[content.kind] if content.kind else "",
+                    "decisions": item_decisions,
+                }
+            )
         for follow in content.follow_ups:
             if follow.case or case:
-                follow_ups.append({"case": follow.case or case, "item": number,
-                                   "text": follow.text, "meeting": follow.meeting,
-                                   "organ": follow.organ})
+                follow_ups.append(
+                    {
+                        "case": follow.case or case,
+                        "item": number,
+                        "text": follow.text,
+                        "meeting": follow.meeting,
+                        "organ": follow.organ,
+                    }
+                )
     return {
-        "source": source, "hash": source_hash, "slug": slug_of(source),
-        "organ": meeting.organ, "date": meeting.date.isoformat(),
-        "year": f"{meeting.date.year:04d}", "long_date": long_date(meeting.date),
+        "source": source,
+        "hash": source_hash,
+        "slug": slug_of(source),
+        "organ": meeting.organ,
+        "date": meeting.date.isoformat(),
+        "year": f"{meeting.date.year:04d}",
+        "long_date": long_date(meeting.date),
         "title": meeting.title or "Mötesanteckning",
         "time": span(meeting.time.start, meeting.time.end) if meeting.time else "",
         "place": meeting.place,
         "approved": meeting.approval.meeting.isoformat() if meeting.approval else None,
-        "items": [{"number": n, "title": c.title, "anchor": anchor(n)}
-                  for n, c, p in item_contents(meeting) if c is p],
-        "decisions": decisions, "appearances": appearances, "follow_ups": follow_ups,
+        "items": [
+            {"number": n, "title": c.title, "anchor": anchor(n)}
+            for n, c, p in item_contents(meeting)
+            if c is p
+        ],
+        "decisions": decisions,
+        "appearances": appearances,
+        "follow_ups": follow_ups,
     }

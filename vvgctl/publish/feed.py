@@ -45,24 +45,37 @@ def feed_data(summaries: list[Summary], organs: dict[str, str], site: Site) -> d
         return (s.get("approved_at") or _stamp(s["approved"] or s["date"]), s["slug"])
 
     latest = sorted(summaries, key=published, reverse=True)[:ENTRIES]
-    return {"title": site.name, "author": site.publisher, "language": site.language,
-            "base_url": site.base_url, "entity": tagging_entity(site, summaries),
-            "entries": [{
-                "id": s["slug"], "title": meeting_heading(s, organs.get(s["organ"]) or s["organ"]),
-                "href": href(s["slug"] + ".html"), "updated": published(s)[0],
-                "items": [f"{i['number']}. {i['title']}" for i in s["items"]]} for s in latest]}
+    return {
+        "title": site.name,
+        "author": site.publisher,
+        "language": site.language,
+        "base_url": site.base_url,
+        "entity": tagging_entity(site, summaries),
+        "entries": [
+            {
+                "id": s["slug"],
+                "title": meeting_heading(s, organs.get(s["organ"]) or s["organ"]),
+                "href": href(s["slug"] + ".html"),
+                "updated": published(s)[0],
+                "items": [f"{i['number']}. {i['title']}" for i in s["items"]],
+            }
+            for s in latest
+        ],
+    }
 
 
 def render_feed(data: dict[str, Any]) -> bytes:
     ET.register_namespace("", ATOM)
     base_url, entity = data["base_url"], data["entity"]
-    feed = ET.Element(f"{{{ATOM}}}feed",
-                      {"{http://www.w3.org/XML/1998/namespace}lang": data["language"]})
+    feed = ET.Element(
+        f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": data["language"]}
+    )
     ET.SubElement(feed, f"{{{ATOM}}}title").text = data["title"]
     ET.SubElement(feed, f"{{{ATOM}}}id").text = f"tag:{entity}:protokoll"
     entries = data["entries"]
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = (entries[0]["updated"] if entries
-                                                      else "2000-01-01T00:00:00Z")
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = (
+        entries[0]["updated"] if entries else "2000-01-01T00:00:00Z"
+    )
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = data["author"]
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": base_url + "feed.xml"})
@@ -73,8 +86,11 @@ def render_feed(data: dict[str, Any]) -> bytes:
         ET.SubElement(node, f"{{{ATOM}}}id").text = f"tag:{entity}:{entry['id']}"
         ET.SubElement(node, f"{{{ATOM}}}published").text = entry["updated"]
         ET.SubElement(node, f"{{{ATOM}}}updated").text = entry["updated"]
-        ET.SubElement(node, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html",
-                                                "href": base_url + entry["href"]})
+        ET.SubElement(
+            node,
+            f"{{{ATOM}}}link",
+            {"rel": "alternate", "type": "text/html", "href": base_url + entry["href"]},
+        )
         ET.SubElement(node, f"{{{ATOM}}}summary").text = "Ärenden: " + "; ".join(entry["items"])
     ET.indent(feed)
     text: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)

@@ -33,8 +33,12 @@ def check_base_url(base_url: str) -> str:
     if not base_url:
         return base_url
     parts = urlsplit(base_url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc \
-            or any(c in _NOT_IN_URL or not c.isprintable() for c in base_url):
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or "@" in parts.netloc
+        or any(c in _NOT_IN_URL or not c.isprintable() for c in base_url)
+    ):
         raise UsageError(
             Message(
                 N_("--base-url {base_url!r} is not an http(s) address"), {"base_url": base_url}
@@ -53,8 +57,11 @@ def _site_paths(out: Path, slugs: Iterable[str]) -> list[str]:
     for folder in SITE_FOLDERS:
         top = out / folder
         if top.is_dir() and not top.is_symlink():
-            found += [p.relative_to(out).as_posix() for p in sorted(top.rglob("*"))
-                      if not p.is_dir() or p.is_symlink()]
+            found += [
+                p.relative_to(out).as_posix()
+                for p in sorted(top.rglob("*"))
+                if not p.is_dir() or p.is_symlink()
+            ]
         elif top.exists() or top.is_symlink():
             found.append(folder)
     return found

@@ -42,8 +42,12 @@ def inside(folder: Path, relative: str, *, replace_links: bool = False) -> Path:
     instead (the link, never what it points to), so the write makes a real folder or file.
     """
     parts = PurePosixPath(relative).parts
-    if not parts or PurePosixPath(relative).is_absolute() or "\\" in relative or any(
-            p in ("..", ".", "") for p in parts):
+    if (
+        not parts
+        or PurePosixPath(relative).is_absolute()
+        or "\\" in relative
+        or any(p in ("..", ".", "") for p in parts)
+    ):
         raise VvgError(
             Message(
                 N_("{relative!r} is not a path inside the site folder"), {"relative": relative}
@@ -90,10 +94,10 @@ class Manifest:
 
     folder: Path
     fingerprint: str = ""
-    outputs: dict[str, str] = field(default_factory=dict)        # path -> key (last build)
+    outputs: dict[str, str] = field(default_factory=dict)  # path -> key (last build)
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)  # source -> summary
-    unpublished: set[str] = field(default_factory=set)           # byte hashes of other files
-    produced: dict[str, str] = field(default_factory=dict)       # path -> key (this build)
+    unpublished: set[str] = field(default_factory=set)  # byte hashes of other files
+    produced: dict[str, str] = field(default_factory=dict)  # path -> key (this build)
     written: list[str] = field(default_factory=list)
 
     @property
@@ -151,6 +155,10 @@ class Manifest:
         return removed
 
     def save(self) -> None:
-        write_manifest(self.file, self.produced, fingerprint=self.fingerprint,
-                       sources=dict(sorted(self.sources.items())),
-                       unpublished=sorted(self.unpublished))
+        write_manifest(
+            self.file,
+            self.produced,
+            fingerprint=self.fingerprint,
+            sources=dict(sorted(self.sources.items())),
+            unpublished=sorted(self.unpublished),
+        )

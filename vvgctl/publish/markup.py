@@ -36,8 +36,7 @@ def _no_image(token: Token) -> list[Token]:
     source = str(token.attrGet("src") or "")
     if not source:
         return [text]
-    return [Token("link_open", "a", 1, attrs={"href": source}), text,
-            Token("link_close", "a", -1)]
+    return [Token("link_open", "a", 1, attrs={"href": source}), text, Token("link_close", "a", -1)]
 
 
 def to_html(text: str, *, lowest_heading: int = 3) -> Markup:

@@ -32,7 +32,7 @@ from vvgctl.source.loading import LoadedMeeting, parse_meeting
 class MeetingJob:
     root: str
     out: str
-    source: str            # path relative to the repository root
+    source: str  # path relative to the repository root
     raw: bytes
     source_hash: str
     page_key: str
@@ -40,9 +40,9 @@ class MeetingJob:
     organ_label: str
     want_page: bool
     want_pdf: bool
-    renderer: bool         # the PDF renderer is installed
-    organ_labels: dict[str, str] = field(default_factory=dict)   # id -> name as shown
-    site: Site | None = None   # the site's name and language (publish always gives them)
+    renderer: bool  # the PDF renderer is installed
+    organ_labels: dict[str, str] = field(default_factory=dict)  # id -> name as shown
+    site: Site | None = None  # the site's name and language (publish always gives them)
     delegations: dict[str, str] = field(default_factory=dict)  # the organ's: id -> name
 
 
@@ -52,7 +52,7 @@ class MeetingResult:
     source_hash: str
     summary: Summary | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    written: list[tuple[str, str]] = field(default_factory=list)   # (output path, key)
+    written: list[tuple[str, str]] = field(default_factory=list)  # (output path, key)
     pdf_problem: str | None = None
 
 
@@ -63,8 +63,10 @@ def _decision_lines(loaded: LoadedMeeting) -> dict[tuple[str, int], int]:
         return lines
     for i, item in enumerate(meeting.items):
         bases: list[tuple[str, tuple[str | int, ...], Any]] = [(item.number, ("items", i), item)]
-        bases += [(f"{item.number}{s.number}", ("items", i, "subitems", n), s)
-                  for n, s in enumerate(item.subitems)]
+        bases += [
+            (f"{item.number}{s.number}", ("items", i, "subitems", n), s)
+            for n, s in enumerate(item.subitems)
+        ]
         for number, base, content in bases:
             for d in range(len(content.decisions)):
                 lines[(number, d)] = text_line(loaded, *base, "decisions", d, "text")
@@ -112,10 +114,16 @@ def run(repository: Repository, job: MeetingJob) -> MeetingResult:
     summary["pdf"] = (out / (slug + ".pdf")).is_file() and result.pdf_problem is None
     if job.want_page:
         assert job.site is not None
-        html = meeting_page(loaded, summary, job.organ_label,
-                            pdf_name if summary["pdf"] else None, job.site, job.organ_labels,
-                            closed=closed_texts(repository, meeting),
-                            delegations=job.delegations)
+        html = meeting_page(
+            loaded,
+            summary,
+            job.organ_label,
+            pdf_name if summary["pdf"] else None,
+            job.site,
+            job.organ_labels,
+            closed=closed_texts(repository, meeting),
+            delegations=job.delegations,
+        )
         page = inside(out, slug + ".html", replace_links=True)
         with naming(page):
             atomic_write_bytes(page, html.encode("utf-8"))

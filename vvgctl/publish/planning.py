@@ -38,8 +38,11 @@ from vvgctl.runtime.fingerprint import digest
 from vvgctl.runtime.i18n import N_
 from vvgctl.swedish.dates import month_year, span
 
-STATUS_TEXT = {TopicStatus.HELD: "behandlat", TopicStatus.SLIPPED: "ej behandlat",
-               TopicStatus.PLANNED: ""}
+STATUS_TEXT = {
+    TopicStatus.HELD: "behandlat",
+    TopicStatus.SLIPPED: "ej behandlat",
+    TopicStatus.PLANNED: "",
+}
 
 
 def calendar_path(organ: str) -> str:
@@ -52,8 +55,7 @@ def year_path(organ: str, year: int, suffix: str = "html") -> str:
 
 def planning_years(repository: Repository, organ: str) -> list[int]:
     """The years for which the organ has a schedule or a plan."""
-    files = repository.organ_files(organ, SCHEDULE_FILE) + repository.organ_files(organ,
-                                                                                 PLAN_FILE)
+    files = repository.organ_files(organ, SCHEDULE_FILE) + repository.organ_files(organ, PLAN_FILE)
     return sorted({int(p.parent.name) for p in files if p.parent.name.isdigit()})
 
 
@@ -69,43 +71,69 @@ def _column(organ: str, column: Column, slugs: set[str], root: str) -> dict[str,
     }
 
 
-def year_data(arshjul: Arshjul, slugs: set[str], years: list[int],
-              calendar: str | None) -> dict[str, Any]:
+def year_data(
+    arshjul: Arshjul, slugs: set[str], years: list[int], calendar: str | None
+) -> dict[str, Any]:
     """What the page of one organ's year shows, as plain data."""
     path = year_path(arshjul.organ, arshjul.year)
     root = up(path)
     rows = []
     for row in arshjul.rows:
-        cells = [[{"title": t.title, "status": STATUS_TEXT[t.status],
-                   "item": t.held_item or "", "from_minutes": t.from_follow_up_only}
-                  for t in arshjul.cell(column, row.id)] for column in arshjul.columns]
+        cells = [
+            [
+                {
+                    "title": t.title,
+                    "status": STATUS_TEXT[t.status],
+                    "item": t.held_item or "",
+                    "from_minutes": t.from_follow_up_only,
+                }
+                for t in arshjul.cell(column, row.id)
+            ]
+            for column in arshjul.columns
+        ]
         rows.append({"name": row.name, "cells": cells})
     return {
-        "root": root, "organ": arshjul.organ_name, "year": arshjul.year,
+        "root": root,
+        "organ": arshjul.organ_name,
+        "year": arshjul.year,
         "title": arshjul.title,
         "period": f"{month_year(*arshjul.start)} – {month_year(*arshjul.end)}",
         "svg": href(f"{arshjul.year:04d}.svg"),
         "columns": [_column(arshjul.organ, c, slugs, root) for c in arshjul.columns],
-        "rows": rows, "follow_ups": follow_up_lines(arshjul),
+        "rows": rows,
+        "follow_ups": follow_up_lines(arshjul),
         "changes": change_lines(arshjul),
         "undated": [c.label() for c in arshjul.columns if c.date is None],
         "calendar": root + href(calendar) if calendar else None,
-        "years": [{"year": y, "href": href(f"{y:04d}.html"), "current": y == arshjul.year}
-                  for y in years],
+        "years": [
+            {"year": y, "href": href(f"{y:04d}.html"), "current": y == arshjul.year} for y in years
+        ],
     }
 
 
 def _problem(repository: Repository, organ: str, error: VvgError) -> Diagnostic:
     where = error.path or str(repository.root / organ)
-    return Diagnostic(where, error.line or 1, 1, Severity.ERROR, "publish-arshjul",
-                      Message(N_("the årshjul of {organ} was not published: {reason}"),
-                              {"organ": organ, "reason": error.message}),
-                      error.hint or Message(N_("run `vvgctl check` and `vvgctl arshjul` for the "
-                                               "organ")))
+    return Diagnostic(
+        where,
+        error.line or 1,
+        1,
+        Severity.ERROR,
+        "publish-arshjul",
+        Message(
+            N_("the årshjul of {organ} was not published: {reason}"),
+            {"organ": organ, "reason": error.message},
+        ),
+        error.hint or Message(N_("run `vvgctl check` and `vvgctl arshjul` for the organ")),
+    )
 
 
-def write_planning(manifest: Manifest, published: list[Summary], repository: Repository,
-                   report: PublishReport, site: Site) -> None:
+def write_planning(
+    manifest: Manifest,
+    published: list[Summary],
+    repository: Repository,
+    report: PublishReport,
+    site: Site,
+) -> None:
     registry = repository.registry.registry
     fp = manifest.fingerprint
     slugs = {str(s["slug"]) for s in published}
@@ -124,8 +152,10 @@ def write_planning(manifest: Manifest, published: list[Summary], repository: Rep
             ics = to_ics(wheels, stamp=revision_stamp(repository, organ.id))
         except EmptyCalendarError:
             calendar = None
-            report.warnings.append(f"{organ.name}: inget möte har datum ännu, så ingen "
-                                   f"kalender (kalender/{organ.id}.ics) publiceras.")
+            report.warnings.append(
+                f"{organ.name}: inget möte har datum ännu, så ingen "
+                f"kalender (kalender/{organ.id}.ics) publiceras."
+            )
         else:
             assert calendar is not None
             manifest.put(calendar, digest(fp, ics), ics)
@@ -133,17 +163,27 @@ def write_planning(manifest: Manifest, published: list[Summary], repository: Rep
             svg = to_svg(arshjul)
             manifest.put(year_path(organ.id, arshjul.year, "svg"), digest(fp, svg), svg)
             data = year_data(arshjul, slugs, years, calendar)
-            manifest.put(year_path(organ.id, arshjul.year), data_key(fp, data),
-                         partial(render, "arshjul_year.html.j2", site, **data))
-        organs.append({
-            "name": organ.name,
-            "years": [{"year": a.year, "title": a.title,
-                       "href": href(year_path(organ.id, a.year))} for a in wheels],
-            "calendar": href(calendar) if calendar else None, "count": len(_dated(wheels)),
-            "undated": undated_months(wheels)})
+            manifest.put(
+                year_path(organ.id, arshjul.year),
+                data_key(fp, data),
+                partial(render, "arshjul_year.html.j2", site, **data),
+            )
+        organs.append(
+            {
+                "name": organ.name,
+                "years": [
+                    {"year": a.year, "title": a.title, "href": href(year_path(organ.id, a.year))}
+                    for a in wheels
+                ],
+                "calendar": href(calendar) if calendar else None,
+                "count": len(_dated(wheels)),
+                "undated": undated_months(wheels),
+            }
+        )
     data = {"organs": organs}
-    manifest.put(ARSHJUL_PATH, data_key(fp, data),
-                 partial(render, "arshjul.html.j2", site, root="", **data))
+    manifest.put(
+        ARSHJUL_PATH, data_key(fp, data), partial(render, "arshjul.html.j2", site, root="", **data)
+    )
 
 
 def _dated(wheels: list[Arshjul]) -> set[Any]:

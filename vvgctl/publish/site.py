@@ -59,8 +59,10 @@ def _check_out(out: Path, root: Path, force: bool) -> None:
             hint=N_("publish to a folder of its own, e.g. --out build/site"),
         )
     if out.exists() and not out.is_dir():
-        raise UsageError(Message(N_("{out}: exists and is not a folder"), {"out": out}),
-            hint=N_("choose another --out"))
+        raise UsageError(
+            Message(N_("{out}: exists and is not a folder"), {"out": out}),
+            hint=N_("choose another --out"),
+        )
     if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST_NAME).exists() and not force:
         raise UsageError(
             Message(N_("{out}: the folder has files that vvgctl did not publish"), {"out": out}),
@@ -80,26 +82,44 @@ def _remove_leftovers(out: Path) -> None:
     """Remove the temporary PDF folders (``.pdf-*``) a killed run left in the site: they stand
     beside the PDFs, in ``<organ>/<year>/`` (no walk over the whole site on every run)."""
     for folder in sorted(out.glob("*/*/.pdf-*")):
-        if folder.is_dir() and not folder.is_symlink() and \
-                folder.resolve().is_relative_to(out.resolve()):
+        if (
+            folder.is_dir()
+            and not folder.is_symlink()
+            and folder.resolve().is_relative_to(out.resolve())
+        ):
             shutil.rmtree(folder, ignore_errors=True)
 
 
 def _fingerprints(registry: str, site: Site, renderer: bool) -> tuple[str, str]:
     """What every page and every PDF is made from beside its source (the code, the templates,
     the registry, the site's settings)."""
-    site_fp = digest(vvgctl.__version__, registry, repr(site),
-                     tree_digest(TEMPLATES_DIR / "site", PACKAGE / "publish",
-                                 PACKAGE / "render", PACKAGE / "arshjul"))
-    pdf_fp = digest(vvgctl.__version__, registry, tree_digest(
-        PACKAGE / "render", TEMPLATES_DIR, skip=(str(TEMPLATES_DIR / "site"),))
-        if renderer else "none")
+    site_fp = digest(
+        vvgctl.__version__,
+        registry,
+        repr(site),
+        tree_digest(
+            TEMPLATES_DIR / "site", PACKAGE / "publish", PACKAGE / "render", PACKAGE / "arshjul"
+        ),
+    )
+    pdf_fp = digest(
+        vvgctl.__version__,
+        registry,
+        tree_digest(PACKAGE / "render", TEMPLATES_DIR, skip=(str(TEMPLATES_DIR / "site"),))
+        if renderer
+        else "none",
+    )
     return site_fp, pdf_fp
 
 
-def _plan(repository: Repository, out: Path, site: Site, manifest: Manifest,
-          report: PublishReport, fingerprints: tuple[str, str],
-          renderer: bool) -> tuple[dict[str, dict[str, object]], list[MeetingJob]]:
+def _plan(
+    repository: Repository,
+    out: Path,
+    site: Site,
+    manifest: Manifest,
+    report: PublishReport,
+    fingerprints: tuple[str, str],
+    renderer: bool,
+) -> tuple[dict[str, dict[str, object]], list[MeetingJob]]:
     """The summaries of the meetings whose page and PDF are current, and the jobs for the
     others."""
     root = repository.root
@@ -126,8 +146,9 @@ def _plan(repository: Repository, out: Path, site: Site, manifest: Manifest,
         slug = _slug(source)
         organ = source.split("/", 1)[0]
         pdf_key = digest(pdf_fp, source_hash)
-        page_key = digest(site_fp, source_hash, labels.get(organ, organ),
-                          pdf_key if renderer else "no-renderer")
+        page_key = digest(
+            site_fp, source_hash, labels.get(organ, organ), pdf_key if renderer else "no-renderer"
+        )
         cached = manifest.sources.get(source)
         page_fresh = manifest.fresh(slug + ".html", page_key)
         pdf_fresh = not renderer or manifest.fresh(slug + ".pdf", pdf_key)
@@ -136,17 +157,36 @@ def _plan(repository: Repository, out: Path, site: Site, manifest: Manifest,
             continue
         manifest.produced.pop(slug + ".html", None)
         manifest.produced.pop(slug + ".pdf", None)
-        work.append(MeetingJob(str(root), str(out), source, raw, source_hash, page_key, pdf_key,
-                               labels.get(organ, organ), want_page=True,
-                               want_pdf=not pdf_fresh, renderer=renderer,
-                               organ_labels=labels, site=site,
-                               delegations=delegations.get(organ, {})))
+        work.append(
+            MeetingJob(
+                str(root),
+                str(out),
+                source,
+                raw,
+                source_hash,
+                page_key,
+                pdf_key,
+                labels.get(organ, organ),
+                want_page=True,
+                want_pdf=not pdf_fresh,
+                renderer=renderer,
+                organ_labels=labels,
+                site=site,
+                delegations=delegations.get(organ, {}),
+            )
+        )
     return summaries, work
 
 
-def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
-            force: bool = False, jobs: int = 0,
-            progress: PhaseProgress | None = None) -> PublishReport:
+def publish(
+    repository: Repository | Path,
+    out: Path,
+    *,
+    base_url: str = "",
+    force: bool = False,
+    jobs: int = 0,
+    progress: PhaseProgress | None = None,
+) -> PublishReport:
     """Publish the approved minutes of ``repository`` (open, or its root) into ``out``;
     ``base_url`` goes before the one in ``registry/site.yaml``."""
     if not isinstance(repository, Repository):
@@ -157,27 +197,31 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
     registry = repository.registry
     if not registry.ok:
         first = next(d for d in registry.diagnostics if d.severity is Severity.ERROR)
-        raise VvgError(first.message, path=first.path, line=first.line,
-                       hint=N_("fix the registry first (`vvgctl check`)"))
+        raise VvgError(
+            first.message,
+            path=first.path,
+            line=first.line,
+            hint=N_("fix the registry first (`vvgctl check`)"),
+        )
     site = site_settings(repository, base_url=base_url)
     renderer = _renderer_present()
     site_fp, pdf_fp = _fingerprints(registry.fingerprint, site, renderer)
     manifest = Manifest.load(out, site_fp)
     files = repository.meeting_files
     if force:  # checked before anything is written
-        refuse_foreign_files(out, manifest, (_slug(p.relative_to(root).as_posix())
-                                             for p in files))
+        refuse_foreign_files(out, manifest, (_slug(p.relative_to(root).as_posix()) for p in files))
     out.mkdir(parents=True, exist_ok=True)
     if not manifest.file.exists():
         manifest.save()  # the folder is vvgctl's from the first file on: a killed run resumes
     _remove_leftovers(out)
     report = PublishReport(out)
     if not renderer:
-        report.warnings.append("PDF-filer skapas inte: renderingen (vvgctl.render) saknas i "
-                               "den här versionen; mötessidorna publiceras utan PDF-länk.")
+        report.warnings.append(
+            "PDF-filer skapas inte: renderingen (vvgctl.render) saknas i "
+            "den här versionen; mötessidorna publiceras utan PDF-länk."
+        )
 
-    summaries, work = _plan(repository, out, site, manifest, report, (site_fp, pdf_fp),
-                            renderer)
+    summaries, work = _plan(repository, out, site, manifest, report, (site_fp, pdf_fp), renderer)
 
     def collect(result: MeetingResult) -> None:
         report.problems += result.diagnostics
@@ -190,8 +234,11 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
         for path, key in result.written:
             manifest.record(path, key)
         slug = str(result.summary["slug"])
-        if not any(p == slug + ".pdf" for p, _ in result.written) and \
-                (out / (slug + ".pdf")).is_file() and result.pdf_problem is None:
+        if (
+            not any(p == slug + ".pdf" for p, _ in result.written)
+            and (out / (slug + ".pdf")).is_file()
+            and result.pdf_problem is None
+        ):
             manifest.produced[slug + ".pdf"] = manifest.outputs.get(slug + ".pdf", "")
         if result.pdf_problem:
             report.problems.append(
@@ -212,8 +259,9 @@ def publish(repository: Repository | Path, out: Path, *, base_url: str = "",
     total = len(work)
     if progress:
         progress("Möten", 0, total, "")
-    with closing(map_with(repository, run, work, jobs=jobs,
-                          threshold=PARALLEL_THRESHOLD, chunksize=4)) as results:
+    with closing(
+        map_with(repository, run, work, jobs=jobs, threshold=PARALLEL_THRESHOLD, chunksize=4)
+    ) as results:
         for done, result in enumerate(results, 1):
             collect(result)
             if progress:

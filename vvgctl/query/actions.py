@@ -24,13 +24,15 @@ from vvgctl.swedish.stemming import normalise
 def _meeting_dates(index: Index) -> dict[str, list[str]]:
     dates: dict[str, list[str]] = {}
     for organ, date in index.connection.execute(
-            "SELECT DISTINCT organ, date FROM files WHERE valid = 1 ORDER BY date"):
+        "SELECT DISTINCT organ, date FROM files WHERE valid = 1 ORDER BY date"
+    ):
         dates.setdefault(organ, []).append(date)
     return dates
 
 
-def resolve_due(due: str | None, due_meeting: str | None, organ: str, date: str,
-                dates: dict[str, list[str]]) -> tuple[str | None, str | None]:
+def resolve_due(
+    due: str | None, due_meeting: str | None, organ: str, date: str, dates: dict[str, list[str]]
+) -> tuple[str | None, str | None]:
     """(what to show, the last day by which it is due) for an action."""
     if due:
         return due, due
@@ -45,56 +47,97 @@ def resolve_due(due: str | None, due_meeting: str | None, organ: str, date: str,
         return label, None
     if len(due_meeting) == 7:
         year, month = int(due_meeting[:4]), int(due_meeting[5:])
-        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
         return f"mötet {due_meeting}", last.isoformat()
     return f"mötet {due_meeting}", due_meeting
 
 
-def find_actions(index: Index, *, open_only: bool = False, owner: str | None = None,
-                 organ: str | None = None, today: dt.date | None = None) -> list[dict[str, Any]]:
+def find_actions(
+    index: Index,
+    *,
+    open_only: bool = False,
+    owner: str | None = None,
+    organ: str | None = None,
+    today: dt.date | None = None,
+) -> list[dict[str, Any]]:
     """Every action, with who closed it (if anyone) and whether it is overdue."""
     today_iso = (today or dt.date.today()).isoformat()
     dates = _meeting_dates(index)
     actions: list[dict[str, Any]] = []
     by_id: dict[str, list[dict[str, Any]]] = {}
-    for (path, a_organ, date, item, action_id, text, label, a_owner, group, due, due_meeting,
-         case, line) in index.connection.execute(
-            "SELECT f.path, a.organ, a.date, a.item, a.action_id, a.text, a.label, a.owner, "
-            "a.owner_group, a.due, a.due_meeting, a.case_id, a.line FROM actions a "
-            "JOIN files f ON f.id = a.file_id ORDER BY a.date, a.organ, f.path, a.seq"):
+    for (
+        path,
+        a_organ,
+        date,
+        item,
+        action_id,
+        text,
+        label,
+        a_owner,
+        group,
+        due,
+        due_meeting,
+        case,
+        line,
+    ) in index.connection.execute(
+        "SELECT f.path, a.organ, a.date, a.item, a.action_id, a.text, a.label, a.owner, "
+        "a.owner_group, a.due, a.due_meeting, a.case_id, a.line FROM actions a "
+        "JOIN files f ON f.id = a.file_id ORDER BY a.date, a.organ, f.path, a.seq"
+    ):
         shown_due, due_day = resolve_due(due, due_meeting, a_organ, date, dates)
         action = {
-            "organ": a_organ, "date": date, "item": item, "id": action_id, "text": text,
-            "label": label, "owner": a_owner, "owner_group": group, "due": shown_due,
-            "due_date": due_day, "case": case, "status": "open", "closed_by": None,
-            "overdue": False, "file": index.shown(path), "line": line, "_path": path,
+            "organ": a_organ,
+            "date": date,
+            "item": item,
+            "id": action_id,
+            "text": text,
+            "label": label,
+            "owner": a_owner,
+            "owner_group": group,
+            "due": shown_due,
+            "due_date": due_day,
+            "case": case,
+            "status": "open",
+            "closed_by": None,
+            "overdue": False,
+            "file": index.shown(path),
+            "line": line,
+            "_path": path,
         }
         actions.append(action)
         if action_id:
             by_id.setdefault(action_id, []).append(action)
     for path, c_organ, date, item, action_id, line in index.connection.execute(
-            "SELECT f.path, c.organ, c.date, c.item, c.action_id, c.line FROM closes c "
-            "JOIN files f ON f.id = c.file_id ORDER BY c.date"):
+        "SELECT f.path, c.organ, c.date, c.item, c.action_id, c.line FROM closes c "
+        "JOIN files f ON f.id = c.file_id ORDER BY c.date"
+    ):
         earlier = [a for a in by_id.get(action_id, []) if a["date"] < date]
         same = [a for a in earlier if a["organ"] == c_organ]
         candidates = same or earlier
         target = candidates[-1] if candidates else None
         if target is not None and target["closed_by"] is None:
             target["status"] = "closed"
-            target["closed_by"] = {"organ": c_organ, "date": date, "item": item,
-                                   "file": index.shown(path), "line": line}
+            target["closed_by"] = {
+                "organ": c_organ,
+                "date": date,
+                "item": item,
+                "file": index.shown(path),
+                "line": line,
+            }
     rows = []
     wanted = normalise(owner) if owner else None
     for action in actions:
-        action["overdue"] = bool(action["status"] == "open" and action["due_date"]
-                                 and action["due_date"] < today_iso)
+        action["overdue"] = bool(
+            action["status"] == "open" and action["due_date"] and action["due_date"] < today_iso
+        )
         path = action.pop("_path")
         if not index.in_scope(path) or (open_only and action["status"] != "open"):
             continue
         if organ and action["organ"] != organ:
             continue
         if wanted and wanted not in normalise(
-                f"{action['owner'] or ''}\n{action['owner_group'] or ''}"):
+            f"{action['owner'] or ''}\n{action['owner_group'] or ''}"
+        ):
             continue
         rows.append(action)
     return rows

@@ -38,13 +38,21 @@ from vvgctl.repository.records import NOT_SETTLING
 from vvgctl.runtime.i18n import N_
 
 STAGE_LABELS = {
-    "information": "Information", "anchoring": "Förankring", "position": "Ställningstagande",
-    "confirmation": "Bekräftelse", "follow_up": "Uppföljning", "referred": "Återförd",
-    "postponed": "Bordlagd", "planned": "Planerad",
+    "information": "Information",
+    "anchoring": "Förankring",
+    "position": "Ställningstagande",
+    "confirmation": "Bekräftelse",
+    "follow_up": "Uppföljning",
+    "referred": "Återförd",
+    "postponed": "Bordlagd",
+    "planned": "Planerad",
 }
-STATUS_LABELS = {"open": "Öppet", "decided": "Avgjort",
-                 "awaiting_confirmation": "Väntar på bekräftelse",
-                 "awaiting_follow_up": "Väntar på uppföljning"}
+STATUS_LABELS = {
+    "open": "Öppet",
+    "decided": "Avgjort",
+    "awaiting_confirmation": "Väntar på bekräftelse",
+    "awaiting_follow_up": "Väntar på uppföljning",
+}
 
 
 @dataclass
@@ -77,21 +85,37 @@ class Case:
     def summary(self) -> dict[str, Any]:
         first, last = self.appearances[0], self.appearances[-1]
         return {
-            "case": self.id, "title": self.title, "status": self.status,
-            "status_label": STATUS_LABELS[self.status], "awaiting": self.awaiting,
-            "first": first.date, "last": last.date, "appearances": len(self.appearances),
+            "case": self.id,
+            "title": self.title,
+            "status": self.status,
+            "status_label": STATUS_LABELS[self.status],
+            "awaiting": self.awaiting,
+            "first": first.date,
+            "last": last.date,
+            "appearances": len(self.appearances),
             "meetings": len({(a.organ, a.date) for a in self.appearances}),
             "organs": sorted({a.organ for a in self.appearances}),
-            "file": last.file, "line": last.line,
+            "file": last.file,
+            "line": last.line,
         }
 
     def timeline(self) -> dict[str, Any]:
         data = self.summary()
-        data["timeline"] = [{
-            "organ": a.organ, "date": a.date, "item": a.item, "title": a.title,
-            "kind": a.kind, "stage": a.stage, "stage_label": STAGE_LABELS[a.stage],
-            "decisions": a.decisions, "file": a.file, "line": a.line,
-        } for a in self.appearances]
+        data["timeline"] = [
+            {
+                "organ": a.organ,
+                "date": a.date,
+                "item": a.item,
+                "title": a.title,
+                "kind": a.kind,
+                "stage": a.stage,
+                "stage_label": STAGE_LABELS[a.stage],
+                "decisions": a.decisions,
+                "file": a.file,
+                "line": a.line,
+            }
+            for a in self.appearances
+        ]
         data["planned"] = self.planned
         return data
 
@@ -111,8 +135,9 @@ def _deciders(case: Case, organ_kinds: dict[str, str]) -> set[str]:
                 deciders.add(appearance.organ)
                 if decision["confirm_by"]:
                     deciders.add(decision["confirm_by"])
-    return deciders or {a.organ for a in case.appearances
-                        if organ_kinds.get(a.organ) != "delregional"}
+    return deciders or {
+        a.organ for a in case.appearances if organ_kinds.get(a.organ) != "delregional"
+    }
 
 
 def pending(planned: dict[str, Any], appearances: list[Appearance]) -> bool:
@@ -120,10 +145,11 @@ def pending(planned: dict[str, Any], appearances: list[Appearance]) -> bool:
     set it, at or after the meeting it names ('2026-02' from the first of February; 'next'
     and 'after-next' at any later meeting)."""
     target = str(planned["meeting"])
-    earliest = (target + "-01" if len(target) == 7 else target if target[:1].isdigit()
-                else "")
-    return not any(a.organ == planned["organ"] and a.date > planned["date"]
-                   and a.date >= earliest for a in appearances)
+    earliest = target + "-01" if len(target) == 7 else target if target[:1].isdigit() else ""
+    return not any(
+        a.organ == planned["organ"] and a.date > planned["date"] and a.date >= earliest
+        for a in appearances
+    )
 
 
 def derive(case: Case, organ_kinds: dict[str, str]) -> None:
@@ -139,8 +165,9 @@ def derive(case: Case, organ_kinds: dict[str, str]) -> None:
         if positions and appearance.organ in pending_confirmation:
             appearance.stage = "confirmation"
             pending_confirmation.discard(appearance.organ)
-        elif (organ_kinds.get(appearance.organ) == "delregional"
-              and deciders - {appearance.organ} - {d["confirm_by"] for d in positions}):
+        elif organ_kinds.get(appearance.organ) == "delregional" and deciders - {
+            appearance.organ
+        } - {d["confirm_by"] for d in positions}:
             appearance.stage = "anchoring"
         elif "referred" in types or "postponed" in types:
             appearance.stage = "referred" if "referred" in types else "postponed"
@@ -171,37 +198,50 @@ def load_cases(index: Index, only: str | None = None) -> dict[str, Case]:
     cases: dict[str, Case] = {}
     by_item: dict[tuple[int, str], Appearance] = {}
     for fid, path, organ, date, item, title, kind, case_id, line in index.connection.execute(
-            "SELECT i.file_id, f.path, i.organ, i.date, i.item, i.title, i.kind, i.case_id, "
-            f"i.line FROM items i JOIN files f ON f.id = i.file_id WHERE i.case_id IS NOT NULL "
-            f"{where} ORDER BY i.date, i.organ, f.path, i.seq", params):
+        "SELECT i.file_id, f.path, i.organ, i.date, i.item, i.title, i.kind, i.case_id, "
+        f"i.line FROM items i JOIN files f ON f.id = i.file_id WHERE i.case_id IS NOT NULL "
+        f"{where} ORDER BY i.date, i.organ, f.path, i.seq",
+        params,
+    ):
         appearance = Appearance(organ, date, item, title, kind, index.shown(path), line, path)
         cases.setdefault(case_id, Case(case_id)).appearances.append(appearance)
         by_item[(fid, item)] = appearance
     for fid, item, type_, text, confirm_by, line in index.connection.execute(
-            "SELECT d.file_id, d.item, d.type, d.text, d.confirm_by, d.line FROM decisions d "
-            f"WHERE d.case_id IS NOT NULL {where.replace('i.', 'd.')} ORDER BY d.seq", params):
+        "SELECT d.file_id, d.item, d.type, d.text, d.confirm_by, d.line FROM decisions d "
+        f"WHERE d.case_id IS NOT NULL {where.replace('i.', 'd.')} ORDER BY d.seq",
+        params,
+    ):
         if (fid, item) in by_item:
             by_item[(fid, item)].decisions.append(
-                {"type": type_, "text": text, "confirm_by": confirm_by, "line": line})
-    for path, organ, date, item, text, meeting, target, case_id, line in \
-            index.connection.execute(
-                "SELECT f.path, u.organ, u.date, u.item, u.text, u.meeting, u.target_organ, "
-                "u.case_id, u.line FROM follow_ups u JOIN files f ON f.id = u.file_id "
-                f"WHERE u.case_id IS NOT NULL {where.replace('i.', 'u.')} ORDER BY u.date",
-                params):
+                {"type": type_, "text": text, "confirm_by": confirm_by, "line": line}
+            )
+    for path, organ, date, item, text, meeting, target, case_id, line in index.connection.execute(
+        "SELECT f.path, u.organ, u.date, u.item, u.text, u.meeting, u.target_organ, "
+        "u.case_id, u.line FROM follow_ups u JOIN files f ON f.id = u.file_id "
+        f"WHERE u.case_id IS NOT NULL {where.replace('i.', 'u.')} ORDER BY u.date",
+        params,
+    ):
         if case_id in cases:
-            cases[case_id].planned.append({
-                "organ": target or organ, "meeting": meeting, "text": text,
-                "set_by": f"{organ} {date} punkt {item}", "date": date,
-                "file": index.shown(path), "line": line})
+            cases[case_id].planned.append(
+                {
+                    "organ": target or organ,
+                    "meeting": meeting,
+                    "text": text,
+                    "set_by": f"{organ} {date} punkt {item}",
+                    "date": date,
+                    "file": index.shown(path),
+                    "line": line,
+                }
+            )
     kinds = _organ_kinds(index)
     for case in cases.values():
         derive(case, kinds)
     return cases
 
 
-def list_cases(index: Index, *, status: str | None = None,
-               organ: str | None = None) -> list[dict[str, Any]]:
+def list_cases(
+    index: Index, *, status: str | None = None, organ: str | None = None
+) -> list[dict[str, Any]]:
     if status and status not in STATUS_LABELS:
         raise UsageError(
             Message(N_("--status {status!r} is not a status"), {"status": status}),

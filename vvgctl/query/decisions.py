@@ -19,8 +19,17 @@ from vvgctl.query.matching import match_expression, query_words, word_forms
 from vvgctl.runtime.i18n import N_
 from vvgctl.swedish.stemming import normalise
 
-DECISION_TYPES = ("noted", "endorsed", "approved", "recommended", "assigned", "referred",
-                  "postponed", "rejected", "other")
+DECISION_TYPES = (
+    "noted",
+    "endorsed",
+    "approved",
+    "recommended",
+    "assigned",
+    "referred",
+    "postponed",
+    "rejected",
+    "other",
+)
 
 
 @dataclass
@@ -46,10 +55,12 @@ def _person_names(index: Index, person: str) -> list[str]:
 
 #: a position whose own passage, or whose item's title, holds the words of an FTS5 query
 #: (one subquery, read once: an OR of two IN subqueries had SQLite run each three times)
-_HOLDS = ("d.id IN (SELECT h.id FROM fts JOIN passages p ON p.text_id = fts.rowid "
-          "JOIN decisions h ON h.file_id = p.file_id AND ((p.kind = 'decision' AND "
-          "h.line = p.line) OR (p.kind = 'title' AND h.item = p.item)) "
-          "WHERE fts MATCH ? AND p.kind IN ('decision', 'title'))")
+_HOLDS = (
+    "d.id IN (SELECT h.id FROM fts JOIN passages p ON p.text_id = fts.rowid "
+    "JOIN decisions h ON h.file_id = p.file_id AND ((p.kind = 'decision' AND "
+    "h.line = p.line) OR (p.kind = 'title' AND h.item = p.item)) "
+    "WHERE fts MATCH ? AND p.kind IN ('decision', 'title'))"
+)
 
 
 def _text_condition(index: Index, text: str) -> tuple[str, list[object]]:
@@ -108,27 +119,56 @@ _ORDER = " ORDER BY d.date, d.organ, f.path, d.seq"
 def find_decisions(index: Index, flt: DecisionFilter) -> list[dict[str, Any]]:
     """The positions matching ``flt``, oldest first."""
     condition, params = _where(index, flt)
-    sql = ("SELECT f.path, d.organ, d.date, d.item, d.title, d.type, d.label, d.text, d.parts, "
-           "d.after_dialog, d.confirm_by, d.deadline, d.documents, d.case_id, d.presenters, "
-           "d.line " + _FROM + condition + _ORDER)
+    sql = (
+        "SELECT f.path, d.organ, d.date, d.item, d.title, d.type, d.label, d.text, d.parts, "
+        "d.after_dialog, d.confirm_by, d.deadline, d.documents, d.case_id, d.presenters, "
+        "d.line " + _FROM + condition + _ORDER
+    )
     people = _person_names(index, flt.person) if flt.person else []
     rows: list[dict[str, Any]] = []
     scoped = bool(index.scope)
-    for (path, organ, date, item, title, type_, label, text, parts, after_dialog, confirm_by,
-         deadline, documents, case, presenters, line) in index.connection.execute(sql, params):
+    for (
+        path,
+        organ,
+        date,
+        item,
+        title,
+        type_,
+        label,
+        text,
+        parts,
+        after_dialog,
+        confirm_by,
+        deadline,
+        documents,
+        case,
+        presenters,
+        line,
+    ) in index.connection.execute(sql, params):
         if scoped and not index.in_scope(path):
             continue
         if people and not any(name in normalise(presenters) for name in people):
             continue
-        rows.append({
-            "organ": organ, "date": date, "item": item, "title": title, "type": type_,
-            "label": label, "text": text, "parts": [] if parts == "[]" else json.loads(parts),
-            "after_dialog": bool(after_dialog), "confirm_by": confirm_by, "deadline": deadline,
-            "governing_documents": [] if documents == "[]" else json.loads(documents),
-            "case": case,
-            "presenters": [p for p in presenters.split("; ") if p],
-            "file": index.shown(path), "line": line,
-        })
+        rows.append(
+            {
+                "organ": organ,
+                "date": date,
+                "item": item,
+                "title": title,
+                "type": type_,
+                "label": label,
+                "text": text,
+                "parts": [] if parts == "[]" else json.loads(parts),
+                "after_dialog": bool(after_dialog),
+                "confirm_by": confirm_by,
+                "deadline": deadline,
+                "governing_documents": [] if documents == "[]" else json.loads(documents),
+                "case": case,
+                "presenters": [p for p in presenters.split("; ") if p],
+                "file": index.shown(path),
+                "line": line,
+            }
+        )
     return rows
 
 
@@ -150,14 +190,20 @@ def decisions_json(index: Index, flt: DecisionFilter) -> list[str] | None:
     params += scope_params
     cwd = os.path.realpath(os.getcwd()) + os.sep
     shown = "CASE WHEN substr(f.path, 1, ?) = ? THEN substr(f.path, ?) ELSE f.path END"
-    presenters = ("CASE WHEN d.presenters = '' THEN json('[]') ELSE "
-                  "json('[' || replace(json_quote(d.presenters), '; ', '\",\"') || ']') END")
-    sql = ("SELECT json_object('organ', d.organ, 'date', d.date, 'item', d.item, "
-           "'title', d.title, 'type', d.type, 'label', d.label, 'text', d.text, "
-           "'parts', json(d.parts), 'after_dialog', json(CASE WHEN d.after_dialog "
-           "THEN 'true' ELSE 'false' END), 'confirm_by', d.confirm_by, "
-           "'deadline', d.deadline, 'governing_documents', json(d.documents), "
-           f"'case', d.case_id, 'presenters', {presenters}, 'file', {shown}, 'line', d.line) "
-           + _FROM + condition + _ORDER)
+    presenters = (
+        "CASE WHEN d.presenters = '' THEN json('[]') ELSE "
+        "json('[' || replace(json_quote(d.presenters), '; ', '\",\"') || ']') END"
+    )
+    sql = (
+        "SELECT json_object('organ', d.organ, 'date', d.date, 'item', d.item, "
+        "'title', d.title, 'type', d.type, 'label', d.label, 'text', d.text, "
+        "'parts', json(d.parts), 'after_dialog', json(CASE WHEN d.after_dialog "
+        "THEN 'true' ELSE 'false' END), 'confirm_by', d.confirm_by, "
+        "'deadline', d.deadline, 'governing_documents', json(d.documents), "
+        f"'case', d.case_id, 'presenters', {presenters}, 'file', {shown}, 'line', d.line) "
+        + _FROM
+        + condition
+        + _ORDER
+    )
     found = index.connection.execute(sql, [len(cwd), cwd, len(cwd) + 1, *params])
     return [row[0] for row in found]

@@ -45,17 +45,21 @@ class Forms:
 
 def query_words(text: str) -> list[str]:
     """The distinct words of a query, case folded."""
-    return list(dict.fromkeys(m.group(0) for m in words(
-        unicodedata.normalize("NFC", text).casefold())))
+    return list(
+        dict.fromkeys(m.group(0) for m in words(unicodedata.normalize("NFC", text).casefold()))
+    )
 
 
 def _described(index: Index, asked: list[str]) -> dict[str, tuple[str, str, bool]]:
     """(stem, lemma, listed) of each query word: from the vocabulary when the index holds the
     word, else from the lexicon and the stemmer."""
     marks = ",".join("?" * len(asked))
-    found = {term: (stem_, lemma, bool(listed)) for term, stem_, lemma, listed in
-             index.connection.execute(
-                 f"SELECT term, stem, lemma, listed FROM vocab WHERE term IN ({marks})", asked)}
+    found = {
+        term: (stem_, lemma, bool(listed))
+        for term, stem_, lemma, listed in index.connection.execute(
+            f"SELECT term, stem, lemma, listed FROM vocab WHERE term IN ({marks})", asked
+        )
+    }
     missing = [word for word in asked if word not in found]
     if missing:
         for word, (lemma, listed) in lexicon().lemmas(missing).items():
@@ -64,9 +68,14 @@ def _described(index: Index, asked: list[str]) -> dict[str, tuple[str, str, bool
 
 
 def _exact(index: Index, word: str, stem_: str, lemma: str) -> list[str]:
-    return [term for (term,) in index.connection.execute(
-        "SELECT term FROM vocab WHERE lemma IN (?, ?) OR stem = ? OR term IN (?, ?) "
-        "ORDER BY term", (lemma, word, stem_, word, lemma))]
+    return [
+        term
+        for (term,) in index.connection.execute(
+            "SELECT term FROM vocab WHERE lemma IN (?, ?) OR stem = ? OR term IN (?, ?) "
+            "ORDER BY term",
+            (lemma, word, stem_, word, lemma),
+        )
+    ]
 
 
 def _parts(index: Index, heads: list[str], exact: set[str]) -> list[str]:
@@ -79,15 +88,22 @@ def _parts(index: Index, heads: list[str], exact: set[str]) -> list[str]:
         rows = index.connection.execute(
             "SELECT term, lemma FROM vocab WHERE length(term) >= ? AND "
             "(substr(lemma, -?) = ? OR substr(term, 1, ?) = ? OR substr(term, -?) = ?)",
-            (size + 3, size, head, size, head, size, head))
+            (size + 3, size, head, size, head, size, head),
+        )
         for term, lemma in rows:
             if term in exact or term in found:
                 continue
             lex = lex or lexicon()
             ends = (lemma.endswith(head) and lex.is_word(lemma[:-size])) or (
-                term.endswith(head) and lex.is_word(term[:-size]))
-            if ends or (term.startswith(head) and (lex.is_word(term[size:]) or (
-                    term[size] == "s" and lex.is_word(term[size + 1:])))):
+                term.endswith(head) and lex.is_word(term[:-size])
+            )
+            if ends or (
+                term.startswith(head)
+                and (
+                    lex.is_word(term[size:])
+                    or (term[size] == "s" and lex.is_word(term[size + 1 :]))
+                )
+            ):
                 found.append(term)
     return sorted(found)
 
@@ -117,7 +133,8 @@ def _near(index: Index, word: str) -> list[str]:
     most = 1 if len(word) < 8 else 2
     rows = index.connection.execute(
         "SELECT term FROM vocab WHERE listed = 0 AND length(term) BETWEEN ? AND ?",
-        (len(word) - most, len(word) + most))
+        (len(word) - most, len(word) + most),
+    )
     return sorted(term for (term,) in rows if _distance(word, term, most) <= most)
 
 
@@ -138,5 +155,7 @@ def word_forms(index: Index, asked: list[str]) -> list[Forms]:
 
 def match_expression(groups: list[list[str]]) -> str:
     """The FTS5 query: each group as any of its words (``("enkät" OR "enkäten") AND (...)``)."""
-    return " AND ".join("(" + " OR ".join('"' + term.replace('"', '""') + '"'
-                                          for term in group) + ")" for group in groups)
+    return " AND ".join(
+        "(" + " OR ".join('"' + term.replace('"', '""') + '"' for term in group) + ")"
+        for group in groups
+    )

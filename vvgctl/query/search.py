@@ -26,11 +26,21 @@ from vvgctl.query.matching import match_expression, query_words, word_forms
 from vvgctl.runtime.i18n import N_
 from vvgctl.swedish.stemming import words
 
-KIND_LABELS = {"title": "Rubrik", "decision": "Ställningstagande", "body": "Text",
-               "presenters": "Föredragande", "document": "Handling", "action": "Åtgärd",
-               "follow_up": "Uppföljning", "question": "Frågeställning", "table": "Tabell",
-               "roster": "Kallade", "invited": "Inbjudna", "attendance": "Närvaro",
-               "correction": "Rättelse"}
+KIND_LABELS = {
+    "title": "Rubrik",
+    "decision": "Ställningstagande",
+    "body": "Text",
+    "presenters": "Föredragande",
+    "document": "Handling",
+    "action": "Åtgärd",
+    "follow_up": "Uppföljning",
+    "question": "Frågeställning",
+    "table": "Tabell",
+    "roster": "Kallade",
+    "invited": "Inbjudna",
+    "attendance": "Närvaro",
+    "correction": "Rättelse",
+}
 #: where a word is mentioned rather than treated: tables (an årshjul names the items of other
 #: meetings) and the lists of people (roster, invited guests, attendance). A hit there comes
 #: after the hits in the items of the same tier, where the topic or the person takes part.
@@ -46,8 +56,9 @@ class Hit:
     end: int
 
 
-def snippet(text: str, forms: set[str], first_line: int,
-            mark: tuple[str, str] = ("«", "»")) -> tuple[str, int]:
+def snippet(
+    text: str, forms: set[str], first_line: int, mark: tuple[str, str] = ("«", "»")
+) -> tuple[str, int]:
     """A short excerpt of ``text`` around the first word that is one of ``forms`` (case
     folded), and its line."""
     text = unicodedata.normalize("NFC", text)
@@ -65,28 +76,39 @@ def snippet(text: str, forms: set[str], first_line: int,
     for i in hits:
         if lo <= i < hi:
             m = found[i]
-            pieces += [text[cursor:m.start()], mark[0], m.group(0), mark[1]]
+            pieces += [text[cursor : m.start()], mark[0], m.group(0), mark[1]]
             cursor = m.end()
     pieces.append(text[cursor:end])
     excerpt = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", "".join(pieces)).split())
     return ("…" if lo else "") + excerpt + ("…" if hi < len(found) else ""), line
 
 
-def search(index: Index, text: str, *, organ: str | None = None, date_from: str | None = None,
-           date_to: str | None = None, limit: int = 20,
-           mark: tuple[str, str] = ("«", "»")) -> list[dict[str, Any]]:
+def search(
+    index: Index,
+    text: str,
+    *,
+    organ: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 20,
+    mark: tuple[str, str] = ("«", "»"),
+) -> list[dict[str, Any]]:
     """The best ``limit`` passages for ``text``, best first."""
     asked = query_words(text)
     if not asked:
-        raise UsageError(N_("give at least one word to search for"),
-            hint=N_("vvgctl search \"egenvård\""))
+        raise UsageError(
+            N_("give at least one word to search for"), hint=N_('vvgctl search "egenvård"')
+        )
     forms = word_forms(index, asked)
     if not all(f.every for f in forms):
         return []  # a word that no passage holds in any form
     where: list[str] = []
     params: list[object] = []
-    for clause, value in (("p.organ = ?", organ), ("p.date >= ?", date_from),
-                          ("p.date <= ?", date_to)):
+    for clause, value in (
+        ("p.organ = ?", organ),
+        ("p.date >= ?", date_from),
+        ("p.date <= ?", date_to),
+    ):
         if value:
             where.append(clause)
             params.append(value)
@@ -99,19 +121,21 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
     # several meetings (a recurring item, a standard position) is one hit, with how many more
     # meetings hold it: SQLite groups the passages of the matched texts by their digest (kind,
     # title and words, see index.rows) and shows the newest copy.
-    sql = ("WITH matched AS MATERIALIZED (SELECT fts.rowid AS text_id, bm25(fts) AS rank "
-           "FROM fts WHERE fts MATCH ?), "
-           "grouped AS (SELECT p.id, max(p.date) AS newest, avg(m.rank) AS rank, "
-           # the kind is part of the digest: every passage of a group has the one kind
-           f"count(*) AS copies, p.kind IN ({_ASIDE}) AS aside "
-           "FROM matched m JOIN passages p ON p.text_id = m.text_id "
-           + ("JOIN files f ON f.id = p.file_id " if index.scope else "")
-           + ("WHERE " + " AND ".join(where) + " " if where else "")
-           + "GROUP BY p.digest ORDER BY aside, rank, newest DESC LIMIT ?) "
-           "SELECT p.digest, f.path, p.organ, p.date, p.kind, p.item, p.title, p.line, t.text, "
-           "g.rank, g.copies, g.aside FROM grouped g JOIN passages p ON p.id = g.id "
-           "JOIN texts t ON t.id = p.text_id "
-           "JOIN files f ON f.id = p.file_id ORDER BY g.aside, g.rank, g.newest DESC")
+    sql = (
+        "WITH matched AS MATERIALIZED (SELECT fts.rowid AS text_id, bm25(fts) AS rank "
+        "FROM fts WHERE fts MATCH ?), "
+        "grouped AS (SELECT p.id, max(p.date) AS newest, avg(m.rank) AS rank, "
+        # the kind is part of the digest: every passage of a group has the one kind
+        f"count(*) AS copies, p.kind IN ({_ASIDE}) AS aside "
+        "FROM matched m JOIN passages p ON p.text_id = m.text_id "
+        + ("JOIN files f ON f.id = p.file_id " if index.scope else "")
+        + ("WHERE " + " AND ".join(where) + " " if where else "")
+        + "GROUP BY p.digest ORDER BY aside, rank, newest DESC LIMIT ?) "
+        "SELECT p.digest, f.path, p.organ, p.date, p.kind, p.item, p.title, p.line, t.text, "
+        "g.rank, g.copies, g.aside FROM grouped g JOIN passages p ON p.id = g.id "
+        "JOIN texts t ON t.id = p.text_id "
+        "JOIN files f ON f.id = p.file_id ORDER BY g.aside, g.rank, g.newest DESC"
+    )
     tiers = []
     if all(f.exact for f in forms):
         tiers.append(match_expression([f.exact for f in forms]))
@@ -124,8 +148,20 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
     for tier, expression in enumerate(tiers):
         # a later tier finds the earlier tiers' passages again: ask for enough to pass them
         found = index.connection.execute(sql, [expression, *params, limit + len(seen)])
-        for (digest, path, p_organ, date, kind, item, title, line, body, rank, copies,
-             aside) in found:
+        for (
+            digest,
+            path,
+            p_organ,
+            date,
+            kind,
+            item,
+            title,
+            line,
+            body,
+            rank,
+            copies,
+            aside,
+        ) in found:
             if digest in seen:
                 continue
             seen.add(digest)
@@ -133,15 +169,24 @@ def search(index: Index, text: str, *, organ: str | None = None, date_from: str 
                 # a compound part ranks below every exact hit, a table or a list of people
                 # below the items: a later group's scores are scaled under the rows before it
                 group = (tier, aside)
-                factor = (min(1.0, 0.99 * rows[-1]["score"] / -rank) if rows and -rank > 0
-                          else 1.0)
+                factor = min(1.0, 0.99 * rows[-1]["score"] / -rank) if rows and -rank > 0 else 1.0
             excerpt, hit_line = snippet(body, marked, line, mark)
             if kind != "body":  # a YAML scalar: its lines need not be the text's lines
                 hit_line = line
-            rows.append({"organ": p_organ, "date": date, "item": item, "title": title,
-                         "kind": kind, "snippet": excerpt,
-                         "score": round(-rank * factor, 3),
-                         "file": index.shown(path), "line": hit_line, "repeats": copies - 1})
+            rows.append(
+                {
+                    "organ": p_organ,
+                    "date": date,
+                    "item": item,
+                    "title": title,
+                    "kind": kind,
+                    "snippet": excerpt,
+                    "score": round(-rank * factor, 3),
+                    "file": index.shown(path),
+                    "line": hit_line,
+                    "repeats": copies - 1,
+                }
+            )
             if len(rows) >= limit:
                 return rows
     return rows

@@ -22,16 +22,30 @@ def summarise(paths: list[Path]) -> list[dict[str, Any]]:
         loaded = load_meeting(path, display_path(path))
         meeting = loaded.model
         if meeting is None:
-            rows.append({"organ": "?", "date": "?", "status": "invalid", "items": 0,
-                         "decisions": 0, "file": loaded.path})
+            rows.append(
+                {
+                    "organ": "?",
+                    "date": "?",
+                    "status": "invalid",
+                    "items": 0,
+                    "decisions": 0,
+                    "file": loaded.path,
+                }
+            )
             continue
-        rows.append({
-            "organ": meeting.organ, "date": meeting.date.isoformat(),
-            "status": meeting.status.value, "items": len(meeting.items),
-            "decisions": sum(len(i.decisions) + sum(len(s.decisions) for s in i.subitems)
-                             for i in meeting.items),
-            "file": loaded.path,
-        })
+        rows.append(
+            {
+                "organ": meeting.organ,
+                "date": meeting.date.isoformat(),
+                "status": meeting.status.value,
+                "items": len(meeting.items),
+                "decisions": sum(
+                    len(i.decisions) + sum(len(s.decisions) for s in i.subitems)
+                    for i in meeting.items
+                ),
+                "file": loaded.path,
+            }
+        )
     rows.sort(key=lambda r: (r["organ"], r["date"]))
     return rows
 
@@ -39,15 +53,20 @@ def summarise(paths: list[Path]) -> list[dict[str, Any]]:
 def describe_meeting(meeting: Meeting) -> str:
     """The meeting in a few lines, each value on its own line (:func:`one_line`): a title
     with a line break cannot start a line of the output."""
-    lines = [f"{meeting.organ} {meeting.date.isoformat()} "
-             f"({label(meeting.status, STATUS_LABELS)})"]
+    lines = [f"{meeting.organ} {meeting.date.isoformat()} ({label(meeting.status, STATUS_LABELS)})"]
     if meeting.time:
-        lines.append(tr("Time: {start}–{end}").format(start=f"{meeting.time.start:%H:%M}",
-                                                      end=f"{meeting.time.end:%H:%M}"))
+        lines.append(
+            tr("Time: {start}–{end}").format(
+                start=f"{meeting.time.start:%H:%M}", end=f"{meeting.time.end:%H:%M}"
+            )
+        )
     lines.append(tr("Place: {place}").format(place=one_line(meeting.place)))
     if meeting.attendance.absent:
-        lines.append(tr("Absent: {names}").format(
-            names=", ".join(one_line(p.name) for p in meeting.attendance.absent)))
+        lines.append(
+            tr("Absent: {names}").format(
+                names=", ".join(one_line(p.name) for p in meeting.attendance.absent)
+            )
+        )
     for item in meeting.items:
         kind = f" ({label(item.kind, ITEM_KIND_LABELS)})" if item.kind else ""
         lines.append(f"{item.number}. {one_line(item.title)}{kind}")

@@ -18,16 +18,22 @@ from vvgctl.source.loading import load_meeting
 
 def closed_ids(meeting: Meeting) -> set[str]:
     """The ids the items and sub-items of ``meeting`` close."""
-    return {closed for item in meeting.items for content in (item, *item.subitems)
-            for closed in content.closes_actions}
+    return {
+        closed
+        for item in meeting.items
+        for content in (item, *item.subitems)
+        for closed in content.closes_actions
+    }
 
 
 def opened_actions(meeting: Meeting) -> dict[str, str]:
     """Every action ``meeting`` opened, its text by its id."""
     found: dict[str, str] = {}
     for item in meeting.items:
-        for number, content in [(item.number, item),
-                                *((item.number + s.number, s) for s in item.subitems)]:
+        for number, content in [
+            (item.number, item),
+            *((item.number + s.number, s) for s in item.subitems),
+        ]:
             for n, action in enumerate(content.actions):
                 key = action.id or action_id(meeting.organ, meeting.date, number, n + 1)
                 found[key] = action.text

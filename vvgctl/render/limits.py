@@ -65,9 +65,11 @@ def read(path: Path) -> bytes:
     except FileTooLarge as exc:
         raise _too_large(path, exc.size) from None
     except NotARegularFile:
-        raise UsageError(N_("not a regular file (a FIFO, a device or a folder): render reads "
-                            "meeting files"), hint=N_("give the path of the file itself"),
-                         path=str(path)) from None
+        raise UsageError(
+            N_("not a regular file (a FIFO, a device or a folder): render reads meeting files"),
+            hint=N_("give the path of the file itself"),
+            path=str(path),
+        ) from None
     except OSError as exc:
         raise os_error(exc, path) from None
 

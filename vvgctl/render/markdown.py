@@ -88,22 +88,34 @@ def _timebox(content: Item | SubItem) -> str | None:
     return ", ".join(parts)
 
 
-def _positions(content: Item | SubItem, organs: dict[str, Organ], *,
-               after: bool) -> list[dict[str, object]]:
+def _positions(
+    content: Item | SubItem, organs: dict[str, Organ], *, after: bool
+) -> list[dict[str, object]]:
     labels = {key: organ.short_name or organ.name for key, organ in organs.items()}
-    return [{"label": decision.label, "text": decision.text,
-             "parts": [(p.text, p.parts) for p in decision.parts],
-             "confirm": confirmation(decision.confirm_by, labels)}
-            for decision in content.decisions
-            if not decision.in_body and decision.after_dialog is after]
+    return [
+        {
+            "label": decision.label,
+            "text": decision.text,
+            "parts": [(p.text, p.parts) for p in decision.parts],
+            "confirm": confirmation(decision.confirm_by, labels),
+        }
+        for decision in content.decisions
+        if not decision.in_body and decision.after_dialog is after
+    ]
 
 
 def _actions(content: Item | SubItem) -> list[dict[str, str]]:
     return [action_view(action) for action in content.actions if not action.in_body]
 
 
-def _part(content: Item | SubItem, number: str, organs: dict[str, Organ],
-          *, agenda: bool, closed: dict[str, str] | None = None) -> Part:
+def _part(
+    content: Item | SubItem,
+    number: str,
+    organs: dict[str, Organ],
+    *,
+    agenda: bool,
+    closed: dict[str, str] | None = None,
+) -> Part:
     labels = {key: organ.short_name or organ.name for key, organ in organs.items()}
     return Part(
         number=number,
@@ -112,14 +124,18 @@ def _part(content: Item | SubItem, number: str, organs: dict[str, Organ],
         timebox=_timebox(content),
         presenters=join_names([person(p) for p in content.presenters]) or None,
         documents=[(d.title, d.link) for d in content.documents],
-        question=((content.question_label or "Frågeställning", content.question)
-                  if content.question else None),
+        question=(
+            (content.question_label or "Frågeställning", content.question)
+            if content.question
+            else None
+        ),
         positions_before=[] if agenda else _positions(content, organs, after=False),
         positions_after=[] if agenda else _positions(content, organs, after=True),
         actions=[] if agenda else _actions(content),
         tables=[(t.title, grid_table(t) if t.rows else "") for t in content.tables],
-        follow_ups=[] if agenda else [follow_up_view(f, labels) for f in content.follow_ups
-                                      if not f.in_body],
+        follow_ups=[]
+        if agenda
+        else [follow_up_view(f, labels) for f in content.follow_ups if not f.in_body],
         closed=[] if agenda else [closed_view(a, closed or {}) for a in content.closes_actions],
     )
 
@@ -133,7 +149,7 @@ def split_subsections(text: str) -> tuple[str, dict[str, str]]:
     parts = {}
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        parts[match.group(1)] = text[match.end():end].strip("\n")
+        parts[match.group(1)] = text[match.end() : end].strip("\n")
     return intro.strip("\n"), parts
 
 
@@ -152,9 +168,15 @@ def two_columns(groups: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [groups[:best_cut], groups[best_cut:]] if best_cut < len(groups) else [groups]
 
 
-def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section],
-                  organs: dict[str, Organ], *, agenda: bool = False,
-                  closed: dict[str, str] | None = None) -> dict[str, object]:
+def build_context(
+    meeting: Meeting,
+    organ: Organ | None,
+    sections: list[Section],
+    organs: dict[str, Organ],
+    *,
+    agenda: bool = False,
+    closed: dict[str, str] | None = None,
+) -> dict[str, object]:
     """The values ``templates/minutes.md.j2`` and ``agenda.md.j2`` lay out; ``closed``: the
     text of each earlier action an item closes, by its id."""
     prose_by_number = {s.number: s.text for s in sections if s.number}
@@ -178,8 +200,7 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
                     substitute += f" {member.substitute_note}"
             members.append({"line": line, "notes": notes, "substitute": substitute})
         name = delegations.get(group.delegation, group.delegation) if group.delegation else None
-        roster.append({"name": name,
-                       "members": members})
+        roster.append({"name": name, "members": members})
 
     corrections = correction_notes(meeting) if not agenda else Corrections()
     items = []
@@ -190,9 +211,10 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
         prose = escape.prose(prose_by_number.get(item.number, "")) if show_prose else ""
         intro, sub_prose = split_subsections(prose)
         view.prose = intro
-        view.subitems = [_part(sub, f"{item.number}{sub.number}", organs, agenda=agenda,
-                               closed=closed)
-                         for sub in item.subitems]
+        view.subitems = [
+            _part(sub, f"{item.number}{sub.number}", organs, agenda=agenda, closed=closed)
+            for sub in item.subitems
+        ]
         for sub, part in zip(item.subitems, view.subitems, strict=True):
             part.number = sub.number
             part.prose = sub_prose.get(sub.number, "")
@@ -237,8 +259,11 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
         "absent": [person(p) for p in meeting.attendance.absent],
         "remote": [person(p) for p in meeting.attendance.remote],
         # minutes tell what was; a kallelse (or a meeting not yet held) what will be
-        "remote_label": ("Deltar på distans" if agenda or meeting.status in AGENDA_STATUSES
-                         else "Deltog på distans"),
+        "remote_label": (
+            "Deltar på distans"
+            if agenda or meeting.status in AGENDA_STATUSES
+            else "Deltog på distans"
+        ),
         "new_members": [person(p) for p in meeting.attendance.new_members],
         "others": [person(p) for p in meeting.attendance.others],
         "corrections": corrections.header,
@@ -246,16 +271,21 @@ def build_context(meeting: Meeting, organ: Organ | None, sections: list[Section]
         "schedule": schedule,
         "chair": person(meeting.chair) if meeting.chair else None,
         "secretary": person(meeting.secretary) if meeting.secretary else None,
-        "approved": (long_date(meeting.approval.meeting)
-                     if meeting.approval else None),
+        "approved": (long_date(meeting.approval.meeting) if meeting.approval else None),
         "draft": meeting.status not in (Status.APPROVED, *AGENDA_STATUSES),
         "status": meeting.status.value,
     }
 
 
-def render_markdown(meeting: Meeting, organ: Organ | None, sections: list[Section],
-                    organs: dict[str, Organ], *, agenda: bool = False,
-                    closed: dict[str, str] | None = None) -> str:
+def render_markdown(
+    meeting: Meeting,
+    organ: Organ | None,
+    sections: list[Section],
+    organs: dict[str, Organ],
+    *,
+    agenda: bool = False,
+    closed: dict[str, str] | None = None,
+) -> str:
     """The Markdown of the minutes (or with ``agenda`` the kallelse) of ``meeting``."""
     context = build_context(meeting, organ, sections, organs, agenda=agenda, closed=closed)
     name = "agenda.md.j2" if agenda else "minutes.md.j2"

@@ -29,11 +29,26 @@ Format = Literal["typst", "html", "docx"]
 
 #: Extensions of pandoc's markdown that let a file inject raw output, attributes or metadata.
 DISABLED_EXTENSIONS = (
-    "raw_html", "raw_attribute", "raw_tex", "latex_macros", "tex_math_dollars",
-    "citations", "yaml_metadata_block", "pandoc_title_block", "native_divs", "native_spans",
-    "markdown_in_html_blocks", "bracketed_spans", "link_attributes", "inline_code_attributes",
-    "fenced_code_attributes", "header_attributes", "table_attributes",
-    "implicit_header_references", "implicit_figures", "example_lists",
+    "raw_html",
+    "raw_attribute",
+    "raw_tex",
+    "latex_macros",
+    "tex_math_dollars",
+    "citations",
+    "yaml_metadata_block",
+    "pandoc_title_block",
+    "native_divs",
+    "native_spans",
+    "markdown_in_html_blocks",
+    "bracketed_spans",
+    "link_attributes",
+    "inline_code_attributes",
+    "fenced_code_attributes",
+    "header_attributes",
+    "table_attributes",
+    "implicit_header_references",
+    "implicit_figures",
+    "example_lists",
 )
 READER = "markdown" + "".join(f"-{name}" for name in DISABLED_EXTENSIONS)
 FILTER = TEMPLATES_DIR / "pandoc" / "safe.lua"
@@ -86,8 +101,17 @@ def version() -> str:
 
 
 def command(fmt: Format, workdir: Path, *, standalone: bool = True) -> list[str]:
-    cmd = [executable(), "--sandbox", "--wrap=none", "--from", READER, "--to", WRITERS[fmt],
-           "--lua-filter", str(FILTER)]
+    cmd = [
+        executable(),
+        "--sandbox",
+        "--wrap=none",
+        "--from",
+        READER,
+        "--to",
+        WRITERS[fmt],
+        "--lua-filter",
+        str(FILTER),
+    ]
     template = TEMPLATES[fmt]
     if standalone:
         cmd.append("--standalone")
@@ -104,21 +128,32 @@ def command(fmt: Format, workdir: Path, *, standalone: bool = True) -> list[str]
 def write_metadata(workdir: Path, values: dict[str, str]) -> None:
     """Metadata as JSON strings (every value a string; pandoc reads it as Markdown text)."""
     data = {key: escape.inline(value) for key, value in values.items()}
-    (workdir / "metadata.json").write_text(json.dumps(data, ensure_ascii=False),
-                                           encoding="utf-8")
+    (workdir / "metadata.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
-def convert(markdown: str, fmt: Format, workdir: Path, *, lang: str = "sv-SE",
-            title: str | None = None, label: str = "document") -> bytes:
+def convert(
+    markdown: str,
+    fmt: Format,
+    workdir: Path,
+    *,
+    lang: str = "sv-SE",
+    title: str | None = None,
+    label: str = "document",
+) -> bytes:
     """Run pandoc on ``markdown`` inside ``workdir`` (a clean temporary folder)."""
     if fmt == "html":
         write_metadata(workdir, {"pagetitle": title or "", "lang": lang})
     elif fmt == "docx":
         write_metadata(workdir, {"title": title or "", "lang": lang})
     try:
-        done = subprocess.run(command(fmt, workdir), input=markdown.encode("utf-8"),
-                              capture_output=True, cwd=workdir,
-                              timeout=limits.TIMEOUT_SECONDS, check=False)
+        done = subprocess.run(
+            command(fmt, workdir),
+            input=markdown.encode("utf-8"),
+            capture_output=True,
+            cwd=workdir,
+            timeout=limits.TIMEOUT_SECONDS,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         raise limits.timed_out(label) from None
     if done.returncode != 0:

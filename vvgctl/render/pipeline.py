@@ -8,9 +8,6 @@ worker processes.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass
@@ -19,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from vvgctl import __version__
-from vvgctl.errors import UsageError, VvgError, naming
+from vvgctl.errors import VvgError, naming
 from vvgctl.message import Message
 from vvgctl.models import Meeting, Organ
 from vvgctl.render import escape, limits, pandoc
@@ -27,6 +24,7 @@ from vvgctl.render import typst as typst_engine
 from vvgctl.render.closed import closed_texts
 from vvgctl.render.markdown import render_markdown
 from vvgctl.render.output import Manifest
+from vvgctl.render.pdf import to_pdf, workdir
 from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.repository.approved_at import approved_at
 from vvgctl.repository.repo import Repository
@@ -39,7 +37,6 @@ from vvgctl.swedish.dates import long_date
 
 OutputKind = Literal["pdf", "html", "docx"]
 LOGO_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg"})
-_LANG = re.compile(r"^[a-z]{2,3}-[A-Z]{2}$")
 _RENDER_SOURCES = ("minutes.md.j2", "agenda.md.j2", "render", "typst", "html", "pandoc")
 
 
@@ -71,61 +68,6 @@ class Outcome:
     problem: VvgError | None = None  # the error itself, to be shown in the user's language
 
 
-def _check_lang(lang: str) -> str:
-    if not _LANG.match(lang):
-        raise UsageError(Message(N_("{lang!r} is not a language tag like 'sv-SE'"), {"lang": lang}),
-                         hint=N_("the PDF needs language and region, e.g. sv-SE"))
-    return lang
-
-
-def _workdir() -> tempfile.TemporaryDirectory[str]:
-    return tempfile.TemporaryDirectory(prefix="vvgctl-render-")
-
-
-def _typst_inputs(title: str, doctype: str, header: str, date: dt.date,
-                  logo: str, landscape: bool = False) -> dict[str, str]:
-    return {"title": title, "doctype": doctype, "header": header,
-            "date": long_date(date), "logo": logo,
-            "orientation": "landscape" if landscape else "portrait"}
-
-
-def _to_pdf(markdown: str, folder: Path, *, title: str, doctype: str, header: str,
-            date: dt.date, logo: Path | None, label: str, landscape: bool = False,
-            timestamp: dt.datetime | None = None) -> bytes:
-    source = pandoc.convert(markdown, "typst", folder, title=title, label=label)
-    (folder / "document.typ").write_bytes(source)
-    logo_name = ""
-    if logo is not None:
-        logo_name = f"logo{logo.suffix.lower()}"
-        shutil.copyfile(logo, folder / logo_name)
-    return typst_engine.compile_pdf(folder / "document.typ",
-                                    inputs=_typst_inputs(title, doctype, header, date, logo_name,
-                                                         landscape),
-                                    date=date, label=label, timestamp=timestamp)
-
-
-def markdown_to_pdf(markdown: str, out: Path, *, title: str, lang: str = "sv-SE",
-                    doctype: str = "", header: str = "Vårdsamverkan Västra Götaland",
-                    date: dt.date | None = None, landscape: bool = False) -> Path:
-    """Markdown (that the caller generated and escaped) -> an accessible PDF at ``out``.
-
-    The same route as the minutes: sandboxed pandoc with our Typst template, then Typst with
-    PDF/UA-1 and PDF/A-2a. ``lang`` must be language and region (``sv-SE``); ``landscape``
-    turns the A4 page (a wide table such as the årshjul).
-    """
-    if _check_lang(lang) != "sv-SE":
-        raise UsageError(
-            Message(N_("{lang}: only sv-SE is supported by the Typst template"), {"lang": lang})
-        )
-    with _workdir() as tmp:
-        pdf = _to_pdf(markdown, Path(tmp), title=title, doctype=doctype or title,
-                      header=header, date=date or dt.date.today(), logo=None, label=str(out),
-                      landscape=landscape)
-    with naming(out):
-        atomic_write_bytes(out, pdf)
-    return out
-
-
 #: a batch's repositories by the folder of each file (None outside one): each opened once, in
 #: the parent, so that the workers are handed its registry already read
 Batch = dict[Path, Repository | None]
@@ -155,8 +97,9 @@ def _repository_of(path: Path, batch: Batch | None) -> Repository | None:
 def _organs(repository: Repository | None) -> dict[str, Organ]:
     if repository is None:
         return {}
-    return repository.derived("organs-by-id", lambda r: {
-        o.id: o for o in r.registry.registry.organs})
+    return repository.derived(
+        "organs-by-id", lambda r: {o.id: o for o in r.registry.registry.organs}
+    )
 
 
 def _logo(organ: Organ | None, root: Path | None) -> Path | None:
@@ -178,9 +121,14 @@ def prepare(path: Path, *, agenda: bool = False, batch: Batch | None = None) -> 
     loaded = load_meeting(path)
     if loaded.model is None or loaded.document is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
-        where: Message | str = Message(N_("{place}: {message}"), {
-            "place": f"{first.path}:{first.line}:{first.column}", "message": first.message}
-        ) if first else ""
+        where: Message | str = (
+            Message(
+                N_("{place}: {message}"),
+                {"place": f"{first.path}:{first.line}:{first.column}", "message": first.message},
+            )
+            if first
+            else ""
+        )
         raise MeetingInvalid(
             Message(
                 N_("{path}: the meeting does not validate ({where})"),
@@ -194,11 +142,20 @@ def prepare(path: Path, *, agenda: bool = False, batch: Batch | None = None) -> 
     root = repository.root if repository is not None else None
     organs = _organs(repository)
     organ = organs.get(meeting.organ)
-    markdown = render_markdown(meeting, organ, loaded.document.sections, organs, agenda=agenda,
-                               closed=None if agenda else closed_texts(repository, meeting))
+    markdown = render_markdown(
+        meeting,
+        organ,
+        loaded.document.sections,
+        organs,
+        agenda=agenda,
+        closed=None if agenda else closed_texts(repository, meeting),
+    )
     organ_label = (organ.short_name or organ.name) if organ else meeting.organ
-    doctype = "Kallelse" if agenda else (
-        " ".join(escape.without_comments(meeting.title or "").split()) or "Mötesanteckning")
+    doctype = (
+        "Kallelse"
+        if agenda
+        else (" ".join(escape.without_comments(meeting.title or "").split()) or "Mötesanteckning")
+    )
     return Prepared(
         markdown=markdown,
         title=f"{doctype} {organ_label} {long_date(meeting.date)}",
@@ -217,29 +174,41 @@ def output_name(path: Path, fmt: OutputKind, *, agenda: bool) -> str:
 
 
 def render_bytes(prepared: Prepared, fmt: OutputKind, *, label: str) -> bytes:
-    with _workdir() as tmp:
+    with workdir() as tmp:
         folder = Path(tmp)
         if fmt == "pdf":
-            return _to_pdf(prepared.markdown, folder, title=prepared.title,
-                           doctype=prepared.doctype, header=prepared.header,
-                           date=prepared.date, logo=prepared.logo, label=label,
-                           timestamp=prepared.approved_at)
+            return to_pdf(
+                prepared.markdown,
+                folder,
+                title=prepared.title,
+                doctype=prepared.doctype,
+                header=prepared.header,
+                date=prepared.date,
+                logo=prepared.logo,
+                label=label,
+                timestamp=prepared.approved_at,
+            )
         return pandoc.convert(prepared.markdown, fmt, folder, title=prepared.title, label=label)
 
 
 @lru_cache(maxsize=1)
 def _engine_digest() -> str:
-    sources = tree_digest(*(TEMPLATES_DIR / name for name in _RENDER_SOURCES),
-                          Path(__file__).parent, pattern="*")
+    sources = tree_digest(
+        *(TEMPLATES_DIR / name for name in _RENDER_SOURCES), Path(__file__).parent, pattern="*"
+    )
     return digest(__version__, pandoc.identity(), typst_engine.identity(), sources)
 
 
-def content_hash(path: Path, fmt: OutputKind, *, agenda: bool,
-                 batch: Batch | None = None) -> str:
+def content_hash(path: Path, fmt: OutputKind, *, agenda: bool, batch: Batch | None = None) -> str:
     """Everything an output is made from: the file, the registry, templates, engines."""
     repository = _repository_of(path, batch)
-    return digest(_engine_digest(), fmt, str(agenda), limits.read(path),
-                  repository.registry_digest if repository is not None else "")
+    return digest(
+        _engine_digest(),
+        fmt,
+        str(agenda),
+        limits.read(path),
+        repository.registry_digest if repository is not None else "",
+    )
 
 
 def _render_one(batch: Batch, path: Path, output: Path, fmt: OutputKind, agenda: bool) -> None:
@@ -258,13 +227,20 @@ def _render_task(batch: Batch, task: tuple[Path, Path, OutputKind, bool]) -> Vvg
     return None
 
 
-def render_meeting(path: Path, out_dir: Path, fmt: OutputKind = "pdf", *,
-                   agenda: bool = False, force: bool = False,
-                   repository: Repository | None = None) -> Path:
+def render_meeting(
+    path: Path,
+    out_dir: Path,
+    fmt: OutputKind = "pdf",
+    *,
+    agenda: bool = False,
+    force: bool = False,
+    repository: Repository | None = None,
+) -> Path:
     """Render one meeting file into ``out_dir``; return the output's path. ``repository``:
     the one the caller holds open (else it is opened here)."""
-    outcome = render_many([path], out_dir, fmt, agenda=agenda, jobs=1, force=force,
-                          repository=repository)[0]
+    outcome = render_many(
+        [path], out_dir, fmt, agenda=agenda, jobs=1, force=force, repository=repository
+    )[0]
     if outcome.problem is not None:
         raise outcome.problem
     if outcome.error is not None:
@@ -273,22 +249,48 @@ def render_meeting(path: Path, out_dir: Path, fmt: OutputKind = "pdf", *,
     return outcome.output
 
 
-def render_many(paths: Iterable[Path], out_dir: Path, fmt: OutputKind = "pdf", *,
-                agenda: bool = False, jobs: int = 1, force: bool = False,
-                progress: Callable[[int, int], None] | None = None,
-                repository: Repository | None = None) -> list[Outcome]:
+def render_many(
+    paths: Iterable[Path],
+    out_dir: Path,
+    fmt: OutputKind = "pdf",
+    *,
+    agenda: bool = False,
+    jobs: int = 1,
+    force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    repository: Repository | None = None,
+) -> list[Outcome]:
     """Render every meeting in ``paths``; unchanged ones (content hash) are skipped. The
     files' repositories are opened once each, unless the caller holds ``repository`` open."""
     paths = list(paths)
-    batch: Batch = open_batch(paths) if repository is None else {
-        p.parent: repository for p in paths}
-    return _render_batch(paths, out_dir, fmt, agenda, workers=jobs, force=force,
-                         progress=progress, manifest=Manifest(out_dir), batch=batch)
+    batch: Batch = (
+        open_batch(paths) if repository is None else {p.parent: repository for p in paths}
+    )
+    return _render_batch(
+        paths,
+        out_dir,
+        fmt,
+        agenda,
+        workers=jobs,
+        force=force,
+        progress=progress,
+        manifest=Manifest(out_dir),
+        batch=batch,
+    )
 
 
-def _render_batch(paths: Iterable[Path], out_dir: Path, fmt: OutputKind, agenda: bool, *,
-                  workers: int, force: bool, progress: Callable[[int, int], None] | None,
-                  manifest: Manifest, batch: Batch) -> list[Outcome]:
+def _render_batch(
+    paths: Iterable[Path],
+    out_dir: Path,
+    fmt: OutputKind,
+    agenda: bool,
+    *,
+    workers: int,
+    force: bool,
+    progress: Callable[[int, int], None] | None,
+    manifest: Manifest,
+    batch: Batch,
+) -> list[Outcome]:
     outcomes: list[Outcome] = []
     todo: list[tuple[Outcome, str]] = []
     for path in paths:

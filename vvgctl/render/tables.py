@@ -55,8 +55,9 @@ def grid_table(table: Table) -> str:
         height = max(len(c) for c in cells)
         out = []
         for i in range(height):
-            parts = [(c[i] if i < len(c) else "").ljust(w)
-                     for c, w in zip(cells, inner, strict=True)]
+            parts = [
+                (c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, inner, strict=True)
+            ]
             out.append("| " + " | ".join(parts) + " |")
         return out
 

@@ -31,8 +31,12 @@ class TypstError(VvgError):
 #: Where the body font (Liberation Sans, metric-compatible with Arial) is looked for. Typst
 #: scans only these folders (all system fonts take ~50 ms a process); without them the
 #: embedded Libertinus Serif is used. VVGCTL_FONT_PATH (os.pathsep-separated) adds folders.
-FONT_DIRS = ("/usr/share/fonts/truetype/liberation", "/usr/share/fonts/liberation-sans",
-             "/usr/share/fonts/liberation", "/usr/share/fonts/truetype/liberation2")
+FONT_DIRS = (
+    "/usr/share/fonts/truetype/liberation",
+    "/usr/share/fonts/liberation-sans",
+    "/usr/share/fonts/liberation",
+    "/usr/share/fonts/truetype/liberation2",
+)
 
 
 @lru_cache(maxsize=1)
@@ -45,8 +49,10 @@ def identity() -> str:
     import typst
 
     module = Path(typst.__file__).parent
-    parts = [f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}"
-             for f in sorted(module.glob("_typst*"))]
+    parts = [
+        f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}"
+        for f in sorted(module.glob("_typst*"))
+    ]
     return "|".join(parts)
 
 
@@ -55,8 +61,14 @@ def font_dirs() -> list[str]:
     return [d for d in (*extra, *FONT_DIRS) if Path(d).is_dir()]
 
 
-def compile_pdf(source: Path, *, inputs: dict[str, str], date: dt.date,
-                label: str = "document", timestamp: dt.datetime | None = None) -> bytes:
+def compile_pdf(
+    source: Path,
+    *,
+    inputs: dict[str, str],
+    date: dt.date,
+    label: str = "document",
+    timestamp: dt.datetime | None = None,
+) -> bytes:
     """Compile ``source`` (inside its own folder, the root) to PDF bytes.
 
     The PDF's Author is ``inputs["author"]``, or else the page header (the organ's header or
@@ -72,10 +84,17 @@ def compile_pdf(source: Path, *, inputs: dict[str, str], date: dt.date,
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            pdf = typst.compile(str(source), root=str(source.parent), format="pdf",
-                                font_paths=font_dirs(), ignore_system_fonts=True,
-                                pdf_standards=["ua-1", "a-2a"], pdf_tags=True,
-                                sys_inputs=inputs, timestamp=timestamp)
+            pdf = typst.compile(
+                str(source),
+                root=str(source.parent),
+                format="pdf",
+                font_paths=font_dirs(),
+                ignore_system_fonts=True,
+                pdf_standards=["ua-1", "a-2a"],
+                pdf_tags=True,
+                sys_inputs=inputs,
+                timestamp=timestamp,
+            )
     except typst.TypstError as exc:
         raise TypstError(
             Message(

@@ -23,9 +23,21 @@ def approving_commit_time(path: Path) -> dt.datetime | None:
     """The committer time (UTC) of the first commit that set ``path`` approved, if any."""
     try:
         proc = subprocess.run(
-            ["git", "-C", str(path.parent), "log", "--reverse", "--format=%ct",
-             f"-G{_APPROVED_LINE}", "--", path.name],
-            capture_output=True, text=True, check=False)
+            [
+                "git",
+                "-C",
+                str(path.parent),
+                "log",
+                "--reverse",
+                "--format=%ct",
+                f"-G{_APPROVED_LINE}",
+                "--",
+                path.name,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     except FileNotFoundError:  # no git: the record's own approval date stands
         return None
     first = proc.stdout.split("\n", 1)[0].strip() if proc.returncode == 0 else ""

@@ -2,7 +2,7 @@
 
 The result cache (:class:`vvgctl.runtime.cache.ResultCache`) stores JSON and validates it
 strictly against the types below before anything is made of it: a value of another shape is a
-miss, so what it gives back always makes a :class:`~vvgctl.repository.repo.FileResult` (a
+miss, so what it gives back always makes a :class:`~vvgctl.repository.file_result.FileResult` (a
 meeting) or a :class:`~vvgctl.source.loading.Loaded` (a data file: its model is validated
 again by the model itself).
 """
@@ -27,16 +27,20 @@ M = TypeVar("M", bound=BaseModel)
 MessageRow = tuple[str, dict[str, Any], str | None, int | None]
 #: a diagnostic as plain values: path, line, column, severity, code, message, hint, field
 DiagnosticRow = tuple[str, int, int, Severity, str, MessageRow, MessageRow | None, str | None]
-#: a file's result as plain values (see :meth:`~vvgctl.repository.repo.FileResult.to_row`)
+#: a file's result as plain values (see :meth:`~vvgctl.repository.file_result.FileResult.to_row`)
 ResultRow = tuple[str, tuple[DiagnosticRow, ...], RecordRow | None]
 #: what the result cache keeps of a meeting file: the SHA-256 it was made from (with
 #: ``verify_contents``) and its result
 CachedResult = tuple[str | None, ResultRow]
 #: what the data cache keeps of a data file: the model's name, the model as JSON (None when
 #: the file is not valid), where each value stands, the diagnostics and the line offset
-CachedData = tuple[str, str | None,
-                   tuple[tuple[tuple[str | int, ...], tuple[int, int]], ...],
-                   tuple[DiagnosticRow, ...], int]
+CachedData = tuple[
+    str,
+    str | None,
+    tuple[tuple[tuple[str | int, ...], tuple[int, int]], ...],
+    tuple[DiagnosticRow, ...],
+    int,
+]
 
 
 def _message_row(message: Message) -> MessageRow:
@@ -51,15 +55,33 @@ def _message_of(row: MessageRow) -> Message:
 def diagnostic_rows(diagnostics: Sequence[Diagnostic]) -> tuple[DiagnosticRow, ...]:
     """The diagnostics as plain values, their messages as values (msgid and arguments): the
     cache gives back what a fresh run gives, in whichever language it is shown."""
-    return tuple((d.path, d.line, d.column, d.severity, d.code, _message_row(d.message),
-                  None if d.hint is None else _message_row(d.hint), d.field)
-                 for d in diagnostics)
+    return tuple(
+        (
+            d.path,
+            d.line,
+            d.column,
+            d.severity,
+            d.code,
+            _message_row(d.message),
+            None if d.hint is None else _message_row(d.hint),
+            d.field,
+        )
+        for d in diagnostics
+    )
 
 
 def _diagnostic(row: DiagnosticRow, shown: str) -> Diagnostic:
     _path, line, column, severity, code, message, hint, field = row
-    return Diagnostic(shown, line, column, Severity(severity), code, _message_of(message),
-                      None if hint is None else _message_of(hint), field)
+    return Diagnostic(
+        shown,
+        line,
+        column,
+        Severity(severity),
+        code,
+        _message_of(message),
+        None if hint is None else _message_of(hint),
+        field,
+    )
 
 
 def diagnostics_of(rows: Sequence[DiagnosticRow], path: str, shown: str) -> list[Diagnostic]:
@@ -69,9 +91,13 @@ def diagnostics_of(rows: Sequence[DiagnosticRow], path: str, shown: str) -> list
 
 def data_row(loaded: Loaded[M], model: type[M]) -> CachedData:
     """What the data cache keeps of a data file (see :data:`CachedData`)."""
-    return (_model_name(model), loaded.model.model_dump_json() if loaded.model else None,
-            tuple(loaded.positions.values.items()),
-            diagnostic_rows(loaded.diagnostics), loaded.line_offset)
+    return (
+        _model_name(model),
+        loaded.model.model_dump_json() if loaded.model else None,
+        tuple(loaded.positions.values.items()),
+        diagnostic_rows(loaded.diagnostics),
+        loaded.line_offset,
+    )
 
 
 def data_from_row(row: CachedData, model: type[M], shown: str) -> Loaded[M] | None:
@@ -84,9 +110,13 @@ def data_from_row(row: CachedData, model: type[M], shown: str) -> Loaded[M] | No
         valid = model.model_validate_json(dumped) if dumped is not None else None
     except ValidationError:
         return None
-    return Loaded(shown, valid, positions=Positions(values=dict(positions)),
-                  diagnostics=[_diagnostic(d, shown) for d in diagnostics],
-                  line_offset=line_offset)
+    return Loaded(
+        shown,
+        valid,
+        positions=Positions(values=dict(positions)),
+        diagnostics=[_diagnostic(d, shown) for d in diagnostics],
+        line_offset=line_offset,
+    )
 
 
 def _model_name(model: type[BaseModel]) -> str:

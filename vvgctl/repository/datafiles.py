@@ -35,23 +35,29 @@ class DataFileKind:
 
 #: what the repository's own reading reports, beside the kinds' cross-checks
 CODES = (
-    RuleCode("registry", N_("registry/organs.yaml and people.yaml read together: no organ or "
-                            "person listed twice")),
-    RuleCode("unknown-file", N_("a YAML file that is no known kind of data file is not checked"),
-             (Severity.WARNING,)),
+    RuleCode(
+        "registry",
+        N_("registry/organs.yaml and people.yaml read together: no organ or person listed twice"),
+    ),
+    RuleCode(
+        "unknown-file",
+        N_("a YAML file that is no known kind of data file is not checked"),
+        (Severity.WARNING,),
+    ),
 )
 
 
-def with_cross_check(kind: DataFileKind, cross_check: CrossCheck,
-                     codes: tuple[RuleCode, ...]) -> DataFileKind:
+def with_cross_check(
+    kind: DataFileKind, cross_check: CrossCheck, codes: tuple[RuleCode, ...]
+) -> DataFileKind:
     """``kind`` with one more cross-check (and the codes it reports): for checks that need
     more than the kind's own module holds (the plan against the merged årshjul)."""
-    return replace(kind, cross_checks=(*kind.cross_checks, cross_check),
-                   codes=kind.codes + codes)
+    return replace(kind, cross_checks=(*kind.cross_checks, cross_check), codes=kind.codes + codes)
 
 
-def check_data_files(repository: Repository,
-                     kinds: list[DataFileKind]) -> tuple[int, list[Diagnostic]]:
+def check_data_files(
+    repository: Repository, kinds: list[DataFileKind]
+) -> tuple[int, list[Diagnostic]]:
     """Validate every known data file of the repository; warn about unknown YAML files.
 
     Each file is read through :meth:`Repository.data`, so a cross-check that reads another data
@@ -72,8 +78,11 @@ def check_data_files(repository: Repository,
                     diagnostics += cross_check(loaded, repository)
     for path in sorted(root.rglob("*.y*ml")):
         relative = path.relative_to(root)
-        if path in known or relative.parts[0] == REGISTRY_DIR or any(
-                p.startswith(".") for p in relative.parts):
+        if (
+            path in known
+            or relative.parts[0] == REGISTRY_DIR
+            or any(p.startswith(".") for p in relative.parts)
+        ):
             continue
         diagnostics.append(
             Diagnostic(

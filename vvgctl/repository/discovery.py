@@ -37,13 +37,16 @@ def resolve_root(paths: Iterable[Path]) -> Path:
     """The one repository all ``paths`` belong to (they must exist)."""
     for given in paths:
         if not given.exists():
-            raise UsageError(Message(N_("{given}: no such file or folder"), {"given": given}),
-                             hint=N_("give the minutes folder (the one with registry/) or "
-                                     "meeting files in it"))
+            raise UsageError(
+                Message(N_("{given}: no such file or folder"), {"given": given}),
+                hint=N_("give the minutes folder (the one with registry/) or meeting files in it"),
+            )
     roots = {find_root(p) for p in paths}
     if None in roots:
-        raise UsageError(N_("no minutes repository found (a folder with registry/organs.yaml)"),
-                         hint=N_("run vvgctl inside the minutes folder or give its path"))
+        raise UsageError(
+            N_("no minutes repository found (a folder with registry/organs.yaml)"),
+            hint=N_("run vvgctl inside the minutes folder or give its path"),
+        )
     if len(roots) > 1:
         raise UsageError(N_("the paths belong to different repositories; give one at a time"))
     root = roots.pop()
@@ -52,8 +55,11 @@ def resolve_root(paths: Iterable[Path]) -> Path:
 
 
 def is_meeting_file(path: Path) -> bool:
-    return (path.suffix == ".md" and path.name not in SKIPPED_NAMES
-            and not path.name.startswith(("_", ".")))
+    return (
+        path.suffix == ".md"
+        and path.name not in SKIPPED_NAMES
+        and not path.name.startswith(("_", "."))
+    )
 
 
 #: named files with these suffixes are data files, never meetings (the pre-commit hook names
@@ -97,9 +103,10 @@ def meeting_files(paths: Iterable[Path]) -> Iterator[Path]:
     seen: set[Path] = set()
     for given in paths:
         if not given.exists():
-            raise UsageError(Message(N_("{given}: no such file or folder"), {"given": given}),
-                             hint=N_("give the minutes folder (the one with registry/) or "
-                                     "meeting files in it"))
+            raise UsageError(
+                Message(N_("{given}: no such file or folder"), {"given": given}),
+                hint=N_("give the minutes folder (the one with registry/) or meeting files in it"),
+            )
         named = not given.is_dir()  # a FIFO or a device too: reading it says what it is
         if named and given.suffix.lower() in DATA_SUFFIXES:
             continue  # a schedule, plan or register: checked with the repository's data files

@@ -13,8 +13,9 @@ from vvgctl.runtime.i18n import N_
 def run(cwd: Path, *args: str, check: bool = True, stdin: bytes | None = None) -> bytes:
     """``git -C cwd args...``; stdout as bytes. A failure becomes a :class:`VvgError`."""
     try:
-        proc = subprocess.run(["git", "-C", str(cwd), *args], input=stdin, capture_output=True,
-                              check=False)
+        proc = subprocess.run(
+            ["git", "-C", str(cwd), *args], input=stdin, capture_output=True, check=False
+        )
     except FileNotFoundError:
         raise UsageError(N_("git is not installed (or not on PATH)")) from None
     if check and proc.returncode != 0:
@@ -28,11 +29,17 @@ def run(cwd: Path, *args: str, check: bool = True, stdin: bytes | None = None) -
 def toplevel(path: Path) -> Path:
     """The root of the git work tree that holds ``path``; a usage error outside one."""
     folder = path if path.is_dir() else path.parent
-    proc = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        ["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if proc.returncode != 0:
-        raise UsageError(Message(N_("{path} is not inside a git repository"), {"path": path}),
-                         hint=N_("run `git init` there, or leave out the git option"))
+        raise UsageError(
+            Message(N_("{path} is not inside a git repository"), {"path": path}),
+            hint=N_("run `git init` there, or leave out the git option"),
+        )
     return Path(proc.stdout.strip())
 
 
@@ -44,18 +51,29 @@ def dirty(top: Path) -> list[str]:
 
 def resolve(top: Path, rev: str) -> str:
     """The commit ``rev`` names; a usage error when it names none."""
-    proc = subprocess.run(["git", "-C", str(top), "rev-parse", "--verify", "--quiet",
-                           f"{rev}^{{commit}}"], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        ["git", "-C", str(top), "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if proc.returncode != 0:
-        raise UsageError(Message(N_("git knows no revision {rev!r}"), {"rev": rev}),
-                         hint=N_("give a branch, tag or commit, e.g. --base origin/main (in "
-                                 "CI fetch it first: git fetch origin main)"))
+        raise UsageError(
+            Message(N_("git knows no revision {rev!r}"), {"rev": rev}),
+            hint=N_(
+                "give a branch, tag or commit, e.g. --base origin/main (in "
+                "CI fetch it first: git fetch origin main)"
+            ),
+        )
     return proc.stdout.strip()
 
 
 def branch_exists(top: Path, name: str) -> bool:
-    proc = subprocess.run(["git", "-C", str(top), "rev-parse", "--verify", "--quiet",
-                           f"refs/heads/{name}"], capture_output=True, check=False)
+    proc = subprocess.run(
+        ["git", "-C", str(top), "rev-parse", "--verify", "--quiet", f"refs/heads/{name}"],
+        capture_output=True,
+        check=False,
+    )
     return proc.returncode == 0
 
 

@@ -53,10 +53,13 @@ def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diag
 
 
 #: the register as a data file kind (listed by :mod:`vvgctl.checking.registry`)
-KIND = DataFileKind("documents", f"{REGISTRY_DIR}/{DOCUMENTS_FILE}", DocumentsFile,
-                      (_cross_check,), codes=(
-                          RuleCode("registry-ref",
-                                   N_("a document's adopted_by names a known organ")),))
+KIND = DataFileKind(
+    "documents",
+    f"{REGISTRY_DIR}/{DOCUMENTS_FILE}",
+    DocumentsFile,
+    (_cross_check,),
+    codes=(RuleCode("registry-ref", N_("a document's adopted_by names a known organ")),),
+)
 
 
 def load_register(repository: Repository) -> Loaded[DocumentsFile] | None:
@@ -80,11 +83,11 @@ class PositionIndex(Protocol):
     def shown(self, path: str) -> str: ...
 
 
-def list_documents(index: PositionIndex, *, today: dt.date | None = None,
-                   overdue_only: bool = False) -> list[dict[str, Any]]:
+def list_documents(
+    index: PositionIndex, *, today: dt.date | None = None, overdue_only: bool = False
+) -> list[dict[str, Any]]:
     """The register's documents, each with its latest position and whether review is overdue."""
     import json
-
 
     loaded = load_register(index.repository)
     if loaded is None:
@@ -97,34 +100,58 @@ def list_documents(index: PositionIndex, *, today: dt.date | None = None,
         )
     if loaded.model is None:
         first = loaded.diagnostics[0] if loaded.diagnostics else None
-        raise VvgError(Message(N_("the register of governing documents is not valid: "
-                                  "{problem}"), {"problem": first.message}) if first
-                       else N_("the register of governing documents is not valid"),
-                       path=loaded.path, line=first.line if first else None,
-                       hint=N_("run `vvgctl check` for every problem"))
+        raise VvgError(
+            Message(
+                N_("the register of governing documents is not valid: {problem}"),
+                {"problem": first.message},
+            )
+            if first
+            else N_("the register of governing documents is not valid"),
+            path=loaded.path,
+            line=first.line if first else None,
+            hint=N_("run `vvgctl check` for every problem"),
+        )
     latest: dict[str, dict[str, Any]] = {}
     for path, organ, date, item, type_, text, documents, line in index.connection.execute(
-            "SELECT f.path, d.organ, d.date, d.item, d.type, d.text, d.documents, d.line "
-            "FROM decisions d JOIN files f ON f.id = d.file_id WHERE d.documents != '[]' "
-            "ORDER BY d.date, d.seq"):
+        "SELECT f.path, d.organ, d.date, d.item, d.type, d.text, d.documents, d.line "
+        "FROM decisions d JOIN files f ON f.id = d.file_id WHERE d.documents != '[]' "
+        "ORDER BY d.date, d.seq"
+    ):
         for doc_id in json.loads(documents):
-            latest[doc_id] = {"organ": organ, "date": date, "item": item, "type": type_,
-                              "text": text, "file": index.shown(path), "line": line}
-    day = (today or dt.date.today())
+            latest[doc_id] = {
+                "organ": organ,
+                "date": date,
+                "item": item,
+                "type": type_,
+                "text": text,
+                "file": index.shown(path),
+                "line": line,
+            }
+    day = today or dt.date.today()
     rows = []
     for position, document in enumerate(loaded.model.documents):
-        overdue = bool(document.review_due and document.review_due < day
-                       and document.status is not DocumentStatus.RETIRED)
+        overdue = bool(
+            document.review_due
+            and document.review_due < day
+            and document.status is not DocumentStatus.RETIRED
+        )
         if overdue_only and not overdue:
             continue
-        rows.append({
-            "id": document.id, "title": document.title, "type": document.type.value,
-            "type_label": DOCUMENT_TYPE_LABELS[document.type], "status": document.status.value,
-            "status_label": DOCUMENT_STATUS_LABELS[document.status],
-            "adopted": document.adopted.isoformat() if document.adopted else None,
-            "adopted_by": document.adopted_by,
-            "review_due": document.review_due.isoformat() if document.review_due else None,
-            "overdue": overdue, "latest_position": latest.get(document.id),
-            "file": loaded.path, "line": loaded.at("documents", position, "id")[0],
-        })
+        rows.append(
+            {
+                "id": document.id,
+                "title": document.title,
+                "type": document.type.value,
+                "type_label": DOCUMENT_TYPE_LABELS[document.type],
+                "status": document.status.value,
+                "status_label": DOCUMENT_STATUS_LABELS[document.status],
+                "adopted": document.adopted.isoformat() if document.adopted else None,
+                "adopted_by": document.adopted_by,
+                "review_due": document.review_due.isoformat() if document.review_due else None,
+                "overdue": overdue,
+                "latest_position": latest.get(document.id),
+                "file": loaded.path,
+                "line": loaded.at("documents", position, "id")[0],
+            }
+        )
     return rows

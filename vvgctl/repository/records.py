@@ -20,13 +20,21 @@ from vvgctl.models.item import Decision, DecisionType, Item, ItemKind, SubItem, 
 from vvgctl.source.loading import LoadedMeeting
 
 #: position types that settle nothing: information noted, a task given, sent back, tabled
-NOT_SETTLING = frozenset({DecisionType.NOTED, DecisionType.ASSIGNED, DecisionType.REFERRED,
-                          DecisionType.POSTPONED})
+NOT_SETTLING = frozenset(
+    {DecisionType.NOTED, DecisionType.ASSIGNED, DecisionType.REFERRED, DecisionType.POSTPONED}
+)
 
 #: item kinds that bring a case as information (before a position), as a record holds them
-INFORMATION_KINDS = frozenset(kind.value for kind in (
-    ItemKind.INFORMATION, ItemKind.DIALOG, ItemKind.INFORMATION_AND_DIALOG,
-    ItemKind.INFORMATION_AND_DECISION, ItemKind.WRITTEN_INFORMATION))
+INFORMATION_KINDS = frozenset(
+    kind.value
+    for kind in (
+        ItemKind.INFORMATION,
+        ItemKind.DIALOG,
+        ItemKind.INFORMATION_AND_DIALOG,
+        ItemKind.INFORMATION_AND_DECISION,
+        ItemKind.WRITTEN_INFORMATION,
+    )
+)
 
 
 def settles(decision: Decision) -> bool:
@@ -96,20 +104,57 @@ class MeetingRecord:
     def to_row(self) -> Row:
         """The record as plain values (what the cache keeps: read three times faster than
         the dataclass)."""
-        return (self.path, self.organ, self.date.toordinal(), self.status,
-                self.previous_date.toordinal() if self.previous_date else 0,
-                self.previous_line, self.previous_column, self.date_line, self.cases,
-                self.documents, self.item_rows, self.follow_up_rows, self.action_ids,
-                self.closes)
+        return (
+            self.path,
+            self.organ,
+            self.date.toordinal(),
+            self.status,
+            self.previous_date.toordinal() if self.previous_date else 0,
+            self.previous_line,
+            self.previous_column,
+            self.date_line,
+            self.cases,
+            self.documents,
+            self.item_rows,
+            self.follow_up_rows,
+            self.action_ids,
+            self.closes,
+        )
 
     @classmethod
     def from_row(cls, row: Row, path: str | None = None) -> MeetingRecord:
-        (shown, organ, date, status, previous, previous_line, previous_column, date_line,
-         cases, documents, items, follow_ups, action_ids, closes) = row
-        return cls(path or shown, organ, dt.date.fromordinal(date), status,
-                   dt.date.fromordinal(previous) if previous else None, previous_line,
-                   previous_column, date_line, cases, documents, items, follow_ups,
-                   action_ids, closes)
+        (
+            shown,
+            organ,
+            date,
+            status,
+            previous,
+            previous_line,
+            previous_column,
+            date_line,
+            cases,
+            documents,
+            items,
+            follow_ups,
+            action_ids,
+            closes,
+        ) = row
+        return cls(
+            path or shown,
+            organ,
+            dt.date.fromordinal(date),
+            status,
+            dt.date.fromordinal(previous) if previous else None,
+            previous_line,
+            previous_column,
+            date_line,
+            cases,
+            documents,
+            items,
+            follow_ups,
+            action_ids,
+            closes,
+        )
 
 
 #: a day as :meth:`datetime.date.toordinal` gives it (0: none, where a day is optional)
@@ -119,13 +164,22 @@ MaybeDay = Annotated[int, Field(ge=0, le=dt.date.max.toordinal())]
 #: a record as plain values (see :meth:`MeetingRecord.to_row`): also the shape the result
 #: cache checks a stored record against, so that a record read back always makes a
 #: :class:`MeetingRecord`
-Row = tuple[str, str, Day, str, MaybeDay, int, int, int,
-            tuple[tuple[str, str, bool, int], ...],  # cases
-            tuple[tuple[str, int, int], ...],  # documents
-            tuple[tuple[str, str, str | None, str | None], ...],  # items (HeldItem)
-            tuple[tuple[str, str, str, str | None, str, int], ...],  # follow-ups (SetFollowUp)
-            tuple[str, ...],  # action ids
-            tuple[tuple[str, int, int], ...]]  # closes
+Row = tuple[
+    str,
+    str,
+    Day,
+    str,
+    MaybeDay,
+    int,
+    int,
+    int,
+    tuple[tuple[str, str, bool, int], ...],  # cases
+    tuple[tuple[str, int, int], ...],  # documents
+    tuple[tuple[str, str, str | None, str | None], ...],  # items (HeldItem)
+    tuple[tuple[str, str, str, str | None, str, int], ...],  # follow-ups (SetFollowUp)
+    tuple[str, ...],  # action ids
+    tuple[tuple[str, int, int], ...],
+]  # closes
 
 
 Contents = list[tuple[str, tuple[str | int, ...], Item | SubItem]]
@@ -134,8 +188,10 @@ Contents = list[tuple[str, tuple[str | int, ...], Item | SubItem]]
 def _contents(item: Item, i: int) -> Contents:
     """The item and its sub-items: (number, path in the front matter, content)."""
     found: Contents = [(item.number, ("items", i), item)]
-    found += [(f"{item.number}{sub.number}", ("items", i, "subitems", s), sub)
-              for s, sub in enumerate(item.subitems)]
+    found += [
+        (f"{item.number}{sub.number}", ("items", i, "subitems", s), sub)
+        for s, sub in enumerate(item.subitems)
+    ]
     return found
 
 
@@ -161,24 +217,42 @@ def record_of(loaded: LoadedMeeting) -> MeetingRecord | None:
                 cases.append((case, number, settling, loaded.at(*where)[0]))
             for d, decision in enumerate(content.decisions):
                 for k, doc_id in enumerate(decision.governing_documents):
-                    documents.append((doc_id, *loaded.at(*base, "decisions", d,
-                                                         "governing_documents", k)))
-            action_ids += [a.id or action_id(meeting.organ, meeting.date, number, n + 1)
-                           for n, a in enumerate(content.actions)]
-            closes += [(closed, *loaded.at(*base, "closes_actions", c))
-                       for c, closed in enumerate(content.closes_actions)]
+                    documents.append(
+                        (doc_id, *loaded.at(*base, "decisions", d, "governing_documents", k))
+                    )
+            action_ids += [
+                a.id or action_id(meeting.organ, meeting.date, number, n + 1)
+                for n, a in enumerate(content.actions)
+            ]
+            closes += [
+                (closed, *loaded.at(*base, "closes_actions", c))
+                for c, closed in enumerate(content.closes_actions)
+            ]
             for f, follow_up in enumerate(content.follow_ups):
-                follow_ups.append(SetFollowUp(
-                    follow_up.organ or meeting.organ, follow_up.meeting, follow_up.text,
-                    follow_up.case or content.case, item.number,
-                    loaded.at(*base, "follow_ups", f)[0]))
-    previous_line, previous_column = loaded.at("previous", "date") if meeting.previous \
-        else (0, 0)
+                follow_ups.append(
+                    SetFollowUp(
+                        follow_up.organ or meeting.organ,
+                        follow_up.meeting,
+                        follow_up.text,
+                        follow_up.case or content.case,
+                        item.number,
+                        loaded.at(*base, "follow_ups", f)[0],
+                    )
+                )
+    previous_line, previous_column = loaded.at("previous", "date") if meeting.previous else (0, 0)
     return MeetingRecord(
-        path=loaded.path, organ=meeting.organ, date=meeting.date, status=meeting.status.value,
+        path=loaded.path,
+        organ=meeting.organ,
+        date=meeting.date,
+        status=meeting.status.value,
         previous_date=meeting.previous.date if meeting.previous else None,
-        previous_line=previous_line, previous_column=previous_column,
-        date_line=loaded.at("date")[0], cases=tuple(cases), documents=tuple(documents),
+        previous_line=previous_line,
+        previous_column=previous_column,
+        date_line=loaded.at("date")[0],
+        cases=tuple(cases),
+        documents=tuple(documents),
         item_rows=tuple(tuple(i) for i in items),
-        follow_up_rows=tuple(tuple(f) for f in follow_ups), action_ids=tuple(action_ids),
-        closes=tuple(closes))
+        follow_up_rows=tuple(tuple(f) for f in follow_ups),
+        action_ids=tuple(action_ids),
+        closes=tuple(closes),
+    )

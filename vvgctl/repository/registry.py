@@ -68,8 +68,7 @@ class RegistryIndex:
             for member in organ.members:
                 key = unicodedata.normalize("NFC", " ".join(member.name.split()))
                 if key not in self._names:
-                    self._names[key] = Person(name=member.name,
-                                              organisation=member.affiliation)
+                    self._names[key] = Person(name=member.name, organisation=member.affiliation)
                     self._folded.setdefault(fold(key), key)
 
     @property
@@ -99,7 +98,6 @@ def load_registry(root: Path) -> RegistryIndex:
     """Read and validate ``registry/organs.yaml`` and ``registry/people.yaml``."""
     import hashlib
 
-
     diagnostics: list[Diagnostic] = []
     digest = hashlib.sha256()
     organs: list[Organ] = []
@@ -121,8 +119,16 @@ def load_registry(root: Path) -> RegistryIndex:
     except ValueError as exc:  # duplicates across the files
         from vvgctl.diagnostics import Severity
 
-        diagnostics.append(Diagnostic(display_path(root / REGISTRY_DIR), 0, 0, Severity.ERROR,
-                                      "registry", _registry_problem(exc)))
+        diagnostics.append(
+            Diagnostic(
+                display_path(root / REGISTRY_DIR),
+                0,
+                0,
+                Severity.ERROR,
+                "registry",
+                _registry_problem(exc),
+            )
+        )
         registry = Registry()
     index = RegistryIndex(registry, diagnostics, digest.hexdigest())
     return index

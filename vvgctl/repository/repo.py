@@ -36,17 +36,14 @@ from typing import Any, Literal, TypeVar, overload
 
 from pydantic import BaseModel
 
-from vvgctl.diagnostics import Diagnostic, Severity, display_path
+from vvgctl.diagnostics import display_path
 from vvgctl.errors import UsageError
-from vvgctl.message import Message
 from vvgctl.repository.cached import (
     CachedData,
     CachedResult,
     ResultRow,
     data_from_row,
     data_row,
-    diagnostic_rows,
-    diagnostics_of,
 )
 from vvgctl.repository.discovery import (
     REGISTRY_DIR,
@@ -55,6 +52,7 @@ from vvgctl.repository.discovery import (
     meeting_path,
     resolve_root,
 )
+from vvgctl.repository.file_result import FileResult, outside_link
 from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex, load_registry
 from vvgctl.runtime.cache import ResultCache, code_fingerprint
@@ -82,44 +80,12 @@ DOCUMENTS_FILE = "documents.yaml"
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
 
 
-@dataclass
-class FileResult:
-    """What an analysis found in one meeting file: its diagnostics and its record."""
-
-    path: str  # as shown to the user
-    diagnostics: list[Diagnostic]
-    record: MeetingRecord | None
-
-    def to_row(self) -> ResultRow:
-        """The result as plain values: what the cache keeps and workers send back."""
-        return (self.path, diagnostic_rows(self.diagnostics),
-                self.record.to_row() if self.record else None)
-
-    @classmethod
-    def from_row(cls, row: ResultRow, shown: str | None = None) -> FileResult:
-        """A result from :meth:`to_row`, shown under ``shown`` (the working folder may have
-        moved since it was cached)."""
-        path, diagnostics, record = row
-        shown = shown or path
-        return cls(shown, diagnostics_of(diagnostics, path, shown),
-                   MeetingRecord.from_row(record, shown) if record else None)
-
-
 @dataclass(frozen=True)
 class Analysis:
     """What to make of each meeting file; ``name`` names its cache."""
 
     name: str
     analyse: Callable[[Repository, Path], FileResult]
-
-
-def _outside(path: Path) -> FileResult:
-    shown = display_path(path)
-    return FileResult(shown, [Diagnostic(
-        shown, 0, 0, Severity.ERROR, "io",
-        Message(N_("the file is a link to a place outside the repository; vvgctl does not read "
-                   "it")),
-        Message(N_("replace the link with the file itself")))], None)
 
 
 def read_record(repository: Repository, path: Path) -> FileResult:
@@ -161,7 +127,8 @@ class Repository:
     cached: int = 0
     _results: dict[Path, FileResult] | None = field(default=None, repr=False)
     _data: dict[tuple[Path, type[BaseModel]], Loaded[BaseModel]] = field(
-        default_factory=dict, repr=False)
+        default_factory=dict, repr=False
+    )
     _data_cache: ResultCache[CachedData] | None = field(default=None, repr=False)
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
     _loaded: dict[Path, LoadedMeeting] = field(default_factory=dict, repr=False)
@@ -173,8 +140,7 @@ class Repository:
 
     @overload
     @classmethod
-    def open(cls, *paths: Path, required: Literal[True] = True,
-             **options: Any) -> Repository: ...
+    def open(cls, *paths: Path, required: Literal[True] = True, **options: Any) -> Repository: ...
 
     @overload
     @classmethod
@@ -200,8 +166,10 @@ class Repository:
                 return cls(found, **options)
         if not required:
             return None
-        raise UsageError(N_("no minutes repository found (a folder with registry/organs.yaml)"),
-                         hint=N_("run vvgctl inside the minutes folder or give its path"))
+        raise UsageError(
+            N_("no minutes repository found (a folder with registry/organs.yaml)"),
+            hint=N_("run vvgctl inside the minutes folder or give its path"),
+        )
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -265,7 +233,7 @@ class Repository:
         shown = display_path(path)
         if path.is_symlink() and not self._links_inside(path):
             outside: Loaded[M] = Loaded(shown, None)
-            outside.diagnostics += _outside(path).diagnostics
+            outside.diagnostics += outside_link(path).diagnostics
             return outside
         try:
             found = path.stat()
@@ -321,8 +289,12 @@ class Repository:
         files = self.meeting_files
         cache: ResultCache[CachedResult] | None = None
         if self.use_cache:
-            cache = ResultCache(self.analysis.name, self.root,
-                                f"{code_fingerprint()}:{self.registry.fingerprint}", CachedResult)
+            cache = ResultCache(
+                self.analysis.name,
+                self.root,
+                f"{code_fingerprint()}:{self.registry.fingerprint}",
+                CachedResult,
+            )
         results: dict[Path, FileResult] = {}
         self.cached = 0
         digests: dict[Path, str | None] = {}
@@ -334,7 +306,7 @@ class Repository:
                 found = os.lstat(path)
                 if stat.S_ISLNK(found.st_mode):
                     if not self._links_inside(path):
-                        results[path] = _outside(path)  # never read: it may be /etc/passwd
+                        results[path] = outside_link(path)  # never read: it may be /etc/passwd
                         continue
                     found = os.stat(path)
             except OSError:
@@ -343,17 +315,28 @@ class Repository:
             stats[path] = found
             hit = cache.get(path, found) if cache else None
             if hit is not None and (
-                    not self.verify_contents or hit[0] == self._digest(path, digests)):
+                not self.verify_contents or hit[0] == self._digest(path, digests)
+            ):
                 text = str(path)
                 results[path] = FileResult.from_row(
-                    hit[1], text[len(here):] if text.startswith(here) else text)
+                    hit[1], text[len(here) :] if text.startswith(here) else text
+                )
                 self.cached += 1
             else:
                 stale.append(path)
-        with closing(map_with(
-                self, _analyse, [str(p) for p in stale], jobs=self.jobs,
-                threshold=PARALLEL_THRESHOLD, chunksize=32, progress=self.progress,
-                done=len(results), total=len(files))) as fresh:
+        with closing(
+            map_with(
+                self,
+                _analyse,
+                [str(p) for p in stale],
+                jobs=self.jobs,
+                threshold=PARALLEL_THRESHOLD,
+                chunksize=32,
+                progress=self.progress,
+                done=len(results),
+                total=len(files),
+            )
+        ) as fresh:
             for path, row in zip(stale, fresh, strict=True):
                 results[path] = FileResult.from_row(row)
                 if cache is not None and path in stats:
@@ -386,4 +369,3 @@ class Repository:
     def records(self) -> list[MeetingRecord]:
         """The valid meetings' records, oldest first (invalid files: see ``check``)."""
         return self.derived("records", _sorted_records)
-

@@ -47,14 +47,24 @@ def site_settings(repository: Repository, *, base_url: str = "") -> Site:
         loaded = repository.data(path, SiteFile)
         if loaded.model is None:
             first = loaded.diagnostics[0]
-            raise VvgError(first.message, path=first.path, line=first.line,
-                           hint=N_("fix the site settings first (`vvgctl check`)"))
+            raise VvgError(
+                first.message,
+                path=first.path,
+                line=first.line,
+                hint=N_("fix the site settings first (`vvgctl check`)"),
+            )
         settings = loaded.model
     organs = repository.registry.registry.organs
     first_organ = organs[0] if organs else None
     publisher = settings.publisher or (first_organ.name if first_organ else "")
-    name = settings.title or (f"{publisher} – {SITE_NAME_SUFFIX}" if publisher
-                              else SITE_NAME_SUFFIX.capitalize())
-    return Site(publisher=publisher, name=name, base_url=base_url or settings.base_url or "",
-                language=settings.language, feed_id=settings.feed_id,
-                organ=first_organ.id if first_organ else "minutes")
+    name = settings.title or (
+        f"{publisher} – {SITE_NAME_SUFFIX}" if publisher else SITE_NAME_SUFFIX.capitalize()
+    )
+    return Site(
+        publisher=publisher,
+        name=name,
+        base_url=base_url or settings.base_url or "",
+        language=settings.language,
+        feed_id=settings.feed_id,
+        organ=first_organ.id if first_organ else "minutes",
+    )

@@ -61,13 +61,13 @@ def cache_location() -> Path:
 
 def _visible(path: Path) -> str:
     """The folder's name with control characters written out (one line on stderr)."""
-    return str(path).translate({c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F,
-                                                            *range(0x80, 0xA0)]})
+    return str(path).translate({c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]})
 
 
 #: what to do about a refused folder
-REMOVE_IT = N_("remove it (vvgctl then makes a private one), or set VVGCTL_CACHE_DIR to a "
-               "folder of your own")
+REMOVE_IT = N_(
+    "remove it (vvgctl then makes a private one), or set VVGCTL_CACHE_DIR to a folder of your own"
+)
 ELSEWHERE = N_("set VVGCTL_CACHE_DIR to a folder of your own that only you can write")
 
 #: why a folder was refused, what to do, and the values both name
@@ -85,11 +85,17 @@ def _refusal(folder: Path) -> Refusal | None:
             _make(folder)
             found = os.stat(folder)
         except OSError as exc:
-            return (N_("the cache folder {folder} cannot be created ({reason})"), ELSEWHERE,
-                    {**named, "reason": str(exc.strerror)})
+            return (
+                N_("the cache folder {folder} cannot be created ({reason})"),
+                ELSEWHERE,
+                {**named, "reason": str(exc.strerror)},
+            )
     except OSError as exc:
-        return (N_("the cache folder {folder} cannot be read ({reason})"), ELSEWHERE,
-                {**named, "reason": str(exc.strerror)})
+        return (
+            N_("the cache folder {folder} cannot be read ({reason})"),
+            ELSEWHERE,
+            {**named, "reason": str(exc.strerror)},
+        )
     if not stat.S_ISDIR(found.st_mode):
         return N_("the cache folder {folder} is not a folder"), REMOVE_IT, named
     if found.st_uid != os.geteuid():
@@ -102,8 +108,11 @@ def _refusal(folder: Path) -> Refusal | None:
         except OSError:
             continue
         if mode & stat.S_IWOTH and not mode & stat.S_ISVTX:
-            return (N_("the folder {above} above the cache folder {folder} can be written by "
-                       "anyone"), ELSEWHERE, {**named, "above": _visible(above)})
+            return (
+                N_("the folder {above} above the cache folder {folder} can be written by anyone"),
+                ELSEWHERE,
+                {**named, "above": _visible(above)},
+            )
     return None
 
 
@@ -128,8 +137,12 @@ def private_cache_dir(folder: Path | None = None) -> Path | None:
     if str(folder) not in _REFUSED:
         _REFUSED.add(str(folder))
         message, hint, values = refused
-        sys.stderr.write(_("vvgctl: warning: {message}, so vvgctl runs without a cache; {hint}.")
-                         .format(message=_(message).format(**values), hint=_(hint)) + "\n")
+        sys.stderr.write(
+            _("vvgctl: warning: {message}, so vvgctl runs without a cache; {hint}.").format(
+                message=_(message).format(**values), hint=_(hint)
+            )
+            + "\n"
+        )
     return None
 
 
@@ -151,8 +164,9 @@ def _scratch() -> Path:
 def code_fingerprint() -> str:
     """Changes when any module of vvgctl changes (mtimes; cheap to stat)."""
     package = Path(vvgctl.__file__).parent
-    return digest(vvgctl.__version__, str(FORMAT),
-                  tree_digest(package, pattern="*.py", by_content=False))[:16]
+    return digest(
+        vvgctl.__version__, str(FORMAT), tree_digest(package, pattern="*.py", by_content=False)
+    )[:16]
 
 
 @cache
@@ -162,8 +176,10 @@ def _file_adapter(value: Any) -> Any:
     a tuple of fixed length is wanted)."""
     from pydantic import ConfigDict, TypeAdapter
 
-    return TypeAdapter(tuple[Literal[FORMAT], str, dict[str, tuple[int, int, value]]],  # type: ignore[valid-type]
-                       config=ConfigDict(strict=True))
+    return TypeAdapter(
+        tuple[Literal[FORMAT], str, dict[str, tuple[int, int, value]]],  # type: ignore[valid-type]
+        config=ConfigDict(strict=True),
+    )
 
 
 class ResultCache(Generic[V]):

@@ -34,15 +34,20 @@ def _files(roots: Iterable[Path], pattern: str, skip: tuple[str, ...]) -> list[t
     for root in roots:
         paths = sorted(root.rglob(pattern)) if root.is_dir() else [root]
         for path in paths:
-            if path.is_file() and "__pycache__" not in path.parts and not any(
-                    str(path).startswith(s) for s in skip):
-                found.append((path.relative_to(root).as_posix() if root.is_dir()
-                              else path.name, path))
+            if (
+                path.is_file()
+                and "__pycache__" not in path.parts
+                and not any(str(path).startswith(s) for s in skip)
+            ):
+                found.append(
+                    (path.relative_to(root).as_posix() if root.is_dir() else path.name, path)
+                )
     return found
 
 
-def tree_digest(*roots: Path, pattern: str = "*", skip: tuple[str | Path, ...] = (),
-                by_content: bool = True) -> str:
+def tree_digest(
+    *roots: Path, pattern: str = "*", skip: tuple[str | Path, ...] = (), by_content: bool = True
+) -> str:
     """The :func:`digest` of the files matching ``pattern`` under ``roots`` (a root may be a
     single file), by name and content, or by name, size and mtime when not ``by_content``;
     files under a path in ``skip`` are left out."""

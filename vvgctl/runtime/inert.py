@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 
 #: control characters (C0 and C1, DEL) but line feed and tab, each as a visible escape
-_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]
-            if c not in (0x09, 0x0A)}
+_CONTROL = {
+    c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if c not in (0x09, 0x0A)
+}
 #: a GitHub workflow command: ``::`` opening a line (after spaces), ``##[`` anywhere in it
 _COMMAND_START = re.compile(r"^(\s*):(?=:)", re.MULTILINE)
 _LEGACY_COMMAND = "##["

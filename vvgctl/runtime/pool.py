@@ -63,8 +63,7 @@ def _die_with_parent() -> None:
         return  # no prctl: the worker still ends when the pool is shut down
 
 
-def start_worker(initializer: Callable[..., object] | None = None,
-                 *initargs: object) -> None:
+def start_worker(initializer: Callable[..., object] | None = None, *initargs: object) -> None:
     """What a forked worker does before its first task (see the module's documentation).
 
     Freezing matters: a worker parses thousands of files, each allocating enough containers to
@@ -96,22 +95,45 @@ def _with_context(call: tuple[Callable[[Any, Any], R], object]) -> R:
     return function(_WORKER["context"], task)
 
 
-def map_with(context: C, function: Callable[[C, T], R], tasks: Iterable[T], *,
-             jobs: int = 0, threshold: int = 1, chunksize: int = 1,
-             progress: Progress | None = None, done: int = 0,
-             total: int | None = None) -> Generator[R, None, None]:
+def map_with(
+    context: C,
+    function: Callable[[C, T], R],
+    tasks: Iterable[T],
+    *,
+    jobs: int = 0,
+    threshold: int = 1,
+    chunksize: int = 1,
+    progress: Progress | None = None,
+    done: int = 0,
+    total: int | None = None,
+) -> Generator[R, None, None]:
     """``function(context, task)`` over ``tasks``, in order, as :func:`parallel_map` does;
     each forked worker receives ``context`` once, through the pool's initializer (it is
     inherited by the fork, never pickled), and in this process it is passed as it is."""
     todo = list(tasks)
     workers = min(default_jobs(jobs), len(todo))
     if workers <= 1 or len(todo) < threshold or "worker" in _WORKER:
-        yield from parallel_map(lambda task: function(context, task), todo, jobs=1,
-                                progress=progress, done=done, total=total)
+        yield from parallel_map(
+            lambda task: function(context, task),
+            todo,
+            jobs=1,
+            progress=progress,
+            done=done,
+            total=total,
+        )
         return
-    yield from parallel_map(_with_context, [(function, task) for task in todo], jobs=jobs,
-                            threshold=threshold, chunksize=chunksize, progress=progress,
-                            done=done, total=total, initializer=_keep, initargs=(context,))
+    yield from parallel_map(
+        _with_context,
+        [(function, task) for task in todo],
+        jobs=jobs,
+        threshold=threshold,
+        chunksize=chunksize,
+        progress=progress,
+        done=done,
+        total=total,
+        initializer=_keep,
+        initargs=(context,),
+    )
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -125,11 +147,19 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-def parallel_map(function: Callable[[T], R], tasks: Iterable[T], *, jobs: int = 0,
-                 threshold: int = 1, chunksize: int = 1, progress: Progress | None = None,
-                 done: int = 0, total: int | None = None,
-                 initializer: Callable[..., object] | None = None,
-                 initargs: tuple[object, ...] = ()) -> Generator[R, None, None]:
+def parallel_map(
+    function: Callable[[T], R],
+    tasks: Iterable[T],
+    *,
+    jobs: int = 0,
+    threshold: int = 1,
+    chunksize: int = 1,
+    progress: Progress | None = None,
+    done: int = 0,
+    total: int | None = None,
+    initializer: Callable[..., object] | None = None,
+    initargs: tuple[object, ...] = (),
+) -> Generator[R, None, None]:
     """``function`` over ``tasks``, in order, on ``jobs`` forked workers.
 
     ``progress(done, total)`` is called after each result (``done`` and ``total`` may start
@@ -154,8 +184,12 @@ def parallel_map(function: Callable[[T], R], tasks: Iterable[T], *, jobs: int = 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=start_worker, initargs=setup)
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=start_worker,
+        initargs=setup,
+    )
     try:
         for result in pool.map(function, todo, chunksize=chunksize):
             done += 1

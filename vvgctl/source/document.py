@@ -54,8 +54,13 @@ def decode(raw: bytes) -> str:
         )
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise SourceProblem(N_("the file contains a NUL byte: it is binary, not text"), line, 1,
-                            "encoding", N_("save the file as UTF-8 text"))
+        raise SourceProblem(
+            N_("the file contains a NUL byte: it is binary, not text"),
+            line,
+            1,
+            "encoding",
+            N_("save the file as UTF-8 text"),
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -65,8 +70,10 @@ def decode(raw: bytes) -> str:
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise SourceProblem(
-            Message(N_("invalid UTF-8 (byte 0x{raw:02x})"), {"raw": raw[exc.start]}), line, column,
-                "encoding",
+            Message(N_("invalid UTF-8 (byte 0x{raw:02x})"), {"raw": raw[exc.start]}),
+            line,
+            column,
+            "encoding",
             N_("save the file as UTF-8 (in Word or Notepad: 'Spara som' > UTF-8)"),
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -83,18 +90,24 @@ def split(text: str) -> SplitDocument:
     lines = text.split("\n")
     if not lines or not _FENCE.match(lines[0]):
         raise SourceProblem(
-            N_("the file does not start with front matter"), 1, 1, "front-matter",
+            N_("the file does not start with front matter"),
+            1,
+            1,
+            "front-matter",
             N_("begin the file with a line '---', the YAML fields, and a closing '---'"),
         )
     for index in range(1, len(lines)):
         if _END.match(lines[index]):
             front = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1:])
+            body = "\n".join(lines[index + 1 :])
             doc = SplitDocument(front, 2, body, index + 2)
             doc.sections = sections(body, index + 2)
             return doc
     raise SourceProblem(
-        N_("the front matter is not closed"), len(lines), 1, "front-matter",
+        N_("the front matter is not closed"),
+        len(lines),
+        1,
+        "front-matter",
         N_("add a line '---' after the last YAML field"),
     )
 

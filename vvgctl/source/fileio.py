@@ -55,8 +55,11 @@ def read_limited(path: Path, limit: int) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotARegularFile(errno.EINVAL, N_("not a regular file (a FIFO, device or "
-                                                   "folder); vvgctl reads only files"), str(path))
+            raise NotARegularFile(
+                errno.EINVAL,
+                N_("not a regular file (a FIFO, device or folder); vvgctl reads only files"),
+                str(path),
+            )
         if info.st_size > limit:
             raise _too_large(
                 Message(
@@ -77,8 +80,15 @@ def read_limited(path: Path, limit: int) -> bytes:
             left -= len(chunk)
         data = b"".join(chunks)
         if len(data) > limit:
-            raise _too_large(Message(N_("the file grew past the limit of {limit} KiB while it was "
-                                "read"), {"limit": limit // 1024}), path, len(data), limit)
+            raise _too_large(
+                Message(
+                    N_("the file grew past the limit of {limit} KiB while it was read"),
+                    {"limit": limit // 1024},
+                ),
+                path,
+                len(data),
+                limit,
+            )
         return data
     finally:
         os.close(fd)
@@ -169,7 +179,7 @@ def atomic_write_all(files: Sequence[tuple[Path, bytes]]) -> None:
             os.replace(tmp, path)
             done.append(index)
     except BaseException as exc:
-        for tmp in temporaries[len(done):]:
+        for tmp in temporaries[len(done) :]:
             Path(tmp).unlink(missing_ok=True)
         left = _put_back([(files[i][0], originals[i]) for i in done])
         if isinstance(exc, OSError):

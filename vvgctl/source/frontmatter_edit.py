@@ -64,8 +64,10 @@ def read(path: Path) -> Source:
         raw = read_source(path)
         mode = path.stat().st_mode & 0o777
     except OSError as exc:
-        raise VvgError(Message(N_("cannot read the file: {strerror}"), {"strerror": exc.strerror}),
-            path=str(path)) from None
+        raise VvgError(
+            Message(N_("cannot read the file: {strerror}"), {"strerror": exc.strerror}),
+            path=str(path),
+        ) from None
     return from_bytes(path, raw, mode)
 
 
@@ -77,19 +79,27 @@ def from_bytes(path: Path, raw: bytes, mode: int) -> Source:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise VvgError(N_("the file is not UTF-8"), path=str(path),
-                       hint=N_("run vvgctl check on it for the place")) from None
+        raise VvgError(
+            N_("the file is not UTF-8"),
+            path=str(path),
+            hint=N_("run vvgctl check on it for the place"),
+        ) from None
     lines = _lines(text)
     if not lines or not _OPEN.match(lines[0].rstrip("\r\n")):
-        raise VvgError(N_("the file does not start with front matter ('---')"), path=str(path),
-                       line=1)
+        raise VvgError(
+            N_("the file does not start with front matter ('---')"), path=str(path), line=1
+        )
     for index in range(1, len(lines)):
         if _CLOSE.match(lines[index].rstrip("\r\n")):
             newline = "\r\n" if lines[0].endswith("\r\n") else "\n"
             front = [line.rstrip("\r\n") for line in lines[1:index]]
             return Source(path, bom, newline, lines[0], front, "".join(lines[index:]), mode)
-    raise VvgError(N_("the front matter is not closed"), path=str(path), line=len(lines),
-                   hint=N_("add a line '---' after the last YAML field"))
+    raise VvgError(
+        N_("the front matter is not closed"),
+        path=str(path),
+        line=len(lines),
+        hint=N_("add a line '---' after the last YAML field"),
+    )
 
 
 def blocks(lines: list[str]) -> list[tuple[str | None, list[str]]]:
@@ -107,7 +117,6 @@ def blocks(lines: list[str]) -> list[tuple[str | None, list[str]]]:
 def _yaml(front: str) -> Any:
     from ruamel.yaml.error import YAMLError
     from ruamel.yaml.util import load_yaml_guess_indent
-
 
     yaml = round_trip()
     try:
@@ -224,7 +233,6 @@ def write_all(edits: list[tuple[Source, str]], *, what: str) -> None:
 
 #: how long an edit waits for another one of the same file before it gives up (seconds)
 LOCK_WAIT = 30.0
-
 
 
 def _silent(path: Path) -> None:

@@ -37,13 +37,25 @@ class Loaded(Generic[M]):
         line, column = self.positions.of_value(tuple(path)) or (1, 1)
         return line + self.line_offset, column
 
-    def error(self, code: str, message: Message | str, *path: str | int,
-              hint: Message | str | None = None, severity: Severity = Severity.ERROR
-              ) -> Diagnostic:
+    def error(
+        self,
+        code: str,
+        message: Message | str,
+        *path: str | int,
+        hint: Message | str | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> Diagnostic:
         line, column = self.at(*path)
-        return Diagnostic(self.path, line, column, severity, code, as_message(message),
-                          None if hint is None else as_message(hint),
-                          format_field(tuple(path)) or None)
+        return Diagnostic(
+            self.path,
+            line,
+            column,
+            severity,
+            code,
+            as_message(message),
+            None if hint is None else as_message(hint),
+            format_field(tuple(path)) or None,
+        )
 
 
 @dataclass
@@ -52,10 +64,16 @@ class LoadedMeeting(Loaded[Meeting]):
 
 
 def _problem(path: str, exc: SourceProblem | YamlProblem, offset: int = 0) -> Diagnostic:
-    return Diagnostic(path, exc.line + offset, exc.column, Severity.ERROR, exc.code,
-                      as_message(exc.message), None if exc.hint is None else as_message(exc.hint),
-                      format_field(exc.path) if isinstance(exc, YamlProblem)
-                      and exc.path else None)
+    return Diagnostic(
+        path,
+        exc.line + offset,
+        exc.column,
+        Severity.ERROR,
+        exc.code,
+        as_message(exc.message),
+        None if exc.hint is None else as_message(exc.hint),
+        format_field(exc.path) if isinstance(exc, YamlProblem) and exc.path else None,
+    )
 
 
 def io_problem(shown: str, exc: OSError) -> Diagnostic:
@@ -70,11 +88,20 @@ def io_problem(shown: str, exc: OSError) -> Diagnostic:
             as_message(exc.strerror if isinstance(exc.strerror, Message) else str(exc.strerror)),
             as_message(N_("minutes are text: split the file, or remove what is not minutes")),
         )
-    hint = as_message(N_("replace it with the file itself") if isinstance(exc, NotARegularFile)
-                      else N_("check that the file exists and can be read"))
-    return Diagnostic(shown, 0, 0, Severity.ERROR, "io",
+    hint = as_message(
+        N_("replace it with the file itself")
+        if isinstance(exc, NotARegularFile)
+        else N_("check that the file exists and can be read")
+    )
+    return Diagnostic(
+        shown,
+        0,
+        0,
+        Severity.ERROR,
+        "io",
         Message(N_("cannot read the file: {strerror}"), {"strerror": exc.strerror}),
-                      hint)
+        hint,
+    )
 
 
 def read_source(path: Path) -> bytes:
@@ -92,17 +119,24 @@ def validate(result: Loaded[M], model: type[M]) -> None:
     """Validate ``result.data`` against ``model``, filling ``result.model`` or its diagnostics."""
     if not isinstance(result.data, dict):
         line = result.line_offset + 1
-        result.diagnostics.append(Diagnostic(
-            result.path, line, 1, Severity.ERROR, "schema",
-            Message(N_("expected a mapping of fields (key: value)")),
-            Message(N_("see `vvgctl schema` for the fields")),
-        ))
+        result.diagnostics.append(
+            Diagnostic(
+                result.path,
+                line,
+                1,
+                Severity.ERROR,
+                "schema",
+                Message(N_("expected a mapping of fields (key: value)")),
+                Message(N_("see `vvgctl schema` for the fields")),
+            )
+        )
         return
     try:
         result.model = model.model_validate(result.data)
     except ValidationError as exc:
-        result.diagnostics += diagnostics_from(exc, result.data, result.positions, result.path,
-                                               model, result.line_offset)
+        result.diagnostics += diagnostics_from(
+            exc, result.data, result.positions, result.path, model, result.line_offset
+        )
 
 
 def load_yaml_file(path: Path, model: type[M], shown: str | None = None) -> Loaded[M]:
@@ -143,8 +177,9 @@ def parse_meeting(raw: bytes, shown: str) -> LoadedMeeting:
         return result
     result.line_offset = result.document.front_matter_line - 1
     try:
-        result.data, result.positions = load(result.document.front_matter,
-                                             result.document.front_matter_line)
+        result.data, result.positions = load(
+            result.document.front_matter, result.document.front_matter_line
+        )
     except YamlProblem as exc:
         result.diagnostics.append(_problem(shown, exc, result.line_offset))
         return result

@@ -38,8 +38,9 @@ def read_manifest(path: Path, *, flat: bool = False) -> dict[str, Any]:
     if stored.get("format") != FORMAT:
         return {"outputs": {}}
     outputs = stored.get("outputs")
-    stored["outputs"] = {str(k): str(v) for k, v in outputs.items()} \
-        if isinstance(outputs, dict) else {}
+    stored["outputs"] = (
+        {str(k): str(v) for k, v in outputs.items()} if isinstance(outputs, dict) else {}
+    )
     return stored
 
 

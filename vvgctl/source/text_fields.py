@@ -29,6 +29,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 #: front matter blocks a correction does not reach: the approval's own records
 NOT_TEXT = frozenset({"previous", "approval"})
 
+
 def _is_text(annotation: Any, path: tuple[str | int, ...]) -> bool:
     """Whether the field at ``path`` under ``annotation`` is free text in the models."""
     origin = get_origin(annotation)
@@ -42,13 +43,15 @@ def _is_text(annotation: Any, path: tuple[str | int, ...]) -> bool:
         options = [a for a in get_args(annotation) if a is not type(None)]
         return len(options) == 1 and _is_text(options[0], path)
     if origin is list:
-        return bool(path) and isinstance(path[0], int) and _is_text(get_args(annotation)[0],
-                                                                      path[1:])
+        return (
+            bool(path) and isinstance(path[0], int) and _is_text(get_args(annotation)[0], path[1:])
+        )
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        field = annotation.model_fields.get(path[0]) if path and isinstance(path[0], str) \
-            else None
-        if field is None or any(not isinstance(m, annotated_types.MinLen | annotated_types.MaxLen)
-                                for m in field.metadata):
+        field = annotation.model_fields.get(path[0]) if path and isinstance(path[0], str) else None
+        if field is None or any(
+            not isinstance(m, annotated_types.MinLen | annotated_types.MaxLen)
+            for m in field.metadata
+        ):
             return False
         return _is_text(field.annotation, path[1:])
     return annotation is str and not path
@@ -63,26 +66,40 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _same_but_text(old: Any, new: Any, path: tuple[str | int, ...],
-                   pairs: Sequence[tuple[str | None, str | None]]) -> bool:
+def _same_but_text(
+    old: Any, new: Any, path: tuple[str | int, ...], pairs: Sequence[tuple[str | None, str | None]]
+) -> bool:
     """Whether ``new`` has ``old``'s shape and values, a text field being either as it was or
     with the corrections made (white space squashed: YAML may fold a value anew)."""
     if isinstance(old, dict):
-        return (isinstance(new, dict) and old.keys() == new.keys()
-                and all(_same_but_text(old[k], new[k], (*path, k), pairs) for k in old))
+        return (
+            isinstance(new, dict)
+            and old.keys() == new.keys()
+            and all(_same_but_text(old[k], new[k], (*path, k), pairs) for k in old)
+        )
     if isinstance(old, list):
-        return (isinstance(new, list) and len(old) == len(new)
-                and all(_same_but_text(o, n, (*path, i), pairs)
-                        for i, (o, n) in enumerate(zip(old, new, strict=True))))
+        return (
+            isinstance(new, list)
+            and len(old) == len(new)
+            and all(
+                _same_but_text(o, n, (*path, i), pairs)
+                for i, (o, n) in enumerate(zip(old, new, strict=True))
+            )
+        )
     if isinstance(old, str) and isinstance(new, str) and is_text_field(path):
         return _squash(new) in (_squash(old), _squash(apply_all(old, pairs)))
     return bool(old == new)
 
 
-def only_text_changed(old: Meeting, new: Meeting,
-                      pairs: Sequence[tuple[str | None, str | None]]) -> bool:
+def only_text_changed(
+    old: Meeting, new: Meeting, pairs: Sequence[tuple[str | None, str | None]]
+) -> bool:
     """Whether ``new`` is ``old`` with the corrections made in text fields alone (its status
     and approval aside, which the approval sets)."""
     leave = {"status", "approval"}
-    return _same_but_text(old.model_dump(mode="json", exclude=leave),
-                          new.model_dump(mode="json", exclude=leave), (), pairs)
+    return _same_but_text(
+        old.model_dump(mode="json", exclude=leave),
+        new.model_dump(mode="json", exclude=leave),
+        (),
+        pairs,
+    )

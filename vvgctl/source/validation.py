@@ -82,8 +82,14 @@ def _suggest(word: str, choices: list[str]) -> str | None:
     return match[0] if match else None
 
 
-def diagnostics_from(exc: ValidationError, data: Any, positions: Positions, path: str,
-                     model: type[BaseModel], line_offset: int = 0) -> list[Diagnostic]:
+def diagnostics_from(
+    exc: ValidationError,
+    data: Any,
+    positions: Positions,
+    path: str,
+    model: type[BaseModel],
+    line_offset: int = 0,
+) -> list[Diagnostic]:
     """One diagnostic per pydantic error, located at the node (or key) it concerns; its
     message made from the error's ``type`` and ``ctx`` (never from pydantic's English)."""
     found: list[Diagnostic] = []
@@ -106,22 +112,40 @@ def diagnostics_from(exc: ValidationError, data: Any, positions: Positions, path
             allowed = fields_at(model, data_path[:-1])
             guess = _suggest(name, allowed)
             message = Message(N_("unknown field '{name}'"), {"name": name})
-            hint = (Message(N_("did you mean '{guess}'?"), {"guess": guess}) if guess
-                    else Message(N_("allowed here: {fields}"), {"fields": ", ".join(allowed)})
-                    if allowed else None)
+            hint = (
+                Message(N_("did you mean '{guess}'?"), {"guess": guess})
+                if guess
+                else Message(N_("allowed here: {fields}"), {"fields": ", ".join(allowed)})
+                if allowed
+                else None
+            )
         else:
             where = positions.of_value(data_path)
             message, hint = _typed(kind, ctx, error.get("input"), model, data_path, message)
         line, column = where or (1, 1)
-        found.append(Diagnostic(
-            path=path, line=line + line_offset, column=column, severity=Severity.ERROR,
-            code="schema", message=message, hint=hint, field=format_field(data_path) or None,
-        ))
+        found.append(
+            Diagnostic(
+                path=path,
+                line=line + line_offset,
+                column=column,
+                severity=Severity.ERROR,
+                code="schema",
+                message=message,
+                hint=hint,
+                field=format_field(data_path) or None,
+            )
+        )
     return found
 
 
-def _typed(kind: str, ctx: dict[str, Any], given: Any, model: type[BaseModel], data_path: Path_,
-           message: Message) -> tuple[Message, Message | None]:
+def _typed(
+    kind: str,
+    ctx: dict[str, Any],
+    given: Any,
+    model: type[BaseModel],
+    data_path: Path_,
+    message: Message,
+) -> tuple[Message, Message | None]:
     """The message and hint for an error about a value (not a missing or unknown key)."""
     if kind in _TYPE_MESSAGES:
         text, hint_text = _TYPE_MESSAGES[kind]
@@ -129,23 +153,32 @@ def _typed(kind: str, ctx: dict[str, Any], given: Any, model: type[BaseModel], d
     if kind == "value_error":
         return _raised(ctx.get("error"), message), None
     if kind == "string_too_long":
-        return Message(N_("the text is too long: at most {max_length} characters"),
-                       {"max_length": ctx.get("max_length", "?")}), None
+        return Message(
+            N_("the text is too long: at most {max_length} characters"),
+            {"max_length": ctx.get("max_length", "?")},
+        ), None
     if kind in ("enum", "literal_error") and isinstance(given, str):
         expected = str(ctx.get("expected", ""))
         choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",")]
         choices = [c for c in choices if c]
         guess = _suggest(given, choices)
-        return (_not_allowed(given, choices),
-                Message(N_("did you mean {guess}?"), {"guess": _choice(guess, choices)})
-                if guess else None)
+        return (
+            _not_allowed(given, choices),
+            Message(N_("did you mean {guess}?"), {"guess": _choice(guess, choices)})
+            if guess
+            else None,
+        )
     if kind == "string_pattern_mismatch":
         info = _field_description(model, data_path)
-        return (Message(N_("{given!r} does not have the expected form"), {"given": given}),
-                None if info is None else Message(info))
+        return (
+            Message(N_("{given!r} does not have the expected form"), {"given": given}),
+            None if info is None else Message(info),
+        )
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        return (Message(N_("{given!r} is not a date"), {"given": given}),
-                Message(N_("write dates as YYYY-MM-DD, e.g. 2025-10-22")))
+        return (
+            Message(N_("{given!r} is not a date"), {"given": given}),
+            Message(N_("write dates as YYYY-MM-DD, e.g. 2025-10-22")),
+        )
     return message, None
 
 
@@ -170,8 +203,10 @@ _TYPE_MESSAGES: dict[str, tuple[str, str | None]] = {
     "list_type": (N_("expected a list"), N_("write one entry per line, each starting with '- '")),
     "dict_type": (N_("expected a mapping of fields"), N_("write 'key: value' lines, indented")),
     "model_type": (N_("expected a mapping of fields"), N_("write 'key: value' lines, indented")),
-    "model_attributes_type": (N_("expected a mapping of fields"),
-                              N_("write 'key: value' lines, indented")),
+    "model_attributes_type": (
+        N_("expected a mapping of fields"),
+        N_("write 'key: value' lines, indented"),
+    ),
     "string_type": (N_("expected text"), N_("write the value as text (quote it if needed)")),
     "int_parsing": (N_("expected a whole number"), None),
     "int_type": (N_("expected a whole number"), None),
@@ -186,9 +221,14 @@ _TYPE_MESSAGES: dict[str, tuple[str, str | None]] = {
 
 def _labels() -> list[dict[str, str]]:
     """The Swedish words of the models' codes (a status, a kind, a position's type), per enum."""
-    maps: list[dict[Any, str]] = [STATUS_LABELS, MODE_LABELS, ITEM_KIND_LABELS,
-                                  DECISION_TYPE_LABELS, DOCUMENT_TYPE_LABELS,
-                                  DOCUMENT_STATUS_LABELS]
+    maps: list[dict[Any, str]] = [
+        STATUS_LABELS,
+        MODE_LABELS,
+        ITEM_KIND_LABELS,
+        DECISION_TYPE_LABELS,
+        DOCUMENT_TYPE_LABELS,
+        DOCUMENT_STATUS_LABELS,
+    ]
     return [{getattr(k, "value", k): v for k, v in m.items()} for m in maps]
 
 
@@ -201,8 +241,9 @@ def _choice(key: str, choices: list[str]) -> Message:
     for labels in _labels():
         if set(choices) <= set(labels) and key in labels:
             word = labels[key]
-            return Message(N_("'{key}'{label:.0}"), {"key": key, "label": word[:1].lower()
-                                                     + word[1:]})
+            return Message(
+                N_("'{key}'{label:.0}"), {"key": key, "label": word[:1].lower() + word[1:]}
+            )
     return Message(N_("'{key}'"), {"key": key})
 
 
@@ -210,10 +251,14 @@ def _not_allowed(value: str, choices: list[str]) -> Message:
     """The message for a value outside an enum or a literal, one whole sentence per form."""
     shown = [_choice(c, choices) for c in choices]
     if len(shown) > 1:
-        return Message(N_("{value!r} is not allowed; expected {choices} or {last}"),
-                       {"value": value, "choices": tuple(shown[:-1]), "last": shown[-1]})
-    return Message(N_("{value!r} is not allowed; expected {choice}"),
-                   {"value": value, "choice": shown[0] if shown else "?"})
+        return Message(
+            N_("{value!r} is not allowed; expected {choices} or {last}"),
+            {"value": value, "choices": tuple(shown[:-1]), "last": shown[-1]},
+        )
+    return Message(
+        N_("{value!r} is not allowed; expected {choice}"),
+        {"value": value, "choice": shown[0] if shown else "?"},
+    )
 
 
 #: pydantic's own templates (word for word) for the error types the branches above do not word
@@ -245,8 +290,10 @@ PYDANTIC_MESSAGES = {
     "less_than": N_("Input should be less than {lt}"),
     "less_than_equal": N_("Input should be less than or equal to {le}"),
     "string_pattern_mismatch": N_("String should match pattern '{pattern}'"),
-    "union_tag_invalid": N_("Input tag '{tag}' found using {discriminator} does not match any "
-                            "of the expected tags: {expected_tags}"),
+    "union_tag_invalid": N_(
+        "Input tag '{tag}' found using {discriminator} does not match any "
+        "of the expected tags: {expected_tags}"
+    ),
     "union_tag_not_found": N_("Unable to extract tag using discriminator {discriminator}"),
     "url_parsing": N_("Input should be a valid URL, {error}"),
     "none_required": N_("Input should be None"),

@@ -61,9 +61,7 @@ except ImportError:  # pragma: no cover - clib is a declared dependency
 
 Path_ = tuple[str | int, ...]
 
-_PLAIN_TAGS = frozenset(
-    {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
-)
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 MAX_DEPTH = 64
 
 
@@ -124,14 +122,20 @@ def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any
         if id(n) in seen or getattr(n, "anchor", None):
             raise YamlProblem(
                 N_("anchors and aliases (& and *) are not allowed"),
-                line, col, code="yaml-alias",
+                line,
+                col,
+                code="yaml-alias",
                 hint=N_("write the value out in full where it is used"),
                 path=path,
             )
         seen.add(id(n))
         tag = n.ctag
-        if tag is not _STR and tag is not _MAP and tag is not _SEQ and (
-                _EXPLICIT_BY_IDENTITY or str(tag) not in _PLAIN_TAGS):
+        if (
+            tag is not _STR
+            and tag is not _MAP
+            and tag is not _SEQ
+            and (_EXPLICIT_BY_IDENTITY or str(tag) not in _PLAIN_TAGS)
+        ):
             raise YamlProblem(
                 Message(
                     N_("explicit YAML tags are not allowed (found {tag!r})"), {"tag": str(tag)}
@@ -156,8 +160,9 @@ def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any
             for key_node, value_node in n.value:
                 kline, kcol = _mark(key_node)
                 if not isinstance(key_node, ScalarNode) or (
-                        key_node.ctag is not _STR and (
-                            _EXPLICIT_BY_IDENTITY or str(key_node.ctag) not in _PLAIN_TAGS)):
+                    key_node.ctag is not _STR
+                    and (_EXPLICIT_BY_IDENTITY or str(key_node.ctag) not in _PLAIN_TAGS)
+                ):
                     raise YamlProblem(N_("a key must be a plain word"), kline, kcol, path=path)
                 key = key_node.value
                 if key in out:
@@ -229,7 +234,8 @@ def _depth_exceeds(text: str, limit: int) -> tuple[int, int] | None:
 #: a bracket (a quoted or flow value that a colon follows is another mistake)
 _KEY_BEFORE_VALUE = re.compile(
     r"(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)(?P<key>[^\s'\"{}\[\],:#-][^:{}\[\],#]*?)[ \t]*:[ \t]+"
-    r"(?=[^\s'\"{\[|>&*!])")
+    r"(?=[^\s'\"{\[|>&*!])"
+)
 
 
 def _unquoted_colon(text: str, exc: MarkedYAMLError) -> YamlProblem | None:
@@ -243,23 +249,28 @@ def _unquoted_colon(text: str, exc: MarkedYAMLError) -> YamlProblem | None:
     if mark.line >= len(lines):
         return None
     row = lines[mark.line]
-    if row[mark.column:mark.column + 1] != ":" or row[mark.column + 1:mark.column + 2] not in (
-            "", " ", "\t"):
+    if row[mark.column : mark.column + 1] != ":" or row[mark.column + 1 : mark.column + 2] not in (
+        "",
+        " ",
+        "\t",
+    ):
         return None
     # the last key before the colon is the one whose value holds it
     before = next(reversed(list(_KEY_BEFORE_VALUE.finditer(row, 0, mark.column))), None)
     if before is None:
         return None
     key = before.group("key").strip()
-    rest = row[before.end():]
+    rest = row[before.end() :]
     flow = before.group(0)[:1] in "{,"
     if flow:
         rest = re.split(r"[,}\]]", rest, maxsplit=1)[0]
     value = re.split(r"[ \t]#", rest, maxsplit=1)[0].strip()
     quoted = ('"' + value + '"') if '"' not in value else "'" + value.replace("'", "''") + "'"
-    hint = (Message(N_("put the title in quotes: title: {quoted}"), {"quoted": quoted})
-            if key == "title" else
-            Message(N_("put the value in quotes: {key}: {quoted}"), {"key": key, "quoted": quoted}))
+    hint = (
+        Message(N_("put the title in quotes: title: {quoted}"), {"quoted": quoted})
+        if key == "title"
+        else Message(N_("put the value in quotes: {key}: {quoted}"), {"key": key, "quoted": quoted})
+    )
     return YamlProblem(
         Message(
             N_(
@@ -283,8 +294,11 @@ def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
     for number, raw in enumerate(text.split("\n"), start=1):
         if raw.startswith("%"):
             raise YamlProblem(
-                N_("YAML directives (%YAML, %TAG) are not allowed"), number, 1,
-                code="yaml-directive", hint=N_("remove the line; files are read as YAML 1.2"),
+                N_("YAML directives (%YAML, %TAG) are not allowed"),
+                number,
+                1,
+                code="yaml-directive",
+                hint=N_("remove the line; files are read as YAML 1.2"),
             )
     if nesting_bound(text) > COMPOSER_SAFE_DEPTH:
         deep = _depth_exceeds(text, MAX_DEPTH)
@@ -310,9 +324,11 @@ def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
         column = mark.column + 1 if mark is not None else 1
         context_mark = exc.context_mark
         message, hint = yaml_problem(
-            exc.problem or str(exc), exc.context,
+            exc.problem or str(exc),
+            exc.context,
             None if context_mark is None else context_mark.line + first_line,
-            mark is None or context_mark is None or context_mark.line == mark.line)
+            mark is None or context_mark is None or context_mark.line == mark.line,
+        )
         raise YamlProblem(message, line, column, hint=hint) from None
     except YAMLError as exc:
         raise YamlProblem(Message(N_("YAML error: {exc}"), {"exc": str(exc)}), 1, 1) from None

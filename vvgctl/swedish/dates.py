@@ -13,8 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-          "september", "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 #: a month's name or abbreviation ('okt', 'sept'), lower case, to its number 1–12
 MONTH_NUMBERS: dict[str, int] = {

@@ -11,7 +11,9 @@ from __future__ import annotations
 #: a member's role in an organ (``Membership.role``, a roster's ``role``) as the minutes name it;
 #: an ordinary ``member`` gets no label
 ROLE_LABELS = {
-    "chair": "ordförande", "vice_chair": "vice ordförande", "secretary": "sekreterare",
+    "chair": "ordförande",
+    "vice_chair": "vice ordförande",
+    "secretary": "sekreterare",
     "substitute": "ersättare",
 }
 

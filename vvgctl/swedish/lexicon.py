@@ -118,10 +118,13 @@ class Lexicon:
     def _lines(self, number: int) -> list[str]:
         """Block ``number``'s lines."""
         at = 8 * number
-        start = self._body + int(self._offsets[at:at + 8], 16)
-        end = (self._body + int(self._offsets[at + 8:at + 16], 16)
-               if number + 1 < len(self._firsts) else len(self._map))
-        return self._map[start:end - 1].decode().split("\n")  # without the last newline
+        start = self._body + int(self._offsets[at : at + 8], 16)
+        end = (
+            self._body + int(self._offsets[at + 8 : at + 16], 16)
+            if number + 1 < len(self._firsts)
+            else len(self._map)
+        )
+        return self._map[start : end - 1].decode().split("\n")  # without the last newline
 
     def _entry(self, word: str) -> tuple[str | None, bool] | None:
         """(the lemma of a form or None, whether it is a lemma) of a listed word, else None:
@@ -134,12 +137,15 @@ class Lexicon:
             previous = ""
             for line in self._lines(number):
                 tab = line.find("\t")
-                key = previous[:ord(line[0]) - 48] + line[1:tab]
+                key = previous[: ord(line[0]) - 48] + line[1:tab]
                 if key >= word:
                     if key == word:
-                        kind, edit = line[tab + 1], line[tab + 2:]
-                        lemma = None if kind == "-" else (
-                            key[:len(key) - ord(edit[0]) + 48] + edit[1:] if edit else key)
+                        kind, edit = line[tab + 1], line[tab + 2 :]
+                        lemma = (
+                            None
+                            if kind == "-"
+                            else (key[: len(key) - ord(edit[0]) + 48] + edit[1:] if edit else key)
+                        )
                         entry = (lemma, kind != "+")
                     break
                 previous = key
@@ -188,8 +194,9 @@ class Lexicon:
         such a word (``korttid`` = ``kort`` + ``tid``)."""
         if len(piece) < 3:
             return False
-        if self.is_lemma(piece) or (len(piece) > 3 and piece.endswith("s")
-                                    and self.is_lemma(piece[:-1])):
+        if self.is_lemma(piece) or (
+            len(piece) > 3 and piece.endswith("s") and self.is_lemma(piece[:-1])
+        ):
             return True
         lemma = self.form_lemma(piece)
         if lemma is not None and len(lemma) == len(piece) >= 4 and lemma[:-1] == piece[:-1]:

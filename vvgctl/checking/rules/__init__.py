@@ -5,4 +5,3 @@ File rules get a :class:`~vvgctl.checking.rules.base.FileContext` (one valid mee
 repository rules get the :class:`~vvgctl.checking.rules.base.RepositoryContext`
 (the facts of every meeting). :mod:`vvgctl.checking.registry` lists them.
 """
-

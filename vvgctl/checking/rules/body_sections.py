@@ -63,10 +63,19 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
     expected = [n for n in items if n in order]
     if order != expected:
         line = numbered[0].line if numbered else document.body_line
-        yield _at(ctx, line, Message(N_("the body's sections are not in the order of the items")),
-                  Message(N_("put the sections in the same order as 'items'")))
+        yield _at(
+            ctx,
+            line,
+            Message(N_("the body's sections are not in the order of the items")),
+            Message(N_("put the sections in the same order as 'items'")),
+        )
 
 
-def _at(ctx: FileContext, line: int, message: Message, hint: Message,
-        severity: Severity = Severity.ERROR) -> Diagnostic:
+def _at(
+    ctx: FileContext,
+    line: int,
+    message: Message,
+    hint: Message,
+    severity: Severity = Severity.ERROR,
+) -> Diagnostic:
     return Diagnostic(ctx.loaded.path, line, 1, severity, CODE, message, hint)

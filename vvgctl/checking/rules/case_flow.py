@@ -30,8 +30,7 @@ def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
     for fact in sorted(ctx.facts, key=lambda f: (f.date, f.organ, f.path)):
         for case, number, settles, line in fact.cases:
             if case not in first:
-                first[case] = (fact.path, fact.organ, fact.date.isoformat(), number, settles,
-                               line)
+                first[case] = (fact.path, fact.organ, fact.date.isoformat(), number, settles, line)
     for case, (path, organ_id, date, number, settling, line) in sorted(first.items()):
         organ = ctx.registry.organ(organ_id)
         if not settling or (organ is not None and not organ.information_before_position):

@@ -49,6 +49,9 @@ def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
                     {"action": action},
                 )
                 close = difflib.get_close_matches(action, list(opened), n=1, cutoff=0.8)
-                hint = (Message(N_("did you mean {close}?"), {"close": close[0]}) if close else
-                        Message(N_("use the id `vvgctl actions --open` shows")))
+                hint = (
+                    Message(N_("did you mean {close}?"), {"close": close[0]})
+                    if close
+                    else Message(N_("use the id `vvgctl actions --open` shows"))
+                )
             yield Diagnostic(fact.path, line, column, Severity.ERROR, CODE, message, hint)

@@ -43,6 +43,9 @@ def check(ctx: RepositoryContext) -> Iterator[Diagnostic]:
                 N_("governing document {doc_id!r} is not in the register"), {"doc_id": doc_id}
             )
             close = difflib.get_close_matches(doc_id, known, n=3, cutoff=0.6)
-            hint = (Message(N_("did you mean {close}?"), {"close": ', '.join(close)}) if close
-                    else Message(N_("add it to {path}"), {"path": loaded.path}))
+            hint = (
+                Message(N_("did you mean {close}?"), {"close": ", ".join(close)})
+                if close
+                else Message(N_("add it to {path}"), {"path": loaded.path})
+            )
         yield Diagnostic(path, line, column, Severity.ERROR, CODE, message, hint)

@@ -48,7 +48,11 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
     if meeting.previous:
         for c, correction in enumerate(meeting.previous.corrections):
             if correction.item is not None and not correction.quote:
-                yield ctx.loaded.error(CODE, N_("a correction should quote the changed "
-                                                "sentence"),
-                                       "previous", "corrections", c,
-                                       hint=N_("add 'quote:' with the sentence as it stood"))
+                yield ctx.loaded.error(
+                    CODE,
+                    N_("a correction should quote the changed sentence"),
+                    "previous",
+                    "corrections",
+                    c,
+                    hint=N_("add 'quote:' with the sentence as it stood"),
+                )

@@ -36,15 +36,23 @@ CODE = "unfinished"
 SEVERITIES = (Severity.WARNING, Severity.ERROR)
 
 #: kinds whose minutes say something in the body (unless a position says it)
-KINDS_NEEDING_TEXT = frozenset({
-    ItemKind.INFORMATION, ItemKind.DIALOG, ItemKind.INFORMATION_AND_DIALOG,
-    *KINDS_REQUIRING_DECISION})
+KINDS_NEEDING_TEXT = frozenset(
+    {
+        ItemKind.INFORMATION,
+        ItemKind.DIALOG,
+        ItemKind.INFORMATION_AND_DIALOG,
+        *KINDS_REQUIRING_DECISION,
+    }
+)
 
 _COMMENT = re.compile(r"<!--(.*?)(-->|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^#{1,6}\s.*$", re.MULTILINE)
 
-SEVERITY_BY_STATUS = {Status.DRAFT: Severity.WARNING, Status.REVIEW: Severity.ERROR,
-                      Status.APPROVED: Severity.ERROR}
+SEVERITY_BY_STATUS = {
+    Status.DRAFT: Severity.WARNING,
+    Status.REVIEW: Severity.ERROR,
+    Status.APPROVED: Severity.ERROR,
+}
 
 
 def check(ctx: FileContext) -> Iterator[Diagnostic]:
@@ -55,8 +63,14 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
     yield from findings(ctx.loaded, ctx.meeting, severity, completeness=not historic)
 
 
-def findings(loaded: LoadedMeeting, meeting: Meeting, severity: Severity, *,
-             notes: bool = True, completeness: bool = True) -> Iterator[Diagnostic]:
+def findings(
+    loaded: LoadedMeeting,
+    meeting: Meeting,
+    severity: Severity,
+    *,
+    notes: bool = True,
+    completeness: bool = True,
+) -> Iterator[Diagnostic]:
     """What is unfinished in ``meeting``: ``notes`` left in the body, and (``completeness``)
     items without a kind, a position or text."""
     if notes:
@@ -104,8 +118,9 @@ def _section_texts(loaded: LoadedMeeting) -> dict[str, str]:
     return texts
 
 
-def _incomplete_items(loaded: LoadedMeeting, meeting: Meeting,
-                      severity: Severity) -> Iterator[Diagnostic]:
+def _incomplete_items(
+    loaded: LoadedMeeting, meeting: Meeting, severity: Severity
+) -> Iterator[Diagnostic]:
     texts = _section_texts(loaded)
     approved = meeting.status is Status.APPROVED
     for index, item in enumerate(meeting.items):
@@ -131,8 +146,9 @@ def _incomplete_items(loaded: LoadedMeeting, meeting: Meeting,
                     severity=severity,
                 )
                 continue
-            if (content.kind in KINDS_REQUIRING_DECISION and not content.decisions
-                    and not approved):  # approved: position-required says it
+            if (
+                content.kind in KINDS_REQUIRING_DECISION and not content.decisions and not approved
+            ):  # approved: position-required says it
                 yield loaded.error(
                     CODE,
                     Message(
@@ -144,8 +160,12 @@ def _incomplete_items(loaded: LoadedMeeting, meeting: Meeting,
                     hint=N_("add 'decisions:' with the ställningstagande, or change the kind"),
                     severity=severity,
                 )
-        if (item.kind in KINDS_NEEDING_TEXT and not item.decisions and not item.subitems
-                and texts.get(item.number) == ""):
+        if (
+            item.kind in KINDS_NEEDING_TEXT
+            and not item.decisions
+            and not item.subitems
+            and texts.get(item.number) == ""
+        ):
             yield loaded.error(
                 CODE,
                 Message(
