@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from vvgctl.errors import VvgError
+from vvgctl.repository import git
 
 DIST = "vvgctl"
 #: Project-URL labels that name the source repository (normalised as PEP 753 does)
@@ -70,21 +72,11 @@ def project_url(dist: metadata.Distribution) -> str | None:
 def _checkout_head(folder: Path) -> str | None:
     """The commit of a clean git work tree at ``folder``, else None."""
     try:
-        head = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "HEAD"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "-C", str(folder), "status", "--porcelain"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
+        head = git.run(folder, "rev-parse", "HEAD").decode("ascii", "replace").strip()
+        changed = git.dirty(folder)
+    except VvgError:  # not a git work tree, or no git
         return None
-    return head if _COMMIT.fullmatch(head) and not dirty else None
+    return head if _COMMIT.fullmatch(head) and not changed else None
 
 
 def source_package(dist: metadata.Distribution) -> str | None:

@@ -10,10 +10,11 @@ minutes approved months later must not look back-dated.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from pathlib import Path
 
+from vvgctl.errors import UsageError
 from vvgctl.models import Meeting
+from vvgctl.repository import git
 
 #: a line that sets the status to approved, quoted or not (git log -G, POSIX regex)
 _APPROVED_LINE = "^status:[[:space:]]*[\"']?approved"
@@ -22,25 +23,19 @@ _APPROVED_LINE = "^status:[[:space:]]*[\"']?approved"
 def approving_commit_time(path: Path) -> dt.datetime | None:
     """The committer time (UTC) of the first commit that set ``path`` approved, if any."""
     try:
-        proc = subprocess.run(
-            [
-                "git",
-                "-C",
-                str(path.parent),
-                "log",
-                "--reverse",
-                "--format=%ct",
-                f"-G{_APPROVED_LINE}",
-                "--",
-                path.name,
-            ],
-            capture_output=True,
-            text=True,
+        out = git.run(
+            path.parent,
+            "log",
+            "--reverse",
+            "--format=%ct",
+            f"-G{_APPROVED_LINE}",
+            "--",
+            path.name,
             check=False,
         )
-    except FileNotFoundError:  # no git: the record's own approval date stands
+    except UsageError:  # no git: the record's own approval date stands
         return None
-    first = proc.stdout.split("\n", 1)[0].strip() if proc.returncode == 0 else ""
+    first = out.decode("ascii", "replace").split("\n", 1)[0].strip()
     return dt.datetime.fromtimestamp(int(first), dt.UTC) if first.isdigit() else None
 
 
