@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -27,25 +24,13 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.grow import grow  # noqa: E402
+from benchmarks.timing import timed_run  # noqa: E402
 
 
 def timed(tree: Path, repo: Path, cache: Path) -> tuple[float, float]:
     """Wall and CPU seconds of one `vvgctl check` with the vvgctl of ``tree``."""
     env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(tree), VVGCTL_CACHE_DIR=str(cache))
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "vvgctl", "check", str(repo)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        check=False,
-    )
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"check failed with {tree}: {proc.stderr.decode()[-2000:]}")
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return timed_run([sys.executable, "-m", "vvgctl", "check", str(repo)], env)
 
 
 def compare(repo: Path, trees: dict[str, Path], cold_runs: int, warm_runs: int) -> None:

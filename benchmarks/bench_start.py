@@ -24,16 +24,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.timing import timed_run  # noqa: E402
+
 MINUTES = ROOT / "minutes"
 SHOWN = MINUTES / "vvg" / "2025" / "2025-10-22.md"
 PYTHON = sys.executable
@@ -54,21 +55,7 @@ GOAL_MS = {"first decisions --text, empty cache": 1000}
 
 def timed(args: list[str], env: dict[str, str], cwd: str) -> tuple[float, float]:
     """Seconds of the clock and of the CPU (user + system) the process took."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [PYTHON, *args],
-        env=env,
-        cwd=cwd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        check=False,
-    )
-    elapsed = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(args)} failed: {proc.stderr.decode()[-2000:]}")
-    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return timed_run([PYTHON, *args], env, cwd)
 
 
 def main() -> None:
