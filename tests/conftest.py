@@ -118,6 +118,29 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
 RepoFactory = Callable[..., Path]
 
 
+def pandoc_document(source: Path, document: Path) -> Path:
+    """``document`` (its format by its suffix: .docx, .odt, .html) made by pandoc from the
+    Markdown at ``source``, as a word processor's file would come to import."""
+    import subprocess
+
+    from vvgctl.importer.convert import pandoc_path
+
+    subprocess.run(
+        [
+            pandoc_path(),
+            "--sandbox",
+            str(source),
+            "-s",
+            "-o",
+            str(document),
+            "--metadata",
+            "title=Mötesanteckning",
+        ],
+        check=True,
+    )
+    return document
+
+
 @pytest.fixture
 def make_repo(tmp_path: Path) -> RepoFactory:
     """``make_repo({"vvg/2025/x.md": text})``: a repository with the test registry."""

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import RepoFactory
+from tests.conftest import RepoFactory, pandoc_document
 from tests.gitrepo import git, use_git_env
 from vvgctl.cli.app import app
 
@@ -260,10 +260,7 @@ def test_review_preview_fails_when_a_preview_file_cannot_be_written(
 
 
 def test_html_import_drops_links_that_run_code_or_read_files(tmp_path: Path) -> None:
-    import subprocess
-
     from tests.test_import import DATA, MINUTES_MD
-    from vvgctl.importer.convert import pandoc_path
 
     repo = tmp_path / "minutes"
     shutil.copytree(DATA / "import_repo", repo)
@@ -277,20 +274,7 @@ def test_html_import_drops_links_that_run_code_or_read_files(tmp_path: Path) -> 
         ),
         encoding="utf-8",
     )
-    document = tmp_path / "minutes.html"
-    subprocess.run(
-        [
-            pandoc_path(),
-            "--sandbox",
-            str(source),
-            "-s",
-            "-o",
-            str(document),
-            "--metadata",
-            "title=Mötesanteckning",
-        ],
-        check=True,
-    )
+    document = pandoc_document(source, tmp_path / "minutes.html")
     target = repo / "vvg/2019/2019-03-14.md"
     result = runner.invoke(app, ["import", str(document), "-o", str(target)])
     assert result.exit_code == 0, result.output

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from tests.conftest import pandoc_document
 from vvgctl.cli.app import app
-from vvgctl.importer.convert import pandoc_path
 from vvgctl.importer.minutes import NotMinutes, import_text
 from vvgctl.importer.text import normalise, words
 from vvgctl.repository.registry import load_registry
@@ -183,20 +182,7 @@ Bakgrunden beskrevs.
 def test_pandoc_formats(repo: Path, tmp_path: Path, suffix: str) -> None:
     source = tmp_path / "in.md"
     source.write_text(MINUTES_MD, encoding="utf-8")
-    document = tmp_path / f"minutes.{suffix}"
-    subprocess.run(
-        [
-            pandoc_path(),
-            "--sandbox",
-            str(source),
-            "-s",
-            "-o",
-            str(document),
-            "--metadata",
-            "title=Mötesanteckning",
-        ],
-        check=True,
-    )
+    document = pandoc_document(source, tmp_path / f"minutes.{suffix}")
     target = repo / "vvg/2019/2019-03-14.md"
     result = runner.invoke(app, ["import", str(document), "-o", str(target)])
     assert result.exit_code == 0, result.output
