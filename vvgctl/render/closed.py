@@ -13,7 +13,6 @@ from pathlib import Path
 from vvgctl.models import Meeting
 from vvgctl.models.item import action_id
 from vvgctl.repository.repo import Repository
-from vvgctl.source.loading import load_meeting
 
 
 def closed_ids(meeting: Meeting) -> set[str]:
@@ -51,7 +50,7 @@ def closed_texts(repository: Repository | None, meeting: Meeting) -> dict[str, s
         record = result.record
         if record is None or not wanted & set(record.action_ids):
             continue
-        opened = load_meeting(Path(path)).model
+        opened = repository.load(Path(path)).model  # parsed once a command
         if opened is not None:
             found.update({k: v for k, v in opened_actions(opened).items() if k in wanted})
     return found
