@@ -31,7 +31,6 @@ from vvgctl.render.closed import opened_actions
 from vvgctl.repository.registry import fold
 from vvgctl.repository.repo import Repository
 from vvgctl.runtime.i18n import N_
-from vvgctl.source.loading import load_meeting
 from vvgctl.swedish.dates import MONTH_NUMBERS
 
 _MONTHS = "|".join(re.escape(m) for m in sorted(MONTH_NUMBERS, key=len, reverse=True))
@@ -219,7 +218,8 @@ def close_by_text(draft: Draft, root: Path | None) -> None:
     ids: dict[str, tuple[dt.date, str]] = {}  # text -> the latest earlier meeting's action
     if root is not None:
         organ, day = draft.data.get("organ"), dt.date.fromisoformat(draft.data["date"])
-        for path, result in Repository(root, jobs=1).results().items():
+        repository = Repository(root, jobs=1)
+        for path, result in repository.results().items():
             record = result.record
             if (
                 record is None
@@ -228,7 +228,7 @@ def close_by_text(draft: Draft, root: Path | None) -> None:
                 or record.date >= day
             ):
                 continue
-            opened = load_meeting(Path(path)).model
+            opened = repository.load(Path(path)).model
             for key, text in (opened_actions(opened) if opened else {}).items():
                 if _key(text) not in ids or ids[_key(text)][0] < record.date:
                     ids[_key(text)] = (record.date, key)
