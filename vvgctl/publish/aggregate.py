@@ -31,6 +31,29 @@ def _static(manifest: Manifest) -> None:
             manifest.put(f"static/{path.name}", digest(content), content)
 
 
+def _cases(
+    manifest: Manifest,
+    published: list[Summary],
+    kinds: dict[str, str],
+    labels: dict[str, str],
+    site: Site,
+) -> None:
+    """The index of cases and one page per case."""
+    fp = manifest.fingerprint
+    cases = case_pages.build_cases(published, kinds)
+    data = case_pages.cases_index_data(cases, labels)
+    manifest.put(
+        pages.CASES_PATH, data_key(fp, data), partial(case_pages.render_cases_index, data, site)
+    )
+    for case in cases.values():
+        data = case_pages.case_data(case, labels)
+        manifest.put(
+            pages.case_file(case.id),
+            data_key(fp, data),
+            partial(case_pages.render_case, data, site),
+        )
+
+
 def write_aggregates(
     manifest: Manifest,
     published: list[Summary],
@@ -63,18 +86,7 @@ def write_aggregates(
     )
     step(3, "ärenden")
     kinds = {o.id: o.kind for o in registry.organs}
-    cases = case_pages.build_cases(published, kinds)
-    data = case_pages.cases_index_data(cases, labels)
-    manifest.put(
-        pages.CASES_PATH, data_key(fp, data), partial(case_pages.render_cases_index, data, site)
-    )
-    for case in cases.values():
-        data = case_pages.case_data(case, labels)
-        manifest.put(
-            pages.case_file(case.id),
-            data_key(fp, data),
-            partial(case_pages.render_case, data, site),
-        )
+    _cases(manifest, published, kinds, labels, site)
     step(4, "årshjul och kalender")
     planning.write_planning(manifest, published, repository, report, site)
     step(5, "feed.xml")

@@ -7,10 +7,11 @@ so a rebuild after one changed file parses only that file.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from vvgctl.index.extract import full_text
-from vvgctl.models.item import DECISION_TYPE_LABELS, ITEM_KIND_LABELS, Item, SubItem
+from vvgctl.models.item import DECISION_TYPE_LABELS, ITEM_KIND_LABELS, Decision, Item, SubItem
 from vvgctl.models.meeting import Meeting
 from vvgctl.swedish.dates import long_date, span
 
@@ -35,31 +36,46 @@ def anchor(number: str) -> str:
     return f"punkt-{number}"
 
 
-def summarize(
-    meeting: Meeting, source: str, source_hash: str, lines: dict[tuple[str, int], int]
-) -> Summary:
-    """The summary of an approved meeting. ``lines``: (item number, decision index) -> line."""
-    decisions: list[dict[str, Any]] = []
-    appearances: list[dict[str, Any]] = []
-    follow_ups: list[dict[str, Any]] = []
-    for number, content, parent in item_contents(meeting):
+def _decision_entry(
+    number: str, content: Item | SubItem, case: str | None, decision: Decision, line: int
+) -> dict[str, Any]:
+    """One decision as the register of positions shows it."""
+    return {
+        "item": number,
+        "anchor": anchor(number),
+        "title": content.title,
+        "type": decision.type.value,
+        "type_label": DECISION_TYPE_LABELS[decision.type],
+        "label": decision.label,
+        "text": full_text(decision),
+        "case": case,
+        "confirm_by": decision.confirm_by,
+        "line": line,
+    }
+
+
+@dataclass
+class _Entries:
+    """The decisions, the appearances in cases and the follow-ups of one meeting's items."""
+
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+    appearances: list[dict[str, Any]] = field(default_factory=list)
+    follow_ups: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(
+        self,
+        number: str,
+        content: Item | SubItem,
+        parent: Item,
+        lines: dict[tuple[str, int], int],
+    ) -> None:
+        """Add the entries of the item or sub-item ``content`` shown as ``number``."""
         case = content.case or (parent.case if content is not parent else None)
         kind = content.kind.value if content.kind else ""
         item_decisions = []
         for d, decision in enumerate(content.decisions):
-            entry = {
-                "item": number,
-                "anchor": anchor(number),
-                "title": content.title,
-                "type": decision.type.value,
-                "type_label": DECISION_TYPE_LABELS[decision.type],
-                "label": decision.label,
-                "text": full_text(decision),
-                "case": case,
-                "confirm_by": decision.confirm_by,
-                "line": lines.get((number, d), 0),
-            }
-            decisions.append(entry)
+            entry = _decision_entry(number, content, case, decision, lines.get((number, d), 0))
+            self.decisions.append(entry)
             item_decisions.append(
                 {
                     "type": entry["type"],
@@ -69,7 +85,7 @@ def summarize(
                 }
             )
         if case:
-            appearances.append(
+            self.appearances.append(
                 {
                     "case": case,
                     "item": number,
@@ -82,7 +98,7 @@ def summarize(
             )
         for follow in content.follow_ups:
             if follow.case or case:
-                follow_ups.append(
+                self.follow_ups.append(
                     {
                         "case": follow.case or case,
                         "item": number,
@@ -91,6 +107,15 @@ def summarize(
                         "organ": follow.organ,
                     }
                 )
+
+
+def summarize(
+    meeting: Meeting, source: str, source_hash: str, lines: dict[tuple[str, int], int]
+) -> Summary:
+    """The summary of an approved meeting. ``lines``: (item number, decision index) -> line."""
+    entries = _Entries()
+    for number, content, parent in item_contents(meeting):
+        entries.add(number, content, parent, lines)
     return {
         "source": source,
         "hash": source_hash,
@@ -108,7 +133,7 @@ def summarize(
             for n, c, p in item_contents(meeting)
             if c is p
         ],
-        "decisions": decisions,
-        "appearances": appearances,
-        "follow_ups": follow_ups,
+        "decisions": entries.decisions,
+        "appearances": entries.appearances,
+        "follow_ups": entries.follow_ups,
     }

@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib.util
 import shutil
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
 import vvgctl
@@ -178,6 +179,98 @@ def _plan(
     return summaries, work
 
 
+def _require_registry(repository: Repository) -> None:
+    """Refuse to publish from a broken registry, naming its first error."""
+    registry = repository.registry
+    if not registry.ok:
+        first = next(d for d in registry.diagnostics if d.severity is Severity.ERROR)
+        raise VvgError(
+            first.message,
+            path=first.path,
+            line=first.line,
+            hint=N_("fix the registry first (`vvgctl check`)"),
+        )
+
+
+def _claim_out(repository: Repository, out: Path, manifest: Manifest, force: bool) -> None:
+    """Make ``out`` the site's folder: refuse (with --force) files that a meeting's page
+    would overwrite, save the manifest first, and clear what a killed run left."""
+    root, files = repository.root, repository.meeting_files
+    if force:  # checked before anything is written
+        refuse_foreign_files(out, manifest, (_slug(p.relative_to(root).as_posix()) for p in files))
+    out.mkdir(parents=True, exist_ok=True)
+    if not manifest.file.exists():
+        manifest.save()  # the folder is vvgctl's from the first file on: a killed run resumes
+    _remove_leftovers(out)
+
+
+def _pdf_failure(root: Path, result: MeetingResult) -> Diagnostic:
+    return Diagnostic(
+        display_path(root / result.source),
+        1,
+        1,
+        Severity.ERROR,
+        "publish-pdf",
+        Message(
+            N_("the PDF could not be made: {pdf_problem}"),
+            {"pdf_problem": result.pdf_problem},
+        ),
+        Message(N_("run `vvgctl render` on the file to see why")),
+    )
+
+
+@dataclass
+class _Collector:
+    """Where the results of the meeting jobs go: the summaries, the manifest, the report."""
+
+    root: Path
+    out: Path
+    manifest: Manifest
+    report: PublishReport
+    summaries: dict[str, dict[str, object]]
+
+    def add(self, result: MeetingResult) -> None:
+        manifest, report = self.manifest, self.report
+        report.problems += result.diagnostics
+        if result.summary is None:
+            if not any(d.severity is Severity.ERROR for d in result.diagnostics):
+                manifest.unpublished.add(result.source_hash)
+            report.unpublished += 1
+            return
+        self.summaries[result.source] = result.summary
+        for path, key in result.written:
+            manifest.record(path, key)
+        slug = str(result.summary["slug"])
+        if (
+            not any(p == slug + ".pdf" for p, _ in result.written)
+            and (self.out / (slug + ".pdf")).is_file()
+            and result.pdf_problem is None
+        ):
+            manifest.produced[slug + ".pdf"] = manifest.outputs.get(slug + ".pdf", "")
+        if result.pdf_problem:
+            report.problems.append(_pdf_failure(self.root, result))
+
+
+def _make_meetings(
+    repository: Repository,
+    work: list[MeetingJob],
+    collector: _Collector,
+    jobs: int,
+    progress: PhaseProgress | None,
+) -> None:
+    """Run the meeting jobs (in a pool when there are many) and collect their results."""
+    total = len(work)
+    if progress:
+        progress("Möten", 0, total, "")
+    with closing(
+        map_with(repository, run, work, jobs=jobs, threshold=PARALLEL_THRESHOLD, chunksize=4)
+    ) as results:
+        for done, result in enumerate(results, 1):
+            collector.add(result)
+            if progress:
+                progress("Möten", done, total, result.source)
+
+
 def publish(
     repository: Repository | Path,
     out: Path,
@@ -191,29 +284,14 @@ def publish(
     ``base_url`` goes before the one in ``registry/site.yaml``."""
     if not isinstance(repository, Repository):
         repository = Repository(repository)
-    root = repository.root
     base_url = check_base_url(base_url)
-    _check_out(out, root, force)
-    registry = repository.registry
-    if not registry.ok:
-        first = next(d for d in registry.diagnostics if d.severity is Severity.ERROR)
-        raise VvgError(
-            first.message,
-            path=first.path,
-            line=first.line,
-            hint=N_("fix the registry first (`vvgctl check`)"),
-        )
+    _check_out(out, repository.root, force)
+    _require_registry(repository)
     site = site_settings(repository, base_url=base_url)
     renderer = _renderer_present()
-    site_fp, pdf_fp = _fingerprints(registry.fingerprint, site, renderer)
+    site_fp, pdf_fp = _fingerprints(repository.registry.fingerprint, site, renderer)
     manifest = Manifest.load(out, site_fp)
-    files = repository.meeting_files
-    if force:  # checked before anything is written
-        refuse_foreign_files(out, manifest, (_slug(p.relative_to(root).as_posix()) for p in files))
-    out.mkdir(parents=True, exist_ok=True)
-    if not manifest.file.exists():
-        manifest.save()  # the folder is vvgctl's from the first file on: a killed run resumes
-    _remove_leftovers(out)
+    _claim_out(repository, out, manifest, force)
     report = PublishReport(out)
     if not renderer:
         report.warnings.append(
@@ -222,50 +300,8 @@ def publish(
         )
 
     summaries, work = _plan(repository, out, site, manifest, report, (site_fp, pdf_fp), renderer)
-
-    def collect(result: MeetingResult) -> None:
-        report.problems += result.diagnostics
-        if result.summary is None:
-            if not any(d.severity is Severity.ERROR for d in result.diagnostics):
-                manifest.unpublished.add(result.source_hash)
-            report.unpublished += 1
-            return
-        summaries[result.source] = result.summary
-        for path, key in result.written:
-            manifest.record(path, key)
-        slug = str(result.summary["slug"])
-        if (
-            not any(p == slug + ".pdf" for p, _ in result.written)
-            and (out / (slug + ".pdf")).is_file()
-            and result.pdf_problem is None
-        ):
-            manifest.produced[slug + ".pdf"] = manifest.outputs.get(slug + ".pdf", "")
-        if result.pdf_problem:
-            report.problems.append(
-                Diagnostic(
-                    display_path(root / result.source),
-                    1,
-                    1,
-                    Severity.ERROR,
-                    "publish-pdf",
-                    Message(
-                        N_("the PDF could not be made: {pdf_problem}"),
-                        {"pdf_problem": result.pdf_problem},
-                    ),
-                    Message(N_("run `vvgctl render` on the file to see why")),
-                )
-            )
-
-    total = len(work)
-    if progress:
-        progress("Möten", 0, total, "")
-    with closing(
-        map_with(repository, run, work, jobs=jobs, threshold=PARALLEL_THRESHOLD, chunksize=4)
-    ) as results:
-        for done, result in enumerate(results, 1):
-            collect(result)
-            if progress:
-                progress("Möten", done, total, result.source)
+    collector = _Collector(repository.root, out, manifest, report, summaries)
+    _make_meetings(repository, work, collector, jobs, progress)
 
     published = [summaries[k] for k in sorted(summaries)]
     report.published = len(published)
