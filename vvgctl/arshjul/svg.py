@@ -148,28 +148,20 @@ def _description(arshjul: Arshjul) -> str:
     return " ".join(parts)
 
 
-def to_svg(arshjul: Arshjul) -> str:
-    """The årshjul as an accessible SVG document."""
-    left, right, size = _layout(arshjul)
-    first, last = arshjul.start, arshjul.end
-    period = f"{month_year(*first)} – {month_year(*last)}"
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="297mm" height="210mm" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="arshjul-title '
-        f'arshjul-desc" lang="sv" xml:lang="sv" font-family={quoteattr(FONT)}>',
-        f'<title id="arshjul-title">{escape(arshjul.title)} – {escape(arshjul.organ_name)}</title>',
-        f'<desc id="arshjul-desc">{escape(_description(arshjul))}</desc>',
-        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
-        _text(CX, 42, arshjul.title, 26, weight="bold", anchor="middle"),
-        _text(CX, 68, f"{arshjul.organ_name} · {period}", 15, anchor="middle", fill=MUTED),
-    ]
+def _months_in(first: tuple[int, int], last: tuple[int, int]) -> set[int]:
+    """The months (1–12) the period from ``first`` to ``last`` (year, month) covers."""
     months_in = set()
     y, m = first
     while (y, m) <= last:
         months_in.add(m)
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    for month in range(1, 13):  # the ring of months
+    return months_in
+
+
+def _ring(months_in: set[int]) -> list[str]:
+    """The ring of twelve months, those outside the period greyed."""
+    out = []
+    for month in range(1, 13):
         a0, a1 = (month - 1) * 30, month * 30
         p0, p1 = _point(a0, R_OUT), _point(a1, R_OUT)
         q1, q0 = _point(a1, R_IN), _point(a0, R_IN)
@@ -190,16 +182,13 @@ def to_svg(arshjul: Arshjul) -> str:
                 fill=INK if month in months_in else MUTED,
             )
         )
-    years = sorted({first[0], last[0]})
-    out.append(_text(CX, CY - 4, "Årshjul", 15, anchor="middle", fill=MUTED))
-    out.append(
-        _text(CX, CY + 20, " / ".join(str(y) for y in years), 20, weight="bold", anchor="middle")
-    )
-    for side, x in ((left, LEFT_X), (right, RIGHT_X)):
-        for box in side:
-            out += _box(box, x, size, side is left)
+    return out
+
+
+def _legend(arshjul: Arshjul) -> list[str]:
+    """The categories' colours under the wheel, and the note on dashed marks."""
     legend_y = CY + R_OUT + 48
-    out.append(_text(CX, legend_y, "Kategorier", 14, weight="bold", anchor="middle"))
+    out = [_text(CX, legend_y, "Kategorier", 14, weight="bold", anchor="middle")]
     for i, row in enumerate(arshjul.rows):
         ry = legend_y + 12 + i * 21
         out.append(
@@ -217,6 +206,35 @@ def to_svg(arshjul: Arshjul) -> str:
             fill=MUTED,
         )
     )
+    return out
+
+
+def to_svg(arshjul: Arshjul) -> str:
+    """The årshjul as an accessible SVG document."""
+    left, right, size = _layout(arshjul)
+    first, last = arshjul.start, arshjul.end
+    period = f"{month_year(*first)} – {month_year(*last)}"
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="297mm" height="210mm" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="arshjul-title '
+        f'arshjul-desc" lang="sv" xml:lang="sv" font-family={quoteattr(FONT)}>',
+        f'<title id="arshjul-title">{escape(arshjul.title)} – {escape(arshjul.organ_name)}</title>',
+        f'<desc id="arshjul-desc">{escape(_description(arshjul))}</desc>',
+        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
+        _text(CX, 42, arshjul.title, 26, weight="bold", anchor="middle"),
+        _text(CX, 68, f"{arshjul.organ_name} · {period}", 15, anchor="middle", fill=MUTED),
+    ]
+    out += _ring(_months_in(first, last))
+    years = sorted({first[0], last[0]})
+    out.append(_text(CX, CY - 4, "Årshjul", 15, anchor="middle", fill=MUTED))
+    out.append(
+        _text(CX, CY + 20, " / ".join(str(y) for y in years), 20, weight="bold", anchor="middle")
+    )
+    for side, x in ((left, LEFT_X), (right, RIGHT_X)):
+        for box in side:
+            out += _box(box, x, size, side is left)
+    out += _legend(arshjul)
     out.append("</svg>")
     return "\n".join(out) + "\n"
 

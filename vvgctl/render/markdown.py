@@ -15,7 +15,7 @@ from typing import Any
 
 from vvgctl.models import Item, Meeting, Organ, SubItem
 from vvgctl.models.item import ITEM_KIND_LABELS, ItemKind
-from vvgctl.models.meeting import MODE_LABELS, Status
+from vvgctl.models.meeting import MODE_LABELS, RosterMember, Status
 from vvgctl.render import escape
 from vvgctl.render.notes import (
     Corrections,
@@ -168,41 +168,46 @@ def two_columns(groups: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [groups[:best_cut], groups[best_cut:]] if best_cut < len(groups) else [groups]
 
 
-def build_context(
-    meeting: Meeting,
-    organ: Organ | None,
-    sections: list[Section],
-    organs: dict[str, Organ],
-    *,
-    agenda: bool = False,
-    closed: dict[str, str] | None = None,
-) -> dict[str, object]:
-    """The values ``templates/minutes.md.j2`` and ``agenda.md.j2`` lay out; ``closed``: the
-    text of each earlier action an item closes, by its id."""
-    prose_by_number = {s.number: s.text for s in sections if s.number}
-    show_prose = not agenda or meeting.status in AGENDA_STATUSES
+def _member(member: RosterMember, absent: set[str], agenda: bool) -> dict[str, Any]:
+    """One member's line in the roster, with their role, absence and whom they stand in for."""
+    line = f"{member.name}, {member.affiliation}" if member.affiliation else member.name
+    notes = [ROLE_LABELS[member.role]] if member.role in ROLE_LABELS else []
+    if member.name in absent and not agenda:
+        notes.append("förhindrad")
+    substitute = None
+    if member.substitutes_for:
+        who = member.substitutes_for
+        substitute = " ".join(x for x in ("ersätter", who.note, who.name) if x)
+        if member.substitute_note:
+            substitute += f" {member.substitute_note}"
+    return {"line": line, "notes": notes, "substitute": substitute}
+
+
+def _roster(meeting: Meeting, organ: Organ | None, agenda: bool) -> list[dict[str, Any]]:
+    """The roster's groups (a delegation each), in order, with their members."""
     absent = {p.name for p in meeting.attendance.absent}
     delegations = {d.id: d.name for d in organ.delegations} if organ else {}
-
     roster: list[dict[str, Any]] = []
     for group in meeting.roster:
-        members = []
-        for member in group.members:
-            line = f"{member.name}, {member.affiliation}" if member.affiliation else member.name
-            notes = [ROLE_LABELS[member.role]] if member.role in ROLE_LABELS else []
-            if member.name in absent and not agenda:
-                notes.append("förhindrad")
-            substitute = None
-            if member.substitutes_for:
-                who = member.substitutes_for
-                substitute = " ".join(x for x in ("ersätter", who.note, who.name) if x)
-                if member.substitute_note:
-                    substitute += f" {member.substitute_note}"
-            members.append({"line": line, "notes": notes, "substitute": substitute})
+        members = [_member(member, absent, agenda) for member in group.members]
         name = delegations.get(group.delegation, group.delegation) if group.delegation else None
         roster.append({"name": name, "members": members})
+    return roster
 
-    corrections = correction_notes(meeting) if not agenda else Corrections()
+
+def _items(
+    meeting: Meeting,
+    sections: list[Section],
+    organs: dict[str, Organ],
+    corrections: Corrections,
+    *,
+    agenda: bool,
+    closed: dict[str, str] | None,
+) -> list[ItemView]:
+    """Every item with its sub-items, its prose, interludes and corrections; the corrections
+    approved at this meeting go to the header when no item is the previous minutes."""
+    prose_by_number = {s.number: s.text for s in sections if s.number}
+    show_prose = not agenda or meeting.status in AGENDA_STATUSES
     items = []
     by_after = interludes(meeting)
     for item in meeting.items:
@@ -228,16 +233,26 @@ def build_context(
         items.append(view)
     if not agenda and not any(meeting.previous and is_previous_item(i) for i in meeting.items):
         corrections.header += approved_corrections(meeting)
+    return items
 
-    organ_name = organ.name if organ else meeting.organ
-    if organ and organ.short_name:
-        organ_name = f"{organ.name} ({organ.short_name})"
-    guests = [
+
+def _organ_name(meeting: Meeting, organ: Organ | None) -> str:
+    if organ is None:
+        return meeting.organ
+    return f"{organ.name} ({organ.short_name})" if organ.short_name else organ.name
+
+
+def _guests(meeting: Meeting) -> list[str]:
+    return [
         (f"{g.name}, {g.organisation}" if g.organisation else g.name)
         + (f" (punkt {', '.join(g.items)})" if g.items else "")
         for g in meeting.invited
     ]
-    schedule = []
+
+
+def _schedule(meeting: Meeting) -> list[dict[str, str | None]]:
+    """The meeting's dates to come: date, time and place in one line, and a note."""
+    schedule: list[dict[str, str | None]] = []
     for slot in meeting.schedule:
         parts = [long_date(slot.date)]
         if slot.time:
@@ -245,15 +260,32 @@ def build_context(
         if slot.place:
             parts.append(slot.place)
         schedule.append({"text": ", ".join(parts), "note": slot.note})
+    return schedule
+
+
+def build_context(
+    meeting: Meeting,
+    organ: Organ | None,
+    sections: list[Section],
+    organs: dict[str, Organ],
+    *,
+    agenda: bool = False,
+    closed: dict[str, str] | None = None,
+) -> dict[str, object]:
+    """The values ``templates/minutes.md.j2`` and ``agenda.md.j2`` lay out; ``closed``: the
+    text of each earlier action an item closes, by its id."""
+    roster = _roster(meeting, organ, agenda)
+    corrections = correction_notes(meeting) if not agenda else Corrections()
+    items = _items(meeting, sections, organs, corrections, agenda=agenda, closed=closed)
     return {
         "doctype": "Kallelse" if agenda else (meeting.title or "Mötesanteckning"),
-        "organ_name": organ_name,
+        "organ_name": _organ_name(meeting, organ),
         "date": long_date(meeting.date),
         "time": time_range(meeting.time.start, meeting.time.end) if meeting.time else None,
         "place": meeting.place,
         "mode": MODE_LABELS[meeting.mode],
         "invited_note": meeting.invited_note,
-        "guests": guests,
+        "guests": _guests(meeting),
         "roster_note": meeting.roster_note,
         "roster": two_columns(roster),
         "absent": [person(p) for p in meeting.attendance.absent],
@@ -268,7 +300,7 @@ def build_context(
         "others": [person(p) for p in meeting.attendance.others],
         "corrections": corrections.header,
         "items": items,
-        "schedule": schedule,
+        "schedule": _schedule(meeting),
         "chair": person(meeting.chair) if meeting.chair else None,
         "secretary": person(meeting.secretary) if meeting.secretary else None,
         "approved": (long_date(meeting.approval.meeting) if meeting.approval else None),

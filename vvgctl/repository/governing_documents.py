@@ -22,6 +22,7 @@ from vvgctl.models.documents import (
     DOCUMENT_TYPE_LABELS,
     DocumentsFile,
     DocumentStatus,
+    GoverningDocument,
 )
 from vvgctl.repository.datafiles import DataFileKind
 from vvgctl.repository.discovery import REGISTRY_DIR
@@ -83,18 +84,14 @@ class PositionIndex(Protocol):
     def shown(self, path: str) -> str: ...
 
 
-def list_documents(
-    index: PositionIndex, *, today: dt.date | None = None, overdue_only: bool = False
-) -> list[dict[str, Any]]:
-    """The register's documents, each with its latest position and whether review is overdue."""
-    import json
-
-    loaded = load_register(index.repository)
+def _valid_register(repository: Repository) -> tuple[Loaded[DocumentsFile], DocumentsFile]:
+    """The register and its model; an error when it is missing or not valid."""
+    loaded = load_register(repository)
     if loaded is None:
         raise VvgError(
             Message(
                 N_("{documents_path}: there is no register of governing documents"),
-                {"documents_path": index.repository.documents_path()},
+                {"documents_path": repository.documents_path()},
             ),
             hint=N_("create it with a list 'documents:' (see `vvgctl schema`)"),
         )
@@ -111,6 +108,13 @@ def list_documents(
             line=first.line if first else None,
             hint=N_("run `vvgctl check` for every problem"),
         )
+    return loaded, loaded.model
+
+
+def _latest_positions(index: PositionIndex) -> dict[str, dict[str, Any]]:
+    """The latest position that names each document, by the document's id."""
+    import json
+
     latest: dict[str, dict[str, Any]] = {}
     for path, organ, date, item, type_, text, documents, line in index.connection.execute(
         "SELECT f.path, d.organ, d.date, d.item, d.type, d.text, d.documents, d.line "
@@ -127,14 +131,28 @@ def list_documents(
                 "file": index.shown(path),
                 "line": line,
             }
+    return latest
+
+
+def _overdue(document: GoverningDocument, day: dt.date) -> bool:
+    """Whether the document's review is due before ``day`` (a retired one never is)."""
+    return bool(
+        document.review_due
+        and document.review_due < day
+        and document.status is not DocumentStatus.RETIRED
+    )
+
+
+def list_documents(
+    index: PositionIndex, *, today: dt.date | None = None, overdue_only: bool = False
+) -> list[dict[str, Any]]:
+    """The register's documents, each with its latest position and whether review is overdue."""
+    loaded, register = _valid_register(index.repository)
+    latest = _latest_positions(index)
     day = today or dt.date.today()
     rows = []
-    for position, document in enumerate(loaded.model.documents):
-        overdue = bool(
-            document.review_due
-            and document.review_due < day
-            and document.status is not DocumentStatus.RETIRED
-        )
+    for position, document in enumerate(register.documents):
+        overdue = _overdue(document, day)
         if overdue_only and not overdue:
             continue
         rows.append(
