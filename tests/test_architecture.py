@@ -161,6 +161,63 @@ def test_no_module_is_too_long(path: Path) -> None:
     assert lines <= MAX_LINES, f"{path.name}: {lines} lines; split it by what it holds"
 
 
+#: the longest function body (from the first statement after the docstring to the last line)
+MAX_BODY_LINES = 60
+
+
+def _long_functions(path: Path, limit: int = MAX_BODY_LINES) -> list[tuple[str, int, int]]:
+    """The functions of ``path`` (nested ones too) whose body is longer than ``limit`` lines:
+    (name, line of the ``def``, length of the body)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if len(body) > 1 and ast.get_docstring(node, clean=False) is not None:
+                body = body[1:]
+            length = (node.end_lineno or node.lineno) - body[0].lineno + 1
+            if length > limit:
+                found.append((node.name, node.lineno, length))
+    return found
+
+
+# Issue 27 part 3 is split over several branches: until the last of them is merged, functions
+# in source/yaml.py, checking/, arshjul/build.py and checks.py, index/, query/,
+# repository/repo.py, importer/, cli/import_.py, cli/new_meeting.py, models/plan.py and
+# planning/plan.py are still too long here. Strict, so that it fails once they all pass:
+# then drop the mark.
+@pytest.mark.xfail(
+    strict=True, reason="issue 27: the other modules' long functions are split on other branches"
+)
+def test_no_function_is_too_long() -> None:
+    """Issue 27: a function body is a screen long (at most 60 lines); split a longer one
+    into named steps."""
+    long = [
+        f"{path.relative_to(PACKAGE.parent)}:{line}: {name} has {length} lines"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for name, line, length in _long_functions(path)
+    ]
+    assert not long, (
+        f"function bodies over {MAX_BODY_LINES} lines (split them into named steps):\n"
+        + "\n".join(long)
+    )
+
+
+def test_the_length_finder_finds_long_functions(tmp_path: Path) -> None:
+    statements = "".join(f"    x{i} = {i}\n" for i in range(59))
+    source = tmp_path / "long.py"
+    source.write_text(
+        'def short():\n    """A docstring of\n    two lines."""\n'
+        + statements
+        + "    return x0\n"  # lines 4-63: 60 after the docstring
+        + "\n\nasync def long():\n"
+        + statements
+        + "\n    def inner():\n        return 1\n\n    return inner\n",  # lines 67-130: 64
+        encoding="utf-8",
+    )
+    assert _long_functions(source) == [("long", 66, 64)]
+    assert _long_functions(source, limit=59) == [("short", 1, 60), ("long", 66, 64)]
+
+
 #: lazy imports of vvgctl modules the core keeps, each for a reason
 LAZY_IN_CORE = {
     ("vvgctl.repository.registry", "vvgctl.diagnostics"): "only when the registry is broken",
