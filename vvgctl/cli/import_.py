@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -13,6 +13,9 @@ from vvgctl.cli.localised import Command
 from vvgctl.message import Message, plural
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.i18n import _ as tr
+
+if TYPE_CHECKING:
+    from vvgctl.importer.minutes import ImportResult
 
 HELP = N_("""\
 Import legacy minutes (.pdf, .docx, .odt, .html, .md, .txt) as drafts for review.
@@ -170,46 +173,39 @@ def _one(
     force: bool,
 ) -> None:
     from vvgctl.diagnostics import display_path
-    from vvgctl.errors import UsageError, naming
-    from vvgctl.importer.batch import digest
-    from vvgctl.importer.convert import read_source
-    from vvgctl.importer.minutes import import_text
-    from vvgctl.runtime.i18n import render
-    from vvgctl.source.fileio import atomic_write
+    from vvgctl.errors import naming
+    from vvgctl.importer.single import import_file, write_draft
 
     to_stdout = output == "-"
     target = Path(output) if output and not to_stdout else None
     repository = _repository(root, target, organ)
-    text, read_notes = read_source(file)
-    result = import_text(
-        text,
+    result = import_file(
+        file,
         organ=organ,
         registry=repository.registry if repository is not None else None,
         root=repository.root if repository is not None else None,
         date=day,
-        source=display_path(file),
         target=target,
         into_root=output is None,
-        notes=read_notes,
-        imported_from={"name": file.name, "sha256": digest(file)},
     )
-    err = typer.echo
     destination = result.target
-    if destination is not None and destination.exists() and not force:
-        raise UsageError(
-            Message(N_("{destination} already exists"), {"destination": display_path(destination)}),
-            hint=N_("pass --force to replace it, or -o to write elsewhere"),
-        )
     if destination is None:
         with naming(tr("standard output")):
             typer.echo(result.text, nl=False)
         shown = "<stdout>"
     else:
-        with naming(destination):
-            atomic_write(destination, result.text)
+        write_draft(result.text, destination, force=force)
         shown = display_path(destination)
+    _report(result, shown)
+    raise typer.Exit(1 if result.problems else 0)
+
+
+def _report(result: ImportResult, shown: str) -> None:
+    """The unsure places and the problems of the draft at ``shown``, and a summary line."""
+    from vvgctl.runtime.i18n import render
+
     for item in result.uncertain:
-        err(
+        typer.echo(
             render(
                 Message(
                     N_("{place}: unsure: {message}"),
@@ -220,11 +216,16 @@ def _one(
         )
     error = tr("error")
     for problem in result.problems:
-        err(
+        typer.echo(
             f"{shown}:{problem.line}:{problem.column}: {error} "
             f"{render(problem.message)} [{problem.code}]",
             err=True,
         )
+    typer.echo(render(_summary(result, shown)), err=True)
+
+
+def _summary(result: ImportResult, shown: str) -> Message:
+    """'Draft written to …: 5 items, 2 paragraphs to review, …'."""
     counts = {
         "items": plural("{n} item", "{n} items", result.items),
         "review": plural(
@@ -240,22 +241,18 @@ def _one(
         ),
         "uncertain": plural("{n} unsure place", "{n} unsure places", len(result.uncertain)),
     }
-    summary = (
-        Message(
+    if result.target is None:
+        return Message(
             N_(
                 "Draft written to standard output: {items}, {review}, {local} "
                 "({probable}), {uncertain}."
             ),
             counts,
         )
-        if destination is None
-        else Message(
-            N_("Draft written to {path}: {items}, {review}, {local} ({probable}), {uncertain}."),
-            {"path": shown, **counts},
-        )
+    return Message(
+        N_("Draft written to {path}: {items}, {review}, {local} ({probable}), {uncertain}."),
+        {"path": shown, **counts},
     )
-    err(render(summary), err=True)
-    raise typer.Exit(1 if result.problems else 0)
 
 
 def _many(

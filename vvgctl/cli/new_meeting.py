@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from vvgctl.cycle import scaffold_inputs
     from vvgctl.models.common import TimeRange
     from vvgctl.models.meeting import MeetingMode
+    from vvgctl.models.registry import Organ
+    from vvgctl.repository.repo import Repository
 
 HELP = N_("""\
 Write the file for an organ's next meeting, ready for a pull request.
@@ -141,38 +143,11 @@ def new_meeting(
     from vvgctl.cli import output
     from vvgctl.cycle import scaffold, scaffold_inputs
     from vvgctl.diagnostics import display_path
-    from vvgctl.errors import UsageError, VvgError
-    from vvgctl.models.meeting import MeetingMode
-    from vvgctl.repository.repo import Repository
+    from vvgctl.errors import VvgError
 
-    # its meetings are read once for the records and the query index alike
-    found_repository = Repository.open(repo, required=False, keep_loaded=True)
-    if found_repository is None:
-        raise UsageError(
-            Message(
-                N_("{repo}: no minutes repository here (a folder with registry/)"), {"repo": repo}
-            ),
-            hint=N_("run it where the minutes folder is, or give --repo PATH"),
-        )
-    repository = found_repository
-    root, registry = repository.root, repository.registry
-    found = registry.organ(organ)
-    if found is None:
-        raise UsageError(
-            Message(N_("unknown organ {organ!r}"), {"organ": organ}),
-            hint=Message(N_("known organs: {organs}"), {"organs": ", ".join(registry.organ_ids())}),
-        )
-    if date is not None:
-        try:
-            day = dt.date.fromisoformat(date)
-        except ValueError:
-            raise UsageError(
-                Message(N_("--date {date!r} is not a date; write it as 2026-02-11"), {"date": date})
-            ) from None
-        slot = next((s for s in scaffold_inputs.schedule(repository, organ) if s.date == day), None)
-    else:
-        slot = scaffold_inputs.next_slot(repository, organ, dt.date.today())
-        day = slot.date if slot is not None else _ask_date(organ)
+    repository = _open(repo)
+    found = _organ(repository, organ)
+    day, slot = _day_and_slot(repository, organ, date)
     target = repository.meeting_path(organ, day)
     if not dry_run and target.exists() and not force:
         raise VvgError(
@@ -181,15 +156,8 @@ def new_meeting(
             ),
             hint=N_("edit the file, or give --force to replace it"),
         )
-    top = _branch_preflight(root, organ, day) if branch and not dry_run else None
-    chosen_mode: MeetingMode | None = None
-    if mode is not None:
-        try:
-            chosen_mode = MeetingMode(mode)
-        except ValueError:
-            raise UsageError(
-                Message(N_("--mode {mode!r}: use remote, in_person or hybrid"), {"mode": mode})
-            ) from None
+    top = _branch_preflight(repository.root, organ, day) if branch and not dry_run else None
+    chosen_mode = _parse_mode(mode) if mode is not None else None
     full = scaffold.slot_with(slot, day, _parse_time(time) if time else None, place, chosen_mode)
     full = _complete(full, organ)
     inputs = scaffold_inputs.gather(repository, found, day, full)
@@ -204,16 +172,89 @@ def new_meeting(
     scaffold.write_new(target, text, force=force)
     err.print(tr("Wrote {path}").format(path=display_path(target)), markup=False)
     if top is not None:
-        from vvgctl.repository import git
-
-        name = f"meeting/{organ}-{day.isoformat()}"
-        git.commit_on_new_branch(
-            top, name, [target.resolve()], f"{found.short_name or found.name}: planerat möte {day}"
-        )
+        name = _branch_name(organ, day)
+        _commit_on_branch(top, name, found, day, target)
         err.print(
             tr("Branch {name} with a commit; open a pull request from it.").format(name=name),
             markup=False,
         )
+
+
+def _open(repo: Path) -> Repository:
+    """The minutes repository at ``repo``; its meetings are read once for the records and
+    the query index alike."""
+    from vvgctl.errors import UsageError
+    from vvgctl.repository.repo import Repository
+
+    found_repository = Repository.open(repo, required=False, keep_loaded=True)
+    if found_repository is None:
+        raise UsageError(
+            Message(
+                N_("{repo}: no minutes repository here (a folder with registry/)"), {"repo": repo}
+            ),
+            hint=N_("run it where the minutes folder is, or give --repo PATH"),
+        )
+    return found_repository
+
+
+def _organ(repository: Repository, organ: str) -> Organ:
+    from vvgctl.errors import UsageError
+
+    registry = repository.registry
+    found = registry.organ(organ)
+    if found is None:
+        raise UsageError(
+            Message(N_("unknown organ {organ!r}"), {"organ": organ}),
+            hint=Message(N_("known organs: {organs}"), {"organs": ", ".join(registry.organ_ids())}),
+        )
+    return found
+
+
+def _day_and_slot(
+    repository: Repository, organ: str, date: str | None
+) -> tuple[dt.date, scaffold_inputs.Slot | None]:
+    """The meeting's date (--date, else the schedule's next meeting, else asked for) and its
+    meeting in the schedule, if it has one."""
+    from vvgctl.cycle import scaffold_inputs
+    from vvgctl.errors import UsageError
+
+    if date is not None:
+        try:
+            day = dt.date.fromisoformat(date)
+        except ValueError:
+            raise UsageError(
+                Message(N_("--date {date!r} is not a date; write it as 2026-02-11"), {"date": date})
+            ) from None
+        slot = next((s for s in scaffold_inputs.schedule(repository, organ) if s.date == day), None)
+    else:
+        slot = scaffold_inputs.next_slot(repository, organ, dt.date.today())
+        day = slot.date if slot is not None else _ask_date(organ)
+    return day, slot
+
+
+def _parse_mode(mode: str) -> MeetingMode:
+    from vvgctl.errors import UsageError
+    from vvgctl.models.meeting import MeetingMode
+
+    try:
+        return MeetingMode(mode)
+    except ValueError:
+        raise UsageError(
+            Message(N_("--mode {mode!r}: use remote, in_person or hybrid"), {"mode": mode})
+        ) from None
+
+
+def _branch_name(organ: str, day: dt.date) -> str:
+    return f"meeting/{organ}-{day.isoformat()}"
+
+
+def _commit_on_branch(top: Path, name: str, organ: Organ, day: dt.date, target: Path) -> None:
+    """The new file committed on a new branch ``name``."""
+    from vvgctl.repository import git
+
+    git.commit_on_new_branch(
+        top, name, [target.resolve()], f"{organ.short_name or organ.name}: planerat möte {day}"
+    )
 
 
 def _branch_preflight(root: Path, organ: str, day: dt.date) -> Path:
@@ -233,7 +274,7 @@ def _branch_preflight(root: Path, organ: str, day: dt.date) -> Path:
                 {"changes": "\n    ".join(changes[:5])},
             ),
         )
-    name = f"meeting/{organ}-{day.isoformat()}"
+    name = _branch_name(organ, day)
     if git.branch_exists(top, name):
         raise VvgError(
             Message(N_("the branch {name} exists already"), {"name": name}),

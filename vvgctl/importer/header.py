@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 
 from vvgctl.importer.attendance import attendance_at
 from vvgctl.importer.dates import find_date, find_time_range
-from vvgctl.importer.delegations import ABBREVIATION, OTHERS, resolve_delegation, slug
+from vvgctl.importer.delegations import ABBREVIATION, slug
 from vvgctl.importer.draft import Draft
-from vvgctl.importer.people import parse_names, parse_person, strip_markup
-from vvgctl.importer.roster import place_groups
+from vvgctl.importer.people import parse_names, strip_markup
+from vvgctl.importer.roster_columns import read_roster
 from vvgctl.importer.text import Line
 from vvgctl.message import Message
-from vvgctl.models.registry import Organ
 from vvgctl.repository.registry import RegistryIndex, fold
 from vvgctl.runtime.i18n import N_
 
@@ -48,7 +47,6 @@ _DATE_TEXT = re.compile(
     r"\d{4}(?!\d)",
     re.IGNORECASE,
 )
-_FOOTNOTE = re.compile(r"^\s*\*\s+(.*)$")
 
 
 @dataclass
@@ -86,25 +84,16 @@ def parse_header(
     lines: list[Line], draft: Draft, registry: RegistryIndex | None, organ: str | None = None
 ) -> Header:
     """Fill the draft's header fields from the lines before the first item."""
-    header = Header()
-    data = draft.data
-    roster_from: int | None = None
-    roster_line: Line | None = None
-    leftovers: list[Line] = []
+    reader = _HeaderReader(draft, registry, organ)
     skip_to = 0
     for index, line in enumerate(lines):
         if line.blank or index < skip_to:
             continue
         clean = strip_markup(line.text.lstrip("#").strip())
-        if roster_from is not None:
+        if reader.roster_from is not None:
             continue
-        if "title" not in data and TITLE.match(clean):
-            data["title"] = clean
-            draft.credit(("title",), line)
-            header.is_minutes = True
-            found = find_date(clean)
-            if found and "date" not in data:
-                data["date"] = found.isoformat()
+        if "title" not in draft.data and TITLE.match(clean):
+            reader.title(line, clean)
             continue
         attended = attendance_at(lines, index, draft, registry)
         if attended is not None:
@@ -113,81 +102,131 @@ def parse_header(
         label = _LABEL.match(clean) or _BARE_ROSTER.match(clean)
         if not label:
             early = sum(not x.blank for x in lines[:index]) < 3  # among the first lines
-            if early and "date" not in data and _dated_line(clean, line, header, draft):
-                continue
-            if TITLE.match(clean) and clean == data.get("title"):
-                draft.credit(("title",), line)
-                continue
-            if (
-                header.organ_line is None
-                and len(clean) < 150
-                and (organ is not None or guess_organ(clean, registry) is not None)
-            ):
-                header.organ_line, header.organ_text = line, clean
-                continue
-            leftovers.append(line)
+            reader.unlabelled(line, clean, early)
             continue
         key, value = label.group(1).lower(), (label.group(2) or "").strip()
+        reader.labelled(index, line, clean, key, value)
+    reader.organ_from_header()
+    if reader.roster_from is not None:
+        reader.roster(lines[reader.roster_from + 1 :])
+    draft.preface = reader.leftovers
+    return reader.header
+
+
+@dataclass
+class _HeaderReader:
+    """The walk over the header's lines: what it fills in and what it leaves (the lines it
+    did not understand, and where the roster starts)."""
+
+    draft: Draft
+    registry: RegistryIndex | None
+    organ: str | None
+    header: Header = field(default_factory=Header)
+    leftovers: list[Line] = field(default_factory=list)
+    #: the index of the roster's label line, and the line when the label stands alone
+    roster_from: int | None = None
+    roster_line: Line | None = None
+
+    def title(self, line: Line, clean: str) -> None:
+        """'Mötesanteckning …': the title, perhaps with the date in it."""
+        data = self.draft.data
+        data["title"] = clean
+        self.draft.credit(("title",), line)
+        self.header.is_minutes = True
+        found = find_date(clean)
+        if found and "date" not in data:
+            data["date"] = found.isoformat()
+
+    def unlabelled(self, line: Line, clean: str, early: bool) -> None:
+        """A line without a label: a date, the title again, the organ's name, or left over."""
+        data, header = self.draft.data, self.header
+        if early and "date" not in data and _dated_line(clean, line, header, self.draft):
+            return
+        if TITLE.match(clean) and clean == data.get("title"):
+            self.draft.credit(("title",), line)
+            return
+        if (
+            header.organ_line is None
+            and len(clean) < 150
+            and (self.organ is not None or guess_organ(clean, self.registry) is not None)
+        ):
+            header.organ_line, header.organ_text = line, clean
+            return
+        self.leftovers.append(line)
+
+    def labelled(self, index: int, line: Line, clean: str, key: str, value: str) -> None:
+        """A line with a label ('Datum:', 'Plats:', 'Inbjudna:', 'Kallade:'), by its label."""
+        data = self.draft.data
         if key.startswith("datum") or key in ("tid", "tidpunkt", "klockan", "tid och plats"):
-            found = find_date(value)
-            header.is_minutes = header.is_minutes or key.startswith("datum") or bool(found)
-            times = find_time_range(value)
-            if found and "date" not in data:
-                data["date"] = found.isoformat()
-                draft.credit(("date",), line)
-            if times and "time" not in data:
-                data["time"] = {"start": times[0], "end": times[1]}
-                draft.credit(("time",), line)
-            if key == "tid och plats" and "," in value:
-                data.setdefault("place", value.rsplit(",", 1)[1].strip())
-            if not found and not times:
-                leftovers.append(line)
-                draft.note(
-                    Message(
-                        N_("input line {line}: no date or time understood in {text!r}"),
-                        {"line": line.no, "text": clean},
-                    )
-                )
+            self.date_and_time(line, clean, key, value)
         elif key in ("plats", "lokal", "mötesform", "möteslokal"):
             if value and "place" not in data:
                 data["place"] = value
-                draft.credit(("place",), line)
+                self.draft.credit(("place",), line)
             elif value:
-                draft.credit(("place",), line)
+                self.draft.credit(("place",), line)
             else:
-                leftovers.append(line)
+                self.leftovers.append(line)
         elif key.startswith("inbjud") and value:
-            _invited(value, line, draft, registry)
+            _invited(value, line, self.draft, self.registry)
         elif key.startswith("inbjud"):
-            leftovers.append(line)
+            self.leftovers.append(line)
         elif key in _ROSTER_LABELS:
-            roster_from = index
-            roster_line = line if not value else None
+            self.roster_from = index
+            self.roster_line = line if not value else None
             if value and _SEE.match(value):
                 data["roster_note"] = value
-                draft.credit(("roster_note",), line)
+                self.draft.credit(("roster_note",), line)
             elif value:
-                _inline_roster(value, line, draft, registry)
-    if organ is None and header.organ_text:
-        guessed = guess_organ(header.organ_text, registry)
-        if guessed:
-            data["organ"] = guessed
+                _inline_roster(value, line, self.draft, self.registry)
+
+    def date_and_time(self, line: Line, clean: str, key: str, value: str) -> None:
+        """'Datum: …', 'Tid: …', 'Tid och plats: …': the date, the time and perhaps the place."""
+        data, draft = self.draft.data, self.draft
+        found = find_date(value)
+        self.header.is_minutes = self.header.is_minutes or key.startswith("datum") or bool(found)
+        times = find_time_range(value)
+        if found and "date" not in data:
+            data["date"] = found.isoformat()
+            draft.credit(("date",), line)
+        if times and "time" not in data:
+            data["time"] = {"start": times[0], "end": times[1]}
+            draft.credit(("time",), line)
+        if key == "tid och plats" and "," in value:
+            data.setdefault("place", value.rsplit(",", 1)[1].strip())
+        if not found and not times:
+            self.leftovers.append(line)
             draft.note(
                 Message(
-                    N_("organ '{organ}' guessed from {text!r}"),
-                    {"organ": guessed, "text": header.organ_text},
+                    N_("input line {line}: no date or time understood in {text!r}"),
+                    {"line": line.no, "text": clean},
+                )
+            )
+
+    def organ_from_header(self) -> None:
+        """The organ from the line that names it, when no --organ was given."""
+        text = self.header.organ_text
+        if self.organ is not None or not text:
+            return
+        guessed = guess_organ(text, self.registry)
+        if guessed:
+            self.draft.data["organ"] = guessed
+            self.draft.note(
+                Message(
+                    N_("organ '{organ}' guessed from {text!r}"), {"organ": guessed, "text": text}
                 ),
                 ("organ",),
             )
-    if roster_from is not None:
-        _roster_columns(lines[roster_from + 1 :], header, draft, registry)
-        if roster_line is not None:
-            if "roster" in data:
-                draft.credit(("roster",), roster_line)
+
+    def roster(self, lines: list[Line]) -> None:
+        """The roster in the lines after its label; the label alone on its line is credited
+        to it, or left over when no roster was read."""
+        self.header.roster_groups = read_roster(lines, self.draft, self.registry)
+        if self.roster_line is not None:
+            if "roster" in self.draft.data:
+                self.draft.credit(("roster",), self.roster_line)
             else:
-                leftovers.append(roster_line)
-    draft.preface = leftovers
-    return header
+                self.leftovers.append(self.roster_line)
 
 
 def _dated_line(clean: str, line: Line, header: Header, draft: Draft) -> bool:
@@ -257,93 +296,6 @@ def _inline_roster(value: str, line: Line, draft: Draft, registry: RegistryIndex
             draft.note(
                 N_("names on the 'Kallade:' line were kept as text (roster_note)"), ("roster_note",)
             )
-
-
-def _roster_columns(
-    lines: list[Line], header: Header, draft: Draft, registry: RegistryIndex | None
-) -> None:
-    columns: dict[int, list[tuple[Line, str, bool]]] = {}  # (line, cell, after a blank line)
-    footnotes: list[Line] = []
-    skip_to = 0
-    after_blank = False
-    for index, line in enumerate(lines):
-        if line.blank or index < skip_to:
-            after_blank = after_blank or line.blank
-            continue
-        attended = attendance_at(lines, index, draft, registry)
-        if attended is not None:
-            skip_to = attended
-            continue
-        if _FOOTNOTE.match(line.text) and "\t" not in line.text:
-            footnotes.append(line)
-            continue
-        for col, cell in enumerate(line.text.split("\t")):
-            if cell.strip():
-                columns.setdefault(col, []).append((line, cell.strip(), after_blank))
-        after_blank = False
-    groups: list[tuple[str | None, Line | None, list[tuple[Line, str]]]] = []
-    organ = registry.organ(str(draft.data.get("organ", ""))) if registry else None
-    for col in sorted(columns):
-        current: tuple[str | None, Line | None, list[tuple[Line, str]]] | None = None
-        tight = False  # the group's heading and members stand on lines without a blank between
-        for line, cell, after_blank in columns[col]:
-            if (
-                current is not None
-                and current[2]
-                and (_continues(cell) or _wrapped_word(cell, current[2][-1][1], organ))
-            ):
-                last_line, last_cell = current[2][-1]  # a member's line wrapped in a column
-                current[2][-1] = (last_line, f"{last_cell} {cell}")
-                draft.credit(("roster",), line)
-                continue
-            person = parse_person(cell, registry)
-            if person is None or OTHERS.match(strip_markup(cell)):
-                current = (strip_markup(cell), Line(line.no, cell), [])
-                groups.append(current)
-                tight = True
-            else:
-                if current is None or (
-                    after_blank and tight and current[0] is not None and current[2]
-                ):
-                    # names after a blank line under a tight group, without a heading of
-                    # their own: the members who sit in no delegation
-                    current = (None, None, [])
-                    groups.append(current)
-                elif after_blank:
-                    tight = False
-                current[2].append((line, cell))
-    header.roster_groups = groups
-    place_groups(groups, footnotes, draft, registry)
-
-
-#: one word and a note in brackets: the rest of a member's line a narrow column wrapped
-_WRAPPED_NOTE = re.compile(
-    r"^[\wåäöÅÄÖ-]+\s+\((?:förhind|frånvar|ordf|vice|ersätt|via|digital|"
-    r"distans)",
-    re.IGNORECASE,
-)
-
-
-def _continues(cell: str) -> bool:
-    """Whether a roster line goes on from the member's line above it: '(förhindrad)', a line
-    in lower case, 'Universitetssjukhuset (förhindrad)'."""
-    clean = strip_markup(cell).strip()
-    return clean.startswith("(") or clean[:1].islower() or bool(_WRAPPED_NOTE.match(clean))
-
-
-def _wrapped_word(cell: str, above: str, organ: Organ | None) -> bool:
-    """One word under a member's line that ends in an affiliation ('Helen Nordling,
-    Boråsregionens' / 'Sjuhäradskommunalförbund'), when the registry knows the organ's
-    delegations and the word is none of them."""
-    clean = strip_markup(cell).strip()
-    return (
-        organ is not None
-        and bool(organ.delegations)
-        and " " not in clean
-        and "," in above
-        and not above.rstrip().endswith(")")
-        and resolve_delegation(clean, organ) is None
-    )
 
 
 def finish_mode(draft: Draft) -> None:

@@ -18,11 +18,11 @@ from vvgctl.importer import emit
 from vvgctl.importer import printed as P
 from vvgctl.importer.context import Context
 from vvgctl.importer.draft import Draft
-from vvgctl.importer.header import finish_mode, parse_header
+from vvgctl.importer.header import Header, finish_mode, parse_header
 from vvgctl.importer.items import ItemParser
 from vvgctl.importer.pages import read_lines
 from vvgctl.importer.people import match_person
-from vvgctl.importer.structure import find_headings, is_credible, sections
+from vvgctl.importer.structure import Heading, find_headings, is_credible, sections
 from vvgctl.importer.text import Line, unflatten_items
 from vvgctl.message import Message
 from vvgctl.models import Meeting
@@ -101,6 +101,31 @@ def build_draft(
         draft.credit(("organ",), header.organ_line)
     if date is not None:
         draft.data["date"] = date.isoformat()
+    _require_date(draft, header, source)
+    _require_organ(draft, header, registry, source)
+    headings = _credible_headings(draft, header, headings, lines)
+    meeting_date = dt.date.fromisoformat(draft.data["date"])
+    ctx = Context(
+        registry, meeting_date, draft.data["organ"], _previous_checker(root, draft.data["organ"])
+    )
+    _read_items(draft, ctx, lines, headings)
+    P.close_by_text(draft, root)
+    if draft.printed_follow_ups:  # the minutes list their follow-ups: none is guessed
+        for guessed in draft.derived_follow_ups:
+            del guessed["follow_ups"]
+    P.from_header(draft, ctx)
+    if draft.preface:
+        draft.to_review(draft.preface, N_("header text that was not understood"))
+    if furniture:
+        draft.to_review(
+            furniture, N_("page numbers and page headers of the PDF, taken out of the text")
+        )
+    _finish(draft)
+    return draft
+
+
+def _require_date(draft: Draft, header: Header, source: str) -> None:
+    """Without a meeting date the document is not taken for minutes."""
     if "date" not in draft.data:
         raise NotMinutes(
             Message(
@@ -120,6 +145,12 @@ def build_draft(
                 "place then goes to the review section"
             ),
         )
+
+
+def _require_organ(
+    draft: Draft, header: Header, registry: RegistryIndex | None, source: str
+) -> None:
+    """Without an organ (given, or guessed from the header) there is no draft."""
     if "organ" not in draft.data:
         known = ", ".join(registry.organ_ids()) if registry else ""
         message = (
@@ -133,6 +164,13 @@ def build_draft(
             if known
             else N_("pass --organ ORG"),
         )
+
+
+def _credible_headings(
+    draft: Draft, header: Header, headings: list[Heading], lines: list[Line]
+) -> list[Heading]:
+    """The headings to read as items: without a minutes title or a 'Datum:' line, only a
+    credible numbered sequence; else none, and everything goes to review."""
     if not header.is_minutes and is_credible(headings):
         draft.note(
             N_(
@@ -150,11 +188,13 @@ def build_draft(
         )
         draft.to_review(lines)
         draft.preface = []
-        headings = []
-    meeting_date = dt.date.fromisoformat(draft.data["date"])
-    ctx = Context(
-        registry, meeting_date, draft.data["organ"], _previous_checker(root, draft.data["organ"])
-    )
+        return []
+    return headings
+
+
+def _read_items(draft: Draft, ctx: Context, lines: list[Line], headings: list[Heading]) -> None:
+    """Each heading's lines read into an item; section headings give the kind of the items
+    under them."""
     bounds = [h.start for h in headings] + [len(lines)]
     grouped = sections(lines, headings)
     section_lines = {lines[at].no: (lines[at], item, kind) for at, (item, kind) in grouped.items()}
@@ -183,19 +223,6 @@ def build_draft(
                 ),
                 ("items", index, "title"),
             )
-    P.close_by_text(draft, root)
-    if draft.printed_follow_ups:  # the minutes list their follow-ups: none is guessed
-        for guessed in draft.derived_follow_ups:
-            del guessed["follow_ups"]
-    P.from_header(draft, ctx)
-    if draft.preface:
-        draft.to_review(draft.preface, N_("header text that was not understood"))
-    if furniture:
-        draft.to_review(
-            furniture, N_("page numbers and page headers of the PDF, taken out of the text")
-        )
-    _finish(draft)
-    return draft
 
 
 def _finish(draft: Draft) -> None:

@@ -59,6 +59,22 @@ def _short_last_line(text: str, widths: list[int]) -> bool:
     )
 
 
+def _rest_of_paragraph(lines: list[Line], j: int) -> tuple[list[Line], int]:
+    """The position that starts with its text on line ``j`` (a sentence, or text after the
+    label): the lines up to a blank line, a bullet or the next label."""
+    block = [lines[j]]
+    k = j + 1
+    while (
+        k < len(lines)
+        and not lines[k].blank
+        and not _stops(lines[k], False)
+        and not _BULLET.match(lines[k].text)
+    ):
+        block.append(lines[k])
+        k += 1
+    return block, k
+
+
 def collect_position(lines: list[Line], j: int, runs_on: bool = False) -> tuple[list[Line], int]:
     """The lines of the position whose label stands on line ``j``, and where it ends.
 
@@ -67,18 +83,10 @@ def collect_position(lines: list[Line], j: int, runs_on: bool = False) -> tuple[
     Only with ``runs_on``, the detailed position (after the dialog, or a second one) that
     closes the item runs on over its paragraphs to the next label or heading."""
     label = L.POSITION.match(_clean(lines[j].text))
+    if label is None or label.group(2).strip():  # a sentence, or text after the label
+        return _rest_of_paragraph(lines, j)
     block = [lines[j]]
     k = j + 1
-    if label is None or label.group(2).strip():  # a sentence, or text after the label
-        while (
-            k < len(lines)
-            and not lines[k].blank
-            and not _stops(lines[k], False)
-            and not _BULLET.match(lines[k].text)
-        ):
-            block.append(lines[k])
-            k += 1
-        return block, k
     have_parts = False
     have_prose = False
     last_was_list = False

@@ -202,69 +202,13 @@ class PlanFile(Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> PlanFile:
-        ids = [c.id for c in self.categories]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise ValueError(
-                Message(
-                    N_("the category {duplicates!r} is listed twice"), {"duplicates": duplicates[0]}
-                )
-            )
+        _no_duplicate_categories(self.categories)
         first, last = self.period
-        span = (last[0] - first[0]) * 12 + last[1] - first[1]
-        if span < 0:
-            raise ValueError(
-                Message(
-                    N_("'end' ({last}-{last2:02d}) is before 'start' ({first}-{first2:02d})"),
-                    {"last": last[0], "last2": last[1], "first": first[0], "first2": first[1]},
-                )
-            )
-        if span > 11:
-            raise ValueError(N_("an årshjul covers at most twelve months; split it per year"))
-        if self.year not in (first[0], last[0]):
-            raise ValueError(
-                Message(
-                    N_(
-                        "the period {first}-{first2:02d} – {last}-{last2:02d} does "
-                        "not touch the plan's year {year}"
-                    ),
-                    {
-                        "first": first[0],
-                        "first2": first[1],
-                        "last": last[0],
-                        "last2": last[1],
-                        "year": self.year,
-                    },
-                )
-            )
+        _valid_period(first, last, self.year)
         for meeting in self.meetings:
-            if not first <= meeting.year_month <= last:
-                label = meeting.date or meeting.month
-                raise ValueError(
-                    Message(
-                        N_(
-                            "the meeting {label} is outside the plan's period "
-                            "{first}-{first2:02d} – {last}-{last2:02d}"
-                        ),
-                        {
-                            "label": label,
-                            "first": first[0],
-                            "first2": first[1],
-                            "last": last[0],
-                            "last2": last[1],
-                        },
-                    )
-                )
+            _meeting_in_period(meeting, first, last)
         for rule in self.recurring:
-            for year in (first[0], last[0]):
-                case = rule.render(year)[1]
-                if case is not None and not _CASE.fullmatch(case):
-                    raise ValueError(
-                        Message(
-                            N_("the case {case!r} does not give a valid case id"),
-                            {"case": rule.case},
-                        )
-                    )
+            _valid_recurring_case(rule, (first[0], last[0]))
         return self
 
     @property
@@ -275,3 +219,79 @@ class PlanFile(Model):
 
     def category(self, category_id: str) -> Category | None:
         return next((c for c in self.categories if c.id == category_id), None)
+
+
+def _no_duplicate_categories(categories: list[Category]) -> None:
+    ids = [c.id for c in categories]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise ValueError(
+            Message(
+                N_("the category {duplicates!r} is listed twice"), {"duplicates": duplicates[0]}
+            )
+        )
+
+
+def _valid_period(first: tuple[int, int], last: tuple[int, int], year: int) -> None:
+    """The plan's period runs forward, over at most twelve months, and touches its year."""
+    span = (last[0] - first[0]) * 12 + last[1] - first[1]
+    if span < 0:
+        raise ValueError(
+            Message(
+                N_("'end' ({last}-{last2:02d}) is before 'start' ({first}-{first2:02d})"),
+                {"last": last[0], "last2": last[1], "first": first[0], "first2": first[1]},
+            )
+        )
+    if span > 11:
+        raise ValueError(N_("an årshjul covers at most twelve months; split it per year"))
+    if year not in (first[0], last[0]):
+        raise ValueError(
+            Message(
+                N_(
+                    "the period {first}-{first2:02d} – {last}-{last2:02d} does "
+                    "not touch the plan's year {year}"
+                ),
+                {
+                    "first": first[0],
+                    "first2": first[1],
+                    "last": last[0],
+                    "last2": last[1],
+                    "year": year,
+                },
+            )
+        )
+
+
+def _meeting_in_period(
+    meeting: PlannedMeeting, first: tuple[int, int], last: tuple[int, int]
+) -> None:
+    if not first <= meeting.year_month <= last:
+        label = meeting.date or meeting.month
+        raise ValueError(
+            Message(
+                N_(
+                    "the meeting {label} is outside the plan's period "
+                    "{first}-{first2:02d} – {last}-{last2:02d}"
+                ),
+                {
+                    "label": label,
+                    "first": first[0],
+                    "first2": first[1],
+                    "last": last[0],
+                    "last2": last[1],
+                },
+            )
+        )
+
+
+def _valid_recurring_case(rule: RecurringTopic, years: tuple[int, int]) -> None:
+    """The recurring topic's case, filled in for each year of the period, is a case id."""
+    for year in years:
+        case = rule.render(year)[1]
+        if case is not None and not _CASE.fullmatch(case):
+            raise ValueError(
+                Message(
+                    N_("the case {case!r} does not give a valid case id"),
+                    {"case": rule.case},
+                )
+            )

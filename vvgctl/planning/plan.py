@@ -17,6 +17,7 @@ needs the merged årshjul: :mod:`vvgctl.arshjul.checks` adds it to this kind.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from pydantic import BaseModel
 
@@ -71,71 +72,90 @@ def _categories(loaded: Loaded[BaseModel], plan: PlanFile) -> list[Diagnostic]:
     return found
 
 
+@dataclass
+class _Scheduled:
+    """The meetings an organ's schedule of a year holds (None: no schedule), and whether the
+    schedule says it is complete."""
+
+    dates: set[dt.date] | None
+    complete: bool
+
+
+def _scheduled(repository: Repository, organ: str, year: int) -> _Scheduled:
+    path = repository.schedule_path(organ, year)
+    model = repository.data(path, ScheduleFile).model if path.exists() else None
+    if model is None:
+        return _Scheduled(None, False)
+    return _Scheduled({e.date for e in model.meetings if not e.cancelled}, model.complete)
+
+
 def _unscheduled(
     loaded: Loaded[BaseModel], plan: PlanFile, repository: Repository
 ) -> list[Diagnostic]:
     found = []
-    schedules: dict[int, set[dt.date] | None] = {}
-    complete: dict[int, bool] = {}
+    schedules: dict[int, _Scheduled] = {}
     for m, meeting in enumerate(plan.meetings):
         year, month = meeting.year_month
         if year not in schedules:
-            path = repository.schedule_path(plan.organ, year)
-            model = repository.data(path, ScheduleFile).model if path.exists() else None
-            schedules[year] = (
-                {e.date for e in model.meetings if not e.cancelled} if model is not None else None
-            )
-            complete[year] = model is not None and model.complete
-        dates = schedules[year]
+            schedules[year] = _scheduled(repository, plan.organ, year)
+        scheduled = schedules[year]
+        dates = scheduled.dates
         where = f"{plan.organ}/{year}/schedule.yaml"
         if meeting.date is not None and (dates is None or meeting.date not in dates):
-            found.append(
-                loaded.error(
-                    CODE_UNSCHEDULED,
-                    Message(
-                        N_("the planned meeting {date} is not in the schedule"),
-                        {"date": meeting.date},
-                    ),
-                    "meetings",
-                    m,
-                    "date",
-                    hint=Message(
-                        N_(
-                            "add it to {where}, or plan by month ('month: {year}-{month:02d}') "
-                            "while the date is not fixed"
-                        ),
-                        {"where": where, "year": year, "month": month},
-                    ),
-                )
-            )
+            found.append(_date_not_scheduled(loaded, m, meeting.date, where))
         elif (
             meeting.date is None
             and dates is not None
-            and complete[year]
+            and scheduled.complete
             and not any((d.year, d.month) == (year, month) for d in dates)
         ):
-            found.append(
-                loaded.error(
-                    CODE_UNSCHEDULED,
-                    Message(
-                        N_(
-                            "the schedule of {year} has no meeting in "
-                            "{year}-{month:02d}, the month this meeting is planned "
-                            "for"
-                        ),
-                        {"year": year, "month": month},
-                    ),
-                    "meetings",
-                    m,
-                    "month",
-                    severity=Severity.WARNING,
-                    hint=Message(
-                        N_("add the meeting to {where}, or move the topics to a scheduled month"),
-                        {"where": where},
-                    ),
-                )
-            )
+            found.append(_month_not_scheduled(loaded, m, (year, month), where))
     return found
+
+
+def _date_not_scheduled(loaded: Loaded[BaseModel], m: int, date: dt.date, where: str) -> Diagnostic:
+    return loaded.error(
+        CODE_UNSCHEDULED,
+        Message(
+            N_("the planned meeting {date} is not in the schedule"),
+            {"date": date},
+        ),
+        "meetings",
+        m,
+        "date",
+        hint=Message(
+            N_(
+                "add it to {where}, or plan by month ('month: {year}-{month:02d}') "
+                "while the date is not fixed"
+            ),
+            {"where": where, "year": date.year, "month": date.month},
+        ),
+    )
+
+
+def _month_not_scheduled(
+    loaded: Loaded[BaseModel], m: int, year_month: tuple[int, int], where: str
+) -> Diagnostic:
+    year, month = year_month
+    return loaded.error(
+        CODE_UNSCHEDULED,
+        Message(
+            N_(
+                "the schedule of {year} has no meeting in "
+                "{year}-{month:02d}, the month this meeting is planned "
+                "for"
+            ),
+            {"year": year, "month": month},
+        ),
+        "meetings",
+        m,
+        "month",
+        severity=Severity.WARNING,
+        hint=Message(
+            N_("add the meeting to {where}, or move the topics to a scheduled month"),
+            {"where": where},
+        ),
+    )
 
 
 def _cross_check(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagnostic]:
