@@ -292,9 +292,11 @@ def test_sqlite_json_equals_the_python_rows(
     assert decisions_json(open_index([repo]), DecisionFilter(person="Åsa Jackson")) is None
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
+@pytest.mark.parametrize(
+    ("encoding", "lang"), [("utf-8", "sv_SE.UTF-8"), ("utf-8", "en_GB.UTF-8"), ("latin-1", "")]
+)
 def test_decisions_json_writes_the_bytes_the_python_rows_give(
-    repo: Path, tmp_path: Path, encoding: str
+    repo: Path, tmp_path: Path, encoding: str, lang: str
 ) -> None:
     """The JSON SQLite encodes goes to stdout's byte stream as it is when stdout writes UTF-8,
     and through the text layer otherwise: either way the bytes `print_rows_json` of the
@@ -310,13 +312,15 @@ def test_decisions_json_writes_the_bytes_the_python_rows_give(
     env = dict(
         os.environ,
         PYTHONIOENCODING=encoding,
+        LANG=lang,
         XDG_CACHE_HOME=str(tmp_path / "cache"),
         VVGCTL_CACHE_DIR=str(tmp_path / "cache"),
         NO_COLOR="1",
     )
     for text in ("enkät", "ingenting-sådant"):
         command = [sys.executable, "-m", "vvgctl", "decisions", str(repo), "--format", "json"]
-        ran = subprocess.run([*command, "--text", text], env=env, capture_output=True, check=True)
+        ran = subprocess.run([*command, "--text", text], env=env, capture_output=True)
+        assert ran.returncode == 0 and not ran.stderr, ran.stderr
         rows = find_decisions(open_index([repo]), DecisionFilter(text=text))
         written = io.TextIOWrapper(io.BytesIO(), encoding=encoding, newline="")
         real = sys.stdout
@@ -427,3 +431,23 @@ def test_a_case_with_a_pending_follow_up_is_not_decided(make_repo: RepoFactory) 
     assert [r["case"] for r in rows] == [OWN_CASE]  # type: ignore[index]
     plain = runner.invoke(app, ["cases", str(repo)])
     assert "Väntar på uppföljning" in plain.stdout
+
+
+def test_json_bytes_go_through_a_stdout_without_a_byte_stream(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stdout with no byte stream under it (a StringIO) gets the same text."""
+    import sys
+
+    from vvgctl.cli.tabular import print_json_lines, print_json_utf8
+
+    for objects in ([], ['{"text":"år"}', '{"text":"ä"}']):
+        written = []
+        for printer, given in (
+            (print_json_utf8, [o.encode() for o in objects]),
+            (print_json_lines, objects),
+        ):
+            monkeypatch.setattr(sys, "stdout", io.StringIO())
+            printer(given)
+            written.append(sys.stdout.getvalue())
+        assert written[0] == written[1] != ""
