@@ -17,11 +17,13 @@ alike; the table gives the medians of --repeat rounds, wall and CPU. "Cold" is a
 folder of its own each round; "warm" runs right after a run that filled the cache.
 
     .venv/bin/python benchmarks/bench_scale.py [--meetings-small 3000] [--meetings 10000]
-        [--repeat 3] [--keep] [--text enkät]
+        [--repeat 3] [--keep] [--text enkät] [--compare OTHER_TREE]
 
 The repositories are grown by benchmarks/grow.py into benchmarks/out/scale-N (a git repository,
 as a real one is); --keep reuses one that already holds N meetings. About 5 minutes at the
-defaults on an idle 2-core machine, with --keep.
+defaults on an idle 2-core machine, with --keep. --compare runs every row with the vvgctl of
+another source tree too (say, ``git archive main | tar -x -C /tmp/base``), in the same rounds,
+each tree with caches of its own, and prints its table after this tree's.
 """
 
 from __future__ import annotations
@@ -102,11 +104,11 @@ def repository(source: Path, out: Path, count: int, keep: bool) -> list[Path]:
     return files
 
 
-def environment(cache: Path) -> dict[str, str]:
-    """This tree's vvgctl, with ``cache`` as its cache folder."""
+def environment(tree: Path, cache: Path) -> dict[str, str]:
+    """The vvgctl of the source tree ``tree``, with ``cache`` as its cache folder."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("VVGCTL_")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # else every run compiles ~80 modules again
-    env.update(NO_COLOR="1", PYTHONPATH=str(ROOT), VVGCTL_CACHE_DIR=str(cache))
+    env.update(NO_COLOR="1", PYTHONPATH=str(tree), VVGCTL_CACHE_DIR=str(cache))
     return env
 
 
@@ -146,7 +148,20 @@ def rows(small: int, large: int) -> list[Row]:
     ]
 
 
-def measure(args: argparse.Namespace, scratch: Path, table: list[Row]) -> None:
+@dataclass
+class Commands:
+    """The commands of the rows, run in ``cwd`` (a scratch folder, so that ``python -m``
+    imports the tree on PYTHONPATH, not the working folder's)."""
+
+    cwd: str
+    check_small: list[str]
+    libyaml: list[str]
+    check_large: list[str]
+    decisions: list[str]
+
+
+def commands(args: argparse.Namespace, scratch: Path) -> Commands:
+    """The grown repositories (made or kept) and the commands that run on them."""
     source = ROOT / "minutes"
     small_root = args.out / f"scale-{args.meetings_small}"
     large_root = args.out / f"scale-{args.meetings}"
@@ -154,30 +169,69 @@ def measure(args: argparse.Namespace, scratch: Path, table: list[Row]) -> None:
     repository(source, large_root, args.meetings, args.keep)
     listing = scratch / "small-files.txt"
     listing.write_text("\n".join(str(p) for p in small) + "\n", encoding="utf-8")
-    cwd = str(scratch)
-    check_small = [*VVGCTL, "check", "-j", "1", str(small_root)]
-    check_large = [*VVGCTL, "check", "-j", "2", str(large_root)]
-    decisions = [*VVGCTL, "decisions", str(large_root), "--text", args.text, "--format", "json"]
-    warm_small, warm_query = environment(scratch / "warm-small"), environment(scratch / "query")
+    return Commands(
+        cwd=str(scratch),
+        check_small=[*VVGCTL, "check", "-j", "1", str(small_root)],
+        libyaml=[PYTHON, "-c", LIBYAML, str(listing)],
+        check_large=[*VVGCTL, "check", "-j", "2", str(large_root)],
+        decisions=[*VVGCTL, "decisions", str(large_root), "--text", args.text, "--format", "json"],
+    )
+
+
+def measure(
+    args: argparse.Namespace, scratch: Path, trees: dict[str, Path], tables: dict[str, list[Row]]
+) -> None:
+    """Every row of every tree, --repeat rounds; within a round each row's sides run one after
+    the other, tree after tree (which tree goes first alternates)."""
+    run = commands(args, scratch)
     start = time.perf_counter()
-    timed_run(check_small, warm_small, cwd)  # fills the cache of the warm small check
-    timed_run(decisions, warm_query, cwd)  # builds the query index
+    for name, tree in trees.items():
+        # the warm small check's cache and the query index, filled once
+        timed_run(run.check_small, environment(tree, scratch / name / "warm-small"), run.cwd)
+        timed_run(run.decisions, environment(tree, scratch / name / "query"), run.cwd)
     print(f"caches filled in {time.perf_counter() - start:.1f} s", flush=True)
-    first, second, third, fourth = table
     for round_ in range(args.repeat):
         start = time.perf_counter()
-        cold_small = environment(scratch / f"cold-small-{round_}")
-        first.add("check", timed_run(check_small, cold_small, cwd))
-        first.add("libyaml", timed_run([PYTHON, "-c", LIBYAML, str(listing)], warm_small, cwd))
-        second.add("check", timed_run(check_small, warm_small, cwd))
-        second.add("--help", timed_run([*VVGCTL, "--help"], warm_small, cwd))
-        cold_large = environment(scratch / f"cold-large-{round_}")
-        third.add("cold", timed_run(check_large, cold_large, cwd))
-        third.add("warm", timed_run(check_large, cold_large, cwd))
-        fourth.add("decisions", timed_run(decisions, warm_query, cwd))
+        order = list(trees) if round_ % 2 == 0 else list(trees)[::-1]
+        for row in range(len(ROWS)):
+            for name in order:
+                folder = scratch / name
+                ROWS[row](run, tables[name][row], trees[name], folder, round_)
         print(
             f"round {round_ + 1} of {args.repeat}: {time.perf_counter() - start:.1f} s", flush=True
         )
+
+
+def _cold_check(run: Commands, row: Row, tree: Path, folder: Path, round_: int) -> None:
+    row.add(
+        "check", timed_run(run.check_small, environment(tree, folder / f"cold-{round_}"), run.cwd)
+    )
+    row.add("libyaml", timed_run(run.libyaml, environment(tree, folder / "warm-small"), run.cwd))
+
+
+def _warm_check(run: Commands, row: Row, tree: Path, folder: Path, round_: int) -> None:
+    warm = environment(tree, folder / "warm-small")
+    row.add("check", timed_run(run.check_small, warm, run.cwd))
+    row.add("--help", timed_run([*VVGCTL, "--help"], warm, run.cwd))
+
+
+def _large_check(run: Commands, row: Row, tree: Path, folder: Path, round_: int) -> None:
+    cold = environment(tree, folder / f"cold-large-{round_}")
+    row.add("cold", timed_run(run.check_large, cold, run.cwd))
+    row.add("warm", timed_run(run.check_large, cold, run.cwd))
+
+
+def _decisions(run: Commands, row: Row, tree: Path, folder: Path, round_: int) -> None:
+    row.add("decisions", timed_run(run.decisions, environment(tree, folder / "query"), run.cwd))
+
+
+#: how each row of :func:`rows` is measured, in its order
+ROWS: list[Callable[[Commands, Row, Path, Path, int], None]] = [
+    _cold_check,
+    _warm_check,
+    _large_check,
+    _decisions,
+]
 
 
 def cell(row: Row, which: int) -> str:
@@ -189,9 +243,9 @@ def cell(row: Row, which: int) -> str:
     return f"{text} {'✓' if row.check(medians) else '✗'}"
 
 
-def report(table: list[Row], repeat: int) -> None:
+def report(table: list[Row], repeat: int, tree: str) -> None:
     print(
-        f"\nAt scale: medians of {repeat} interleaved rounds, {os.cpu_count()} cores "
+        f"\nAt scale, {tree}: medians of {repeat} interleaved rounds, {os.cpu_count()} cores "
         "(wall: the clock; CPU: user + system, workers included)\n"
     )
     print("| at scale, same files | wall | CPU | goal |")
@@ -210,11 +264,21 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="reuse grown repositories")
     parser.add_argument("--text", default="enkät", help="the word decisions asks for")
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        default=None,
+        help="another vvgctl source tree (say, an export of main) to run side by side",
+    )
     args = parser.parse_args()
-    table = rows(args.meetings_small, args.meetings)
+    trees = {"this tree": ROOT}
+    if args.compare is not None:
+        trees["other tree"] = args.compare.resolve()
+    tables = {name: rows(args.meetings_small, args.meetings) for name in trees}
     with tempfile.TemporaryDirectory() as scratch:
-        measure(args, Path(scratch), table)
-    report(table, args.repeat)
+        measure(args, Path(scratch), trees, tables)
+    for name, table in tables.items():
+        report(table, args.repeat, f"{name} ({trees[name]})")
 
 
 if __name__ == "__main__":
