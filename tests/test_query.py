@@ -277,11 +277,12 @@ def test_sqlite_json_equals_the_python_rows(
         index = open_index(scope)
         for flt in filters:
             expected = [
-                json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+                json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode()
                 for row in find_decisions(index, flt)
             ]
             assert decisions_json(index, flt) == expected, (scope, flt)
-    everything = decisions_json(open_index([repo]), DecisionFilter())
+    found = decisions_json(open_index([repo]), DecisionFilter())
+    everything = [row.decode() for row in found or []]
     assert everything and any('Per \\"Pelle\\" Back\\\\slash' in row for row in everything)
     assert any('"governing_documents":["riktlinje-egenvard"]' in row for row in everything)
     assert any(
@@ -289,6 +290,49 @@ def test_sqlite_json_equals_the_python_rows(
         for row in everything
     )
     assert decisions_json(open_index([repo]), DecisionFilter(person="Åsa Jackson")) is None
+
+
+@pytest.mark.parametrize(
+    ("encoding", "lang"), [("utf-8", "sv_SE.UTF-8"), ("utf-8", "en_GB.UTF-8"), ("latin-1", "")]
+)
+def test_decisions_json_writes_the_bytes_the_python_rows_give(
+    repo: Path, tmp_path: Path, encoding: str, lang: str
+) -> None:
+    """The JSON SQLite encodes goes to stdout's byte stream as it is when stdout writes UTF-8,
+    and through the text layer otherwise: either way the bytes `print_rows_json` of the
+    Python rows would write, in the stream's encoding."""
+    import os
+    import subprocess
+    import sys
+
+    from vvgctl.cli.tabular import print_rows_json
+    from vvgctl.index import open_index
+    from vvgctl.query.decisions import DecisionFilter, find_decisions
+
+    env = dict(
+        os.environ,
+        PYTHONIOENCODING=encoding,
+        LANG=lang,
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        VVGCTL_CACHE_DIR=str(tmp_path / "cache"),
+        NO_COLOR="1",
+    )
+    for text in ("enkät", "ingenting-sådant"):
+        command = [sys.executable, "-m", "vvgctl", "decisions", str(repo), "--format", "json"]
+        ran = subprocess.run([*command, "--text", text], env=env, capture_output=True)
+        assert ran.returncode == 0 and not ran.stderr, ran.stderr
+        rows = find_decisions(open_index([repo]), DecisionFilter(text=text))
+        written = io.TextIOWrapper(io.BytesIO(), encoding=encoding, newline="")
+        real = sys.stdout
+        sys.stdout = written
+        try:
+            print_rows_json(rows)
+            sys.stdout.flush()
+        finally:
+            sys.stdout = real
+        assert isinstance(written.buffer, io.BytesIO)
+        assert ran.stdout == written.buffer.getvalue(), text
+        assert (b"\xc3\xa4" in ran.stdout) == (encoding == "utf-8" and bool(rows))
 
 
 OWN_CASE = "fyrbodal-vp-2026"
@@ -387,3 +431,23 @@ def test_a_case_with_a_pending_follow_up_is_not_decided(make_repo: RepoFactory) 
     assert [r["case"] for r in rows] == [OWN_CASE]  # type: ignore[index]
     plain = runner.invoke(app, ["cases", str(repo)])
     assert "Väntar på uppföljning" in plain.stdout
+
+
+def test_json_bytes_go_through_a_stdout_without_a_byte_stream(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stdout with no byte stream under it (a StringIO) gets the same text."""
+    import sys
+
+    from vvgctl.cli.tabular import print_json_lines, print_json_utf8
+
+    for objects in ([], ['{"text":"år"}', '{"text":"ä"}']):
+        written = []
+        for printer, given in (
+            (print_json_utf8, [o.encode() for o in objects]),
+            (print_json_lines, objects),
+        ):
+            monkeypatch.setattr(sys, "stdout", io.StringIO())
+            printer(given)
+            written.append(sys.stdout.getvalue())
+        assert written[0] == written[1] != ""

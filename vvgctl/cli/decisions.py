@@ -63,7 +63,7 @@ def decisions(
     rebuild: RebuildOption = False,
 ) -> None:
     from vvgctl.cli.querying import open_index_cli
-    from vvgctl.cli.tabular import Column, emit, print_json_lines, where
+    from vvgctl.cli.tabular import Column, emit, print_json_utf8, where
     from vvgctl.query import parse_day
     from vvgctl.query.decisions import DecisionFilter, decisions_json, find_decisions
 
@@ -81,7 +81,7 @@ def decisions(
     if format is TableFormat.json:
         encoded = decisions_json(index, flt)  # SQLite writes the JSON: no Python row objects
         if encoded is not None:
-            print_json_lines(encoded)
+            print_json_utf8(encoded)
             return
     rows = find_decisions(index, flt)
     columns = [

@@ -62,9 +62,31 @@ def find_actions(
 ) -> list[dict[str, Any]]:
     """Every action, with who closed it (if anyone) and whether it is overdue."""
     today_iso = (today or dt.date.today()).isoformat()
+    actions = _actions(index)
+    _close(index, actions)
+    rows = []
+    wanted = normalise(owner) if owner else None
+    for action in actions:
+        action["overdue"] = bool(
+            action["status"] == "open" and action["due_date"] and action["due_date"] < today_iso
+        )
+        path = action.pop("_path")
+        if not index.in_scope(path) or (open_only and action["status"] != "open"):
+            continue
+        if organ and action["organ"] != organ:
+            continue
+        if wanted and wanted not in normalise(
+            f"{action['owner'] or ''}\n{action['owner_group'] or ''}"
+        ):
+            continue
+        rows.append(action)
+    return rows
+
+
+def _actions(index: Index) -> list[dict[str, Any]]:
+    """Every action of the index, oldest first, open (``_path`` is its file's own path)."""
     dates = _meeting_dates(index)
     actions: list[dict[str, Any]] = []
-    by_id: dict[str, list[dict[str, Any]]] = {}
     for (
         path,
         a_organ,
@@ -85,28 +107,37 @@ def find_actions(
         "JOIN files f ON f.id = a.file_id ORDER BY a.date, a.organ, f.path, a.seq"
     ):
         shown_due, due_day = resolve_due(due, due_meeting, a_organ, date, dates)
-        action = {
-            "organ": a_organ,
-            "date": date,
-            "item": item,
-            "id": action_id,
-            "text": text,
-            "label": label,
-            "owner": a_owner,
-            "owner_group": group,
-            "due": shown_due,
-            "due_date": due_day,
-            "case": case,
-            "status": "open",
-            "closed_by": None,
-            "overdue": False,
-            "file": index.shown(path),
-            "line": line,
-            "_path": path,
-        }
-        actions.append(action)
-        if action_id:
-            by_id.setdefault(action_id, []).append(action)
+        actions.append(
+            {
+                "organ": a_organ,
+                "date": date,
+                "item": item,
+                "id": action_id,
+                "text": text,
+                "label": label,
+                "owner": a_owner,
+                "owner_group": group,
+                "due": shown_due,
+                "due_date": due_day,
+                "case": case,
+                "status": "open",
+                "closed_by": None,
+                "overdue": False,
+                "file": index.shown(path),
+                "line": line,
+                "_path": path,
+            }
+        )
+    return actions
+
+
+def _close(index: Index, actions: list[dict[str, Any]]) -> None:
+    """Mark the actions a later meeting closes (``closes_actions``): a reference closes the
+    most recent earlier action with its id, of the same organ when there is one."""
+    by_id: dict[str, list[dict[str, Any]]] = {}
+    for action in actions:
+        if action["id"]:
+            by_id.setdefault(action["id"], []).append(action)
     for path, c_organ, date, item, action_id, line in index.connection.execute(
         "SELECT f.path, c.organ, c.date, c.item, c.action_id, c.line FROM closes c "
         "JOIN files f ON f.id = c.file_id ORDER BY c.date"
@@ -124,20 +155,3 @@ def find_actions(
                 "file": index.shown(path),
                 "line": line,
             }
-    rows = []
-    wanted = normalise(owner) if owner else None
-    for action in actions:
-        action["overdue"] = bool(
-            action["status"] == "open" and action["due_date"] and action["due_date"] < today_iso
-        )
-        path = action.pop("_path")
-        if not index.in_scope(path) or (open_only and action["status"] != "open"):
-            continue
-        if organ and action["organ"] != organ:
-            continue
-        if wanted and wanted not in normalise(
-            f"{action['owner'] or ''}\n{action['owner_group'] or ''}"
-        ):
-            continue
-        rows.append(action)
-    return rows

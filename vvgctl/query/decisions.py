@@ -172,12 +172,13 @@ def find_decisions(index: Index, flt: DecisionFilter) -> list[dict[str, Any]]:
     return rows
 
 
-def decisions_json(index: Index, flt: DecisionFilter) -> list[str] | None:
-    """The rows of :func:`find_decisions` as JSON objects, each encoded by SQLite.
+def decisions_json(index: Index, flt: DecisionFilter) -> list[bytes] | None:
+    """The rows of :func:`find_decisions` as JSON objects, each encoded by SQLite in UTF-8.
 
     The same keys, values and order as ``json.dumps(row, ensure_ascii=False,
-    separators=(",", ":"))`` of each Python row (a test holds them equal), without building
-    Python objects for every column: a 15,000-row answer in a third of the time. None when
+    separators=(",", ":")).encode()`` of each Python row (a test holds them equal), without
+    building Python objects for every column, nor decoding the text SQLite wrote (a blob
+    arrives as the bytes it holds): a 15,000-row answer in a third of the time. None when
     the filter needs Python (``person``, matched against every spelling in the registry).
     """
     if flt.person:
@@ -195,12 +196,12 @@ def decisions_json(index: Index, flt: DecisionFilter) -> list[str] | None:
         "json('[' || replace(json_quote(d.presenters), '; ', '\",\"') || ']') END"
     )
     sql = (
-        "SELECT json_object('organ', d.organ, 'date', d.date, 'item', d.item, "
+        "SELECT CAST(json_object('organ', d.organ, 'date', d.date, 'item', d.item, "
         "'title', d.title, 'type', d.type, 'label', d.label, 'text', d.text, "
         "'parts', json(d.parts), 'after_dialog', json(CASE WHEN d.after_dialog "
         "THEN 'true' ELSE 'false' END), 'confirm_by', d.confirm_by, "
         "'deadline', d.deadline, 'governing_documents', json(d.documents), "
-        f"'case', d.case_id, 'presenters', {presenters}, 'file', {shown}, 'line', d.line) "
+        f"'case', d.case_id, 'presenters', {presenters}, 'file', {shown}, 'line', d.line) AS BLOB) "
         + _FROM
         + condition
         + _ORDER

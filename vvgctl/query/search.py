@@ -102,6 +102,35 @@ def search(
     forms = word_forms(index, asked)
     if not all(f.every for f in forms):
         return []  # a word that no passage holds in any form
+    where, params = _conditions(index, organ, date_from, date_to)
+    sql = _sql(index, where)
+    tiers = []
+    if all(f.exact for f in forms):
+        tiers.append(match_expression([f.exact for f in forms]))
+    if any(f.parts or f.near for f in forms):
+        tiers.append(match_expression([f.every for f in forms]))
+    marked = {term.casefold() for f in forms for term in f.every}
+    rows: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    scale = _Scale()
+    for tier, expression in enumerate(tiers):
+        # a later tier finds the earlier tiers' passages again: ask for enough to pass them
+        found = index.connection.execute(sql, [expression, *params, limit + len(seen)])
+        for hit in found:
+            if hit[0] in seen:
+                continue
+            seen.add(hit[0])
+            factor = scale.factor(tier, hit[11], hit[9], rows)
+            rows.append(_row(index, hit, factor, marked, mark))
+            if len(rows) >= limit:
+                return rows
+    return rows
+
+
+def _conditions(
+    index: Index, organ: str | None, date_from: str | None, date_to: str | None
+) -> tuple[list[str], list[object]]:
+    """The SQL conditions on a passage ``p`` (and its file ``f``), and their parameters."""
     where: list[str] = []
     params: list[object] = []
     for clause, value in (
@@ -116,12 +145,19 @@ def search(
         condition, scope_params = index.scope_condition()
         where.append(condition)
         params += scope_params
-    # the search index holds each distinct text once (index.rows.text_id), so bm25 ranks a
-    # recurring text once, not once per meeting. A passage that stands word for word in
-    # several meetings (a recurring item, a standard position) is one hit, with how many more
-    # meetings hold it: SQLite groups the passages of the matched texts by their digest (kind,
-    # title and words, see index.rows) and shows the newest copy.
-    sql = (
+    return where, params
+
+
+def _sql(index: Index, where: list[str]) -> str:
+    """The query of one tier: an FTS5 expression, the parameters of ``where``, a limit.
+
+    The search index holds each distinct text once (index.rows.text_id), so bm25 ranks a
+    recurring text once, not once per meeting. A passage that stands word for word in
+    several meetings (a recurring item, a standard position) is one hit, with how many more
+    meetings hold it: SQLite groups the passages of the matched texts by their digest (kind,
+    title and words, see index.rows) and shows the newest copy.
+    """
+    return (
         "WITH matched AS MATERIALIZED (SELECT fts.rowid AS text_id, bm25(fts) AS rank "
         "FROM fts WHERE fts MATCH ?), "
         "grouped AS (SELECT p.id, max(p.date) AS newest, avg(m.rank) AS rank, "
@@ -136,57 +172,46 @@ def search(
         "JOIN texts t ON t.id = p.text_id "
         "JOIN files f ON f.id = p.file_id ORDER BY g.aside, g.rank, g.newest DESC"
     )
-    tiers = []
-    if all(f.exact for f in forms):
-        tiers.append(match_expression([f.exact for f in forms]))
-    if any(f.parts or f.near for f in forms):
-        tiers.append(match_expression([f.every for f in forms]))
-    marked = {term.casefold() for f in forms for term in f.every}
-    rows: list[dict[str, Any]] = []
-    seen: set[int] = set()
-    factor, group = 1.0, (0, 0)
-    for tier, expression in enumerate(tiers):
-        # a later tier finds the earlier tiers' passages again: ask for enough to pass them
-        found = index.connection.execute(sql, [expression, *params, limit + len(seen)])
-        for (
-            digest,
-            path,
-            p_organ,
-            date,
-            kind,
-            item,
-            title,
-            line,
-            body,
-            rank,
-            copies,
-            aside,
-        ) in found:
-            if digest in seen:
-                continue
-            seen.add(digest)
-            if (tier, aside) != group:
-                # a compound part ranks below every exact hit, a table or a list of people
-                # below the items: a later group's scores are scaled under the rows before it
-                group = (tier, aside)
-                factor = min(1.0, 0.99 * rows[-1]["score"] / -rank) if rows and -rank > 0 else 1.0
-            excerpt, hit_line = snippet(body, marked, line, mark)
-            if kind != "body":  # a YAML scalar: its lines need not be the text's lines
-                hit_line = line
-            rows.append(
-                {
-                    "organ": p_organ,
-                    "date": date,
-                    "item": item,
-                    "title": title,
-                    "kind": kind,
-                    "snippet": excerpt,
-                    "score": round(-rank * factor, 3),
-                    "file": index.shown(path),
-                    "line": hit_line,
-                    "repeats": copies - 1,
-                }
-            )
-            if len(rows) >= limit:
-                return rows
-    return rows
+
+
+@dataclass
+class _Scale:
+    """The factor of a group's scores: a compound part ranks below every exact hit, a table
+    or a list of people below the items, so a later group's scores are scaled under the rows
+    before it."""
+
+    current: float = 1.0
+    group: tuple[int, int] = (0, 0)
+
+    def factor(self, tier: int, aside: int, rank: float, rows: list[dict[str, Any]]) -> float:
+        if (tier, aside) != self.group:
+            self.group = (tier, aside)
+            last = rows[-1]["score"] if rows else None
+            self.current = min(1.0, 0.99 * last / -rank) if last is not None and -rank > 0 else 1.0
+        return self.current
+
+
+def _row(
+    index: Index,
+    hit: tuple[Any, ...],
+    factor: float,
+    marked: set[str],
+    mark: tuple[str, str],
+) -> dict[str, Any]:
+    """The answer's row of one hit, its score scaled by ``factor``."""
+    _, path, organ, date, kind, item, title, line, body, rank, copies, _ = hit
+    excerpt, hit_line = snippet(body, marked, line, mark)
+    if kind != "body":  # a YAML scalar: its lines need not be the text's lines
+        hit_line = line
+    return {
+        "organ": organ,
+        "date": date,
+        "item": item,
+        "title": title,
+        "kind": kind,
+        "snippet": excerpt,
+        "score": round(-rank * factor, 3),
+        "file": index.shown(path),
+        "line": hit_line,
+        "repeats": copies - 1,
+    }
