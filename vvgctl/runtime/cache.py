@@ -22,6 +22,7 @@ from __future__ import annotations
 import atexit
 import gc
 import hashlib
+import json
 import os
 import shutil
 import stat
@@ -202,13 +203,10 @@ class ResultCache(Generic[V]):
     def _read(self, file: Path) -> dict[str, tuple[int, int, V]]:
         from pydantic import ValidationError
 
-        try:  # not blocking on a FIFO, nor reading a device
-            fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
-            with os.fdopen(fd, "rb") as handle:
-                found = os.fstat(fd)
-                if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_CACHE_BYTES:
-                    return {}
-                text = handle.read()
+        try:
+            text = _read_bytes(file)
+            if text is None:
+                return {}
             # a bulk load of a million tuples and strings makes no cycles: collecting while
             # it runs only costs time (0.07 s of a warm check of 10,000 meetings)
             collecting = gc.isenabled()
@@ -240,15 +238,68 @@ class ResultCache(Generic[V]):
     def save(self) -> None:
         if not self.dirty or self.file is None:
             return
-        data = _file_adapter(self.shape).dump_json((FORMAT, self.fingerprint, self.entries))
+        _write_bytes(
+            self.file, _file_adapter(self.shape).dump_json((FORMAT, self.fingerprint, self.entries))
+        )
+
+
+def _read_bytes(file: Path) -> bytes | None:
+    """The bytes of the cache file ``file``; None when it is no regular file or too large
+    (never blocking on a FIFO, nor reading a device). OSError when it cannot be read."""
+    fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_CACHE_BYTES:
+            return None
+        return handle.read()
+
+
+def _write_bytes(file: Path, data: bytes) -> None:
+    """``data`` in ``file``, replaced whole (a reader sees the old file or the new one)."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
         try:
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.replace(tmp, self.file)
-            except OSError:
-                os.unlink(tmp)
-                raise
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, file)
         except OSError:
-            return  # a cache that cannot be written only costs time
+            os.unlink(tmp)
+            raise
+    except OSError:
+        return  # a cache that cannot be written only costs time
+
+
+def _entry_file(slot: str) -> Path | None:
+    folder = private_cache_dir()
+    return folder / f"entry-{digest(slot)}.json" if folder is not None else None
+
+
+def read_entry(slot: str) -> tuple[str, Any] | None:
+    """The key and the JSON value :func:`write_entry` stored in ``slot`` (one value a slot,
+    the last written), or None: no private cache folder, no entry, or a damaged one. The
+    caller compares the key with its own and checks the value's shape before it uses it."""
+    file = _entry_file(slot)
+    if file is None:
+        return None
+    try:
+        text = _read_bytes(file)
+        found = json.loads(text) if text is not None else None
+    except (OSError, ValueError):  # missing, damaged
+        return None
+    if not (
+        isinstance(found, list)
+        and len(found) == 3
+        and found[0] == FORMAT
+        and type(found[0]) is int
+        and isinstance(found[1], str)
+    ):
+        return None
+    return found[1], found[2]
+
+
+def write_entry(slot: str, key: str, value: Any) -> None:
+    """Keep ``value`` (plain JSON data) in ``slot`` under ``key``, a digest of everything it
+    was made from (see :func:`read_entry`); without a private cache folder, nothing."""
+    file = _entry_file(slot)
+    if file is not None:
+        _write_bytes(file, json.dumps([FORMAT, key, value], ensure_ascii=False).encode())
