@@ -228,12 +228,7 @@ def test_the_date_the_code_and_a_touched_file_are_in_the_key(
     patterns = ["*/*/schedule.yaml"]
     today = whole_run.key_of(found, patterns)
 
-    class Tomorrow(dt.date):
-        @classmethod
-        def today(cls) -> Tomorrow:
-            return cls(2099, 1, 1)
-
-    monkeypatch.setattr(whole_run.dt, "date", Tomorrow)
+    monkeypatch.setattr(whole_run, "_today", lambda: "2099-01-01")
     assert whole_run.key_of(found, patterns) not in (today, None)
     monkeypatch.undo()
     monkeypatch.setattr(whole_run, "code_fingerprint", lambda: "another")

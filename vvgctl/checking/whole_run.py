@@ -162,6 +162,10 @@ def _matches(root: str, patterns: Sequence[str]) -> list[str] | None:
     return lines
 
 
+def _today() -> str:
+    return dt.date.today().isoformat()
+
+
 def _libraries() -> list[str]:
     found = [sys.version]
     for name in LIBRARIES:
@@ -190,7 +194,7 @@ def key_of(run: Run, patterns: Sequence[str]) -> str | None:
         code_fingerprint(),
         *_libraries(),
         os.getcwd(),
-        dt.date.today().isoformat(),
+        _today(),
         run.root,
         *targets,
         *patterns,
