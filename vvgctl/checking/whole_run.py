@@ -25,22 +25,23 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib.util import find_spec
 from pathlib import Path
 
 from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.errors import EXIT_FINDINGS, EXIT_OK
-from vvgctl.runtime.cache import code_fingerprint, read_entry, write_entry
+from vvgctl.runtime.cache import (
+    code_fingerprint,
+    file_identity,
+    library_versions,
+    read_entry,
+    write_entry,
+)
 from vvgctl.runtime.fingerprint import digest
 
 #: the layout of a stored outcome; a change makes every stored one a miss
 FORMAT = 1
-
-#: the libraries whose wording a finding may carry (a new version is a new key)
-LIBRARIES = ("pydantic", "pydantic_core", "ruamel.yaml")
 
 _SEVERITIES = frozenset(s.value for s in Severity)
 
@@ -118,12 +119,6 @@ def _find_root(target: str) -> str | None:
         current = parent
 
 
-def _identity(found: os.stat_result) -> str:
-    return (
-        f"{found.st_mode:o}:{found.st_ino}:{found.st_size}:{found.st_mtime_ns}:{found.st_ctime_ns}"
-    )
-
-
 def _listing(root: str) -> list[str] | None:
     """``relative path\\0identity`` of every entry below ``root`` outside hidden folders."""
     lines: list[str] = []
@@ -143,7 +138,7 @@ def _listing(root: str) -> list[str] | None:
                     folders.append(name)
                     lines.append(name + "/")
                 else:
-                    lines.append(f"{name}\0{_identity(entry.stat(follow_symlinks=False))}")
+                    lines.append(f"{name}\0{file_identity(entry.stat(follow_symlinks=False))}")
         except OSError:
             return None
     return lines
@@ -156,7 +151,9 @@ def _matches(root: str, patterns: Sequence[str]) -> list[str] | None:
     for pattern in patterns:
         for name in sorted(glob.glob(pattern, root_dir=root, include_hidden=True)):
             try:
-                lines.append(f"{pattern}\0{name}\0{_identity(os.lstat(os.path.join(root, name)))}")
+                lines.append(
+                    f"{pattern}\0{name}\0{file_identity(os.lstat(os.path.join(root, name)))}"
+                )
             except OSError:
                 return None
     return lines
@@ -164,18 +161,6 @@ def _matches(root: str, patterns: Sequence[str]) -> list[str] | None:
 
 def _today() -> str:
     return dt.date.today().isoformat()
-
-
-def _libraries() -> list[str]:
-    found = [sys.version]
-    for name in LIBRARIES:
-        try:
-            spec = find_spec(name)
-            origin = spec.origin if spec is not None else None
-            found.append(f"{name}:{_identity(os.stat(origin))}" if origin else f"{name}:-")
-        except (ImportError, ValueError, OSError):
-            found.append(f"{name}:?")
-    return found
 
 
 def key_of(run: Run, patterns: Sequence[str]) -> str | None:
@@ -186,13 +171,13 @@ def key_of(run: Run, patterns: Sequence[str]) -> str | None:
     if listing is None or matches is None:
         return None
     try:
-        targets = [f"{t}\0{_identity(os.stat(t))}" for t in run.targets]
+        targets = [f"{t}\0{file_identity(os.stat(t))}" for t in run.targets]
     except OSError:
         return None
     return digest(
         str(FORMAT),
         code_fingerprint(),
-        *_libraries(),
+        *library_versions(),
         os.getcwd(),
         _today(),
         run.root,

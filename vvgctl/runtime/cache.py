@@ -170,6 +170,34 @@ def code_fingerprint() -> str:
     )[:16]
 
 
+#: the libraries whose wording or output a stored result may carry (a new version is a new key)
+LIBRARIES = ("pydantic", "pydantic_core", "ruamel.yaml")
+
+
+def library_versions() -> list[str]:
+    """The Python and the :data:`LIBRARIES` installed (by their ``__init__``'s identity: a
+    new version is new files), found without importing them."""
+    from importlib.util import find_spec
+
+    found = [sys.version]
+    for name in LIBRARIES:
+        try:
+            spec = find_spec(name)
+            origin = spec.origin if spec is not None else None
+            found.append(f"{name}:{file_identity(os.stat(origin))}" if origin else f"{name}:-")
+        except (ImportError, ValueError, OSError):
+            found.append(f"{name}:?")
+    return found
+
+
+def file_identity(found: os.stat_result) -> str:
+    """A file's kind, inode, size, mtime and ctime: an edit that keeps size and mtime still
+    moves the ctime."""
+    return (
+        f"{found.st_mode:o}:{found.st_ino}:{found.st_size}:{found.st_mtime_ns}:{found.st_ctime_ns}"
+    )
+
+
 @cache
 def _file_adapter(value: Any) -> Any:
     """The shape of a cache file holding values of type ``value``: ``[FORMAT, fingerprint,
