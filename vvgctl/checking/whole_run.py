@@ -70,7 +70,7 @@ class Run:
 
     root: str
     targets: tuple[str, ...]
-    _listing: list[str] | None = field(default=None, repr=False)
+    _listing: str | None = field(default=None, repr=False)
     _listed: bool = field(default=False, repr=False)
 
     @property
@@ -78,7 +78,7 @@ class Run:
         """Where its outcome is kept: one for each repository, paths and working folder."""
         return "\0".join(("check-run", self.root, os.getcwd(), *self.targets))
 
-    def listing(self) -> list[str] | None:
+    def listing(self) -> str | None:
         """Every file and folder of the repository outside hidden folders (None when a
         symbolic link or a folder that cannot be read makes the fast path unsafe)."""
         if not self._listed:
@@ -119,29 +119,35 @@ def _find_root(target: str) -> str | None:
         current = parent
 
 
-def _listing(root: str) -> list[str] | None:
-    """``relative path\\0identity`` of every entry below ``root`` outside hidden folders."""
-    lines: list[str] = []
-    folders = [""]
+def _listing(root: str) -> str | None:
+    """Every entry below ``root`` outside hidden folders, each file with its kind, inode,
+    size, mtime and ctime (as :func:`~vvgctl.runtime.cache.file_identity`), as one text."""
+    found: list[object] = []
+    folders = [root]
     while folders:
-        relative = folders.pop()
         try:
-            with os.scandir(os.path.join(root, relative)) as entries:
-                found = sorted(entries, key=lambda e: e.name)
-            for entry in found:
+            with os.scandir(folders.pop()) as listed:
+                entries = sorted(listed, key=_name)
+            for entry in entries:
                 if entry.name.startswith("."):
                     continue  # no meeting or data file is found there (but see _matches)
                 if entry.is_symlink():
                     return None
-                name = f"{relative}/{entry.name}" if relative else entry.name
                 if entry.is_dir(follow_symlinks=False):
-                    folders.append(name)
-                    lines.append(name + "/")
+                    folders.append(entry.path)
+                    found.append(entry.path)
                 else:
-                    lines.append(f"{name}\0{file_identity(entry.stat(follow_symlinks=False))}")
+                    s = entry.stat(follow_symlinks=False)
+                    found.append(
+                        (entry.path, s.st_mode, s.st_ino, s.st_size, s.st_mtime_ns, s.st_ctime_ns)
+                    )
         except OSError:
             return None
-    return lines
+    return repr(found)
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def _matches(root: str, patterns: Sequence[str]) -> list[str] | None:
@@ -184,7 +190,7 @@ def key_of(run: Run, patterns: Sequence[str]) -> str | None:
         *targets,
         *patterns,
         *matches,
-        *listing,
+        listing,
     )
 
 
