@@ -67,3 +67,12 @@ def test_an_invalid_file_is_never_kept(meeting: Path, cache: Path) -> None:
     assert first[0] == 1 and "plats" in first[2]
     assert run("show", meeting, cache=cache) == first
     assert not list(cache.glob("entry-*.json"))
+
+
+def test_another_file_is_another_key(meeting: Path, cache: Path) -> None:
+    other = meeting.parents[3] / "styrgrupp-hos/2026/2026-05-13.md"
+    first = run("show", meeting, cache=cache)
+    second = run("show", other, cache=cache)
+    assert first != second
+    assert run("show", meeting, cache=cache) == first
+    assert run("show", other, cache=cache) == second

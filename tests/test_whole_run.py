@@ -218,6 +218,12 @@ def test_the_paths_asked_for_and_the_working_folder_have_their_own_outcome(
     assert here == run("check", MEETING, "--no-cache", cache=cache, cwd=minutes)
     assert f"{MEETING}:" in here[2] and str(minutes) not in here[2]
     assert run("check", MEETING, cache=cache, cwd=minutes) == here
+    other = Path("styrgrupp-hos/2026/2026-05-13.md")  # its outcome replaces the one above
+    assert run("check", other, cache=cache, cwd=minutes) == run(
+        "check", other, "--no-cache", cache=cache, cwd=minutes
+    )
+    assert run("check", MEETING, cache=cache, cwd=minutes) == here
+    assert run("check", minutes, cache=cache) == whole
 
 
 def test_the_date_the_code_and_a_touched_file_are_in_the_key(

@@ -75,8 +75,11 @@ class Run:
 
     @property
     def slot(self) -> str:
-        """Where its outcome is kept: one for each repository, paths and working folder."""
-        return "\0".join(("check-run", self.root, os.getcwd(), *self.targets))
+        """Where its outcome is kept: for each repository and working folder, one for the
+        whole repository and one for the paths last asked for in it (a pre-commit hook asks
+        for other files each time: their outcomes replace each other)."""
+        whole = self.targets == (self.root,)
+        return "\0".join(("check-run", self.root, os.getcwd(), "whole" if whole else "paths"))
 
     def listing(self) -> str | None:
         """Every file and folder of the repository outside hidden folders (None when a

@@ -60,11 +60,11 @@ def show(
 
 
 def _entry(path: Path, format: ShowFormat) -> tuple[str, str | None]:
-    """Where what ``show`` prints of ``path`` is kept (one for each file, format and
-    language), and the key it is kept under: vvgctl's code and libraries, and the file's
-    identity (None when the file cannot be looked at: then nothing is kept)."""
+    """Where what ``show`` prints of ``path`` is kept (one for each format and language: the
+    file last shown), and the key it is kept under: vvgctl's code and libraries, the file and
+    its identity (None when the file cannot be looked at: then nothing is kept)."""
     real = os.path.realpath(path)
-    slot = "\0".join(("show", real, format.value, language()))
+    slot = "\0".join(("show", format.value, language()))
     try:
         found = os.stat(real)
     except OSError:
