@@ -2,8 +2,10 @@
 
 The cache folder (``$VVGCTL_CACHE_DIR``, else ``$XDG_CACHE_HOME/vvgctl``, else
 ``~/.cache/vvgctl``) lies outside the repository, so that nothing in it shows up in a pull
-request. It holds the results of ``check`` (:class:`ResultCache`), the query index and its
-shards (:mod:`vvgctl.index.database`) and the lexicon (:mod:`vvgctl.index.vocab`).
+request. It holds the results of ``check`` (:class:`ResultCache`), the outcomes of whole
+runs of ``check`` and of ``show`` (:func:`read_entry`, :mod:`vvgctl.checking.whole_run`), the
+query index and its shards (:mod:`vvgctl.index.database`) and the lexicon
+(:mod:`vvgctl.index.vocab`).
 
 What is in that folder is read back as data, never run: every file in it is JSON or SQLite,
 checked as it is read (a file of the wrong shape is a miss, never a result and never an error).
