@@ -28,9 +28,13 @@ from benchmarks.timing import timed_run  # noqa: E402
 
 
 def timed(tree: Path, repo: Path, cache: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of one `vvgctl check` with the vvgctl of ``tree``."""
+    """Wall and CPU seconds of one `vvgctl check` with the vvgctl of ``tree`` (run in the cache's
+    folder: `python -m` puts the working folder first on the path, and a source tree there
+    would win over PYTHONPATH)."""
     env = dict(os.environ, NO_COLOR="1", PYTHONPATH=str(tree), VVGCTL_CACHE_DIR=str(cache))
-    return timed_run([sys.executable, "-m", "vvgctl", "check", str(repo)], env)
+    return timed_run(
+        [sys.executable, "-m", "vvgctl", "check", str(repo)], env, cwd=str(cache.parent)
+    )
 
 
 def compare(repo: Path, trees: dict[str, Path], cold_runs: int, warm_runs: int) -> None:

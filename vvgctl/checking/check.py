@@ -18,8 +18,8 @@ from vvgctl.checking.frozen import check_frozen
 from vvgctl.checking.registry import FILE_RULES, REPOSITORY_RULES
 from vvgctl.checking.revision import Revision
 from vvgctl.checking.rules.base import FileContext, RepositoryContext
+from vvgctl.checking.whole_run import Outcome
 from vvgctl.diagnostics import Diagnostic, Severity
-from vvgctl.errors import EXIT_FINDINGS, EXIT_OK
 from vvgctl.repository.datafiles import check_data_files
 from vvgctl.repository.discovery import meeting_files
 from vvgctl.repository.file_result import FileResult
@@ -36,13 +36,18 @@ class CheckReport:
     files: int = 0
     cached: int = 0
     meetings: list[MeetingRecord] = field(default_factory=list)
+    #: the repository's meeting files (each is read, whichever paths were asked for)
+    total: int = 0
+
+    def outcome(self) -> Outcome:
+        """What ``vvgctl check`` prints from."""
+        return Outcome(self.diagnostics, self.files, len(self.meetings), self.cached)
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is severity)
+        return self.outcome().count(severity)
 
     def exit_code(self, strict: bool = False) -> int:
-        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-        return EXIT_FINDINGS if any(d.severity in failing for d in self.diagnostics) else EXIT_OK
+        return self.outcome().exit_code(strict)
 
 
 def check_loaded(
@@ -97,6 +102,7 @@ def check_repository(
     files = repository.meeting_files if paths == [repository.root] else list(meeting_files(paths))
     results = repository.results()
     report.cached = repository.cached
+    report.total = len(repository.meeting_files)
     data_count, data_diagnostics = check_data_files(repository, registered_kinds())
     report.diagnostics += data_diagnostics
     report.files = len(files) + data_count + 2

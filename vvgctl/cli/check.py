@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +13,9 @@ from vvgctl.cli.localised import Command
 from vvgctl.message import Message, plural
 from vvgctl.runtime.i18n import N_, render
 from vvgctl.runtime.i18n import _ as tr
+
+if TYPE_CHECKING:
+    from vvgctl.checking.whole_run import Outcome, Run
 
 HELP = N_("""\
 Validate minutes against the schema and the repository's rules.
@@ -83,39 +87,76 @@ def check(
         ),
     ] = None,
 ) -> None:
-    from vvgctl.checking.check import run_check
-    from vvgctl.cli import output, reporters
-    from vvgctl.cli.progress import bar
-    from vvgctl.diagnostics import Severity
+    from vvgctl.checking import whole_run
 
     targets = paths or [Path("minutes")]
-    err = output.stderr()
+    # the whole run's stored outcome: not with --base (it reads git) nor --content-hash
+    run = None if no_cache or content_hash or base is not None else whole_run.run_of(targets)
+    outcome = whole_run.lookup(run) if run is not None else None
+    if outcome is None:
+        outcome = _run(
+            targets, run, format, use_cache=not no_cache, jobs=jobs, base=base, hashed=content_hash
+        )
+    _report(outcome, format)
+    raise typer.Exit(outcome.exit_code(strict))
+
+
+def _run(
+    targets: list[Path],
+    run: Run | None,
+    format: OutputFormat,
+    *,
+    use_cache: bool,
+    jobs: int,
+    base: str | None,
+    hashed: bool,
+) -> Outcome:
+    """The normal path: check the repository (and keep the outcome for ``run``)."""
+    from vvgctl.checking import whole_run
+    from vvgctl.checking.catalogue import registered_kinds
+    from vvgctl.checking.check import run_check
+    from vvgctl.cli.progress import bar
+
+    patterns = [kind.pattern for kind in registered_kinds()]
+    key = whole_run.key_of(run, patterns) if run is not None else None  # before anything is read
     with bar(tr("Checking"), enabled=format is OutputFormat.text) as progress:
         report = run_check(
             targets,
-            use_cache=not no_cache,
+            use_cache=use_cache,
             jobs=jobs,
             progress=progress,
             base=base,
-            verify_contents=content_hash,
+            verify_contents=hashed,
         )
-    errors = report.count(Severity.ERROR)
-    warnings = report.count(Severity.WARNING)
+    if run is not None and key is not None:
+        # the next run takes every meeting's result from the cache
+        stored = replace(report.outcome(), cached=report.total)
+        whole_run.store(run, key, patterns, stored)
+    return report.outcome()
+
+
+def _report(outcome: Outcome, format: OutputFormat) -> None:
+    from vvgctl.cli import output, reporters
+    from vvgctl.diagnostics import Severity
+
+    errors = outcome.count(Severity.ERROR)
+    warnings = outcome.count(Severity.WARNING)
     summary = {
-        "files": report.files,
-        "meetings": len(report.meetings),
+        "files": outcome.files,
+        "meetings": outcome.meetings,
         "errors": errors,
         "warnings": warnings,
-        "cached": report.cached,
+        "cached": outcome.cached,
     }
     if format is OutputFormat.json:
-        reporters.as_json(report.diagnostics, summary)
+        reporters.as_json(outcome.diagnostics, summary)
     elif format is OutputFormat.github:
-        reporters.github(report.diagnostics)
+        reporters.github(outcome.diagnostics)
     elif format is OutputFormat.gitlab:
-        reporters.gitlab(report.diagnostics)
+        reporters.gitlab(outcome.diagnostics)
     else:
-        reporters.text(report.diagnostics, err)
+        err = output.stderr()
+        reporters.text(outcome.diagnostics, err)
         verdict = (
             f"[green]{tr('no errors')}[/]"
             if not errors
@@ -126,12 +167,11 @@ def check(
                 Message(
                     N_("{files}, {meetings} checked: {verdict}, {warnings}"),
                     {
-                        "files": plural("{n} file", "{n} files", report.files),
-                        "meetings": plural("{n} meeting", "{n} meetings", len(report.meetings)),
+                        "files": plural("{n} file", "{n} files", outcome.files),
+                        "meetings": plural("{n} meeting", "{n} meetings", outcome.meetings),
                         "verdict": verdict,
                         "warnings": plural("{n} warning", "{n} warnings", warnings),
                     },
                 )
             )
         )
-    raise typer.Exit(report.exit_code(strict))

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from vvgctl.cli.formats import ShowFormat
 from vvgctl.cli.localised import Command
-from vvgctl.runtime.i18n import N_
+from vvgctl.runtime.cache import (
+    code_fingerprint,
+    file_identity,
+    library_versions,
+    read_entry,
+    write_entry,
+)
+from vvgctl.runtime.fingerprint import digest
+from vvgctl.runtime.i18n import N_, language
 
 HELP = N_("""\
 Show one meeting as validated data.
@@ -35,6 +45,46 @@ def show(
         ShowFormat, typer.Option("--format", "-f", help=N_("text or json."))
     ] = ShowFormat.text,
 ) -> None:
+    from vvgctl.cli import output
+
+    slot, key = _entry(path, format)
+    shown = _stored(slot, key, format)
+    if shown is None:
+        shown = _read(path, format)
+        if key is not None and json.loads(json.dumps(shown)) == shown:
+            write_entry(slot, key, shown)
+    if isinstance(shown, dict):
+        output.print_json(shown)
+    else:
+        output.stdout().print(output.inert(shown), markup=False)
+
+
+def _entry(path: Path, format: ShowFormat) -> tuple[str, str | None]:
+    """Where what ``show`` prints of ``path`` is kept (one for each format and language: the
+    file last shown), and the key it is kept under: vvgctl's code and libraries, the file and
+    its identity (None when the file cannot be looked at: then nothing is kept)."""
+    real = os.path.realpath(path)
+    slot = "\0".join(("show", format.value, language()))
+    try:
+        found = os.stat(real)
+    except OSError:
+        return slot, None
+    return slot, digest(code_fingerprint(), *library_versions(), real, file_identity(found))
+
+
+def _stored(slot: str, key: str | None, format: ShowFormat) -> dict[str, Any] | str | None:
+    """What an earlier ``show`` printed of the same file if nothing it read has changed."""
+    entry = read_entry(slot) if key is not None else None
+    if entry is None or entry[0] != key:
+        return None
+    value = entry[1]
+    wanted = dict if format is ShowFormat.json else str
+    return value if isinstance(value, wanted) else None
+
+
+def _read(path: Path, format: ShowFormat) -> dict[str, Any] | str:
+    """The meeting parsed and validated: its export (JSON) or its description (text); an
+    invalid file's findings end the command."""
     from vvgctl.cli import output, reporters
     from vvgctl.diagnostics import display_path
     from vvgctl.models.export import meeting_to_json
@@ -46,8 +96,7 @@ def show(
         output.stderr().print("The file is not valid; fix the errors above (vvgctl check).")
         raise typer.Exit(1)
     if format is ShowFormat.json:
-        output.print_json(meeting_to_json(loaded.model))
-        return
+        return meeting_to_json(loaded.model)
     from vvgctl.query.summary import describe_meeting
 
-    output.stdout().print(output.inert(describe_meeting(loaded.model)), markup=False)
+    return describe_meeting(loaded.model)

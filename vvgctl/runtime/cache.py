@@ -2,8 +2,10 @@
 
 The cache folder (``$VVGCTL_CACHE_DIR``, else ``$XDG_CACHE_HOME/vvgctl``, else
 ``~/.cache/vvgctl``) lies outside the repository, so that nothing in it shows up in a pull
-request. It holds the results of ``check`` (:class:`ResultCache`), the query index and its
-shards (:mod:`vvgctl.index.database`) and the lexicon (:mod:`vvgctl.index.vocab`).
+request. It holds the results of ``check`` (:class:`ResultCache`), the outcomes of whole
+runs of ``check`` and of ``show`` (:func:`read_entry`, :mod:`vvgctl.checking.whole_run`), the
+query index and its shards (:mod:`vvgctl.index.database`) and the lexicon
+(:mod:`vvgctl.index.vocab`).
 
 What is in that folder is read back as data, never run: every file in it is JSON or SQLite,
 checked as it is read (a file of the wrong shape is a miss, never a result and never an error).
@@ -22,6 +24,7 @@ from __future__ import annotations
 import atexit
 import gc
 import hashlib
+import json
 import os
 import shutil
 import stat
@@ -33,7 +36,7 @@ from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
 import vvgctl
-from vvgctl.runtime.fingerprint import digest, tree_digest
+from vvgctl.runtime.fingerprint import digest
 from vvgctl.runtime.i18n import N_, _
 
 #: the layout of a result cache's file; a change makes every stored file a miss
@@ -162,11 +165,47 @@ def _scratch() -> Path:
 
 
 def code_fingerprint() -> str:
-    """Changes when any module of vvgctl changes (mtimes; cheap to stat)."""
-    package = Path(vvgctl.__file__).parent
-    return digest(
-        vvgctl.__version__, str(FORMAT), tree_digest(package, pattern="*.py", by_content=False)
-    )[:16]
+    """Changes when any module of vvgctl changes (names, sizes and mtimes; cheap to stat):
+    a walk of strings, as every warm command asks for it."""
+    package = os.path.dirname(vvgctl.__file__)
+    found: list[tuple[str, int, int]] = []
+    for folder, folders, files in os.walk(package):
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                with suppress(OSError):  # gone since the walk listed it
+                    known = os.stat(path)
+                    found.append((path[len(package) :], known.st_size, known.st_mtime_ns))
+    return digest(vvgctl.__version__, str(FORMAT), repr(found))[:16]
+
+
+#: the libraries whose wording or output a stored result may carry (a new version is a new key)
+LIBRARIES = ("pydantic", "pydantic_core", "ruamel.yaml")
+
+
+def library_versions() -> list[str]:
+    """The Python and the :data:`LIBRARIES` installed (by their ``__init__``'s identity: a
+    new version is new files), found without importing them."""
+    from importlib.util import find_spec
+
+    found = [sys.version]
+    for name in LIBRARIES:
+        try:
+            spec = find_spec(name)
+            origin = spec.origin if spec is not None else None
+            found.append(f"{name}:{file_identity(os.stat(origin))}" if origin else f"{name}:-")
+        except (ImportError, ValueError, OSError):
+            found.append(f"{name}:?")
+    return found
+
+
+def file_identity(found: os.stat_result) -> str:
+    """A file's kind, inode, size, mtime and ctime: an edit that keeps size and mtime still
+    moves the ctime."""
+    return (
+        f"{found.st_mode:o}:{found.st_ino}:{found.st_size}:{found.st_mtime_ns}:{found.st_ctime_ns}"
+    )
 
 
 @cache
@@ -202,13 +241,10 @@ class ResultCache(Generic[V]):
     def _read(self, file: Path) -> dict[str, tuple[int, int, V]]:
         from pydantic import ValidationError
 
-        try:  # not blocking on a FIFO, nor reading a device
-            fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
-            with os.fdopen(fd, "rb") as handle:
-                found = os.fstat(fd)
-                if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_CACHE_BYTES:
-                    return {}
-                text = handle.read()
+        try:
+            text = _read_bytes(file)
+            if text is None:
+                return {}
             # a bulk load of a million tuples and strings makes no cycles: collecting while
             # it runs only costs time (0.07 s of a warm check of 10,000 meetings)
             collecting = gc.isenabled()
@@ -240,15 +276,68 @@ class ResultCache(Generic[V]):
     def save(self) -> None:
         if not self.dirty or self.file is None:
             return
-        data = _file_adapter(self.shape).dump_json((FORMAT, self.fingerprint, self.entries))
+        _write_bytes(
+            self.file, _file_adapter(self.shape).dump_json((FORMAT, self.fingerprint, self.entries))
+        )
+
+
+def _read_bytes(file: Path) -> bytes | None:
+    """The bytes of the cache file ``file``; None when it is no regular file or too large
+    (never blocking on a FIFO, nor reading a device). OSError when it cannot be read."""
+    fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_CACHE_BYTES:
+            return None
+        return handle.read()
+
+
+def _write_bytes(file: Path, data: bytes) -> None:
+    """``data`` in ``file``, replaced whole (a reader sees the old file or the new one)."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
         try:
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.replace(tmp, self.file)
-            except OSError:
-                os.unlink(tmp)
-                raise
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, file)
         except OSError:
-            return  # a cache that cannot be written only costs time
+            os.unlink(tmp)
+            raise
+    except OSError:
+        return  # a cache that cannot be written only costs time
+
+
+def _entry_file(slot: str) -> Path | None:
+    folder = private_cache_dir()
+    return folder / f"entry-{digest(slot)}.json" if folder is not None else None
+
+
+def read_entry(slot: str) -> tuple[str, Any] | None:
+    """The key and the JSON value :func:`write_entry` stored in ``slot`` (one value a slot,
+    the last written), or None: no private cache folder, no entry, or a damaged one. The
+    caller compares the key with its own and checks the value's shape before it uses it."""
+    file = _entry_file(slot)
+    if file is None:
+        return None
+    try:
+        text = _read_bytes(file)
+        found = json.loads(text) if text is not None else None
+    except (OSError, ValueError):  # missing, damaged
+        return None
+    if not (
+        isinstance(found, list)
+        and len(found) == 3
+        and found[0] == FORMAT
+        and type(found[0]) is int
+        and isinstance(found[1], str)
+    ):
+        return None
+    return found[1], found[2]
+
+
+def write_entry(slot: str, key: str, value: Any) -> None:
+    """Keep ``value`` (plain JSON data) in ``slot`` under ``key``, a digest of everything it
+    was made from (see :func:`read_entry`); without a private cache folder, nothing."""
+    file = _entry_file(slot)
+    if file is not None:
+        _write_bytes(file, json.dumps([FORMAT, key, value], ensure_ascii=False).encode())
