@@ -115,13 +115,14 @@ _texts = st.text(alphabet=st.sampled_from(list("ab '\"#[]{}:,-\\\nå")), max_siz
 def test_nesting_bound_never_underestimates(value: object, flow: bool | None) -> None:
     import io
 
-    from vvgctl.source.yaml import nesting_bound, round_trip
+    from vvgctl.source.yaml import nesting_bound, rough_bound, round_trip
 
     yaml = round_trip()
     yaml.default_flow_style = flow
     stream = io.StringIO()
     yaml.dump({"root": value}, stream)
     assert nesting_bound(stream.getvalue()) >= _depth({"root": value})
+    assert rough_bound(stream.getvalue()) >= _depth({"root": value})
 
 
 @pytest.mark.parametrize(

@@ -52,6 +52,14 @@ def nesting_bound(text: str) -> int:
     return openers + indent + 1
 
 
+def rough_bound(text: str) -> int:
+    """A looser upper bound on the node depth of ``text`` than :func:`nesting_bound`, counted
+    in a few passes of C: each collection on the way down to a node begins with a character of
+    its own, a bracket (flow) or its first indicator (block: ``-`` of its first entry, ``:`` or
+    ``?`` of its first key), so the depth is at most their number plus one."""
+    return sum(text.count(c) for c in "-?:[{") + 1
+
+
 def _depth_exceeds(text: str, limit: int) -> tuple[int, int] | None:
     """The position where the real node depth first exceeds ``limit`` (the C event parser keeps
     its own stack, so unlike the composer it cannot overflow the C stack)."""
@@ -132,12 +140,7 @@ def _unquoted_colon(text: str, exc: MarkedYAMLError) -> YamlProblem | None:
     )
 
 
-def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
-    """Parse one YAML document into plain data and node positions; raise :class:`YamlProblem`.
-
-    Positions are relative to ``text``; ``first_line`` is the file line where it starts, used
-    only for line numbers quoted inside messages.
-    """
+def _refuse_directives(text: str) -> None:
     for number, raw in enumerate(text.split("\n"), start=1):
         if raw.startswith("%"):
             raise YamlProblem(
@@ -147,7 +150,17 @@ def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
                 code="yaml-directive",
                 hint=N_("remove the line; files are read as YAML 1.2"),
             )
-    if nesting_bound(text) > COMPOSER_SAFE_DEPTH:
+
+
+def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
+    """Parse one YAML document into plain data and node positions; raise :class:`YamlProblem`.
+
+    Positions are relative to ``text``; ``first_line`` is the file line where it starts, used
+    only for line numbers quoted inside messages.
+    """
+    if text.startswith("%") or "\n%" in text:  # (looked for line by line only if there)
+        _refuse_directives(text)
+    if rough_bound(text) > COMPOSER_SAFE_DEPTH and nesting_bound(text) > COMPOSER_SAFE_DEPTH:
         deep = _depth_exceeds(text, MAX_DEPTH)
         if deep is not None:
             raise YamlProblem(
