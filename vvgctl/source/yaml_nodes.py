@@ -225,7 +225,8 @@ class _Walk:
                     N_("write the value out in full where it is used"),
                 )
             self.seen.add(id(n))
-        if _explicit(n.ctag):
+        tag = n.ctag
+        if tag is not _STR and tag is not _MAP and tag is not _SEQ and _explicit(tag):
             raise _refused(
                 n,
                 Message(
@@ -246,7 +247,11 @@ class _Walk:
 
     def sequence(self, n: SequenceNode, depth: int) -> list[Any]:
         out: list[Any] = []
+        plain = self.seen is None and depth < MAX_DEPTH  # a plain scalar child needs no check
         for index, child in enumerate(n.value):
+            if plain and child.__class__ is ScalarNode and child.ctag is _STR:
+                out.append(None if not child.style and child.value in _NULLS else child.value)
+                continue
             try:
                 out.append(self.node(child, depth + 1))
             except YamlProblem as exc:
@@ -256,12 +261,19 @@ class _Walk:
 
     def mapping(self, n: MappingNode, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        plain = self.seen is None and depth < MAX_DEPTH  # as in sequence()
         for key_node, value_node in n.value:
-            if not isinstance(key_node, ScalarNode) or _explicit(key_node.ctag):
+            if not isinstance(key_node, ScalarNode) or (
+                key_node.ctag is not _STR and _explicit(key_node.ctag)
+            ):
                 raise _refused(key_node, N_("a key must be a plain word"), "yaml-syntax")
             key = key_node.value
             if key in out:
                 raise self.duplicate(n, key_node)
+            if plain and value_node.__class__ is ScalarNode and value_node.ctag is _STR:
+                value = value_node.value
+                out[key] = None if not value_node.style and value in _NULLS else value
+                continue
             try:
                 out[key] = self.node(value_node, depth + 1)
             except YamlProblem as exc:
