@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vvgctl.source.document import SourceProblem, decode, sections, split
 
@@ -36,3 +38,68 @@ def test_headings_inside_code_fences_are_not_sections() -> None:
 
 def test_dotted_end_fence_is_accepted() -> None:
     assert split("---\na: 1\n...\nbody\n").body == "body\n"
+
+
+def _split_by_lines(
+    text: str,
+) -> tuple[str, int, str, int, list[tuple[str, int, str | None, str, str]]]:
+    """What split() gives, read line by line as the first version of vvgctl did."""
+    import re
+
+    lines = text.split("\n")
+    assert re.match(r"^---[ \t]*$", lines[0])
+    index = next(i for i in range(1, len(lines)) if re.match(r"^(---|\.\.\.)[ \t]*$", lines[i]))
+    body = "\n".join(lines[index + 1 :])
+    found: list[list[object]] = []
+    in_fence, buffer = False, list[str]()
+    for offset, line in enumerate(body.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        match = None if in_fence else re.match(r"^##(?!#)[ \t]+(.*?)[ \t#]*$", line)
+        if match:
+            if found:
+                found[-1][4] = "\n".join(buffer).strip("\n")
+            buffer = []
+            item = re.match(r"^(\d+)\s*([a-z])?[.):]?\s+(.*)$", match.group(1))
+            number = (item.group(1) + (item.group(2) or "")) if item else None
+            title = item.group(3) if item else match.group(1)
+            found.append([match.group(1), index + 2 + offset, number, title, ""])
+        elif found:
+            buffer.append(line)
+    if found:
+        found[-1][4] = "\n".join(buffer).strip("\n")
+    return ("\n".join(lines[1:index]), 2, body, index + 2, [tuple(f) for f in found])  # type: ignore[misc]
+
+
+_LINES = st.sampled_from(
+    [
+        "---",
+        "--- ",
+        "...",
+        "a: 1",
+        "",
+        " ",
+        "## 1. Punkt",
+        "## 2b) Två ##",
+        "##x",
+        "### sub",
+        "```",
+        "  ~~~ py",
+        "text",
+        "\u2028## not",
+        "## ",
+        "##\ttab",
+        "\x1c```",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=8), st.lists(_LINES, max_size=14))
+def test_split_reads_as_a_line_by_line_reading_does(front: list[str], body: list[str]) -> None:
+    text = "\n".join(["---", *[f for f in front if f.strip() not in ("---", "...")], "---", *body])
+    doc = split(text)
+    found = [(s.heading, s.line, s.number, s.title, s.text) for s in doc.sections]
+    assert (doc.front_matter, doc.front_matter_line, doc.body, doc.body_line, found) == (
+        _split_by_lines(text)
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import MINUTES
+from vvgctl.message import Message
 from vvgctl.source.yaml import YamlProblem, load
 
 
@@ -113,13 +115,14 @@ _texts = st.text(alphabet=st.sampled_from(list("ab '\"#[]{}:,-\\\nå")), max_siz
 def test_nesting_bound_never_underestimates(value: object, flow: bool | None) -> None:
     import io
 
-    from vvgctl.source.yaml import nesting_bound, round_trip
+    from vvgctl.source.yaml import nesting_bound, rough_bound, round_trip
 
     yaml = round_trip()
     yaml.default_flow_style = flow
     stream = io.StringIO()
     yaml.dump({"root": value}, stream)
     assert nesting_bound(stream.getvalue()) >= _depth({"root": value})
+    assert rough_bound(stream.getvalue()) >= _depth({"root": value})
 
 
 @pytest.mark.parametrize(
@@ -148,3 +151,70 @@ def test_other_syntax_errors_get_no_quoting_hint() -> None:
         with pytest.raises(YamlProblem) as caught:
             load(text)
         assert "in quotes: " not in str(caught.value.hint or ""), text
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "path", "column"),
+    [
+        (
+            "a:\n  b:\n    - x\n    - c: 1\n      c: 2\n",
+            "yaml-duplicate-key",
+            ("a", "b", 1, "c"),
+            7,
+        ),
+        ("a:\n  - [x, y]\n  - b: &k v\n    c: *k\n", "yaml-alias", ("a", 1, "c"), 8),
+        ("a:\n  list:\n    - ok\n    - !!str tagged\n", "yaml-tag", ("a", "list", 1), 7),
+        ("a:\n  - {[k]: v}\n", "yaml-syntax", ("a", 0), 6),
+        ("a: " + "[" * 70 + "]" * 70 + "\n", "yaml-depth", ("a",) + (0,) * 64, 68),
+    ],
+)
+def test_a_refused_node_is_named_by_its_path(
+    text: str, code: str, path: tuple[str | int, ...], column: int
+) -> None:
+    with pytest.raises(YamlProblem) as info:
+        load(text)
+    assert (info.value.code, info.value.path, info.value.column) == (code, path, column)
+
+
+def test_a_duplicate_key_names_the_line_of_the_first() -> None:
+    with pytest.raises(YamlProblem) as info:
+        load("x: 0\nm:\n  k: 1\n  other: 2\n  k: 3\n", first_line=10)
+    assert isinstance(info.value.message, Message)
+    assert info.value.message.kwargs["first"] == 12
+    assert info.value.line == 5
+
+
+def test_positions_read_from_the_graph_agree_with_every_node_recorded() -> None:
+    """The positions a diagnostic asks for (read from the node graph) are those of a walk that
+    records every node: for each node, each key, and for paths that are not there."""
+    from vvgctl.repository.discovery import meeting_files
+    from vvgctl.source.document import decode, split
+
+    for file in sorted(meeting_files([MINUTES]))[:5]:
+        document = split(decode(file.read_bytes()))
+        _, positions = load(document.front_matter)
+        _, recorded = load(document.front_matter)
+        values, keys = recorded.values, recorded.keys  # every node, recorded at once
+        assert len(values) > 100
+        for path, where in values.items():
+            assert positions.of_value(path) == where
+            assert positions.of_value((*path, "missing", 0)) == where
+            assert positions.of_key(path) == keys.get(path, where)
+        assert positions == recorded
+
+
+def test_loading_leaves_the_collector_as_it_found_it() -> None:
+    import gc
+
+    assert gc.isenabled()
+    load("a: 1\n")
+    assert gc.isenabled()
+    with pytest.raises(YamlProblem):
+        load("a: 1\na: 2\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load("a: 1\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

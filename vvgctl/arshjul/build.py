@@ -253,48 +253,14 @@ def merge(
     own = plan is not None and plan.year == year
     start, end = plan.period if plan is not None and own else ((year, 1), (year, 12))
     window = months(start, end)
-    entries = {e.date: e for e in schedule}
-    held = [facts for facts in minutes if facts.organ == organ]
-    timeline = Timeline.of([*entries, *(facts.date for facts in held), *extra_dates])
-    for day, entry in entries.items():
-        timeline.dated(day).entry = entry
-    for facts in held:
-        timeline.dated(facts.date).minutes = facts.path
-    for other in plans:
-        assert other.model is not None
-        for meeting in other.model.meetings:
-            if meeting.date is not None:
-                timeline.dated(meeting.date)
-            else:
-                timeline.in_month(*meeting.year_month)
-    rows: list[Row] = []
-    if plan is not None:
-        for i, category in enumerate(plan.categories):
-            rows.append(
-                Row(category.id, category.name, category.colour or PALETTE[i % len(PALETTE)])
-            )
+    timeline = _timeline(plans, schedule, [f for f in minutes if f.organ == organ], extra_dates)
     _add_planned(timeline, plans, window)
     if plan is not None and loaded is not None:
         _add_recurring(timeline, loaded, plan, window)
     if not planned_only:
         _add_follow_ups(timeline, organ, plan, minutes, window)
     columns = [c for c in timeline.columns if (c.year, c.month) in window]
-    used = [t.category for c in columns for t in c.topics]
-    for other in plans:  # rows of other plans whose meetings fall in the window
-        assert other.model is not None
-        for category in other.model.categories:
-            if category.id in used and all(r.id != category.id for r in rows):
-                rows.append(
-                    Row(
-                        category.id,
-                        category.name,
-                        category.colour or PALETTE[len(rows) % len(PALETTE)],
-                    )
-                )
-    for row_id in dict.fromkeys(used):
-        if all(r.id != row_id for r in rows):
-            name = FOLLOW_UP_ROW_NAME if row_id == FOLLOW_UP_ROW else row_id
-            rows.append(Row(row_id, name, PALETTE[len(rows) % len(PALETTE)]))
+    rows = _rows(plan, plans, [t.category for c in columns for t in c.topics])
     by_path = {f.path: f for f in minutes}
     for column in () if planned_only else columns:
         if column.minutes is not None:
@@ -321,6 +287,56 @@ def merge(
             )
         )
     return result
+
+
+def _timeline(
+    plans: Sequence[Loaded[PlanFile]],
+    schedule: Iterable[ScheduleEntry],
+    held: Sequence[MeetingRecord],
+    extra_dates: Iterable[dt.date],
+) -> Timeline:
+    """The columns of the scheduled, held, extra and planned meetings, before any topic."""
+    entries = {e.date: e for e in schedule}
+    timeline = Timeline.of([*entries, *(facts.date for facts in held), *extra_dates])
+    for day, entry in entries.items():
+        timeline.dated(day).entry = entry
+    for facts in held:
+        timeline.dated(facts.date).minutes = facts.path
+    for other in plans:
+        assert other.model is not None
+        for meeting in other.model.meetings:
+            if meeting.date is not None:
+                timeline.dated(meeting.date)
+            else:
+                timeline.in_month(*meeting.year_month)
+    return timeline
+
+
+def _rows(plan: PlanFile | None, plans: Sequence[Loaded[PlanFile]], used: list[str]) -> list[Row]:
+    """The plan's categories, then those of other plans that topics in the window use, then
+    any other category a topic names (a follow-up's row among them)."""
+    rows: list[Row] = []
+    if plan is not None:
+        for i, category in enumerate(plan.categories):
+            rows.append(
+                Row(category.id, category.name, category.colour or PALETTE[i % len(PALETTE)])
+            )
+    for other in plans:  # rows of other plans whose meetings fall in the window
+        assert other.model is not None
+        for category in other.model.categories:
+            if category.id in used and all(r.id != category.id for r in rows):
+                rows.append(
+                    Row(
+                        category.id,
+                        category.name,
+                        category.colour or PALETTE[len(rows) % len(PALETTE)],
+                    )
+                )
+    for row_id in dict.fromkeys(used):
+        if all(r.id != row_id for r in rows):
+            name = FOLLOW_UP_ROW_NAME if row_id == FOLLOW_UP_ROW else row_id
+            rows.append(Row(row_id, name, PALETTE[len(rows) % len(PALETTE)]))
+    return rows
 
 
 def _category_of_case(timeline: Timeline, case: str | None) -> str | None:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
 from vvgctl.arshjul.build import build, merge
-from vvgctl.arshjul.model import Source
+from vvgctl.arshjul.model import Arshjul, Column, Origin, Source, Topic
 from vvgctl.diagnostics import Diagnostic, RuleCode, Severity
 from vvgctl.message import Message
 from vvgctl.models.item import KINDS_REQUIRING_DECISION, ItemKind
@@ -133,6 +134,34 @@ def _positions(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagno
     )
     first_information = repository.derived("first-information", _first_information)
     found = []
+    for column, topic, origin in _uninformed(arshjul, first_information):
+        found.append(
+            loaded.error(
+                CODE_POSITION,
+                Message(
+                    N_(
+                        "the position {title!r} ({label}) is planned on the case {case!r}, "
+                        "which no earlier meeting took up as information"
+                    ),
+                    {"title": topic.title, "label": column.label(), "case": topic.case},
+                ),
+                *origin.node,
+                "kind",
+                severity=Severity.WARNING,
+                hint=N_(
+                    "plan an information item on the case at an earlier meeting (a "
+                    "case is brought as information before a position)"
+                ),
+            )
+        )
+    return found
+
+
+def _uninformed(
+    arshjul: Arshjul, first_information: dict[str, dt.date]
+) -> Iterator[tuple[Column, Topic, Origin]]:
+    """Each planned position (its column, topic and the plan's entry it comes from, each entry
+    once) on a case that neither the minutes nor the plan took up as information before it."""
     reported: set[tuple[str | int, ...]] = set()
     informed: dict[str, dt.date] = {}  # case -> first month start where information was planned
     for column in arshjul.columns:
@@ -152,27 +181,7 @@ def _positions(loaded: Loaded[BaseModel], repository: Repository) -> list[Diagno
                 if origin.source is Source.FOLLOW_UP or origin.node in reported:
                     continue
                 reported.add(origin.node)
-                found.append(
-                    loaded.error(
-                        CODE_POSITION,
-                        Message(
-                            N_(
-                                "the position {title!r} ({label}) is planned on the "
-                                "case {case!r}, which no earlier meeting took up as "
-                                "information"
-                            ),
-                            {"title": topic.title, "label": column.label(), "case": topic.case},
-                        ),
-                        *origin.node,
-                        "kind",
-                        severity=Severity.WARNING,
-                        hint=N_(
-                            "plan an information item on the case at an earlier meeting (a "
-                            "case is brought as information before a position)"
-                        ),
-                    )
-                )
-    return found
+                yield column, topic, origin
 
 
 #: the plan's cross-check against the merged årshjul, and its codes (added to the plan's kind

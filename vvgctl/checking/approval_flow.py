@@ -65,10 +65,24 @@ def check_approvals(revision: Revision, paths: list[Path]) -> tuple[list[Diagnos
 def _problems(
     revision: Revision, loaded: LoadedMeeting, new: Meeting, old: Meeting | None, existed: bool
 ) -> Iterator[Diagnostic]:
-    rev = revision.rev
+    """What holds the record back from approval: the first step it skipped, else what it
+    leaves unfinished."""
+    skipped = _unreviewed(revision.rev, loaded, new, old, existed)
+    if skipped is None:
+        skipped = _unapproving(revision, loaded, new)
+    if skipped is not None:
+        yield skipped
+        return
+    yield from unfinished.findings(loaded, new, Severity.ERROR, notes=False)
+
+
+def _unreviewed(
+    rev: str, loaded: LoadedMeeting, new: Meeting, old: Meeting | None, existed: bool
+) -> Diagnostic | None:
+    """A record approved without review, or without naming its approving meeting."""
     if existed and (old is None or old.status is not Status.REVIEW):
         was = old.status.value if old is not None else "not valid"
-        yield loaded.error(
+        return loaded.error(
             CODE,
             Message(
                 N_(
@@ -83,9 +97,8 @@ def _problems(
                 "approve it in a later one with `vvgctl approve FILE --at DATE`"
             ),
         )
-        return
     if new.approval is None:
-        yield loaded.error(
+        return loaded.error(
             CODE,
             N_(
                 "'status: approved' was set without an approval: the record names no "
@@ -97,13 +110,18 @@ def _problems(
                 "approving meeting's 'previous'"
             ),
         )
-        return
+    return None
+
+
+def _unapproving(revision: Revision, loaded: LoadedMeeting, new: Meeting) -> Diagnostic | None:
+    """Approving minutes that are missing, or do not say they approved this record."""
+    assert new.approval is not None
     repository = revision.repository
     organ = repository.registry.registry.approver(new.organ)
     approving = meeting_path(repository.root, organ, new.approval.meeting).resolve()
     shown = display_path(approving)
     if not approving.is_file():
-        yield loaded.error(
+        return loaded.error(
             CODE,
             Message(
                 N_("the approving meeting's minutes ({shown}) are not in the repository"),
@@ -116,11 +134,16 @@ def _problems(
                 "this change or before it"
             ),
         )
-        return
-    later = load_meeting(approving, shown).model
+    return _previous_problem(loaded, new, load_meeting(approving, shown).model, shown)
+
+
+def _previous_problem(
+    loaded: LoadedMeeting, new: Meeting, later: Meeting | None, shown: str
+) -> Diagnostic | None:
+    """The approving minutes' ``previous`` does not name this record as approved."""
     previous = later.previous if later is not None else None
     if later is None or previous is None or previous.date != new.date:
-        yield loaded.error(
+        return loaded.error(
             CODE,
             Message(
                 N_(
@@ -139,9 +162,8 @@ def _problems(
                 {"date": new.date, "shown": shown},
             ),
         )
-        return
     if not previous.approved:
-        yield loaded.error(
+        return loaded.error(
             CODE,
             Message(
                 N_(
@@ -160,5 +182,4 @@ def _problems(
                 {"shown": shown},
             ),
         )
-        return
-    yield from unfinished.findings(loaded, new, Severity.ERROR, notes=False)
+    return None

@@ -9,6 +9,7 @@ records: all of them read what the repository already parsed.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,7 +64,17 @@ def check_loaded(
 
 
 def check_file(repository: Repository, path: Path) -> FileResult:
-    return check_loaded(repository.load(path), repository.registry, repository.root, path)
+    """One meeting file's result. The collector waits until the file is done: the parse, the
+    models and the rules make thousands of objects and no cycle among them (all freed by
+    reference counting as the meeting is dropped), and its passes over them while they lived
+    took a sixth of a cold check. It resumes with only the result left to look at."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return check_loaded(repository.load(path), repository.registry, repository.root, path)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 #: the check's analysis of each meeting file: parse, validate, file rules, record

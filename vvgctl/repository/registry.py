@@ -55,6 +55,7 @@ class RegistryIndex:
     _names: dict[str, Person] = field(default_factory=dict)
     _aliases: dict[str, Person] = field(default_factory=dict)
     _folded: dict[str, str] = field(default_factory=dict)
+    _lookups: dict[str, Lookup] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for person in self.registry.people:
@@ -82,6 +83,14 @@ class RegistryIndex:
         return [o.id for o in self.registry.organs]
 
     def person(self, name: str) -> Lookup:
+        """Who ``name`` is: asked once per name a command (a meeting names dozens of people,
+        most of them in every meeting of its organ); treat the answer as read-only."""
+        found = self._lookups.get(name)
+        if found is None:
+            found = self._lookups[name] = self._person(name)
+        return found
+
+    def _person(self, name: str) -> Lookup:
         key = unicodedata.normalize("NFC", " ".join(name.split()))
         if key in self._names:
             return Lookup(self._names[key])

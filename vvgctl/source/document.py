@@ -80,15 +80,15 @@ def decode(raw: bytes) -> str:
 
 
 _FENCE = re.compile(r"^---[ \t]*$")
-_END = re.compile(r"^(---|\.\.\.)[ \t]*$")
+_END = re.compile(r"(---|\.\.\.)[ \t]*$")
 _H2 = re.compile(r"^##(?!#)[ \t]+(.*?)[ \t#]*$")
 _ITEM_HEADING = re.compile(r"^(\d+)\s*([a-z])?[.):]?\s+(.*)$")
 
 
 def split(text: str) -> SplitDocument:
     """Split ``---``-fenced YAML front matter from the Markdown body."""
-    lines = text.split("\n")
-    if not lines or not _FENCE.match(lines[0]):
+    first_break = text.find("\n")
+    if not _FENCE.match(text if first_break < 0 else text[:first_break]):
         raise SourceProblem(
             N_("the file does not start with front matter"),
             1,
@@ -96,20 +96,37 @@ def split(text: str) -> SplitDocument:
             "front-matter",
             N_("begin the file with a line '---', the YAML fields, and a closing '---'"),
         )
-    for index in range(1, len(lines)):
-        if _END.match(lines[index]):
-            front = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1 :])
-            doc = SplitDocument(front, 2, body, index + 2)
-            doc.sections = sections(body, index + 2)
-            return doc
-    raise SourceProblem(
-        N_("the front matter is not closed"),
-        len(lines),
-        1,
-        "front-matter",
-        N_("add a line '---' after the last YAML field"),
-    )
+    end = None if first_break < 0 else _closing_line(text, first_break)
+    if end is None:
+        raise SourceProblem(
+            N_("the front matter is not closed"),
+            text.count("\n") + 1,
+            1,
+            "front-matter",
+            N_("add a line '---' after the last YAML field"),
+        )
+    start, stop = end
+    index = text.count("\n", 0, start)  # the closing line's, counted from 0
+    front = text[first_break + 1 : max(start - 1, first_break + 1)]
+    body = text[stop + 1 :]
+    doc = SplitDocument(front, 2, body, index + 2)
+    doc.sections = sections(body, index + 2)
+    return doc
+
+
+def _closing_line(text: str, newline: int) -> tuple[int, int] | None:
+    """Where the first line after the line break at ``newline`` that reads ``---`` or ``...``
+    (and blanks) starts and ends: only a line beginning with one of them is looked at."""
+    while True:
+        found = [at for at in (text.find("\n---", newline), text.find("\n...", newline)) if at >= 0]
+        if not found:
+            return None
+        newline = min(found)
+        stop = text.find("\n", newline + 1)
+        stop = len(text) if stop < 0 else stop
+        if _END.match(text, newline + 1, stop):
+            return newline + 1, stop
+        newline = stop if stop < len(text) else newline + 1
 
 
 def sections(body: str, first_line: int) -> list[Section]:

@@ -3,8 +3,9 @@
 Reading: the C composer of ruamel.yaml 0.18 builds the node graph (about 4 MB/s, 20x the
 round-trip loader) and :func:`to_data` turns nodes into plain Python values itself. Every scalar
 stays a string, so YAML never guesses a type: ``no`` is not false, ``0755`` keeps its zero,
-``9.05`` is not a float. The pydantic models decide the types. Each node's line and column are
-kept, so every error points at its place. Duplicate keys, anchors and aliases (which include
+``9.05`` is not a float. The pydantic models decide the types. The node graph is kept and each
+node's line and column read from it when asked for (:mod:`vvgctl.source.yaml_nodes`), so every
+error points at its place. Duplicate keys, anchors and aliases (which include
 every "billion laughs" bomb), explicit tags and ``%`` directives are refused.
 
 Writing: :func:`round_trip` gives ruamel's round-trip mode, which keeps comments, order and
@@ -14,177 +15,23 @@ made from a template (never a value string-formatted into YAML).
 
 from __future__ import annotations
 
+import gc
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from ruamel.yaml.tag import Tag
+from ruamel.yaml.nodes import Node
 
 from vvgctl.message import Message
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.yaml_errors import yaml_problem
-
-_STR = Tag(suffix="tag:yaml.org,2002:str")
-_SEQ = Tag(suffix="tag:yaml.org,2002:seq")
-_MAP = Tag(suffix="tag:yaml.org,2002:map")
-
-try:  # the C extension; the pure-Python composer is the fallback
-    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
-
-    class _Loader(CParser):  # type: ignore[misc]
-        """The C composer with a resolver that types nothing: every scalar is a string.
-
-        It hands out one prebuilt tag per node kind, so no regular expression runs and no tag
-        object is made per node (25% of the composing time on a real meeting).
-        """
-
-        def resolve(self, kind: type, value: str, implicit: object) -> Tag:
-            return _STR if kind is ScalarNode else _SEQ if kind is SequenceNode else _MAP
-
-        def descend_resolver(self, parent: object, index: object) -> None:
-            return None
-
-        def ascend_resolver(self) -> None:
-            return None
-
-    #: an implicit node carries one of the prebuilt tags itself; any other tag object, even
-    #: one that reads 'tag:yaml.org,2002:str' (``!!str``), was written in the file
-    _EXPLICIT_BY_IDENTITY = True
-
-except ImportError:  # pragma: no cover - clib is a declared dependency
-    from ruamel.yaml.loader import BaseLoader as _Loader  # type: ignore[assignment]
-
-    _EXPLICIT_BY_IDENTITY = False  # this resolver makes new tag objects: !!str passes
-
-Path_ = tuple[str | int, ...]
-
-_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
-MAX_DEPTH = 64
-
-
-@dataclass
-class YamlProblem(Exception):
-    """A YAML document that cannot be read; ``line``/``column`` are 1-based, in the text given."""
-
-    message: Message | str
-    line: int
-    column: int
-    code: str = "yaml-syntax"
-    hint: Message | str | None = None
-    path: Path_ = ()
-
-
-@dataclass
-class Positions:
-    """Where each node of a loaded document stands (1-based line and column)."""
-
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-
-    def of_value(self, path: Path_) -> tuple[int, int] | None:
-        """The position of the node at ``path`` or, failing that, of its nearest ancestor."""
-        for cut in range(len(path), -1, -1):
-            pos = self.values.get(path[:cut])
-            if pos is not None:
-                return pos
-        return None
-
-    def of_key(self, path: Path_) -> tuple[int, int] | None:
-        return self.keys.get(path) or self.of_value(path)
-
-
-def _mark(node: Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def to_data(node: Node | None, positions: Positions, first_line: int = 1) -> Any:
-    """Turn a composed node graph into dicts, lists and strings, recording positions."""
-    if node is None:
-        return None
-    seen: set[int] = set()
-
-    def walk(n: Node, path: Path_, depth: int) -> Any:
-        line, col = _mark(n)
-        if depth > MAX_DEPTH:
-            raise YamlProblem(
-                Message(
-                    N_("the YAML is nested more than {MAX_DEPTH} levels deep"),
-                    {"MAX_DEPTH": MAX_DEPTH},
-                ),
-                line,
-                col,
-                code="yaml-depth",
-                path=path,
-            )
-        if id(n) in seen or getattr(n, "anchor", None):
-            raise YamlProblem(
-                N_("anchors and aliases (& and *) are not allowed"),
-                line,
-                col,
-                code="yaml-alias",
-                hint=N_("write the value out in full where it is used"),
-                path=path,
-            )
-        seen.add(id(n))
-        tag = n.ctag
-        if (
-            tag is not _STR
-            and tag is not _MAP
-            and tag is not _SEQ
-            and (_EXPLICIT_BY_IDENTITY or str(tag) not in _PLAIN_TAGS)
-        ):
-            raise YamlProblem(
-                Message(
-                    N_("explicit YAML tags are not allowed (found {tag!r})"), {"tag": str(tag)}
-                ),
-                line,
-                col,
-                code="yaml-tag",
-                hint=N_("remove the tag; the schema decides the type"),
-                path=path,
-            )
-        positions.values[path] = (line, col)
-        if isinstance(n, ScalarNode):
-            value: str = n.value
-            # an unquoted empty scalar or ~/null means "no value"
-            if not n.style and value in ("", "~", "null", "Null", "NULL"):
-                return None
-            return value
-        if isinstance(n, SequenceNode):
-            return [walk(child, (*path, i), depth + 1) for i, child in enumerate(n.value)]
-        if isinstance(n, MappingNode):
-            out: dict[str, Any] = {}
-            for key_node, value_node in n.value:
-                kline, kcol = _mark(key_node)
-                if not isinstance(key_node, ScalarNode) or (
-                    key_node.ctag is not _STR
-                    and (_EXPLICIT_BY_IDENTITY or str(key_node.ctag) not in _PLAIN_TAGS)
-                ):
-                    raise YamlProblem(N_("a key must be a plain word"), kline, kcol, path=path)
-                key = key_node.value
-                if key in out:
-                    first = positions.keys.get((*path, key), (kline, kcol))
-                    raise YamlProblem(
-                        Message(
-                            N_("duplicate key {key!r} (first given on line {first})"),
-                            {"key": key, "first": first[0] + first_line - 1},
-                        ),
-                        kline,
-                        kcol,
-                        code="yaml-duplicate-key",
-                        hint=N_("keep one of the two; YAML would silently drop the first"),
-                        path=(*path, key),
-                    )
-                positions.keys[(*path, key)] = (kline, kcol)
-                out[key] = walk(value_node, (*path, key), depth + 1)
-            return out
-        raise YamlProblem(N_("unsupported YAML node"), line, col, path=path)  # pragma: no cover
-
-    return walk(node, (), 0)
-
+from vvgctl.source.yaml_nodes import MAX_DEPTH as MAX_DEPTH
+from vvgctl.source.yaml_nodes import Path_ as Path_
+from vvgctl.source.yaml_nodes import Positions as Positions
+from vvgctl.source.yaml_nodes import YamlProblem as YamlProblem
+from vvgctl.source.yaml_nodes import _Loader as _Loader
+from vvgctl.source.yaml_nodes import to_data
 
 _INDENT = re.compile(r"^[ \t?:-]+", re.MULTILINE)
 
@@ -203,6 +50,14 @@ def nesting_bound(text: str) -> int:
     openers = text.count("[") + text.count("{")
     indent = max((len(m.group(0)) for m in _INDENT.finditer(text)), default=0)
     return openers + indent + 1
+
+
+def rough_bound(text: str) -> int:
+    """A looser upper bound on the node depth of ``text`` than :func:`nesting_bound`, counted
+    in a few passes of C: each collection on the way down to a node begins with a character of
+    its own, a bracket (flow) or its first indicator (block: ``-`` of its first entry, ``:`` or
+    ``?`` of its first key), so the depth is at most their number plus one."""
+    return sum(text.count(c) for c in "-?:[{") + 1
 
 
 def _depth_exceeds(text: str, limit: int) -> tuple[int, int] | None:
@@ -285,12 +140,7 @@ def _unquoted_colon(text: str, exc: MarkedYAMLError) -> YamlProblem | None:
     )
 
 
-def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
-    """Parse one YAML document into plain data and node positions; raise :class:`YamlProblem`.
-
-    Positions are relative to ``text``; ``first_line`` is the file line where it starts, used
-    only for line numbers quoted inside messages.
-    """
+def _refuse_directives(text: str) -> None:
     for number, raw in enumerate(text.split("\n"), start=1):
         if raw.startswith("%"):
             raise YamlProblem(
@@ -300,7 +150,17 @@ def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
                 code="yaml-directive",
                 hint=N_("remove the line; files are read as YAML 1.2"),
             )
-    if nesting_bound(text) > COMPOSER_SAFE_DEPTH:
+
+
+def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
+    """Parse one YAML document into plain data and node positions; raise :class:`YamlProblem`.
+
+    Positions are relative to ``text``; ``first_line`` is the file line where it starts, used
+    only for line numbers quoted inside messages.
+    """
+    if text.startswith("%") or "\n%" in text:  # (looked for line by line only if there)
+        _refuse_directives(text)
+    if rough_bound(text) > COMPOSER_SAFE_DEPTH and nesting_bound(text) > COMPOSER_SAFE_DEPTH:
         deep = _depth_exceeds(text, MAX_DEPTH)
         if deep is not None:
             raise YamlProblem(
@@ -311,10 +171,25 @@ def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
                 *deep,
                 code="yaml-depth",
             )
-    positions = Positions()
+    # The composer and the walk make hundreds of objects per KB that all live until the file is
+    # read; the collector's passes over them found nothing to free (the graph is a tree, freed
+    # by reference counting) and took a fifth of a cold `check`. It resumes after the file.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        node = _compose(text, first_line)
+        data = to_data(node, first_line, "*" in text or "&" in text)
+    finally:
+        if collecting:
+            gc.enable()
+    return data, Positions(root=node)
+
+
+def _compose(text: str, first_line: int) -> Node | None:
+    """The C composer's node graph of ``text``; its errors as :class:`YamlProblem`."""
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        return loader.get_single_node()  # type: ignore[no-any-return]
     except MarkedYAMLError as exc:
         colon = _unquoted_colon(text, exc)
         if colon is not None:
@@ -334,7 +209,6 @@ def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
         raise YamlProblem(Message(N_("YAML error: {exc}"), {"exc": str(exc)}), 1, 1) from None
     finally:
         loader.dispose()
-    return to_data(node, positions, first_line), positions
 
 
 def round_trip() -> YAML:

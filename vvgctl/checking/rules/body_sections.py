@@ -48,7 +48,9 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
                     {"number": number, "title": item.title},
                 ),
             )
-        elif fold(found.title).rstrip(" .") != fold(item.title).rstrip(" ."):
+        elif found.title != item.title and (
+            fold(found.title).rstrip(" .") != fold(item.title).rstrip(" .")
+        ):
             yield _at(
                 ctx,
                 found.line,

