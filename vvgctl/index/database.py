@@ -29,7 +29,7 @@ from vvgctl.message import Message
 from vvgctl.runtime.cache import cache_dir
 from vvgctl.runtime.i18n import N_
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 #: the tables a worker's shard database holds too (see :mod:`vvgctl.index.shards`)
 TABLES = """
@@ -76,13 +76,13 @@ CREATE TABLE vocab(term TEXT PRIMARY KEY, stem TEXT NOT NULL, lemma TEXT NOT NUL
 INDEXES = """
 CREATE INDEX items_file ON items(file_id);
 CREATE INDEX items_case ON items(case_id);
-CREATE INDEX decisions_file ON decisions(file_id);
+CREATE INDEX decisions_file ON decisions(file_id, line, item);
 CREATE INDEX decisions_date ON decisions(date);
 CREATE INDEX actions_file ON actions(file_id);
 CREATE INDEX closes_file ON closes(file_id);
 CREATE INDEX follow_ups_file ON follow_ups(file_id);
 CREATE INDEX passages_file ON passages(file_id);
-CREATE INDEX passages_text ON passages(text_id);
+CREATE INDEX passages_text ON passages(text_id, kind, file_id, line, item);
 CREATE INDEX vocab_stem ON vocab(stem);
 CREATE INDEX vocab_lemma ON vocab(lemma);
 """
