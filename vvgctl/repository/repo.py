@@ -26,7 +26,6 @@ import datetime as dt
 import hashlib
 import os
 import re
-import stat
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -47,8 +46,9 @@ from vvgctl.repository.cached import (
 )
 from vvgctl.repository.discovery import (
     REGISTRY_DIR,
+    Discovery,
+    discover,
     find_root,
-    meeting_files,
     meeting_path,
     resolve_root,
 )
@@ -102,10 +102,11 @@ def _sorted_records(repository: Repository) -> list[MeetingRecord]:
     return sorted(found, key=lambda r: (r.date, r.organ))
 
 
-def _analyse(repository: Repository, path: str) -> ResultRow:
+def _analyse(repository: Repository, path: str) -> tuple[ResultRow, object | None]:
     """One file's result as plain values (in a forked worker, which was handed ``repository``
-    by the pool's initializer)."""
-    return repository.analysis.analyse(repository, Path(path)).to_row()
+    by the pool's initializer), and what ``project`` makes of the meeting parsed for it."""
+    row = repository.analysis.analyse(repository, Path(path)).to_row()
+    return row, repository.project_parsed(path)
 
 
 @dataclass
@@ -123,6 +124,10 @@ class Repository:
     #: keep each meeting parsed in this process for the rest of the command (:meth:`load`),
     #: for a command that also brings the query index up to date
     keep_loaded: bool = False
+    #: what a command that also brings the query index up to date makes
+    #: of each meeting where :meth:`results` parses it, in a worker too (the index's rows,
+    #: plain data): the index then parses nothing again (:meth:`projected`)
+    project: Callable[[str, LoadedMeeting], object] | None = None
     #: how many meeting results came from the cache in :meth:`results`
     cached: int = 0
     _results: dict[Path, FileResult] | None = field(default=None, repr=False)
@@ -132,6 +137,7 @@ class Repository:
     _data_cache: ResultCache[CachedData] | None = field(default=None, repr=False)
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
     _loaded: dict[Path, LoadedMeeting] = field(default_factory=dict, repr=False)
+    _projected: dict[str, object] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
@@ -216,9 +222,15 @@ class Repository:
         return tree_digest(self.registry_dir, pattern="*.yaml")
 
     @cached_property
+    def discovery(self) -> Discovery:
+        """The repository's meeting files and their stats, found once a command (the query
+        index reads them too)."""
+        return discover(self.root)
+
+    @cached_property
     def meeting_files(self) -> list[Path]:
         """Every meeting file of the repository, sorted."""
-        return list(meeting_files([self.root]))
+        return self.discovery.sorted()
 
     def data(self, path: Path, model: type[M]) -> Loaded[M]:
         """The data file at ``path`` validated against ``model``: read once per command, and
@@ -266,17 +278,32 @@ class Repository:
 
     def load(self, path: Path) -> LoadedMeeting:
         """The meeting file at ``path`` parsed and validated: the analyses and the query index
-        read meetings here, so that with ``keep_loaded`` a file is parsed once a command."""
+        read meetings here, so that with ``keep_loaded`` (or ``project``) a file is parsed once
+        a command."""
         found = self._loaded.get(path)
         if found is None:
             found = load_meeting(path, display_path(path))
-            if self.keep_loaded:
+            if self.keep_loaded or self.project is not None:
                 self._loaded[path] = found
         return found
 
     def loaded(self, path: Path) -> LoadedMeeting | None:
         """The meeting at ``path`` if this command already parsed it here (``keep_loaded``)."""
         return self._loaded.get(path)
+
+    def project_parsed(self, path: str) -> object | None:
+        """What ``project`` makes of the meeting at ``path`` that this command just parsed
+        (None without ``project``); without ``keep_loaded`` the parsed meeting is let go."""
+        if self.project is None:
+            return None
+        key = Path(path)
+        loaded = self._loaded.get(key) if self.keep_loaded else self._loaded.pop(key, None)
+        return self.project(path, loaded) if loaded is not None else None
+
+    def projected(self, path: Path) -> object | None:
+        """What ``project`` made of the meeting at ``path`` where this command parsed it (in
+        this process or a worker), once: the caller takes it."""
+        return self._projected.pop(str(path), None)
 
     def results(self) -> dict[Path, FileResult]:
         """Every meeting file's result under this repository's analysis, read once.
@@ -296,34 +323,9 @@ class Repository:
                 CachedResult,
             )
         results: dict[Path, FileResult] = {}
-        self.cached = 0
         digests: dict[Path, str | None] = {}
-        stale: list[Path] = []
-        stats: dict[Path, os.stat_result] = {}
-        here = os.getcwd() + os.sep  # (read once: display_path reads it for each file)
-        for path in files:
-            try:
-                found = os.lstat(path)
-                if stat.S_ISLNK(found.st_mode):
-                    if not self._links_inside(path):
-                        results[path] = outside_link(path)  # never read: it may be /etc/passwd
-                        continue
-                    found = os.stat(path)
-            except OSError:
-                stale.append(path)  # analysed anyway: the analysis reports why it cannot read
-                continue
-            stats[path] = found
-            hit = cache.get(path, found) if cache else None
-            if hit is not None and (
-                not self.verify_contents or hit[0] == self._digest(path, digests)
-            ):
-                text = str(path)
-                results[path] = FileResult.from_row(
-                    hit[1], text[len(here) :] if text.startswith(here) else text
-                )
-                self.cached += 1
-            else:
-                stale.append(path)
+        stale = self._from_cache(files, cache, results, digests)
+        stats = self.discovery.stats
         with closing(
             map_with(
                 self,
@@ -337,16 +339,49 @@ class Repository:
                 total=len(files),
             )
         ) as fresh:
-            for path, row in zip(stale, fresh, strict=True):
+            for path, (row, projected) in zip(stale, fresh, strict=True):
                 results[path] = FileResult.from_row(row)
-                if cache is not None and path in stats:
+                if projected is not None:
+                    self._projected[str(path)] = projected
+                found = stats.get(str(path))
+                if cache is not None and found is not None:
                     digest = self._digest(path, digests) if self.verify_contents else None
-                    cache.put(path, stats[path], (digest, row))
+                    cache.put(path, found, (digest, row))
         if cache is not None:
             cache.prune({str(p) for p in files})
             cache.save()
         self._results = {p: results[p] for p in files}
         return self._results
+
+    def _from_cache(
+        self,
+        files: list[Path],
+        cache: ResultCache[CachedResult] | None,
+        results: dict[Path, FileResult],
+        digests: dict[Path, str | None],
+    ) -> list[Path]:
+        """The results the cache holds (and those of links that end outside, never read) put
+        into ``results``; the files to analyse returned."""
+        self.cached = 0
+        stale: list[Path] = []
+        stats, links = self.discovery
+        here = os.getcwd() + os.sep  # (read once: display_path reads it for each file)
+        for path in files:
+            text = str(path)
+            if text in links and not self._links_inside(path):
+                results[path] = outside_link(path)  # never read: it may be /etc/passwd
+                continue
+            found = stats.get(text)
+            hit = cache.get(path, found) if cache and found is not None else None
+            if hit is not None and (
+                not self.verify_contents or hit[0] == self._digest(path, digests)
+            ):
+                shown = text[len(here) :] if text.startswith(here) else text
+                results[path] = FileResult.from_row(hit[1], shown)
+                self.cached += 1
+            else:
+                stale.append(path)  # (unreadable: the analysis reports why)
+        return stale
 
     def _links_inside(self, path: Path) -> bool:
         """Whether the link ``path`` ends inside the repository (a loop ends nowhere: it is
