@@ -18,6 +18,7 @@ from benchmarks.grow import grow
 from vvgctl.checking.check import CHECK, check_repository
 from vvgctl.cli.app import app
 from vvgctl.index import extract, open_index, shards, update
+from vvgctl.index.record import MeetingRecord
 from vvgctl.query.actions import find_actions
 from vvgctl.query.decisions import DecisionFilter, find_decisions
 from vvgctl.query.search import search
@@ -138,6 +139,5 @@ def test_the_project_hands_back_each_meeting_once(grown: Path) -> None:
     first = repository.meeting_files[0]
     repository.results()
     record = repository.projected(first)
-    assert isinstance(record, extract.MeetingRecord) and record.path == str(first)
+    assert isinstance(record, MeetingRecord) and record.path == str(first)
     assert repository.projected(first) is None
-    assert repository.loaded(first) is None  # without keep_loaded, not kept parsed

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vvgctl.index.database import PER_FILE
-from vvgctl.index.extract import MeetingRecord, extract_file, extract_parsed
+from vvgctl.index.extract import extract_file, extract_parsed
+from vvgctl.index.record import MeetingRecord
 from vvgctl.runtime.progress import Progress
 
 if TYPE_CHECKING:

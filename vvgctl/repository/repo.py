@@ -106,7 +106,9 @@ def _analyse(repository: Repository, path: str) -> tuple[ResultRow, object | Non
     """One file's result as plain values (in a forked worker, which was handed ``repository``
     by the pool's initializer), and what ``project`` makes of the meeting parsed for it."""
     row = repository.analysis.analyse(repository, Path(path)).to_row()
-    return row, repository.project_parsed(path)
+    project = repository.project
+    loaded = repository.loaded(Path(path)) if project is not None else None
+    return row, project(path, loaded) if project is not None and loaded is not None else None
 
 
 @dataclass
@@ -124,9 +126,8 @@ class Repository:
     #: keep each meeting parsed in this process for the rest of the command (:meth:`load`),
     #: for a command that also brings the query index up to date
     keep_loaded: bool = False
-    #: what a command that also brings the query index up to date makes
-    #: of each meeting where :meth:`results` parses it, in a worker too (the index's rows,
-    #: plain data): the index then parses nothing again (:meth:`projected`)
+    #: what a command that also brings the query index up to date makes of each meeting where
+    #: :meth:`results` parses it, in a worker too (the index's rows): see :meth:`projected`
     project: Callable[[str, LoadedMeeting], object] | None = None
     #: how many meeting results came from the cache in :meth:`results`
     cached: int = 0
@@ -278,8 +279,7 @@ class Repository:
 
     def load(self, path: Path) -> LoadedMeeting:
         """The meeting file at ``path`` parsed and validated: the analyses and the query index
-        read meetings here, so that with ``keep_loaded`` (or ``project``) a file is parsed once
-        a command."""
+        read meetings here, so that with ``keep_loaded`` a file is parsed once a command."""
         found = self._loaded.get(path)
         if found is None:
             found = load_meeting(path, display_path(path))
@@ -290,15 +290,6 @@ class Repository:
     def loaded(self, path: Path) -> LoadedMeeting | None:
         """The meeting at ``path`` if this command already parsed it here (``keep_loaded``)."""
         return self._loaded.get(path)
-
-    def project_parsed(self, path: str) -> object | None:
-        """What ``project`` makes of the meeting at ``path`` that this command just parsed
-        (None without ``project``); without ``keep_loaded`` the parsed meeting is let go."""
-        if self.project is None:
-            return None
-        key = Path(path)
-        loaded = self._loaded.get(key) if self.keep_loaded else self._loaded.pop(key, None)
-        return self.project(path, loaded) if loaded is not None else None
 
     def projected(self, path: Path) -> object | None:
         """What ``project`` made of the meeting at ``path`` where this command parsed it (in
