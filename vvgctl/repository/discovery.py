@@ -6,7 +6,6 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from stat import S_ISDIR
 from typing import NamedTuple
 
 from vvgctl.errors import UsageError
@@ -91,7 +90,7 @@ class Discovery(NamedTuple):
         return {
             path: (found.st_mtime_ns, found.st_size)
             for path, found in self.stats.items()
-            if found is not None and not S_ISDIR(found.st_mode)
+            if found is not None
         }
 
 
@@ -119,7 +118,11 @@ def discover(folder: Path) -> Discovery:
             continue
         for entry in entries:
             name = entry.name
-            if _is_dir(entry):
+            try:
+                is_folder = entry.is_dir()  # (a link to a folder too, as os.walk decides it)
+            except OSError:
+                is_folder = False
+            if is_folder:
                 if not name.startswith(".") and not entry.is_symlink():
                     stack.append(entry.path)
             elif name.endswith(".md") and name not in SKIPPED_NAMES and name[0] not in "_.":
@@ -130,14 +133,6 @@ def discover(folder: Path) -> Discovery:
                 if entry.is_symlink():
                     links.add(entry.path)
     return Discovery(stats, frozenset(links))
-
-
-def _is_dir(entry: os.DirEntry[str]) -> bool:
-    """Whether the entry is a folder, or a link to one (as ``os.walk`` decides it)."""
-    try:
-        return entry.is_dir()
-    except OSError:
-        return False
 
 
 def _unreadable(base: str, error: OSError) -> UsageError:
