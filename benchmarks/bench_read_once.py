@@ -40,14 +40,15 @@ import sys
 from pathlib import Path
 from vvgctl.checking.check import CHECK, check_repository
 from vvgctl.index import open_index
-from vvgctl.index.extract import extract_parsed
 from vvgctl.query.decisions import DecisionFilter, find_decisions
 from vvgctl.repository.repo import Repository
 
 root = Path(sys.argv[1])
 try:
-    repository = Repository(root, analysis=CHECK, jobs=2, project=extract_parsed)
-except TypeError:  # a tree from before Repository.project
+    from vvgctl.index.rows import project
+
+    repository = Repository(root, analysis=CHECK, jobs=2, project=project)
+except ImportError:  # a tree from before Repository.project
     repository = Repository(root, analysis=CHECK, jobs=2, keep_loaded=True)
 check_repository(repository, [root])
 index = open_index([root], repository=repository)

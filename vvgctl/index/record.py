@@ -63,3 +63,6 @@ class MeetingRecord:
     # (kind, item, title, line, text in NFC): SQLite's own tokenizer cuts the text
     # into words for the search index (see vvgctl.index.vocab); nothing is stemmed here
     passages: list[tuple[str, str | None, str | None, int, str]] = field(default_factory=list)
+    #: each passage's (text id, digest) when they were reckoned where the file was parsed (a
+    #: worker): see :func:`vvgctl.index.rows.project`; empty, they are reckoned as inserted
+    keys: list[tuple[int, int]] = field(default_factory=list)

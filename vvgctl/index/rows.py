@@ -16,9 +16,18 @@ from vvgctl.index.database import PER_FILE
 from vvgctl.index.extract import extract_file, extract_parsed
 from vvgctl.index.record import MeetingRecord
 from vvgctl.runtime.progress import Progress
+from vvgctl.source.loading import LoadedMeeting
 
 if TYPE_CHECKING:
     from vvgctl.repository.repo import Repository
+
+
+def project(path: str, loaded: LoadedMeeting) -> MeetingRecord:
+    """The rows of a meeting the command's repository parsed, made where it parsed it (a
+    worker, too: ``Repository(project=project)``), with their passages' keys reckoned there."""
+    record = extract_parsed(path, loaded)
+    record.keys = [(text_id(p[4]), passage_digest(p[0], p[2], p[4])) for p in record.passages]
+    return record
 
 
 def ready_records(repository: Repository | None, paths: list[str]) -> dict[str, object]:
@@ -161,7 +170,10 @@ def _insert_passages(
     search: bool,
 ) -> None:
     """The file's passages, and their texts that are new to the index."""
-    ids = [text_id(passage[4]) for passage in record.passages]
+    keys = record.keys
+    if len(keys) != len(record.passages):
+        keys = [(text_id(p[4]), passage_digest(p[0], p[2], p[4])) for p in record.passages]
+    ids = [tid for tid, _ in keys]
     texts = dict(zip(ids, (passage[4] for passage in record.passages), strict=True))
     marks = ",".join("?" * len(texts))
     known = {
@@ -177,7 +189,7 @@ def _insert_passages(
         "INSERT INTO passages(file_id, organ, date, kind, item, title, line, digest, "
         "text_id) VALUES(?,?,?,?,?,?,?,?,?)",
         [
-            (*head, *passage[:4], passage_digest(passage[0], passage[2], passage[4]), tid)
-            for tid, passage in zip(ids, record.passages, strict=True)
+            (*head, *passage[:4], digest, tid)
+            for (tid, digest), passage in zip(keys, record.passages, strict=True)
         ],
     )
