@@ -53,9 +53,11 @@ def refresh(
     transaction, so an interrupted build keeps what it finished and the next refresh reads
     only the rest.
 
-    With the command's open ``repository`` the index is its projection: the files are the
-    repository's meeting files (no discovery of its own), and a meeting the repository already
-    parsed in this command is not parsed again.
+    The files are those :func:`~vvgctl.repository.discovery.discover` finds, as for
+    ``check``. With the command's open ``repository`` the index is its projection: its
+    discovery, and the rows of each meeting it already parsed in this command, made where it
+    parsed it (``Repository(project=vvgctl.index.rows.project)``: in its workers too) or from
+    the meeting it keeps parsed (``keep_loaded``); no meeting is parsed twice.
     """
     _refresh(connection, root, stats, progress, verify_sources, repository)
     stats.invalid = connection.execute("SELECT count(*) FROM files WHERE valid=0").fetchone()[0]
