@@ -74,6 +74,12 @@ def _vvgctl(*args: str) -> list[str]:
     return [sys.executable, "-m", "vvgctl", *args]
 
 
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """``python -m`` and ``-c`` put the working folder first on the path: each run starts in
+    the scratch folder, so that ``PYTHONPATH`` picks the tree (not a checkout one stands in)."""
+    return timed_run(command, env, cwd=str(Path(env["VVGCTL_CACHE_DIR"]).parent))
+
+
 def _cold(
     trees: dict[str, Path], repo: Path, scratch: Path, run: int, lexicon: str
 ) -> dict[str, dict[str, tuple[float, float]]]:
@@ -83,12 +89,12 @@ def _cold(
     for name in trees if run % 2 == 0 else list(trees)[::-1]:
         tree = trees[name]
         env = _env(tree, scratch / f"{name}-{run}-one", lexicon)
-        found[name][STEPS[0]] = timed_run([sys.executable, "-c", ONE_COMMAND, str(repo)], env)
+        found[name][STEPS[0]] = _timed([sys.executable, "-c", ONE_COMMAND, str(repo)], env)
         env = _env(tree, scratch / f"{name}-{run}-query", lexicon)
-        found[name][STEPS[1]] = timed_run(_vvgctl(*query), env)
+        found[name][STEPS[1]] = _timed(_vvgctl(*query), env)
         env = _env(tree, scratch / f"{name}-{run}-both", lexicon)
-        found[name][STEPS[2]] = timed_run(_vvgctl("check", str(repo)), env)
-        found[name][STEPS[3]] = timed_run(_vvgctl(*query), env)
+        found[name][STEPS[2]] = _timed(_vvgctl("check", str(repo)), env)
+        found[name][STEPS[3]] = _timed(_vvgctl(*query), env)
     return found
 
 
@@ -108,7 +114,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         scratch, lexicon = Path(folder), str(Path(folder) / "lexicon")
         for tree in trees.values():  # the lexicon, built once per machine: not timed
-            timed_run(_vvgctl("search", "x", str(ROOT / "minutes")), _env(tree, scratch, lexicon))
+            _timed(_vvgctl("search", "x", str(ROOT / "minutes")), _env(tree, scratch, lexicon))
         for run in range(args.cold):
             for name, steps in _cold(trees, repo, scratch, run, lexicon).items():
                 for step, value in steps.items():
@@ -117,7 +123,7 @@ def main() -> None:
         for run in range(args.warm):
             for name in trees if run % 2 == 0 else list(trees)[::-1]:
                 env = _env(trees[name], scratch / f"{name}-0-query", lexicon)
-                runs[name].setdefault("decisions, warm", []).append(timed_run(query, env))
+                runs[name].setdefault("decisions, warm", []).append(_timed(query, env))
     print(f"{args.meetings} meetings, {os.cpu_count()} cores; medians: wall / CPU seconds")
     print(f"{'':<28}{'this tree':>22}{'other tree':>22}{'ratio (CPU)':>13}")
     for step in runs["this"]:
