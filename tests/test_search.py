@@ -166,7 +166,7 @@ def test_the_parallel_build_gives_the_same_answers_as_the_serial_one(
     assert _answers(repo) == serial
     index = open_index([repo])
     files = index.connection.execute("SELECT count(*), count(DISTINCT path) FROM files")
-    assert files.fetchone() == (len(discover(repo.resolve()).stats),) * 2
+    assert files.fetchone() == (len(discover(repo.resolve()).files),) * 2
     orphans = index.connection.execute(
         "SELECT count(*) FROM passages p LEFT JOIN files f ON f.id = p.file_id WHERE f.id IS NULL"
     ).fetchone()[0]

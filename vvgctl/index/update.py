@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from vvgctl.index.database import transaction
 from vvgctl.index.vocab import add_terms, sync_vocab
-from vvgctl.repository.discovery import Discovery, discover
+from vvgctl.repository.discovery import discover
 from vvgctl.runtime.pool import default_jobs
 from vvgctl.runtime.progress import Progress
 
@@ -71,13 +71,9 @@ def _sha256(path: str) -> str | None:
         return None
 
 
-def _scan_digest(found: Discovery) -> str:
+def _scan_digest(current: dict[str, tuple[int, int]]) -> str:
     """What the files looked like (path, mtime, size), in one string to compare."""
-    text = "\n".join(
-        f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}"
-        for path, stat in sorted(found.stats.items())
-        if stat is not None
-    )
+    text = "\n".join(f"{path}\0{mtime}\0{size}" for path, (mtime, size) in sorted(current.items()))
     return hashlib.sha1(text.encode("utf-8", "surrogateescape"), usedforsecurity=False).hexdigest()
 
 
@@ -89,14 +85,12 @@ def _refresh(
     verify_sources: bool,
     repository: Repository | None,
 ) -> None:
-    found = discover(root.resolve()) if repository is None else repository.discovery
-    digest = _scan_digest(found)
+    current = (discover(root.resolve()) if repository is None else repository.discovery).files
+    stats.files = len(current)
+    digest = _scan_digest(current)
     stored = connection.execute("SELECT value FROM meta WHERE key='scan'").fetchone()
     if stored is not None and stored[0] == digest and not verify_sources:
-        stats.files = sum(1 for found_stat in found.stats.values() if found_stat is not None)
         return  # the same files as when the index was last brought up to date
-    current = found.file_stats()
-    stats.files = len(current)
     # reading files parses meetings (pydantic, ruamel.yaml) and may fork workers: imported only
     # now, so that a query over an unchanged repository starts 0.3 s sooner
     from vvgctl.index.rows import ready_records

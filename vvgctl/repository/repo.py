@@ -103,9 +103,8 @@ def _sorted_records(repository: Repository) -> list[MeetingRecord]:
 
 
 def _analyse(repository: Repository, path: str) -> tuple[ResultRow, object | None]:
-    """One file's result as plain values (in a forked worker, handed ``repository`` by the
-    pool's initializer) and what ``project`` makes of the meeting. A worker keeps no parsed
-    meeting: kept alive, 1,500 made a check over 3,000 cost 2.5 times the CPU (collections)."""
+    """One file's result as plain values, and what ``project`` makes of the meeting. A worker
+    keeps no parsed meeting (1,500 kept alive made a check cost 2.5 times the CPU)."""
     key = Path(path)
     row = repository.analysis.analyse(repository, key).to_row()
     project, loaded = repository.project, repository.loaded(key)
@@ -227,14 +226,13 @@ class Repository:
 
     @cached_property
     def discovery(self) -> Discovery:
-        """The repository's meeting files and their stats, found once a command (the query
-        index reads them too)."""
+        """The meeting files, found once a command (the query index reads them too)."""
         return discover(self.root)
 
     @cached_property
     def meeting_files(self) -> list[Path]:
         """Every meeting file of the repository, sorted."""
-        return self.discovery.sorted()
+        return self.discovery.in_order()
 
     def data(self, path: Path, model: type[M]) -> Loaded[M]:
         """The data file at ``path`` validated against ``model``: read once per command, and
@@ -317,8 +315,8 @@ class Repository:
             )
         results: dict[Path, FileResult] = {}
         digests: dict[Path, str | None] = {}
-        stale = self._from_cache(files, cache, results, digests)
-        stats = self.discovery.stats
+        stats: dict[Path, os.stat_result] = {}
+        stale = self._from_cache(files, cache, results, digests, stats)
         with closing(
             map_with(
                 self,
@@ -336,10 +334,9 @@ class Repository:
                 results[path] = FileResult.from_row(row)
                 if projected is not None:
                     self._projected[str(path)] = projected
-                found = stats.get(str(path))
-                if cache is not None and found is not None:
+                if cache is not None and path in stats:
                     digest = self._digest(path, digests) if self.verify_contents else None
-                    cache.put(path, found, (digest, row))
+                    cache.put(path, stats[path], (digest, row))
         if cache is not None:
             cache.prune({str(p) for p in files})
             cache.save()
@@ -352,20 +349,25 @@ class Repository:
         cache: ResultCache[CachedResult] | None,
         results: dict[Path, FileResult],
         digests: dict[Path, str | None],
+        stats: dict[Path, os.stat_result],
     ) -> list[Path]:
         """The results the cache holds (and those of links that end outside, never read) put
-        into ``results``; the files to analyse returned."""
+        into ``results``, the files' stats into ``stats``; the files to analyse returned."""
         self.cached = 0
         stale: list[Path] = []
-        stats, links = self.discovery
+        links = self.discovery.links
         here = os.getcwd() + os.sep  # (read once: display_path reads it for each file)
         for path in files:
             text = str(path)
             if text in links and not self._links_inside(path):
                 results[path] = outside_link(path)  # never read: it may be /etc/passwd
                 continue
-            found = stats.get(text)
-            hit = cache.get(path, found) if cache and found is not None else None
+            try:
+                stats[path] = found = os.stat(path)
+            except OSError:  # analysed anyway: the analysis reports why it cannot read
+                stale.append(path)
+                continue
+            hit = cache.get(path, found) if cache else None
             if hit is not None and (
                 not self.verify_contents or hit[0] == self._digest(path, digests)
             ):
@@ -373,12 +375,11 @@ class Repository:
                 results[path] = FileResult.from_row(hit[1], shown)
                 self.cached += 1
             else:
-                stale.append(path)  # (unreadable: the analysis reports why)
+                stale.append(path)
         return stale
 
     def _links_inside(self, path: Path) -> bool:
-        """Whether the link ``path`` ends inside the repository (a loop ends nowhere: it is
-        reported as unreadable when it is read)."""
+        """Whether the link ``path`` ends inside the repository (a loop: reading it says so)."""
         try:
             return path.resolve().is_relative_to(self.root)
         except (RuntimeError, OSError):  # a loop of links
