@@ -234,23 +234,21 @@ def test_a_folder_that_cannot_be_read_is_reported_at_its_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Issue 14, item 3: an unreadable folder was passed over in silence. The tests run as
-    root, who reads every folder, so the refusal os.walk reports is made here."""
+    root, who reads every folder, so the refusal os.scandir reports is made here."""
     import os as real_os
 
     from vvgctl.repository import discovery
 
     root = shutil.copytree(MINUTES, tmp_path / "minutes")
     (root / "vvg" / "2024").mkdir()
-    walk = real_os.walk
+    scandir = real_os.scandir
 
-    def refusing_walk(top: str, onerror: Any = None, **kwargs: Any) -> Any:
-        for current, folders, files in walk(top, onerror=onerror, **kwargs):
-            if current.endswith(real_os.sep + "2024"):
-                onerror(PermissionError(13, "Permission denied", current))
-                continue
-            yield current, folders, files
+    def refusing_scandir(path: Any) -> Any:
+        if real_os.fspath(path).endswith(real_os.sep + "2024"):
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
 
-    monkeypatch.setattr(discovery.os, "walk", refusing_walk)
+    monkeypatch.setattr(discovery.os, "scandir", refusing_scandir)
     report = run_check([root], use_cache=False, jobs=1)
     found = [d for d in report.diagnostics if d.path.endswith("2024")]
     assert [d.code for d in found] == ["io"], report.diagnostics

@@ -15,9 +15,8 @@ from tests.test_query import line_of
 from vvgctl.cli.app import app
 from vvgctl.index import open_index
 from vvgctl.index.database import index_file
-from vvgctl.index.update import scan
 from vvgctl.query.search import search
-from vvgctl.repository.discovery import meeting_files
+from vvgctl.repository.discovery import discover, meeting_files
 from vvgctl.swedish.stemming import normalise, stems, words
 
 runner = CliRunner()
@@ -35,11 +34,18 @@ def test_stems_are_swedish_and_keep_the_letters_a_ring_and_dieresis() -> None:
     assert stems("år") != stems("ar")
 
 
-def test_scan_finds_the_same_files_as_discovery(repo: Path) -> None:
+def test_the_index_holds_the_files_check_discovers(repo: Path) -> None:
+    """Issue 27: one discovery for check and the queries (no scan of the index's own)."""
     (repo / "vvg" / "README.md").write_text("# om mappen\n", encoding="utf-8")
     (repo / ".hidden").mkdir()
     (repo / ".hidden" / "x.md").write_text("---\n---\n", encoding="utf-8")
-    assert sorted(scan(repo)) == sorted(str(p.resolve()) for p in meeting_files([repo]))
+    (repo / "vvg" / "_utkast.md").write_text("---\n---\n", encoding="utf-8")
+    index = open_index([repo])
+    try:
+        indexed = sorted(row[0] for row in index.connection.execute("SELECT path FROM files"))
+    finally:
+        index.connection.close()
+    assert indexed == sorted(str(p.resolve()) for p in meeting_files([repo]))
 
 
 def test_search_matches_by_stem_with_snippet_and_line(repo: Path) -> None:
@@ -155,12 +161,12 @@ def test_the_parallel_build_gives_the_same_answers_as_the_serial_one(
     # shards are merged and their file and passage ids must move past each other's
     monkeypatch.setattr(update, "PARALLEL_THRESHOLD", 1)
     monkeypatch.setattr(shards, "SHARD_SIZE", 2)
-    monkeypatch.setattr(update.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setenv("VVGCTL_CACHE_DIR", str(tmp_path / "parallel"))
     assert _answers(repo) == serial
     index = open_index([repo])
     files = index.connection.execute("SELECT count(*), count(DISTINCT path) FROM files")
-    assert files.fetchone() == (len(scan(repo)),) * 2
+    assert files.fetchone() == (len(discover(repo.resolve()).files),) * 2
     orphans = index.connection.execute(
         "SELECT count(*) FROM passages p LEFT JOIN files f ON f.id = p.file_id WHERE f.id IS NULL"
     ).fetchone()[0]
@@ -229,7 +235,7 @@ def test_a_full_build_keeps_only_the_words_the_index_holds(
     assert search(open_index([repo]), "kvasar") == []
     # a parallel refresh (many files changed) takes the vocabulary from the index as a whole
     monkeypatch.setattr(update, "PARALLEL_THRESHOLD", 1)
-    monkeypatch.setattr(update.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     for path in meeting_files([repo]):
         os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1000))
     index = open_index([repo])
@@ -254,7 +260,7 @@ def test_an_interrupted_parallel_build_completes_the_vocabulary_later(
     with monkeypatch.context() as patch:
         patch.setattr(update, "PARALLEL_THRESHOLD", 1)
         patch.setattr(shards, "SHARD_SIZE", 2)
-        patch.setattr(update.os, "cpu_count", lambda: 2)
+        patch.setattr(os, "cpu_count", lambda: 2)
         patch.setattr(update, "sync_vocab", interrupted)
         with pytest.raises(KeyboardInterrupt):
             open_index([repo], rebuild=True)
@@ -292,7 +298,7 @@ def test_shards_a_killed_build_left_are_removed(
     from vvgctl.index.database import index_file
 
     monkeypatch.setattr(update, "PARALLEL_THRESHOLD", 1)
-    monkeypatch.setattr(update.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setenv("VVGCTL_CACHE_DIR", str(tmp_path / "cache"))
     stem = index_file(repo.resolve()).stem
     leftover = tmp_path / "cache" / f"{stem}-shards-killed"

@@ -13,76 +13,17 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vvgctl.index.record import MeetingRecord
 from vvgctl.models.item import Decision, Item, SubItem, action_id
 from vvgctl.models.meeting import Correction, Meeting
 from vvgctl.repository.records import settles
 from vvgctl.source.document import SplitDocument
 from vvgctl.source.loading import LoadedMeeting, load_meeting, parse_meeting, read_source
 from vvgctl.swedish.stemming import normalise
-
-
-@dataclass
-class MeetingRecord:
-    """The index rows of one file. ``valid`` is False when the file does not validate."""
-
-    path: str
-    organ: str = ""
-    date: str = ""
-    status: str = ""
-    valid: bool = False
-    #: of the file's bytes ("" when it could not be read)
-    sha256: str = ""
-    # (item, title, kind, case, presenters, line, has_position)
-    items: list[tuple[str, str, str, str | None, str, int, bool]] = field(default_factory=list)
-    # (item, title, type, label, text, parts_json, after_dialog, confirm_by, deadline,
-    #  documents_json, case, presenters, line, norm)
-    decisions: list[
-        tuple[
-            str,
-            str,
-            str,
-            str,
-            str,
-            str,
-            bool,
-            str | None,
-            str | None,
-            str,
-            str | None,
-            str,
-            int,
-            str,
-        ]
-    ] = field(default_factory=list)
-    # (item, action_id, text, label, owner, owner_group, due, due_meeting, case, line)
-    actions: list[
-        tuple[
-            str,
-            str | None,
-            str,
-            str | None,
-            str | None,
-            str | None,
-            str | None,
-            str | None,
-            str | None,
-            int,
-        ]
-    ] = field(default_factory=list)
-    # (item, action_id, line)
-    closes: list[tuple[str, str, int]] = field(default_factory=list)
-    # (item, text, meeting, organ, case, line)
-    follow_ups: list[tuple[str, str, str, str | None, str | None, int]] = field(
-        default_factory=list
-    )
-    # (kind, item, title, line, text in NFC): SQLite's own tokenizer cuts the text
-    # into words for the search index (see vvgctl.index.vocab); nothing is stemmed here
-    passages: list[tuple[str, str | None, str | None, int, str]] = field(default_factory=list)
-
 
 _nfc = unicodedata.normalize
 _BLOCK_INDICATOR = re.compile(r"(^|:|-)\s*[|>][-+0-9]*\s*(#.*)?$")
@@ -145,61 +86,87 @@ def _add_items(record: MeetingRecord, loaded: LoadedMeeting, meeting: Meeting) -
                 ("title", number, content.title, line, _nfc("NFC", content.title))
             )
             _add_references(record, loaded, content, number, base)
-            for d, decision in enumerate(content.decisions):
-                text = full_text(decision)
-                parts = json.dumps(
-                    [p.model_dump(mode="json") for p in decision.parts], ensure_ascii=False
-                )
-                d_line = text_line(loaded, *base, "decisions", d, "text")
-                record.decisions.append(
-                    (
-                        number,
-                        content.title,
-                        decision.type.value,
-                        decision.label,
-                        text,
-                        parts,
-                        decision.after_dialog,
-                        decision.confirm_by,
-                        decision.deadline.isoformat() if decision.deadline else None,
-                        json.dumps(decision.governing_documents),
-                        case,
-                        names,
-                        d_line,
-                        normalise(f"{content.title}\n{text}"),
-                    )
-                )
-                record.passages.append(
-                    ("decision", number, content.title, d_line, _nfc("NFC", text))
-                )
-            for a, action in enumerate(content.actions):
-                record.actions.append(
-                    (
-                        number,
-                        action.id or action_id(record.organ, record.date, number, a + 1),
-                        action.text,
-                        action.label,
-                        action.owner.name if action.owner else None,
-                        action.owner_group,
-                        action.due.isoformat() if action.due else None,
-                        action.due_meeting,
-                        case,
-                        text_line(loaded, *base, "actions", a, "text"),
-                    )
-                )
-            for c, closed in enumerate(content.closes_actions):
-                record.closes.append((number, closed, loaded.at(*base, "closes_actions", c)[0]))
-            for f, follow in enumerate(content.follow_ups):
-                record.follow_ups.append(
-                    (
-                        number,
-                        follow.text,
-                        follow.meeting,
-                        follow.organ,
-                        follow.case or case,
-                        text_line(loaded, *base, "follow_ups", f, "text"),
-                    )
-                )
+            place = _Place(number, base, case)
+            _add_decisions(record, loaded, content, place, names)
+            _add_tasks(record, loaded, content, place)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where an item's rows stand: its number, its path in the front matter, its case."""
+
+    number: str
+    base: tuple[str | int, ...]
+    case: str | None
+
+
+def _add_decisions(
+    record: MeetingRecord,
+    loaded: LoadedMeeting,
+    content: SubItem | Item,
+    place: _Place,
+    names: str,
+) -> None:
+    """An item's positions, each also a passage of text."""
+    number, base = place.number, place.base
+    for d, decision in enumerate(content.decisions):
+        text = full_text(decision)
+        parts = json.dumps([p.model_dump(mode="json") for p in decision.parts], ensure_ascii=False)
+        d_line = text_line(loaded, *base, "decisions", d, "text")
+        record.decisions.append(
+            (
+                number,
+                content.title,
+                decision.type.value,
+                decision.label,
+                text,
+                parts,
+                decision.after_dialog,
+                decision.confirm_by,
+                decision.deadline.isoformat() if decision.deadline else None,
+                json.dumps(decision.governing_documents),
+                place.case,
+                names,
+                d_line,
+                normalise(f"{content.title}\n{text}"),
+            )
+        )
+        record.passages.append(("decision", number, content.title, d_line, _nfc("NFC", text)))
+
+
+def _add_tasks(
+    record: MeetingRecord, loaded: LoadedMeeting, content: SubItem | Item, place: _Place
+) -> None:
+    """An item's actions, the actions it closes and its follow-ups."""
+    number, base, case = place.number, place.base, place.case
+    for a, action in enumerate(content.actions):
+        record.actions.append(
+            (
+                number,
+                action.id or action_id(record.organ, record.date, number, a + 1),
+                action.text,
+                action.label,
+                action.owner.name if action.owner else None,
+                action.owner_group,
+                action.due.isoformat() if action.due else None,
+                action.due_meeting,
+                case,
+                text_line(loaded, *base, "actions", a, "text"),
+            )
+        )
+    for c, closed in enumerate(content.closes_actions):
+        record.closes.append((number, closed, loaded.at(*base, "closes_actions", c)[0]))
+    for f, follow in enumerate(content.follow_ups):
+        record.follow_ups.append(
+            (
+                number,
+                follow.text,
+                follow.meeting,
+                follow.organ,
+                follow.case or case,
+                text_line(loaded, *base, "follow_ups", f, "text"),
+            )
+        )
 
 
 def _add_references(

@@ -9,24 +9,54 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from hashlib import blake2b as _blake2b
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vvgctl.index.database import PER_FILE
-from vvgctl.index.extract import MeetingRecord, extract_file, extract_parsed
+from vvgctl.index.extract import extract_file, extract_parsed
+from vvgctl.index.record import MeetingRecord
 from vvgctl.runtime.progress import Progress
 from vvgctl.source.loading import LoadedMeeting
+
+if TYPE_CHECKING:
+    from vvgctl.repository.repo import Repository
+
+
+def project(path: str, loaded: LoadedMeeting) -> MeetingRecord:
+    """The rows of a meeting the command's repository parsed, made where it parsed it (a
+    worker, too: ``Repository(project=project)``), with their passages' keys reckoned there."""
+    record = extract_parsed(path, loaded)
+    record.keys = [(text_id(p[4]), passage_digest(p[0], p[2], p[4])) for p in record.passages]
+    return record
+
+
+def ready_records(repository: Repository | None, paths: list[str]) -> dict[str, object]:
+    """The rows of the meetings among ``paths`` that the command's ``repository`` already
+    parsed: made where it parsed them (its ``project``, in a worker too), or made here from
+    the meeting it keeps parsed (``keep_loaded``). Nothing is parsed again."""
+    found: dict[str, object] = {}
+    if repository is None:
+        return found
+    for path in paths:
+        record = repository.projected(Path(path))
+        if record is None:
+            loaded = repository.loaded(Path(path))
+            record = extract_parsed(path, loaded) if loaded is not None else None
+        if isinstance(record, MeetingRecord):
+            found[path] = record
+    return found
 
 
 def extract_many(
     paths: list[str],
     progress: Progress | None,
-    parsed: Callable[[str], LoadedMeeting | None] | None = None,
+    ready: Callable[[str], object | None] | None = None,
 ) -> Iterable[object]:
     """A few files, read in this process (many go to :func:`vvgctl.index.shards.build_parallel`);
-    a file ``parsed`` returns (what the repository already parsed in this command) is not
-    parsed again."""
+    a file whose rows are ``ready`` (see :func:`ready_records`) is not read again."""
     for done, path in enumerate(paths, 1):
-        loaded = parsed(path) if parsed is not None else None
-        yield extract_file(path) if loaded is None else extract_parsed(path, loaded)
+        record = ready(path) if ready is not None else None
+        yield extract_file(path) if record is None else record
         if progress:
             progress(done, len(paths))
 
@@ -99,8 +129,17 @@ def insert_record(
             record.sha256,
         ),
     )
-    fid = cursor.lastrowid
-    head = (fid, record.organ, record.date)
+    head = (cursor.lastrowid, record.organ, record.date)
+    _insert_items(connection, head, record)
+    if record.passages:
+        _insert_passages(connection, head, record, search)
+    return record.valid
+
+
+def _insert_items(
+    connection: sqlite3.Connection, head: tuple[object, str, str], record: MeetingRecord
+) -> None:
+    """The file's items, positions, actions, closed actions and follow-ups."""
     connection.executemany(
         "INSERT INTO items VALUES(?,?,?,?,?,?,?,?,?,?,?)",
         [(*head, seq, *row) for seq, row in enumerate(record.items)],
@@ -122,27 +161,35 @@ def insert_record(
         "INSERT INTO follow_ups VALUES(?,?,?,?,?,?,?,?,?)",
         [(*head, *row) for row in record.follow_ups],
     )
-    if record.passages:
-        ids = [text_id(passage[4]) for passage in record.passages]
-        texts = dict(zip(ids, (passage[4] for passage in record.passages), strict=True))
-        marks = ",".join("?" * len(texts))
-        known = {
-            tid
-            for (tid,) in connection.execute(
-                f"SELECT id FROM texts WHERE id IN ({marks})", list(texts)
-            )
-        }
-        new = [(tid, text) for tid, text in texts.items() if tid not in known]
-        connection.executemany("INSERT INTO texts(id, text) VALUES(?, ?)", new)
-        if search:  # the texts new to the index go into the search index too
-            connection.executemany("INSERT INTO fts(rowid, text) VALUES(?, ?)", new)
-        # (the passage ids follow the table's largest, as SQLite gives them)
-        connection.executemany(
-            "INSERT INTO passages(file_id, organ, date, kind, item, title, line, digest, "
-            "text_id) VALUES(?,?,?,?,?,?,?,?,?)",
-            [
-                (*head, *passage[:4], passage_digest(passage[0], passage[2], passage[4]), tid)
-                for tid, passage in zip(ids, record.passages, strict=True)
-            ],
-        )
-    return record.valid
+
+
+def _insert_passages(
+    connection: sqlite3.Connection,
+    head: tuple[object, str, str],
+    record: MeetingRecord,
+    search: bool,
+) -> None:
+    """The file's passages, and their texts that are new to the index."""
+    keys = record.keys
+    if len(keys) != len(record.passages):
+        keys = [(text_id(p[4]), passage_digest(p[0], p[2], p[4])) for p in record.passages]
+    ids = [tid for tid, _ in keys]
+    texts = dict(zip(ids, (passage[4] for passage in record.passages), strict=True))
+    marks = ",".join("?" * len(texts))
+    known = {
+        tid
+        for (tid,) in connection.execute(f"SELECT id FROM texts WHERE id IN ({marks})", list(texts))
+    }
+    new = [(tid, text) for tid, text in texts.items() if tid not in known]
+    connection.executemany("INSERT INTO texts(id, text) VALUES(?, ?)", new)
+    if search:  # the texts new to the index go into the search index too
+        connection.executemany("INSERT INTO fts(rowid, text) VALUES(?, ?)", new)
+    # (the passage ids follow the table's largest, as SQLite gives them)
+    connection.executemany(
+        "INSERT INTO passages(file_id, organ, date, kind, item, title, line, digest, "
+        "text_id) VALUES(?,?,?,?,?,?,?,?,?)",
+        [
+            (*head, *passage[:4], digest, tid)
+            for (tid, digest), passage in zip(keys, record.passages, strict=True)
+        ],
+    )

@@ -8,22 +8,19 @@ stays. A few changed files are read in this process; many (a first build) go to 
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from stat import S_ISDIR
 from typing import TYPE_CHECKING
 
 from vvgctl.index.database import transaction
 from vvgctl.index.vocab import add_terms, sync_vocab
-from vvgctl.repository.discovery import SKIPPED_NAMES
+from vvgctl.repository.discovery import discover
 from vvgctl.runtime.pool import default_jobs
 from vvgctl.runtime.progress import Progress
 
 if TYPE_CHECKING:
     from vvgctl.repository.repo import Repository
-    from vvgctl.source.loading import LoadedMeeting
 
 PARALLEL_THRESHOLD = 300
 
@@ -37,39 +34,6 @@ class IndexStats:
     removed: int = 0
     invalid: int = 0
     rebuilt: bool = False
-
-
-def scan(root: Path) -> dict[str, tuple[int, int]]:
-    """``{absolute path: (mtime_ns, size)}`` of every meeting file below ``root``.
-
-    The same files as :func:`vvgctl.repository.discovery.meeting_files` (hidden folders
-    skipped, README and files starting with ``_`` or ``.`` are not meetings), found with
-    ``os.scandir`` for speed.
-    """
-    found: dict[str, tuple[int, int]] = {}
-    stack = [str(root.resolve())]
-    while stack:
-        folder = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            name = entry.name
-            if entry.is_dir(follow_symlinks=False):
-                if not name.startswith("."):
-                    stack.append(entry.path)
-            elif (
-                name.endswith(".md")
-                and name not in SKIPPED_NAMES
-                and not name.startswith(("_", "."))
-            ):
-                try:
-                    stat = entry.stat()
-                except OSError:
-                    continue
-                found[entry.path] = (stat.st_mtime_ns, stat.st_size)
-    return found
 
 
 def refresh(
@@ -89,9 +53,11 @@ def refresh(
     transaction, so an interrupted build keeps what it finished and the next refresh reads
     only the rest.
 
-    With the command's open ``repository`` the index is its projection: the files are the
-    repository's meeting files (no discovery of its own), and a meeting the repository already
-    parsed in this command is not parsed again.
+    The files are those :func:`~vvgctl.repository.discovery.discover` finds, as for
+    ``check``. With the command's open ``repository`` the index is its projection: its
+    discovery, and the rows of each meeting it already parsed in this command, made where it
+    parsed it (``Repository(project=vvgctl.index.rows.project)``: in its workers too) or from
+    the meeting it keeps parsed (``keep_loaded``); no meeting is parsed twice.
     """
     _refresh(connection, root, stats, progress, verify_sources, repository)
     stats.invalid = connection.execute("SELECT count(*) FROM files WHERE valid=0").fetchone()[0]
@@ -111,18 +77,6 @@ def _scan_digest(current: dict[str, tuple[int, int]]) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogateescape"), usedforsecurity=False).hexdigest()
 
 
-def _stats(files: list[Path]) -> dict[str, tuple[int, int]]:
-    found: dict[str, tuple[int, int]] = {}
-    for path in files:
-        try:
-            found_stat = path.stat()
-        except OSError:
-            continue
-        if not S_ISDIR(found_stat.st_mode):
-            found[str(path)] = (found_stat.st_mtime_ns, found_stat.st_size)
-    return found
-
-
 def _refresh(
     connection: sqlite3.Connection,
     root: Path,
@@ -131,7 +85,7 @@ def _refresh(
     verify_sources: bool,
     repository: Repository | None,
 ) -> None:
-    current = scan(root) if repository is None else _stats(repository.meeting_files)
+    current = (discover(root.resolve()) if repository is None else repository.discovery).files
     stats.files = len(current)
     digest = _scan_digest(current)
     stored = connection.execute("SELECT value FROM meta WHERE key='scan'").fetchone()
@@ -139,9 +93,42 @@ def _refresh(
         return  # the same files as when the index was last brought up to date
     # reading files parses meetings (pydantic, ruamel.yaml) and may fork workers: imported only
     # now, so that a query over an unchanged repository starts 0.3 s sooner
-    from vvgctl.index.rows import delete_files, extract_many, insert_record
-    from vvgctl.index.shards import build_parallel
+    from vvgctl.index.rows import ready_records
 
+    known, gone, stale = _changes(connection, current, verify_sources)
+    stats.read, stats.removed = len(stale), len(gone)
+    plan = _Plan(
+        current,
+        stale,
+        gone + [known[p][0] for p in stale if p in known],
+        ready_records(repository, stale),
+        digest,
+    )
+    unread = [p for p in stale if p not in plan.ready]
+    jobs = default_jobs(repository.jobs if repository is not None else 0)
+    if jobs > 1 and len(unread) >= PARALLEL_THRESHOLD:
+        _parallel(connection, plan, unread, jobs, progress)
+    else:
+        transaction(connection, lambda: _serial(connection, plan, progress))
+
+
+@dataclass
+class _Plan:
+    """What a refresh does: the files' stats, the files to read, the file ids whose rows go,
+    the rows of the meetings the command's repository already parsed, the scan's digest."""
+
+    current: dict[str, tuple[int, int]]
+    stale: list[str]
+    drop: list[int]
+    ready: dict[str, object]
+    digest: str
+
+
+def _changes(
+    connection: sqlite3.Connection, current: dict[str, tuple[int, int]], verify_sources: bool
+) -> tuple[dict[str, tuple[int, int, int]], list[int], list[str]]:
+    """The index's files ``{path: (id, mtime_ns, size)}``, the ids of those gone, and the
+    paths to read (new, changed, or with another SHA-256 with ``verify_sources``), sorted."""
     known = {
         path: (fid, mtime, size)
         for fid, path, mtime, size in connection.execute(
@@ -157,44 +144,55 @@ def _refresh(
         or known[path][1:] != stat
         or (verify_sources and _sha256(path) != recorded[path])
     )
-    stats.read, stats.removed = len(stale), len(gone)
-    jobs = default_jobs()
+    return known, gone, stale
 
-    def parsed(path: str) -> LoadedMeeting | None:
-        return repository.loaded(Path(path)) if repository is not None else None
 
-    if jobs > 1 and len(stale) >= PARALLEL_THRESHOLD and not all(parsed(p) for p in stale):
+def _parallel(
+    connection: sqlite3.Connection,
+    plan: _Plan,
+    unread: list[str],
+    jobs: int,
+    progress: Progress | None,
+) -> None:
+    """Many files no worker of the command parsed yet: read by the index's own workers into
+    shards (:mod:`vvgctl.index.shards`); the rows ready here go in first."""
+    from vvgctl.index.rows import delete_files, insert_record
+    from vvgctl.index.shards import build_parallel
 
-        def start() -> None:
-            delete_files(connection, gone + [known[p][0] for p in stale if p in known])
-            # until the end, the search index and the vocabulary lag behind the merged shards
-            connection.execute("DELETE FROM meta WHERE key='vocab'")
-            connection.execute("INSERT OR REPLACE INTO meta VALUES('fts', 'behind')")
+    def start() -> None:
+        delete_files(connection, plan.drop)
+        # until the end, the search index and the vocabulary lag behind the merged shards
+        connection.execute("DELETE FROM meta WHERE key='vocab'")
+        connection.execute("INSERT OR REPLACE INTO meta VALUES('fts', 'behind')")
+        for path, record in plan.ready.items():
+            insert_record(connection, record, plan.current[path], search=False)
 
-        def finish() -> None:
-            _rebuild_search(connection)
-            sync_vocab(connection)
-            _remember_scan(connection, digest)
+    def finish() -> None:
+        _rebuild_search(connection)
+        sync_vocab(connection)
+        _remember_scan(connection, plan.digest)
 
-        transaction(connection, start)
-        build_parallel(connection, stale, current, jobs, progress)
-        transaction(connection, finish)
-        return
+    transaction(connection, start)
+    build_parallel(connection, unread, plan.current, jobs, progress)
+    transaction(connection, finish)
 
-    def serial() -> None:
-        if connection.execute("SELECT 1 FROM meta WHERE key='fts'").fetchone() is not None:
-            _rebuild_search(connection)  # an interrupted parallel build left it behind
-        delete_files(connection, gone + [known[p][0] for p in stale if p in known])
-        first = _next_passage(connection)
-        for path, record in zip(stale, extract_many(stale, progress, parsed), strict=True):
-            insert_record(connection, record, current[path])
-        if connection.execute("SELECT 1 FROM meta WHERE key='vocab'").fetchone() is None:
-            sync_vocab(connection)  # an interrupted parallel build left it behind
-        else:
-            add_terms(connection, first)
-        _remember_scan(connection, digest)
 
-    transaction(connection, serial)
+def _serial(connection: sqlite3.Connection, plan: _Plan, progress: Progress | None) -> None:
+    """A few files read here (and the rows the command's repository made of the others)."""
+    from vvgctl.index.rows import delete_files, extract_many, insert_record
+
+    if connection.execute("SELECT 1 FROM meta WHERE key='fts'").fetchone() is not None:
+        _rebuild_search(connection)  # an interrupted parallel build left it behind
+    delete_files(connection, plan.drop)
+    first = _next_passage(connection)
+    records = extract_many(plan.stale, progress, plan.ready.get)
+    for path, record in zip(plan.stale, records, strict=True):
+        insert_record(connection, record, plan.current[path])
+    if connection.execute("SELECT 1 FROM meta WHERE key='vocab'").fetchone() is None:
+        sync_vocab(connection)  # an interrupted parallel build left it behind
+    else:
+        add_terms(connection, first)
+    _remember_scan(connection, plan.digest)
 
 
 def _rebuild_search(connection: sqlite3.Connection) -> None:

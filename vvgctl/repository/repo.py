@@ -26,7 +26,6 @@ import datetime as dt
 import hashlib
 import os
 import re
-import stat
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -47,8 +46,9 @@ from vvgctl.repository.cached import (
 )
 from vvgctl.repository.discovery import (
     REGISTRY_DIR,
+    Discovery,
+    discover,
     find_root,
-    meeting_files,
     meeting_path,
     resolve_root,
 )
@@ -58,7 +58,7 @@ from vvgctl.repository.registry import RegistryIndex, load_registry
 from vvgctl.runtime.cache import ResultCache, code_fingerprint
 from vvgctl.runtime.fingerprint import tree_digest
 from vvgctl.runtime.i18n import N_
-from vvgctl.runtime.pool import map_with
+from vvgctl.runtime.pool import in_worker, map_with
 from vvgctl.runtime.progress import Progress
 from vvgctl.source.loading import (
     Loaded,
@@ -102,10 +102,15 @@ def _sorted_records(repository: Repository) -> list[MeetingRecord]:
     return sorted(found, key=lambda r: (r.date, r.organ))
 
 
-def _analyse(repository: Repository, path: str) -> ResultRow:
-    """One file's result as plain values (in a forked worker, which was handed ``repository``
-    by the pool's initializer)."""
-    return repository.analysis.analyse(repository, Path(path)).to_row()
+def _analyse(repository: Repository, path: str) -> tuple[ResultRow, object | None]:
+    """One file's result as plain values, and what ``project`` makes of the meeting. A worker
+    keeps no parsed meeting (1,500 kept alive made a check cost 2.5 times the CPU)."""
+    key = Path(path)
+    row = repository.analysis.analyse(repository, key).to_row()
+    project, loaded = repository.project, repository.loaded(key)
+    if not repository.keep_loaded or in_worker():
+        repository._loaded.pop(key, None)
+    return row, project(path, loaded) if project is not None and loaded is not None else None
 
 
 @dataclass
@@ -123,6 +128,9 @@ class Repository:
     #: keep each meeting parsed in this process for the rest of the command (:meth:`load`),
     #: for a command that also brings the query index up to date
     keep_loaded: bool = False
+    #: what a command that also brings the query index up to date makes of each meeting where
+    #: :meth:`results` parses it, in a worker too (the index's rows): see :meth:`projected`
+    project: Callable[[str, LoadedMeeting], object] | None = None
     #: how many meeting results came from the cache in :meth:`results`
     cached: int = 0
     _results: dict[Path, FileResult] | None = field(default=None, repr=False)
@@ -132,6 +140,7 @@ class Repository:
     _data_cache: ResultCache[CachedData] | None = field(default=None, repr=False)
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
     _loaded: dict[Path, LoadedMeeting] = field(default_factory=dict, repr=False)
+    _projected: dict[str, object] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
@@ -216,9 +225,14 @@ class Repository:
         return tree_digest(self.registry_dir, pattern="*.yaml")
 
     @cached_property
+    def discovery(self) -> Discovery:
+        """The meeting files, found once a command (the query index reads them too)."""
+        return discover(self.root)
+
+    @cached_property
     def meeting_files(self) -> list[Path]:
         """Every meeting file of the repository, sorted."""
-        return list(meeting_files([self.root]))
+        return self.discovery.in_order()
 
     def data(self, path: Path, model: type[M]) -> Loaded[M]:
         """The data file at ``path`` validated against ``model``: read once per command, and
@@ -270,13 +284,17 @@ class Repository:
         found = self._loaded.get(path)
         if found is None:
             found = load_meeting(path, display_path(path))
-            if self.keep_loaded:
+            if self.keep_loaded or self.project is not None:
                 self._loaded[path] = found
         return found
 
     def loaded(self, path: Path) -> LoadedMeeting | None:
         """The meeting at ``path`` if this command already parsed it here (``keep_loaded``)."""
         return self._loaded.get(path)
+
+    def projected(self, path: Path) -> object | None:
+        """What ``project`` made of the meeting at ``path`` in this command, once."""
+        return self._projected.pop(str(path), None)
 
     def results(self) -> dict[Path, FileResult]:
         """Every meeting file's result under this repository's analysis, read once.
@@ -296,34 +314,9 @@ class Repository:
                 CachedResult,
             )
         results: dict[Path, FileResult] = {}
-        self.cached = 0
         digests: dict[Path, str | None] = {}
-        stale: list[Path] = []
         stats: dict[Path, os.stat_result] = {}
-        here = os.getcwd() + os.sep  # (read once: display_path reads it for each file)
-        for path in files:
-            try:
-                found = os.lstat(path)
-                if stat.S_ISLNK(found.st_mode):
-                    if not self._links_inside(path):
-                        results[path] = outside_link(path)  # never read: it may be /etc/passwd
-                        continue
-                    found = os.stat(path)
-            except OSError:
-                stale.append(path)  # analysed anyway: the analysis reports why it cannot read
-                continue
-            stats[path] = found
-            hit = cache.get(path, found) if cache else None
-            if hit is not None and (
-                not self.verify_contents or hit[0] == self._digest(path, digests)
-            ):
-                text = str(path)
-                results[path] = FileResult.from_row(
-                    hit[1], text[len(here) :] if text.startswith(here) else text
-                )
-                self.cached += 1
-            else:
-                stale.append(path)
+        stale = self._from_cache(files, cache, results, digests, stats)
         with closing(
             map_with(
                 self,
@@ -337,8 +330,10 @@ class Repository:
                 total=len(files),
             )
         ) as fresh:
-            for path, row in zip(stale, fresh, strict=True):
+            for path, (row, projected) in zip(stale, fresh, strict=True):
                 results[path] = FileResult.from_row(row)
+                if projected is not None:
+                    self._projected[str(path)] = projected
                 if cache is not None and path in stats:
                     digest = self._digest(path, digests) if self.verify_contents else None
                     cache.put(path, stats[path], (digest, row))
@@ -348,9 +343,43 @@ class Repository:
         self._results = {p: results[p] for p in files}
         return self._results
 
+    def _from_cache(
+        self,
+        files: list[Path],
+        cache: ResultCache[CachedResult] | None,
+        results: dict[Path, FileResult],
+        digests: dict[Path, str | None],
+        stats: dict[Path, os.stat_result],
+    ) -> list[Path]:
+        """The results the cache holds (and those of links that end outside, never read) put
+        into ``results``, the files' stats into ``stats``; the files to analyse returned."""
+        self.cached = 0
+        stale: list[Path] = []
+        links = self.discovery.links
+        here = os.getcwd() + os.sep  # (read once: display_path reads it for each file)
+        for path in files:
+            text = str(path)
+            if text in links and not self._links_inside(path):
+                results[path] = outside_link(path)  # never read: it may be /etc/passwd
+                continue
+            try:
+                stats[path] = found = os.stat(path)
+            except OSError:  # analysed anyway: the analysis reports why it cannot read
+                stale.append(path)
+                continue
+            hit = cache.get(path, found) if cache else None
+            if hit is not None and (
+                not self.verify_contents or hit[0] == self._digest(path, digests)
+            ):
+                shown = text[len(here) :] if text.startswith(here) else text
+                results[path] = FileResult.from_row(hit[1], shown)
+                self.cached += 1
+            else:
+                stale.append(path)
+        return stale
+
     def _links_inside(self, path: Path) -> bool:
-        """Whether the link ``path`` ends inside the repository (a loop ends nowhere: it is
-        reported as unreadable when it is read)."""
+        """Whether the link ``path`` ends inside the repository (a loop: reading it says so)."""
         try:
             return path.resolve().is_relative_to(self.root)
         except (RuntimeError, OSError):  # a loop of links

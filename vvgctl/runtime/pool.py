@@ -86,6 +86,11 @@ def start_worker(initializer: Callable[..., object] | None = None, *initargs: ob
 _WORKER: dict[str, object] = {}
 
 
+def in_worker() -> bool:
+    """Whether this process is a worker of a pool (what it keeps, its parent never sees)."""
+    return "worker" in _WORKER
+
+
 def _keep(context: object) -> None:
     _WORKER["context"] = context
 
