@@ -180,14 +180,6 @@ def _long_functions(path: Path, limit: int = MAX_BODY_LINES) -> list[tuple[str, 
     return found
 
 
-# Issue 27 part 3 is split over several branches: until the last of them is merged, functions
-# in source/yaml.py, checking/, arshjul/build.py and checks.py, index/, query/,
-# repository/repo.py, importer/, cli/import_.py, cli/new_meeting.py, models/plan.py and
-# planning/plan.py are still too long here. Strict, so that it fails once they all pass:
-# then drop the mark.
-@pytest.mark.xfail(
-    strict=True, reason="issue 27: the other modules' long functions are split on other branches"
-)
 def test_no_function_is_too_long() -> None:
     """Issue 27: a function body is a screen long (at most 60 lines); split a longer one
     into named steps."""

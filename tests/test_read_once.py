@@ -157,3 +157,19 @@ def test_a_worker_keeps_no_parsed_meeting(grown: Path) -> None:
     probe = Analysis("probe", _kept_while_analysing)
     repository = Repository(grown, analysis=probe, use_cache=False, jobs=2, keep_loaded=True)
     assert {result.path for result in repository.results().values()} == {"1"}
+
+
+@pytest.mark.usefixtures("pool_of_two")
+def test_new_meeting_with_two_jobs_parses_each_meeting_once(grown: Path, parse_log: Path) -> None:
+    """new-meeting reads the records (the previous meeting, the roster's history) and the
+    query index (the open actions): its workers make the index's rows as they parse."""
+    result = CliRunner().invoke(
+        app,
+        [
+            *("new-meeting", "--organ", "vvg", "--repo", str(grown), "--date", "2026-02-11"),
+            *("--place", "Teams", "--mode", "remote", "--time", "09:00-11:00"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    counted, _ = _parses(parse_log)
+    assert counted and set(counted.values()) == {1}, counted

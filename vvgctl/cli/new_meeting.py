@@ -184,9 +184,10 @@ def _open(repo: Path) -> Repository:
     """The minutes repository at ``repo``; its meetings are read once for the records and
     the query index alike."""
     from vvgctl.errors import UsageError
+    from vvgctl.index.rows import project
     from vvgctl.repository.repo import Repository
 
-    found_repository = Repository.open(repo, required=False, keep_loaded=True)
+    found_repository = Repository.open(repo, required=False, keep_loaded=True, project=project)
     if found_repository is None:
         raise UsageError(
             Message(
