@@ -12,6 +12,7 @@ from vvgctl.source.document import SourceProblem, decode, sections, split
 def test_bom_and_crlf_are_accepted() -> None:
     text = decode(b"\xef\xbb\xbf---\r\norgan: vvg\r\n---\r\n## 1. A\r\n")
     assert text == "---\norgan: vvg\n---\n## 1. A\n"
+    assert decode(b"a\rb\r\nc\n\rd") == "a\nb\nc\n\nd"  # old Mac line ends too
 
 
 def test_invalid_utf8_names_line_and_column() -> None:

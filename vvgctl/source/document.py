@@ -76,6 +76,8 @@ def decode(raw: bytes) -> str:
             "encoding",
             N_("save the file as UTF-8 (in Word or Notepad: 'Spara som' > UTF-8)"),
         ) from None
+    if "\r" not in text:  # (one search, where the two replacements would make two)
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
