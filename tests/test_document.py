@@ -12,6 +12,7 @@ from vvgctl.source.document import SourceProblem, decode, sections, split
 def test_bom_and_crlf_are_accepted() -> None:
     text = decode(b"\xef\xbb\xbf---\r\norgan: vvg\r\n---\r\n## 1. A\r\n")
     assert text == "---\norgan: vvg\n---\n## 1. A\n"
+    assert decode(b"a\rb\r\nc\n\rd") == "a\nb\nc\n\nd"  # old Mac line ends too
 
 
 def test_invalid_utf8_names_line_and_column() -> None:
@@ -103,3 +104,18 @@ def test_split_reads_as_a_line_by_line_reading_does(front: list[str], body: list
     assert (doc.front_matter, doc.front_matter_line, doc.body, doc.body_line, found) == (
         _split_by_lines(text)
     )
+
+
+_UNFENCED = st.sampled_from(
+    ["", " ", "## 1. Punkt", "## 2b) Två ##", "##x", "### sub", "#", "# Rubrik", "a # b", "`x`",
+     "~ ~", "text", "\u2028## not", "## ", "##\ttab", " ## indented", "##  två  mellanslag  #"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_UNFENCED, max_size=20))
+def test_sections_without_fences_read_as_a_line_by_line_reading_does(body: list[str]) -> None:
+    text = "\n".join(["---", "a: 1", "---", *body])
+    doc = split(text)
+    found = [(s.heading, s.line, s.number, s.title, s.text) for s in doc.sections]
+    assert found == _split_by_lines(text)[4]

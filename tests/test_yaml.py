@@ -40,6 +40,7 @@ def test_positions_are_one_based_and_cover_keys_and_values() -> None:
         ("a: 1\nb: 2\na: 3\n", "yaml-duplicate-key", 3),
         ("a: &x 1\nb: *x\n", "yaml-alias", 1),
         ("%YAML 1.1\n---\na: 1\n", "yaml-directive", 1),
+        ("a: 50%\n%TAG ! tag:x,2000:\n---\nb: 1\n", "yaml-directive", 2),
         ("a: !!binary aGVsbG8=\n", "yaml-tag", 1),
         ("a: !custom x\n", "yaml-tag", 1),
         ("a: 1\nplace: !!str Teams\n", "yaml-tag", 2),  # a core tag written out is still a tag

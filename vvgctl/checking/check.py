@@ -91,16 +91,25 @@ def run_check(
     verify_contents: bool = False,
 ) -> CheckReport:
     """Check the meetings at ``paths`` (files or folders) and the repository they belong to;
-    with ``base`` (a git revision) also that records approved there stayed frozen."""
-    repository = Repository.open(
-        *paths,
-        analysis=CHECK,
-        use_cache=use_cache,
-        jobs=jobs,
-        progress=progress,
-        verify_contents=verify_contents,
-    )
-    return check_repository(repository, [p.resolve() for p in paths], base)
+    with ``base`` (a git revision) also that records approved there stayed frozen.
+
+    The objects that exist when the check begins (the modules, the models' validators: most of
+    the heap) are moved out of the collector's sight until it ends: each full pass over them
+    found nothing to free and took 50 ms (four passes in a cold check of 3,000 meetings).
+    """
+    gc.freeze()
+    try:
+        repository = Repository.open(
+            *paths,
+            analysis=CHECK,
+            use_cache=use_cache,
+            jobs=jobs,
+            progress=progress,
+            verify_contents=verify_contents,
+        )
+        return check_repository(repository, [p.resolve() for p in paths], base)
+    finally:
+        gc.unfreeze()
 
 
 def check_repository(

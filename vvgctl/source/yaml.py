@@ -158,7 +158,7 @@ def load(text: str, first_line: int = 1) -> tuple[Any, Positions]:
     Positions are relative to ``text``; ``first_line`` is the file line where it starts, used
     only for line numbers quoted inside messages.
     """
-    if text.startswith("%") or "\n%" in text:  # (looked for line by line only if there)
+    if "%" in text and (text.startswith("%") or "\n%" in text):  # (line by line only if there)
         _refuse_directives(text)
     if rough_bound(text) > COMPOSER_SAFE_DEPTH and nesting_bound(text) > COMPOSER_SAFE_DEPTH:
         deep = _depth_exceeds(text, MAX_DEPTH)
