@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from vvgctl.arshjul.model import Arshjul
     from vvgctl.repository.repo import Repository
 
+DEFAULT_HELP = N_("The minutes folder (default: the repository you stand in, else ./minutes).")
+
 HELP = N_("""\
 Show an organ's årshjul: the year's meetings and the topics planned for each.
 
@@ -76,9 +78,9 @@ def arshjul(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=N_("Overwrite the output file."))] = False,
     root: Annotated[
-        Path,
-        typer.Option("--root", "--repo", help=N_("The minutes folder (the one with registry/).")),
-    ] = Path("minutes"),
+        Path | None,
+        typer.Option("--root", "--repo", help=DEFAULT_HELP, show_default=False),
+    ] = None,
 ) -> None:
     import datetime as dt
 

@@ -47,7 +47,12 @@ def register(app: typer.Typer) -> None:
 def check(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help=N_("Meeting files or folders (default: minutes)."), show_default=False),
+        typer.Argument(
+            help=N_(
+                "Meeting files or folders (default: the repository you stand in, else ./minutes)."
+            ),
+            show_default=False,
+        ),
     ] = None,
     format: Annotated[
         OutputFormat,
@@ -88,8 +93,9 @@ def check(
     ] = None,
 ) -> None:
     from vvgctl.checking import whole_run
+    from vvgctl.repository.default import default_root
 
-    targets = paths or [Path("minutes")]
+    targets = paths or [default_root()]
     # the whole run's stored outcome: not with --base (it reads git) nor --content-hash
     run = None if no_cache or content_hash or base is not None else whole_run.run_of(targets)
     outcome = whole_run.lookup(run) if run is not None else None

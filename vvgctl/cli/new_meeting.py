@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from vvgctl.models.registry import Organ
     from vvgctl.repository.repo import Repository
 
+DEFAULT_HELP = N_("The minutes folder (default: the repository you stand in, else ./minutes).")
+
 HELP = N_("""\
 Write the file for an organ's next meeting, ready for a pull request.
 
@@ -126,9 +128,9 @@ def new_meeting(
         ),
     ] = None,
     repo: Annotated[
-        Path,
-        typer.Option("--root", "--repo", help=N_("The minutes folder (the one with registry/).")),
-    ] = Path("minutes"),
+        Path | None,
+        typer.Option("--root", "--repo", help=DEFAULT_HELP, show_default=False),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help=N_("Print the file; write nothing."))
     ] = False,
@@ -144,8 +146,9 @@ def new_meeting(
     from vvgctl.cycle import scaffold, scaffold_inputs
     from vvgctl.diagnostics import display_path
     from vvgctl.errors import VvgError
+    from vvgctl.repository.default import default_root
 
-    repository = _open(repo)
+    repository = _open(repo if repo is not None else default_root())
     found = _organ(repository, organ)
     day, slot = _day_and_slot(repository, organ, date)
     target = repository.meeting_path(organ, day)

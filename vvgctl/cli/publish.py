@@ -12,6 +12,8 @@ from vvgctl.message import Message, plural
 from vvgctl.runtime.i18n import N_, render
 from vvgctl.runtime.i18n import _ as tr
 
+DEFAULT_HELP = N_("The minutes folder (default: the repository you stand in, else ./minutes).")
+
 HELP = N_("""\
 Publish the approved minutes as a static site: an index by organ and year, a page and a PDF
 per meeting, the register of positions, a page per case, the årshjul with the schedules as
@@ -36,9 +38,9 @@ def register(app: typer.Typer) -> None:
 
 def publish(
     path: Annotated[
-        Path,
-        typer.Argument(help=N_("The minutes repository (default: minutes)."), show_default=False),
-    ] = Path("minutes"),
+        Path | None,
+        typer.Argument(help=DEFAULT_HELP, show_default=False),
+    ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help=N_("The site's folder."))] = Path(
         "build/site"
     ),
@@ -68,8 +70,11 @@ def publish(
     from vvgctl.cli.progress import phases
     from vvgctl.errors import UsageError, naming
     from vvgctl.publish.site import publish as run_publish
+    from vvgctl.repository.default import default_root
     from vvgctl.repository.repo import Repository
 
+    if path is None:
+        path = default_root()
     if not path.exists():
         raise UsageError(
             Message(N_("{path}: no such folder"), {"path": path}),

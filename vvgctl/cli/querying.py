@@ -17,7 +17,9 @@ from vvgctl.runtime.i18n import _ as tr
 if TYPE_CHECKING:
     from vvgctl.index import Index
 
-PATHS_HELP = N_("Folders or meeting files to ask about (default: minutes).")
+PATHS_HELP = N_(
+    "Folders or meeting files to ask about (default: the repository you stand in, else ./minutes)."
+)
 REBUILD_HELP = N_("Rebuild the query index from scratch (it is a cache outside the repository).")
 
 #: the options every query command shares
@@ -36,10 +38,11 @@ def open_index_cli(paths: list[Path] | None, rebuild: bool = False) -> Index:
     from vvgctl.cli import output
     from vvgctl.cli.progress import bar
     from vvgctl.index import open_index
+    from vvgctl.repository.default import default_root
 
     # rich only on a terminal: piped, the query starts 30 ms sooner
     with bar(tr("Reading"), at_least=50) as progress:
-        index = open_index(paths or [Path("minutes")], rebuild=rebuild, progress=progress)
+        index = open_index(paths or [default_root()], rebuild=rebuild, progress=progress)
     if index.stats.invalid:
         output.stderr().print(
             render(

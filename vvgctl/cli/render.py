@@ -39,7 +39,12 @@ def register(app: typer.Typer) -> None:
 def render(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help=N_("Meeting files or folders (default: minutes)."), show_default=False),
+        typer.Argument(
+            help=N_(
+                "Meeting files or folders (default: the repository you stand in, else ./minutes)."
+            ),
+            show_default=False,
+        ),
     ] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help=N_("Output folder."))] = Path("build"),
     format: Annotated[
@@ -67,9 +72,10 @@ def render(
     from vvgctl.cli.progress import bar
     from vvgctl.errors import naming
     from vvgctl.render.pipeline import render_many
+    from vvgctl.repository.default import default_root
     from vvgctl.repository.discovery import meeting_files
 
-    files = list(meeting_files(paths or [Path("minutes")]))
+    files = list(meeting_files(paths or [default_root()]))
     with bar(tr("Rendering"), enabled=len(files) > 1) as progress, naming(out):
         outcomes = render_many(
             files, out, format.value, agenda=agenda, jobs=jobs, force=force, progress=progress

@@ -13,6 +13,8 @@ from vvgctl.message import Message, plural
 from vvgctl.runtime.i18n import N_, render
 from vvgctl.runtime.i18n import _ as tr
 
+DEFAULT_HELP = N_("The minutes folder (default: the repository you stand in, else ./minutes).")
+
 HELP = N_("""\
 Say what a change does to the minutes, against a git revision (a pull request's base): first
 the files that do not load (with their line and a hint), then meetings added, removed and
@@ -42,9 +44,7 @@ def register(app: typer.Typer) -> None:
 
 
 def review(
-    root: Annotated[
-        Path, typer.Argument(help=N_("The minutes folder (the one with registry/)."))
-    ] = Path("minutes"),
+    root: Annotated[Path | None, typer.Argument(help=DEFAULT_HELP, show_default=False)] = None,
     base: Annotated[
         str,
         typer.Option(

@@ -33,7 +33,12 @@ def register(app: typer.Typer) -> None:
 def summary(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help=N_("Folders or meeting files (default: minutes)."), show_default=False),
+        typer.Argument(
+            help=N_(
+                "Folders or meeting files (default: the repository you stand in, else ./minutes)."
+            ),
+            show_default=False,
+        ),
     ] = None,
     format: Annotated[
         TableFormat,
@@ -44,8 +49,9 @@ def summary(
 ) -> None:
     from vvgctl.cli.tabular import Column, emit
     from vvgctl.query.summary import summarise
+    from vvgctl.repository.default import default_root
 
-    rows = summarise(paths or [Path("minutes")])
+    rows = summarise(paths or [default_root()])
     columns = [
         Column("organ", tr("Organ")),
         Column("date", tr("Date")),

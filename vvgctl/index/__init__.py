@@ -7,7 +7,7 @@ vocabulary in :mod:`vvgctl.index.vocab`.
 
 ``decisions``, ``cases``, ``actions``, ``documents`` and ``search`` all query it::
 
-    index = open_index([Path("minutes")])
+    index = open_index([default_root()])   # vvgctl.repository.default
     rows = index.connection.execute("SELECT organ, date, item FROM decisions").fetchall()
 """
 

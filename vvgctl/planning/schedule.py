@@ -52,7 +52,7 @@ def location_problems(
                 hint=Message(N_("known organs: {organs}"), {"organs": ", ".join(organs)}),
             )
         )
-    path = Path(loaded.path)
+    path = Path(loaded.path).absolute()  # shown relative to the working folder
     expected = Path(organ) / f"{year:04d}" / name
     if path.parts[-3:] != expected.parts:
         found.append(

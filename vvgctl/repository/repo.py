@@ -36,7 +36,6 @@ from typing import Any, Literal, TypeVar, overload
 from pydantic import BaseModel
 
 from vvgctl.diagnostics import display_path
-from vvgctl.errors import UsageError
 from vvgctl.repository.cached import (
     CachedData,
     CachedResult,
@@ -44,6 +43,7 @@ from vvgctl.repository.cached import (
     data_from_row,
     data_row,
 )
+from vvgctl.repository.default import default_root, find_default_root
 from vvgctl.repository.discovery import (
     REGISTRY_DIR,
     Discovery,
@@ -57,7 +57,6 @@ from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex, load_registry
 from vvgctl.runtime.cache import ResultCache, code_fingerprint
 from vvgctl.runtime.fingerprint import tree_digest
-from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.pool import in_worker, map_with
 from vvgctl.runtime.progress import Progress
 from vvgctl.source.loading import (
@@ -169,16 +168,8 @@ class Repository:
                 root = roots.pop() if len(roots) == 1 else None
                 return cls(root, **options) if root is not None else None
             return cls(resolve_root(paths), **options)
-        for start in (Path.cwd(), Path.cwd() / "minutes"):
-            found = find_root(start) if start.exists() else None
-            if found is not None:
-                return cls(found, **options)
-        if not required:
-            return None
-        raise UsageError(
-            N_("no minutes repository found (a folder with registry/organs.yaml)"),
-            hint=N_("run vvgctl inside the minutes folder or give its path"),
-        )
+        found = find_default_root() if not required else default_root()
+        return cls(found, **options) if found is not None else None
 
     # -- layout --------------------------------------------------------------------------------
 
