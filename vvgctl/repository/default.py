@@ -19,8 +19,8 @@ def find_default_root() -> Path | None:
     """The repository root at or above the working folder, else ``./minutes`` when that is
     one; None when neither is.
 
-    The path is as short as the user would type it: ``.`` in the root itself, ``minutes`` for
-    ``./minutes``, else the resolved root (findings are shown relative to the working folder).
+    The path is relative to the working folder, as the user would type it: ``.`` in the root
+    itself, ``../..`` below it, ``minutes`` above it; so the output reads as with that argument.
     """
     cwd = Path.cwd()
     for start in (cwd, cwd / "minutes"):
@@ -43,9 +43,6 @@ def default_root() -> Path:
 
 
 def _short(root: Path) -> Path:
-    cwd = os.path.realpath(os.getcwd())
-    if str(root) == cwd:
-        return Path(".")
-    if str(root) == os.path.join(cwd, "minutes"):
-        return Path("minutes")
-    return root
+    """``root`` as the user would name it from the working folder (``.``, ``minutes``,
+    ``../..``): paths in the output then read as they would with that argument."""
+    return Path(os.path.relpath(root, os.path.realpath(os.getcwd())))
