@@ -142,3 +142,14 @@ def test_outside_any_repository_a_command_says_so_in_swedish(
     assert code == 2, said
     assert "inget förråd med mötesanteckningar hittades" in said
     assert "kör vvgctl i mappen med mötesanteckningarna eller ange dess sökväg" in said
+
+
+def test_a_schedule_checked_from_its_own_year_folder_is_where_it_belongs(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the location rule read the path as shown (relative to the working folder): here it
+    # was "schedule.yaml", and the rule said the file stood in the wrong place
+    monkeypatch.chdir(project / "minutes/vvg/2025")
+    code, said = run(["check", "--no-cache", "../..", "schedule.yaml"])
+    assert code == 0, said
+    assert "schedule-location" not in said
