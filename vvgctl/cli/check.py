@@ -93,9 +93,8 @@ def check(
     ] = None,
 ) -> None:
     from vvgctl.checking import whole_run
-    from vvgctl.repository.default import default_root
 
-    targets = paths or [default_root()]
+    targets = paths or [_default_root()]
     # the whole run's stored outcome: not with --base (it reads git) nor --content-hash
     run = None if no_cache or content_hash or base is not None else whole_run.run_of(targets)
     outcome = whole_run.lookup(run) if run is not None else None
@@ -181,3 +180,11 @@ def _report(outcome: Outcome, format: OutputFormat) -> None:
                 )
             )
         )
+
+
+def _default_root() -> Path:
+    """The repository the user stands in (imported only when no path is given: a warm check
+    with paths imports nothing more)."""
+    from vvgctl.repository.default import default_root
+
+    return default_root()
