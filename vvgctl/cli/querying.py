@@ -38,11 +38,10 @@ def open_index_cli(paths: list[Path] | None, rebuild: bool = False) -> Index:
     from vvgctl.cli import output
     from vvgctl.cli.progress import bar
     from vvgctl.index import open_index
-    from vvgctl.repository.default import default_root
 
     # rich only on a terminal: piped, the query starts 30 ms sooner
     with bar(tr("Reading"), at_least=50) as progress:
-        index = open_index(paths or [default_root()], rebuild=rebuild, progress=progress)
+        index = open_index(paths or [_default_root()], rebuild=rebuild, progress=progress)
     if index.stats.invalid:
         output.stderr().print(
             render(
@@ -57,3 +56,10 @@ def open_index_cli(paths: list[Path] | None, rebuild: bool = False) -> Index:
             markup=False,
         )
     return index
+
+
+def _default_root() -> Path:
+    """The repository the user stands in (imported only when no path is given)."""
+    from vvgctl.repository.default import default_root
+
+    return default_root()
