@@ -39,7 +39,6 @@ from vvgctl.diagnostics import display_path
 from vvgctl.errors import UsageError
 from vvgctl.repository.cached import (
     CachedData,
-    CachedResult,
     ResultRow,
     data_from_row,
     data_row,
@@ -48,11 +47,18 @@ from vvgctl.repository.discovery import (
     REGISTRY_DIR,
     Discovery,
     discover,
+    ends_outside,
     find_root,
     meeting_path,
     resolve_root,
 )
-from vvgctl.repository.file_result import FileResult, outside_link
+from vvgctl.repository.file_result import (
+    Days,
+    FileResult,
+    days_held,
+    outside_link,
+    today_only,
+)
 from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex, load_registry
 from vvgctl.runtime.cache import ResultCache, code_fingerprint
@@ -70,6 +76,10 @@ from vvgctl.source.loading import (
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
+
+#: what the result cache keeps of a meeting file: the SHA-256 it was made from (with
+#: ``verify_contents``), its result, and the days that result holds on
+HeldResult = tuple[str | None, ResultRow, Days]
 
 #: below this many stale files a cold run stays in one process
 PARALLEL_THRESHOLD = 300
@@ -102,15 +112,20 @@ def _sorted_records(repository: Repository) -> list[MeetingRecord]:
     return sorted(found, key=lambda r: (r.date, r.organ))
 
 
-def _analyse(repository: Repository, path: str) -> tuple[ResultRow, object | None]:
-    """One file's result as plain values, and what ``project`` makes of the meeting. A worker
-    keeps no parsed meeting (1,500 kept alive made a check cost 2.5 times the CPU)."""
+def _analyse(repository: Repository, path: str) -> tuple[ResultRow, Days, object | None]:
+    """One file's result as plain values, the days it holds on, and what ``project`` makes of
+    the meeting. A worker keeps no parsed meeting (1,500 kept alive made a check cost 2.5
+    times the CPU)."""
     key = Path(path)
     row = repository.analysis.analyse(repository, key).to_row()
+    # (an analysis reads its meeting through Repository.load, which says how long what it
+    # finds holds; one that did not holds for today only)
+    days = repository._days.pop(key, None) or today_only()
     project, loaded = repository.project, repository.loaded(key)
     if not repository.keep_loaded or in_worker():
         repository._loaded.pop(key, None)
-    return row, project(path, loaded) if project is not None and loaded is not None else None
+    projected = project(path, loaded) if project is not None and loaded is not None else None
+    return row, days, projected
 
 
 @dataclass
@@ -141,6 +156,7 @@ class Repository:
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
     _loaded: dict[Path, LoadedMeeting] = field(default_factory=dict, repr=False)
     _projected: dict[str, object] = field(default_factory=dict, repr=False)
+    _days: dict[Path, Days] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
@@ -280,13 +296,27 @@ class Repository:
 
     def load(self, path: Path) -> LoadedMeeting:
         """The meeting file at ``path`` parsed and validated: the analyses and the query index
-        read meetings here, so that with ``keep_loaded`` a file is parsed once a command."""
+        read meetings here, so that with ``keep_loaded`` a file is parsed once a command.
+
+        It notes the days on which what is found in it holds, as :meth:`results` caches it
+        (:func:`~vvgctl.repository.file_result.days_held`, judged before the analysis reads
+        the clock: a result never holds longer than it should)."""
         found = self._loaded.get(path)
         if found is None:
-            found = load_meeting(path, display_path(path))
+            found = self._read_meeting(path)
             if self.keep_loaded or self.project is not None:
                 self._loaded[path] = found
+        self._days[path] = days_held(found.model)
         return found
+
+    def _read_meeting(self, path: Path) -> LoadedMeeting:
+        """The meeting at ``path`` parsed, unless it is a link that ends outside the
+        repository: then never read, and the reason is its one finding."""
+        if path.is_symlink() and not self._links_inside(path):
+            outside = LoadedMeeting(display_path(path), None)
+            outside.diagnostics += outside_link(path).diagnostics
+            return outside
+        return load_meeting(path, display_path(path))
 
     def loaded(self, path: Path) -> LoadedMeeting | None:
         """The meeting at ``path`` if this command already parsed it here (``keep_loaded``)."""
@@ -305,13 +335,13 @@ class Repository:
         if self._results is not None:
             return self._results
         files = self.meeting_files
-        cache: ResultCache[CachedResult] | None = None
+        cache: ResultCache[HeldResult] | None = None
         if self.use_cache:
             cache = ResultCache(
                 self.analysis.name,
                 self.root,
                 f"{code_fingerprint()}:{self.registry.fingerprint}",
-                CachedResult,
+                HeldResult,
             )
         results: dict[Path, FileResult] = {}
         digests: dict[Path, str | None] = {}
@@ -330,13 +360,13 @@ class Repository:
                 total=len(files),
             )
         ) as fresh:
-            for path, (row, projected) in zip(stale, fresh, strict=True):
+            for path, (row, days, projected) in zip(stale, fresh, strict=True):
                 results[path] = FileResult.from_row(row)
                 if projected is not None:
                     self._projected[str(path)] = projected
                 if cache is not None and path in stats:
                     digest = self._digest(path, digests) if self.verify_contents else None
-                    cache.put(path, stats[path], (digest, row))
+                    cache.put(path, stats[path], (digest, row, days))
         if cache is not None:
             cache.prune({str(p) for p in files})
             cache.save()
@@ -346,20 +376,22 @@ class Repository:
     def _from_cache(
         self,
         files: list[Path],
-        cache: ResultCache[CachedResult] | None,
+        cache: ResultCache[HeldResult] | None,
         results: dict[Path, FileResult],
         digests: dict[Path, str | None],
         stats: dict[Path, os.stat_result],
     ) -> list[Path]:
         """The results the cache holds (and those of links that end outside, never read) put
-        into ``results``, the files' stats into ``stats``; the files to analyse returned."""
+        into ``results``, the files' stats into ``stats``; the files to analyse returned. A
+        result made on a day it no longer holds on (see :meth:`load`) is analysed anew."""
         self.cached = 0
         stale: list[Path] = []
-        links = self.discovery.links
+        outside = self.discovery.outside
         here = os.getcwd() + os.sep  # (read once: display_path reads it for each file)
+        day, _ = today_only()
         for path in files:
             text = str(path)
-            if text in links and not self._links_inside(path):
+            if text in outside:
                 results[path] = outside_link(path)  # never read: it may be /etc/passwd
                 continue
             try:
@@ -367,7 +399,8 @@ class Repository:
             except OSError:  # analysed anyway: the analysis reports why it cannot read
                 stale.append(path)
                 continue
-            hit = cache.get(path, found) if cache else None
+            held = cache.get(path, found) if cache else None
+            hit = held if held is not None and held[2][0] <= day <= held[2][1] else None
             if hit is not None and (
                 not self.verify_contents or hit[0] == self._digest(path, digests)
             ):
@@ -380,10 +413,7 @@ class Repository:
 
     def _links_inside(self, path: Path) -> bool:
         """Whether the link ``path`` ends inside the repository (a loop: reading it says so)."""
-        try:
-            return path.resolve().is_relative_to(self.root)
-        except (RuntimeError, OSError):  # a loop of links
-            return True
+        return not ends_outside(os.fspath(path), os.fspath(self.root))
 
     @staticmethod
     def _digest(path: Path, known: dict[Path, str | None]) -> str | None:
