@@ -155,3 +155,50 @@ def test_commands_that_read_meetings_through_the_repository_never_read_the_link(
     assert all(r.date != dt.date(2025, 11, 5) for r in opened.records())
     assert link in opened.meeting_files  # check reports it at its place
     assert str(link) not in opened.discovery.files
+
+
+def test_render_refuses_a_link_out_of_the_repository(planted: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, said = _invoke("render", str(planted / "vvg"), "-o", str(out), "--format", "html")
+    assert code == 1 and "2025-11-05.md" in said and "outside the repository" in said, said
+    written = [p.name for p in out.iterdir()]
+    assert written and not any("2025-11-05" in name for name in written)
+    assert all(SECRET not in p.read_text(encoding="utf-8") for p in out.iterdir())
+
+
+def test_publish_reports_a_link_out_of_the_repository(planted: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _code, said = _invoke("publish", str(planted), "--out", str(site))
+    assert "2025-11-05.md" in said and "outside the repository" in said, said
+    for page in site.rglob("*"):
+        assert "2025-11-05" not in page.name
+        if page.is_file() and page.suffix != ".pdf":
+            assert SECRET not in page.read_text(encoding="utf-8", errors="replace"), page
+
+
+def test_the_arshjul_never_reads_a_link_out_of_the_repository(planted: Path) -> None:
+    code, said = _invoke(
+        "arshjul", "--organ", "vvg", "--year", "2025", "--format", "json", "--root", str(planted)
+    )
+    assert code == 0 and "2025-11-05" not in said and SECRET not in said, said
+
+
+@pytest.mark.parametrize("command", ["summary", "show"])
+def test_summary_and_show_never_read_a_link_out_of_the_repository(
+    planted: Path, command: str
+) -> None:
+    named = planted / "vvg/2025/2025-11-05.md" if command == "show" else planted
+    if command == "show":  # the file itself, shown first: what show keeps of it stays its own
+        assert SECRET in _invoke("show", str(named.resolve()), "--format", "json")[1]
+    code, said = _invoke(command, str(named), "--format", "json")
+    assert SECRET not in said and "Teams" not in said.split("2025-10-22")[0], said
+    if command == "show":
+        assert code == 1 and "outside the repository" in said, said
+    else:
+        rows = json.loads(said)
+        assert [r["status"] for r in rows if "2025-11-05" in r["file"]] == ["invalid"], rows
+
+
+def test_a_query_says_in_swedish_which_link_it_left_unread(planted: Path, swedish: None) -> None:
+    said = _invoke("decisions", str(planted))[1]
+    assert "2025-11-05.md: fel filen är en länk till en plats utanför förrådet" in said, said

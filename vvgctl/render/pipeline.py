@@ -200,8 +200,11 @@ def _engine_digest() -> str:
 
 
 def content_hash(path: Path, fmt: OutputKind, *, agenda: bool, batch: Batch | None = None) -> str:
-    """Everything an output is made from: the file, the registry, templates, engines."""
+    """Everything an output is made from: the file, the registry, templates, engines (a link
+    that ends outside the repository is refused here, before anything reads it)."""
     repository = _repository_of(path, batch)
+    if repository is not None:
+        repository.refuse_outside_link(path)
     return digest(
         _engine_digest(),
         fmt,

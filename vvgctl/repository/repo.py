@@ -36,7 +36,7 @@ from typing import Any, Literal, TypeVar, overload
 from pydantic import BaseModel
 
 from vvgctl.diagnostics import display_path
-from vvgctl.errors import UsageError
+from vvgctl.errors import UsageError, VvgError
 from vvgctl.repository.cached import (
     CachedData,
     ResultRow,
@@ -410,6 +410,14 @@ class Repository:
             else:
                 stale.append(path)
         return stale
+
+    def refuse_outside_link(self, path: Path) -> None:
+        """For a reader that takes files one by one (render): a
+        :class:`~vvgctl.errors.VvgError` naming ``path`` when it is a link that ends outside
+        the repository, with the finding ``check`` gives; nothing then reads it."""
+        if path.is_symlink() and not self._links_inside(path):
+            found = outside_link(path).diagnostics[0]
+            raise VvgError(found.message, hint=found.hint, path=found.path)
 
     def _links_inside(self, path: Path) -> bool:
         """Whether the link ``path`` ends inside the repository (a loop: reading it says so)."""
