@@ -8,15 +8,20 @@ A :class:`FileResult` goes to and from the cache and the forked workers as a
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
+from vvgctl.errors import VvgError
 from vvgctl.message import Message
 from vvgctl.repository.cached import ResultRow, diagnostic_rows, diagnostics_of
+from vvgctl.repository.discovery import ends_outside
 from vvgctl.repository.records import MeetingRecord
 from vvgctl.runtime.i18n import N_
+from vvgctl.source.loading import LoadedMeeting, load_meeting, read_source
 
 if TYPE_CHECKING:
     from vvgctl.models import Meeting
@@ -112,3 +117,38 @@ def outside_link(path: Path) -> FileResult:
         ],
         None,
     )
+
+
+def links_outside(path: Path, root: Path) -> bool:
+    """Whether ``path`` is a link that ends outside the repository at ``root`` (a real path;
+    a loop of links ends inside: reading it says what it is)."""
+    return path.is_symlink() and ends_outside(os.fspath(path), os.fspath(root))
+
+
+def read_meeting(path: Path, root: Path) -> LoadedMeeting:
+    """The meeting at ``path`` parsed, unless it is a link that ends outside the repository
+    at ``root``: then never read, and :func:`outside_link`'s finding is its one finding."""
+    if links_outside(path, root):
+        outside = LoadedMeeting(display_path(path), None)
+        outside.diagnostics += outside_link(path).diagnostics
+        return outside
+    return load_meeting(path, display_path(path))
+
+
+def refuse_outside_link(path: Path, root: Path) -> None:
+    """For a reader that takes files one by one (render): a
+    :class:`~vvgctl.errors.VvgError` naming ``path`` when it is a link that ends outside the
+    repository at ``root``, with the finding ``check`` gives; nothing then reads it."""
+    if links_outside(path, root):
+        found = outside_link(path).diagnostics[0]
+        raise VvgError(found.message, hint=found.hint, path=found.path)
+
+
+def sha256_of(path: Path, known: dict[Path, str | None]) -> str | None:
+    """The SHA-256 of the file's bytes (None when it cannot be read), once per command."""
+    if path not in known:
+        try:
+            known[path] = hashlib.sha256(read_source(path)).hexdigest()
+        except OSError:
+            known[path] = None
+    return known[path]

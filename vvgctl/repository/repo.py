@@ -23,7 +23,6 @@ is parsed); every other command gets the plain one (parse, validate, record).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -36,18 +35,12 @@ from typing import Any, Literal, TypeVar, overload
 from pydantic import BaseModel
 
 from vvgctl.diagnostics import display_path
-from vvgctl.errors import UsageError, VvgError
-from vvgctl.repository.cached import (
-    CachedData,
-    ResultRow,
-    data_from_row,
-    data_row,
-)
+from vvgctl.errors import UsageError
+from vvgctl.repository.cached import CachedData, ResultRow, data_from_row, data_row
 from vvgctl.repository.discovery import (
     REGISTRY_DIR,
     Discovery,
     discover,
-    ends_outside,
     find_root,
     meeting_path,
     resolve_root,
@@ -56,7 +49,10 @@ from vvgctl.repository.file_result import (
     Days,
     FileResult,
     days_held,
+    links_outside,
     outside_link,
+    read_meeting,
+    sha256_of,
     today_only,
 )
 from vvgctl.repository.records import MeetingRecord, record_of
@@ -66,13 +62,7 @@ from vvgctl.runtime.fingerprint import tree_digest
 from vvgctl.runtime.i18n import N_
 from vvgctl.runtime.pool import in_worker, map_with
 from vvgctl.runtime.progress import Progress
-from vvgctl.source.loading import (
-    Loaded,
-    LoadedMeeting,
-    load_meeting,
-    load_yaml_file,
-    read_source,
-)
+from vvgctl.source.loading import Loaded, LoadedMeeting, load_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -261,7 +251,7 @@ class Repository:
 
     def _read_data(self, path: Path, model: type[M]) -> Loaded[M]:
         shown = display_path(path)
-        if path.is_symlink() and not self._links_inside(path):
+        if links_outside(path, self.root):
             outside: Loaded[M] = Loaded(shown, None)
             outside.diagnostics += outside_link(path).diagnostics
             return outside
@@ -303,20 +293,11 @@ class Repository:
         the clock: a result never holds longer than it should)."""
         found = self._loaded.get(path)
         if found is None:
-            found = self._read_meeting(path)
+            found = read_meeting(path, self.root)
             if self.keep_loaded or self.project is not None:
                 self._loaded[path] = found
         self._days[path] = days_held(found.model)
         return found
-
-    def _read_meeting(self, path: Path) -> LoadedMeeting:
-        """The meeting at ``path`` parsed, unless it is a link that ends outside the
-        repository: then never read, and the reason is its one finding."""
-        if path.is_symlink() and not self._links_inside(path):
-            outside = LoadedMeeting(display_path(path), None)
-            outside.diagnostics += outside_link(path).diagnostics
-            return outside
-        return load_meeting(path, display_path(path))
 
     def loaded(self, path: Path) -> LoadedMeeting | None:
         """The meeting at ``path`` if this command already parsed it here (``keep_loaded``)."""
@@ -365,7 +346,7 @@ class Repository:
                 if projected is not None:
                     self._projected[str(path)] = projected
                 if cache is not None and path in stats:
-                    digest = self._digest(path, digests) if self.verify_contents else None
+                    digest = sha256_of(path, digests) if self.verify_contents else None
                     cache.put(path, stats[path], (digest, row, days))
         if cache is not None:
             cache.prune({str(p) for p in files})
@@ -401,37 +382,13 @@ class Repository:
                 continue
             held = cache.get(path, found) if cache else None
             hit = held if held is not None and held[2][0] <= day <= held[2][1] else None
-            if hit is not None and (
-                not self.verify_contents or hit[0] == self._digest(path, digests)
-            ):
+            if hit is not None and (not self.verify_contents or hit[0] == sha256_of(path, digests)):
                 shown = text[len(here) :] if text.startswith(here) else text
                 results[path] = FileResult.from_row(hit[1], shown)
                 self.cached += 1
             else:
                 stale.append(path)
         return stale
-
-    def refuse_outside_link(self, path: Path) -> None:
-        """For a reader that takes files one by one (render): a
-        :class:`~vvgctl.errors.VvgError` naming ``path`` when it is a link that ends outside
-        the repository, with the finding ``check`` gives; nothing then reads it."""
-        if path.is_symlink() and not self._links_inside(path):
-            found = outside_link(path).diagnostics[0]
-            raise VvgError(found.message, hint=found.hint, path=found.path)
-
-    def _links_inside(self, path: Path) -> bool:
-        """Whether the link ``path`` ends inside the repository (a loop: reading it says so)."""
-        return not ends_outside(os.fspath(path), os.fspath(self.root))
-
-    @staticmethod
-    def _digest(path: Path, known: dict[Path, str | None]) -> str | None:
-        """The SHA-256 of the file's bytes (None when it cannot be read), once per command."""
-        if path not in known:
-            try:
-                known[path] = hashlib.sha256(read_source(path)).hexdigest()
-            except OSError:
-                known[path] = None
-        return known[path]
 
     def records(self) -> list[MeetingRecord]:
         """The valid meetings' records, oldest first (invalid files: see ``check``)."""
