@@ -7,7 +7,11 @@ hits both alike. Prints medians of wall time and of CPU time (user + system of t
 its workers): on a busy machine the CPU time is the steadier figure.
 
     .venv/bin/python benchmarks/bench_check_compare.py --compare ../main [--meetings 10000]
-        [--cold 3] [--warm 10]
+        [--cold 3] [--warm 10] [--touch]
+
+With ``--touch`` each warm run follows a new mtime on one meeting: the whole run's stored
+outcome is then a miss, and the per-file result cache serves every other file (what a warm
+check after an edit costs).
 """
 
 from __future__ import annotations
@@ -37,7 +41,16 @@ def timed(tree: Path, repo: Path, cache: Path) -> tuple[float, float]:
     )
 
 
-def compare(repo: Path, trees: dict[str, Path], cold_runs: int, warm_runs: int) -> None:
+def _touch(repo: Path) -> None:
+    """A new mtime on the first meeting (its contents, and so its result, unchanged)."""
+    first = min(repo.glob("*/*/*.md"))
+    found = first.stat()
+    os.utime(first, ns=(found.st_atime_ns, found.st_mtime_ns + 1_000_000))
+
+
+def compare(
+    repo: Path, trees: dict[str, Path], cold_runs: int, warm_runs: int, touch: bool = False
+) -> None:
     cold: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
     warm: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
     with tempfile.TemporaryDirectory() as scratch:
@@ -49,6 +62,8 @@ def compare(repo: Path, trees: dict[str, Path], cold_runs: int, warm_runs: int) 
         for run in range(warm_runs):
             order = list(trees) if run % 2 == 0 else list(trees)[::-1]
             for name in order:
+                if touch:
+                    _touch(repo)
                 warm[name].append(timed(trees[name], repo, Path(scratch) / f"{name}-0"))
 
     def median(values: list[tuple[float, float]], i: int) -> float:
@@ -72,12 +87,13 @@ def main() -> None:
     parser.add_argument("--cold", type=int, default=3)
     parser.add_argument("--warm", type=int, default=10)
     parser.add_argument("--out", type=Path, default=HERE / "out" / "repo")
+    parser.add_argument("--touch", action="store_true", help="a new mtime before each warm run")
     args = parser.parse_args()
     trees = {"this": ROOT, "other": args.compare.resolve()}
     grow(ROOT / "minutes", args.out, args.meetings)
     for repo in (ROOT / "minutes", args.out):
         print(f"vvgctl check {repo} ({os.cpu_count()} cores):")
-        compare(repo, trees, args.cold, args.warm)
+        compare(repo, trees, args.cold, args.warm, args.touch)
 
 
 if __name__ == "__main__":

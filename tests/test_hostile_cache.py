@@ -95,7 +95,16 @@ def test_a_planted_pickle_is_never_loaded(minutes: Path, cache: Path, tmp_path: 
 
 
 @pytest.mark.parametrize(
-    "damage", ["truncated", "not-json", "day-zero", "bad-severity", "row-a-string", "model-invalid"]
+    "damage",
+    [
+        "truncated",
+        "not-json",
+        "day-zero",
+        "bad-severity",
+        "row-a-string",
+        "days-a-string",
+        "model-invalid",
+    ],
 )
 def test_a_damaged_cache_file_is_a_miss(minutes: Path, cache: Path, damage: str) -> None:
     first = summary(vvgctl("check", minutes, "--format", "json", cache=cache))
@@ -113,6 +122,9 @@ def test_a_damaged_cache_file_is_a_miss(minutes: Path, cache: Path, damage: str)
         checked.write_text(json.dumps(stored), encoding="utf-8")
     elif damage == "bad-severity":
         entries[path][2][1][1] = [[path, 1, 1, "catastrophe", "x", "y", None, None]]
+        checked.write_text(json.dumps(stored), encoding="utf-8")
+    elif damage == "days-a-string":  # the days a result holds on, as text
+        entries[path][2][2] = ["1", "3652059"]
         checked.write_text(json.dumps(stored), encoding="utf-8")
     elif damage == "row-a-string":
         entries[path][2][1] = "__import__('os').system('id')"

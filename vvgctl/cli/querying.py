@@ -42,6 +42,12 @@ def open_index_cli(paths: list[Path] | None, rebuild: bool = False) -> Index:
     # rich only on a terminal: piped, the query starts 30 ms sooner
     with bar(tr("Reading"), at_least=50) as progress:
         index = open_index(paths or [_default_root()], rebuild=rebuild, progress=progress)
+    if index.stats.outside:  # never read: said as check says it, naming each file
+        from vvgctl.cli.reporters import text
+        from vvgctl.repository.file_result import outside_link
+
+        for link in index.stats.outside:
+            text(outside_link(Path(link)).diagnostics, output.stderr())
     if index.stats.invalid:
         output.stderr().print(
             render(

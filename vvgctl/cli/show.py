@@ -69,7 +69,8 @@ def _entry(path: Path, format: ShowFormat) -> tuple[str, str | None]:
         found = os.stat(real)
     except OSError:
         return slot, None
-    return slot, digest(code_fingerprint(), *library_versions(), real, file_identity(found))
+    where = os.path.abspath(path)  # (a link to the file is read by other rules than the file)
+    return slot, digest(code_fingerprint(), *library_versions(), where, real, file_identity(found))
 
 
 def _stored(slot: str, key: str | None, format: ShowFormat) -> dict[str, Any] | str | None:
@@ -88,9 +89,12 @@ def _read(path: Path, format: ShowFormat) -> dict[str, Any] | str:
     from vvgctl.cli import output, reporters
     from vvgctl.diagnostics import display_path
     from vvgctl.models.export import meeting_to_json
+    from vvgctl.repository.repo import Repository
     from vvgctl.source.loading import load_meeting
 
-    loaded = load_meeting(path, display_path(path))
+    # (read through the repository it stands in, which never reads a link that ends outside)
+    repository = Repository.open(path.absolute().parent, required=False)
+    loaded = repository.load(path) if repository else load_meeting(path, display_path(path))
     if loaded.model is None:
         reporters.text(loaded.diagnostics, output.stderr())
         output.stderr().print("The file is not valid; fix the errors above (vvgctl check).")

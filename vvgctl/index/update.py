@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,9 @@ class IndexStats:
     removed: int = 0
     invalid: int = 0
     rebuilt: bool = False
+    #: the meeting files that are links ending outside the repository: never read (see
+    #: :func:`~vvgctl.repository.discovery.discover`), each reported by the command
+    outside: list[str] = field(default_factory=list)
 
 
 def refresh(
@@ -85,7 +88,9 @@ def _refresh(
     verify_sources: bool,
     repository: Repository | None,
 ) -> None:
-    current = (discover(root.resolve()) if repository is None else repository.discovery).files
+    found = discover(root.resolve()) if repository is None else repository.discovery
+    current = found.files  # (no link that ends outside: it is never read)
+    stats.outside = sorted(found.outside)
     stats.files = len(current)
     digest = _scan_digest(current)
     stored = connection.execute("SELECT value FROM meta WHERE key='scan'").fetchone()

@@ -32,6 +32,7 @@ from vvgctl.publish.manifest import MANIFEST_NAME, Manifest
 from vvgctl.publish.meeting_job import MeetingJob, MeetingResult, run
 from vvgctl.publish.report import PublishReport
 from vvgctl.render.templating import TEMPLATES_DIR
+from vvgctl.repository.file_result import outside_link
 from vvgctl.repository.repo import Repository
 from vvgctl.repository.site import Site, site_settings
 from vvgctl.runtime.fingerprint import digest, tree_digest
@@ -133,6 +134,9 @@ def _plan(
     for path in repository.meeting_files:
         source = path.relative_to(root).as_posix()
         if source.startswith("registry/"):
+            continue
+        if str(path) in repository.discovery.outside:  # never read: it may be /etc/passwd
+            report.problems += outside_link(path).diagnostics
             continue
         try:
             raw = read_source(path)

@@ -10,6 +10,7 @@ from vvgctl.models import Meeting
 from vvgctl.models.item import ITEM_KIND_LABELS
 from vvgctl.models.meeting import STATUS_LABELS
 from vvgctl.repository.discovery import meeting_files
+from vvgctl.repository.repo import Repository
 from vvgctl.runtime.i18n import _ as tr
 from vvgctl.runtime.i18n import label
 from vvgctl.runtime.inert import one_line
@@ -18,8 +19,13 @@ from vvgctl.source.loading import load_meeting
 
 def summarise(paths: list[Path]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    for path in meeting_files(paths):
-        loaded = load_meeting(path, display_path(path))
+    files = list(meeting_files(paths))
+    # (read through the repository, which never reads a link that ends outside it)
+    # (a named file's own folder: its repository is the one it stands in, not its target's)
+    folders = [p if p.is_dir() else p.absolute().parent for p in paths]
+    repository = Repository.open(*folders, required=False) if files else None
+    for path in files:
+        loaded = repository.load(path) if repository else load_meeting(path, display_path(path))
         meeting = loaded.model
         if meeting is None:
             rows.append(

@@ -27,6 +27,7 @@ from vvgctl.render.output import Manifest
 from vvgctl.render.pdf import to_pdf, workdir
 from vvgctl.render.templating import TEMPLATES_DIR
 from vvgctl.repository.approved_at import approved_at
+from vvgctl.repository.file_result import refuse_outside_link
 from vvgctl.repository.repo import Repository
 from vvgctl.runtime.fingerprint import digest, tree_digest
 from vvgctl.runtime.i18n import N_
@@ -200,8 +201,11 @@ def _engine_digest() -> str:
 
 
 def content_hash(path: Path, fmt: OutputKind, *, agenda: bool, batch: Batch | None = None) -> str:
-    """Everything an output is made from: the file, the registry, templates, engines."""
+    """Everything an output is made from: the file, the registry, templates, engines (a link
+    that ends outside the repository is refused here, before anything reads it)."""
     repository = _repository_of(path, batch)
+    if repository is not None:
+        refuse_outside_link(path, repository.root)
     return digest(
         _engine_digest(),
         fmt,

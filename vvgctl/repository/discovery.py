@@ -79,29 +79,41 @@ class Discovery(NamedTuple):
     #: below that cannot be read: they stay in the list, so that reading one as a meeting
     #: reports it at its place (an io error, exit 1), never a silent gap
     unreadable: list[str]
-    #: the paths that are symbolic links
-    links: frozenset[str]
+    #: the links that end outside the repository: never read, nor in ``files`` (what the
+    #: query index reads); :func:`~vvgctl.repository.file_result.outside_link` says why
+    outside: frozenset[str]
 
     def in_order(self) -> list[Path]:
         """Every path sorted by its parts, as ``sorted(paths)`` would sort them (a third of
-        the time of ``Path`` comparisons over 10,000 meetings)."""
-        found = [*self.files, *self.unreadable]
+        the time of ``Path`` comparisons over 10,000 meetings): the links that end outside
+        too, so that ``check`` reports each at its place."""
+        found = [*self.files, *self.unreadable, *self.outside]
         return [Path(p) for p in sorted(found, key=lambda p: p.split(os.sep))]
 
 
-def discover(folder: Path) -> Discovery:
+def ends_outside(path: str, root: str) -> bool:
+    """Whether the link ``path`` ends outside the folder ``root`` (a real path): such a file
+    is never read, whoever asks (a link planted in a pull request may name /etc/passwd). A
+    loop of links ends inside: reading it says what it is."""
+    target = os.path.realpath(path)
+    return target != root and not target.startswith(root + os.sep)
+
+
+def discover(folder: Path, root: Path | None = None) -> Discovery:
     """The one discovery of meeting files: every ``.md`` file below ``folder`` outside hidden
     folders that :func:`is_meeting_file` admits, with its size and mtime (see
-    :class:`Discovery`).
+    :class:`Discovery`); a link that ends outside ``root`` (else ``folder``) is set apart,
+    never read nor stat'ed.
 
     ``os.scandir`` with strings, one ``stat`` a file: the names' types come with the listing.
     Folders that are symbolic links are not followed. ``folder`` itself unreadable is a
     :class:`~vvgctl.errors.UsageError`.
     """
     base = os.fspath(folder)
+    inside = os.path.realpath(root if root is not None else folder)
     files: dict[str, tuple[int, int]] = {}
     unreadable: list[str] = []
-    links: set[str] = set()
+    outside: set[str] = set()
     stack = [base]
     while stack:
         current = stack.pop()
@@ -127,10 +139,11 @@ def discover(folder: Path) -> Discovery:
                 if not name.startswith(".") and not entry.is_symlink():
                     stack.append(entry.path)
             elif name.endswith(".md") and name not in SKIPPED_NAMES and name[0] not in "_.":
-                _add(entry, files, unreadable)  # a link (or a FIFO, a device: read, it says so)
-                if entry.is_symlink():
-                    links.add(entry.path)
-    return Discovery(files, unreadable, frozenset(links))
+                if entry.is_symlink() and ends_outside(entry.path, inside):
+                    outside.add(entry.path)
+                else:  # a link inside (or a FIFO, a device: read, it says what it is)
+                    _add(entry, files, unreadable)
+    return Discovery(files, unreadable, frozenset(outside))
 
 
 def _add(entry: os.DirEntry[str], files: dict[str, tuple[int, int]], unreadable: list[str]) -> None:
@@ -164,7 +177,7 @@ def meeting_files(paths: Iterable[Path]) -> Iterator[Path]:
         named = not given.is_dir()  # a FIFO or a device too: reading it says what it is
         if named and given.suffix.lower() in DATA_SUFFIXES:
             continue  # a schedule, plan or register: checked with the repository's data files
-        candidates = [given] if named else discover(given).in_order()
+        candidates = [given] if named else discover(given, find_root(given)).in_order()
         for path in candidates:
             # (only a folder os.walk could not read is in the list without being .md)
             if (named or is_meeting_file(path) or path.is_dir()) and path not in seen:

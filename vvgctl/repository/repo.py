@@ -23,7 +23,6 @@ is parsed); every other command gets the plain one (parse, validate, record).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -36,13 +35,7 @@ from typing import Any, Literal, TypeVar, overload
 from pydantic import BaseModel
 
 from vvgctl.diagnostics import display_path
-from vvgctl.repository.cached import (
-    CachedData,
-    CachedResult,
-    ResultRow,
-    data_from_row,
-    data_row,
-)
+from vvgctl.repository.cached import CachedData, ResultRow, data_from_row, data_row
 from vvgctl.repository.default import default_root, find_default_root
 from vvgctl.repository.discovery import (
     REGISTRY_DIR,
@@ -52,23 +45,30 @@ from vvgctl.repository.discovery import (
     meeting_path,
     resolve_root,
 )
-from vvgctl.repository.file_result import FileResult, outside_link
+from vvgctl.repository.file_result import (
+    Days,
+    FileResult,
+    days_held,
+    links_outside,
+    outside_link,
+    read_meeting,
+    sha256_of,
+    today_only,
+)
 from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex, load_registry
 from vvgctl.runtime.cache import ResultCache, code_fingerprint
 from vvgctl.runtime.fingerprint import tree_digest
 from vvgctl.runtime.pool import in_worker, map_with
 from vvgctl.runtime.progress import Progress
-from vvgctl.source.loading import (
-    Loaded,
-    LoadedMeeting,
-    load_meeting,
-    load_yaml_file,
-    read_source,
-)
+from vvgctl.source.loading import Loaded, LoadedMeeting, load_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
+
+#: what the result cache keeps of a meeting file: the SHA-256 it was made from (with
+#: ``verify_contents``), its result, and the days that result holds on
+HeldResult = tuple[str | None, ResultRow, Days]
 
 #: below this many stale files a cold run stays in one process
 PARALLEL_THRESHOLD = 300
@@ -101,15 +101,20 @@ def _sorted_records(repository: Repository) -> list[MeetingRecord]:
     return sorted(found, key=lambda r: (r.date, r.organ))
 
 
-def _analyse(repository: Repository, path: str) -> tuple[ResultRow, object | None]:
-    """One file's result as plain values, and what ``project`` makes of the meeting. A worker
-    keeps no parsed meeting (1,500 kept alive made a check cost 2.5 times the CPU)."""
+def _analyse(repository: Repository, path: str) -> tuple[ResultRow, Days, object | None]:
+    """One file's result as plain values, the days it holds on, and what ``project`` makes of
+    the meeting. A worker keeps no parsed meeting (1,500 kept alive made a check cost 2.5
+    times the CPU)."""
     key = Path(path)
     row = repository.analysis.analyse(repository, key).to_row()
+    # (an analysis reads its meeting through Repository.load, which says how long what it
+    # finds holds; one that did not holds for today only)
+    days = repository._days.pop(key, None) or today_only()
     project, loaded = repository.project, repository.loaded(key)
     if not repository.keep_loaded or in_worker():
         repository._loaded.pop(key, None)
-    return row, project(path, loaded) if project is not None and loaded is not None else None
+    projected = project(path, loaded) if project is not None and loaded is not None else None
+    return row, days, projected
 
 
 @dataclass
@@ -140,6 +145,7 @@ class Repository:
     _derived: dict[str, Any] = field(default_factory=dict, repr=False)
     _loaded: dict[Path, LoadedMeeting] = field(default_factory=dict, repr=False)
     _projected: dict[str, object] = field(default_factory=dict, repr=False)
+    _days: dict[Path, Days] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
@@ -236,7 +242,7 @@ class Repository:
 
     def _read_data(self, path: Path, model: type[M]) -> Loaded[M]:
         shown = display_path(path)
-        if path.is_symlink() and not self._links_inside(path):
+        if links_outside(path, self.root):
             outside: Loaded[M] = Loaded(shown, None)
             outside.diagnostics += outside_link(path).diagnostics
             return outside
@@ -271,12 +277,17 @@ class Repository:
 
     def load(self, path: Path) -> LoadedMeeting:
         """The meeting file at ``path`` parsed and validated: the analyses and the query index
-        read meetings here, so that with ``keep_loaded`` a file is parsed once a command."""
+        read meetings here, so that with ``keep_loaded`` a file is parsed once a command.
+
+        It notes the days on which what is found in it holds, as :meth:`results` caches it
+        (:func:`~vvgctl.repository.file_result.days_held`, judged before the analysis reads
+        the clock: a result never holds longer than it should)."""
         found = self._loaded.get(path)
         if found is None:
-            found = load_meeting(path, display_path(path))
+            found = read_meeting(path, self.root)
             if self.keep_loaded or self.project is not None:
                 self._loaded[path] = found
+        self._days[path] = days_held(found.model)
         return found
 
     def loaded(self, path: Path) -> LoadedMeeting | None:
@@ -296,13 +307,13 @@ class Repository:
         if self._results is not None:
             return self._results
         files = self.meeting_files
-        cache: ResultCache[CachedResult] | None = None
+        cache: ResultCache[HeldResult] | None = None
         if self.use_cache:
             cache = ResultCache(
                 self.analysis.name,
                 self.root,
                 f"{code_fingerprint()}:{self.registry.fingerprint}",
-                CachedResult,
+                HeldResult,
             )
         results: dict[Path, FileResult] = {}
         digests: dict[Path, str | None] = {}
@@ -321,13 +332,13 @@ class Repository:
                 total=len(files),
             )
         ) as fresh:
-            for path, (row, projected) in zip(stale, fresh, strict=True):
+            for path, (row, days, projected) in zip(stale, fresh, strict=True):
                 results[path] = FileResult.from_row(row)
                 if projected is not None:
                     self._projected[str(path)] = projected
                 if cache is not None and path in stats:
-                    digest = self._digest(path, digests) if self.verify_contents else None
-                    cache.put(path, stats[path], (digest, row))
+                    digest = sha256_of(path, digests) if self.verify_contents else None
+                    cache.put(path, stats[path], (digest, row, days))
         if cache is not None:
             cache.prune({str(p) for p in files})
             cache.save()
@@ -337,20 +348,22 @@ class Repository:
     def _from_cache(
         self,
         files: list[Path],
-        cache: ResultCache[CachedResult] | None,
+        cache: ResultCache[HeldResult] | None,
         results: dict[Path, FileResult],
         digests: dict[Path, str | None],
         stats: dict[Path, os.stat_result],
     ) -> list[Path]:
         """The results the cache holds (and those of links that end outside, never read) put
-        into ``results``, the files' stats into ``stats``; the files to analyse returned."""
+        into ``results``, the files' stats into ``stats``; the files to analyse returned. A
+        result made on a day it no longer holds on (see :meth:`load`) is analysed anew."""
         self.cached = 0
         stale: list[Path] = []
-        links = self.discovery.links
+        outside = self.discovery.outside
         here = os.getcwd() + os.sep  # (read once: display_path reads it for each file)
+        day, _ = today_only()
         for path in files:
             text = str(path)
-            if text in links and not self._links_inside(path):
+            if text in outside:
                 results[path] = outside_link(path)  # never read: it may be /etc/passwd
                 continue
             try:
@@ -358,33 +371,15 @@ class Repository:
             except OSError:  # analysed anyway: the analysis reports why it cannot read
                 stale.append(path)
                 continue
-            hit = cache.get(path, found) if cache else None
-            if hit is not None and (
-                not self.verify_contents or hit[0] == self._digest(path, digests)
-            ):
+            held = cache.get(path, found) if cache else None
+            hit = held if held is not None and held[2][0] <= day <= held[2][1] else None
+            if hit is not None and (not self.verify_contents or hit[0] == sha256_of(path, digests)):
                 shown = text[len(here) :] if text.startswith(here) else text
                 results[path] = FileResult.from_row(hit[1], shown)
                 self.cached += 1
             else:
                 stale.append(path)
         return stale
-
-    def _links_inside(self, path: Path) -> bool:
-        """Whether the link ``path`` ends inside the repository (a loop: reading it says so)."""
-        try:
-            return path.resolve().is_relative_to(self.root)
-        except (RuntimeError, OSError):  # a loop of links
-            return True
-
-    @staticmethod
-    def _digest(path: Path, known: dict[Path, str | None]) -> str | None:
-        """The SHA-256 of the file's bytes (None when it cannot be read), once per command."""
-        if path not in known:
-            try:
-                known[path] = hashlib.sha256(read_source(path)).hexdigest()
-            except OSError:
-                known[path] = None
-        return known[path]
 
     def records(self) -> list[MeetingRecord]:
         """The valid meetings' records, oldest first (invalid files: see ``check``)."""

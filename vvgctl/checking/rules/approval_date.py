@@ -7,13 +7,13 @@ block belongs to a record whose status is ``approved`` (``vvgctl approve`` sets 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from vvgctl.checking.rules.base import FileContext
 from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.message import Message
 from vvgctl.models.meeting import Status
+from vvgctl.repository.file_result import has_taken_place
 from vvgctl.runtime.i18n import N_
 
 CODE = "approval-date"
@@ -48,7 +48,7 @@ def check(ctx: FileContext) -> Iterator[Diagnostic]:
             "meeting",
             hint=N_("give the date of the later meeting that approved them"),
         )
-    elif approval.meeting > dt.date.today():
+    elif not has_taken_place(approval.meeting):  # (the result cache holds it until that day)
         yield ctx.loaded.error(
             CODE,
             Message(
