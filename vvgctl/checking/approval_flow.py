@@ -30,6 +30,7 @@ from vvgctl.message import Message
 from vvgctl.models import Meeting
 from vvgctl.models.meeting import Status
 from vvgctl.repository.discovery import meeting_path
+from vvgctl.repository.file_result import links_outside, read_meeting
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.loading import LoadedMeeting, load_meeting
 
@@ -44,9 +45,10 @@ def check_approvals(revision: Revision, paths: list[Path]) -> tuple[list[Diagnos
     findings: list[Diagnostic] = []
     approved_now: set[Path] = set()
     asked = set(revision.changed(paths))
-    for path in revision.changed([revision.repository.root]):
-        if not path.is_file():
-            continue
+    root = revision.repository.root
+    for path in revision.changed([root]):
+        if not path.is_file() or links_outside(path, root):
+            continue  # gone, or a link never read (check names it)
         loaded = load_meeting(path, display_path(path))
         new = loaded.model
         if new is None or new.status is not Status.APPROVED:
@@ -118,7 +120,8 @@ def _unapproving(revision: Revision, loaded: LoadedMeeting, new: Meeting) -> Dia
     assert new.approval is not None
     repository = revision.repository
     organ = repository.registry.registry.approver(new.organ)
-    approving = meeting_path(repository.root, organ, new.approval.meeting).resolve()
+    # the root is a real path: the file's own name is kept, a link in its place is not followed
+    approving = meeting_path(repository.root, organ, new.approval.meeting)
     shown = display_path(approving)
     if not approving.is_file():
         return loaded.error(
@@ -134,7 +137,8 @@ def _unapproving(revision: Revision, loaded: LoadedMeeting, new: Meeting) -> Dia
                 "this change or before it"
             ),
         )
-    return _previous_problem(loaded, new, load_meeting(approving, shown).model, shown)
+    later = read_meeting(approving, repository.root).model
+    return _previous_problem(loaded, new, later, shown)
 
 
 def _previous_problem(

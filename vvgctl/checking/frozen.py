@@ -30,11 +30,12 @@ from vvgctl.message import Message, plural
 from vvgctl.models import Meeting
 from vvgctl.models.meeting import Correction, Status
 from vvgctl.repository.discovery import meeting_path
+from vvgctl.repository.file_result import links_outside, read_meeting
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.corrections import apply_all
 from vvgctl.source.document import SourceProblem, decode
 from vvgctl.source.frontmatter_edit import blocks
-from vvgctl.source.loading import load_meeting, parse_meeting, read_source
+from vvgctl.source.loading import parse_meeting, read_source
 from vvgctl.source.text_fields import CONTROL, only_text_changed
 
 CODE = "frozen-record"
@@ -89,7 +90,8 @@ def _candidates(revision: Revision, record: Meeting, organ: str) -> list[Path]:
     the organ's later meetings that name it under ``previous``."""
     repository = revision.repository
     if record.approval is not None:
-        return [meeting_path(repository.root, organ, record.approval.meeting).resolve()]
+        # the root is a real path: a link in the file's place is not followed
+        return [meeting_path(repository.root, organ, record.approval.meeting)]
     mark = record.date.isoformat().encode()
     return [
         path
@@ -103,7 +105,10 @@ def _with_previous(revision: Revision, organ: str) -> list[tuple[dt.date, Path, 
     cache = revision.previous_scans
     if organ not in cache:
         found = []
+        root = revision.repository.root
         for day, path in revision.repository.dated_meetings(organ):
+            if links_outside(path, root):
+                continue  # never read
             try:
                 raw = read_source(path)
             except OSError:
@@ -125,7 +130,7 @@ def approved_corrections(
         if then is not None and then.status is Status.APPROVED:
             later: Meeting | None = then  # as approved at the revision
         elif path in approved_now:
-            later = load_meeting(path).model
+            later = read_meeting(path, revision.repository.root).model
         else:
             continue  # a draft's or a hand-set approval's corrections count for nothing
         if (
@@ -232,6 +237,8 @@ def check_frozen(
     findings: list[Diagnostic] = []
     rev = revision.rev
     for path in revision.changed(paths):
+        if links_outside(path, revision.repository.root):
+            continue  # never read: check names it
         old_raw = revision.old_bytes(path)
         old = revision.old_meeting(path)
         if old_raw is None or old is None or old.status is not Status.APPROVED:

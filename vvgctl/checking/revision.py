@@ -86,8 +86,10 @@ class Revision:
             if name
         }
         blobs = {top / b.path: b for b in _listing(top, commit, "" if prefix == "." else prefix)}
-        present = {p.resolve() for p in repository.meeting_files}
+        outside = repository.discovery.outside  # links never read: named where they stand
+        present = {p.resolve() for p in repository.meeting_files if str(p) not in outside}
         touched |= present - set(blobs)  # added files git does not know of yet
+        touched |= {Path(p).parent.resolve() / Path(p).name for p in outside}
         revision = cls(repository, rev, top, blobs, touched)
         revision.prefetch([p for p in touched if p in blobs])
         return revision

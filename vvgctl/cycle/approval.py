@@ -34,17 +34,18 @@ from vvgctl.checking.check import check_loaded
 from vvgctl.checking.rules import unfinished
 from vvgctl.cycle.corrections import apply as apply_corrections
 from vvgctl.cycle.corrections import check_shape
-from vvgctl.cycle.lifecycle import Outcome, insert_before, load_valid, valid
+from vvgctl.cycle.lifecycle import Outcome, insert_before, load_valid, read_record, valid
 from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.errors import UsageError, VvgError
 from vvgctl.message import Message
 from vvgctl.models import Meeting
 from vvgctl.models.meeting import Correction, Status
 from vvgctl.repository.discovery import meeting_path
+from vvgctl.repository.file_result import refuse_link_out_of_its_repository
 from vvgctl.repository.repo import Repository
 from vvgctl.runtime.i18n import N_
 from vvgctl.source import frontmatter_edit
-from vvgctl.source.loading import LoadedMeeting, load_meeting, parse_meeting
+from vvgctl.source.loading import LoadedMeeting, parse_meeting
 
 
 def _correction_map(correction: Correction) -> CommentedMap:
@@ -98,7 +99,7 @@ def _refuse_unfinished(path: Path, loaded: LoadedMeeting, meeting: Meeting) -> N
 def _ready(path: Path, at: dt.date) -> tuple[LoadedMeeting, Meeting, Path]:
     """The record (read now) and the approving meeting's file; the refusal that says why
     when the record cannot be approved at ``at``."""
-    loaded = load_meeting(path)
+    loaded = read_record(path)
     meeting = valid(loaded, path)
     if at <= meeting.date:
         raise UsageError(
@@ -145,6 +146,7 @@ def _ready(path: Path, at: dt.date) -> tuple[LoadedMeeting, Meeting, Path]:
             path=str(path),
             hint=N_("scaffold them first (vvgctl new-meeting), then approve"),
         )
+    refuse_link_out_of_its_repository(other)  # before the lock opens it
     return loaded, meeting, other
 
 

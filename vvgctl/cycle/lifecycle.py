@@ -18,6 +18,7 @@ from vvgctl.errors import UsageError, VvgError
 from vvgctl.message import Message
 from vvgctl.models import Meeting
 from vvgctl.models.meeting import Status
+from vvgctl.repository.file_result import refuse_link_out_of_its_repository
 from vvgctl.repository.repo import Repository
 from vvgctl.runtime.i18n import N_
 from vvgctl.source import frontmatter_edit
@@ -34,9 +35,17 @@ class Outcome:
     notes: list[Message] = field(default_factory=list)
 
 
+def read_record(path: Path) -> LoadedMeeting:
+    """The record at ``path`` read for an edit; a :class:`VvgError` naming it, before anything
+    reads it, when it is a link that ends outside its repository (the edit, written by
+    rename, would also replace the link with a file)."""
+    refuse_link_out_of_its_repository(path)
+    return load_meeting(path)
+
+
 def load_valid(path: Path) -> Meeting:
     """The meeting at ``path``; a :class:`VvgError` naming the first problem when invalid."""
-    return valid(load_meeting(path), path)
+    return valid(read_record(path), path)
 
 
 def valid(loaded: LoadedMeeting, path: Path) -> Meeting:

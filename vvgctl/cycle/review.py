@@ -23,9 +23,10 @@ from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.models import Meeting
 from vvgctl.models.item import Action, Decision
 from vvgctl.repository.discovery import DATA_SUFFIXES, is_meeting_file
+from vvgctl.repository.file_result import links_outside, outside_link, read_meeting
 from vvgctl.repository.repo import Repository
 from vvgctl.source.document import SourceProblem, SplitDocument, decode, split
-from vvgctl.source.loading import load_meeting, yaml_problems
+from vvgctl.source.loading import yaml_problems
 
 FORMAT = "vvgctl.review/1"
 
@@ -176,7 +177,10 @@ def _meeting_change(
 ) -> tuple[MeetingChange | None, list[Diagnostic]]:
     """What the change does to one meeting file, and why its new version does not load."""
     old = revision.old_meeting(path)
-    loaded = load_meeting(path, display_path(path)) if path.exists() else None
+    # a link that ends outside the repository is never read: unreadable, its one finding says why
+    root = revision.repository.root
+    there = path.exists() or links_outside(path, root)
+    loaded = read_meeting(path, root) if there else None
     new = loaded.model if loaded else None
     problems = (
         [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
@@ -231,7 +235,9 @@ def review(repository: Repository, rev: str) -> Review:
     problems: list[Diagnostic] = []
     for path in revision.changed([repository.root]):
         if path.suffix in DATA_SUFFIXES:
-            if path.is_file():
+            if links_outside(path, repository.root):
+                problems += outside_link(path).diagnostics
+            elif path.is_file():
                 problems += yaml_problems(path, display_path(path))
             continue
         if not is_meeting_file(path):

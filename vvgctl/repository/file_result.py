@@ -18,7 +18,7 @@ from vvgctl.diagnostics import Diagnostic, Severity, display_path
 from vvgctl.errors import VvgError
 from vvgctl.message import Message
 from vvgctl.repository.cached import ResultRow, diagnostic_rows, diagnostics_of
-from vvgctl.repository.discovery import ends_outside
+from vvgctl.repository.discovery import ends_outside, find_root
 from vvgctl.repository.records import MeetingRecord
 from vvgctl.runtime.i18n import N_
 from vvgctl.source.loading import LoadedMeeting, load_meeting, read_source
@@ -142,6 +142,15 @@ def refuse_outside_link(path: Path, root: Path) -> None:
     if links_outside(path, root):
         found = outside_link(path).diagnostics[0]
         raise VvgError(found.message, hint=found.hint, path=found.path)
+
+
+def refuse_link_out_of_its_repository(path: Path) -> None:
+    """For a command given one meeting file to read and write (status, attend, approve):
+    :func:`refuse_outside_link` in the repository that holds the link itself (found from its
+    folder, not from where it ends); nothing reads it, and no write replaces it."""
+    root = find_root(path.absolute().parent)
+    if root is not None:
+        refuse_outside_link(path, root)
 
 
 def sha256_of(path: Path, known: dict[Path, str | None]) -> str | None:
