@@ -80,6 +80,7 @@ def test_check_base_reads_no_link_out_of_the_repository(
     code, said = _invoke("check", str(top / "minutes"), "--base", base, "--format", fmt)
     assert code == 1 and SECRET not in said, said
     assert "2025-11-20.md" in said and "2025-10-22.md" in said and OUTSIDE in said, said
+    assert "approval-flow" not in said and "frozen-record" not in said, said  # nothing read
     if fmt == "json":
         found = json.loads(said)["diagnostics"]
         linked = [d["code"] for d in found if d["path"].endswith(("11-20.md", "10-22.md"))]
