@@ -103,6 +103,7 @@ def new_meeting(top: Path, day: str) -> str:
     )
 
 
+@pytest.mark.slow
 def test_a_first_meeting_checks_clean_and_its_kallelse_names_the_organ(sro: Path) -> None:
     said = new_meeting(sro, "2026-10-01")
     assert "roster" not in said and "Karin Lund" not in said, said  # nothing left off
@@ -154,6 +155,7 @@ def test_a_first_meeting_checks_clean_and_its_kallelse_names_the_organ(sro: Path
     assert not VVG.search(text + repr(meta))
 
 
+@pytest.mark.slow
 def test_the_published_site_names_the_organ_and_no_other(sro: Path) -> None:
     first = sro / "minutes/sro/2026/2026-10-01.md"
     new_meeting(sro, "2026-10-01")

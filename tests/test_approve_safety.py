@@ -220,6 +220,7 @@ def test_an_unwritable_approving_folder_writes_neither_file(
     assert code == 1 and "2026-02-11.md" in said and "Permission denied" in said, said
 
 
+@pytest.mark.slow
 def test_two_approvals_at_once_one_wins(make_repo: RepoFactory) -> None:
     """The status was read before the lock was taken: both exited 0 (5 of 5 rounds), the
     record kept one correction and the approving meeting listed both."""

@@ -166,6 +166,33 @@ def test_render_refuses_a_link_out_of_the_repository(planted: Path, tmp_path: Pa
     assert all(SECRET not in p.read_text(encoding="utf-8") for p in out.iterdir())
 
 
+def test_check_and_render_refuse_a_link_into_another_repository(tmp_path: Path) -> None:
+    """The repository is found from the link's own folder, not from where the link ends: a
+    link to a meeting inside another minutes repository is outside this one."""
+    root = shutil.copytree(MINUTES, tmp_path / "minutes")
+    other = shutil.copytree(MINUTES, tmp_path / "other" / "minutes")
+    secret = other / "vvg/2025/2025-11-05.md"
+    text = (other / MEETING).read_text(encoding="utf-8")
+    secret.write_text(
+        text.replace("2025-10-22", "2025-11-05").replace("Frågan tas tillbaka", SECRET),
+        encoding="utf-8",
+    )
+    link = root / "vvg/2025/2025-11-05.md"
+    link.symlink_to(secret)
+    out = tmp_path / "out"
+    for _ in range(2):  # cold, then from the whole run's stored outcome
+        code, said = _invoke("check", str(link))
+        assert code == 1 and "outside the repository" in said and SECRET not in said, said
+    code, said = _invoke("check", str(secret))  # the target, in its own repository
+    assert "outside the repository" not in said and "2025-11-05.md" in said, said
+    for target in (link, root / "vvg"):
+        code, said = _invoke("render", str(target), "-o", str(out), "--format", "html")
+        assert code == 1 and "outside the repository" in said, said
+        assert not out.exists() or all(
+            SECRET not in p.read_text(encoding="utf-8") for p in out.iterdir()
+        )
+
+
 def test_publish_reports_a_link_out_of_the_repository(planted: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     _code, said = _invoke("publish", str(planted), "--out", str(site))

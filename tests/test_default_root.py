@@ -66,6 +66,7 @@ def explicit(command: str, named: str) -> list[str]:
     return [*args, *option, named]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("place", PLACES)
 @pytest.mark.parametrize("command", COMMANDS)
 def test_a_command_without_a_path_reads_the_repository_the_user_stands_in(

@@ -225,6 +225,7 @@ def test_render_refuses_a_meeting_file_over_its_size_limit(
     )
 
 
+@pytest.mark.slow
 def test_a_legitimate_1500_row_table_renders(make_repo: RepoFactory, tmp_path: Path) -> None:
     """5 columns x 1,500 rows: well inside the limits (its time: benchmarks/bench_render.py)."""
     repo = make_repo({MEETING: _with_front_table(5, 1500)})

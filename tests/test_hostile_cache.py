@@ -94,6 +94,7 @@ def test_a_planted_pickle_is_never_loaded(minutes: Path, cache: Path, tmp_path: 
     assert found == clean and found["meetings"] == 2 and found["cached"] == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "damage",
     [
@@ -246,6 +247,7 @@ def test_the_cache_folder_is_created_private(minutes: Path, tmp_path: Path) -> N
     assert list(folder.glob("check-*.json"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "how",
     ["world-writable", "group-writable", "another-user", "a-file", "below-a-world-writable-folder"],

@@ -83,6 +83,7 @@ def broken_words(
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_word_is_broken_inside_a_table_cell(
     browser: object, base_url: str, site_dir: Path, width: int

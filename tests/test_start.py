@@ -156,6 +156,7 @@ print(sorted(m for m in sys.modules if m in ("typer.rich_utils", "rich.markdown"
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en_US.UTF-8", "sv_SE.UTF-8"])
 @pytest.mark.parametrize("colour", ["NO_COLOR", "FORCE_COLOR"])
 def test_the_help_page_is_typers_without_typers_rich_help(lang: str, colour: str) -> None:

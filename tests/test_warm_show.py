@@ -25,6 +25,7 @@ def cache(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en_US.UTF-8", "sv_SE.UTF-8"])
 @pytest.mark.parametrize("format", ["text", "json"])
 def test_a_warm_show_prints_the_same_without_the_models(

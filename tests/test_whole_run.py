@@ -107,6 +107,7 @@ def test_a_warm_check_imports_neither_pydantic_nor_the_models(minutes: Path, cac
     assert json.loads(warm[1])["diagnostics"] == json.loads(cold[1])["diagnostics"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en_US.UTF-8", "sv_SE.UTF-8"])
 @pytest.mark.parametrize("format", ["text", "json", "github", "gitlab"])
 def test_the_stored_outcome_prints_what_the_normal_path_prints(
@@ -193,6 +194,7 @@ CHANGES: dict[str, Callable[[Path], None]] = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_a_change_to_anything_the_run_read_is_a_miss(
     minutes: Path, cache: Path, change: str
@@ -207,6 +209,7 @@ def test_a_change_to_anything_the_run_read_is_a_miss(
     assert run(*args, cache=cache) == changed  # and the new outcome is stored
 
 
+@pytest.mark.slow
 def test_the_paths_asked_for_and_the_working_folder_have_their_own_outcome(
     minutes: Path, cache: Path
 ) -> None:
@@ -245,6 +248,7 @@ def test_the_date_the_code_and_a_touched_file_are_in_the_key(
     assert whole_run.key_of(whole_run.Run(found.root, found.targets), patterns) != today
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "damage", ["truncated", "not-json", "bad-severity", "a-count-as-text", "another-key"]
 )

@@ -107,9 +107,18 @@ def run_check(
             progress=progress,
             verify_contents=verify_contents,
         )
-        return check_repository(repository, [p.resolve() for p in paths], base)
+        return check_repository(repository, [_real_place(p) for p in paths], base)
     finally:
         gc.unfreeze()
+
+
+def _real_place(path: Path) -> Path:
+    """A folder's real path; for a file, its real folder and its own name: a file that is a
+    link is checked as what it is (one that ends outside the repository is refused), not as
+    the file it names."""
+    if path.is_dir():
+        return path.resolve()
+    return path.absolute().parent.resolve() / path.name
 
 
 def check_repository(

@@ -94,7 +94,7 @@ def run_of(paths: Sequence[Path]) -> Run | None:
     """The run over ``paths``, or None when it takes the normal path (a path that does not
     exist or lies in a hidden folder, or paths of no or several repositories: the normal
     path says why)."""
-    targets = tuple(os.path.realpath(p) for p in paths)
+    targets = tuple(_real_place(os.fspath(p)) for p in paths)
     roots = {_find_root(t) for t in targets}
     if len(roots) != 1 or None in roots:
         return None
@@ -109,10 +109,19 @@ def run_of(paths: Sequence[Path]) -> Run | None:
     return Run(root, targets)
 
 
+def _real_place(path: str) -> str:
+    """As ``check`` takes a path: a folder's real path; a file's real folder and its own name
+    (a link is not followed: its repository is the one it stands in)."""
+    if os.path.isdir(path):
+        return os.path.realpath(path)
+    folder, name = os.path.split(os.path.abspath(path))
+    return os.path.join(os.path.realpath(folder), name)
+
+
 def _find_root(target: str) -> str | None:
     """As :func:`vvgctl.repository.discovery.find_root`: the nearest folder, from ``target``
     upwards, with ``registry/``."""
-    current = os.path.dirname(target) if os.path.isfile(target) else target
+    current = target if os.path.isdir(target) else os.path.dirname(target)
     while True:
         if os.path.isdir(os.path.join(current, "registry")):
             return current

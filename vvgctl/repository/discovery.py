@@ -24,10 +24,15 @@ def meeting_path(root: Path, organ: str, day: dt.date) -> Path:
 
 
 def find_root(start: Path) -> Path | None:
-    """The repository root: the nearest folder, from ``start`` upwards, with ``registry/``."""
-    current = start.resolve()
-    if current.is_file():
+    """The repository root: the nearest folder, from ``start`` upwards, with ``registry/``.
+
+    A file's repository is the one its own folder stands in, found before any link is
+    followed: a meeting file that links into another repository belongs to this one (whose
+    rule refuses a link that ends outside it), not to its target's."""
+    current = start.absolute()
+    if not current.is_dir():
         current = current.parent
+    current = current.resolve()
     for folder in (current, *current.parents):
         if (folder / REGISTRY_DIR).is_dir():
             return folder
