@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_tree
+from tests.conftest import MINUTES, write_tree
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test",
@@ -34,6 +35,18 @@ def git(top: Path, *args: str) -> str:
 def init_repo(top: Path, files: dict[str, str | bytes]) -> Path:
     """A git repository at ``top`` holding ``files``, committed on branch main."""
     write_tree(top, files)
+    git(top, "init", "--quiet", "-b", "main")
+    git(top, "add", "-A")
+    git(top, "commit", "--quiet", "-m", "start")
+    return top
+
+
+def bundled_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git repository holding a copy of the bundled minutes in ``minutes/``, committed on
+    branch main (git's identity from the environment only)."""
+    use_git_env(monkeypatch)
+    top = tmp_path / "project"
+    shutil.copytree(MINUTES, top / "minutes")
     git(top, "init", "--quiet", "-b", "main")
     git(top, "add", "-A")
     git(top, "commit", "--quiet", "-m", "start")

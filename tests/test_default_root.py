@@ -5,13 +5,12 @@ the one at or above the working folder, else ``./minutes``; outside any, a Swedi
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.gitrepo import git, use_git_env
+from tests.gitrepo import bundled_project
 from vvgctl.cli.app import app
 
 runner = CliRunner()
@@ -47,13 +46,7 @@ PLACES = {
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A git repository holding a copy of the bundled minutes in ``minutes/``."""
-    use_git_env(monkeypatch)
-    top = tmp_path / "project"
-    shutil.copytree(ROOT / "minutes", top / "minutes")
-    git(top, "init", "--quiet", "-b", "main")
-    git(top, "add", "-A")
-    git(top, "commit", "--quiet", "-m", "start")
-    return top
+    return bundled_project(tmp_path, monkeypatch)
 
 
 def run(args: list[str]) -> tuple[int, str]:

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import RepoFactory, pandoc_document
-from tests.gitrepo import git, use_git_env
+from tests.gitrepo import bundled_project, use_git_env
 from vvgctl.cli.app import app
 
 runner = CliRunner()
@@ -45,12 +45,7 @@ def workflow_commands(output: str) -> list[str]:
 @pytest.fixture
 def hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The bundled minutes committed, then a position changed to :data:`HOSTILE`."""
-    use_git_env(monkeypatch)
-    top = tmp_path / "project"
-    shutil.copytree(ROOT / "minutes", top / "minutes")
-    git(top, "init", "--quiet", "-b", "main")
-    git(top, "add", "-A")
-    git(top, "commit", "--quiet", "-m", "start")
+    top = bundled_project(tmp_path, monkeypatch)
     record = top / "minutes" / RECORD
     text = record.read_text(encoding="utf-8")
     assert f"text: {POSITION}\n" in text

@@ -4,13 +4,12 @@ changes), on real files with real git (issue 15)."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.gitrepo import git, use_git_env
+from tests.gitrepo import bundled_project, git, use_git_env
 from vvgctl.cli.app import app
 
 runner = CliRunner()
@@ -113,13 +112,7 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
 @pytest.fixture
 def bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A git repository holding a copy of the bundled minutes."""
-    use_git_env(monkeypatch)
-    top = tmp_path / "project"
-    shutil.copytree(ROOT / "minutes", top / "minutes")
-    git(top, "init", "--quiet", "-b", "main")
-    git(top, "add", "-A")
-    git(top, "commit", "--quiet", "-m", "start")
-    return top
+    return bundled_project(tmp_path, monkeypatch)
 
 
 def test_review_reports_a_new_meeting_and_a_changed_position(bundled: Path) -> None:
