@@ -10,6 +10,7 @@ records: all of them read what the repository already parsed.
 from __future__ import annotations
 
 import gc
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from vvgctl.checking.rules.base import FileContext, RepositoryContext
 from vvgctl.checking.whole_run import Outcome
 from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.repository.datafiles import check_data_files
-from vvgctl.repository.discovery import meeting_files
+from vvgctl.repository.discovery import meeting_files, real_place
 from vvgctl.repository.file_result import FileResult
 from vvgctl.repository.records import MeetingRecord, record_of
 from vvgctl.repository.registry import RegistryIndex
@@ -107,18 +108,9 @@ def run_check(
             progress=progress,
             verify_contents=verify_contents,
         )
-        return check_repository(repository, [_real_place(p) for p in paths], base)
+        return check_repository(repository, [Path(real_place(os.fspath(p))) for p in paths], base)
     finally:
         gc.unfreeze()
-
-
-def _real_place(path: Path) -> Path:
-    """A folder's real path; for a file, its real folder and its own name: a file that is a
-    link is checked as what it is (one that ends outside the repository is refused), not as
-    the file it names."""
-    if path.is_dir():
-        return path.resolve()
-    return path.absolute().parent.resolve() / path.name
 
 
 def check_repository(

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from vvgctl.diagnostics import Diagnostic, Severity
 from vvgctl.errors import EXIT_FINDINGS, EXIT_OK
+from vvgctl.repository.discovery import find_root, real_place
 from vvgctl.runtime.cache import (
     code_fingerprint,
     file_identity,
@@ -94,8 +95,8 @@ def run_of(paths: Sequence[Path]) -> Run | None:
     """The run over ``paths``, or None when it takes the normal path (a path that does not
     exist or lies in a hidden folder, or paths of no or several repositories: the normal
     path says why)."""
-    targets = tuple(_real_place(os.fspath(p)) for p in paths)
-    roots = {_find_root(t) for t in targets}
+    targets = tuple(real_place(os.fspath(p)) for p in paths)
+    roots = {_root_of(t) for t in targets}
     if len(roots) != 1 or None in roots:
         return None
     root = roots.pop()
@@ -109,26 +110,9 @@ def run_of(paths: Sequence[Path]) -> Run | None:
     return Run(root, targets)
 
 
-def _real_place(path: str) -> str:
-    """As ``check`` takes a path: a folder's real path; a file's real folder and its own name
-    (a link is not followed: its repository is the one it stands in)."""
-    if os.path.isdir(path):
-        return os.path.realpath(path)
-    folder, name = os.path.split(os.path.abspath(path))
-    return os.path.join(os.path.realpath(folder), name)
-
-
-def _find_root(target: str) -> str | None:
-    """As :func:`vvgctl.repository.discovery.find_root`: the nearest folder, from ``target``
-    upwards, with ``registry/``."""
-    current = target if os.path.isdir(target) else os.path.dirname(target)
-    while True:
-        if os.path.isdir(os.path.join(current, "registry")):
-            return current
-        parent = os.path.dirname(current)
-        if parent == current:
-            return None
-        current = parent
+def _root_of(target: str) -> str | None:
+    found = find_root(Path(target))
+    return None if found is None else str(found)
 
 
 def _listing(root: str) -> str | None:

@@ -23,16 +23,22 @@ def meeting_path(root: Path, organ: str, day: dt.date) -> Path:
     return root / organ / f"{day.year:04d}" / f"{day.isoformat()}.md"
 
 
-def find_root(start: Path) -> Path | None:
-    """The repository root: the nearest folder, from ``start`` upwards, with ``registry/``.
+def real_place(path: str) -> str:
+    """Where a path stands: a folder's real path; for a file, its real folder and its own
+    name. A file that is a link is not followed: it belongs to the repository its folder
+    stands in (whose rule refuses a link that ends outside it), not to its target's."""
+    if os.path.isdir(path):
+        return os.path.realpath(path)
+    folder, name = os.path.split(os.path.abspath(path))
+    return os.path.join(os.path.realpath(folder), name)
 
-    A file's repository is the one its own folder stands in, found before any link is
-    followed: a meeting file that links into another repository belongs to this one (whose
-    rule refuses a link that ends outside it), not to its target's."""
-    current = start.absolute()
+
+def find_root(start: Path) -> Path | None:
+    """The repository root: the nearest folder, from ``start`` upwards, with ``registry/``
+    (from a file's own folder, see :func:`real_place`)."""
+    current = Path(real_place(os.fspath(start)))
     if not current.is_dir():
         current = current.parent
-    current = current.resolve()
     for folder in (current, *current.parents):
         if (folder / REGISTRY_DIR).is_dir():
             return folder
