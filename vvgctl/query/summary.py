@@ -21,9 +21,7 @@ def summarise(paths: list[Path]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     files = list(meeting_files(paths))
     # (read through the repository, which never reads a link that ends outside it)
-    # (a named file's own folder: its repository is the one it stands in, not its target's)
-    folders = [p if p.is_dir() else p.absolute().parent for p in paths]
-    repository = Repository.open(*folders, required=False) if files else None
+    repository = Repository.open(*paths, required=False) if files else None
     for path in files:
         loaded = repository.load(path) if repository else load_meeting(path, display_path(path))
         meeting = loaded.model

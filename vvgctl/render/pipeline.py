@@ -75,16 +75,13 @@ Batch = dict[Path, Repository | None]
 
 
 def open_batch(paths: Iterable[Path]) -> Batch:
-    """The repository of each file's folder, each repository opened once (its registry read).
-
-    It is found from the folder, not the file: a file that links into another repository
-    belongs to this one, whose rule refuses it (a link that ends outside is never read)."""
+    """The repository of each file's folder, each repository opened once (its registry read)."""
     batch: Batch = {}
     by_root: dict[Path, Repository] = {}
     for path in paths:
         folder = path.parent
         if folder not in batch:
-            found = Repository.open(folder.absolute(), required=False)
+            found = Repository.open(path, required=False)
             if found is not None:
                 found = by_root.setdefault(found.root, found)
                 _organs(found)
@@ -94,8 +91,7 @@ def open_batch(paths: Iterable[Path]) -> Batch:
 
 def _repository_of(path: Path, batch: Batch | None) -> Repository | None:
     if batch is None or path.parent not in batch:
-        # read afresh (the registry may change); found from the folder, as in open_batch
-        return Repository.open(path.parent.absolute(), required=False)
+        return Repository.open(path, required=False)  # read afresh: the registry may change
     return batch[path.parent]
 
 
